@@ -1,0 +1,26 @@
+// Bundles the language server, the VS Code extension and the CLI to CommonJS with esbuild.
+// The Node 20 polyfill is injected first, because langium's chevrotain calls Object.groupBy.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const polyfill = readFileSync('scripts/polyfill.cjs', 'utf8');
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    banner: { js: polyfill },
+    define: { MESO_VERSION: JSON.stringify(version) },
+    logLevel: 'warning'
+};
+
+await Promise.all([
+    esbuild.build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'out/server.cjs' }),
+    esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.cjs' }),
+    esbuild.build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.cjs', external: ['vscode'] })
+]);
+console.log('Bundled out/server.cjs, out/cli.cjs, out/extension.cjs');

@@ -1,0 +1,18 @@
+/** Exit codes of `meso`, as ESLint's: documented in the README. */
+export const ExitCode = {
+    /** No errors (and warnings within --max-warnings). */
+    Ok: 0,
+    /** Errors found, or too many warnings. */
+    Problems: 1,
+    /** Bad usage, unreadable input, or an internal failure. */
+    Failure: 2
+} as const;
+
+export type ExitCode = typeof ExitCode[keyof typeof ExitCode];
+
+/** An error that ends the command with a message (no stack trace) and an exit code. */
+export class CliError extends Error {
+    constructor(message: string, readonly exitCode: ExitCode = ExitCode.Failure) {
+        super(message);
+    }
+}

@@ -1,0 +1,47 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { MesoGeneratedModule, MesoGeneratedSharedModule } from './generated/module.js';
+import { MesoImports } from './scoping/imports.js';
+import { MesoScopeComputation } from './scoping/meso-scope-computation.js';
+import { MesoScopeProvider } from './scoping/meso-scope-provider.js';
+import { MesoValueConverter } from './meso-value-converter.js';
+import { MesoSemantics } from './semantics/meso-semantics.js';
+import { MesoWorkspaceManager } from './std/meso-workspace-manager.js';
+import { registerValidationChecks } from './validation/register.js';
+
+/** Services added by Meso on top of Langium's. */
+export interface MesoAddedServices {
+    scoping: { Imports: MesoImports };
+    semantics: { Semantics: MesoSemantics };
+}
+
+export type MesoServices = LangiumServices & MesoAddedServices;
+
+export const MesoModule: Module<MesoServices, PartialLangiumServices & MesoAddedServices> = {
+    parser: { ValueConverter: () => new MesoValueConverter() },
+    references: {
+        ScopeComputation: (services) => new MesoScopeComputation(services),
+        ScopeProvider: (services) => new MesoScopeProvider(services)
+    },
+    scoping: { Imports: (services) => new MesoImports(services) },
+    semantics: { Semantics: (services) => new MesoSemantics(services) }
+};
+
+export const MesoSharedModule: Module<LangiumSharedServices, object> = {
+    workspace: { WorkspaceManager: (shared: LangiumSharedServices) => new MesoWorkspaceManager(shared) }
+};
+
+/**
+ * Creates the Meso services. Used by the language server (with a connection), and by the
+ * CLI and tests (without one: they add the std documents with `addStdDocuments`).
+ */
+export function createMesoServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Meso: MesoServices } {
+    const shared = inject(createDefaultSharedModule(context), MesoGeneratedSharedModule, MesoSharedModule);
+    const Meso = inject(createDefaultModule({ shared }), MesoGeneratedModule, MesoModule);
+    shared.ServiceRegistry.register(Meso);
+    registerValidationChecks(Meso);
+    return { shared, Meso };
+}

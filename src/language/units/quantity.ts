@@ -1,0 +1,51 @@
+import { Fraction } from 'fraction.js';
+import { canonicalUnit, displayUnit, lookupUnit, type Dimension } from './unit-table.js';
+
+/** An exact amount in the canonical unit of its dimension. */
+export interface Amount {
+    readonly value: Fraction;
+    readonly dimension: Dimension;
+}
+
+/** The parts of a written quantity, as the grammar gives them. */
+export interface WrittenQuantity {
+    readonly value: string;
+    readonly unit: WrittenUnit;
+}
+
+export interface WrittenUnit {
+    readonly name?: string;
+    readonly per?: string;
+    readonly percent: boolean;
+}
+
+/** The unit as written, normalised to one string: `mg/kg`, `%`, `mL`. */
+export function unitText(unit: WrittenUnit): string {
+    if (unit.percent) return '%';
+    return unit.per ? `${unit.name ?? ''}/${unit.per}` : unit.name ?? '';
+}
+
+/** Converts a written quantity to an exact canonical amount; undefined for an unknown unit. */
+export function toAmount(q: WrittenQuantity): Amount | undefined {
+    const spec = lookupUnit(unitText(q.unit));
+    if (!spec) return undefined;
+    return { value: new Fraction(q.value).mul(spec.factor), dimension: spec.dimension };
+}
+
+/** Exact decimal text of a fraction, rounded to at most `digits` decimals when it does not terminate. */
+export function formatNumber(value: Fraction, digits = 4): string {
+    const rounded = value.round(digits);
+    return String(rounded.valueOf());
+}
+
+/** `20 mg`, `0.3 mL`, `1.5 days` — the amount in its canonical unit. */
+export function formatAmount(amount: Amount): string {
+    const unit = displayUnit[amount.dimension];
+    const n = formatNumber(amount.value);
+    return unit === 'days' && n === '1' ? '1 day' : `${n} ${unit}`;
+}
+
+/** The canonical UCUM code of a dimension (for JSON). */
+export function ucumOf(dimension: Dimension): string {
+    return canonicalUnit[dimension];
+}

@@ -1,0 +1,74 @@
+import { Fraction } from 'fraction.js';
+
+/** The physical dimension of a quantity; decides which slots accept it. */
+export type Dimension =
+    | 'mass' | 'volume' | 'length' | 'body-weight' | 'concentration' | 'activity'
+    | 'activity-concentration' | 'dose-per-weight' | 'time';
+
+/** One accepted spelling of a unit. */
+export interface UnitSpec {
+    readonly dimension: Dimension;
+    /** How many canonical units one of this unit is worth (exact). */
+    readonly factor: Fraction;
+}
+
+/** Canonical unit of each dimension, written as its UCUM code. */
+export const canonicalUnit: Readonly<Record<Dimension, string>> = {
+    'mass': 'mg',
+    'volume': 'mL',
+    'length': 'mm',
+    'body-weight': 'kg',
+    'concentration': 'mg/mL',
+    'activity': '[iU]',
+    'activity-concentration': '[iU]/mL',
+    'dose-per-weight': 'mg/kg',
+    'time': 'd'
+};
+
+/** Canonical unit as a clinician writes it (for messages and hovers). */
+export const displayUnit: Readonly<Record<Dimension, string>> = {
+    ...canonicalUnit,
+    'activity': 'IU',
+    'activity-concentration': 'IU/mL',
+    'time': 'days'
+};
+
+const f = (n: number, d = 1) => new Fraction(n, d);
+
+/**
+ * Every accepted spelling (language reference §2). `%` is w/v: 1 % = 10 mg/mL.
+ * Time is kept in days so that schedule arithmetic stays exact.
+ */
+const table: ReadonlyArray<[string[], Dimension, Fraction]> = [
+    [['mg'], 'mass', f(1)],
+    [['g'], 'mass', f(1000)],
+    [['mcg', 'ug', '\u00B5g', '\u03BCg'], 'mass', f(1, 1000)],
+    [['mL', 'ml', 'cc'], 'volume', f(1)],
+    [['L'], 'volume', f(1000)],
+    [['mm'], 'length', f(1)],
+    [['cm'], 'length', f(10)],
+    [['kg'], 'body-weight', f(1)],
+    [['mg/mL', 'mg/ml', 'g/L'], 'concentration', f(1)],
+    [['%'], 'concentration', f(10)],
+    [['IU'], 'activity', f(1)],
+    [['IU/mL', 'IU/ml'], 'activity-concentration', f(1)],
+    [['mg/kg'], 'dose-per-weight', f(1)],
+    [['min'], 'time', f(1, 1440)],
+    [['h'], 'time', f(1, 24)],
+    [['day', 'days', 'd'], 'time', f(1)],
+    [['week', 'weeks', 'wk'], 'time', f(7)]
+];
+
+const units: ReadonlyMap<string, UnitSpec> = new Map(
+    table.flatMap(([spellings, dimension, factor]) => spellings.map(s => [s, { dimension, factor }] as const))
+);
+
+/** Looks up a unit spelling; undefined when it is not a known unit. */
+export function lookupUnit(spelling: string): UnitSpec | undefined {
+    return units.get(spelling);
+}
+
+/** All spellings, for completion and for "did you mean" messages. */
+export function unitSpellings(dimension?: Dimension): string[] {
+    return [...units.entries()].filter(([, spec]) => !dimension || spec.dimension === dimension).map(([s]) => s);
+}

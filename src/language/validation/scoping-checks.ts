@@ -1,0 +1,75 @@
+import { AstUtils, URI, type AstNodeDescription, type ValidationAcceptor } from 'langium';
+import { isCondition, isSubstance, type Import, type Model, type Protocol } from '../generated/ast.js';
+import type { MesoServices } from '../meso-module.js';
+import { aliasesOf } from '../semantics/library.js';
+import { isStdUri } from '../std/std-library.js';
+import { resolveImportUri } from '../scoping/imports.js';
+import { IssueCodes } from './issue-codes.js';
+import { report } from './report.js';
+
+/** Checks on imports and names: import-unresolved, duplicate-name, shadows-std. */
+export class ScopingChecks {
+    constructor(private readonly services: MesoServices) {}
+
+    checkImportMustResolve(imp: Import, accept: ValidationAcceptor): void {
+        const uri = resolveImportUri(imp);
+        if (uri && this.services.shared.workspace.LangiumDocuments.hasDocument(uri)) return;
+        report(accept, 'error', IssueCodes.ImportUnresolved,
+            `Cannot import '${imp.path}': no such .meso file${uri ? ` at ${uri.fsPath || uri.toString()}` : ''} (or it could not be read).`,
+            { node: imp, property: 'path' });
+    }
+
+    /** Top-level names must be unique among the files in scope; std names may be shadowed. */
+    checkNamesMustBeUnique(model: Model, accept: ValidationAcceptor): void {
+        const document = AstUtils.getDocument(model);
+        if (isStdUri(document.uri)) return;
+        const imports = this.services.scoping.Imports;
+        const std = imports.stdUris();
+        const others = new Set([...imports.visibleUris(model)].filter(u => u !== document.uri.toString() && !std.has(u)));
+        const index = this.services.shared.workspace.IndexManager;
+        const byName = groupByName(index.allElements(undefined, others).toArray());
+        const stdByName = groupByName(index.allElements(undefined, std).toArray());
+        const ownSeen = new Map<string, unknown>();
+        for (const element of model.elements) {
+            if (!('name' in element) || typeof element.name !== 'string') continue;
+            const names = [element.name, ...(isSubstance(element) || isCondition(element) ? aliasesOf(element) : [])];
+            for (const [i, name] of names.entries()) {
+                const property = i === 0 ? 'name' : undefined;
+                const elsewhere = byName.get(name)?.find(d => d.documentUri.toString() !== document.uri.toString());
+                const firstHere = ownSeen.get(name);
+                if ((firstHere && firstHere !== element) || elsewhere) {
+                    const where = elsewhere ? ` (also declared in ${fileName(elsewhere.documentUri)})` : ' in this file';
+                    report(accept, 'error', IssueCodes.DuplicateName, `'${name}' is declared more than once${where}.`,
+                        { node: element, property, data: { name } });
+                } else if (stdByName.has(name)) {
+                    report(accept, 'info', IssueCodes.ShadowsStd, `'${name}' hides the std declaration of the same name.`,
+                        { node: element, property, data: { name } });
+                }
+                if (!firstHere) ownSeen.set(name, element);
+            }
+        }
+    }
+
+    /** Mixtures, techniques and sessions of one protocol need distinct names. */
+    checkMemberNamesMustBeUnique(protocol: Protocol, accept: ValidationAcceptor): void {
+        const seen = new Set<string>();
+        for (const member of protocol.members) {
+            if (!('name' in member) || typeof member.name !== 'string') continue;
+            if (seen.has(member.name)) {
+                report(accept, 'error', IssueCodes.DuplicateName, `'${member.name}' is declared more than once in protocol '${protocol.name}'.`,
+                    { node: member, property: 'name', data: { name: member.name } });
+            }
+            seen.add(member.name);
+        }
+    }
+}
+
+function groupByName(descriptions: AstNodeDescription[]): Map<string, AstNodeDescription[]> {
+    const map = new Map<string, AstNodeDescription[]>();
+    for (const d of descriptions) map.set(d.name, [...(map.get(d.name) ?? []), d]);
+    return map;
+}
+
+function fileName(uri: URI): string {
+    return uri.path.split('/').pop() ?? uri.toString();
+}
