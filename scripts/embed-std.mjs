@@ -1,6 +1,6 @@
 // Embeds the standard library's .meso text into a generated TypeScript module, so that the
 // language core can load it without touching the file system (server, CLI and tests alike).
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = 'src/language/std';

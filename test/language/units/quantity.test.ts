@@ -1,0 +1,56 @@
+import { Fraction } from 'fraction.js';
+import { describe, expect, test } from 'vitest';
+import { formatAmount, toAmount } from '../../../src/language/units/quantity.js';
+import { lookupUnit } from '../../../src/language/units/unit-table.js';
+
+const q = (value: string, name?: string, per?: string) => ({ value, unit: { name, per, percent: name === '%' } });
+
+describe('unit spellings', () => {
+    test.each([
+        ['mg', 'mass', '1'], ['g', 'mass', '1000'], ['mcg', 'mass', '0.001'], ['ug', 'mass', '0.001'], ['\u00B5g', 'mass', '0.001'],
+        ['mL', 'volume', '1'], ['ml', 'volume', '1'], ['cc', 'volume', '1'], ['L', 'volume', '1000'],
+        ['mm', 'length', '1'], ['cm', 'length', '10'], ['kg', 'body-weight', '1'],
+        ['mg/mL', 'concentration', '1'], ['g/L', 'concentration', '1'], ['%', 'concentration', '10'],
+        ['IU', 'activity', '1'], ['IU/mL', 'activity-concentration', '1'], ['mg/kg', 'dose-per-weight', '1'],
+        ['day', 'time', '1'], ['days', 'time', '1'], ['d', 'time', '1'], ['week', 'time', '7'], ['weeks', 'time', '7'], ['wk', 'time', '7']
+    ])('%s is %s, factor %s', (spelling, dimension, factor) => {
+        const spec = lookupUnit(spelling);
+        expect(spec?.dimension).toBe(dimension);
+        expect(spec?.factor.toString()).toBe(factor);
+    });
+
+    test('min and h are fractions of a day, exactly', () => {
+        expect(lookupUnit('min')?.factor.equals(new Fraction(1, 1440))).toBe(true);
+        expect(lookupUnit('h')?.factor.equals(new Fraction(1, 24))).toBe(true);
+    });
+
+    test('unknown spellings are not units', () => {
+        expect(lookupUnit('mgs')).toBeUndefined();
+        expect(lookupUnit('ML')).toBeUndefined();
+    });
+});
+
+describe('exact conversion', () => {
+    test('2 % is 20 mg/mL (w/v)', () => {
+        expect(toAmount(q('2', '%'))?.value.toString()).toBe('20');
+    });
+
+    test('0.1 mL + 0.2 mL is exactly 0.3 mL', () => {
+        const sum = toAmount(q('0.1', 'mL'))!.value.add(toAmount(q('0.2', 'mL'))!.value);
+        expect(sum.equals(new Fraction(3, 10))).toBe(true);
+        expect(formatAmount({ value: sum, dimension: 'volume' })).toBe('0.3 mL');
+    });
+
+    test('500 mcg is 0.5 mg and 1.5 g is 1500 mg', () => {
+        expect(formatAmount(toAmount(q('500', 'mcg'))!)).toBe('0.5 mg');
+        expect(formatAmount(toAmount(q('1.5', 'g'))!)).toBe('1500 mg');
+    });
+
+    test('2 weeks is 14 days', () => {
+        expect(formatAmount(toAmount(q('2', 'weeks'))!)).toBe('14 days');
+    });
+
+    test('an unknown unit gives no amount', () => {
+        expect(toAmount(q('3', 'pints'))).toBeUndefined();
+    });
+});
