@@ -57,7 +57,7 @@ async function walk(dir: string): Promise<string[]> {
  */
 export async function loadWorkspace(files: string[]): Promise<LoadedWorkspace> {
     const { shared, Meso } = createMesoServices(NodeFileSystem);
-    addStdDocuments(shared);
+    const std = addStdDocuments(shared);
     const documents = shared.workspace.LangiumDocuments;
     const loaded: LangiumDocument[] = [];
     const queue = files.map(f => URI.file(f));
@@ -83,7 +83,7 @@ export async function loadWorkspace(files: string[]): Promise<LoadedWorkspace> {
             }
         }
     }
-    await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
+    await shared.workspace.DocumentBuilder.build([...std, ...loaded], { validation: true });
     const checked = loaded
         .map(document => ({ path: document.uri.fsPath, document, diagnostics: document.diagnostics ?? [] }))
         .sort((a, b) => a.path.localeCompare(b.path));

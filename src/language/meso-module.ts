@@ -5,17 +5,20 @@ import {
 } from 'langium/lsp';
 import { MesoGeneratedModule, MesoGeneratedSharedModule } from './generated/module.js';
 import { MesoImports } from './scoping/imports.js';
+import { MesoLinker } from './scoping/meso-linker.js';
 import { MesoScopeComputation } from './scoping/meso-scope-computation.js';
 import { MesoScopeProvider } from './scoping/meso-scope-provider.js';
 import { MesoValueConverter } from './meso-value-converter.js';
+import { LibraryRules } from './semantics/limits.js';
 import { MesoSemantics } from './semantics/meso-semantics.js';
 import { MesoWorkspaceManager } from './std/meso-workspace-manager.js';
+import { MesoDocumentValidator } from './validation/meso-document-validator.js';
 import { registerValidationChecks } from './validation/register.js';
 
 /** Services added by Meso on top of Langium's. */
 export interface MesoAddedServices {
     scoping: { Imports: MesoImports };
-    semantics: { Semantics: MesoSemantics };
+    semantics: { Semantics: MesoSemantics; Rules: LibraryRules };
 }
 
 export type MesoServices = LangiumServices & MesoAddedServices;
@@ -24,10 +27,15 @@ export const MesoModule: Module<MesoServices, PartialLangiumServices & MesoAdded
     parser: { ValueConverter: () => new MesoValueConverter() },
     references: {
         ScopeComputation: (services) => new MesoScopeComputation(services),
-        ScopeProvider: (services) => new MesoScopeProvider(services)
+        ScopeProvider: (services) => new MesoScopeProvider(services),
+        Linker: (services) => new MesoLinker(services)
     },
+    validation: { DocumentValidator: (services) => new MesoDocumentValidator(services) },
     scoping: { Imports: (services) => new MesoImports(services) },
-    semantics: { Semantics: (services) => new MesoSemantics(services) }
+    semantics: {
+        Semantics: (services) => new MesoSemantics(services),
+        Rules: (services) => new LibraryRules(services.scoping.Imports, services.shared.workspace.LangiumDocuments)
+    }
 };
 
 export const MesoSharedModule: Module<LangiumSharedServices, object> = {

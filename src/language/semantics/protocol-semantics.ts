@@ -144,8 +144,8 @@ function componentFacts(component: Component): ComponentFacts {
 export function techniqueFacts(technique: Technique): TechniqueFacts {
     const needle = technique.settings.find(isNeedleSetting);
     const depth = technique.settings.find(isDepthSetting);
-    const depthLength = depth?.layer ? (depth.layer.ref ? amountOf(depth.layer.ref.from, 'length') : undefined)
-        : amountOf(depth?.length, 'length');
+    // An explicit length wins; a layer alone stands for its shallowest depth.
+    const depthLength = depth?.length ? amountOf(depth.length, 'length') : amountOf(depth?.layer?.ref?.from, 'length');
     return {
         technique,
         gauge: count(needle?.gauge),

@@ -26,7 +26,9 @@ export function unitText(unit: WrittenUnit): string {
 }
 
 /** Converts a written quantity to an exact canonical amount; undefined for an unknown unit. */
-export function toAmount(q: WrittenQuantity): Amount | undefined {
+export function toAmount(q: WrittenQuantity | undefined): Amount | undefined {
+    // A half-typed quantity (parse error) has no unit or value yet: no amount, never a crash.
+    if (!q?.unit || !q.value) return undefined;
     const spec = lookupUnit(unitText(q.unit));
     if (!spec) return undefined;
     return { value: new Fraction(q.value).mul(spec.factor), dimension: spec.dimension };

@@ -3,13 +3,56 @@
  * (`data: { code }`) to quick fixes, the CLI output and the tests.
  */
 export const IssueCodes = {
+    // doses
+    OverdoseSession: 'overdose-session',
+    OverdoseWeight: 'overdose-weight',
+    OverdoseCycle: 'overdose-cycle',
+    AnestheticSum: 'anesthetic-sum',
+    WeightUnknown: 'weight-unknown',
+    AmountUnknown: 'amount-unknown',
+    // combinations and patients
+    Interaction: 'interaction',
+    Contraindicated: 'contraindicated',
+    Allergy: 'allergy',
+    SkinTestPositive: 'skin-test-positive',
+    SkinTestLate: 'skin-test-late',
+    MissingSkinTest: 'missing-skin-test',
+    WithdrawnSubstance: 'withdrawn-substance',
+    // technique
+    WrongLayer: 'wrong-layer',
+    DepthExceedsNeedle: 'depth-exceeds-needle',
+    DepthOutOfRange: 'depth-out-of-range',
+    NeedleLength: 'needle-length',
+    VolumePerPoint: 'volume-per-point',
+    PointsPerSession: 'points-per-session',
+    VolumePerSession: 'volume-per-session',
+    InsufficientMixture: 'insufficient-mixture',
+    MultiInjector: 'multi-injector',
+    // mixtures and schedules
+    TooManySubstances: 'too-many-substances',
+    SessionsPerCycle: 'sessions-per-cycle',
+    IntervalTooShort: 'interval-too-short',
+    Unused: 'unused',
+    // language
     UnknownUnit: 'unknown-unit',
     UnitMismatch: 'unit-mismatch',
     DuplicateName: 'duplicate-name',
     ShadowsStd: 'shadows-std',
     ImportUnresolved: 'import-unresolved',
+    UnresolvedName: 'unresolved-name',
+    SyntaxError: 'syntax-error',
     InvalidNumber: 'invalid-number',
-    InvalidDate: 'invalid-date'
+    InvalidDate: 'invalid-date',
+    // suppression comments
+    UnusedIgnore: 'unused-ignore',
+    IgnoreNeedsReason: 'ignore-needs-reason',
+    IgnoreNotAllowed: 'ignore-not-allowed'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
+
+/** Codes a `// meso-ignore` comment can never silence (doses, allergies, withdrawn products). */
+export const UNSUPPRESSIBLE: ReadonlySet<string> = new Set([
+    IssueCodes.OverdoseSession, IssueCodes.OverdoseWeight, IssueCodes.OverdoseCycle, IssueCodes.AnestheticSum,
+    IssueCodes.Allergy, IssueCodes.WithdrawnSubstance
+]);

@@ -1,18 +1,42 @@
 import type { ValidationChecks } from 'langium';
 import type { MesoAstType } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
+import { CombinationChecks } from './combination-checks.js';
+import { DoseChecks } from './dose-checks.js';
+import { PatientChecks } from './patient-checks.js';
+import { ScheduleChecks } from './schedule-checks.js';
 import { ScopingChecks } from './scoping-checks.js';
+import { TechniqueChecks } from './technique-checks.js';
 import { checkLimitValueUnit, checkQuantityUnit } from './unit-checks.js';
+import { checkMembersShouldBeUsed } from './usage-checks.js';
 import { valueChecks } from './value-checks.js';
 
 /** Maps AST types to the checks that run on them. */
 export function registerValidationChecks(services: MesoServices): void {
     const registry = services.validation.ValidationRegistry;
     const scoping = new ScopingChecks(services);
+    const doses = new DoseChecks(services);
+    const combinations = new CombinationChecks(services);
+    const techniques = new TechniqueChecks(services);
+    const schedules = new ScheduleChecks(services);
+    const patients = new PatientChecks(services);
     const checks: ValidationChecks<MesoAstType> = {
         Import: (n, a) => scoping.checkImportMustResolve(n, a),
         Model: (n, a) => scoping.checkNamesMustBeUnique(n, a),
-        Protocol: (n, a) => scoping.checkMemberNamesMustBeUnique(n, a),
+        Protocol: [
+            (n, a) => scoping.checkMemberNamesMustBeUnique(n, a),
+            (n, a) => doses.checkDosesMustStayUnderCaps(n, a),
+            (n, a) => combinations.checkSessionsMustAvoidInteractions(n, a),
+            (n, a) => techniques.checkTechniques(n, a),
+            (n, a) => schedules.checkSchedule(n, a),
+            checkMembersShouldBeUsed
+        ],
+        Patient: [
+            (n, a) => doses.checkPatientDosesMustStayUnderCaps(n, a),
+            (n, a) => patients.checkPatient(n, a)
+        ],
+        Mixture: (n, a) => combinations.checkMixtureShouldNotHaveTooManySubstances(n, a),
+        Component: (n, a) => combinations.checkComponentMustNotBeWithdrawn(n, a),
         Quantity: checkQuantityUnit,
         LimitValue: checkLimitValueUnit,
         Phase: valueChecks.checkPhaseCountMustBeWhole,

@@ -69,7 +69,7 @@ function checkUnit(unit: Unit, allowed: Dimension[], slot: string, accept: Valid
 
 export function checkQuantityUnit(q: Quantity, accept: ValidationAcceptor): void {
     const expected = expectedFor(q);
-    if (expected) checkUnit(q.unit, expected.dims, expected.slot, accept);
+    if (expected && q.unit) checkUnit(q.unit, expected.dims, expected.slot, accept);
 }
 
 export function checkLimitValueUnit(v: LimitValue, accept: ValidationAcceptor): void {

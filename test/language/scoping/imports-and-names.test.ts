@@ -40,7 +40,7 @@ describe('imports', () => {
         expect(d.severity).toBe(1);
         expect(d.range).toMatchObject({ start: { line: 0, character: 7 }, end: { line: 0, character: 17 } });
         expect(d.message).toContain("Cannot import 'lib.meso'");
-        expect(codes(docs['p.meso'])).toContain('linking-error');
+        expect(codes(docs['p.meso'])).toContain('unresolved-name');
     });
 
     test('a protocol does not see a substance of an unrelated workspace file', async () => {
@@ -48,7 +48,7 @@ describe('imports', () => {
             'other.meso': 'substance foo { }',
             'p.meso': 'protocol p { mixture m { foo 1 mL } }'
         });
-        expect(list(docs['p.meso'])).toContain("Could not resolve reference to Substance named 'foo'");
+        expect(list(docs['p.meso'])).toContain("unresolved-name Unknown substance 'foo'. Declare it, or import the file that declares it.");
     });
 });
 

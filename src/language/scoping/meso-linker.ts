@@ -1,0 +1,28 @@
+import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo } from 'langium';
+import { closest } from '../validation/spelling.js';
+
+/** What a reference type is called in messages. */
+const KIND_NAMES: Record<string, string> = {
+    Substance: 'substance', SubstanceClass: 'class', Classifier: 'substance or class', Condition: 'condition',
+    Layer: 'layer', Mixture: 'mixture', Technique: 'technique', Session: 'session', Protocol: 'protocol'
+};
+
+/** Linking errors that read well: `Unknown substance 'lidocane'. Did you mean 'lidocaine'?` */
+export class MesoLinker extends DefaultLinker {
+    protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+        const error = super.createLinkingError(refInfo, targetDescription);
+        const type = this.reflection.getReferenceType(refInfo);
+        const text = refInfo.reference.$refText;
+        let names: string[] = [];
+        try {
+            names = this.scopeProvider.getScope(refInfo).getAllElements().map(d => d.name).toArray();
+        } catch {
+            // The scope may not be computable for a broken document; the plain message still helps.
+        }
+        const suggestion = closest(text, names);
+        const kind = KIND_NAMES[type] ?? type;
+        const hint = suggestion ? ` Did you mean '${suggestion}'?` : (type === 'Substance' || type === 'Classifier' || type === 'Condition')
+            ? ' Declare it, or import the file that declares it.' : '';
+        return { ...error, message: `Unknown ${kind} '${text}'.${hint}`, data: { suggestion } } as LinkingError;
+    }
+}

@@ -1,0 +1,100 @@
+import { URI, type AstNode, type LangiumDocuments } from 'langium';
+import { Fraction } from 'fraction.js';
+import {
+    isContraindication, isInteraction, isLimit, isModel, isRequirement,
+    type Contraindication, type Interaction, type Limit, type Model, type Protocol, type Requirement
+} from '../generated/ast.js';
+import { toAmount, type WrittenUnit } from '../units/quantity.js';
+import type { MesoImports } from '../scoping/imports.js';
+
+/** A limit resolved for one protocol: its bounds in canonical units (days, mL, mm, counts). */
+export interface ResolvedLimit {
+    readonly limit: Limit;
+    /** Smallest allowed value, and whether it is allowed itself. */
+    readonly min?: { value: Fraction; inclusive: boolean };
+    readonly max?: { value: Fraction; inclusive: boolean };
+    readonly severity: 'error' | 'warning' | 'info';
+}
+
+function valueOf(v: { value: string; unit?: WrittenUnit }): Fraction | undefined {
+    if (!v.unit) return /^[0-9]+(\.[0-9]+)?$/.test(v.value) ? new Fraction(v.value) : undefined;
+    return toAmount({ value: v.value, unit: v.unit })?.value;
+}
+
+export function resolveLimit(limit: Limit): ResolvedLimit {
+    const severity = (limit.severity ?? 'warning') as ResolvedLimit['severity'];
+    if (limit.low && limit.high) {
+        const lo = valueOf(limit.low);
+        const hi = valueOf(limit.high);
+        return { limit, severity, min: lo && { value: lo, inclusive: true }, max: hi && { value: hi, inclusive: true } };
+    }
+    const v = limit.value ? valueOf(limit.value) : undefined;
+    if (!v) return { limit, severity };
+    switch (limit.op) {
+        case '<=': return { limit, severity, max: { value: v, inclusive: true } };
+        case '<': return { limit, severity, max: { value: v, inclusive: false } };
+        case '>=': return { limit, severity, min: { value: v, inclusive: true } };
+        default: return { limit, severity, min: { value: v, inclusive: false } };
+    }
+}
+
+/** True when `value` breaks the limit. */
+export function violates(limit: ResolvedLimit, value: Fraction): boolean {
+    if (limit.max && (limit.max.inclusive ? value.compare(limit.max.value) > 0 : value.compare(limit.max.value) >= 0)) return true;
+    if (limit.min && (limit.min.inclusive ? value.compare(limit.min.value) < 0 : value.compare(limit.min.value) <= 0)) return true;
+    return false;
+}
+
+/**
+ * The library rules a file sees (limits, requirements, interactions, contraindications),
+ * by level, nearest first: the file and its imports, then std. For limits the nearest
+ * level with an applicable limit wins, and within a level a limit `for` the protocol's
+ * indication beats a general one; a protocol's own limits come before every file.
+ */
+export class LibraryRules {
+    constructor(private readonly imports: MesoImports, private readonly documents: LangiumDocuments) {}
+
+    private levels(node: AstNode): Model[][] {
+        const own = this.imports.visibleUris(node);
+        const std = this.imports.stdUris();
+        const models = (uris: Iterable<string>) => [...uris]
+            .map(u => this.documents.getDocument(URI.parse(u))?.parseResult.value)
+            .filter((m): m is Model => isModel(m));
+        return [models([...own].filter(u => !std.has(u))), models(std)];
+    }
+
+    /** The limits on `metric` that apply to the protocol. */
+    limitsFor(protocol: Protocol, metric: string, indication: string | undefined): ResolvedLimit[] {
+        const applicable = (ls: Limit[]) => {
+            const matching = ls.filter(l => l.metric === metric && (!l.indication || l.indication === indication));
+            const specific = matching.filter(l => l.indication);
+            return specific.length > 0 ? specific : matching;
+        };
+        const inProtocol = applicable(protocol.members.filter(isLimit));
+        if (inProtocol.length > 0) return inProtocol.map(resolveLimit);
+        for (const level of this.levels(protocol)) {
+            const found = applicable(level.flatMap(m => m.elements.filter(isLimit)));
+            if (found.length > 0) return found.map(resolveLimit);
+        }
+        return [];
+    }
+
+    /** The nearest `require skin test`, if any. */
+    skinTestRequirement(node: AstNode): Requirement | undefined {
+        for (const level of this.levels(node)) {
+            const found = level.flatMap(m => m.elements.filter(isRequirement));
+            if (found.length > 0) return found[0];
+        }
+        return undefined;
+    }
+
+    /** Every interaction in scope (all levels apply). */
+    interactions(node: AstNode): Interaction[] {
+        return this.levels(node).flat().flatMap(m => m.elements.filter(isInteraction));
+    }
+
+    /** Every procedure-wide contraindication in scope. */
+    contraindications(node: AstNode): Contraindication[] {
+        return this.levels(node).flat().flatMap(m => m.elements.filter(isContraindication));
+    }
+}

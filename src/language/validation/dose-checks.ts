@@ -1,0 +1,121 @@
+import type { ValidationAcceptor, ValidationSeverity } from 'langium';
+import type { Fraction } from 'fraction.js';
+import type { Component, Patient, Protocol } from '../generated/ast.js';
+import type { MesoServices } from '../meso-module.js';
+import { evaluateDoses, type DoseFinding } from '../semantics/dose-limits.js';
+import { provenanceOf, type AmountCap } from '../semantics/library.js';
+import { formatAmount, formatNumber } from '../units/quantity.js';
+import { IssueCodes } from './issue-codes.js';
+import { originOf, relatedTo } from './related.js';
+import { report } from './report.js';
+
+/** `(std: Usual maximum daily dose 20 mg (label))` — where a cap comes from. */
+function sourceNote(cap: AmountCap): string {
+    const p = provenanceOf(cap.clause);
+    const evidence = p.evidence && p.evidence !== 'regulatory' ? `; evidence: ${p.evidence}` : '';
+    return `(${originOf(cap.clause)}${p.source ? `: ${p.source}` : ''}${evidence})`;
+}
+
+function capText(cap: AmountCap, weightKg?: Fraction): string {
+    const base = `${formatAmount(cap.amount)} per ${cap.kind === 'cycle' ? 'cycle' : 'session'}`;
+    if (cap.kind !== 'per-kg' || !weightKg) return base;
+    return `${base} × ${formatNumber(weightKg)} kg = ${formatNumber(cap.amount.value.mul(weightKg))} mg`;
+}
+
+const severity = (cap: AmountCap): ValidationSeverity => (cap.clause.severity ?? 'error') as ValidationSeverity;
+
+/** Reports one finding on every component that carries the substance. */
+function forEachComponent(components: Component[], emit: (c: Component) => void): void {
+    for (const c of new Set(components)) emit(c);
+}
+
+/** overdose-session, overdose-weight, overdose-cycle, anesthetic-sum, weight-unknown, amount-unknown. */
+export class DoseChecks {
+    constructor(private readonly services: MesoServices) {}
+
+    checkDosesMustStayUnderCaps(protocol: Protocol, accept: ValidationAcceptor): void {
+        const semantics = this.services.semantics.Semantics.protocol(protocol);
+        const weight = semantics.minWeightKg;
+        const seen = new Set<string>();
+        const once = (key: string) => !seen.has(key) && !!seen.add(key);
+        for (const f of evaluateDoses(semantics, weight)) {
+            this.reportFinding(f, weight, accept, once);
+        }
+    }
+
+    /** With the patient's own weight, mg/kg caps and the anaesthetic sum are checked again. */
+    checkPatientDosesMustStayUnderCaps(patient: Patient, accept: ValidationAcceptor): void {
+        const ps = this.services.semantics.Semantics.patient(patient);
+        if (!ps.protocol || !ps.weightKg) return;
+        const follows = patient.facts.find(f => f.$type === 'FollowsFact')!;
+        const semantics = this.services.semantics.Semantics.protocol(ps.protocol);
+        for (const f of evaluateDoses(semantics, ps.weightKg)) {
+            if (f.kind === 'over-weight') {
+                report(accept, severity(f.cap), IssueCodes.OverdoseWeight,
+                    `'${f.dose.substance.name}' ${formatAmount(f.dose.amount!)} in session '${f.session.session.name}' of '${ps.protocol.name}' exceeds ${capText(f.cap, ps.weightKg)} for '${patient.name}' ${sourceNote(f.cap)}.`,
+                    { node: follows, property: 'protocol', relatedInformation: relatedTo(f.cap.clause, 'maximum declared here'), data: { substance: f.dose.substance.name } });
+            } else if (f.kind === 'anesthetic-sum') {
+                report(accept, 'error', IssueCodes.AnestheticSum, `${this.sumMessage(f)} (with '${patient.name}' at ${formatNumber(ps.weightKg)} kg)`,
+                    { node: follows, property: 'protocol' });
+            }
+        }
+    }
+
+    private sumMessage(f: Extract<DoseFinding, { kind: 'anesthetic-sum' }>): string {
+        const pct = (x: Fraction) => `${formatNumber(x.mul(100), 0)} %`;
+        const parts = f.parts.map(p => `'${p.dose.substance.name}' ${formatAmount(p.dose.amount!)} (${pct(p.fraction)} of ${formatAmount(p.allowed)})`);
+        return `Local anaesthetics in session '${f.session.session.name}' add up to ${pct(f.total)} of their caps: ${parts.join(', ')}; their toxicity adds up.`;
+    }
+
+    private reportFinding(f: DoseFinding, weight: Fraction | undefined, accept: ValidationAcceptor, once: (key: string) => boolean): void {
+        switch (f.kind) {
+            case 'over-session':
+            case 'over-weight': {
+                const code = f.kind === 'over-session' ? IssueCodes.OverdoseSession : IssueCodes.OverdoseWeight;
+                const limitText = f.kind === 'over-session' ? `its maximum of ${capText(f.cap)}` : capText(f.cap, weight);
+                const message = `'${f.dose.substance.name}' ${formatAmount(f.dose.amount!)} in session '${f.session.session.name}' exceeds ${limitText} ${sourceNote(f.cap)}.`;
+                forEachComponent(f.dose.components, c => {
+                    if (!once(`${code}|${message}|${c.$cstNode?.offset}`)) return;
+                    report(accept, severity(f.cap), code, message, {
+                        node: c, property: 'quantity', relatedInformation: relatedTo(f.cap.clause, 'maximum declared here'),
+                        data: { substance: f.dose.substance.name, allowed: f.allowed.value.valueOf(), largestVolume: f.largestVolume && Number(formatNumber(f.largestVolume.floor(2), 2)) }
+                    });
+                });
+                break;
+            }
+            case 'over-cycle':
+                forEachComponent(f.components, c => {
+                    if (!once(`cycle|${f.substance.name}|${c.$cstNode?.offset}`)) return;
+                    report(accept, severity(f.cap), IssueCodes.OverdoseCycle,
+                        `'${f.substance.name}' ${formatAmount(f.amount)} over the cycle exceeds its maximum of ${capText(f.cap)} ${sourceNote(f.cap)}.`,
+                        { node: c, property: 'quantity', relatedInformation: relatedTo(f.cap.clause, 'maximum declared here'), data: { substance: f.substance.name } });
+                });
+                break;
+            case 'weight-unknown':
+                forEachComponent(f.dose.components, c => {
+                    if (!once(`weight|${f.dose.substance.name}|${c.$cstNode?.offset}`)) return;
+                    report(accept, 'warning', IssueCodes.WeightUnknown,
+                        `'${f.dose.substance.name}' has a cap of ${formatAmount(f.cap.amount)} per session, but no weight is known: declare 'patients from <weight> kg' in the protocol.`,
+                        { node: c, property: 'quantity', relatedInformation: relatedTo(f.cap.clause, 'weight-based maximum declared here'), data: { substance: f.dose.substance.name } });
+                });
+                break;
+            case 'amount-unknown':
+                forEachComponent(f.components, c => {
+                    if (!once(`amount|${c.$cstNode?.offset}`)) return;
+                    report(accept, 'warning', IssueCodes.AmountUnknown,
+                        `'${f.substance.name}' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.`,
+                        { node: c, property: 'quantity', data: { substance: f.substance.name } });
+                });
+                break;
+            case 'anesthetic-sum': {
+                const message = this.sumMessage(f);
+                for (const p of f.parts) {
+                    for (const c of p.dose.components) {
+                        if (once(`sum|${message}|${c.$cstNode?.offset}`)) report(accept, 'error', IssueCodes.AnestheticSum, message, { node: c, property: 'quantity' });
+                    }
+                }
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { IssueCodes } from './issue-codes.js';
+import { applySuppressions } from './suppression.js';
+
+const LANGIUM_CODES: Record<string, string> = {
+    [DocumentValidator.LexingError]: IssueCodes.SyntaxError,
+    [DocumentValidator.ParsingError]: IssueCodes.SyntaxError,
+    [DocumentValidator.LinkingError]: IssueCodes.UnresolvedName
+};
+
+/**
+ * Gives Langium's own parse and link errors stable codes, then applies `// meso-ignore`
+ * comments (and reports the ones that are unused, lack a reason or may not be used).
+ */
+export class MesoDocumentValidator extends DefaultDocumentValidator {
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const d of diagnostics) {
+            const data = d.data as { code?: string } | undefined;
+            const mapped = data?.code ? LANGIUM_CODES[data.code] : undefined;
+            if (mapped) {
+                d.code = mapped;
+                d.data = { ...data, code: mapped };
+            }
+        }
+        return applySuppressions(document.textDocument.getText(), diagnostics);
+    }
+}

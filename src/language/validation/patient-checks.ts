@@ -1,0 +1,74 @@
+import type { ValidationAcceptor, ValidationSeverity } from 'langium';
+import { isAllergyFact, isConditionsFact, isFollowsFact, type Patient, type Substance } from '../generated/ast.js';
+import type { MesoServices } from '../meso-module.js';
+import { contraindicationsOf } from '../semantics/library.js';
+import { parseIsoDate } from '../semantics/patient-semantics.js';
+import { covers } from './combination-checks.js';
+import { IssueCodes } from './issue-codes.js';
+import { originOf, relatedTo, sourceNote } from './related.js';
+import { report } from './report.js';
+
+/** contraindicated, allergy, skin-test-late, skin-test-positive, missing-skin-test (patient side). */
+export class PatientChecks {
+    constructor(private readonly services: MesoServices) {}
+
+    checkPatient(patient: Patient, accept: ValidationAcceptor): void {
+        const ps = this.services.semantics.Semantics.patient(patient);
+        if (!ps.protocol) return;
+        const protocol = ps.protocol;
+        const substances: Substance[] = [...new Set(this.services.semantics.Semantics.protocol(protocol).totals.substances.map(t => t.substance))];
+        for (const fact of patient.facts.filter(isConditionsFact)) {
+            fact.conditions.forEach((ref, index) => {
+                const condition = ref.ref;
+                if (!condition) return;
+                for (const s of substances) {
+                    for (const clause of contraindicationsOf(s).filter(c => c.conditions.some(r => r.ref === condition))) {
+                        report(accept, (clause.severity ?? 'error') as ValidationSeverity, IssueCodes.Contraindicated,
+                            `'${s.name}' in protocol '${protocol.name}' is contraindicated in '${condition.name}' (${originOf(clause)}${clause.source ? `: ${clause.source}` : ''}).`,
+                            { node: fact, property: 'conditions', index, relatedInformation: relatedTo(clause, 'contraindication declared here'), data: { substance: s.name, condition: condition.name } });
+                    }
+                }
+                for (const c of this.services.semantics.Rules.contraindications(patient).filter(c => c.condition.ref === condition)) {
+                    report(accept, c.severity as ValidationSeverity, IssueCodes.Contraindicated,
+                        `'${patient.name}' has '${condition.name}': ${c.message} ${sourceNote(c)}.`,
+                        { node: fact, property: 'conditions', index, relatedInformation: relatedTo(c, 'contraindication declared here'), data: { condition: condition.name } });
+                }
+            });
+        }
+        for (const fact of patient.facts.filter(isAllergyFact)) {
+            fact.allergens.forEach((ref, index) => {
+                const given = substances.filter(s => covers(ref.ref, s));
+                if (given.length === 0) return;
+                report(accept, 'error', IssueCodes.Allergy,
+                    `'${patient.name}' is allergic to '${ref.$refText}', and protocol '${protocol.name}' gives ${given.map(s => `'${s.name}'`).join(', ')}.`,
+                    { node: fact, property: 'allergens', index, data: { substances: given.map(s => s.name) } });
+            });
+        }
+        this.checkSkinTests(patient, accept);
+    }
+
+    private checkSkinTests(patient: Patient, accept: ValidationAcceptor): void {
+        const ps = this.services.semantics.Semantics.patient(patient);
+        const start = ps.start ? parseIsoDate(ps.start) : undefined;
+        for (const test of ps.skinTests) {
+            if (test.result === 'positive') {
+                report(accept, 'error', IssueCodes.SkinTestPositive,
+                    `The skin test of ${test.date} was positive: do not start protocol '${ps.protocol!.name}' without a clinical review.`,
+                    { node: test, property: 'result' });
+            }
+            const date = parseIsoDate(test.date);
+            if (start !== undefined && date !== undefined && date > start) {
+                report(accept, 'error', IssueCodes.SkinTestLate,
+                    `The skin test of ${test.date} is after the first session on ${ps.start}: it must come before.`,
+                    { node: test, property: 'date' });
+            }
+        }
+        const requirement = this.services.semantics.Rules.skinTestRequirement(patient);
+        const follows = patient.facts.find(isFollowsFact);
+        if (requirement && follows && ps.skinTests.length === 0) {
+            report(accept, (requirement.severity ?? 'warning') as ValidationSeverity, IssueCodes.MissingSkinTest,
+                `'${patient.name}' has no skin test recorded before the first session, which is required ${sourceNote(requirement)}: add 'skin test on <date> negative'.`,
+                { node: follows, property: 'protocol', relatedInformation: relatedTo(requirement, 'requirement declared here') });
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import type { ValidationAcceptor } from 'langium';
+import { Fraction } from 'fraction.js';
+import { isSkinTestPlan, type Phase, type Protocol, type Quantity } from '../generated/ast.js';
+import type { MesoServices } from '../meso-module.js';
+import { maxSessionsOf, minIntervalOf, provenanceOf } from '../semantics/library.js';
+import { violates } from '../semantics/limits.js';
+import type { ScheduledSession } from '../semantics/protocol-semantics.js';
+import { formatNumber, toAmount } from '../units/quantity.js';
+import { IssueCodes } from './issue-codes.js';
+import { originOf, relatedTo, sourceNote } from './related.js';
+import { report } from './report.js';
+
+/** The quantity that sets the gap before a scheduled session: the phase's `after` for its first session, else `every`. */
+function gapTarget(s: ScheduledSession, previous: ScheduledSession): { node: Phase; property: 'gap' | 'interval' } {
+    const firstOfPhase = previous.phase !== s.phase;
+    return { node: s.phase, property: firstOfPhase && s.phase.gap ? 'gap' : 'interval' };
+}
+
+const days = (f: Fraction) => `${formatNumber(f)} day${f.equals(1) ? '' : 's'}`;
+
+/** sessions-per-cycle, interval-too-short, missing-skin-test. */
+export class ScheduleChecks {
+    constructor(private readonly services: MesoServices) {}
+
+    checkSchedule(protocol: Protocol, accept: ValidationAcceptor): void {
+        const semantics = this.services.semantics.Semantics.protocol(protocol);
+        const rules = this.services.semantics.Rules;
+        const cycle = semantics.schedule.filter(s => !s.maintenance);
+        for (const limit of rules.limitsFor(protocol, 'sessions per cycle', semantics.indication)) {
+            if (!violates(limit, new Fraction(cycle.length)) || !limit.max) continue;
+            const firstOver = cycle[Number(limit.max.value.floor().valueOf()) + (limit.max.inclusive ? 0 : -1)] ?? cycle[cycle.length - 1];
+            report(accept, limit.severity, IssueCodes.SessionsPerCycle,
+                `The cycle has ${cycle.length} sessions (maintenance excluded); the limit${limit.limit.indication ? ` for ${limit.limit.indication}` : ''} is ${formatNumber(limit.max.value)} ${sourceNote(limit.limit)}.`,
+                { node: firstOver.phase, property: 'count', relatedInformation: relatedTo(limit.limit, 'limit declared here'), data: { max: limit.max.value.valueOf() } });
+        }
+        for (const total of semantics.totals.cycleSubstances) {
+            const clause = maxSessionsOf(total.substance);
+            const max = clause && /^[0-9]+$/.test(clause.count) ? Number(clause.count) : undefined;
+            if (max === undefined) continue;
+            const using = cycle.filter(s => s.facts?.doses.some(d => d.substance === total.substance));
+            if (using.length <= max) continue;
+            const p = provenanceOf(clause!);
+            report(accept, (clause!.severity ?? 'warning') as 'warning', IssueCodes.SessionsPerCycle,
+                `'${total.substance.name}' is given in ${using.length} cycle sessions; its maximum is ${max} sessions per cycle (${originOf(clause!)}${p.source ? `: ${p.source}` : ''}).`,
+                { node: using[max].phase, property: 'count', relatedInformation: relatedTo(clause!, 'maximum declared here'), data: { max } });
+        }
+        this.checkIntervals(protocol, accept);
+        const requirement = rules.skinTestRequirement(protocol);
+        if (requirement && !protocol.members.some(isSkinTestPlan)) {
+            report(accept, (requirement.severity ?? 'warning') as 'warning', IssueCodes.MissingSkinTest,
+                `Protocol '${protocol.name}' plans no skin test before the first session, which is required ${sourceNote(requirement)}: add 'skin test 2 days before first session'.`,
+                { node: protocol, property: 'name', relatedInformation: relatedTo(requirement, 'requirement declared here') });
+        }
+    }
+
+    private checkIntervals(protocol: Protocol, accept: ValidationAcceptor): void {
+        const semantics = this.services.semantics.Semantics.protocol(protocol);
+        const schedule = semantics.schedule;
+        const reported = new Set<string>();
+        const once = (key: string) => !reported.has(key) && !!reported.add(key);
+        for (const limit of this.services.semantics.Rules.limitsFor(protocol, 'interval', semantics.indication)) {
+            for (let i = 1; i < schedule.length; i++) {
+                const gap = schedule[i].day.sub(schedule[i - 1].day);
+                if (!violates(limit, gap)) continue;
+                const target = gapTarget(schedule[i], schedule[i - 1]);
+                if (!once(`limit|${target.node.$cstNode?.offset}|${target.property}`)) continue;
+                report(accept, limit.severity, IssueCodes.IntervalTooShort,
+                    `Sessions ${schedule[i - 1].index} and ${schedule[i].index} are ${days(gap)} apart; the minimum interval is ${days(limit.min?.value ?? gap)} ${sourceNote(limit.limit)}.`,
+                    { ...target, relatedInformation: relatedTo(limit.limit, 'limit declared here'), data: { min: limit.min?.value.valueOf() } });
+            }
+        }
+        for (const total of semantics.totals.substances) {
+            const clause = minIntervalOf(total.substance);
+            const amount = clause && this.minDays(clause.interval);
+            if (!clause || !amount) continue;
+            const using = schedule.filter(s => s.facts?.doses.some(d => d.substance === total.substance));
+            for (let i = 1; i < using.length; i++) {
+                const gap = using[i].day.sub(using[i - 1].day);
+                if (gap.compare(amount) >= 0) continue;
+                const target = gapTarget(using[i], using[i - 1]);
+                if (!once(`substance|${total.substance.name}|${target.node.$cstNode?.offset}|${target.property}`)) continue;
+                const p = provenanceOf(clause);
+                report(accept, (clause.severity ?? 'warning') as 'warning', IssueCodes.IntervalTooShort,
+                    `'${total.substance.name}' is given in sessions ${using[i - 1].index} and ${using[i].index}, ${days(gap)} apart; its minimum interval is ${days(amount)} (${originOf(clause)}${p.source ? `: ${p.source}` : ''}).`,
+                    { ...target, relatedInformation: relatedTo(clause, 'minimum interval declared here'), data: { min: amount.valueOf() } });
+            }
+        }
+    }
+
+    private minDays(q: Quantity): Fraction | undefined {
+        const a = toAmount(q);
+        return a?.dimension === 'time' ? a.value : undefined;
+    }
+}
