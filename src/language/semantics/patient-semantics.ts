@@ -39,7 +39,7 @@ export function computePatientSemantics(patient: Patient, protocolSemantics?: (p
     const written = patient.facts.find(isWeightFact)?.weight;
     const weight = written ? toAmount(written) : undefined;
     const follows = patient.facts.find(isFollowsFact);
-    const protocol = follows?.protocol.ref;
+    const protocol = follows?.protocol?.ref;
     const schedule = protocol && protocolSemantics ? protocolSemantics(protocol).schedule : [];
     const dates = follows ? schedule.map(s => addDays(follows.start, s.day)).filter((d): d is string => d !== undefined) : [];
     return {

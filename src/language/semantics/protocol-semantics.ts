@@ -125,7 +125,7 @@ export function mixtureFacts(mixture: Mixture): MixtureFacts {
 }
 
 function componentFacts(component: Component): ComponentFacts {
-    const substance = component.substance.ref;
+    const substance = component.substance?.ref;
     const given = toAmount(component.quantity);
     const strength = substance ? concentrationOf(substance) : undefined;
     if (!given) return { component, substance };
@@ -158,7 +158,7 @@ export function techniqueFacts(technique: Technique): TechniqueFacts {
 }
 
 function injectFacts(inject: Inject, mixtures: Map<Mixture, MixtureFacts>, techniques: Map<Technique, TechniqueFacts>): InjectFacts {
-    const mixture = inject.mixture.ref ? mixtures.get(inject.mixture.ref) : undefined;
+    const mixture = inject.mixture?.ref ? mixtures.get(inject.mixture?.ref) : undefined;
     const technique = inject.technique?.ref ? techniques.get(inject.technique.ref) : undefined;
     if (!mixture) return { inject, technique, doses: [] };
     const injectedVolume = technique?.points !== undefined && technique.volumePerPoint !== undefined
@@ -215,7 +215,7 @@ function scheduleOf(protocol: Protocol, sessions: Map<Session, SessionFacts>): S
         const n = count(phase.count) ?? 0;
         const every = amountOf(phase.interval, 'time') ?? new Fraction(0);
         const gap = amountOf(phase.gap, 'time') ?? every;
-        const facts = phase.session.ref ? sessions.get(phase.session.ref) : undefined;
+        const facts = phase.session?.ref ? sessions.get(phase.session?.ref) : undefined;
         for (let i = 0; i < n; i++) {
             const day: Fraction = last === undefined ? new Fraction(0) : last.add(i === 0 ? gap : every);
             result.push({ index: result.length + 1, day, phase, maintenance: phase.maintenance, facts });

@@ -31,13 +31,13 @@ export class CombinationChecks {
                     for (let j = 0; j < doses.length; j++) {
                         if (i === j) continue;
                         const [a, b] = [doses[i], doses[j]];
-                        if (!covers(interaction.left.ref, a.substance) || !covers(interaction.right.ref, b.substance)) continue;
+                        if (!covers(interaction.left?.ref, a.substance) || !covers(interaction.right?.ref, b.substance)) continue;
                         // Report on the later component of the pair, once per pair and interaction.
                         const [first, second] = i < j ? [a, b] : [b, a];
-                        const key = `${first.substance.name}|${second.substance.name}|${interaction.$cstNode?.offset}|${originOf(interaction)}`;
+                        const target = second.components[0];
+                        const key = `${first.substance.name}|${target.$cstNode?.offset}|${interaction.$cstNode?.offset}|${originOf(interaction)}`;
                         if (reported.has(key)) continue;
                         reported.add(key);
-                        const target = second.components[0];
                         report(accept, interaction.severity as ValidationSeverity, IssueCodes.Interaction,
                             `'${first.substance.name}' and '${second.substance.name}' in session '${session.session.name}': ${interaction.message} (${originOf(interaction)}${interaction.source ? `: ${interaction.source}` : ''}).`,
                             { node: target, property: 'substance', relatedInformation: relatedTo(interaction, 'interaction declared here'),
@@ -49,7 +49,7 @@ export class CombinationChecks {
     }
 
     checkComponentMustNotBeWithdrawn(component: Component, accept: ValidationAcceptor): void {
-        const substance = component.substance.ref;
+        const substance = component.substance?.ref;
         const withdrawn = substance && withdrawnOf(substance);
         if (!substance || !withdrawn) return;
         report(accept, 'error', IssueCodes.WithdrawnSubstance,
@@ -59,7 +59,7 @@ export class CombinationChecks {
 
     checkMixtureShouldNotHaveTooManySubstances(mixture: Mixture, accept: ValidationAcceptor): void {
         const protocol = mixture.$container;
-        const active = [...new Set(mixture.components.map(c => c.substance.ref).filter((s): s is Substance => !!s && isActive(s)))];
+        const active = [...new Set(mixture.components.map(c => c.substance?.ref).filter((s): s is Substance => !!s && isActive(s)))];
         const indication = this.services.semantics.Semantics.protocol(protocol).indication;
         for (const limit of this.services.semantics.Rules.limitsFor(protocol, 'active substances per mixture', indication)) {
             if (!limit.max) continue;

@@ -49,7 +49,15 @@ export class DoseChecks {
         if (!ps.protocol || !ps.weightKg) return;
         const follows = patient.facts.find(f => f.$type === 'FollowsFact')!;
         const semantics = this.services.semantics.Semantics.protocol(ps.protocol);
-        for (const f of evaluateDoses(semantics, ps.weightKg)) {
+        const findings = evaluateDoses(semantics, ps.weightKg);
+        // One diagnostic per substance: the session where the dose is highest.
+        const worst = new Map<string, DoseFinding>();
+        for (const f of findings) {
+            if (f.kind !== 'over-weight') continue;
+            const prev = worst.get(f.dose.substance.name);
+            if (!prev || (prev.kind === 'over-weight' && f.dose.amount!.value.compare(prev.dose.amount!.value) > 0)) worst.set(f.dose.substance.name, f);
+        }
+        for (const f of [...worst.values(), ...findings.filter(x => x.kind === 'anesthetic-sum')]) {
             if (f.kind === 'over-weight') {
                 report(accept, severity(f.cap), IssueCodes.OverdoseWeight,
                     `'${f.dose.substance.name}' ${formatAmount(f.dose.amount!)} in session '${f.session.session.name}' of '${ps.protocol.name}' exceeds ${capText(f.cap, ps.weightKg)} for '${patient.name}' ${sourceNote(f.cap)}.`,

@@ -28,7 +28,7 @@ export class PatientChecks {
                             { node: fact, property: 'conditions', index, relatedInformation: relatedTo(clause, 'contraindication declared here'), data: { substance: s.name, condition: condition.name } });
                     }
                 }
-                for (const c of this.services.semantics.Rules.contraindications(patient).filter(c => c.condition.ref === condition)) {
+                for (const c of this.services.semantics.Rules.contraindications(patient).filter(c => c.condition?.ref === condition)) {
                     report(accept, c.severity as ValidationSeverity, IssueCodes.Contraindicated,
                         `'${patient.name}' has '${condition.name}': ${c.message} ${sourceNote(c)}.`,
                         { node: fact, property: 'conditions', index, relatedInformation: relatedTo(c, 'contraindication declared here'), data: { condition: condition.name } });

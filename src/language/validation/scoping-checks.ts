@@ -1,7 +1,6 @@
-import { AstUtils, URI, type AstNodeDescription, type ValidationAcceptor } from 'langium';
-import { isCondition, isSubstance, type Import, type Model, type Protocol } from '../generated/ast.js';
+import { AstUtils, URI, type AstNode, type AstNodeDescription, type ValidationAcceptor } from 'langium';
+import { isAliasesClause, isCondition, isSubstance, type Import, type Model, type Protocol } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
-import { aliasesOf } from '../semantics/library.js';
 import { isStdUri } from '../std/std-library.js';
 import { resolveImportUri } from '../scoping/imports.js';
 import { IssueCodes } from './issue-codes.js';
@@ -32,18 +31,15 @@ export class ScopingChecks {
         const ownSeen = new Map<string, unknown>();
         for (const element of model.elements) {
             if (!('name' in element) || typeof element.name !== 'string') continue;
-            const names = [element.name, ...(isSubstance(element) || isCondition(element) ? aliasesOf(element) : [])];
-            for (const [i, name] of names.entries()) {
-                const property = i === 0 ? 'name' : undefined;
+            for (const { name, target } of namesOf(element)) {
                 const elsewhere = byName.get(name)?.find(d => d.documentUri.toString() !== document.uri.toString());
                 const firstHere = ownSeen.get(name);
                 if ((firstHere && firstHere !== element) || elsewhere) {
                     const where = elsewhere ? ` (also declared in ${fileName(elsewhere.documentUri)})` : ' in this file';
-                    report(accept, 'error', IssueCodes.DuplicateName, `'${name}' is declared more than once${where}.`,
-                        { node: element, property, data: { name } });
-                } else if (stdByName.has(name)) {
-                    report(accept, 'info', IssueCodes.ShadowsStd, `'${name}' hides the std declaration of the same name.`,
-                        { node: element, property, data: { name } });
+                    report(accept, 'error', IssueCodes.DuplicateName, `'${name}' is declared more than once${where}.`, { ...target, data: { name } });
+                } else if (target.property === 'name' && stdByName.has(name)) {
+                    // Aliases of a shadowing declaration shadow too; saying so once, on the name, is enough.
+                    report(accept, 'info', IssueCodes.ShadowsStd, `'${name}' hides the std declaration of the same name.`, { ...target, data: { name } });
                 }
                 if (!firstHere) ownSeen.set(name, element);
             }
@@ -62,6 +58,19 @@ export class ScopingChecks {
             seen.add(member.name);
         }
     }
+}
+
+/** A declaration's name and aliases, each with the range to report on. */
+function namesOf(element: Model['elements'][number] & { name: string }): Array<{ name: string; target: { node: AstNode; property: string; index?: number } }> {
+    const result: Array<{ name: string; target: { node: AstNode; property: string; index?: number } }> = [{ name: element.name, target: { node: element, property: 'name' } }];
+    if (isCondition(element)) {
+        element.aliases.forEach((alias, index) => result.push({ name: alias, target: { node: element, property: 'aliases', index } }));
+    } else if (isSubstance(element)) {
+        for (const clause of element.clauses.filter(isAliasesClause)) {
+            clause.names.forEach((alias, index) => result.push({ name: alias, target: { node: clause, property: 'names', index } }));
+        }
+    }
+    return result;
 }
 
 function groupByName(descriptions: AstNodeDescription[]): Map<string, AstNodeDescription[]> {

@@ -13,7 +13,8 @@ interface Suppression {
     used: boolean;
 }
 
-const IGNORE = /\/\/\s*meso-ignore\s+([a-z-]+)\s*(?::\s*(.*))?$/;
+// The reason runs to the end of the line or to a following `//` comment.
+const IGNORE = /\/\/\s*meso-ignore\s+([a-z-]+)(?:\s*:\s*((?:(?!\/\/).)*))?/;
 
 function findSuppressions(text: string): Suppression[] {
     const found: Suppression[] = [];
@@ -22,7 +23,7 @@ function findSuppressions(text: string): Suppression[] {
         if (!m) return;
         const before = lineText.slice(0, m.index);
         found.push({
-            line, character: m.index, length: m[0].length, code: m[1], reason: (m[2] ?? '').trim(),
+            line, character: m.index, length: m[0].trimEnd().length, code: m[1], reason: (m[2] ?? '').trim(),
             trailing: before.trim().length > 0, used: false
         });
     });

@@ -7,9 +7,9 @@ import { report } from './report.js';
 /** unused: a mixture, technique or session that nothing in its protocol refers to. */
 export function checkMembersShouldBeUsed(protocol: Protocol, accept: ValidationAcceptor): void {
     const injects = protocol.members.filter(isSession).flatMap(s => s.items.filter(isInject));
-    const usedMixtures = new Set(injects.map(i => i.mixture.ref));
+    const usedMixtures = new Set(injects.map(i => i.mixture?.ref));
     const usedTechniques = new Set(injects.map(i => i.technique?.ref));
-    const usedSessions = new Set(protocol.members.filter(isSchedule).flatMap(s => s.phases.map(p => p.session.ref)));
+    const usedSessions = new Set(protocol.members.filter(isSchedule).flatMap(s => s.phases.map(p => p.session?.ref)));
     for (const member of protocol.members) {
         const unused = (isMixture(member) && !usedMixtures.has(member) && 'mixture')
             || (isTechnique(member) && !usedTechniques.has(member) && 'technique')
