@@ -1,0 +1,98 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+import { runMeso } from '../../src/cli/program.js';
+
+const root = join(import.meta.dirname, '..', '..');
+
+async function run(args: string[], cwd = root) {
+    let out = '';
+    let err = '';
+    const previous = process.cwd();
+    process.chdir(cwd);
+    try {
+        const code = await runMeso(args, { out: s => { out += s; }, err: s => { err += s; } });
+        return { code, out, err };
+    } finally {
+        process.chdir(previous);
+    }
+}
+
+function tempDir(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'meso-check-'));
+    for (const [name, text] of Object.entries(files)) {
+        mkdirSync(join(dir, name, '..'), { recursive: true });
+        writeFileSync(join(dir, name), text);
+    }
+    return dir;
+}
+
+const OVERDOSE = `protocol p {
+    indication pain
+    patients from 60 kg
+    skin test 2 days before first session
+    mixture m { piroxicam 2 mL }
+    session s { inject m }
+    schedule { phase a: 1 session of s every 7 days }
+}
+`;
+
+describe('meso check (command function)', () => {
+    test('the bundled examples are clean: exit 0 and a summary', async () => {
+        const r = await run(['check', 'examples']);
+        expect(r.code).toBe(0);
+        expect(r.out).toBe('9 files checked: 0 errors, 0 warnings.\n');
+    });
+
+    test('an overdose: exit 1 and path:line:col: severity code: message', async () => {
+        const dir = tempDir({ 'p.meso': OVERDOSE });
+        const r = await run(['check', 'p.meso'], dir);
+        expect(r.code).toBe(1);
+        expect(r.out.split('\n')[0]).toBe("p.meso:5:27: error overdose-session: 'piroxicam' 40 mg in session 's' exceeds its maximum of 20 mg per session (std: E51 drugs.com dosage: usual maximum 20 mg/day (label); applied per session (D9); evidence: design).");
+        expect(r.out).toContain('1 file checked: 1 error, 0 warnings.');
+    });
+
+    test('folders are searched recursively; imports outside the list are loaded and checked', async () => {
+        const dir = tempDir({ 'a/lib.meso': 'substance foo { concentration 10 mg/mL max 5 mg per session source "t" }', 'b/deep/p.meso': 'import "../../a/lib.meso"\nprotocol p { indication pain skin test 2 days before first session mixture m { foo 1 mL } session s { inject m } schedule { phase a: 1 session of s every 7 days } }' });
+        const r = await run(['check', 'b'], dir);
+        expect(r.code).toBe(1);
+        expect(r.out).toContain('b/deep/p.meso:2:');
+        expect(r.out).toContain('overdose-session');
+        expect(r.out).toContain('2 files checked');
+    });
+
+    test('a folder without .meso files: exit 0 with a note', async () => {
+        const dir = tempDir({ 'readme.txt': 'nothing' });
+        const r = await run(['check', '.'], dir);
+        expect(r).toMatchObject({ code: 0, out: 'No .meso files found in ..\n' });
+    });
+
+    test('a missing path is exit 2 with a message, no stack trace', async () => {
+        const r = await run(['check', 'no/such/file.meso']);
+        expect(r.code).toBe(2);
+        expect(r.err).toBe('meso: no/such/file.meso: no such file or folder.\n');
+    });
+
+    test('an unknown command is a usage error, exit 2', async () => {
+        const r = await run(['chekc']);
+        expect(r.code).toBe(2);
+        expect(r.err).toContain("unknown command 'chekc'");
+    });
+});
+
+describe('meso binary (smoke)', () => {
+    test('the built bin runs as a process with the same exit codes', () => {
+        const bin = join(root, 'bin', 'meso.cjs');
+        const ok = spawnSync(process.execPath, [bin, 'check', 'examples'], { cwd: root, encoding: 'utf8' });
+        expect(ok.status).toBe(0);
+        expect(ok.stdout).toContain('0 errors');
+        const dir = tempDir({ 'p.meso': OVERDOSE });
+        const bad = spawnSync(process.execPath, [bin, 'check', dir], { encoding: 'utf8' });
+        expect(bad.status).toBe(1);
+        const missing = spawnSync(process.execPath, [bin, 'check', join(dir, 'nope.meso')], { encoding: 'utf8' });
+        expect(missing.status).toBe(2);
+        expect(missing.stderr).not.toContain('    at ');
+    });
+});
