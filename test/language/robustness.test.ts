@@ -28,7 +28,7 @@ describe('no crash on any input', () => {
             for (const at of cuts(source, 12)) {
                 const doc = await buildFile(services, source.slice(0, at));
                 for (const d of doc.diagnostics ?? []) {
-                    if (d.message.includes('An error occurred')) crashes.push(`${source.slice(0, 40)}… cut at ${at}: ${d.message}`);
+                    if (String(d.message).includes('An error occurred')) crashes.push(`${source.slice(0, 40)}… cut at ${at}: ${d.message}`);
                 }
                 await reset(services);
             }
@@ -41,7 +41,7 @@ describe('no crash on any input', () => {
         const lines = source.split('\n');
         for (let i = 0; i < lines.length; i++) {
             const doc = await buildFile(services, [...lines.slice(0, i), ...lines.slice(i + 1)].join('\n'));
-            expect((doc.diagnostics ?? []).filter(d => d.message.includes('An error occurred')).map(d => d.message)).toEqual([]);
+            expect((doc.diagnostics ?? []).filter(d => String(d.message).includes('An error occurred')).map(d => String(d.message))).toEqual([]);
             await reset(services);
         }
     });
