@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-    { ignores: ['out/**', 'src/language/generated/**', 'src/language/std/std-files.generated.ts', 'node_modules/**'] },
+    { ignores: ['out/**', 'src/language/generated/**', 'src/language/std/std-files.generated.ts', 'src/compiler/meso-json.generated.ts', 'src/cli/*.generated.ts', 'node_modules/**'] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

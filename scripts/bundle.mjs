@@ -4,7 +4,6 @@ import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const polyfill = readFileSync('scripts/polyfill.cjs', 'utf8');
-const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 const common = {
     bundle: true,
     platform: 'node',
@@ -13,8 +12,9 @@ const common = {
     minify: true,
     sourcemap: false,
     legalComments: 'none',
-    banner: { js: polyfill },
-    define: { MESO_VERSION: JSON.stringify(version) },
+    // ESM dependencies read import.meta.url (e.g. for createRequire); give them this file's URL.
+    banner: { js: `${polyfill}\nvar __meso_import_meta_url = require('url').pathToFileURL(__filename).href;` },
+    define: { 'import.meta.url': '__meso_import_meta_url' },
     logLevel: 'warning'
 };
 

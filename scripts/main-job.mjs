@@ -14,11 +14,13 @@ function step(title, command, args) {
 
 step('Build (grammar, std library, bundles)', 'npm', ['run', '--silent', 'build']);
 step('Check examples/', process.execPath, ['bin/meso.cjs', 'check', 'examples']);
+step('Compile examples/ to out/json/', process.execPath, ['bin/meso.cjs', 'compile', 'examples', '--out-dir', 'out/json']);
 step('Package the VS Code extension', 'npm', ['run', '--silent', 'package']);
 
 const kb = f => `${Math.round(statSync(f).size / 1024)} KB`;
 console.log(`
 Done.
-  CLI:        bin/meso.cjs (node bin/meso.cjs check <files or folders>)
+  CLI:        bin/meso.cjs (node bin/meso.cjs check <files or folders>; --help for more)
+  JSON:       out/json/ (one <id>.json per protocol, <id>.plan.json per patient)
   Server:     out/server.cjs (${kb('out/server.cjs')})
   Extension:  out/meso.vsix (${kb('out/meso.vsix')}); install with: code --install-extension out/meso.vsix`);

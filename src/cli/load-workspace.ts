@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isModel } from '../language/generated/ast.js';
@@ -22,11 +23,19 @@ export interface LoadedWorkspace {
     readonly files: CheckedFile[];
 }
 
-/** Expands files and folders (recursively) to `.meso` files; a missing path is an error. */
-export async function expandPaths(inputs: string[]): Promise<string[]> {
+/**
+ * Expands files, folders (recursively) and glob patterns to `.meso` files. A missing file or
+ * folder is an error; a glob that matches nothing is not.
+ */
+export async function expandPaths(inputs: string[], cwd = process.cwd()): Promise<string[]> {
     const found = new Set<string>();
     for (const input of inputs) {
-        const abs = path.resolve(input);
+        if (isDynamicPattern(input)) {
+            const matches = await glob(input, { cwd, absolute: true, ignore: ['**/node_modules/**'] });
+            matches.filter(m => m.endsWith('.meso')).forEach(m => found.add(path.resolve(m)));
+            continue;
+        }
+        const abs = path.resolve(cwd, input);
         const stat = await fs.stat(abs).catch(() => undefined);
         if (!stat) throw new CliError(`${input}: no such file or folder.`);
         if (stat.isDirectory()) {

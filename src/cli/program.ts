@@ -1,24 +1,82 @@
-import { Command, CommanderError } from 'commander';
-import { checkCommand } from './commands/check.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import type { CompileContext } from '../compiler/compile-protocol.js';
+import { checkCommand, type CheckFormat } from './commands/check.js';
+import { compileCommand } from './commands/compile.js';
+import { explainCommand } from './commands/explain.js';
+import { mesoSchema, schemaCommand } from './commands/schema.js';
 import { CliError, ExitCode } from './exit-codes.js';
 
-declare const MESO_VERSION: string;
+export interface Io {
+    readonly out: (s: string) => void;
+    readonly err: (s: string) => void;
+    /** Whether stdout is a terminal that shows colours. */
+    readonly isTTY?: boolean;
+    readonly env?: Record<string, string | undefined>;
+}
+
+export const compileContext: CompileContext = { version: pkg.version, schemaId: mesoSchema.$id };
+
+function wholeNumber(value: string): number {
+    if (!/^[0-9]+$/.test(value)) throw new InvalidArgumentError('expected a whole number.');
+    return Number(value);
+}
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  no errors (and warnings within --max-warnings)
+  1  errors found, or more warnings than --max-warnings
+  2  bad usage, a missing or unreadable input, or an internal failure`;
 
 /** Runs `meso` with the given arguments and returns the exit code; never throws. */
-export async function runMeso(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<ExitCode> {
+export async function runMeso(argv: string[], io: Io): Promise<ExitCode> {
     let exitCode: ExitCode = ExitCode.Ok;
+    const env = io.env ?? process.env;
     const program = new Command()
         .name('meso')
-        .description('Check mesotherapy protocols (.meso files) against dose limits and known hazards.')
-        .version(typeof MESO_VERSION === 'string' ? MESO_VERSION : 'dev', '-v, --version')
+        .description('Check mesotherapy protocols (.meso files) against dose caps, combinations, depths and schedules,\nand compile them to JSON. A checking aid for clinicians, not a prescriber.')
+        .version(pkg.version, '-v, --version', 'print the version')
+        .helpOption('-h, --help', 'show help')
+        .showSuggestionAfterError()
         .exitOverride()
-        .configureOutput({ writeOut: io.out, writeErr: io.err });
+        .configureOutput({ writeOut: io.out, writeErr: io.err })
+        .addHelpText('after', EXIT_CODES_HELP);
+
     program.command('check')
-        .description('Check .meso files and folders (searched recursively); exit 1 when any has errors.')
-        .argument('[paths...]', 'files or folders to check', [])
-        .action(async (paths: string[]) => {
-            exitCode = await checkCommand(paths, { write: io.out });
+        .description('check .meso files, folders (searched recursively) and globs; the default is the current folder')
+        .argument('[paths...]', 'files, folders or glob patterns', [])
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+        .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', wholeNumber)
+        .option('-q, --quiet', 'report errors only')
+        .option('--no-color', 'no colours in text output (also when NO_COLOR is set)')
+        .addHelpText('after', `\nExamples:\n  meso check examples\n  meso check "protocols/**/*.meso" --format sarif > meso.sarif\n  meso check --max-warnings 0${EXIT_CODES_HELP}`)
+        .action(async (paths: string[], opts: { format: CheckFormat; maxWarnings?: number; quiet?: boolean; color: boolean }) => {
+            exitCode = await checkCommand(paths, {
+                format: opts.format, maxWarnings: opts.maxWarnings, quiet: opts.quiet, version: pkg.version,
+                color: opts.color && !!io.isTTY && env.NO_COLOR === undefined, write: io.out
+            });
         });
+
+    program.command('compile')
+        .description('compile each protocol to <id>.json and each patient plan to <id>.plan.json (beside the source by default);\na file with any error writes nothing')
+        .argument('<files...>', 'files or folders to compile')
+        .option('-o, --output <file>', 'write the single document to this file')
+        .option('--out-dir <dir>', 'write the documents to this folder')
+        .option('--stdout', 'print the single document')
+        .addHelpText('after', `\nExamples:\n  meso compile examples/low-back-pain.meso --stdout\n  meso compile examples --out-dir out/json${EXIT_CODES_HELP}`)
+        .action(async (files: string[], opts: { output?: string; outDir?: string; stdout?: boolean }) => {
+            exitCode = await compileCommand(files, { ...opts, write: io.out, context: compileContext });
+        });
+
+    program.command('schema')
+        .description('print the JSON Schema (draft 2020-12) of the compiled formats meso-protocol and meso-plan')
+        .action(() => { exitCode = schemaCommand(io.out); });
+
+    program.command('explain')
+        .description('explain a diagnostic code: what it means, an example, how to fix or accept it; without a code, list them all')
+        .argument('[code]', 'a diagnostic code such as overdose-session')
+        .action((code?: string) => { exitCode = explainCommand(code, io.out); });
+
     try {
         await program.parseAsync(argv, { from: 'user' });
         return exitCode;

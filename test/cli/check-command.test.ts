@@ -96,3 +96,15 @@ describe('meso binary (smoke)', () => {
         expect(missing.stderr).not.toContain('    at ');
     });
 });
+
+describe('meso check: globs', () => {
+    test('a glob pattern selects .meso files; one that matches nothing checks nothing', async () => {
+        const dir = tempDir({ 'a/one.meso': 'substance one { source "t" }', 'b/two.meso': 'substance two { source "t" }', 'b/skip.txt': 'x' });
+        const r = await run(['check', 'b/*.meso'], dir);
+        expect(r).toMatchObject({ code: 0, out: '1 file checked: 0 errors, 0 warnings.\n' });
+        const all = await run(['check', '**/*.meso'], dir);
+        expect(all.out).toBe('2 files checked: 0 errors, 0 warnings.\n');
+        const none = await run(['check', 'c/*.meso'], dir);
+        expect(none.code).toBe(0);
+    });
+});

@@ -1,39 +1,51 @@
-import * as path from 'node:path';
-import { byPosition, codeOf, severityName } from '../diagnostics.js';
+import { diagnosticDocs } from '../diagnostics-docs.generated.js';
 import { ExitCode } from '../exit-codes.js';
+import { formatGithub } from '../formats/github.js';
+import { formatJson } from '../formats/json.js';
+import { formatSarif } from '../formats/sarif.js';
+import { formatText } from '../formats/text.js';
 import { expandPaths, loadWorkspace } from '../load-workspace.js';
+import { collectProblems } from '../problems.js';
+
+export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
 
 export interface CheckOptions {
+    readonly format?: CheckFormat;
+    /** Exit 1 when there are more warnings than this. */
+    readonly maxWarnings?: number;
+    /** Report errors only. */
+    readonly quiet?: boolean;
+    readonly color?: boolean;
+    readonly version?: string;
     /** Where to write output (stdout in the program, a buffer in tests). */
     readonly write: (text: string) => void;
     readonly cwd?: string;
 }
 
 /**
- * `meso check`: validates files and folders, prints `path:line:col: severity code: message`
- * and a summary, and returns the exit code.
+ * `meso check`: validates files, folders (recursively) and globs, prints the problems in
+ * the chosen format, and returns the exit code (0 clean, 1 errors or too many warnings).
  */
 export async function checkCommand(paths: string[], options: CheckOptions): Promise<ExitCode> {
-    const files = await expandPaths(paths.length > 0 ? paths : ['.']);
-    if (files.length === 0) {
+    const cwd = options.cwd ?? process.cwd();
+    const files = await expandPaths(paths.length > 0 ? paths : ['.'], cwd);
+    const format = options.format ?? 'text';
+    if (files.length === 0 && format === 'text') {
         options.write(`No .meso files found in ${paths.join(', ') || '.'}.\n`);
         return ExitCode.Ok;
     }
-    const { files: checked } = await loadWorkspace(files);
-    const cwd = options.cwd ?? process.cwd();
-    let errors = 0;
-    let warnings = 0;
-    for (const file of checked) {
-        const rel = path.relative(cwd, file.path) || file.path;
-        for (const d of [...file.diagnostics].sort(byPosition)) {
-            const severity = severityName(d);
-            if (severity === 'error') errors++;
-            if (severity === 'warning') warnings++;
-            if (severity === 'hint') continue;
-            options.write(`${rel}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severity} ${codeOf(d)}: ${d.message}\n`);
-        }
+    const checked = files.length > 0 ? (await loadWorkspace(files)).files : [];
+    const report = collectProblems(checked, cwd, options.quiet);
+    switch (format) {
+        case 'json': options.write(formatJson(report)); break;
+        case 'github': options.write(formatGithub(report)); break;
+        case 'sarif': options.write(formatSarif(report, diagnosticDocs.map(d => ({ id: d.code, summary: d.summary, severity: d.severity })), options.version ?? 'dev')); break;
+        default: options.write(formatText(report, options.color ?? false));
     }
-    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    options.write(`${plural(checked.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.\n`);
-    return errors > 0 ? ExitCode.Problems : ExitCode.Ok;
+    if (report.errors > 0) return ExitCode.Problems;
+    if (options.maxWarnings !== undefined && report.warnings > options.maxWarnings) {
+        if (format === 'text') options.write(`Too many warnings: ${report.warnings} (at most ${options.maxWarnings} allowed by --max-warnings).\n`);
+        return ExitCode.Problems;
+    }
+    return ExitCode.Ok;
 }

@@ -4,7 +4,7 @@ import type { Component, Patient, Protocol } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
 import { evaluateDoses, type DoseFinding } from '../semantics/dose-limits.js';
 import { provenanceOf, type AmountCap } from '../semantics/library.js';
-import { formatAmount, formatNumber } from '../units/quantity.js';
+import { formatAmount, formatNumber, toAmount } from '../units/quantity.js';
 import { IssueCodes } from './issue-codes.js';
 import { originOf, relatedTo } from './related.js';
 import { report } from './report.js';
@@ -110,8 +110,10 @@ export class DoseChecks {
             case 'amount-unknown':
                 forEachComponent(f.components, c => {
                     if (!once(`amount|${c.$cstNode?.offset}`)) return;
-                    report(accept, 'warning', IssueCodes.AmountUnknown,
-                        `'${f.substance.name}' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.`,
+                    const byVolume = toAmount(c.quantity)?.dimension === 'volume';
+                    report(accept, 'warning', IssueCodes.AmountUnknown, byVolume
+                        ? `'${f.substance.name}' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.`
+                        : `'${f.substance.name}' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.`,
                         { node: c, property: 'quantity', data: { substance: f.substance.name } });
                 });
                 break;

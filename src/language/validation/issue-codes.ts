@@ -51,8 +51,13 @@ export const IssueCodes = {
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
 
-/** Codes a `// meso-ignore` comment can never silence (doses, allergies, withdrawn products). */
+/**
+ * Codes a `// meso-ignore` comment can never silence: doses, allergies (and a positive skin
+ * test), withdrawn products, and a file that does not parse or link (nothing else is
+ * checked reliably then).
+ */
 export const UNSUPPRESSIBLE: ReadonlySet<string> = new Set([
     IssueCodes.OverdoseSession, IssueCodes.OverdoseWeight, IssueCodes.OverdoseCycle, IssueCodes.AnestheticSum,
-    IssueCodes.Allergy, IssueCodes.WithdrawnSubstance
+    IssueCodes.Allergy, IssueCodes.SkinTestPositive, IssueCodes.WithdrawnSubstance,
+    IssueCodes.SyntaxError, IssueCodes.UnresolvedName
 ]);

@@ -22,7 +22,9 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
             const mapped = data?.code ? LANGIUM_CODES[data.code] : undefined;
             if (mapped) {
                 d.code = mapped;
-                d.data = { ...data, code: mapped };
+                // The linker names the nearest declared name in its message; quick fixes need it as data.
+                const suggestion = /Did you mean '([^']+)'\?/.exec(String(d.message))?.[1];
+                d.data = { ...data, code: mapped, ...(suggestion && { suggestion }) };
             }
         }
         return applySuppressions(document.textDocument.getText(), diagnostics);

@@ -1,0 +1,122 @@
+import { isDepthSetting, isDeviceSetting, isExcludesClause, isAreaClause, type Protocol, type Substance } from '../language/generated/ast.js';
+import { classesOf, concentrationOf, provenanceOf } from '../language/semantics/library.js';
+import type { ProtocolSemantics, Dose } from '../language/semantics/protocol-semantics.js';
+import { isConcentrationClause } from '../language/generated/ast.js';
+import { amountQuantity, jsonNumber, quantity } from './json-values.js';
+import type * as J from './meso-json.generated.js';
+
+/** The identity of the tool that wrote a document. */
+export interface CompileContext {
+    readonly version: string;
+    /** The `$schema` value written into documents. */
+    readonly schemaId: string;
+}
+
+function substanceJson(s: Substance): J.Substance {
+    const classes = classesOf(s).map(c => c.name);
+    const strength = concentrationOf(s);
+    const concentrationClause = s.clauses.find(isConcentrationClause);
+    const provenance = concentrationClause ? provenanceOf(concentrationClause) : undefined;
+    return {
+        id: s.name,
+        ...(s.title !== undefined && { title: s.title }),
+        ...(classes.length > 0 && { class: classes[0] }),
+        classes,
+        ...(strength && { concentration: quantity(strength.perMl, strength.dimension === 'mass' ? 'mg/mL' : '[iU]/mL') }),
+        ...(provenance?.source !== undefined && { source: provenance.source }),
+        ...(provenance?.evidence !== undefined && { evidence: provenance.evidence })
+    };
+}
+
+function doseJson(d: Dose): J.Dose {
+    return {
+        substance: d.substance.name,
+        ...(d.amount && { amount: amountQuantity(d.amount) }),
+        ...(d.volume && { volume: quantity(d.volume, 'mL') })
+    };
+}
+
+/**
+ * Compiles a checked protocol to its JSON model (format meso-protocol, version 1). Pure:
+ * reads only the AST and its semantics; the caller decides whether errors forbid it.
+ */
+export function compileProtocolBody(protocol: Protocol, semantics: ProtocolSemantics): J.Protocol {
+    const used = semantics.totals.substances.map(t => t.substance);
+    const area = protocol.members.find(isAreaClause)?.area;
+    return {
+        id: protocol.name,
+        ...(protocol.title !== undefined && { title: protocol.title }),
+        ...(semantics.indication !== undefined && { indication: semantics.indication as J.Protocol['indication'] }),
+        ...(area !== undefined && { area }),
+        ...(semantics.minWeightKg && { patientsFrom: quantity(semantics.minWeightKg, 'kg') }),
+        ...(semantics.skinTestLeadDays && { skinTestBefore: quantity(semantics.skinTestLeadDays, 'd') }),
+        excludes: protocol.members.filter(isExcludesClause).flatMap(e => e.conditions.map(c => c.$refText)),
+        substances: [...new Set(used)].map(substanceJson),
+        mixtures: semantics.mixtures.map(m => ({
+            id: m.mixture.name,
+            ...(m.mixture.title !== undefined && { title: m.mixture.title }),
+            ...(m.volume && { volume: quantity(m.volume, 'mL') }),
+            components: m.components.map(c => ({
+                substance: c.component.substance?.$refText ?? '',
+                ...(c.volume && { volume: quantity(c.volume, 'mL') }),
+                ...(c.amount && { amount: amountQuantity(c.amount) })
+            }))
+        })),
+        techniques: semantics.techniques.map(t => {
+            const depth = t.technique.settings.find(isDepthSetting);
+            const device = t.technique.settings.find(isDeviceSetting);
+            return {
+                id: t.technique.name,
+                ...(t.technique.title !== undefined && { title: t.technique.title }),
+                ...((t.gauge !== undefined || t.needleLength) && {
+                    needle: { ...(t.gauge !== undefined && { gauge: t.gauge }), ...(t.needleLength && { length: quantity(t.needleLength, 'mm') }) }
+                }),
+                ...(depth && {
+                    depth: {
+                        ...(depth.layer && { layer: depth.layer.$refText }),
+                        ...(depth.length && t.depthLength && { length: quantity(t.depthLength, 'mm') })
+                    }
+                }),
+                ...(t.volumePerPoint && { volumePerPoint: quantity(t.volumePerPoint, 'mL') }),
+                ...(t.points !== undefined && { points: t.points }),
+                ...(device && { device: device.kind as J.Technique['device'] }),
+                ...(device?.needles !== undefined && { needles: Number(device.needles) })
+            };
+        }),
+        sessions: semantics.schedule.map(s => ({
+            index: s.index,
+            day: jsonNumber(s.day),
+            phase: s.phase.name ?? 'maintenance',
+            maintenance: s.maintenance,
+            session: s.phase.session?.$refText ?? '',
+            ...(s.facts?.injectedVolume && { injectedVolume: quantity(s.facts.injectedVolume, 'mL') }),
+            doses: (s.facts?.doses ?? []).map(doseJson)
+        })),
+        totals: {
+            sessions: semantics.totals.cycleSessions,
+            maintenanceSessions: semantics.totals.maintenanceSessions,
+            durationDays: jsonNumber(semantics.totals.durationDays),
+            substances: semantics.totals.substances.map(t => {
+                const cycle = semantics.totals.cycleSubstances.find(c => c.substance === t.substance);
+                return {
+                    substance: t.substance.name,
+                    ...(t.amount && { amount: amountQuantity(t.amount) }),
+                    ...(cycle?.amount && { cycleAmount: amountQuantity(cycle.amount) }),
+                    ...(t.volume && { volume: quantity(t.volume, 'mL') })
+                };
+            })
+        }
+    };
+}
+
+/** A whole meso-protocol document. */
+export function compileProtocol(protocol: Protocol, semantics: ProtocolSemantics, warnings: J.Warning[], context: CompileContext): J.MesoProtocolDocument {
+    return {
+        $schema: context.schemaId,
+        format: 'meso-protocol',
+        formatVersion: 1,
+        generator: { name: 'meso', version: context.version },
+        protocol: compileProtocolBody(protocol, semantics),
+        warnings
+    };
+}

@@ -1,0 +1,110 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { describe, expect, test } from 'vitest';
+import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json' with { type: 'json' };
+import { meso, tempDir } from '../compiler/compile-helpers.js';
+
+const dir = tempDir('meso-formats-');
+writeFileSync(join(dir, 'p.meso'), `protocol p {
+    indication pain
+    patients from 60 kg
+    mixture m { piroxicam 2 mL }
+    technique t { needle 30G 4 mm  depth IDS  0.5 mL per point  4 points }
+    session s { inject m using t }
+    schedule { phase a: 2 sessions of s every 2 days }
+}
+`);
+const file = join(dir, 'p.meso');
+
+async function check(...args: string[]) {
+    const previous = process.cwd();
+    process.chdir(dir);
+    try {
+        return await meso(['check', 'p.meso', ...args]);
+    } finally {
+        process.chdir(previous);
+    }
+}
+
+describe('meso check output formats', () => {
+    test('text: one line per problem, then a summary', async () => {
+        const r = await check();
+        expect(r.code).toBe(1);
+        expect(r.out.split('\n').slice(0, 4)).toEqual([
+            "p.meso:1:10: warning missing-skin-test: Protocol 'p' plans no skin test before the first session, which is required (std: S0 (000_816345b273d025ae.txt): a skin sensitivity test precedes every cycle): add 'skin test 2 days before first session'.",
+            expect.stringMatching(/^p\.meso:4:27: error overdose-session: 'piroxicam' 20 mg in session 's'|^p\.meso:4:27: error overdose-session/),
+            expect.stringMatching(/^p\.meso:5:47: warning volume-per-point: 0\.5 mL per point/),
+            expect.stringMatching(/^p\.meso:7:47: warning interval-too-short: Sessions 1 and 2 are 2 days apart/)
+        ]);
+        expect(r.out.trimEnd().split('\n').pop()).toBe('1 file checked: 1 error, 3 warnings.');
+    });
+
+    test('json: the documented array of problems', async () => {
+        const r = await check('--format', 'json');
+        const problems = JSON.parse(r.out);
+        expect(problems[1]).toEqual({ file: 'p.meso', line: 4, column: 27, endLine: 4, endColumn: 31, severity: 'error', code: 'overdose-session', message: expect.any(String) });
+        expect(problems).toHaveLength(4);
+    });
+
+    test('github: workflow annotations with escaped properties', async () => {
+        const r = await check('--format', 'github');
+        const lines = r.out.trimEnd().split('\n');
+        expect(lines[1]).toMatch(/^::error file=p\.meso,line=4,col=27,endLine=4,endColumn=31,title=meso overdose-session::'piroxicam' /);
+        expect(lines[0]).toMatch(/^::warning file=p\.meso,line=1,col=10,/);
+    });
+
+    test('sarif: valid SARIF 2.1.0 with rules, regions and fingerprints', async () => {
+        const r = await check('--format', 'sarif');
+        const log = JSON.parse(r.out);
+        // The SARIF 2.1.0 schema is draft-04: validated with ajv's draft-04 build.
+        const require = createRequire(import.meta.url);
+        const AjvDraft04 = require('ajv-draft-04') as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } };
+        const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+        expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+        const run = log.runs[0];
+        expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toContain('overdose-session');
+        expect(run.results[1]).toMatchObject({ ruleId: 'overdose-session', level: 'error',
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'p.meso' }, region: { startLine: 4, startColumn: 27, endLine: 4, endColumn: 31 } } }] });
+        expect(Object.values(run.results[1].partialFingerprints)[0]).toMatch(/^[0-9a-f]{32}$/);
+    });
+
+    test('--quiet keeps errors only; the exit code is unchanged', async () => {
+        const r = await check('--quiet');
+        expect(r.code).toBe(1);
+        expect(r.out.split('\n').filter(l => l.startsWith('p.meso'))).toHaveLength(1);
+    });
+});
+
+describe('--max-warnings', () => {
+    const warningsOnly = join(tempDir('meso-warn-'), 'w.meso');
+    writeFileSync(warningsOnly, 'protocol w {\n    indication pain\n    mixture m { saline 1 mL }\n    session s { inject m }\n    schedule { phase a: 2 sessions of s every 7 days }\n}\n');
+
+    test('warnings within the limit exit 0, over it exit 1', async () => {
+        expect((await meso(['check', warningsOnly])).code).toBe(0);
+        expect((await meso(['check', warningsOnly, '--max-warnings', '1'])).code).toBe(0);
+        const over = await meso(['check', warningsOnly, '--max-warnings', '0']);
+        expect(over.code).toBe(1);
+        expect(over.out).toContain('Too many warnings: 1 (at most 0 allowed by --max-warnings).');
+    });
+
+    test('a non-number is a usage error', async () => {
+        const r = await meso(['check', warningsOnly, '--max-warnings', 'many']);
+        expect(r.code).toBe(2);
+        expect(r.err).toContain('expected a whole number');
+    });
+});
+
+describe('colour', () => {
+    test('colour only on a terminal, never with --no-color or NO_COLOR', async () => {
+        const { runMeso } = await import('../../src/cli/program.js');
+        const run = async (args: string[], env: Record<string, string | undefined>) => {
+            let out = '';
+            await runMeso(['check', file, ...args], { out: s => { out += s; }, err: () => undefined, isTTY: true, env });
+            return out;
+        };
+        expect(await run([], {})).toContain('\u001b[31merror\u001b[0m');
+        expect(await run(['--no-color'], {})).not.toContain('\u001b[');
+        expect(await run([], { NO_COLOR: '1' })).not.toContain('\u001b[');
+    });
+});

@@ -1,0 +1,26 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMeso } from '../../src/cli/program.js';
+
+export const root = join(import.meta.dirname, '..', '..');
+
+/** Runs the meso CLI in-process and captures its output. */
+export async function meso(args: string[], env: Record<string, string | undefined> = {}) {
+    let out = '';
+    let err = '';
+    const code = await runMeso(args, { out: s => { out += s; }, err: s => { err += s; }, env });
+    return { code, out, err };
+}
+
+export function tempDir(prefix = 'meso-'): string {
+    return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Compiles every example into a fresh folder and returns the documents by file name. */
+export async function compileExamples(): Promise<Record<string, string>> {
+    const dir = tempDir('meso-json-');
+    const r = await meso(['compile', join(root, 'examples'), '--out-dir', dir]);
+    if (r.code !== 0) throw new Error(`compile failed: ${r.out}${r.err}`);
+    return Object.fromEntries(readdirSync(dir).sort().map(f => [f, readFileSync(join(dir, f), 'utf8')]));
+}
