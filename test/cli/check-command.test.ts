@@ -83,17 +83,41 @@ describe('meso check (command function)', () => {
 });
 
 describe('meso binary (smoke)', () => {
-    test('the built bin runs as a process with the same exit codes', () => {
-        const bin = join(root, 'bin', 'meso.cjs');
-        const ok = spawnSync(process.execPath, [bin, 'check', 'examples'], { cwd: root, encoding: 'utf8' });
+    const bin = join(root, 'bin', 'meso.cjs');
+    const runBin = (args: string[], cwd = root) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+    const WARNING_ONLY = 'protocol w {\n    indication pain\n    mixture m { saline 1 mL }\n    session s { inject m }\n    schedule { phase a: 2 sessions of s every 7 days }\n}\n';
+
+    test('clean: exit 0', () => {
+        const ok = runBin(['check', 'examples']);
         expect(ok.status).toBe(0);
-        expect(ok.stdout).toContain('0 errors');
-        const dir = tempDir({ 'p.meso': OVERDOSE });
-        const bad = spawnSync(process.execPath, [bin, 'check', dir], { encoding: 'utf8' });
-        expect(bad.status).toBe(1);
-        const missing = spawnSync(process.execPath, [bin, 'check', join(dir, 'nope.meso')], { encoding: 'utf8' });
+        expect(ok.stdout).toBe('9 files checked: 0 errors, 0 warnings.\n');
+    });
+
+    test('errors: exit 1; warnings over --max-warnings: exit 1, within: exit 0', () => {
+        const dir = tempDir({ 'p.meso': OVERDOSE, 'w/w.meso': WARNING_ONLY });
+        expect(runBin(['check', join(dir, 'p.meso')]).status).toBe(1);
+        expect(runBin(['check', join(dir, 'w'), '--max-warnings', '0']).status).toBe(1);
+        expect(runBin(['check', join(dir, 'w'), '--max-warnings', '1']).status).toBe(0);
+    });
+
+    test('a folder is searched; a folder without .meso files is exit 0; no argument checks the current folder', () => {
+        const dir = tempDir({ 'sub/deep/p.meso': OVERDOSE, 'empty/readme.txt': 'x' });
+        expect(runBin(['check', join(dir, 'sub')]).status).toBe(1);
+        const empty = runBin(['check', join(dir, 'empty')]);
+        expect(empty.status).toBe(0);
+        expect(empty.stdout).toContain('No .meso files found');
+        const here = runBin(['check'], join(dir, 'sub'));
+        expect(here.status).toBe(1);
+        expect(here.stdout).toContain('deep/p.meso:5:27: error overdose-session');
+    });
+
+    test('usage errors and a missing file: exit 2, one line, no stack trace', () => {
+        const usage = runBin(['check', '--format', 'xml']);
+        expect(usage.status).toBe(2);
+        expect(usage.stderr).toContain("argument 'xml' is invalid");
+        const missing = runBin(['check', 'nope.meso']);
         expect(missing.status).toBe(2);
-        expect(missing.stderr).not.toContain('    at ');
+        expect(missing.stderr).toBe('meso: nope.meso: no such file or folder.\n');
     });
 });
 
