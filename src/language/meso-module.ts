@@ -4,6 +4,7 @@ import {
     type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { MesoGeneratedModule, MesoGeneratedSharedModule } from './generated/module.js';
+import { MesoLspModule } from './lsp/lsp-module.js';
 import { MesoImports } from './scoping/imports.js';
 import { MesoLinker } from './scoping/meso-linker.js';
 import { MesoScopeComputation } from './scoping/meso-scope-computation.js';
@@ -48,7 +49,7 @@ export const MesoSharedModule: Module<LangiumSharedServices, object> = {
  */
 export function createMesoServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Meso: MesoServices } {
     const shared = inject(createDefaultSharedModule(context), MesoGeneratedSharedModule, MesoSharedModule);
-    const Meso = inject(createDefaultModule({ shared }), MesoGeneratedModule, MesoModule);
+    const Meso = inject(createDefaultModule({ shared }), MesoGeneratedModule, MesoModule, MesoLspModule);
     shared.ServiceRegistry.register(Meso);
     registerValidationChecks(Meso);
     return { shared, Meso };
