@@ -1,6 +1,6 @@
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    createDefaultModule, createDefaultSharedModule, DefaultTextDocumentContentProvider, type DefaultSharedModuleContext, type LangiumServices,
     type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { MesoGeneratedModule, MesoGeneratedSharedModule } from './generated/module.js';
@@ -13,6 +13,7 @@ import { MesoValueConverter } from './meso-value-converter.js';
 import { LibraryRules } from './semantics/limits.js';
 import { MesoSemantics } from './semantics/meso-semantics.js';
 import { MesoWorkspaceManager } from './std/meso-workspace-manager.js';
+import { STD_SCHEME } from './std/std-library.js';
 import { MesoDocumentValidator } from './validation/meso-document-validator.js';
 import { registerValidationChecks } from './validation/register.js';
 
@@ -40,7 +41,9 @@ export const MesoModule: Module<MesoServices, PartialLangiumServices & MesoAdded
 };
 
 export const MesoSharedModule: Module<LangiumSharedServices, object> = {
-    workspace: { WorkspaceManager: (shared: LangiumSharedServices) => new MesoWorkspaceManager(shared) }
+    workspace: { WorkspaceManager: (shared: LangiumSharedServices) => new MesoWorkspaceManager(shared) },
+    // std documents are served to the editor as read-only text (LSP workspace/textDocumentContent).
+    lsp: { TextDocumentContentProvider: (shared: LangiumSharedServices) => new DefaultTextDocumentContentProvider(shared, STD_SCHEME) }
 };
 
 /**

@@ -57,6 +57,8 @@ export interface InjectFacts {
     readonly technique?: TechniqueFacts;
     /** points × volume per point, or the whole mixture when the technique gives no points. */
     readonly injectedVolume?: Fraction;
+    /** Injected share of the mixture (1 when all of it is injected); undefined when unknown. */
+    readonly share?: Fraction;
     readonly doses: Dose[];
 }
 
@@ -175,7 +177,7 @@ function injectFacts(inject: Inject, mixtures: Map<Mixture, MixtureFacts>, techn
         const volume = c.volume && share ? c.volume.mul(share) : undefined;
         doses.push({ substance: c.substance, amount, volume, components: [c.component] });
     }
-    return { inject, mixture, technique, injectedVolume, doses: sumDoses(doses) };
+    return { inject, mixture, technique, injectedVolume, share, doses: sumDoses(doses) };
 }
 
 /** Sums doses of the same substance; an unknown part makes the sum unknown. */
@@ -254,4 +256,34 @@ export function computeProtocolSemantics(protocol: Protocol): ProtocolSemantics 
             cycleSubstances: totalsOver(cycle)
         }
     };
+}
+
+/** What one mixture component delivers in one session (all injects of its mixture summed). */
+export interface ComponentDelivery {
+    readonly session: SessionFacts;
+    readonly amount?: Amount;
+    readonly volume?: Fraction;
+}
+
+/** Per session that injects the component's mixture, what the component delivers. */
+export function componentDeliveries(semantics: ProtocolSemantics, component: Component): ComponentDelivery[] {
+    const result: ComponentDelivery[] = [];
+    for (const session of semantics.sessions) {
+        const parts = session.injects.flatMap(i => {
+            const c = i.mixture?.components.find(x => x.component === component);
+            if (!c) return [];
+            return [{
+                amount: c.amount && i.share ? { value: c.amount.value.mul(i.share), dimension: c.amount.dimension } : undefined,
+                volume: c.volume && i.share ? c.volume.mul(i.share) : undefined
+            }];
+        });
+        if (parts.length === 0) continue;
+        const known = parts.every(p => p.amount);
+        result.push({
+            session,
+            amount: known ? { value: parts.reduce((s, p) => s.add(p.amount!.value), new Fraction(0)), dimension: parts[0].amount!.dimension } : undefined,
+            volume: parts.every(p => p.volume) ? parts.reduce((s, p) => s.add(p.volume!), new Fraction(0)) : undefined
+        });
+    }
+    return result;
 }

@@ -14,7 +14,7 @@ export interface WrittenQuantity {
 }
 
 export interface WrittenUnit {
-    readonly name?: string;
+    readonly symbol?: string;
     readonly per?: string;
     readonly percent: boolean;
 }
@@ -22,7 +22,7 @@ export interface WrittenUnit {
 /** The unit as written, normalised to one string: `mg/kg`, `%`, `mL`. */
 export function unitText(unit: WrittenUnit): string {
     if (unit.percent) return '%';
-    return unit.per ? `${unit.name ?? ''}/${unit.per}` : unit.name ?? '';
+    return unit.per ? `${unit.symbol ?? ''}/${unit.per}` : unit.symbol ?? '';
 }
 
 /** Converts a written quantity to an exact canonical amount; undefined for an unknown unit. */

@@ -1,4 +1,4 @@
-import type { ValidationAcceptor } from 'langium';
+import type { AstNode, ValidationAcceptor } from 'langium';
 import {
     isComponent, isConcentrationClause, isDepthSetting, isDurationClause, isLayer, isLimit, isMaxAmountClause,
     isMinIntervalClause, isNeedleSetting, isPatientsFromClause, isPhase, isSkinTestPlan, isVolumePerPointSetting,
@@ -24,8 +24,11 @@ const dimensionNames: Record<Dimension, string> = {
 
 /** The dimensions a quantity may have where it stands, and how to name the slot. */
 function expectedFor(q: Quantity): { dims: Dimension[]; slot: string } | undefined {
-    const c = q.$container;
-    const prop = q.$containerProperty;
+    return slotOf(q.$container, q.$containerProperty);
+}
+
+/** The dimensions a quantity may have as `property` of `c` (also used by completion). */
+export function slotOf(c: AstNode | undefined, prop: string | undefined): { dims: Dimension[]; slot: string } | undefined {
     if (isConcentrationClause(c)) {
         if (prop === 'per') return { dims: ['volume'], slot: 'an ampoule volume' };
         return c.per ? { dims: ['mass', 'activity'], slot: 'an ampoule content' }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { formatAmount, toAmount } from '../../../src/language/units/quantity.js';
 import { lookupUnit } from '../../../src/language/units/unit-table.js';
 
-const q = (value: string, name?: string, per?: string) => ({ value, unit: { name, per, percent: name === '%' } });
+const q = (value: string, name?: string, per?: string) => ({ value, unit: { symbol: name, per, percent: name === '%' } });
 
 describe('unit spellings', () => {
     test.each([

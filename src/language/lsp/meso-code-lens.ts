@@ -1,0 +1,29 @@
+import type { LangiumDocument } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { isModel, isProtocol } from '../generated/ast.js';
+import type { MesoServices } from '../meso-module.js';
+import { formatNumber } from '../units/quantity.js';
+import { MesoCommands } from './meso-protocol.js';
+
+/** On each protocol: `8 sessions + 3 maintenance · 136 days`, `Compile to JSON`, `Preview`. */
+export class MesoCodeLensProvider implements CodeLensProvider {
+    constructor(private readonly services: MesoServices) {}
+
+    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
+        const root = document.parseResult.value;
+        if (!isModel(root)) return [];
+        return root.elements.filter(isProtocol).flatMap(protocol => {
+            const range = protocol.$cstNode?.range;
+            if (!range) return [];
+            const at = { start: range.start, end: range.start };
+            const t = this.services.semantics.Semantics.protocol(protocol).totals;
+            const args = [document.uri.toString(), protocol.name];
+            return [
+                { range: at, command: { title: `${t.cycleSessions} sessions + ${t.maintenanceSessions} maintenance · ${formatNumber(t.durationDays)} days`, command: '' } },
+                { range: at, command: { title: 'Compile to JSON', command: MesoCommands.Compile, arguments: args } },
+                { range: at, command: { title: 'Preview', command: MesoCommands.Preview, arguments: args } }
+            ];
+        });
+    }
+}

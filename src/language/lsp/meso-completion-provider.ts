@@ -1,0 +1,67 @@
+import { AstUtils, GrammarAST, type AstNodeDescription, type ReferenceInfo } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind } from 'vscode-languageserver';
+import { isLimit, isQuantity, isSubstance, isTechnique } from '../generated/ast.js';
+import type { MesoServices } from '../meso-module.js';
+import { classesOf, concentrationOf } from '../semantics/library.js';
+import { unitSpellings } from '../units/unit-table.js';
+import { formatNumber } from '../units/quantity.js';
+import { slotOf } from '../validation/unit-checks.js';
+
+/** Metric → the unit dimension its limit value takes (none for counts). */
+const LIMIT_UNITS: Record<string, string[]> = {
+    'interval': unitSpellings('time'), 'volume per point': unitSpellings('volume'), 'volume per session': unitSpellings('volume'),
+    'needle length': unitSpellings('length'), 'depth': unitSpellings('length')
+};
+
+/**
+ * Completion that knows the domain: substances with their class and strength, aliases that
+ * insert the canonical name, and units after a number filtered to what the slot accepts.
+ */
+export class MesoCompletionProvider extends DefaultCompletionProvider {
+    constructor(services: MesoServices) {
+        super(services);
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): ReturnType<DefaultCompletionProvider['completionFor']> {
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        if (rule?.name === 'Unit' || rule?.name === 'UnitName') {
+            for (const unit of this.unitsFor(context)) {
+                acceptor(context, { label: unit, kind: CompletionItemKind.Unit, detail: 'unit', sortText: '0' });
+            }
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    private unitsFor(context: CompletionContext): string[] {
+        const node = context.node;
+        if (isQuantity(node)) {
+            const slot = slotOf(node.$container, node.$containerProperty);
+            if (slot) return slot.dims.flatMap(d => unitSpellings(d));
+        }
+        if (node) {
+            const limit = AstUtils.getContainerOfType(node, isLimit);
+            if (limit) return LIMIT_UNITS[limit.metric] ?? [];
+            // In a technique a number starts `<volume> per point` (counts take no unit).
+            if (isTechnique(node)) return unitSpellings('volume');
+            const slot = slotOf(node, undefined);
+            if (slot) return slot.dims.flatMap(d => unitSpellings(d));
+        }
+        return unitSpellings();
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const node = description.node;
+        if (!isSubstance(node)) return item;
+        const strength = concentrationOf(node);
+        const detail = [classesOf(node).map(c => c.name).join(', '), strength && `${formatNumber(strength.perMl)} ${strength.dimension === 'mass' ? 'mg/mL' : 'IU/mL'}`]
+            .filter(Boolean).join(' · ');
+        if (description.name !== node.name) {
+            // An alias: found by its own spelling, inserts the canonical name.
+            return { ...item, label: description.name, insertText: node.name, filterText: description.name, detail: `${node.name} (alias)${detail ? ` · ${detail}` : ''}`, sortText: `1${description.name}` };
+        }
+        return { ...item, detail: detail || node.title, sortText: `0${description.name}` };
+    }
+}

@@ -1,0 +1,57 @@
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import {
+    isComponent, isLayer, isMixture, isProtocol, isSession, isSubstance, isTechnique, type Protocol
+} from '../generated/ast.js';
+import type { MesoServices } from '../meso-module.js';
+import { covers } from '../validation/combination-checks.js';
+import { componentCard, layerCard, mixtureCard, protocolCard, sessionCard, substanceCard, techniqueCard } from './hover-cards.js';
+
+/**
+ * Hovers that know the domain: a substance card (caps, sources, evidence, interactions),
+ * what a mixture component delivers, a session's dose table, a protocol's totals, a layer's
+ * band. Other declarations show their doc comment.
+ */
+export class MesoHoverProvider extends AstNodeHoverProvider {
+    constructor(private readonly services: MesoServices) {
+        super(services);
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult?.value?.$cstNode;
+        if (!root) return undefined;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+        const component = leaf && AstUtils.getContainerOfType(leaf.astNode, isComponent);
+        if (component && this.isProtocolMember(component)) {
+            const semantics = this.services.semantics.Semantics.protocol(component.$container.$container);
+            const card = component.substance?.ref ? await this.getAstNodeHoverContent(component.substance.ref) : undefined;
+            return markdown([componentCard(component, semantics), card].filter(Boolean).join('\n\n---\n\n'));
+        }
+        return super.getHoverContent(document, params);
+    }
+
+    private isProtocolMember(component: AstNode): boolean {
+        return isComponent(component) && isProtocol(component.$container?.$container);
+    }
+
+    protected async getAstNodeHoverContent(node: AstNode): Promise<string | undefined> {
+        const doc = this.services.documentation.DocumentationProvider.getDocumentation(node);
+        if (isSubstance(node)) {
+            const interactions = this.services.semantics.Rules.interactions(node)
+                .filter(i => covers(i.left.ref, node) || covers(i.right.ref, node));
+            return substanceCard(node, interactions, doc);
+        }
+        if (isLayer(node)) return layerCard(node, doc);
+        if (isProtocol(node)) return protocolCard(node, this.services.semantics.Semantics.protocol(node), doc);
+        if (isSession(node)) return sessionCard(node, this.services.semantics.Semantics.protocol(node.$container as Protocol));
+        if (isMixture(node)) return mixtureCard(node);
+        if (isTechnique(node)) return techniqueCard(node);
+        return doc;
+    }
+}
+
+function markdown(value: string): Hover {
+    return { contents: { kind: 'markdown', value } };
+}

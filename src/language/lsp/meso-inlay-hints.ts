@@ -1,0 +1,44 @@
+import type { AstNode } from 'langium';
+import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
+import { InlayHintKind } from 'vscode-languageserver';
+import { isComponent, isPhase, isProtocol, isSchedule } from '../generated/ast.js';
+import type { MesoServices } from '../meso-module.js';
+import { componentDeliveries } from '../semantics/protocol-semantics.js';
+import { formatAmount, formatNumber, toAmount } from '../units/quantity.js';
+
+/**
+ * `lidocaine 1 mL` → `= 20 mg/session` (what the component delivers in each session that
+ * uses it), and the days of each schedule phase.
+ */
+export class MesoInlayHintProvider extends AbstractInlayHintProvider {
+    constructor(private readonly services: MesoServices) {
+        super();
+    }
+
+    computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
+        if (isComponent(node) && isProtocol(node.$container?.$container) && node.quantity?.$cstNode) {
+            if (toAmount(node.quantity)?.dimension !== 'volume') return;
+            const semantics = this.services.semantics.Semantics.protocol(node.$container.$container);
+            const amounts = componentDeliveries(semantics, node).map(d => d.amount);
+            if (amounts.length === 0 || amounts.some(a => !a)) return;
+            const values = [...new Set(amounts.map(a => formatAmount(a!)))];
+            acceptor({
+                position: node.quantity.$cstNode.range.end,
+                label: `= ${values.join(' | ')}/session`,
+                kind: InlayHintKind.Type,
+                paddingLeft: true,
+                tooltip: 'Delivered per session by this component (injected share of the mixture × concentration).'
+            });
+        } else if (isPhase(node) && isSchedule(node.$container) && node.$cstNode) {
+            const semantics = this.services.semantics.Semantics.protocol(node.$container.$container);
+            const days = semantics.schedule.filter(s => s.phase === node).map(s => formatNumber(s.day));
+            if (days.length === 0) return;
+            acceptor({
+                position: node.$cstNode.range.end,
+                label: days.length === 1 ? `day ${days[0]}` : `days ${days.join(', ')}`,
+                kind: InlayHintKind.Parameter,
+                paddingLeft: true
+            });
+        }
+    }
+}

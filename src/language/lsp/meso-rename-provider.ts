@@ -1,0 +1,41 @@
+import { AstUtils, CstUtils, GrammarAST, type LangiumDocument } from 'langium';
+import { DefaultRenameProvider } from 'langium/lsp';
+import { ResponseError, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import type { MesoServices } from '../meso-module.js';
+import { isStdUri } from '../std/std-library.js';
+
+const NAME = /^[_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00C0-\u024F]*$/;
+
+/** Rename that refuses std declarations, keywords and names that are not identifiers. */
+export class MesoRenameProvider extends DefaultRenameProvider {
+    private readonly keywords: Set<string>;
+
+    constructor(services: MesoServices) {
+        super(services);
+        this.keywords = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value).toArray());
+    }
+
+    override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): Range | undefined {
+        this.refuseStd(document, params);
+        return super.prepareRename(document, params) as Range | undefined;
+    }
+
+    override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
+        this.refuseStd(document, params);
+        if (!NAME.test(params.newName)) throw new ResponseError(-32602, `'${params.newName}' is not a valid name: use letters, digits and _ and start with a letter.`);
+        if (this.keywords.has(params.newName)) throw new ResponseError(-32602, `'${params.newName}' is a keyword of the language and cannot be a name.`);
+        return super.rename(document, params);
+    }
+
+    private refuseStd(document: LangiumDocument, params: TextDocumentPositionParams): void {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return;
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+        if (!leaf) return;
+        for (const target of this.references.findDeclarations(leaf)) {
+            if (isStdUri(AstUtils.getDocument(target).uri)) {
+                throw new ResponseError(-32602, `'${leaf.text}' is declared in the std library and cannot be renamed. Declare your own '${leaf.text}' to shadow it.`);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { buildFile, createTestServices, reset } from '../../helpers.js';
+import { PROTOCOL, positionOf } from './lsp-helpers.js';
+
+const services = createTestServices();
+afterEach(() => reset(services));
+
+async function hoverAt(marker: string, nth = 0): Promise<string> {
+    const doc = await buildFile(services, PROTOCOL);
+    const hover = await services.lsp.HoverProvider!.getHoverContent(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, marker, { nth }) });
+    const contents = hover?.contents as { value: string } | undefined;
+    return contents?.value ?? '';
+}
+
+describe('hover', () => {
+    test('a mixture component shows what it delivers per session and per cycle, then the substance card', async () => {
+        const text = await hoverAt('lidocaine');
+        expect(text).toContain('| standard | 20 mg | 1 mL |');
+        expect(text).toContain('Per cycle (8 sessions): 160 mg; in all, maintenance included: 220 mg');
+        expect(text).toContain('**lidocaine** — Lidocaine hydrochloride');
+        expect(text).toContain('Concentration: 20 mg/mL');
+        expect(text).toMatch(/\| max per session \| 300 mg \| E26: US label/);
+        expect(text).toMatch(/\| max per session \(warning\) \| 200 mg \| E26 UK figure .*\*weak: verify against UK SmPC\*/);
+        expect(text).toContain('Contraindicated in: heart\\_block (error)');
+        expect(text).toContain('anesthetic + anesthetic (warning)');
+    });
+
+    test('a session shows its dose table and days', async () => {
+        const text = await hoverAt('standard {');
+        expect(text).toContain('**Session standard**');
+        expect(text).toContain('| piroxicam | 20 mg | 1 mL |');
+        expect(text).toContain('Injected: 4 mL in 20 points');
+        expect(text).toContain('Scheduled on days 0, 4, 11, 18, 25, 32, 39, 46, 76, 106, 136');
+    });
+
+    test('a protocol shows its totals', async () => {
+        const text = await hoverAt('low_back_pain');
+        expect(text).toContain('8 sessions + 3 maintenance over 136 days (pain)');
+        expect(text).toContain('| lidocaine | 160 mg | 220 mg |');
+    });
+
+    test('a layer shows its depth band and source', async () => {
+        const text = await hoverAt('IDS');
+        expect(text).toContain('**IDS** — superficial intradermal');
+        expect(text).toContain('Depth band: 1–2 mm');
+    });
+
+    test('a std class shows its doc comment', async () => {
+        const doc = await buildFile(services, 'substance s { class nsaid source "t" }');
+        const hover = await services.lsp.HoverProvider!.getHoverContent(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, 'nsaid') });
+        expect((hover?.contents as { value: string }).value.length).toBeGreaterThan(10);
+    });
+});
