@@ -1,10 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import type { CompileContext } from '../compiler/compile-protocol.js';
+import { defaultCompileContext } from '../compiler/compile-document.js';
 import { checkCommand, type CheckFormat } from './commands/check.js';
 import { compileCommand } from './commands/compile.js';
 import { explainCommand } from './commands/explain.js';
-import { mesoSchema, schemaCommand } from './commands/schema.js';
+import { schemaCommand } from './commands/schema.js';
 import { CliError, ExitCode } from './exit-codes.js';
 
 export interface Io {
@@ -14,8 +14,6 @@ export interface Io {
     readonly isTTY?: boolean;
     readonly env?: Record<string, string | undefined>;
 }
-
-export const compileContext: CompileContext = { version: pkg.version, schemaId: mesoSchema.$id };
 
 function wholeNumber(value: string): number {
     if (!/^[0-9]+$/.test(value)) throw new InvalidArgumentError('expected a whole number.');
@@ -65,7 +63,7 @@ export async function runMeso(argv: string[], io: Io): Promise<ExitCode> {
         .option('--stdout', 'print the single document')
         .addHelpText('after', `\nExamples:\n  meso compile examples/low-back-pain.meso --stdout\n  meso compile examples --out-dir out/json${EXIT_CODES_HELP}`)
         .action(async (files: string[], opts: { output?: string; outDir?: string; stdout?: boolean }) => {
-            exitCode = await compileCommand(files, { ...opts, write: io.out, context: compileContext });
+            exitCode = await compileCommand(files, { ...opts, write: io.out, context: defaultCompileContext });
         });
 
     program.command('schema')

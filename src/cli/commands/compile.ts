@@ -1,15 +1,9 @@
 import * as path from 'node:path';
-import { AstUtils, type AstNode } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { isPatient, isProtocol, type Model } from '../../language/generated/ast.js';
-import type { MesoServices } from '../../language/meso-module.js';
-import { compilePlan } from '../../compiler/compile-plan.js';
-import { compileProtocol, type CompileContext } from '../../compiler/compile-protocol.js';
-import type { Warning } from '../../compiler/meso-json.generated.js';
-import { codeOf } from '../diagnostics.js';
+import { compileDocument } from '../../compiler/compile-document.js';
+import type { CompileContext } from '../../compiler/compile-protocol.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { formatText } from '../formats/text.js';
-import { expandPaths, loadWorkspace, type CheckedFile } from '../load-workspace.js';
+import { expandPaths, loadWorkspace } from '../load-workspace.js';
 import { collectProblems } from '../problems.js';
 import { writeAllAtomically } from '../write-atomic.js';
 
@@ -20,49 +14,6 @@ export interface CompileOptions {
     readonly write: (text: string) => void;
     readonly context: CompileContext;
     readonly color?: boolean;
-}
-
-interface Output {
-    readonly id: string;
-    readonly source: string;
-    readonly fileName: string;
-    readonly text: string;
-}
-
-/** Warnings of a document that lie inside a node (a protocol or a patient). */
-function warningsIn(node: AstNode, diagnostics: Diagnostic[]): Warning[] {
-    const range = node.$cstNode?.range;
-    if (!range) return [];
-    return diagnostics
-        .filter(d => d.severity === 2 && d.range.start.line >= range.start.line && d.range.end.line <= range.end.line)
-        .map(d => ({ code: codeOf(d), message: typeof d.message === 'string' ? d.message : d.message.value, line: d.range.start.line + 1, column: d.range.start.character + 1 }));
-}
-
-function diagnosticsOf(node: AstNode, files: CheckedFile[]): Diagnostic[] {
-    const uri = AstUtils.getDocument(node).uri.toString();
-    return files.find(f => f.document.uri.toString() === uri)?.diagnostics ?? [];
-}
-
-/** Compiles every protocol and patient plan of the files; an error anywhere writes nothing. */
-function compileAll(services: MesoServices, requested: CheckedFile[], all: CheckedFile[], context: CompileContext): Output[] {
-    const semantics = services.semantics.Semantics;
-    const outputs: Output[] = [];
-    for (const file of requested) {
-        const model = file.document.parseResult.value as Model;
-        for (const element of model.elements) {
-            if (isProtocol(element)) {
-                const doc = compileProtocol(element, semantics.protocol(element), warningsIn(element, file.diagnostics), context);
-                outputs.push({ id: element.name, source: file.path, fileName: `${element.name}.json`, text: JSON.stringify(doc, null, 2) + '\n' });
-            } else if (isPatient(element)) {
-                const ps = semantics.patient(element);
-                if (!ps.protocol || !ps.start) continue;
-                const warnings = [...warningsIn(element, file.diagnostics), ...warningsIn(ps.protocol, diagnosticsOf(ps.protocol, all))];
-                const doc = compilePlan(element, ps, semantics.protocol(ps.protocol), warnings, context);
-                outputs.push({ id: element.name, source: file.path, fileName: `${element.name}.plan.json`, text: JSON.stringify(doc, null, 2) + '\n' });
-            }
-        }
-    }
-    return outputs;
 }
 
 /**
@@ -83,8 +34,9 @@ export async function compileCommand(inputs: string[], options: CompileOptions):
         options.write('Nothing was written: fix the errors above first.\n');
         return ExitCode.Problems;
     }
-    const requested = checked.filter(f => files.includes(f.path));
-    const outputs = compileAll(services, requested, checked, options.context);
+    const diagnosticsOf = (uri: string) => checked.find(f => f.document.uri.toString() === uri)?.diagnostics ?? [];
+    const outputs = checked.filter(f => files.includes(f.path))
+        .flatMap(f => compileDocument(services, f.document, diagnosticsOf, options.context).map(o => ({ ...o, source: f.path })));
     if (outputs.length === 0) throw new CliError('no protocol or patient plan to compile.');
     if (options.stdout || options.output) {
         if (outputs.length > 1) {

@@ -1,0 +1,59 @@
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import pkg from '../../package.json' with { type: 'json' };
+import { isPatient, isProtocol, type Model } from '../language/generated/ast.js';
+import type { MesoServices } from '../language/meso-module.js';
+import { compilePlan } from './compile-plan.js';
+import { compileProtocol, type CompileContext } from './compile-protocol.js';
+import schema from './meso-schema.json' with { type: 'json' };
+import type { Warning } from './meso-json.generated.js';
+
+/** The tool's identity in every document: its version and the schema's `$id`. */
+export const defaultCompileContext: CompileContext = { version: pkg.version, schemaId: schema.$id };
+
+/** One compiled document, ready to write. */
+export interface CompiledOutput {
+    readonly id: string;
+    /** `<id>.json` for a protocol, `<id>.plan.json` for a patient plan. */
+    readonly fileName: string;
+    readonly text: string;
+}
+
+/** Looks up the diagnostics of any loaded document by URI. */
+export type DiagnosticsOf = (uri: string) => Diagnostic[];
+
+function codeOf(d: Diagnostic): string {
+    return typeof d.code === 'string' ? d.code : String((d.data as { code?: unknown } | undefined)?.code ?? 'meso');
+}
+
+/** Warnings of a node's document that lie inside the node (a protocol or a patient). */
+function warningsIn(node: AstNode, diagnosticsOf: DiagnosticsOf): Warning[] {
+    const range = node.$cstNode?.range;
+    if (!range) return [];
+    return diagnosticsOf(AstUtils.getDocument(node).uri.toString())
+        .filter(d => d.severity === 2 && d.range.start.line >= range.start.line && d.range.end.line <= range.end.line)
+        .map(d => ({ code: codeOf(d), message: typeof d.message === 'string' ? d.message : d.message.value, line: d.range.start.line + 1, column: d.range.start.character + 1 }));
+}
+
+/**
+ * Compiles every protocol and patient plan of a checked document to JSON text (2-space
+ * indentation, trailing newline). The caller must have refused documents with errors.
+ */
+export function compileDocument(services: MesoServices, document: LangiumDocument, diagnosticsOf: DiagnosticsOf, context = defaultCompileContext): CompiledOutput[] {
+    const semantics = services.semantics.Semantics;
+    const outputs: CompiledOutput[] = [];
+    const text = (doc: object) => JSON.stringify(doc, null, 2) + '\n';
+    for (const element of (document.parseResult.value as Model).elements) {
+        if (isProtocol(element)) {
+            const doc = compileProtocol(element, semantics.protocol(element), warningsIn(element, diagnosticsOf), context);
+            outputs.push({ id: element.name, fileName: `${element.name}.json`, text: text(doc) });
+        } else if (isPatient(element)) {
+            const ps = semantics.patient(element);
+            if (!ps.protocol || !ps.start) continue;
+            const warnings = [...warningsIn(element, diagnosticsOf), ...warningsIn(ps.protocol, diagnosticsOf)];
+            const doc = compilePlan(element, ps, semantics.protocol(ps.protocol), warnings, context);
+            outputs.push({ id: element.name, fileName: `${element.name}.plan.json`, text: text(doc) });
+        }
+    }
+    return outputs;
+}

@@ -1,0 +1,51 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Protocol } from '../generated/ast.js';
+import { amountCapsOf } from '../semantics/library.js';
+import type { ProtocolSemantics } from '../semantics/protocol-semantics.js';
+import { displayUnit } from '../units/unit-table.js';
+import type { PreviewModel } from './meso-protocol.js';
+
+const num = (f: { valueOf(): number }) => Number(Number(f.valueOf()).toFixed(4));
+
+/**
+ * The data of the protocol preview: the schedule, the dose per session and cumulated per
+ * substance against its caps, and the warnings. Read from the shared semantics only.
+ */
+export function buildPreviewModel(protocol: Protocol, semantics: ProtocolSemantics, diagnostics: Diagnostic[]): PreviewModel {
+    const range = protocol.$cstNode?.range;
+    const substances = semantics.totals.substances.filter(t => t.amount).map(t => {
+        const perSession = semantics.schedule.map(s => {
+            const dose = s.facts?.doses.find(d => d.substance === t.substance);
+            return dose?.amount ? num(dose.amount.value) : 0;
+        });
+        let sum = 0;
+        const cumulative = perSession.map(amount => {
+            sum += amount;
+            return Number(sum.toFixed(4));
+        });
+        const caps = amountCapsOf(t.substance).filter(c => c.amount.dimension === t.amount!.dimension);
+        const sessionCaps = caps.filter(c => c.kind === 'session' && (c.clause.severity ?? 'error') === 'error').map(c => num(c.amount.value));
+        const cycleCaps = caps.filter(c => c.kind === 'cycle').map(c => num(c.amount.value));
+        return {
+            substance: t.substance.name,
+            unit: displayUnit[t.amount!.dimension],
+            perSession,
+            cumulative,
+            ...(sessionCaps.length > 0 && { sessionCap: Math.min(...sessionCaps) }),
+            ...(cycleCaps.length > 0 && { cycleCap: Math.min(...cycleCaps) })
+        };
+    });
+    return {
+        protocol: protocol.name,
+        ...(protocol.title !== undefined && { title: protocol.title }),
+        durationDays: num(semantics.totals.durationDays),
+        sessions: semantics.schedule.map(s => ({
+            index: s.index, day: num(s.day), phase: s.phase.name ?? 'maintenance', maintenance: s.maintenance,
+            doses: (s.facts?.doses ?? []).map(d => ({ substance: d.substance.name, ...(d.amount && { amount: num(d.amount.value), unit: displayUnit[d.amount.dimension] }) }))
+        })),
+        substances,
+        warnings: diagnostics
+            .filter(d => (d.severity ?? 1) <= 2 && (!range || (d.range.start.line >= range.start.line && d.range.end.line <= range.end.line)))
+            .map(d => ({ line: d.range.start.line + 1, severity: d.severity === 1 ? 'error' : 'warning', code: String(d.code ?? ''), message: typeof d.message === 'string' ? d.message : d.message.value }))
+    };
+}

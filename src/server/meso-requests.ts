@@ -1,0 +1,52 @@
+import { URI, DocumentState, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import { compileDocument } from '../compiler/compile-document.js';
+import { isModel, isProtocol } from '../language/generated/ast.js';
+import type { MesoServices } from '../language/meso-module.js';
+import { MesoRequests, type CompileParams, type CompileResult, type PreviewModel, type PreviewParams } from '../language/lsp/meso-protocol.js';
+import { buildPreviewModel } from '../language/lsp/preview-model.js';
+
+async function validated(shared: LangiumSharedServices, uri: string): Promise<LangiumDocument | undefined> {
+    const parsed = URI.parse(uri);
+    if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) return undefined;
+    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
+    return shared.workspace.LangiumDocuments.getDocument(parsed);
+}
+
+/** The documents a document depends on (itself and its imports), for the error gate. */
+function errorsBlocking(services: MesoServices, document: LangiumDocument): string[] {
+    const documents = services.shared.workspace.LangiumDocuments;
+    const errors: string[] = [];
+    for (const uri of services.scoping.Imports.visibleUris(document.parseResult.value)) {
+        const doc = documents.getDocument(URI.parse(uri));
+        for (const d of doc?.diagnostics ?? []) {
+            if (d.severity === 1) errors.push(`${doc!.uri.path.split('/').pop()}:${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code ?? '')}: ${d.message}`);
+        }
+    }
+    return errors;
+}
+
+/** `meso/compile`: the JSON of every protocol and plan of a document, or the errors that forbid it. */
+export function registerCompileHandler(connection: Connection, services: MesoServices): void {
+    connection.onRequest(MesoRequests.Compile, async (params: CompileParams): Promise<CompileResult> => {
+        const document = await validated(services.shared, params.uri);
+        if (!document) return { documents: [], errors: [`${params.uri} is not a loaded .meso document.`] };
+        const errors = errorsBlocking(services, document);
+        if (errors.length > 0) return { documents: [], errors };
+        const diagnosticsOf = (uri: string) => services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))?.diagnostics ?? [];
+        return { documents: compileDocument(services, document, diagnosticsOf).map(o => ({ fileName: o.fileName, text: o.text })), errors: [] };
+    });
+}
+
+/** `meso/preview`: the preview model of a protocol (the first of the document by default). */
+export function registerPreviewHandler(connection: Connection, services: MesoServices): void {
+    connection.onRequest(MesoRequests.Preview, async (params: PreviewParams): Promise<PreviewModel | null> => {
+        const document = await validated(services.shared, params.uri);
+        const root = document?.parseResult.value;
+        if (!document || !isModel(root)) return null;
+        const protocol = root.elements.filter(isProtocol).find(p => !params.protocol || p.name === params.protocol);
+        if (!protocol) return null;
+        return buildPreviewModel(protocol, services.semantics.Semantics.protocol(protocol), document.diagnostics ?? []);
+    });
+}
