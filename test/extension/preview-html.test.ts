@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { escapeHtml, previewHtml } from '../../src/extension/preview-html.js';
+import type { PreviewModel } from '../../src/language/lsp/meso-protocol.js';
+
+const model: PreviewModel = {
+    protocol: 'p<script>alert(1)</script>',
+    title: 'Title "quoted" & <b>bold</b>',
+    durationDays: 14,
+    sessions: [
+        { index: 1, day: 0, phase: 'attack', maintenance: false, doses: [{ substance: 'lidocaine', amount: 20, unit: 'mg' }] },
+        { index: 2, day: 7, phase: 'attack', maintenance: false, doses: [{ substance: 'lidocaine', amount: 30, unit: 'mg' }] },
+        { index: 3, day: 14, phase: 'maintenance', maintenance: true, doses: [{ substance: 'lidocaine', amount: 20, unit: 'mg' }] }
+    ],
+    substances: [{ substance: 'lido<img src=x onerror=alert(1)>', unit: 'mg', perSession: [20, 30, 20], cumulative: [20, 50, 70], sessionCap: 25 }],
+    warnings: [{ line: 3, severity: 'warning', code: 'volume-per-point', message: '<i>too much</i>' }]
+};
+
+describe('protocol preview page', () => {
+    const html = previewHtml(model, 'NONCE123', 'vscode-resource:');
+
+    test('has a strict Content Security Policy: no scripts, only its own nonce-tagged style', () => {
+        expect(html).toContain(`content="default-src 'none'; img-src vscode-resource: data:; style-src 'nonce-NONCE123';"`);
+        expect(html).not.toMatch(/<script/i);
+        expect(html).toContain('<style nonce="NONCE123">');
+    });
+
+    test('escapes every text that comes from the file', () => {
+        expect(html).not.toContain('<script>alert(1)</script>');
+        expect(html).not.toContain('<img src=x');
+        expect(html).not.toContain('<i>too much</i>');
+        expect(html).toContain('p&lt;script&gt;alert(1)&lt;/script&gt;');
+        expect(html).toContain('Title &quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;');
+        expect(escapeHtml(`'"<>&`)).toBe('&#39;&quot;&lt;&gt;&amp;');
+    });
+
+    test('draws the schedule with phases and maintenance, doses against the cap, and the warnings', () => {
+        expect(html.match(/<circle /g)).toHaveLength(2);
+        expect(html.match(/<rect x="[^"]+" y="25" width="10" height="10" fill="none"/g)).toHaveLength(1);
+        expect(html.match(/class="bar over"/g)).toHaveLength(1);
+        expect(html).toContain('cap 25 mg');
+        expect(html).toContain('Cumulative: 20 → 50 → 70 mg (in all 70 mg)');
+        expect(html).toContain('line 3 <code>volume-per-point</code> &lt;i&gt;too much&lt;/i&gt;');
+        expect(html).toContain('2 sessions + 1 maintenance over 14 days');
+    });
+});
