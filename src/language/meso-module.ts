@@ -6,6 +6,7 @@ import {
 import { MesoGeneratedModule, MesoGeneratedSharedModule } from './generated/module.js';
 import { MesoLspModule } from './lsp/lsp-module.js';
 import { MesoImports } from './scoping/imports.js';
+import { MesoIndexManager } from './scoping/meso-index-manager.js';
 import { MesoLinker } from './scoping/meso-linker.js';
 import { MesoScopeComputation } from './scoping/meso-scope-computation.js';
 import { MesoScopeProvider } from './scoping/meso-scope-provider.js';
@@ -36,12 +37,15 @@ export const MesoModule: Module<MesoServices, PartialLangiumServices & MesoAdded
     scoping: { Imports: (services) => new MesoImports(services) },
     semantics: {
         Semantics: (services) => new MesoSemantics(services),
-        Rules: (services) => new LibraryRules(services.scoping.Imports, services.shared.workspace.LangiumDocuments)
+        Rules: (services) => new LibraryRules(services.scoping.Imports, services.shared.workspace.LangiumDocuments, services.shared)
     }
 };
 
 export const MesoSharedModule: Module<LangiumSharedServices, object> = {
-    workspace: { WorkspaceManager: (shared: LangiumSharedServices) => new MesoWorkspaceManager(shared) },
+    workspace: {
+        WorkspaceManager: (shared: LangiumSharedServices) => new MesoWorkspaceManager(shared),
+        IndexManager: (shared: LangiumSharedServices) => new MesoIndexManager(shared)
+    },
     // std documents are served to the editor as read-only text (LSP workspace/textDocumentContent).
     lsp: { TextDocumentContentProvider: (shared: LangiumSharedServices) => new DefaultTextDocumentContentProvider(shared, STD_SCHEME) }
 };

@@ -16,10 +16,12 @@ export function resolveImportUri(imp: Import): URI | undefined {
 export class MesoImports {
     private readonly documents: LangiumDocuments;
     private readonly cache: WorkspaceCache<string, Set<string>>;
+    private readonly std: WorkspaceCache<'std', Set<string>>;
 
     constructor(services: LangiumCoreServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.cache = new WorkspaceCache(services.shared);
+        this.std = new WorkspaceCache(services.shared);
     }
 
     /** URIs (as strings) of the document and every document it imports, transitively. */
@@ -28,9 +30,21 @@ export class MesoImports {
         return this.cache.get(uri, () => this.collect(uri));
     }
 
+    /**
+     * What a document sees besides itself and std: the URIs it imports (transitively), and
+     * a key naming that set, so that the many protocols importing one formulary can share
+     * whatever is computed from it (scopes, name maps, library rules).
+     */
+    importedUris(node: AstNode): { uris: Set<string>; key: string } {
+        const self = AstUtils.getDocument(node).uri.toString();
+        const std = this.stdUris();
+        const uris = [...this.visibleUris(node)].filter(u => u !== self && !std.has(u)).sort();
+        return { uris: new Set(uris), key: uris.join('\n') };
+    }
+
     /** URIs of all std documents. */
     stdUris(): Set<string> {
-        return new Set(this.documents.all.filter(d => isStdUri(d.uri)).map(d => d.uri.toString()).toArray());
+        return this.std.get('std', () => new Set(this.documents.all.filter(d => isStdUri(d.uri)).map(d => d.uri.toString()).toArray()));
     }
 
     private collect(start: string): Set<string> {

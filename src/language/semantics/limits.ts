@@ -1,4 +1,4 @@
-import { URI, type AstNode, type LangiumDocuments } from 'langium';
+import { AstUtils, URI, WorkspaceCache, type AstNode, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
 import { Fraction } from 'fraction.js';
 import {
     isContraindication, isInteraction, isLimit, isModel, isRequirement,
@@ -45,22 +45,56 @@ export function violates(limit: ResolvedLimit, value: Fraction): boolean {
     return false;
 }
 
+/** The library rules declared at one level (a set of files). */
+interface LevelRules {
+    readonly limits: Limit[];
+    readonly requirements: Requirement[];
+    readonly interactions: Interaction[];
+    readonly contraindications: Contraindication[];
+}
+
+function rulesOf(models: Model[]): LevelRules {
+    const elements = models.flatMap(m => m.elements);
+    return {
+        limits: elements.filter(isLimit),
+        requirements: elements.filter(isRequirement),
+        interactions: elements.filter(isInteraction),
+        contraindications: elements.filter(isContraindication)
+    };
+}
+
 /**
  * The library rules a file sees (limits, requirements, interactions, contraindications),
  * by level, nearest first: the file and its imports, then std. For limits the nearest
  * level with an applicable limit wins, and within a level a limit `for` the protocol's
  * indication beats a general one; a protocol's own limits come before every file.
+ * Levels are cached until the workspace changes, the imported level per set of imports.
  */
 export class LibraryRules {
-    constructor(private readonly imports: MesoImports, private readonly documents: LangiumDocuments) {}
+    private readonly cache: WorkspaceCache<string, LevelRules>;
 
-    private levels(node: AstNode): Model[][] {
-        const own = this.imports.visibleUris(node);
-        const std = this.imports.stdUris();
-        const models = (uris: Iterable<string>) => [...uris]
-            .map(u => this.documents.getDocument(URI.parse(u))?.parseResult.value)
-            .filter((m): m is Model => isModel(m));
-        return [models([...own].filter(u => !std.has(u))), models(std)];
+    constructor(private readonly imports: MesoImports, private readonly documents: LangiumDocuments, shared: LangiumSharedCoreServices) {
+        this.cache = new WorkspaceCache(shared);
+    }
+
+    private models(uris: Iterable<string>): Model[] {
+        return [...uris].map(u => this.documents.getDocument(URI.parse(u))?.parseResult.value).filter((m): m is Model => isModel(m));
+    }
+
+    private levels(node: AstNode): LevelRules[] {
+        const root = AstUtils.findRootNode(node);
+        const imported = this.imports.importedUris(node);
+        const importedRules = this.cache.get(`imported|${imported.key}`, () => rulesOf(this.models(imported.uris)));
+        const std = this.cache.get('std', () => rulesOf(this.models(this.imports.stdUris())));
+        if (!isModel(root)) return [importedRules, std];
+        const own = rulesOf([root]);
+        const merged: LevelRules = {
+            limits: [...own.limits, ...importedRules.limits],
+            requirements: [...own.requirements, ...importedRules.requirements],
+            interactions: [...own.interactions, ...importedRules.interactions],
+            contraindications: [...own.contraindications, ...importedRules.contraindications]
+        };
+        return [merged, std];
     }
 
     /** The limits on `metric` that apply to the protocol. */
@@ -73,7 +107,7 @@ export class LibraryRules {
         const inProtocol = applicable(protocol.members.filter(isLimit));
         if (inProtocol.length > 0) return inProtocol.map(resolveLimit);
         for (const level of this.levels(protocol)) {
-            const found = applicable(level.flatMap(m => m.elements.filter(isLimit)));
+            const found = applicable(level.limits);
             if (found.length > 0) return found.map(resolveLimit);
         }
         return [];
@@ -81,20 +115,16 @@ export class LibraryRules {
 
     /** The nearest `require skin test`, if any. */
     skinTestRequirement(node: AstNode): Requirement | undefined {
-        for (const level of this.levels(node)) {
-            const found = level.flatMap(m => m.elements.filter(isRequirement));
-            if (found.length > 0) return found[0];
-        }
-        return undefined;
+        return this.levels(node).find(level => level.requirements.length > 0)?.requirements[0];
     }
 
     /** Every interaction in scope (all levels apply). */
     interactions(node: AstNode): Interaction[] {
-        return this.levels(node).flat().flatMap(m => m.elements.filter(isInteraction));
+        return this.levels(node).flatMap(level => level.interactions);
     }
 
     /** Every procedure-wide contraindication in scope. */
     contraindications(node: AstNode): Contraindication[] {
-        return this.levels(node).flat().flatMap(m => m.elements.filter(isContraindication));
+        return this.levels(node).flatMap(level => level.contraindications);
     }
 }

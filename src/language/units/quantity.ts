@@ -26,12 +26,19 @@ export function unitText(unit: WrittenUnit): string {
 }
 
 /** Converts a written quantity to an exact canonical amount; undefined for an unknown unit. */
+// A written quantity never changes once parsed: its amount is computed once per node.
+const amounts = new WeakMap<WrittenQuantity, Amount | null>();
+
 export function toAmount(q: WrittenQuantity | undefined): Amount | undefined {
     // A half-typed quantity (parse error) has no unit or value yet: no amount, never a crash.
     if (!q?.unit || !q.value) return undefined;
-    const spec = lookupUnit(unitText(q.unit));
-    if (!spec) return undefined;
-    return { value: new Fraction(q.value).mul(spec.factor), dimension: spec.dimension };
+    let amount = amounts.get(q);
+    if (amount === undefined) {
+        const spec = lookupUnit(unitText(q.unit));
+        amount = spec ? { value: new Fraction(q.value).mul(spec.factor), dimension: spec.dimension } : null;
+        amounts.set(q, amount);
+    }
+    return amount ?? undefined;
 }
 
 /** Exact decimal text of a fraction, rounded to at most `digits` decimals when it does not terminate. */

@@ -24,14 +24,23 @@ export class CombinationChecks {
         const semantics = this.services.semantics.Semantics.protocol(protocol);
         const interactions = this.services.semantics.Rules.interactions(protocol);
         const reported = new Set<string>();
+        // The classes of each substance, looked up once: the loops below run over every pair.
+        const classes = new Map<Substance, Set<unknown>>();
+        const matches = (classifier: Classifier | undefined, s: Substance) => {
+            if (!classifier) return false;
+            if (isSubstance(classifier)) return classifier === s;
+            if (!classes.has(s)) classes.set(s, new Set(classesOf(s)));
+            return classes.get(s)!.has(classifier);
+        };
         for (const session of semantics.sessions) {
             const doses = session.doses;
+            if (doses.length < 2) continue;
             for (const interaction of interactions) {
                 for (let i = 0; i < doses.length; i++) {
                     for (let j = 0; j < doses.length; j++) {
                         if (i === j) continue;
                         const [a, b] = [doses[i], doses[j]];
-                        if (!covers(interaction.left?.ref, a.substance) || !covers(interaction.right?.ref, b.substance)) continue;
+                        if (!matches(interaction.left?.ref, a.substance) || !matches(interaction.right?.ref, b.substance)) continue;
                         // Report on the later component of the pair, once per pair and interaction.
                         const [first, second] = i < j ? [a, b] : [b, a];
                         const target = second.components[0];

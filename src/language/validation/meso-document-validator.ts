@@ -1,5 +1,5 @@
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { AstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { IssueCodes } from './issue-codes.js';
 import { applySuppressions } from './suppression.js';
@@ -28,5 +28,26 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return applySuppressions(document.textDocument.getText(), diagnostics);
+    }
+
+    /**
+     * Runs the checks of every node like Langium does, but awaits only the checks that are
+     * asynchronous and yields for cancellation every 256 nodes instead of at each node: in
+     * a large workspace, a promise per node and check was a good part of validation time.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+        let count = 0;
+        const nodes = AstUtils.streamAst(rootNode).iterator();
+        for (const node of nodes) {
+            if (++count % 256 === 0) await interruptAndCheck(cancelToken);
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+                    const result = check(node, acceptor, cancelToken) as unknown;
+                    if (result instanceof Promise) await result;
+                }
+            }
+            if (!nodeOptions.validateChildren) nodes.prune();
+        }
     }
 }

@@ -1,4 +1,4 @@
-import { AstUtils, URI, type AstNode, type AstNodeDescription, type ValidationAcceptor } from 'langium';
+import { AstUtils, URI, WorkspaceCache, type AstNode, type AstNodeDescription, type ValidationAcceptor } from 'langium';
 import { isAliasesClause, isCondition, isSubstance, type Import, type Model, type Protocol } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
 import { isStdUri } from '../std/std-library.js';
@@ -8,7 +8,12 @@ import { report } from './report.js';
 
 /** Checks on imports and names: import-unresolved, duplicate-name, shadows-std. */
 export class ScopingChecks {
-    constructor(private readonly services: MesoServices) {}
+    /** Names declared in a set of imported files (or std), shared by the files importing them. */
+    private readonly nameMaps: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+
+    constructor(private readonly services: MesoServices) {
+        this.nameMaps = new WorkspaceCache(services.shared);
+    }
 
     checkImportMustResolve(imp: Import, accept: ValidationAcceptor): void {
         const uri = resolveImportUri(imp);
@@ -23,11 +28,10 @@ export class ScopingChecks {
         const document = AstUtils.getDocument(model);
         if (isStdUri(document.uri)) return;
         const imports = this.services.scoping.Imports;
-        const std = imports.stdUris();
-        const others = new Set([...imports.visibleUris(model)].filter(u => u !== document.uri.toString() && !std.has(u)));
         const index = this.services.shared.workspace.IndexManager;
-        const byName = groupByName(index.allElements(undefined, others).toArray());
-        const stdByName = groupByName(index.allElements(undefined, std).toArray());
+        const imported = imports.importedUris(model);
+        const byName = this.nameMaps.get(imported.key, () => groupByName(index.allElements(undefined, imported.uris).toArray()));
+        const stdByName = this.nameMaps.get('std', () => groupByName(index.allElements(undefined, imports.stdUris()).toArray()));
         const ownSeen = new Map<string, unknown>();
         for (const element of model.elements) {
             if (!('name' in element) || typeof element.name !== 'string') continue;
@@ -75,7 +79,10 @@ function namesOf(element: Model['elements'][number] & { name: string }): Array<{
 
 function groupByName(descriptions: AstNodeDescription[]): Map<string, AstNodeDescription[]> {
     const map = new Map<string, AstNodeDescription[]>();
-    for (const d of descriptions) map.set(d.name, [...(map.get(d.name) ?? []), d]);
+    for (const d of descriptions) {
+        const list = map.get(d.name);
+        if (list) list.push(d); else map.set(d.name, [d]);
+    }
     return map;
 }
 
