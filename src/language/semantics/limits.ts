@@ -72,9 +72,11 @@ function rulesOf(models: Model[]): LevelRules {
  */
 export class LibraryRules {
     private readonly cache: WorkspaceCache<string, LevelRules>;
+    private readonly resolved: WorkspaceCache<Protocol, Map<string, ResolvedLimit[]>>;
 
     constructor(private readonly imports: MesoImports, private readonly documents: LangiumDocuments, shared: LangiumSharedCoreServices) {
         this.cache = new WorkspaceCache(shared);
+        this.resolved = new WorkspaceCache(shared);
     }
 
     private models(uris: Iterable<string>): Model[] {
@@ -97,8 +99,17 @@ export class LibraryRules {
         return [merged, std];
     }
 
-    /** The limits on `metric` that apply to the protocol. */
+    /** The limits on `metric` that apply to the protocol (cached: checks ask per technique and mixture). */
     limitsFor(protocol: Protocol, metric: string, indication: string | undefined): ResolvedLimit[] {
+        let byMetric = this.resolved.get(protocol);
+        if (!byMetric) this.resolved.set(protocol, byMetric = new Map());
+        const key = `${metric}|${indication ?? ''}`;
+        let limits = byMetric.get(key);
+        if (!limits) byMetric.set(key, limits = this.findLimits(protocol, metric, indication));
+        return limits;
+    }
+
+    private findLimits(protocol: Protocol, metric: string, indication: string | undefined): ResolvedLimit[] {
         const applicable = (ls: Limit[]) => {
             const matching = ls.filter(l => l.metric === metric && (!l.indication || l.indication === indication));
             const specific = matching.filter(l => l.indication);
