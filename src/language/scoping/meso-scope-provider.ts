@@ -1,4 +1,4 @@
-import { AstUtils, DefaultScopeProvider, MapScope, WorkspaceCache, type ReferenceInfo, type Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, MapScope, WorkspaceCache, type AstNode, type ReferenceInfo, type Scope } from 'langium';
 import type { MesoServices } from '../meso-module.js';
 import type { MesoImports } from './imports.js';
 
@@ -14,6 +14,7 @@ export class MesoScopeProvider extends DefaultScopeProvider {
     private readonly fileScopes: WorkspaceCache<string, Scope>;
     private readonly importedScopes: WorkspaceCache<string, Scope>;
     private readonly stdScopes: WorkspaceCache<string, Scope>;
+    private readonly localScopes: WorkspaceCache<AstNode, Map<string, Scope>>;
 
     constructor(services: MesoServices) {
         super(services);
@@ -21,6 +22,35 @@ export class MesoScopeProvider extends DefaultScopeProvider {
         this.fileScopes = new WorkspaceCache(services.shared);
         this.importedScopes = new WorkspaceCache(services.shared);
         this.stdScopes = new WorkspaceCache(services.shared);
+        this.localScopes = new WorkspaceCache(services.shared);
+    }
+
+    /**
+     * Like Langium's: local declarations of each enclosing container, innermost first, then
+     * the global scope. Each local layer is a hash map built once per container and reference
+     * type: a large protocol has thousands of references to its own mixtures and sessions,
+     * and a linear scope per reference made linking quadratic in the protocol's size.
+     */
+    override getScope(context: ReferenceInfo): Scope {
+        const referenceType = this.reflection.getReferenceType(context);
+        const localSymbols = AstUtils.getDocument(context.container).localSymbols;
+        const containers: AstNode[] = [];
+        for (let node: AstNode | undefined = context.container; node; node = node.$container) {
+            if (localSymbols?.has(node)) containers.push(node);
+        }
+        let result = this.getGlobalScope(referenceType, context);
+        for (let i = containers.length - 1; i >= 0; i--) {
+            const container = containers[i];
+            let byType = this.localScopes.get(container);
+            if (!byType) this.localScopes.set(container, byType = new Map());
+            let scope = byType.get(referenceType);
+            if (!scope) {
+                const elements = localSymbols!.getStream(container).filter(d => this.reflection.isSubtype(d.type, referenceType));
+                byType.set(referenceType, scope = new MapScope(elements, result));
+            }
+            result = scope;
+        }
+        return result;
     }
 
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {

@@ -47,17 +47,26 @@ export function largestVolume(session: SessionFacts, substance: Substance, allow
     return allowed.value.div(strength.perMl);
 }
 
-/** All dose findings of a protocol for a patient weight (patient's, else the protocol's floor). */
-export function evaluateDoses(semantics: ProtocolSemantics, weightKg: Fraction | undefined): DoseFinding[] {
+/**
+ * All dose findings of a protocol for a patient weight (patient's, else the protocol's
+ * floor). With `weightOnly`, only what depends on the weight: mg/kg caps and the
+ * anaesthetic sum (what a patient's own weight can change).
+ */
+export function evaluateDoses(semantics: ProtocolSemantics, weightKg: Fraction | undefined, weightOnly = false): DoseFinding[] {
     const findings: DoseFinding[] = [];
     const unknownReported = new Set<Substance>();
+    // Caps and classes per substance, read once: sessions repeat the same substances.
+    const capsCache = new Map<Substance, AmountCap[]>();
+    const capsOf = (s: Substance) => capsCache.get(s) ?? capsCache.set(s, amountCapsOf(s)).get(s)!;
+    const anestheticCache = new Map<Substance, boolean>();
+    const isAnesthetic = (s: Substance) => anestheticCache.get(s) ?? anestheticCache.set(s, hasClassNamed(s, ANESTHETIC_CLASS_NAME)).get(s)!;
     for (const session of semantics.sessions) {
         const anesthetics: Array<{ dose: Dose; fraction: Fraction; allowed: Amount }> = [];
         for (const dose of session.doses) {
-            const caps = amountCapsOf(dose.substance);
+            const caps = capsOf(dose.substance);
             if (caps.length === 0) continue;
             if (!dose.amount) {
-                if (!unknownReported.has(dose.substance)) {
+                if (!weightOnly && !unknownReported.has(dose.substance)) {
                     unknownReported.add(dose.substance);
                     findings.push({ kind: 'amount-unknown', substance: dose.substance, components: dose.components });
                 }
@@ -67,19 +76,19 @@ export function evaluateDoses(semantics: ProtocolSemantics, weightKg: Fraction |
             for (const cap of caps.filter(c => c.kind !== 'cycle')) {
                 const allowed = allowedAmount(cap, weightKg);
                 if (!allowed) {
-                    findings.push({ kind: 'weight-unknown', session, dose, cap });
+                    if (!weightOnly) findings.push({ kind: 'weight-unknown', session, dose, cap });
                     continue;
                 }
                 if (allowed.dimension !== dose.amount.dimension) continue;
                 if (severityOf(cap) === 'error' && (!tightest || allowed.value.compare(tightest.value) < 0)) tightest = allowed;
-                if (dose.amount.value.compare(allowed.value) > 0) {
+                if (dose.amount.value.compare(allowed.value) > 0 && (!weightOnly || cap.kind === 'per-kg')) {
                     findings.push({
                         kind: cap.kind === 'per-kg' ? 'over-weight' : 'over-session', session, dose, cap, allowed,
                         largestVolume: largestVolume(session, dose.substance, allowed)
                     });
                 }
             }
-            if (tightest && hasClassNamed(dose.substance, ANESTHETIC_CLASS_NAME)) {
+            if (tightest && isAnesthetic(dose.substance)) {
                 anesthetics.push({ dose, fraction: dose.amount.value.div(tightest.value), allowed: tightest });
             }
         }
@@ -88,7 +97,7 @@ export function evaluateDoses(semantics: ProtocolSemantics, weightKg: Fraction |
             findings.push({ kind: 'anesthetic-sum', session, parts: anesthetics, total });
         }
     }
-    for (const total of semantics.totals.cycleSubstances) {
+    for (const total of weightOnly ? [] : semantics.totals.cycleSubstances) {
         if (!total.amount) continue;
         for (const cap of amountCapsOf(total.substance).filter(c => c.kind === 'cycle')) {
             if (cap.amount.dimension === total.amount.dimension && total.amount.value.compare(cap.amount.value) > 0) {

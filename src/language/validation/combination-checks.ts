@@ -36,11 +36,12 @@ export class CombinationChecks {
             const doses = session.doses;
             if (doses.length < 2) continue;
             for (const interaction of interactions) {
-                for (let i = 0; i < doses.length; i++) {
-                    for (let j = 0; j < doses.length; j++) {
+                const lefts = doses.map((d, i) => [d, i] as const).filter(([d]) => matches(interaction.left?.ref, d.substance));
+                if (lefts.length === 0) continue;
+                const rights = doses.map((d, i) => [d, i] as const).filter(([d]) => matches(interaction.right?.ref, d.substance));
+                for (const [a, i] of lefts) {
+                    for (const [b, j] of rights) {
                         if (i === j) continue;
-                        const [a, b] = [doses[i], doses[j]];
-                        if (!matches(interaction.left?.ref, a.substance) || !matches(interaction.right?.ref, b.substance)) continue;
                         // Report on the later component of the pair, once per pair and interaction.
                         const [first, second] = i < j ? [a, b] : [b, a];
                         const target = second.components[0];

@@ -49,7 +49,7 @@ export class DoseChecks {
         if (!ps.protocol || !ps.weightKg) return;
         const follows = patient.facts.find(f => f.$type === 'FollowsFact')!;
         const semantics = this.services.semantics.Semantics.protocol(ps.protocol);
-        const findings = evaluateDoses(semantics, ps.weightKg);
+        const findings = evaluateDoses(semantics, ps.weightKg, true);
         // One diagnostic per substance: the session where the dose is highest.
         const worst = new Map<string, DoseFinding>();
         for (const f of findings) {
