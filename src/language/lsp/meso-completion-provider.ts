@@ -1,6 +1,6 @@
-import { AstUtils, GrammarAST, type AstNodeDescription, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, WorkspaceCache, type AstNode, type AstNodeDescription, type ReferenceInfo } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind } from 'vscode-languageserver';
+import { CompletionItemKind, type MarkupContent } from 'vscode-languageserver';
 import { isLimit, isQuantity, isSubstance, isTechnique } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
 import { classesOf, concentrationOf } from '../semantics/library.js';
@@ -19,8 +19,30 @@ const LIMIT_UNITS: Record<string, string[]> = {
  * insert the canonical name, and units after a number filtered to what the slot accepts.
  */
 export class MesoCompletionProvider extends DefaultCompletionProvider {
+    /** Documentation and detail of each declaration, rendered once: a list offers hundreds. */
+    private readonly rendered: WorkspaceCache<AstNode, { documentation?: MarkupContent | string; detail?: string }>;
+
     constructor(services: MesoServices) {
         super(services);
+        this.rendered = new WorkspaceCache(services.shared);
+    }
+
+    protected override getReferenceDocumentation(description: AstNodeDescription): MarkupContent | string | undefined {
+        const node = description.node;
+        if (!node) return undefined;
+        return this.renderedFor(node).documentation;
+    }
+
+    private renderedFor(node: AstNode): { documentation?: MarkupContent | string; detail?: string } {
+        return this.rendered.get(node, () => {
+            const text = this.documentationProvider.getDocumentation(node);
+            const documentation: MarkupContent | undefined = text ? { kind: 'markdown', value: text } : undefined;
+            if (!isSubstance(node)) return { documentation };
+            const strength = concentrationOf(node);
+            const detail = [classesOf(node).map(c => c.name).join(', '), strength && `${formatNumber(strength.perMl)} ${strength.dimension === 'mass' ? 'mg/mL' : 'IU/mL'}`]
+                .filter(Boolean).join(' · ');
+            return { documentation, detail: detail || node.title };
+        });
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): ReturnType<DefaultCompletionProvider['completionFor']> {
@@ -55,13 +77,11 @@ export class MesoCompletionProvider extends DefaultCompletionProvider {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const node = description.node;
         if (!isSubstance(node)) return item;
-        const strength = concentrationOf(node);
-        const detail = [classesOf(node).map(c => c.name).join(', '), strength && `${formatNumber(strength.perMl)} ${strength.dimension === 'mass' ? 'mg/mL' : 'IU/mL'}`]
-            .filter(Boolean).join(' · ');
+        const detail = this.renderedFor(node).detail;
         if (description.name !== node.name) {
             // An alias: found by its own spelling, inserts the canonical name.
             return { ...item, label: description.name, insertText: node.name, filterText: description.name, detail: `${node.name} (alias)${detail ? ` · ${detail}` : ''}`, sortText: `1${description.name}` };
         }
-        return { ...item, detail: detail || node.title, sortText: `0${description.name}` };
+        return { ...item, detail, sortText: `0${description.name}` };
     }
 }

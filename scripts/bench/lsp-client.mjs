@@ -1,0 +1,170 @@
+// A minimal LSP client over stdio (JSON-RPC 2.0 with Content-Length framing), enough to
+// drive the Meso language server the way an editor does and time what it answers.
+import { Buffer } from 'node:buffer';
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { clearTimeout, setTimeout } from 'node:timers';
+
+export class LspClient {
+    /**
+     * Spawns `node <serverPath> --stdio`. `spawnedAt` is the performance.now() of the spawn,
+     * the zero of cold-start measurements.
+     */
+    constructor(serverPath, { cwd, nodeArgs = [], stderr = false } = {}) {
+        this.nextId = 1;
+        this.pending = new Map();
+        this.buffer = Buffer.alloc(0);
+        this.diagnosticWaiters = [];
+        /** uri → { count, last: performance.now(), diagnostics } */
+        this.published = new Map();
+        this.stderrText = '';
+        this.spawnedAt = performance.now();
+        this.child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+        this.child.stdout.on('data', chunk => this.onData(chunk));
+        this.child.stderr.on('data', chunk => {
+            this.stderrText += chunk.toString();
+            if (stderr) process.stderr.write(chunk);
+        });
+        this.exited = new Promise(resolve => this.child.on('exit', (code, signal) => {
+            for (const { reject } of this.pending.values()) reject(new Error(`server exited (${code ?? signal})`));
+            this.pending.clear();
+            resolve({ code, signal });
+        }));
+    }
+
+    get pid() {
+        return this.child.pid;
+    }
+
+    onData(chunk) {
+        this.buffer = Buffer.concat([this.buffer, chunk]);
+        for (;;) {
+            const headerEnd = this.buffer.indexOf('\r\n\r\n');
+            if (headerEnd < 0) return;
+            const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+            const m = /Content-Length:\s*(\d+)/i.exec(header);
+            if (!m) throw new Error(`bad LSP header: ${header}`);
+            const length = Number(m[1]);
+            const start = headerEnd + 4;
+            if (this.buffer.length < start + length) return;
+            const body = this.buffer.subarray(start, start + length).toString('utf8');
+            this.buffer = this.buffer.subarray(start + length);
+            this.onMessage(JSON.parse(body), performance.now());
+        }
+    }
+
+    onMessage(msg, at) {
+        if (msg.id !== undefined && msg.method === undefined) {
+            const p = this.pending.get(msg.id);
+            if (!p) return;
+            this.pending.delete(msg.id);
+            if (msg.error) p.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code }));
+            else p.resolve({ result: msg.result, at });
+            return;
+        }
+        if (msg.id !== undefined && msg.method !== undefined) {
+            // A request from the server (workspace/configuration, client/registerCapability...).
+            let result = null;
+            if (msg.method === 'workspace/configuration') result = (msg.params?.items ?? []).map(() => null);
+            this.send({ jsonrpc: '2.0', id: msg.id, result });
+            return;
+        }
+        if (msg.method === 'textDocument/publishDiagnostics') {
+            const { uri, diagnostics } = msg.params;
+            const entry = this.published.get(uri) ?? { count: 0 };
+            entry.count++;
+            entry.last = at;
+            entry.diagnostics = diagnostics;
+            this.published.set(uri, entry);
+            const waiting = this.diagnosticWaiters;
+            this.diagnosticWaiters = [];
+            for (const w of waiting) {
+                if (w.uri === uri) w.resolve({ at, diagnostics });
+                else this.diagnosticWaiters.push(w);
+            }
+        }
+    }
+
+    send(message) {
+        const body = Buffer.from(JSON.stringify(message), 'utf8');
+        this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+        this.child.stdin.write(body);
+    }
+
+    /** Sends a request; resolves with { result, at, ms } (ms: round trip). */
+    request(method, params, timeoutMs = 120000) {
+        const id = this.nextId++;
+        const sentAt = performance.now();
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => {
+                this.pending.delete(id);
+                reject(new Error(`${method} timed out after ${timeoutMs} ms`));
+            }, timeoutMs);
+            this.pending.set(id, {
+                resolve: r => { clearTimeout(timer); resolve({ ...r, ms: r.at - sentAt }); },
+                reject: e => { clearTimeout(timer); reject(e); }
+            });
+            this.send({ jsonrpc: '2.0', id, method, params });
+        });
+    }
+
+    notify(method, params) {
+        this.send({ jsonrpc: '2.0', method, params });
+    }
+
+    /** Resolves at the next publishDiagnostics for `uri` ({ at, diagnostics }). */
+    nextDiagnostics(uri, timeoutMs = 120000) {
+        return new Promise((resolve, reject) => {
+            const waiter = { uri, resolve: v => { clearTimeout(timer); resolve(v); } };
+            const timer = setTimeout(() => {
+                this.diagnosticWaiters = this.diagnosticWaiters.filter(w => w !== waiter);
+                reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`));
+            }, timeoutMs);
+            this.diagnosticWaiters.push(waiter);
+        });
+    }
+
+    /** Resolves once no diagnostics have arrived for `quietMs` and `predicate()` holds. */
+    async settle(quietMs, predicate = () => true, timeoutMs = 300000) {
+        const start = performance.now();
+        for (;;) {
+            const last = Math.max(0, ...[...this.published.values()].map(e => e.last));
+            const now = performance.now();
+            if (predicate() && now - last >= quietMs) return now;
+            if (now - start > timeoutMs) throw new Error(`server did not settle within ${timeoutMs} ms`);
+            await new Promise(r => setTimeout(r, 20));
+        }
+    }
+
+    async initialize(rootUri, name = 'bench') {
+        const r = await this.request('initialize', {
+            processId: process.pid,
+            clientInfo: { name: 'meso-bench' },
+            rootUri,
+            workspaceFolders: [{ uri: rootUri, name }],
+            capabilities: {
+                workspace: { workspaceFolders: true, configuration: false, didChangeWatchedFiles: { dynamicRegistration: false } },
+                textDocument: {
+                    synchronization: { didSave: false, dynamicRegistration: false },
+                    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+                    hover: { contentFormat: ['markdown', 'plaintext'] },
+                    publishDiagnostics: { relatedInformation: true, versionSupport: false }
+                }
+            }
+        });
+        this.notify('initialized', {});
+        return r;
+    }
+
+    async shutdown() {
+        try {
+            await this.request('shutdown', null, 10000);
+            this.notify('exit', null);
+        } catch {
+            // the server may already be gone
+        }
+        const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+        await this.exited;
+        clearTimeout(timer);
+    }
+}
