@@ -58,3 +58,17 @@ export function model(doc: LangiumDocument): Model {
     if (!isModel(root)) throw new Error('not a model');
     return root;
 }
+
+/**
+ * A small protocol with one overdose: `piroxicam 2 mL` (40 mg) against std's 20 mg cap,
+ * on line 5, columns 27–31 (1-based). Shared by the CLI, compile, editor and e2e tests.
+ */
+export const OVERDOSE_PROTOCOL = `protocol p {
+    indication pain
+    patients from 60 kg
+    skin test 2 days before first session
+    mixture m { piroxicam 2 mL }
+    session s { inject m }
+    schedule { phase a: 1 session of s every 7 days }
+}
+`;

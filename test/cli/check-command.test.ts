@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { runMeso } from '../../src/cli/program.js';
+import { OVERDOSE_PROTOCOL } from '../helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -29,15 +30,6 @@ function tempDir(files: Record<string, string>): string {
     return dir;
 }
 
-const OVERDOSE = `protocol p {
-    indication pain
-    patients from 60 kg
-    skin test 2 days before first session
-    mixture m { piroxicam 2 mL }
-    session s { inject m }
-    schedule { phase a: 1 session of s every 7 days }
-}
-`;
 
 describe('meso check (command function)', () => {
     test('the bundled examples are clean: exit 0 and a summary', async () => {
@@ -47,7 +39,7 @@ describe('meso check (command function)', () => {
     });
 
     test('an overdose: exit 1 and path:line:col: severity code: message', async () => {
-        const dir = tempDir({ 'p.meso': OVERDOSE });
+        const dir = tempDir({ 'p.meso': OVERDOSE_PROTOCOL });
         const r = await run(['check', 'p.meso'], dir);
         expect(r.code).toBe(1);
         expect(r.out.split('\n')[0]).toBe("p.meso:5:27: error overdose-session: 'piroxicam' 40 mg in session 's' exceeds its maximum of 20 mg per session (std: E51 drugs.com dosage: usual maximum 20 mg/day (label); applied per session (D9); evidence: design).");
@@ -94,14 +86,14 @@ describe('meso binary (smoke)', () => {
     });
 
     test('errors: exit 1; warnings over --max-warnings: exit 1, within: exit 0', () => {
-        const dir = tempDir({ 'p.meso': OVERDOSE, 'w/w.meso': WARNING_ONLY });
+        const dir = tempDir({ 'p.meso': OVERDOSE_PROTOCOL, 'w/w.meso': WARNING_ONLY });
         expect(runBin(['check', join(dir, 'p.meso')]).status).toBe(1);
         expect(runBin(['check', join(dir, 'w'), '--max-warnings', '0']).status).toBe(1);
         expect(runBin(['check', join(dir, 'w'), '--max-warnings', '1']).status).toBe(0);
     });
 
     test('a folder is searched; a folder without .meso files is exit 0; no argument checks the current folder', () => {
-        const dir = tempDir({ 'sub/deep/p.meso': OVERDOSE, 'empty/readme.txt': 'x' });
+        const dir = tempDir({ 'sub/deep/p.meso': OVERDOSE_PROTOCOL, 'empty/readme.txt': 'x' });
         expect(runBin(['check', join(dir, 'sub')]).status).toBe(1);
         const empty = runBin(['check', join(dir, 'empty')]);
         expect(empty.status).toBe(0);

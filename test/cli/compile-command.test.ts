@@ -2,21 +2,13 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { meso, root, tempDir } from '../compiler/compile-helpers.js';
+import { OVERDOSE_PROTOCOL } from '../helpers.js';
 
-const BROKEN = `protocol broken {
-    indication pain
-    patients from 60 kg
-    skin test 2 days before first session
-    mixture m { piroxicam 2 mL }
-    session s { inject m }
-    schedule { phase a: 1 session of s every 7 days }
-}
-`;
 
 describe('meso compile', () => {
     test('a file with an error writes nothing and exits 1 with the diagnostics', async () => {
         const dir = tempDir();
-        writeFileSync(join(dir, 'broken.meso'), BROKEN);
+        writeFileSync(join(dir, 'broken.meso'), OVERDOSE_PROTOCOL);
         const r = await meso(['compile', join(dir, 'broken.meso'), '--out-dir', join(dir, 'out')]);
         expect(r.code).toBe(1);
         expect(r.out).toContain('error overdose-session');
@@ -27,11 +19,11 @@ describe('meso compile', () => {
 
     test('an existing output file is left untouched by a failed compile', async () => {
         const dir = tempDir();
-        writeFileSync(join(dir, 'broken.meso'), BROKEN);
-        writeFileSync(join(dir, 'broken.json'), '{"old": true}\n');
+        writeFileSync(join(dir, 'broken.meso'), OVERDOSE_PROTOCOL);
+        writeFileSync(join(dir, 'p.json'), '{"old": true}\n');
         const r = await meso(['compile', join(dir, 'broken.meso')]);
         expect(r.code).toBe(1);
-        expect(readFileSync(join(dir, 'broken.json'), 'utf8')).toBe('{"old": true}\n');
+        expect(readFileSync(join(dir, 'p.json'), 'utf8')).toBe('{"old": true}\n');
     });
 
     test('an error in an imported file also stops compilation', async () => {

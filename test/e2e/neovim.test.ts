@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type {
     CodeAction, Command, CompletionItem, CompletionList, Hover, Location, LocationLink, MarkupContent, Range, TextEdit
 } from 'vscode-languageserver-types';
+import { OVERDOSE_PROTOCOL } from '../helpers.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const serverPath = join(repo, 'out', 'server.cjs');
@@ -21,15 +22,7 @@ const driver = join(import.meta.dirname, 'nvim', 'drive-meso.lua');
 const NVIM_TIMEOUT_MS = 60_000;
 
 // The workspace Neovim opens. Positions in the tests are LSP positions: 0-based line, UTF-16 column.
-const OVERDOSE = `protocol p {
-    indication pain
-    patients from 60 kg
-    skin test 2 days before first session
-    mixture m { piroxicam 2 mL }
-    session s { inject m }
-    schedule { phase a: 1 session of s every 7 days }
-}
-`;
+const OVERDOSE = OVERDOSE_PROTOCOL;
 // The driver types `        lido` as a new line 4, inside the mixture, and asks for completion at its end.
 const COMPLETE = `protocol c {
     indication pain

@@ -1,19 +1,12 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildFiles, createTestServices, reset } from '../../helpers.js';
+import { OVERDOSE_PROTOCOL, buildFiles, createTestServices, reset } from '../../helpers.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));
 
 describe('related information', () => {
     test('an overdose points at the max line in std, and the message names the source', async () => {
-        const docs = await buildFiles(services, { 'p.meso': `protocol p {
-    indication pain
-    patients from 60 kg
-    skin test 2 days before first session
-    mixture m { piroxicam 2 mL }
-    session s { inject m }
-    schedule { phase a: 1 session of s every 7 days }
-}` });
+        const docs = await buildFiles(services, { 'p.meso': OVERDOSE_PROTOCOL });
         const d = docs['p.meso'].diagnostics!.find(x => x.code === 'overdose-session')!;
         expect(d.relatedInformation).toHaveLength(1);
         const related = d.relatedInformation![0];
