@@ -1,4 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { codeOf } from '../language/validation/report.js';
+
+export { codeOf };
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 
@@ -10,13 +13,6 @@ export function severityName(d: Diagnostic): SeverityName {
         case 3: return 'info';
         default: return 'hint';
     }
-}
-
-/** The stable code of a diagnostic (Langium's own parse and link errors included). */
-export function codeOf(d: Diagnostic): string {
-    if (typeof d.code === 'string') return d.code;
-    const data = d.data as { code?: unknown } | undefined;
-    return typeof data?.code === 'string' ? data.code : 'meso';
 }
 
 /** Orders diagnostics by position, then code, so output is stable. */

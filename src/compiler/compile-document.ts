@@ -7,6 +7,7 @@ import { compilePlan } from './compile-plan.js';
 import { compileProtocol, type CompileContext } from './compile-protocol.js';
 import schema from './meso-schema.json' with { type: 'json' };
 import type { Warning } from './meso-json.generated.js';
+import { codeOf } from '../language/validation/report.js';
 
 /** The tool's identity in every document: its version and the schema's `$id`. */
 export const defaultCompileContext: CompileContext = { version: pkg.version, schemaId: schema.$id };
@@ -21,10 +22,6 @@ export interface CompiledOutput {
 
 /** Looks up the diagnostics of any loaded document by URI. */
 export type DiagnosticsOf = (uri: string) => Diagnostic[];
-
-function codeOf(d: Diagnostic): string {
-    return typeof d.code === 'string' ? d.code : String((d.data as { code?: unknown } | undefined)?.code ?? 'meso');
-}
 
 /** Warnings of a node's document that lie inside the node (a protocol or a patient). */
 function warningsIn(node: AstNode, diagnosticsOf: DiagnosticsOf): Warning[] {

@@ -1,5 +1,5 @@
 import { Fraction } from 'fraction.js';
-import { canonicalUnit, displayUnit, lookupUnit, type Dimension } from './unit-table.js';
+import { displayUnit, lookupUnit, type Dimension } from './unit-table.js';
 
 /** An exact amount in the canonical unit of its dimension. */
 export interface Amount {
@@ -52,9 +52,4 @@ export function formatAmount(amount: Amount): string {
     const unit = displayUnit[amount.dimension];
     const n = formatNumber(amount.value);
     return unit === 'days' && n === '1' ? '1 day' : `${n} ${unit}`;
-}
-
-/** The canonical UCUM code of a dimension (for JSON). */
-export function ucumOf(dimension: Dimension): string {
-    return canonicalUnit[dimension];
 }
