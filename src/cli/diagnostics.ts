@@ -1,8 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { codeOf } from '../language/validation/report.js';
 
-export { codeOf };
-
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 
 /** LSP severity number → the word shown to users. */

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { CheckedFile } from './load-workspace.js';
-import { byPosition, codeOf, severityName, type SeverityName } from './diagnostics.js';
+import { codeOf } from '../language/validation/report.js';
+import { byPosition, severityName, type SeverityName } from './diagnostics.js';
 
 /** One reported problem, with 1-based positions (the documented `--format json` item). */
 export interface Problem {

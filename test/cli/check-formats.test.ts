@@ -33,7 +33,7 @@ describe('meso check output formats', () => {
         expect(r.code).toBe(1);
         expect(r.out.split('\n').slice(0, 4)).toEqual([
             "p.meso:1:10: warning missing-skin-test: Protocol 'p' plans no skin test before the first session, which is required (std: S0 (000_816345b273d025ae.txt): a skin sensitivity test precedes every cycle): add 'skin test 2 days before first session'.",
-            expect.stringMatching(/^p\.meso:4:27: error overdose-session: 'piroxicam' 20 mg in session 's'|^p\.meso:4:27: error overdose-session/),
+            expect.stringMatching(/^p\.meso:4:27: error overdose-session: 'piroxicam' 40 mg in session 's' exceeds its maximum of 20 mg per session \(std: /),
             expect.stringMatching(/^p\.meso:5:47: warning volume-per-point: 0\.5 mL per point/),
             expect.stringMatching(/^p\.meso:7:47: warning interval-too-short: Sessions 1 and 2 are 2 days apart/)
         ]);

@@ -13,7 +13,6 @@ export interface CompileOptions {
     readonly stdout?: boolean;
     readonly write: (text: string) => void;
     readonly context: CompileContext;
-    readonly color?: boolean;
 }
 
 /**
@@ -30,7 +29,7 @@ export async function compileCommand(inputs: string[], options: CompileOptions):
     const { services, files: checked } = await loadWorkspace(files);
     const report = collectProblems(checked, process.cwd(), true);
     if (report.errors > 0) {
-        options.write(formatText(report, options.color ?? false));
+        options.write(formatText(report, false));
         options.write('Nothing was written: fix the errors above first.\n');
         return ExitCode.Problems;
     }

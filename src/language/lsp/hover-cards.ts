@@ -5,7 +5,7 @@ import {
     minIntervalOf, provenanceOf, withdrawnOf, type Provenance
 } from '../semantics/library.js';
 import type { Interaction } from '../generated/ast.js';
-import { componentDeliveries, mixtureFacts, techniqueFacts, type ProtocolSemantics } from '../semantics/protocol-semantics.js';
+import { componentDeliveries, componentTotals, mixtureFacts, techniqueFacts, type ProtocolSemantics } from '../semantics/protocol-semantics.js';
 import { formatAmount, formatNumber, toAmount } from '../units/quantity.js';
 
 /**
@@ -75,22 +75,11 @@ export function componentCard(component: Component, semantics: ProtocolSemantics
     if (deliveries.length === 0) return `**${name}** in mixture '${escapeMarkdown(component.$container.name)}': no session injects this mixture.`;
     const lines = [`**${name}** delivered by this component:`, '', '| session | amount | volume |', '|---|---|---|'];
     for (const d of deliveries) lines.push(`| ${escapeMarkdown(d.session.session.name)} | ${d.amount ? formatAmount(d.amount) : 'unknown'} | ${mL(d.volume)} |`);
-    const cycle = semantics.schedule.filter(s => !s.maintenance);
-    const perCycle = (list: typeof semantics.schedule) => {
-        let total: Fraction | undefined;
-        let dimension: 'mass' | 'activity' | undefined;
-        for (const s of list) {
-            const d = deliveries.find(x => x.session.session === s.facts?.session);
-            if (!d) continue;
-            if (!d.amount) return undefined;
-            total = total ? total.add(d.amount.value) : d.amount.value;
-            dimension = d.amount.dimension as 'mass' | 'activity';
-        }
-        return total && dimension ? formatAmount({ value: total, dimension }) : undefined;
-    };
-    const c = perCycle(cycle);
-    const all = perCycle(semantics.schedule);
-    if (c) lines.push('', `Per cycle (${cycle.length} sessions): ${c}; in all, maintenance included: ${all}`);
+    const totals = componentTotals(semantics, component);
+    const cycleSessions = semantics.schedule.filter(s => !s.maintenance).length;
+    if (totals.cycle && totals.all) {
+        lines.push('', `Per cycle (${cycleSessions} sessions): ${formatAmount(totals.cycle)}; in all, maintenance included: ${formatAmount(totals.all)}`);
+    }
     return lines.join('\n');
 }
 
@@ -130,7 +119,7 @@ export function techniqueCard(technique: Technique): string {
     const parts = [
         t.gauge !== undefined || t.needleLength ? `needle ${t.gauge ?? '?'}G ${t.needleLength ? formatNumber(t.needleLength) : '?'} mm` : undefined,
         t.depthLength ? `depth ${formatNumber(t.depthLength)} mm` : undefined,
-        t.volumePerPoint && t.points !== undefined ? `${formatNumber(t.volumePerPoint)} mL × ${t.points} points = ${formatNumber(t.volumePerPoint.mul(t.points))} mL` : undefined,
+        t.volumePerPoint && t.injectedVolume ? `${formatNumber(t.volumePerPoint)} mL × ${t.points} points = ${formatNumber(t.injectedVolume)} mL` : undefined,
         t.device
     ].filter(Boolean);
     return `**Technique ${escapeMarkdown(technique.name)}**: ${parts.join(' · ')}`;

@@ -6,13 +6,7 @@ import type { MesoServices } from '../meso-module.js';
 import { classesOf, concentrationOf } from '../semantics/library.js';
 import { unitSpellings } from '../units/unit-table.js';
 import { formatNumber } from '../units/quantity.js';
-import { slotOf } from '../validation/unit-checks.js';
-
-/** Metric → the unit dimension its limit value takes (none for counts). */
-const LIMIT_UNITS: Record<string, string[]> = {
-    'interval': unitSpellings('time'), 'volume per point': unitSpellings('volume'), 'volume per session': unitSpellings('volume'),
-    'needle length': unitSpellings('length'), 'depth': unitSpellings('length')
-};
+import { limitDimension, slotOf } from '../validation/unit-checks.js';
 
 /**
  * Completion that knows the domain: substances with their class and strength, aliases that
@@ -64,7 +58,10 @@ export class MesoCompletionProvider extends DefaultCompletionProvider {
         }
         if (node) {
             const limit = AstUtils.getContainerOfType(node, isLimit);
-            if (limit) return LIMIT_UNITS[limit.metric] ?? [];
+            if (limit) {
+                const dimension = limitDimension[limit.metric];
+                return dimension ? unitSpellings(dimension) : [];
+            }
             // In a technique a number starts `<volume> per point` (counts take no unit).
             if (isTechnique(node)) return unitSpellings('volume');
             const slot = slotOf(node, undefined);

@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Protocol } from '../generated/ast.js';
 import { amountCapsOf } from '../semantics/library.js';
-import type { ProtocolSemantics } from '../semantics/protocol-semantics.js';
+import { cumulativeAmounts, type ProtocolSemantics } from '../semantics/protocol-semantics.js';
 import { displayUnit } from '../units/unit-table.js';
 import type { PreviewModel } from './meso-protocol.js';
 
@@ -14,15 +14,9 @@ const num = (f: { valueOf(): number }) => Number(Number(f.valueOf()).toFixed(4))
 export function buildPreviewModel(protocol: Protocol, semantics: ProtocolSemantics, diagnostics: Diagnostic[]): PreviewModel {
     const range = protocol.$cstNode?.range;
     const substances = semantics.totals.substances.filter(t => t.amount).map(t => {
-        const perSession = semantics.schedule.map(s => {
-            const dose = s.facts?.doses.find(d => d.substance === t.substance);
-            return dose?.amount ? num(dose.amount.value) : 0;
-        });
-        let sum = 0;
-        const cumulative = perSession.map(amount => {
-            sum += amount;
-            return Number(sum.toFixed(4));
-        });
+        const running = cumulativeAmounts(semantics, t.substance);
+        const perSession = running.map(r => num(r.amount));
+        const cumulative = running.map(r => num(r.cumulative));
         const caps = amountCapsOf(t.substance).filter(c => c.amount.dimension === t.amount!.dimension);
         const sessionCaps = caps.filter(c => c.kind === 'session' && (c.clause.severity ?? 'error') === 'error').map(c => num(c.amount.value));
         const cycleCaps = caps.filter(c => c.kind === 'cycle').map(c => num(c.amount.value));

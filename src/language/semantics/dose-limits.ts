@@ -36,9 +36,8 @@ export function largestVolume(session: SessionFacts, substance: Substance, allow
     const parts = inject.mixture?.components.filter(c => c.substance === substance) ?? [];
     const strength = concentrationOf(substance);
     if (parts.length !== 1 || !strength || parts[0].volume === undefined || !inject.mixture?.volume) return undefined;
-    const technique = inject.technique;
-    if (technique?.points !== undefined && technique.volumePerPoint !== undefined) {
-        const injected = technique.volumePerPoint.mul(technique.points);
+    const injected = inject.technique?.injectedVolume;
+    if (injected) {
         const rest = inject.mixture.volume.sub(parts[0].volume);
         const full = injected.mul(strength.perMl);
         if (full.compare(allowed.value) <= 0) return undefined;

@@ -48,6 +48,8 @@ export interface TechniqueFacts {
     readonly depthLength?: Fraction;
     readonly volumePerPoint?: Fraction;
     readonly points?: number;
+    /** points × volume per point, when the technique gives both. */
+    readonly injectedVolume?: Fraction;
     readonly device?: string;
 }
 
@@ -148,13 +150,16 @@ export function techniqueFacts(technique: Technique): TechniqueFacts {
     const depth = technique.settings.find(isDepthSetting);
     // An explicit length wins; a layer alone stands for its shallowest depth.
     const depthLength = depth?.length ? amountOf(depth.length, 'length') : amountOf(depth?.layer?.ref?.from, 'length');
+    const volumePerPoint = amountOf(technique.settings.find(isVolumePerPointSetting)?.volume, 'volume');
+    const points = count(technique.settings.find(isPointsSetting)?.count);
     return {
         technique,
         gauge: count(needle?.gauge),
         needleLength: amountOf(needle?.length, 'length'),
         depthLength,
-        volumePerPoint: amountOf(technique.settings.find(isVolumePerPointSetting)?.volume, 'volume'),
-        points: count(technique.settings.find(isPointsSetting)?.count),
+        volumePerPoint,
+        points,
+        injectedVolume: volumePerPoint && points !== undefined ? volumePerPoint.mul(points) : undefined,
         device: technique.settings.find(s => s.$type === 'DeviceSetting')?.kind
     };
 }
@@ -163,13 +168,11 @@ function injectFacts(inject: Inject, mixtures: Map<Mixture, MixtureFacts>, techn
     const mixture = inject.mixture?.ref ? mixtures.get(inject.mixture?.ref) : undefined;
     const technique = inject.technique?.ref ? techniques.get(inject.technique.ref) : undefined;
     if (!mixture) return { inject, technique, doses: [] };
-    const injectedVolume = technique?.points !== undefined && technique.volumePerPoint !== undefined
-        ? technique.volumePerPoint.mul(technique.points)
-        : mixture.volume;
-    // Share of the mixture that is injected: 1 when the whole mixture goes in.
-    const share = injectedVolume !== undefined && mixture.volume !== undefined && !mixture.volume.equals(0)
-        ? injectedVolume.div(mixture.volume)
-        : (injectedVolume === mixture.volume ? new Fraction(1) : undefined);
+    // Without points the whole mixture goes in (share 1, even when its volume is unknown).
+    const byPoints = technique?.injectedVolume;
+    const injectedVolume = byPoints ?? mixture.volume;
+    const share = !byPoints ? new Fraction(1)
+        : mixture.volume !== undefined && !mixture.volume.equals(0) ? byPoints.div(mixture.volume) : undefined;
     const doses: Dose[] = [];
     for (const c of mixture.components) {
         if (!c.substance) continue;
@@ -286,4 +289,30 @@ export function componentDeliveries(semantics: ProtocolSemantics, component: Com
         });
     }
     return result;
+}
+
+/** What a component delivers over the cycle (maintenance excluded) and in all; undefined when unknown. */
+export function componentTotals(semantics: ProtocolSemantics, component: Component): { cycle?: Amount; all?: Amount } {
+    const perSession = new Map(componentDeliveries(semantics, component).map(d => [d.session, d.amount]));
+    const sum = (list: ScheduledSession[]): Amount | undefined => {
+        let total: Amount | undefined;
+        for (const s of list) {
+            if (!s.facts || !perSession.has(s.facts)) continue;
+            const amount = perSession.get(s.facts);
+            if (!amount || (total && total.dimension !== amount.dimension)) return undefined;
+            total = { value: total ? total.value.add(amount.value) : amount.value, dimension: amount.dimension };
+        }
+        return total;
+    };
+    return { cycle: sum(semantics.schedule.filter(s => !s.maintenance)), all: sum(semantics.schedule) };
+}
+
+/** A substance's amount in each scheduled session and its running total (zero where it is not given). */
+export function cumulativeAmounts(semantics: ProtocolSemantics, substance: Substance): Array<{ amount: Fraction; cumulative: Fraction }> {
+    let running = new Fraction(0);
+    return semantics.schedule.map(s => {
+        const amount = s.facts?.doses.find(d => d.substance === substance)?.amount?.value ?? new Fraction(0);
+        running = running.add(amount);
+        return { amount, cumulative: running };
+    });
 }

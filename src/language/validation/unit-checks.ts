@@ -46,8 +46,8 @@ export function slotOf(c: AstNode | undefined, prop: string | undefined): { dims
     return undefined;
 }
 
-/** Dimension a limit's value must have, per metric; undefined = a plain count. */
-const limitDimension: Record<string, Dimension | undefined> = {
+/** Dimension a limit's value must have, per metric; undefined = a plain count (also used by completion). */
+export const limitDimension: Readonly<Record<string, Dimension | undefined>> = {
     'interval': 'time',
     'volume per point': 'volume',
     'volume per session': 'volume',
