@@ -11,7 +11,8 @@ const PHASE_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#76b7b2', '#
 function timeline(model: PreviewModel): string {
     const width = 760;
     const scale = (day: number) => 20 + (model.durationDays > 0 ? (day / model.durationDays) * (width - 40) : 0);
-    const phases = [...new Set(model.sessions.map(s => s.phase))];
+    // Maintenance sessions have their own hollow mark and legend entry, not a phase colour.
+    const phases = [...new Set(model.sessions.filter(s => !s.maintenance).map(s => s.phase))];
     const marks = model.sessions.map(s => {
         const colour = PHASE_COLOURS[phases.indexOf(s.phase) % PHASE_COLOURS.length];
         const x = scale(s.day).toFixed(1);

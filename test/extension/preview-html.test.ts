@@ -41,5 +41,8 @@ describe('protocol preview page', () => {
         expect(html).toContain('Cumulative: 20 → 50 → 70 mg (in all 70 mg)');
         expect(html).toContain('line 3 <code>volume-per-point</code> &lt;i&gt;too much&lt;/i&gt;');
         expect(html).toContain('2 sessions + 1 maintenance over 14 days');
+        // The legend: one swatch per phase, and maintenance once, as the hollow mark.
+        expect([...html.matchAll(/<span class="phase">(.*?)<\/span>(?= |<\/div>)/g)].map(m => m[1].replace(/<[^>]+>/g, ''))).toEqual(['attack', 'maintenance']);
+        expect(html).toContain('<span class="swatch hollow"></span>maintenance');
     });
 });
