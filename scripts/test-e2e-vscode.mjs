@@ -7,7 +7,8 @@
 // Installs into .e2e/ (gitignored, cached by version), writes screenshots and logs to
 // test-results/e2e/, prints `ok <name>` / `FAIL <name>: <reason>` per scenario and closes with
 // `N passed, N failed`; exits non-zero if any scenario failed. The browser may reach 127.0.0.1 only.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout, clearTimeout } from 'node:timers';
@@ -16,7 +17,7 @@ import { fileURLToPath, URL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, SetupError, ensureAptPackages, ensureCodeServer, ensureNode24, ensureVsix } from './e2e/setup.mjs';
 import { freePort, installExtension, launchCodeServer, prepareProfile } from './e2e/code-server.mjs';
-import { EDITOR, focusEditor, goToLine, openFile, texts, waitForWorkbench } from './e2e/ui.mjs';
+import { EDITOR, focusEditor, goToLine, notification, openFile, runCommand, texts, waitForWorkbench } from './e2e/ui.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const E2E = path.join(ROOT, '.e2e');
@@ -32,7 +33,9 @@ const OVERDOSE = 'overdose-session.meso';
 const LOW_BACK = 'low-back-pain.meso';
 const FORMULARY = 'clinic-formulary.meso';
 
-const SCENARIOS = ['squiggles', 'completion', 'hover', 'codelens'];
+// MESO_E2E_ONLY=a,b runs only those scenarios (for debugging one of them).
+const SCENARIOS = ['squiggles', 'completion', 'hover', 'codelens', 'compile', 'compile-refused', 'preview']
+    .filter(n => !process.env.MESO_E2E_ONLY || process.env.MESO_E2E_ONLY.split(',').includes(n));
 
 /** The temp workspace: the overdose fixture without its « » markers, plus two clean examples. */
 function makeWorkspace() {
@@ -159,9 +162,64 @@ async function codelens({ page }) {
     return (await texts(lens))[0];
 }
 
-const RUNNERS = { squiggles, completion, hover, codelens };
+/** The CLI's JSON for a workspace file (the same bundle the server runs), to compare byte for byte. */
+function cliJson(file) {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'meso.cjs'), 'compile', '--stdout', file], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`meso compile --stdout ${path.basename(file)} exited ${run.status}: ${run.stderr}`);
+    return run.stdout;
+}
+
+async function compile({ page, workspace }) {
+    const target = path.join(workspace, 'low_back_pain.json');
+    rmSync(target, { force: true });
+    await openFile(page, LOW_BACK);
+    await runCommand(page, 'Meso: Compile to JSON');
+    const told = await notification(page, 'Meso: wrote');
+    for (let i = 0; i < 50 && !existsSync(target); i++) await sleep(100);
+    if (!existsSync(target)) throw new Error(`'${told}' but ${path.basename(target)} is not in the workspace`);
+    const written = readFileSync(target, 'utf8');
+    if (written !== cliJson(path.join(workspace, LOW_BACK))) throw new Error('the JSON written by the editor differs from `meso compile --stdout`');
+    return `${told}; ${written.length} bytes, identical to the CLI's`;
+}
+
+async function compileRefused({ page, workspace }) {
+    const jsonFiles = () => readdirSync(workspace).filter(f => f.endsWith('.json')).sort().join(', ');
+    const before = jsonFiles();
+    await openFile(page, OVERDOSE);
+    await runCommand(page, 'Meso: Compile to JSON');
+    const told = await notification(page, 'Meso: not compiled');
+    if (!told.includes('overdose-session')) throw new Error(`the refusal does not name the error: '${told}'`);
+    await sleep(1000);
+    if (jsonFiles() !== before) throw new Error(`a refused compile wrote files: before [${before}], after [${jsonFiles()}]`);
+    return told.slice(0, 160);
+}
+
+async function preview({ page }) {
+    await openFile(page, LOW_BACK);
+    await runCommand(page, 'Meso: Preview Protocol');
+    const tab = page.locator('.part.editor .tabs-container .tab', { hasText: 'Preview: low_back_pain' }).first();
+    await tab.waitFor({ state: 'visible', timeout: 30_000 }).catch(() => {
+        throw new Error('no editor tab titled Preview: low_back_pain');
+    });
+    // The webview is an iframe holding an iframe with the page.
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const heading = frame.locator('h1', { hasText: 'low_back_pain' });
+    await heading.waitFor({ state: 'visible', timeout: 30_000 }).catch(e => {
+        throw new Error(`the preview's page shows no heading low_back_pain: ${firstLine(e)}`);
+    });
+    const circles = await frame.locator('svg.timeline circle').count();
+    if (circles !== 8) throw new Error(`the timeline shows ${circles} sessions, expected 8 (2 attack + 6 treatment)`);
+    const shown = `${(await texts(heading))[0]}; ${circles} sessions on the timeline`;
+    await page.screenshot({ path: path.join(RESULTS, 'preview-open.png'), timeout: 15_000 }).catch(() => {});
+    // Close every editor: the preview's group then closes, and later scenarios have one group again.
+    await runCommand(page, 'View: Close All Editors', { focus: false });
+    await tab.waitFor({ state: 'detached', timeout: 10_000 });
+    return shown;
+}
+
+const RUNNERS = { squiggles, completion, hover, codelens, compile, 'compile-refused': compileRefused, preview };
 // Run order: the editing scenario (completion) last, so the others see the files as written.
-const ORDER = ['squiggles', 'hover', 'codelens', 'completion'];
+const ORDER = ['squiggles', 'hover', 'codelens', 'compile', 'compile-refused', 'preview', 'completion'];
 
 // ---- main ----------------------------------------------------------------------------------
 
@@ -271,7 +329,7 @@ async function main() {
         await waitForWorkbench(page, OVERDOSE);
         log(`workbench open in ${secondsSince(runStarted)}`);
 
-        for (const name of ORDER) {
+        for (const name of ORDER.filter(n => SCENARIOS.includes(n))) {
             const started = Date.now();
             try {
                 const detail = await withTimeout(RUNNERS[name]({ page, workspace }), SCENARIO_TIMEOUT_MS, `scenario ${name}`);
