@@ -12,7 +12,7 @@ export const serverPath = join(repo, 'out', 'server.cjs');
 export const cliPath = join(repo, 'out', 'cli.cjs');
 
 /** Every request of these tests fails the test if it is not answered within this time. */
-export const REQUEST_TIMEOUT_MS = 30_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 /** JSON-RPC / LSP error codes the tests expect. */
 export const ErrorCodes = {
@@ -38,11 +38,11 @@ export interface Session {
     close(): Promise<void>;
 }
 
-/** Starts the server on a fresh copy of examples/ and initializes it with that folder. */
-export async function startSession(): Promise<Session> {
+/** Starts the server on a fresh copy of examples/ (or of `from`) and initializes it with that folder. */
+export async function startSession(from = join(repo, 'examples')): Promise<Session> {
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`npm run build\` first.`);
     const dir = mkdtempSync(join(tmpdir(), 'meso-lsp-'));
-    cpSync(join(repo, 'examples'), dir, { recursive: true });
+    cpSync(from, dir, { recursive: true });
     const client = new LspClient(serverPath, { cwd: dir });
     const uriOf = (file: string) => pathToFileURL(join(dir, file)).href;
     await client.initialize(uriOf('.').replace(/\/?$/, ''), 'resilience');
