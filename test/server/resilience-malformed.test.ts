@@ -2,7 +2,11 @@
 // wrong params, positions out of range, changes to documents the server never opened or with
 // versions going backwards, garbage notifications and broken frames. Each gets an error or is
 // ignored, and the server keeps serving the document afterwards.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ErrorCodes, looksLikeError, outcome, REQUEST_TIMEOUT_MS, startSession, type Outcome, type Session } from './lsp-session.js';
 
@@ -64,20 +68,33 @@ describe('malformed requests get an error, the server keeps serving', () => {
         }
     });
 
-    test('every request on a document the server never saw is an error naming it', async () => {
+    test('every request on a document the server never saw is a ServerCancelled error', async () => {
         const never = { uri: session.uriOf('never-opened.meso') };
-        // The requests that wait for the whole workspace (not for one document) look the file up
-        // on disk instead, and report that it does not exist.
-        const onDisk = ['textDocument/references', 'textDocument/documentHighlight', 'textDocument/prepareRename', 'textDocument/rename'];
         for (const [method, params] of everyRequest(never, { line: 0, character: 0 })) {
-            const got = await ask(method, params);
-            expect(got, method).toEqual(onDisk.includes(method)
-                ? { code: ErrorCodes.InternalError, message: `Request ${method} failed with message: ENOENT: no such file or directory, open '${session.dir}/never-opened.meso'` }
-                : { code: ErrorCodes.ServerCancelled, message: `No document found for URI: ${never.uri}` });
+            expect(await ask(method, params), method).toEqual({ code: ErrorCodes.ServerCancelled, message: `No document found for URI: ${never.uri}` });
         }
         const compiled = await ask('meso/compile', never);
         expect(compiled).toEqual({ result: { documents: [], errors: [`${never.uri} is not a loaded .meso document.`] } });
         expect(await ask('meso/preview', never)).toEqual({ result: null });
+    });
+
+    test('a request naming a .meso file outside the workspace does not load it', async () => {
+        // Langium's workspace-wide requests (references, highlights, rename) used to read such a
+        // file from disk and keep it: it was then validated and its diagnostics published.
+        const dir = mkdtempSync(join(tmpdir(), 'meso-outside-'));
+        try {
+            writeFileSync(join(dir, 'outside.meso'), 'protocol outsider {\n    bogus\n}\n');
+            const outside = { uri: pathToFileURL(join(dir, 'outside.meso')).href };
+            for (const [method, params] of everyRequest(outside, { line: 0, character: 10 })) {
+                expect(await ask(method, params), method).toEqual({ code: ErrorCodes.ServerCancelled, message: `No document found for URI: ${outside.uri}` });
+            }
+            // An edit makes the server rebuild what it holds; the outside file is not among it.
+            session.client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }] });
+            await session.client.nextDiagnostics(uri, REQUEST_TIMEOUT_MS);
+            expect(session.client.published.has(outside.uri)).toBe(false);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     test('requests without a textDocument, or with params that are not an object, are errors, not crashes', async () => {
@@ -110,9 +127,10 @@ describe('malformed requests get an error, the server keeps serving', () => {
     test('a change with a version going backwards is applied (the client owns the text), one without a version is refused', async () => {
         // LSP says versions increase; vscode-languageserver applies a change whatever its number,
         // which keeps the server's text the client's. A change without a version is logged and dropped.
+        const symbols = await session.client.request<Array<{ selectionRange: unknown }>>('textDocument/documentSymbol', { textDocument: { uri } }, REQUEST_TIMEOUT_MS);
         session.client.notify('textDocument/didChange', {
             textDocument: { uri, version: 0 },
-            contentChanges: [{ range: { start: { line: 6, character: 9 }, end: { line: 6, character: 28 } }, text: 'knee_back' }]
+            contentChanges: [{ range: symbols.result[0].selectionRange, text: 'knee_back' }]
         });
         session.client.notify('textDocument/didChange', { textDocument: { uri }, contentChanges: [{ text: 'protocol dropped {}' }] });
         expect(await symbolNames()).toEqual(['knee_back']);
