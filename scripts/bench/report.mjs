@@ -261,7 +261,7 @@ export function markdown(results, kept) {
     L.push('  over every file, then `loadWorkspace` + `collectProblems` (what `meso check` does, minus process start and printing).');
     L.push('  The first repetition of each is a warm-up. The 6× target is judged in process (like for like); the ratio of the');
     L.push('  `meso check` process to the parser is shown for information.');
-    L.push('- **Language server**: `node out/server.cjs --stdio`, driven by a hand-written JSON-RPC client (`scripts/bench/lsp-client.mjs`):');
+    L.push('- **Language server**: `node out/server.cjs --stdio`, driven by a hand-written JSON-RPC client (`scripts/lsp-client.mjs`):');
     L.push('  `initialize` with the workspace folder, `initialized`, `didOpen`; cold start is spawn → first `publishDiagnostics` of the opened');
     L.push('  file. Edits are incremental `didChange`s of one character (the tens digit of an `NN points` line, spread over the file),');
     L.push('  each timed to the next `publishDiagnostics` of that file, one at a time. Completion and hover are timed request to response.');

@@ -6,6 +6,7 @@ import {
 import { MesoGeneratedModule, MesoGeneratedSharedModule } from './generated/module.js';
 import { MesoLspModule } from './lsp/lsp-module.js';
 import { MesoImports } from './scoping/imports.js';
+import { MesoLangiumDocuments } from './scoping/meso-documents.js';
 import { MesoIndexManager } from './scoping/meso-index-manager.js';
 import { MesoLinker } from './scoping/meso-linker.js';
 import { MesoScopeComputation } from './scoping/meso-scope-computation.js';
@@ -44,7 +45,8 @@ export const MesoModule: Module<MesoServices, PartialLangiumServices & MesoAdded
 export const MesoSharedModule: Module<LangiumSharedServices, object> = {
     workspace: {
         WorkspaceManager: (shared: LangiumSharedServices) => new MesoWorkspaceManager(shared),
-        IndexManager: (shared: LangiumSharedServices) => new MesoIndexManager(shared)
+        IndexManager: (shared: LangiumSharedServices) => new MesoIndexManager(shared),
+        LangiumDocuments: (shared: LangiumSharedServices) => new MesoLangiumDocuments(shared)
     },
     // std documents are served to the editor as read-only text (LSP workspace/textDocumentContent).
     lsp: { TextDocumentContentProvider: (shared: LangiumSharedServices) => new DefaultTextDocumentContentProvider(shared, STD_SCHEME) }

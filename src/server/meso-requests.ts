@@ -1,11 +1,23 @@
 import { URI, DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { compileDocument } from '../compiler/compile-document.js';
 import { isModel, isProtocol } from '../language/generated/ast.js';
 import type { MesoServices } from '../language/meso-module.js';
 import { MesoRequests, type CompileParams, type CompileResult, type PreviewModel, type PreviewParams } from '../language/lsp/meso-protocol.js';
 import { buildPreviewModel } from '../language/lsp/preview-model.js';
+
+/**
+ * The `uri` of a request's params, or an InvalidParams error naming what was expected: a client
+ * sending `{}` or `null` gets told so, instead of a TypeError or a reply about `undefined`.
+ */
+function uriParam(method: string, params: unknown): string {
+    const uri = (params as { uri?: unknown } | null | undefined)?.uri;
+    if (typeof params !== 'object' || params === null || typeof uri !== 'string') {
+        throw new ResponseError(ErrorCodes.InvalidParams, `${method} expects params { uri: string }, got ${JSON.stringify(params) ?? 'nothing'}.`);
+    }
+    return uri;
+}
 
 async function validated(shared: LangiumSharedServices, uri: string): Promise<LangiumDocument | undefined> {
     const parsed = URI.parse(uri);
@@ -30,8 +42,9 @@ function errorsBlocking(services: MesoServices, document: LangiumDocument): stri
 /** `meso/compile`: the JSON of every protocol and plan of a document, or the errors that forbid it. */
 export function registerCompileHandler(connection: Connection, services: MesoServices): void {
     connection.onRequest(MesoRequests.Compile, async (params: CompileParams): Promise<CompileResult> => {
-        const document = await validated(services.shared, params.uri);
-        if (!document) return { documents: [], errors: [`${params.uri} is not a loaded .meso document.`] };
+        const uri = uriParam(MesoRequests.Compile, params);
+        const document = await validated(services.shared, uri);
+        if (!document) return { documents: [], errors: [`${uri} is not a loaded .meso document.`] };
         const errors = errorsBlocking(services, document);
         if (errors.length > 0) return { documents: [], errors };
         const diagnosticsOf = (uri: string) => services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))?.diagnostics ?? [];
@@ -42,7 +55,7 @@ export function registerCompileHandler(connection: Connection, services: MesoSer
 /** `meso/preview`: the preview model of a protocol (the first of the document by default). */
 export function registerPreviewHandler(connection: Connection, services: MesoServices): void {
     connection.onRequest(MesoRequests.Preview, async (params: PreviewParams): Promise<PreviewModel | null> => {
-        const document = await validated(services.shared, params.uri);
+        const document = await validated(services.shared, uriParam(MesoRequests.Preview, params));
         const root = document?.parseResult.value;
         if (!document || !isModel(root)) return null;
         const protocol = root.elements.filter(isProtocol).find(p => !params.protocol || p.name === params.protocol);

@@ -66,3 +66,15 @@ describe('server requests of the extension', () => {
         expect(await call('meso/preview', { uri: 'file:///nowhere.meso' })).toBeNull();
     });
 });
+
+describe('malformed params of the extension requests', () => {
+    test.each(['meso/compile', 'meso/preview'])('%s without a string uri is an InvalidParams error naming the expected params', async method => {
+        const call = fakeConnection();
+        for (const params of [undefined, null, 42, 'p.meso', {}, { uri: 5 }]) {
+            await expect(call(method, params)).rejects.toMatchObject({
+                code: -32602,
+                message: `${method} expects params { uri: string }, got ${JSON.stringify(params) ?? 'nothing'}.`
+            });
+        }
+    });
+});

@@ -1,4 +1,5 @@
-import { DefaultWorkspaceManager, type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceFolder } from 'langium';
+import { DefaultWorkspaceManager, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type URI, type WorkspaceFolder } from 'langium';
+import { MesoLangiumDocuments } from '../scoping/meso-documents.js';
 import { addStdDocuments } from './std-library.js';
 
 /** Loads the built-in std documents with the workspace, before the user's files. */
@@ -8,6 +9,12 @@ export class MesoWorkspaceManager extends DefaultWorkspaceManager {
     constructor(shared: LangiumSharedCoreServices) {
         super(shared);
         this.shared = shared;
+    }
+
+    /** After the workspace's files, requests may no longer load documents (see MesoLangiumDocuments). */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        await super.loadWorkspaceDocuments(uris, collector);
+        if (this.langiumDocuments instanceof MesoLangiumDocuments) this.langiumDocuments.markWorkspaceLoaded();
     }
 
     protected override async loadAdditionalDocuments(_folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {

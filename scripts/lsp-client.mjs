@@ -1,5 +1,7 @@
 // A minimal LSP client over stdio (JSON-RPC 2.0 with Content-Length framing), enough to
-// drive the Meso language server the way an editor does and time what it answers.
+// drive the Meso language server the way an editor does and time what it answers. Used by
+// `npm run bench` (scripts/bench/lsp-bench.mjs) and by the resilience test
+// (test/server/resilience.test.ts); its types are in lsp-client.d.mts.
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +20,10 @@ export class LspClient {
         /** uri → { count, last: performance.now(), diagnostics } */
         this.published = new Map();
         this.stderrText = '';
+        /** window/logMessage and window/showMessage the server sent: { type, message }. */
+        this.logs = [];
+        /** Frames from the server that were not valid JSON-RPC (should stay empty). */
+        this.badFrames = [];
         this.spawnedAt = performance.now();
         this.child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
         this.child.stdout.on('data', chunk => this.onData(chunk));
@@ -43,13 +49,25 @@ export class LspClient {
             if (headerEnd < 0) return;
             const header = this.buffer.subarray(0, headerEnd).toString('ascii');
             const m = /Content-Length:\s*(\d+)/i.exec(header);
-            if (!m) throw new Error(`bad LSP header: ${header}`);
+            if (!m) {
+                // Not a frame: keep it for the caller to report and drop the rest of the buffer.
+                this.badFrames.push(this.buffer.toString('utf8'));
+                this.buffer = Buffer.alloc(0);
+                return;
+            }
             const length = Number(m[1]);
             const start = headerEnd + 4;
             if (this.buffer.length < start + length) return;
             const body = this.buffer.subarray(start, start + length).toString('utf8');
             this.buffer = this.buffer.subarray(start + length);
-            this.onMessage(JSON.parse(body), performance.now());
+            let message;
+            try {
+                message = JSON.parse(body);
+            } catch {
+                this.badFrames.push(body);
+                continue;
+            }
+            this.onMessage(message, performance.now());
         }
     }
 
@@ -58,7 +76,7 @@ export class LspClient {
             const p = this.pending.get(msg.id);
             if (!p) return;
             this.pending.delete(msg.id);
-            if (msg.error) p.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code }));
+            if (msg.error) p.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code, data: msg.error.data }));
             else p.resolve({ result: msg.result, at });
             return;
         }
@@ -67,6 +85,10 @@ export class LspClient {
             let result = null;
             if (msg.method === 'workspace/configuration') result = (msg.params?.items ?? []).map(() => null);
             this.send({ jsonrpc: '2.0', id: msg.id, result });
+            return;
+        }
+        if (msg.method === 'window/logMessage' || msg.method === 'window/showMessage') {
+            this.logs.push({ type: msg.params?.type, message: String(msg.params?.message) });
             return;
         }
         if (msg.method === 'textDocument/publishDiagnostics') {
@@ -86,16 +108,29 @@ export class LspClient {
     }
 
     send(message) {
-        const body = Buffer.from(JSON.stringify(message), 'utf8');
-        this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-        this.child.stdin.write(body);
+        this.sendRaw(JSON.stringify(message));
+    }
+
+    /** Sends `body` in one Content-Length frame as it is (it need not be JSON). */
+    sendRaw(body) {
+        const bytes = Buffer.from(body, 'utf8');
+        this.child.stdin.write(`Content-Length: ${bytes.length}\r\n\r\n`);
+        this.child.stdin.write(bytes);
     }
 
     /** Sends a request; resolves with { result, at, ms } (ms: round trip). */
     request(method, params, timeoutMs = 120000) {
+        return this.start(method, params, timeoutMs).response;
+    }
+
+    /**
+     * Sends a request and returns its id at once (to cancel it) with the promise of its
+     * response: { result, at, ms }, or a rejection with the error's `code` and `data`.
+     */
+    start(method, params, timeoutMs = 120000) {
         const id = this.nextId++;
         const sentAt = performance.now();
-        return new Promise((resolve, reject) => {
+        const response = new Promise((resolve, reject) => {
             const timer = setTimeout(() => {
                 this.pending.delete(id);
                 reject(new Error(`${method} timed out after ${timeoutMs} ms`));
@@ -106,6 +141,12 @@ export class LspClient {
             });
             this.send({ jsonrpc: '2.0', id, method, params });
         });
+        return { id, response };
+    }
+
+    /** Asks the server to cancel request `id` ($/cancelRequest). */
+    cancel(id) {
+        this.notify('$/cancelRequest', { id });
     }
 
     notify(method, params) {
