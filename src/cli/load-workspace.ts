@@ -4,6 +4,8 @@ import { URI, type LangiumDocument } from 'langium';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { IssueCodes } from '../language/validation/issue-codes.js';
+import { decodeMesoText } from '../language/workspace/decode-text.js';
 import { isModel } from '../language/generated/ast.js';
 import { createMesoServices, type MesoServices } from '../language/meso-module.js';
 import { resolveImportUri } from '../language/scoping/imports.js';
@@ -59,29 +61,42 @@ async function walk(dir: string): Promise<string[]> {
     return result;
 }
 
+/** A diagnostic for a file whose bytes are not UTF-8 text (it is loaded as an empty document). */
+function notTextDiagnostic(message: string, line: number, character: number): Diagnostic {
+    return {
+        range: { start: { line, character }, end: { line, character: character + 1 } },
+        severity: 1, source: 'meso', code: IssueCodes.NotText, message, data: { code: IssueCodes.NotText }
+    };
+}
+
 /**
  * Loads the files, every file they import (transitively) and the std library, builds and
  * validates them all. An unreadable requested file is an error; an unreadable import is
- * reported as `import-unresolved` on the import line by validation.
+ * reported as `import-unresolved` on the import line by validation. A file that is not
+ * UTF-8 text (binary, NUL bytes, another encoding) is checked as empty and carries one
+ * `not-text` error at its first bad byte; a byte order mark is dropped.
  */
 export async function loadWorkspace(files: string[]): Promise<LoadedWorkspace> {
     const { shared, Meso } = createMesoServices(NodeFileSystem);
     const std = addStdDocuments(shared);
     const documents = shared.workspace.LangiumDocuments;
     const loaded: LangiumDocument[] = [];
+    const notText = new Map<string, Diagnostic>();
     const queue = files.map(f => URI.file(f));
     const requested = new Set(queue.map(u => u.toString()));
     while (queue.length > 0) {
         const uri = queue.shift()!;
         if (documents.hasDocument(uri)) continue;
-        let text: string;
+        let bytes: Uint8Array;
         try {
-            text = await fs.readFile(uri.fsPath, 'utf8');
+            bytes = await fs.readFile(uri.fsPath);
         } catch (e) {
             if (requested.has(uri.toString())) throw new CliError(`${uri.fsPath}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
             continue;
         }
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+        const decoded = decodeMesoText(bytes);
+        if (!decoded.ok) notText.set(uri.toString(), notTextDiagnostic(decoded.message, decoded.line, decoded.character));
+        const document = shared.workspace.LangiumDocumentFactory.fromString(decoded.ok ? decoded.text : '', uri);
         documents.addDocument(document);
         loaded.push(document);
         const root = document.parseResult.value;
@@ -94,7 +109,10 @@ export async function loadWorkspace(files: string[]): Promise<LoadedWorkspace> {
     }
     await shared.workspace.DocumentBuilder.build([...std, ...loaded], { validation: true });
     const checked = loaded
-        .map(document => ({ path: document.uri.fsPath, document, diagnostics: document.diagnostics ?? [] }))
+        .map(document => {
+            const bad = notText.get(document.uri.toString());
+            return { path: document.uri.fsPath, document, diagnostics: bad ? [bad] : document.diagnostics ?? [] };
+        })
         .sort((a, b) => a.path.localeCompare(b.path));
     return { services: Meso, files: checked };
 }
