@@ -3,7 +3,7 @@ import { compileDocument } from '../../compiler/compile-document.js';
 import type { CompileContext } from '../../compiler/compile-protocol.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { formatText } from '../formats/text.js';
-import { expandPaths, loadWorkspace } from '../load-workspace.js';
+import { expandPaths, loadWorkspace, projectRoot } from '../load-workspace.js';
 import { collectProblems } from '../problems.js';
 import { writeAllAtomically } from '../write-atomic.js';
 
@@ -26,7 +26,7 @@ export async function compileCommand(inputs: string[], options: CompileOptions):
     }
     const files = await expandPaths(inputs);
     if (files.length === 0) throw new CliError(`no .meso files in ${inputs.join(', ')}.`);
-    const { services, files: checked } = await loadWorkspace(files);
+    const { services, files: checked } = await loadWorkspace(files, await projectRoot(inputs));
     const report = collectProblems(checked, process.cwd(), true);
     if (report.errors > 0) {
         options.write(formatText(report, false));
