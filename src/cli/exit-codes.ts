@@ -4,7 +4,7 @@ export const ExitCode = {
     Ok: 0,
     /** Errors found, or too many warnings. */
     Problems: 1,
-    /** Bad usage, unreadable input, or an internal failure. */
+    /** Bad usage, unreadable input, unwritable output, or an internal failure. */
     Failure: 2
 } as const;
 

@@ -4,6 +4,8 @@ import { URI, type LangiumDocument } from 'langium';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { IssueCodes } from '../language/validation/issue-codes.js';
+import { decodeMesoText } from '../language/workspace/decode-text.js';
 import { isModel } from '../language/generated/ast.js';
 import { createMesoServices, type MesoServices } from '../language/meso-module.js';
 import { resolveImportUri } from '../language/scoping/imports.js';
@@ -47,6 +49,35 @@ export async function expandPaths(inputs: string[], cwd = process.cwd()): Promis
     return [...found].sort();
 }
 
+/**
+ * The project folder imports must stay in: the deepest folder that holds the current
+ * folder and every path given (a glob counts from its part before the first wildcard).
+ * So `meso check protocols` run at a repository's root confines imports to the repository.
+ */
+export async function projectRoot(inputs: string[], cwd = process.cwd()): Promise<string> {
+    const folders = [path.resolve(cwd)];
+    for (const input of inputs) {
+        if (isDynamicPattern(input)) {
+            const parts = input.split(/[\\/]/);
+            const fixed = parts.slice(0, parts.findIndex(p => isDynamicPattern(p))).join('/');
+            folders.push(path.resolve(cwd, fixed || '.'));
+            continue;
+        }
+        const abs = path.resolve(cwd, input);
+        const stat = await fs.stat(abs).catch(() => undefined);
+        folders.push(stat?.isDirectory() ? abs : path.dirname(abs));
+    }
+    return folders.reduce(commonFolder);
+}
+
+function commonFolder(a: string, b: string): string {
+    const as = a.split(path.sep);
+    const bs = b.split(path.sep);
+    let i = 0;
+    while (i < as.length && i < bs.length && as[i] === bs[i]) i++;
+    return as.slice(0, i).join(path.sep) || path.parse(a).root;
+}
+
 async function walk(dir: string): Promise<string[]> {
     const entries = await fs.readdir(dir, { withFileTypes: true });
     const result: string[] = [];
@@ -59,42 +90,68 @@ async function walk(dir: string): Promise<string[]> {
     return result;
 }
 
+/** Plain words for the read errors a user can fix. */
+const READ_ERRORS: Record<string, string | undefined> = { EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOENT: 'no such file' };
+
+/** A diagnostic for a file whose bytes are not UTF-8 text (it is loaded as an empty document). */
+function notTextDiagnostic(message: string, line: number, character: number): Diagnostic {
+    return {
+        range: { start: { line, character }, end: { line, character: character + 1 } },
+        severity: 1, source: 'meso', code: IssueCodes.NotText, message, data: { code: IssueCodes.NotText }
+    };
+}
+
 /**
  * Loads the files, every file they import (transitively) and the std library, builds and
- * validates them all. An unreadable requested file is an error; an unreadable import is
- * reported as `import-unresolved` on the import line by validation.
+ * validates them all. An unreadable requested file is an error; an unreadable import, or
+ * one outside `root` (by default the project folder of the files) or not naming a `.meso`
+ * file, is reported as `import-unresolved` on the import line by validation. A file that is not
+ * UTF-8 text (binary, NUL bytes, another encoding) is checked as empty and carries one
+ * `not-text` error at its first bad byte; a byte order mark is dropped.
  */
-export async function loadWorkspace(files: string[]): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: string[], root?: string): Promise<LoadedWorkspace> {
     const { shared, Meso } = createMesoServices(NodeFileSystem);
+    const imports = Meso.scoping.Imports;
+    imports.setProjectRoots([URI.file(root ?? await projectRoot(files))]);
     const std = addStdDocuments(shared);
     const documents = shared.workspace.LangiumDocuments;
     const loaded: LangiumDocument[] = [];
+    const notText = new Map<string, Diagnostic>();
     const queue = files.map(f => URI.file(f));
     const requested = new Set(queue.map(u => u.toString()));
     while (queue.length > 0) {
         const uri = queue.shift()!;
         if (documents.hasDocument(uri)) continue;
-        let text: string;
+        let bytes: Uint8Array;
         try {
-            text = await fs.readFile(uri.fsPath, 'utf8');
+            bytes = await fs.readFile(uri.fsPath);
         } catch (e) {
-            if (requested.has(uri.toString())) throw new CliError(`${uri.fsPath}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+            const code = (e as NodeJS.ErrnoException).code;
+            if (requested.has(uri.toString())) throw new CliError(`${uri.fsPath}: cannot read the file (${READ_ERRORS[code ?? ''] ?? code ?? 'error'}).`);
+            // A missing file keeps the plain "no such file" message; other failures say why.
+            if (code !== 'ENOENT') imports.setLoadFailure(uri, READ_ERRORS[code ?? ''] ?? code ?? 'error');
             continue;
         }
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+        const decoded = decodeMesoText(bytes);
+        if (!decoded.ok) notText.set(uri.toString(), notTextDiagnostic(decoded.message, decoded.line, decoded.character));
+        const document = shared.workspace.LangiumDocumentFactory.fromString(decoded.ok ? decoded.text : '', uri);
         documents.addDocument(document);
         loaded.push(document);
         const root = document.parseResult.value;
         if (isModel(root)) {
             for (const imp of root.imports) {
                 const target = resolveImportUri(imp);
-                if (target && target.scheme === 'file') queue.push(target);
+                // A refused import is never read; validation says why on the import line.
+                if (target && target.scheme === 'file' && !imports.refusal(target)) queue.push(target);
             }
         }
     }
     await shared.workspace.DocumentBuilder.build([...std, ...loaded], { validation: true });
     const checked = loaded
-        .map(document => ({ path: document.uri.fsPath, document, diagnostics: document.diagnostics ?? [] }))
+        .map(document => {
+            const bad = notText.get(document.uri.toString());
+            return { path: document.uri.fsPath, document, diagnostics: bad ? [bad] : document.diagnostics ?? [] };
+        })
         .sort((a, b) => a.path.localeCompare(b.path));
     return { services: Meso, files: checked };
 }

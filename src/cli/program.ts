@@ -24,7 +24,7 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  no errors (and warnings within --max-warnings)
   1  errors found, or more warnings than --max-warnings
-  2  bad usage, a missing or unreadable input, or an internal failure`;
+  2  bad usage, a missing or unreadable input, an unwritable output, or an internal failure`;
 
 /** Runs `meso` with the given arguments and returns the exit code; never throws. */
 export async function runMeso(argv: string[], io: Io): Promise<ExitCode> {

@@ -1,23 +1,91 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { CliError } from './exit-codes.js';
+
+/** Plain words for the write errors a user can fix. */
+const WRITE_ERRORS: Record<string, string | undefined> = {
+    EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system',
+    ENOTDIR: 'a part of the path is a file, not a folder', ENOENT: 'no such file or folder', EISDIR: 'it is a folder',
+    ENOSPC: 'no space left on the device', EDQUOT: 'disk quota exceeded'
+};
+
+function writeError(what: string, e: unknown): CliError {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    return new CliError(`${what}: ${WRITE_ERRORS[code] ?? (e instanceof Error ? e.message : String(e))}${code ? ` (${code})` : ''}.`);
+}
+
+/** The temporary file a target is written to first: `<target>.<pid>.tmp`, beside it. */
+function temporaryOf(target: string, pid = process.pid): string {
+    return `${target}.${pid}.tmp`;
+}
+
+function isRunning(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (e) {
+        // EPERM: it runs, as another user.
+        return (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+}
 
 /**
- * Writes every file or none: each goes to a temporary file beside its target first, and
- * only when all are written are they renamed into place. A failure removes the
- * temporaries and leaves existing targets untouched.
+ * Removes the temporaries that an earlier run killed mid-write left beside these targets
+ * (`<target>.<pid>.tmp` whose process is gone). Only the names this tool would have made
+ * are touched. Call it before writing: a temporary with this process's pid is stale then.
+ */
+export async function removeStaleTemporaries(targets: string[]): Promise<void> {
+    const byFolder = new Map<string, Set<string>>();
+    for (const t of targets) {
+        const names = byFolder.get(path.dirname(t)) ?? new Set<string>();
+        names.add(path.basename(t));
+        byFolder.set(path.dirname(t), names);
+    }
+    for (const [folder, names] of byFolder) {
+        const entries = await fs.readdir(folder).catch(() => [] as string[]);
+        for (const entry of entries) {
+            const m = /^(.+)\.([0-9]+)\.tmp$/.exec(entry);
+            // Before this run writes, a temporary with its own pid is a dead namesake's too.
+            if (!m || !names.has(m[1]) || (Number(m[2]) !== process.pid && isRunning(Number(m[2])))) continue;
+            await fs.rm(path.join(folder, entry), { force: true });
+        }
+    }
+}
+
+/** Writes and flushes to disk, so that a rename after it never exposes an empty file. */
+async function writeDurably(file: string, text: string): Promise<void> {
+    const handle = await fs.open(file, 'wx');
+    try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+    } finally {
+        await handle.close();
+    }
+}
+
+/**
+ * Writes every file or none: each goes to a temporary file beside its target first
+ * (flushed to disk), and only when all are written are they renamed into place, each
+ * rename replacing its target whole. A failure removes the temporaries, leaves existing
+ * targets untouched and is a `CliError` naming the target and the reason. A run killed
+ * mid-write leaves a temporary at most, which the next run over the same targets removes.
  */
 export async function writeAllAtomically(files: Array<{ path: string; text: string }>): Promise<void> {
+    await removeStaleTemporaries(files.map(f => f.path));
     const temps: Array<{ temp: string; target: string }> = [];
+    const cleanUp = () => Promise.all(temps.map(t => fs.rm(t.temp, { force: true })));
     try {
         for (const f of files) {
-            await fs.mkdir(path.dirname(f.path), { recursive: true });
-            const temp = `${f.path}.${process.pid}.tmp`;
-            temps.push({ temp, target: f.path });
-            await fs.writeFile(temp, f.text, 'utf8');
+            const folder = path.dirname(f.path);
+            await fs.mkdir(folder, { recursive: true }).catch(e => { throw writeError(`cannot create the folder ${folder}`, e); });
+            const temp = temporaryOf(f.path);
+            await writeDurably(temp, f.text).then(() => temps.push({ temp, target: f.path }), e => { throw writeError(`cannot write ${f.path}`, e); });
+        }
+        for (const t of temps) {
+            await fs.rename(t.temp, t.target).catch(e => { throw writeError(`cannot write ${t.target}`, e); });
         }
     } catch (e) {
-        await Promise.all(temps.map(t => fs.rm(t.temp, { force: true })));
+        await cleanUp();
         throw e;
     }
-    for (const t of temps) await fs.rename(t.temp, t.target);
 }

@@ -20,6 +20,19 @@ export interface CompiledOutput {
     readonly text: string;
 }
 
+// A name as the grammar's ID allows it: no dot, slash or backslash, so never a path.
+const SAFE_NAME = /^[_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00C0-\u024F]*$/;
+
+/**
+ * The file a protocol (`<name>.json`) or patient plan (`<name>.plan.json`) is written to, or
+ * undefined when the name could not be a plain file name. Output paths come only from
+ * declaration names, which the grammar keeps to identifiers; this guards the rule in depth.
+ */
+export function outputFileName(kind: 'protocol' | 'plan', name: string | undefined): string | undefined {
+    if (!name || !SAFE_NAME.test(name)) return undefined;
+    return kind === 'protocol' ? `${name}.json` : `${name}.plan.json`;
+}
+
 /** Looks up the diagnostics of any loaded document by URI. */
 export type DiagnosticsOf = (uri: string) => Diagnostic[];
 
@@ -30,6 +43,13 @@ function warningsIn(node: AstNode, diagnosticsOf: DiagnosticsOf): Warning[] {
     return diagnosticsOf(AstUtils.getDocument(node).uri.toString())
         .filter(d => d.severity === 2 && d.range.start.line >= range.start.line && d.range.end.line <= range.end.line)
         .map(d => ({ code: codeOf(d), message: typeof d.message === 'string' ? d.message : d.message.value, line: d.range.start.line + 1, column: d.range.start.character + 1 }));
+}
+
+function safeFileName(kind: 'protocol' | 'plan', name: string): string {
+    const fileName = outputFileName(kind, name);
+    // Unreachable for a parsed document without errors, which is all the compiler accepts.
+    if (!fileName) throw new Error(`'${name}' cannot name an output file.`);
+    return fileName;
 }
 
 /**
@@ -43,13 +63,13 @@ export function compileDocument(services: MesoServices, document: LangiumDocumen
     for (const element of (document.parseResult.value as Model).elements) {
         if (isProtocol(element)) {
             const doc = compileProtocol(element, semantics.protocol(element), warningsIn(element, diagnosticsOf), context);
-            outputs.push({ id: element.name, fileName: `${element.name}.json`, text: text(doc) });
+            outputs.push({ id: element.name, fileName: safeFileName('protocol', element.name), text: text(doc) });
         } else if (isPatient(element)) {
             const ps = semantics.patient(element);
             if (!ps.protocol || !ps.start) continue;
             const warnings = [...warningsIn(element, diagnosticsOf), ...warningsIn(ps.protocol, diagnosticsOf)];
             const doc = compilePlan(element, ps, semantics.protocol(ps.protocol), warnings, context);
-            outputs.push({ id: element.name, fileName: `${element.name}.plan.json`, text: text(doc) });
+            outputs.push({ id: element.name, fileName: safeFileName('plan', element.name), text: text(doc) });
         }
     }
     return outputs;

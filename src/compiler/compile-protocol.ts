@@ -50,14 +50,15 @@ export function compileProtocolBody(protocol: Protocol, semantics: ProtocolSeman
         ...(area !== undefined && { area }),
         ...(semantics.minWeightKg && { patientsFrom: quantity(semantics.minWeightKg, 'kg') }),
         ...(semantics.skinTestLeadDays && { skinTestBefore: quantity(semantics.skinTestLeadDays, 'd') }),
-        excludes: protocol.members.filter(isExcludesClause).flatMap(e => e.conditions.map(c => c.$refText)),
+        // Canonical names (an alias as written would not match any id of the document).
+        excludes: protocol.members.filter(isExcludesClause).flatMap(e => e.conditions.map(c => c.ref?.name ?? c.$refText)),
         substances: [...new Set(used)].map(substanceJson),
         mixtures: semantics.mixtures.map(m => ({
             id: m.mixture.name,
             ...(m.mixture.title !== undefined && { title: m.mixture.title }),
             ...(m.volume && { volume: quantity(m.volume, 'mL') }),
             components: m.components.map(c => ({
-                substance: c.component.substance?.$refText ?? '',
+                substance: c.substance?.name ?? c.component.substance?.$refText ?? '',
                 ...(c.volume && { volume: quantity(c.volume, 'mL') }),
                 ...(c.amount && { amount: amountQuantity(c.amount) })
             }))

@@ -1,12 +1,12 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createMesoServices } from '../language/meso-module.js';
 import { registerCompileHandler, registerPreviewHandler } from './meso-requests.js';
+import { MesoNodeFileSystem } from './text-file-system.js';
 
 // The language server entry: create the connection, wire the services, start serving.
 const connection = createConnection(ProposedFeatures.all);
-const { shared, Meso } = createMesoServices({ connection, ...NodeFileSystem });
+const { shared, Meso } = createMesoServices({ connection, ...MesoNodeFileSystem });
 registerCompileHandler(connection, Meso);
 registerPreviewHandler(connection, Meso);
 startLanguageServer(shared);

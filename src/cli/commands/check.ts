@@ -4,7 +4,7 @@ import { formatGithub } from '../formats/github.js';
 import { formatJson } from '../formats/json.js';
 import { formatSarif } from '../formats/sarif.js';
 import { formatText } from '../formats/text.js';
-import { expandPaths, loadWorkspace } from '../load-workspace.js';
+import { expandPaths, loadWorkspace, projectRoot } from '../load-workspace.js';
 import { collectProblems } from '../problems.js';
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
@@ -28,13 +28,14 @@ export interface CheckOptions {
  */
 export async function checkCommand(paths: string[], options: CheckOptions): Promise<ExitCode> {
     const cwd = options.cwd ?? process.cwd();
-    const files = await expandPaths(paths.length > 0 ? paths : ['.'], cwd);
+    const inputs = paths.length > 0 ? paths : ['.'];
+    const files = await expandPaths(inputs, cwd);
     const format = options.format ?? 'text';
     if (files.length === 0 && format === 'text') {
         options.write(`No .meso files found in ${paths.join(', ') || '.'}.\n`);
         return ExitCode.Ok;
     }
-    const checked = files.length > 0 ? (await loadWorkspace(files)).files : [];
+    const checked = files.length > 0 ? (await loadWorkspace(files, await projectRoot(inputs, cwd))).files : [];
     const report = collectProblems(checked, cwd, options.quiet);
     switch (format) {
         case 'json': options.write(formatJson(report)); break;

@@ -3,8 +3,9 @@ import { compileDocument } from '../../compiler/compile-document.js';
 import type { CompileContext } from '../../compiler/compile-protocol.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { formatText } from '../formats/text.js';
-import { expandPaths, loadWorkspace } from '../load-workspace.js';
+import { expandPaths, loadWorkspace, projectRoot } from '../load-workspace.js';
 import { collectProblems } from '../problems.js';
+import { expectedOutputs, removeOutdatedOutputs } from '../outdated-outputs.js';
 import { writeAllAtomically } from '../write-atomic.js';
 
 export interface CompileOptions {
@@ -18,7 +19,8 @@ export interface CompileOptions {
 /**
  * `meso compile`: each protocol to `<id>.json` and each patient plan to `<id>.plan.json`
  * (beside its source, in --out-dir, in -o FILE, or on stdout). A file with any error, or
- * importing one with an error, writes nothing and exits 1.
+ * importing one with an error, writes nothing, removes the previous outputs of the files
+ * named (so none is left looking current) and exits 1.
  */
 export async function compileCommand(inputs: string[], options: CompileOptions): Promise<ExitCode> {
     if ([options.output, options.outDir, options.stdout].filter(Boolean).length > 1) {
@@ -26,10 +28,18 @@ export async function compileCommand(inputs: string[], options: CompileOptions):
     }
     const files = await expandPaths(inputs);
     if (files.length === 0) throw new CliError(`no .meso files in ${inputs.join(', ')}.`);
-    const { services, files: checked } = await loadWorkspace(files);
+    const { services, files: checked } = await loadWorkspace(files, await projectRoot(inputs));
     const report = collectProblems(checked, process.cwd(), true);
+    const targetOf = (source: string, fileName: string) =>
+        options.output ? path.resolve(options.output) : path.join(options.outDir ? path.resolve(options.outDir) : path.dirname(source), fileName);
     if (report.errors > 0) {
         options.write(formatText(report, false));
+        // A failed run leaves none of its outputs behind looking current (see the README).
+        const candidates = options.stdout ? [] : checked.filter(f => files.includes(f.path))
+            .flatMap(f => expectedOutputs(f.document).map(expected => ({ path: targetOf(f.path, expected.fileName), expected })));
+        for (const removed of await removeOutdatedOutputs(candidates)) {
+            options.write(`removed out-of-date ${path.relative(process.cwd(), removed) || removed}\n`);
+        }
         options.write('Nothing was written: fix the errors above first.\n');
         return ExitCode.Problems;
     }
@@ -46,11 +56,10 @@ export async function compileCommand(inputs: string[], options: CompileOptions):
             return ExitCode.Ok;
         }
     }
-    const targets = outputs.map(o => ({
-        path: options.output ? path.resolve(options.output) : path.join(options.outDir ? path.resolve(options.outDir) : path.dirname(o.source), o.fileName),
-        text: o.text
-    }));
-    const clash = targets.find((t, i) => targets.findIndex(u => u.path === t.path) !== i);
+    const targets = outputs.map(o => ({ path: targetOf(o.source, o.fileName), text: o.text }));
+    // Compared as a case-insensitive, NFC file system would (macOS, Windows): 'P' and 'p' clash there.
+    const key = (p: string) => p.normalize('NFC').toLowerCase();
+    const clash = targets.find((t, i) => targets.findIndex(u => key(u.path) === key(t.path)) !== i);
     if (clash) throw new CliError(`two documents would be written to ${clash.path}: protocol and patient names must be unique.`);
     await writeAllAtomically(targets);
     for (const t of targets) options.write(`wrote ${path.relative(process.cwd(), t.path) || t.path}\n`);

@@ -89,13 +89,17 @@ export class LibraryRules {
         const importedRules = this.cache.get(`imported|${imported.key}`, () => rulesOf(this.models(imported.uris)));
         const std = this.cache.get('std', () => rulesOf(this.models(this.imports.stdUris())));
         if (!isModel(root)) return [importedRules, std];
-        const own = rulesOf([root]);
-        const merged: LevelRules = {
-            limits: [...own.limits, ...importedRules.limits],
-            requirements: [...own.requirements, ...importedRules.requirements],
-            interactions: [...own.interactions, ...importedRules.interactions],
-            contraindications: [...own.contraindications, ...importedRules.contraindications]
-        };
+        // Cached per file: every check of every protocol asks, and a file may hold thousands of protocols.
+        const uri = AstUtils.getDocument(root).uri.toString();
+        const merged = this.cache.get(`own|${uri}|${imported.key}`, () => {
+            const own = rulesOf([root]);
+            return {
+                limits: [...own.limits, ...importedRules.limits],
+                requirements: [...own.requirements, ...importedRules.requirements],
+                interactions: [...own.interactions, ...importedRules.interactions],
+                contraindications: [...own.contraindications, ...importedRules.contraindications]
+            };
+        });
         return [merged, std];
     }
 

@@ -115,9 +115,18 @@ function amountOf(q: Parameters<typeof toAmount>[0] | undefined, dimension: stri
     return a && a.dimension === dimension ? a.value : undefined;
 }
 
-function count(text: string | undefined): number | undefined {
+/**
+ * Largest counts the semantics accept (validation reports larger ones as `invalid-number`).
+ * Sessions are laid out one by one, so an unbounded count could exhaust memory; a count
+ * beyond these is no real protocol, and its digits may not even fit a double.
+ */
+export const MAX_COUNT = { sessionsPerPhase: 1000, points: 100_000, scheduledSessions: 10_000 } as const;
+
+/** A count written as a whole number from 1 to `max`; anything else is unknown. */
+export function count(text: string | undefined, max: number): number | undefined {
     if (text === undefined || !/^[0-9]+$/.test(text)) return undefined;
-    return Number(text);
+    const n = Number(text);
+    return n >= 1 && n <= max ? n : undefined;
 }
 
 export function mixtureFacts(mixture: Mixture): MixtureFacts {
@@ -151,10 +160,10 @@ export function techniqueFacts(technique: Technique): TechniqueFacts {
     // An explicit length wins; a layer alone stands for its shallowest depth.
     const depthLength = depth?.length ? amountOf(depth.length, 'length') : amountOf(depth?.layer?.ref?.from, 'length');
     const volumePerPoint = amountOf(technique.settings.find(isVolumePerPointSetting)?.volume, 'volume');
-    const points = count(technique.settings.find(isPointsSetting)?.count);
+    const points = count(technique.settings.find(isPointsSetting)?.count, MAX_COUNT.points);
     return {
         technique,
-        gauge: count(needle?.gauge),
+        gauge: count(needle?.gauge, Number.MAX_SAFE_INTEGER),
         needleLength: amountOf(needle?.length, 'length'),
         depthLength,
         volumePerPoint,
@@ -217,7 +226,8 @@ function scheduleOf(protocol: Protocol, sessions: Map<Session, SessionFacts>): S
     const result: ScheduledSession[] = [];
     let last: Fraction | undefined;
     for (const phase of protocol.members.filter(isSchedule).flatMap(s => s.phases)) {
-        const n = count(phase.count) ?? 0;
+        // Past the total bound the rest of the schedule is left out (validation reports it).
+        const n = Math.min(count(phase.count, MAX_COUNT.sessionsPerPhase) ?? 0, MAX_COUNT.scheduledSessions - result.length);
         const every = amountOf(phase.interval, 'time') ?? new Fraction(0);
         const gap = amountOf(phase.gap, 'time') ?? every;
         const facts = phase.session?.ref ? sessions.get(phase.session?.ref) : undefined;

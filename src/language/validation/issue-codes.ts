@@ -39,6 +39,7 @@ export const IssueCodes = {
     DuplicateName: 'duplicate-name',
     ShadowsStd: 'shadows-std',
     ImportUnresolved: 'import-unresolved',
+    NotText: 'not-text',
     UnresolvedName: 'unresolved-name',
     SyntaxError: 'syntax-error',
     InvalidNumber: 'invalid-number',

@@ -29,6 +29,7 @@ export function registerValidationChecks(services: MesoServices): void {
             (n, a) => combinations.checkSessionsMustAvoidInteractions(n, a),
             (n, a) => techniques.checkTechniques(n, a),
             (n, a) => schedules.checkSchedule(n, a),
+            valueChecks.checkScheduleMustBeBounded,
             checkMembersShouldBeUsed
         ],
         Patient: [

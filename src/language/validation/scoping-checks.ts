@@ -17,7 +17,23 @@ export class ScopingChecks {
 
     checkImportMustResolve(imp: Import, accept: ValidationAcceptor): void {
         const uri = resolveImportUri(imp);
+        const refusal = uri ? this.services.scoping.Imports.refusal(uri) : undefined;
+        if (refusal?.reason === 'not-meso') {
+            report(accept, 'error', IssueCodes.ImportUnresolved, `Cannot import '${imp.path}': only .meso files can be imported.`, { node: imp, property: 'path' });
+            return;
+        }
+        if (uri && refusal?.reason === 'outside') {
+            report(accept, 'error', IssueCodes.ImportUnresolved,
+                `Cannot import '${imp.path}': ${uri.fsPath || uri.toString()} is outside the project folder ${refusal.root.fsPath || refusal.root.toString()}.`,
+                { node: imp, property: 'path' });
+            return;
+        }
         if (uri && this.services.shared.workspace.LangiumDocuments.hasDocument(uri)) return;
+        const failure = uri && this.services.scoping.Imports.loadFailure(uri);
+        if (uri && failure) {
+            report(accept, 'error', IssueCodes.ImportUnresolved, `Cannot import '${imp.path}': ${uri.fsPath || uri.toString()} could not be read (${failure}).`, { node: imp, property: 'path' });
+            return;
+        }
         report(accept, 'error', IssueCodes.ImportUnresolved,
             `Cannot import '${imp.path}': no such .meso file${uri ? ` at ${uri.fsPath || uri.toString()}` : ''} (or it could not be read).`,
             { node: imp, property: 'path' });

@@ -18,7 +18,8 @@ const IGNORE = /\/\/\s*meso-ignore\s+([a-z-]+)(?:\s*:\s*((?:(?!\/\/).)*))?/;
 
 function findSuppressions(text: string): Suppression[] {
     const found: Suppression[] = [];
-    text.split(/\r?\n/).forEach((lineText, line) => {
+    // Lines end as LSP positions count them: \r\n, \n or a lone \r.
+    text.split(/\r\n|\r|\n/).forEach((lineText, line) => {
         const m = IGNORE.exec(lineText);
         if (!m) return;
         const before = lineText.slice(0, m.index);

@@ -1,6 +1,8 @@
 import type { ValidationAcceptor } from 'langium';
-import type { FollowsFact, MaxSessionsClause, NeedleSetting, Phase, PointsSetting, DeviceSetting, SkinTestResult } from '../generated/ast.js';
+import { isSchedule, type FollowsFact, type MaxSessionsClause, type NeedleSetting, type Phase, type PointsSetting, type DeviceSetting, type Protocol, type SkinTestResult } from '../generated/ast.js';
 import { parseIsoDate } from '../semantics/patient-semantics.js';
+import { count, MAX_COUNT } from '../semantics/protocol-semantics.js';
+import { toAmount, unitText } from '../units/quantity.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
 
@@ -12,13 +14,44 @@ function mustBeWhole(text: string | undefined, what: string, accept: ValidationA
     }
 }
 
-/** Counts are whole numbers, gauges are 18–34, dates exist. */
+/** A whole number from 1 to `max` (a count the semantics can lay out). */
+function mustBeCount(text: string | undefined, what: string, max: number, accept: ValidationAcceptor, node: Parameters<typeof report>[4]['node'], property: string): void {
+    if (text === undefined) return;
+    if (!WHOLE.test(text)) {
+        report(accept, 'error', IssueCodes.InvalidNumber, `${what} must be a whole number, not ${text}.`, { node, property });
+    } else if (Number(text) < 1 || Number(text) > max) {
+        report(accept, 'error', IssueCodes.InvalidNumber, `${what} must be from 1 to ${max.toLocaleString('en-US')}, not ${text}.`, { node, property });
+    }
+}
+
+/** A phase's `every` and `after` must be more than 0 days: two sessions are never on one day. */
+function mustBePositiveTime(q: Phase['interval'] | undefined, word: string, accept: ValidationAcceptor, phase: Phase, property: 'interval' | 'gap'): void {
+    const amount = q ? toAmount(q) : undefined;
+    if (amount && amount.dimension === 'time' && amount.value.compare(0) <= 0) {
+        report(accept, 'error', IssueCodes.InvalidNumber, `'${word} ${q!.value} ${unitText(q!.unit)}' puts two sessions on the same day: write a time of more than 0.`, { node: phase, property });
+    }
+}
+
+/** Counts are whole numbers within bounds, intervals are not 0, gauges are 18–34, dates exist. */
 export const valueChecks = {
     checkPhaseCountMustBeWhole(phase: Phase, accept: ValidationAcceptor): void {
-        mustBeWhole(phase.count, 'A number of sessions', accept, phase, 'count');
+        mustBeCount(phase.count, 'A number of sessions', MAX_COUNT.sessionsPerPhase, accept, phase, 'count');
+        mustBePositiveTime(phase.interval, 'every', accept, phase, 'interval');
+        mustBePositiveTime(phase.gap, 'after', accept, phase, 'gap');
     },
     checkPointsMustBeWhole(points: PointsSetting, accept: ValidationAcceptor): void {
-        mustBeWhole(points.count, 'A number of points', accept, points, 'count');
+        mustBeCount(points.count, 'A number of points', MAX_COUNT.points, accept, points, 'count');
+    },
+    /** The sessions of all phases are laid out one by one: their total is bounded. */
+    checkScheduleMustBeBounded(protocol: Protocol, accept: ValidationAcceptor): void {
+        const phases = protocol.members.filter(isSchedule).flatMap(s => s.phases);
+        // Counts out of their own bounds are reported on the phase and not added here.
+        const total = phases.reduce((sum, p) => sum + (count(p.count, MAX_COUNT.sessionsPerPhase) ?? 0), 0);
+        if (total > MAX_COUNT.scheduledSessions) {
+            report(accept, 'error', IssueCodes.InvalidNumber,
+                `Protocol '${protocol.name}' schedules ${total.toLocaleString('en-US')} sessions; at most ${MAX_COUNT.scheduledSessions.toLocaleString('en-US')} are checked.`,
+                { node: protocol, property: 'name' });
+        }
     },
     checkMaxSessionsMustBeWhole(clause: MaxSessionsClause, accept: ValidationAcceptor): void {
         mustBeWhole(clause.count, 'A number of sessions', accept, clause, 'count');

@@ -1,0 +1,55 @@
+import { promises as fs } from 'node:fs';
+import type { LangiumDocument } from 'langium';
+import { outputFileName } from '../compiler/compile-document.js';
+import { isModel, isPatient, isProtocol } from '../language/generated/ast.js';
+
+/** An output a document would be compiled to: where, and which document it must hold. */
+export interface ExpectedOutput {
+    readonly kind: 'protocol' | 'plan';
+    readonly id: string;
+    readonly fileName: string;
+}
+
+/** The outputs a document would give, read from its declarations even when it has errors. */
+export function expectedOutputs(document: LangiumDocument): ExpectedOutput[] {
+    const root = document.parseResult.value;
+    if (!isModel(root)) return [];
+    return root.elements.flatMap(element => {
+        if (!isProtocol(element) && !isPatient(element)) return [];
+        const kind = isProtocol(element) ? 'protocol' : 'plan';
+        const fileName = outputFileName(kind, element.name);
+        return fileName ? [{ kind, id: element.name, fileName }] : [];
+    });
+}
+
+// Larger than any compiled document; a bigger file is not ours to delete.
+const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+
+/** True when the file is a Meso document of that kind for that id (so a previous output). */
+async function holdsOutput(file: string, expected: ExpectedOutput): Promise<boolean> {
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (!stat?.isFile() || stat.size > MAX_OUTPUT_BYTES) return false;
+    try {
+        const json = JSON.parse(await fs.readFile(file, 'utf8')) as { format?: unknown; protocol?: { id?: unknown }; patient?: { id?: unknown } };
+        return expected.kind === 'protocol'
+            ? json.format === 'meso-protocol' && json.protocol?.id === expected.id
+            : json.format === 'meso-plan' && json.patient?.id === expected.id;
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * Removes the previous outputs of a compile that failed, so that none is left looking
+ * current. Only a file that is a Meso document for the same protocol or patient is removed;
+ * anything else at that path is left alone. Returns the removed paths.
+ */
+export async function removeOutdatedOutputs(candidates: Array<{ path: string; expected: ExpectedOutput }>): Promise<string[]> {
+    const removed: string[] = [];
+    for (const c of candidates) {
+        if (removed.includes(c.path) || !await holdsOutput(c.path, c.expected)) continue;
+        await fs.rm(c.path, { force: true });
+        removed.push(c.path);
+    }
+    return removed;
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { URI, type DefaultWorkspaceManager, type LangiumDocument } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { createMesoServices, type MesoServices } from '../../src/language/meso-module.js';
+import { MesoNodeFileSystem } from '../../src/server/text-file-system.js';
+import { tempDir } from '../compiler/compile-helpers.js';
+import { OVERDOSE_PROTOCOL } from '../helpers.js';
+
+// The language server's services on a workspace of hostile files (read from disk as the
+// server reads them): they load, and every editor feature keeps answering afterwards.
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+async function openWorkspace(folder: string): Promise<MesoServices> {
+    const { shared, Meso } = createMesoServices(MesoNodeFileSystem);
+    // Validate every file, as `meso check` does (the server validates as files are opened).
+    (shared.workspace.WorkspaceManager as DefaultWorkspaceManager).initialBuildOptions = { validation: true };
+    shared.workspace.WorkspaceManager.initialize({ workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'ws' }], capabilities: {}, processId: null, rootUri: null });
+    await shared.workspace.WorkspaceManager.initializeWorkspace([{ uri: URI.file(folder).toString(), name: 'ws' }]);
+    return Meso;
+}
+
+function documentAt(services: MesoServices, file: string): LangiumDocument {
+    return services.shared.workspace.LangiumDocuments.getDocument(URI.file(file))!;
+}
+
+/** Calls every editor feature on a document; returns what threw. */
+async function exerciseFeatures(services: MesoServices, doc: LangiumDocument): Promise<string[]> {
+    const uri = doc.uri.toString();
+    const text = doc.textDocument.getText();
+    const end = doc.textDocument.positionAt(text.length);
+    const middle = doc.textDocument.positionAt(Math.floor(text.length / 2));
+    const whole = { start: { line: 0, character: 0 }, end };
+    const lsp = services.lsp;
+    const calls: Array<[string, () => unknown]> = [
+        ['hover', () => lsp.HoverProvider!.getHoverContent(doc, { textDocument: { uri }, position: middle })],
+        ['completion', () => lsp.CompletionProvider!.getCompletion(doc, { textDocument: { uri }, position: end })],
+        ['inlay', () => lsp.InlayHintProvider!.getInlayHints(doc, { textDocument: { uri }, range: whole })],
+        ['lens', () => lsp.CodeLensProvider!.provideCodeLens(doc, { textDocument: { uri } })],
+        ['actions', () => lsp.CodeActionProvider!.getCodeActions(doc, { textDocument: { uri }, range: whole, context: { diagnostics: doc.diagnostics ?? [] } })],
+        ['symbols', () => lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument: { uri } })],
+        ['format', () => lsp.Formatter!.formatDocument(doc, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })]
+    ];
+    const failures: string[] = [];
+    for (const [name, call] of calls) {
+        try {
+            await call();
+        } catch (e) {
+            failures.push(`${name} on ${doc.uri.path}: ${(e as Error).message}`);
+        }
+    }
+    return failures;
+}
+
+describe('the language server on hostile files', () => {
+    test('BOM, binary, NUL, CRLF, odd names, odd imports and huge counts load; features keep answering', async () => {
+        const ws = tempDir();
+        const outside = tempDir();
+        writeFileSync(join(outside, 'lib.meso'), 'substance outer { concentration 1 % source "x" }\n');
+        mkdirSync(join(ws, 'sub.meso'));
+        const files: Record<string, string | Buffer> = {
+            'bom.meso': Buffer.concat([BOM, Buffer.from(OVERDOSE_PROTOCOL)]),
+            'binary.meso': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), randomBytes(2048)]),
+            'nul.meso': 'protocol p {\0}\n',
+            'crlf.meso': OVERDOSE_PROTOCOL.replace(/\n/g, '\r\n').replace(/protocol p/, 'protocol q'),
+            'names.meso': 'substance __proto__ { concentration 1 % source "x" }\nsubstance constructor { aliases "toString" source "x" }\n',
+            'imports.meso': `import "imports.meso"\nimport "sub.meso"\nimport "/etc/passwd"\nimport "${join(outside, 'lib.meso')}"\n`,
+            'counts.meso': OVERDOSE_PROTOCOL.replace('protocol p', 'protocol r').replace('1 session of s', '99999999999999999999 sessions of s'),
+            'empty.meso': ''
+        };
+        for (const [name, content] of Object.entries(files)) writeFileSync(join(ws, name), content);
+        const services = await openWorkspace(ws);
+
+        const at = (name: string) => documentAt(services, join(ws, name));
+        const found = (name: string) => (at(name).diagnostics ?? []).map(d => [d.code, d.range.start.line, d.range.start.character]);
+        // The BOM does not shift the overdose (line 5, column 27, 1-based).
+        expect(found('bom.meso')).toEqual([['overdose-session', 4, 26]]);
+        expect(found('crlf.meso')).toEqual([['overdose-session', 4, 26]]);
+        // Not text: read as empty (meso check reports not-text), not as hundreds of syntax errors.
+        expect(found('binary.meso')).toEqual([]);
+        expect(found('nul.meso')).toEqual([]);
+        expect(found('imports.meso').map(d => d[0])).toEqual(['import-unresolved', 'import-unresolved', 'import-unresolved']);
+        expect((at('imports.meso').diagnostics ?? []).map(d => d.message)[2]).toContain('is outside the project folder');
+        expect(found('counts.meso').map(d => d[0])).toContain('invalid-number');
+
+        const failures: string[] = [];
+        for (const name of Object.keys(files)) failures.push(...await exerciseFeatures(services, at(name)));
+        expect(failures).toEqual([]);
+
+        // Still serving: hover on the overdosed component after all of the above.
+        const bom = at('bom.meso');
+        const hover = await services.lsp.HoverProvider!.getHoverContent(bom, { textDocument: { uri: bom.uri.toString() }, position: { line: 4, character: 18 } });
+        expect(JSON.stringify(hover)).toContain('piroxicam');
+    }, 60_000);
+});
