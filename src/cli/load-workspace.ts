@@ -4,7 +4,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { IssueCodes } from '../language/validation/issue-codes.js';
+import { notTextDiagnostic } from '../language/validation/not-text.js';
 import { decodeMesoText } from '../language/workspace/decode-text.js';
 import { isModel } from '../language/generated/ast.js';
 import { createMesoServices, type MesoServices } from '../language/meso-module.js';
@@ -92,14 +92,6 @@ async function walk(dir: string): Promise<string[]> {
 
 /** Plain words for the read errors a user can fix. */
 const READ_ERRORS: Record<string, string | undefined> = { EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOENT: 'no such file' };
-
-/** A diagnostic for a file whose bytes are not UTF-8 text (it is loaded as an empty document). */
-function notTextDiagnostic(message: string, line: number, character: number): Diagnostic {
-    return {
-        range: { start: { line, character }, end: { line, character: character + 1 } },
-        severity: 1, source: 'meso', code: IssueCodes.NotText, message, data: { code: IssueCodes.NotText }
-    };
-}
 
 /**
  * Loads the files, every file they import (transitively) and the std library, builds and

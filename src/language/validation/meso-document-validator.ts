@@ -1,7 +1,9 @@
 import { AstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { refuseNul } from '../workspace/decode-text.js';
 import { IssueCodes } from './issue-codes.js';
+import { notTextDiagnostic } from './not-text.js';
 import { applySuppressions } from './suppression.js';
 
 const LANGIUM_CODES: Record<string, string> = {
@@ -11,11 +13,14 @@ const LANGIUM_CODES: Record<string, string> = {
 };
 
 /**
- * Gives Langium's own parse and link errors stable codes, then applies `// meso-ignore`
+ * Refuses a text holding a NUL character with one `not-text` error. Otherwise gives Langium's own parse and link errors stable codes, then applies `// meso-ignore`
  * comments (and reports the ones that are unused, lack a reason or may not be used).
  */
 export class MesoDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        // Binary data in an editor's buffer: refused as `meso check` refuses the file's bytes.
+        const nul = refuseNul(document.textDocument.getText());
+        if (nul) return [notTextDiagnostic(nul.message, nul.line, nul.character)];
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const d of diagnostics) {
             const data = d.data as { code?: string } | undefined;

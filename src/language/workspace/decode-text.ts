@@ -20,13 +20,27 @@ export function decodeMesoText(bytes: Uint8Array): DecodedText {
     const at = bad < 0 ? nul : nul < 0 ? bad : Math.min(bad, nul);
     // Everything before `at` is valid UTF-8 without NUL, so it decodes exactly.
     const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body.subarray(0, at));
-    const lines = before.split(/\r\n|\r|\n/);
-    const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
     const byte = `0x${body[at].toString(16).toUpperCase().padStart(2, '0')}`;
-    const message = body[at] === 0
-        ? 'Not a text file: it holds a NUL byte here (binary data?). A .meso file is UTF-8 text.'
-        : `Not a UTF-8 text file: byte ${byte} here is not valid UTF-8. Save the file as UTF-8.`;
-    return { ok: false, message, ...position };
+    const message = body[at] === 0 ? NUL_MESSAGE : `Not a UTF-8 text file: byte ${byte} here is not valid UTF-8. Save the file as UTF-8.`;
+    return { ok: false, message, ...endOf(before) };
+}
+
+const NUL_MESSAGE = 'Not a text file: it holds a NUL byte here (binary data?). A .meso file is UTF-8 text.';
+
+/** The 0-based position just after `text`, lines ended as LSP ends them. */
+function endOf(text: string): { line: number; character: number } {
+    const lines = text.split(/\r\n|\r|\n/);
+    return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+/**
+ * The refusal of a text that was already decoded (an editor's buffer) but holds a NUL
+ * character: the same message and position as `decodeMesoText` gives for the file's bytes,
+ * so that the editor and `meso check` agree on a file with binary data pasted in.
+ */
+export function refuseNul(text: string): Extract<DecodedText, { ok: false }> | undefined {
+    const at = text.indexOf('\0');
+    return at < 0 ? undefined : { ok: false, message: NUL_MESSAGE, ...endOf(text.slice(0, at)) };
 }
 
 /** The offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
