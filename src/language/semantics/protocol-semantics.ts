@@ -90,6 +90,12 @@ export interface SubstanceTotal {
     readonly volume?: Fraction;
 }
 
+/**
+ * The most sessions a schedule is expanded to. Clinical cycles hold tens of sessions; a count
+ * like `100000000 sessions` is a typo that would otherwise hang the editor and the CLI.
+ */
+export const MAX_SCHEDULED_SESSIONS = 1000;
+
 export interface ProtocolSemantics {
     readonly protocol: Protocol;
     readonly indication?: string;
@@ -99,6 +105,8 @@ export interface ProtocolSemantics {
     readonly techniques: TechniqueFacts[];
     readonly sessions: SessionFacts[];
     readonly schedule: ScheduledSession[];
+    /** Phases left out of the schedule because they would take it past MAX_SCHEDULED_SESSIONS. */
+    readonly unscheduledPhases: Phase[];
     readonly totals: {
         readonly cycleSessions: number;
         readonly maintenanceSessions: number;
@@ -213,11 +221,16 @@ function sessionFacts(session: Session, mixtures: Map<Mixture, MixtureFacts>, te
     };
 }
 
-function scheduleOf(protocol: Protocol, sessions: Map<Session, SessionFacts>): ScheduledSession[] {
+function scheduleOf(protocol: Protocol, sessions: Map<Session, SessionFacts>): { schedule: ScheduledSession[]; unscheduled: Phase[] } {
     const result: ScheduledSession[] = [];
+    const unscheduled: Phase[] = [];
     let last: Fraction | undefined;
     for (const phase of protocol.members.filter(isSchedule).flatMap(s => s.phases)) {
         const n = count(phase.count) ?? 0;
+        if (result.length + n > MAX_SCHEDULED_SESSIONS) {
+            unscheduled.push(phase);
+            continue;
+        }
         const every = amountOf(phase.interval, 'time') ?? new Fraction(0);
         const gap = amountOf(phase.gap, 'time') ?? every;
         const facts = phase.session?.ref ? sessions.get(phase.session?.ref) : undefined;
@@ -227,7 +240,7 @@ function scheduleOf(protocol: Protocol, sessions: Map<Session, SessionFacts>): S
             last = day;
         }
     }
-    return result;
+    return { schedule: result, unscheduled };
 }
 
 function totalsOver(schedule: ScheduledSession[]): SubstanceTotal[] {
@@ -240,7 +253,7 @@ export function computeProtocolSemantics(protocol: Protocol): ProtocolSemantics 
     const mixtures = new Map(protocol.members.filter(isMixture).map(m => [m, mixtureFacts(m)]));
     const techniques = new Map(protocol.members.filter(isTechnique).map(t => [t, techniqueFacts(t)]));
     const sessions = new Map(protocol.members.filter(isSession).map(s => [s, sessionFacts(s, mixtures, techniques)]));
-    const schedule = scheduleOf(protocol, sessions);
+    const { schedule, unscheduled } = scheduleOf(protocol, sessions);
     const cycle = schedule.filter(s => !s.maintenance);
     return {
         protocol,
@@ -251,6 +264,7 @@ export function computeProtocolSemantics(protocol: Protocol): ProtocolSemantics 
         techniques: [...techniques.values()],
         sessions: [...sessions.values()],
         schedule,
+        unscheduledPhases: unscheduled,
         totals: {
             cycleSessions: cycle.length,
             maintenanceSessions: schedule.length - cycle.length,

@@ -4,7 +4,7 @@ import { isSkinTestPlan, type Phase, type Protocol, type Quantity } from '../gen
 import type { MesoServices } from '../meso-module.js';
 import { maxSessionsOf, minIntervalOf, provenanceOf } from '../semantics/library.js';
 import { violates } from '../semantics/limits.js';
-import type { ScheduledSession } from '../semantics/protocol-semantics.js';
+import { MAX_SCHEDULED_SESSIONS, type ScheduledSession } from '../semantics/protocol-semantics.js';
 import { formatNumber, toAmount } from '../units/quantity.js';
 import { IssueCodes } from './issue-codes.js';
 import { originOf, relatedTo, sourceNote } from './related.js';
@@ -18,13 +18,18 @@ function gapTarget(s: ScheduledSession, previous: ScheduledSession): { node: Pha
 
 const days = (f: Fraction) => `${formatNumber(f)} day${f.equals(1) ? '' : 's'}`;
 
-/** sessions-per-cycle, interval-too-short, missing-skin-test. */
+/** sessions-per-cycle, interval-too-short, missing-skin-test, and schedules too long to expand (invalid-number). */
 export class ScheduleChecks {
     constructor(private readonly services: MesoServices) {}
 
     checkSchedule(protocol: Protocol, accept: ValidationAcceptor): void {
         const semantics = this.services.semantics.Semantics.protocol(protocol);
         const rules = this.services.semantics.Rules;
+        for (const phase of semantics.unscheduledPhases) {
+            report(accept, 'error', IssueCodes.InvalidNumber,
+                `${phase.name ? `Phase '${phase.name}'` : 'The maintenance phase'} would take the schedule to more than ${MAX_SCHEDULED_SESSIONS} sessions; it is left out of the schedule.`,
+                { node: phase, property: 'count' });
+        }
         const cycle = semantics.schedule.filter(s => !s.maintenance);
         for (const limit of rules.limitsFor(protocol, 'sessions per cycle', semantics.indication)) {
             if (!violates(limit, new Fraction(cycle.length)) || !limit.max) continue;
