@@ -116,7 +116,7 @@ let files = 0;
 /** Overdose codes of a text, built as a file of its own (files do not see each other without an import). */
 async function overdoses(text: string): Promise<string[]> {
     const doc = await buildFile(services, text, `cap-${files++}.meso`);
-    const crashes = (doc.diagnostics ?? []).filter(d => d.message.startsWith('An error occurred'));
+    const crashes = (doc.diagnostics ?? []).filter(d => String(d.message).startsWith('An error occurred'));
     expect(crashes.map(d => d.message)).toEqual([]);
     return codes(doc).filter(c => OVERDOSES.includes(c));
 }

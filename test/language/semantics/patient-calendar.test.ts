@@ -28,7 +28,7 @@ patient q {
     follows p from 2026-01-05
 }
 `);
-        expect((doc.diagnostics ?? []).filter(d => d.message.startsWith('An error occurred'))).toEqual([]);
+        expect((doc.diagnostics ?? []).filter(d => String(d.message).startsWith('An error occurred'))).toEqual([]);
         expect(errors(doc).map(d => [d.data && (d.data as { code: string }).code, d.range.start.line + 1, d.range.start.character + 1, d.message])).toEqual([
             ['invalid-date', 9, 20, "The plan of 'q' from 2026-01-05 runs past 9999-12-31: its sessions have no calendar dates."]
         ]);
