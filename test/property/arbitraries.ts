@@ -58,12 +58,18 @@ const separator = fc.constantFrom(' ', ' ', ' ', '\n', '\n    ', '', '\t', '\r\n
 export const tokenText = fc.array(fc.tuple(token, separator), { maxLength: 60 })
     .map(parts => parts.map(([t, s]) => t + s).join(''));
 
-/** Arbitrary text: printable ASCII, Unicode code points (surrogates included) and raw UTF-16 units. */
+/**
+ * Arbitrary text: printable ASCII, printable Unicode graphemes, any code point (NUL, BOM and
+ * control characters included), runs of the characters Meso text is made of, and lone surrogates.
+ */
 export const randomText = fc.oneof(
     fc.string({ maxLength: 200 }),
     fc.string({ unit: 'grapheme', maxLength: 100 }),
     fc.string({ unit: 'binary', maxLength: 100 }),
-    fc.string({ unit: fc.constantFrom(...'{}":/%.,+\n 0123456789abcmgLk'.split('')), maxLength: 200 })
+    fc.string({ unit: fc.constantFrom(...'{}":/%.,+\n 0123456789abcmgLk'.split('')), maxLength: 200 }),
+    // Lone UTF-16 surrogates, NUL and the BOM mixed into Meso characters: what a broken decoder leaves.
+    fc.string({ unit: fc.oneof(fc.constantFrom(...'{}":%\n mg0123456789\u0000\uFEFF'.split('')),
+        fc.integer({ min: 0xD800, max: 0xDFFF }).map(c => String.fromCharCode(c))), maxLength: 100 })
 );
 
 /** A text and where it goes: mutants are built beside their source so that imports resolve. */
@@ -75,7 +81,7 @@ export interface Mutant {
 
 type Edit = (text: string) => { text: string; mutation: string };
 
-/** Picks a unit of `parts` at a fraction `at` of the way through it. */
+/** The index at a fraction `at` (0..1) of the way through `length` items. */
 const indexIn = (length: number, at: number) => Math.min(length - 1, Math.floor(at * length));
 
 const lineEdits: Array<(lines: string[], i: number, j: number) => { lines: string[]; mutation: string }> = [
