@@ -120,8 +120,8 @@ const edit: fc.Arbitrary<Edit> = fc.tuple(fc.boolean(), fc.nat({ max: 3 }), fc.d
         return charEdits[kind](text, indexIn(text.length, x), indexIn(text.length, y));
     });
 
-/** A corpus file (example or fixture) with one to four random line or character edits or truncations. */
-export const mutant: fc.Arbitrary<Mutant> = fc.tuple(fc.constantFrom(...corpus), fc.array(edit, { minLength: 1, maxLength: 4 }))
+/** One of `files` with one to four random line or character edits or truncations. */
+export const mutantOf = (files: SourceFile[]): fc.Arbitrary<Mutant> => fc.tuple(fc.constantFrom(...files), fc.array(edit, { minLength: 1, maxLength: 4 }))
     .map(([source, edits]) => {
         let text = source.text;
         const mutations: string[] = [];
@@ -132,6 +132,9 @@ export const mutant: fc.Arbitrary<Mutant> = fc.tuple(fc.constantFrom(...corpus),
         }
         return { source, text, mutation: mutations.join(', ') };
     });
+
+/** A corpus file (example or fixture) with one to four random line or character edits or truncations. */
+export const mutant = mutantOf(corpus);
 
 /** The folder a mutant is built in. */
 export function mutantFolder(m: Mutant): string {

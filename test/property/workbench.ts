@@ -57,20 +57,32 @@ export class Workbench {
      * removes it. The file gets a fresh name unless `name` is given.
      */
     async with<T>(text: string, folder: string, fn: (doc: LangiumDocument<Model>) => Promise<T>, name = `prop-${this.counter++}.meso`): Promise<T> {
+        return this.withFiles([{ name, text }], folder, docs => fn(docs[0]));
+    }
+
+    /** Fresh, unique file names for `withFiles` (so that one text can import another by name). */
+    freshName(): string {
+        return `prop-${this.counter++}.meso`;
+    }
+
+    /** Builds several files together in `folder`, runs `fn` on their documents (in order), then removes them. */
+    async withFiles<T>(files: Array<{ name: string; text: string }>, folder: string, fn: (docs: Array<LangiumDocument<Model>>) => Promise<T>): Promise<T> {
         await (this.ready ??= this.load());
         const workspace = this.shared.workspace;
-        const uri = URI.parse(`file:///ws/${folder ? folder + '/' : ''}${name}`);
-        const doc = workspace.LangiumDocumentFactory.fromString<Model>(text, uri);
-        workspace.LangiumDocuments.addDocument(doc);
+        const docs = files.map(f => {
+            const doc = workspace.LangiumDocumentFactory.fromString<Model>(f.text, URI.parse(`file:///ws/${folder ? folder + '/' : ''}${f.name}`));
+            workspace.LangiumDocuments.addDocument(doc);
+            return doc;
+        });
         // Langium logs each exception it turns into a diagnostic; the diagnostic itself fails the property.
         const log = console.error;
         console.error = () => undefined;
         try {
-            await workspace.DocumentBuilder.build([doc], { validation: true });
-            return await fn(doc);
+            await workspace.DocumentBuilder.build(docs, { validation: true });
+            return await fn(docs);
         } finally {
             console.error = log;
-            await workspace.DocumentBuilder.update([], [uri]);
+            await workspace.DocumentBuilder.update([], docs.map(d => d.uri));
         }
     }
 
