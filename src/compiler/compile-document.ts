@@ -61,6 +61,8 @@ export function compileDocument(services: MesoServices, document: LangiumDocumen
     const outputs: CompiledOutput[] = [];
     const text = (doc: object) => JSON.stringify(doc, null, 2) + '\n';
     for (const element of (document.parseResult.value as Model).elements) {
+        // A nameless protocol or patient is a parse cut short (the document has a syntax error): nothing to name a file by.
+        if ((isProtocol(element) || isPatient(element)) && !element.name) continue;
         if (isProtocol(element)) {
             const doc = compileProtocol(element, semantics.protocol(element), warningsIn(element, diagnosticsOf), context);
             outputs.push({ id: element.name, fileName: safeFileName('protocol', element.name), text: text(doc) });

@@ -87,7 +87,8 @@ export function evaluateDoses(semantics: ProtocolSemantics, weightKg: Fraction |
                     });
                 }
             }
-            if (tightest && isAnesthetic(dose.substance)) {
+            // A zero cap (e.g. mg/kg at `patients from 0 kg`) has no fraction; any dose over it is flagged above.
+            if (tightest && !tightest.value.equals(0) && isAnesthetic(dose.substance)) {
                 anesthetics.push({ dose, fraction: dose.amount.value.div(tightest.value), allowed: tightest });
             }
         }

@@ -19,12 +19,18 @@ export interface PatientSemantics {
     readonly dates: string[];
 }
 
-/** `2026-12-01` + 4 days → `2026-12-05`; undefined for an invalid date. Fractional days round down. */
+/**
+ * `2026-12-01` + 4 days → `2026-12-05`; undefined for an invalid date, or a result off the
+ * YYYY-MM-DD calendar (after 9999-12-31). Fractional days round down.
+ */
 export function addDays(isoDate: string, days: Fraction): string | undefined {
     const base = parseIsoDate(isoDate);
     if (base === undefined) return undefined;
-    const whole = Number(days.floor().valueOf());
-    return new Date(base + whole * 86_400_000).toISOString().slice(0, 10);
+    const date = new Date(base + Number(days.floor().valueOf()) * 86_400_000);
+    // Past year 275760 there is no Date at all; past 9999 toISOString writes `+010000-…`.
+    if (Number.isNaN(date.getTime())) return undefined;
+    const iso = date.toISOString();
+    return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : undefined;
 }
 
 /** Milliseconds since the epoch at UTC midnight, or undefined when the date does not exist. */

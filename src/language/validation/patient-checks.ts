@@ -8,7 +8,7 @@ import { IssueCodes } from './issue-codes.js';
 import { originOf, relatedTo, sourceNote } from './related.js';
 import { report } from './report.js';
 
-/** contraindicated, allergy, skin-test-late, skin-test-positive, missing-skin-test (patient side). */
+/** contraindicated, allergy, skin-test-late, skin-test-positive, missing-skin-test (patient side), a plan off the calendar (invalid-date). */
 export class PatientChecks {
     constructor(private readonly services: MesoServices) {}
 
@@ -45,6 +45,13 @@ export class PatientChecks {
             });
         }
         this.checkSkinTests(patient, accept);
+        const follows = patient.facts.find(isFollowsFact);
+        const schedule = this.services.semantics.Semantics.protocol(protocol).schedule;
+        if (follows && parseIsoDate(follows.start) !== undefined && schedule.length > 0 && ps.dates.length === 0) {
+            report(accept, 'error', IssueCodes.InvalidDate,
+                `The plan of '${patient.name}' from ${follows.start} runs past 9999-12-31: its sessions have no calendar dates.`,
+                { node: follows, property: 'start' });
+        }
     }
 
     private checkSkinTests(patient: Patient, accept: ValidationAcceptor): void {

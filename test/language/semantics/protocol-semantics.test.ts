@@ -138,4 +138,25 @@ protocol units {
 }` }, 'p.meso');
         expect(s.schedule.map(x => str(x.day))).toEqual(['0', '14', '31/2', '17']);
     });
+
+    test('a phase of 100000000 sessions is refused on its count and the schedule stays bounded, instead of hanging the editor', async () => {
+        // Found by the property tests: `100000000 sessions` expanded session by session never returned.
+        const docs = await buildFiles(services, { 'lib.meso': LIBRARY, 'p.meso': `import "lib.meso"
+protocol huge {
+    mixture m { lido 0.5 mL }
+    session s { inject m }
+    schedule {
+        phase a: 600 sessions of s every 1 day
+        phase b: 100000000 sessions of s every 1 day
+        maintenance: 400 sessions of s every 30 days
+    }
+}` });
+        const protocol = model(docs['p.meso']).elements.find(isProtocol) as Protocol;
+        const s = services.semantics.Semantics.protocol(protocol);
+        // The refused count schedules nothing; the rest is laid out.
+        expect(s.totals).toMatchObject({ cycleSessions: 600, maintenanceSessions: 400 });
+        expect(errors(docs['p.meso']).map(d => [d.code ?? (d.data as { code: string }).code, d.range.start.line + 1, d.range.start.character + 1, d.message])).toEqual([
+            ['invalid-number', 7, 18, 'A number of sessions must be from 1 to 1,000, not 100000000.']
+        ]);
+    });
 });
