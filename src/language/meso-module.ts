@@ -16,6 +16,7 @@ import { MesoSemantics } from './semantics/meso-semantics.js';
 import { MesoWorkspaceManager } from './std/meso-workspace-manager.js';
 import { STD_SCHEME } from './std/std-library.js';
 import { MesoDocumentValidator } from './validation/meso-document-validator.js';
+import { MesoValidationRegistry } from './validation/meso-validation-registry.js';
 import { registerValidationChecks } from './validation/register.js';
 
 /** Services added by Meso on top of Langium's. */
@@ -33,7 +34,10 @@ export const MesoModule: Module<MesoServices, PartialLangiumServices & MesoAdded
         ScopeProvider: (services) => new MesoScopeProvider(services),
         Linker: (services) => new MesoLinker(services)
     },
-    validation: { DocumentValidator: (services) => new MesoDocumentValidator(services) },
+    validation: {
+        DocumentValidator: (services) => new MesoDocumentValidator(services),
+        ValidationRegistry: (services) => new MesoValidationRegistry(services)
+    },
     scoping: { Imports: (services) => new MesoImports(services) },
     semantics: {
         Semantics: (services) => new MesoSemantics(services),

@@ -1,0 +1,50 @@
+import { isAstNode, isMultiReference, isReference, type AstNode, type ReferenceInfo } from 'langium';
+
+/**
+ * The nodes of a tree in the order of Langium's `AstUtils.streamAst` (pre-order, properties
+ * in key order, `$` properties skipped), as a plain array. Langium walks a document with
+ * lazy streams four times per build (local symbols, linking, reference index, validation);
+ * on a 5,000-line protocol those iterator objects were a large share of each edit's time.
+ */
+export function astNodesOf(root: AstNode, includeRoot = true): AstNode[] {
+    const nodes: AstNode[] = [];
+    if (includeRoot) nodes.push(root);
+    collectContents(root, nodes);
+    return nodes;
+}
+
+function collectContents(node: AstNode, into: AstNode[]): void {
+    const record = node as unknown as Record<string, unknown>;
+    for (const key in record) {
+        if (key.charCodeAt(0) === 36 /* $ */ || !Object.hasOwn(record, key)) continue;
+        const value = record[key];
+        if (isAstNode(value)) {
+            into.push(value);
+            collectContents(value, into);
+        } else if (Array.isArray(value)) {
+            for (const element of value) {
+                if (isAstNode(element)) {
+                    into.push(element);
+                    collectContents(element, into);
+                }
+            }
+        }
+    }
+}
+
+/** Calls `action` for each (multi-)reference a node holds, like `AstUtils.streamReferences`. */
+export function forEachReference(node: AstNode, action: (info: ReferenceInfo) => void): void {
+    const record = node as unknown as Record<string, unknown>;
+    for (const property in record) {
+        if (property.charCodeAt(0) === 36 /* $ */ || !Object.hasOwn(record, property)) continue;
+        const value = record[property];
+        if (isReference(value) || isMultiReference(value)) {
+            action({ reference: value, container: node, property });
+        } else if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const element: unknown = value[index];
+                if (isReference(element) || isMultiReference(element)) action({ reference: element, container: node, property, index });
+            }
+        }
+    }
+}
