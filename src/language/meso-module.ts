@@ -8,6 +8,7 @@ import { MesoLspModule } from './lsp/lsp-module.js';
 import { MesoImports } from './scoping/imports.js';
 import { MesoIndexManager } from './scoping/meso-index-manager.js';
 import { MesoLinker } from './scoping/meso-linker.js';
+import { MesoReferenceDescriptionProvider } from './scoping/meso-reference-descriptions.js';
 import { MesoScopeComputation } from './scoping/meso-scope-computation.js';
 import { MesoScopeProvider } from './scoping/meso-scope-provider.js';
 import { MesoValueConverter } from './meso-value-converter.js';
@@ -34,6 +35,7 @@ export const MesoModule: Module<MesoServices, PartialLangiumServices & MesoAdded
         ScopeProvider: (services) => new MesoScopeProvider(services),
         Linker: (services) => new MesoLinker(services)
     },
+    workspace: { ReferenceDescriptionProvider: (services) => new MesoReferenceDescriptionProvider(services) },
     validation: {
         DocumentValidator: (services) => new MesoDocumentValidator(services),
         ValidationRegistry: (services) => new MesoValidationRegistry(services)

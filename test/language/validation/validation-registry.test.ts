@@ -1,6 +1,7 @@
 import { AstUtils } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
 import { astNodesOf, forEachReference } from '../../../src/language/ast-walk.js';
+import type { MesoAstType } from '../../../src/language/generated/ast.js';
 import type { MesoValidationRegistry } from '../../../src/language/validation/meso-validation-registry.js';
 import { buildFile, createTestServices, reset } from '../../helpers.js';
 
@@ -40,7 +41,7 @@ describe('the validation registry', () => {
         const fresh = createTestServices();
         const freshRegistry = fresh.validation.ValidationRegistry as MesoValidationRegistry;
         const before = freshRegistry.checksOf('Mixture').length;
-        freshRegistry.register({
+        freshRegistry.register<MesoAstType>({
             Mixture: [
                 () => { throw new Error('boom'); },
                 () => Promise.reject(new Error('late boom'))
