@@ -1,15 +1,23 @@
 import { isAstNode, isMultiReference, isReference, type AstNode, type ReferenceInfo } from 'langium';
 
+// Langium never changes a tree after parsing (a changed document is parsed into a new
+// tree), so the node list of a root is computed once and shared by the four walks.
+const nodeLists = new WeakMap<AstNode, readonly AstNode[]>();
+
 /**
- * The nodes of a tree in the order of Langium's `AstUtils.streamAst` (pre-order, properties
- * in key order, `$` properties skipped), as a plain array. Langium walks a document with
- * lazy streams four times per build (local symbols, linking, reference index, validation);
- * on a 5,000-line protocol those iterator objects were a large share of each edit's time.
+ * The nodes of a tree, root first, in the order of Langium's `AstUtils.streamAst`
+ * (pre-order, properties in key order, `$` properties skipped), as a plain array computed
+ * once per root. Langium walks a document with lazy streams four times per build (local
+ * symbols, linking, reference index, validation); on a 5,000-line protocol those iterator
+ * objects and per-node promises were a large share of each edit's time.
  */
-export function astNodesOf(root: AstNode, includeRoot = true): AstNode[] {
-    const nodes: AstNode[] = [];
-    if (includeRoot) nodes.push(root);
-    collectContents(root, nodes);
+export function astNodesOf(root: AstNode): readonly AstNode[] {
+    let nodes = nodeLists.get(root);
+    if (!nodes) {
+        const list = [root];
+        collectContents(root, list);
+        nodeLists.set(root, nodes = list);
+    }
     return nodes;
 }
 

@@ -23,9 +23,10 @@ export class MesoScopeComputation extends DefaultScopeComputation {
      */
     override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        const nodes = astNodesOf(document.parseResult.value, false);
-        for (let i = 0; i < nodes.length; i++) {
-            if ((i & 255) === 0) await interruptAndCheck(cancelToken);
+        const nodes = astNodesOf(document.parseResult.value);
+        // From 1: the root is not a local symbol (it has no container).
+        for (let i = 1; i < nodes.length; i++) {
+            if ((i & 255) === 1) await interruptAndCheck(cancelToken);
             this.addLocalSymbol(nodes[i], document, symbols);
         }
         return symbols;

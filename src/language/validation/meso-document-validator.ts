@@ -1,4 +1,4 @@
-import { DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { astNodesOf } from '../ast-walk.js';
@@ -48,10 +48,13 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
         const nodes = astNodesOf(rootNode);
+        const checksByType = new Map<string, readonly ValidationCheck[]>();
         for (let i = 0; i < nodes.length; i++) {
             if ((i & 255) === 255) await interruptAndCheck(cancelToken);
             const node = nodes[i];
-            for (const check of this.registry.checksOf(node.$type, options.categories)) {
+            let checks = checksByType.get(node.$type);
+            if (!checks) checksByType.set(node.$type, checks = this.registry.checksOf(node.$type, options.categories));
+            for (const check of checks) {
                 const result = check(node, acceptor, cancelToken) as unknown;
                 if (result instanceof Promise) await result;
             }
