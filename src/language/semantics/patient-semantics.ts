@@ -22,7 +22,11 @@ export interface PatientSemantics {
 /** `2026-12-01` + 4 days → `2026-12-05`; undefined for an invalid date. Fractional days round down. */
 export function addDays(isoDate: string, days: Fraction): string | undefined {
     const base = parseIsoDate(isoDate);
-    if (base === undefined) return undefined;
+    return base === undefined ? undefined : dayAfter(base, days);
+}
+
+/** The ISO date `days` (rounded down) after a UTC midnight given in milliseconds. */
+function dayAfter(base: number, days: Fraction): string {
     const whole = Number(days.floor().valueOf());
     return new Date(base + whole * 86_400_000).toISOString().slice(0, 10);
 }
@@ -41,7 +45,9 @@ export function computePatientSemantics(patient: Patient, protocolSemantics?: (p
     const follows = patient.facts.find(isFollowsFact);
     const protocol = follows?.protocol?.ref;
     const schedule = protocol && protocolSemantics ? protocolSemantics(protocol).schedule : [];
-    const dates = follows ? schedule.map(s => addDays(follows.start, s.day)).filter((d): d is string => d !== undefined) : [];
+    // The start date is parsed once, not once per scheduled session.
+    const base = follows ? parseIsoDate(follows.start) : undefined;
+    const dates = base !== undefined ? schedule.map(s => dayAfter(base, s.day)) : [];
     return {
         patient,
         weightKg: weight?.dimension === 'body-weight' ? weight.value : undefined,
