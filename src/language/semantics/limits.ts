@@ -75,19 +75,26 @@ function rulesOf(models: Model[]): LevelRules {
 export class LibraryRules {
     private readonly cache: UriSetCache<LevelRules>;
     private readonly resolved: WorkspaceCache<Protocol, Map<string, ResolvedLimit[]>>;
+    private readonly levelsByRoot: WorkspaceCache<AstNode, LevelRules[]>;
 
     constructor(private readonly imports: MesoImports, private readonly documents: LangiumDocuments, shared: LangiumSharedCoreServices) {
         this.cache = new UriSetCache(shared);
         this.resolved = new WorkspaceCache(shared);
+        this.levelsByRoot = new WorkspaceCache(shared);
     }
 
     private models(uris: Iterable<string>): Model[] {
         return [...uris].map(u => this.documents.getDocument(URI.parse(u))?.parseResult.value).filter((m): m is Model => isModel(m));
     }
 
+    /** The levels of a file, merged once per file and workspace state (asked per protocol and metric). */
     private levels(node: AstNode): LevelRules[] {
         const root = AstUtils.findRootNode(node);
-        const imported = this.imports.importedUris(node);
+        return this.levelsByRoot.get(root, () => this.computeLevels(root));
+    }
+
+    private computeLevels(root: AstNode): LevelRules[] {
+        const imported = this.imports.importedUris(root);
         const importedRules = this.cache.get(`imported|${imported.key}`, imported.uris, () => rulesOf(this.models(imported.uris)));
         const stdUris = this.imports.stdUris();
         const std = this.cache.get('std', stdUris, () => rulesOf(this.models(stdUris)));
