@@ -9,6 +9,7 @@ import { MesoImports } from './scoping/imports.js';
 import { MesoLangiumDocuments } from './scoping/meso-documents.js';
 import { MesoIndexManager } from './scoping/meso-index-manager.js';
 import { MesoLinker } from './scoping/meso-linker.js';
+import { MesoReferenceDescriptionProvider } from './scoping/meso-reference-descriptions.js';
 import { MesoScopeComputation } from './scoping/meso-scope-computation.js';
 import { MesoScopeProvider } from './scoping/meso-scope-provider.js';
 import { MesoValueConverter } from './meso-value-converter.js';
@@ -17,6 +18,7 @@ import { MesoSemantics } from './semantics/meso-semantics.js';
 import { MesoWorkspaceManager } from './std/meso-workspace-manager.js';
 import { STD_SCHEME } from './std/std-library.js';
 import { MesoDocumentValidator } from './validation/meso-document-validator.js';
+import { MesoValidationRegistry } from './validation/meso-validation-registry.js';
 import { registerValidationChecks } from './validation/register.js';
 
 /** Services added by Meso on top of Langium's. */
@@ -34,7 +36,11 @@ export const MesoModule: Module<MesoServices, PartialLangiumServices & MesoAdded
         ScopeProvider: (services) => new MesoScopeProvider(services),
         Linker: (services) => new MesoLinker(services)
     },
-    validation: { DocumentValidator: (services) => new MesoDocumentValidator(services) },
+    workspace: { ReferenceDescriptionProvider: (services) => new MesoReferenceDescriptionProvider(services) },
+    validation: {
+        DocumentValidator: (services) => new MesoDocumentValidator(services),
+        ValidationRegistry: (services) => new MesoValidationRegistry(services)
+    },
     scoping: { Imports: (services) => new MesoImports(services) },
     semantics: {
         Semantics: (services) => new MesoSemantics(services),

@@ -1,4 +1,5 @@
-import { DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument } from 'langium';
+import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import { astNodesOf } from '../ast-walk.js';
 import { isCondition, isSubstance } from '../generated/ast.js';
 import { aliasesOf } from '../semantics/library.js';
 
@@ -14,5 +15,20 @@ export class MesoScopeComputation extends DefaultScopeComputation {
                 exports.push(this.descriptions.createDescription(node, alias, document));
             }
         }
+    }
+
+    /**
+     * Collects like Langium's (every node below the root, same order), over a plain array
+     * of the nodes, yielding for cancellation every 256 nodes instead of at each node.
+     */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        const nodes = astNodesOf(document.parseResult.value);
+        // From 1: the root is not a local symbol (it has no container).
+        for (let i = 1; i < nodes.length; i++) {
+            if ((i & 255) === 1) await interruptAndCheck(cancelToken);
+            this.addLocalSymbol(nodes[i], document, symbols);
+        }
+        return symbols;
     }
 }

@@ -1,27 +1,29 @@
 import { AstUtils, DefaultScopeProvider, MapScope, WorkspaceCache, type AstNode, type ReferenceInfo, type Scope } from 'langium';
 import type { MesoServices } from '../meso-module.js';
 import type { MesoImports } from './imports.js';
+import { UriSetCache } from './uri-set-cache.js';
 
 /**
  * Global scope = the declarations of this file, then of the files it imports, then of the
  * std library. A file never sees declarations of unrelated workspace files.
- * Scopes are hash maps cached until the workspace changes: the imported level is shared by
- * every file importing the same files (a formulary may hold hundreds of substances and a
- * team hundreds of protocols importing it).
+ * Scopes are hash maps: a file's own level is cached until the workspace changes; the
+ * imported level (shared by every file importing the same files: a formulary may hold
+ * hundreds of substances and a team hundreds of protocols importing it) and the std level
+ * are kept until one of the files they were built from changes.
  */
 export class MesoScopeProvider extends DefaultScopeProvider {
     private readonly imports: MesoImports;
     private readonly fileScopes: WorkspaceCache<string, Scope>;
-    private readonly importedScopes: WorkspaceCache<string, Scope>;
-    private readonly stdScopes: WorkspaceCache<string, Scope>;
+    private readonly importedScopes: UriSetCache<Scope>;
+    private readonly stdScopes: UriSetCache<Scope>;
     private readonly localScopes: WorkspaceCache<AstNode, Map<string, Scope>>;
 
     constructor(services: MesoServices) {
         super(services);
         this.imports = services.scoping.Imports;
         this.fileScopes = new WorkspaceCache(services.shared);
-        this.importedScopes = new WorkspaceCache(services.shared);
-        this.stdScopes = new WorkspaceCache(services.shared);
+        this.importedScopes = new UriSetCache(services.shared);
+        this.stdScopes = new UriSetCache(services.shared);
         this.localScopes = new WorkspaceCache(services.shared);
     }
 
@@ -57,9 +59,10 @@ export class MesoScopeProvider extends DefaultScopeProvider {
         const uri = AstUtils.getDocument(context.container).uri.toString();
         return this.fileScopes.get(`${referenceType}|${uri}`, () => {
             const std = this.imports.stdUris();
-            const stdScope = this.stdScopes.get(referenceType, () => new MapScope(this.indexManager.allElements(referenceType, std)));
+            const stdScope = this.stdScopes.get(referenceType, std, () => new MapScope(this.indexManager.allElements(referenceType, std)));
             const imported = this.imports.importedUris(context.container);
-            const importedScope = this.importedScopes.get(`${referenceType}|${imported.key}`,
+            // The imported level's parent is the std level: it depends on both sets.
+            const importedScope = this.importedScopes.get(`${referenceType}|${imported.key}`, new Set([...imported.uris, ...std]),
                 () => new MapScope(this.indexManager.allElements(referenceType, imported.uris), stdScope));
             return new MapScope(this.indexManager.allElements(referenceType, new Set([uri])), importedScope);
         });

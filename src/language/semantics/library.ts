@@ -25,8 +25,13 @@ export function aliasesOf(node: Substance | Condition): string[] {
 }
 
 export function classesOf(substance: Substance): SubstanceClass[] {
-    return substance.clauses.filter(isClassClause).flatMap(c => c.classes.map(r => r.ref))
-        .filter((c): c is SubstanceClass => c !== undefined);
+    // A plain loop: called per substance and pair in the interaction and dose checks.
+    const classes: SubstanceClass[] = [];
+    for (const clause of substance.clauses) {
+        if (!isClassClause(clause)) continue;
+        for (const r of clause.classes) if (r.ref) classes.push(r.ref);
+    }
+    return classes;
 }
 
 export function isActive(substance: Substance): boolean {

@@ -6,6 +6,7 @@ import {
 } from '../generated/ast.js';
 import { toAmount, type WrittenUnit } from '../units/quantity.js';
 import type { MesoImports } from '../scoping/imports.js';
+import { UriSetCache } from '../scoping/uri-set-cache.js';
 
 /** A limit resolved for one protocol: its bounds in canonical units (days, mL, mm, counts). */
 export interface ResolvedLimit {
@@ -68,38 +69,46 @@ function rulesOf(models: Model[]): LevelRules {
  * by level, nearest first: the file and its imports, then std. For limits the nearest
  * level with an applicable limit wins, and within a level a limit `for` the protocol's
  * indication beats a general one; a protocol's own limits come before every file.
- * Levels are cached until the workspace changes, the imported level per set of imports.
+ * The imported level (per set of imports) and the std level are cached until one of their
+ * files changes.
  */
 export class LibraryRules {
-    private readonly cache: WorkspaceCache<string, LevelRules>;
+    private readonly cache: UriSetCache<LevelRules>;
     private readonly resolved: WorkspaceCache<Protocol, Map<string, ResolvedLimit[]>>;
+    private readonly levelsByRoot: WorkspaceCache<AstNode, LevelRules[]>;
 
     constructor(private readonly imports: MesoImports, private readonly documents: LangiumDocuments, shared: LangiumSharedCoreServices) {
-        this.cache = new WorkspaceCache(shared);
+        this.cache = new UriSetCache(shared);
         this.resolved = new WorkspaceCache(shared);
+        this.levelsByRoot = new WorkspaceCache(shared);
     }
 
     private models(uris: Iterable<string>): Model[] {
         return [...uris].map(u => this.documents.getDocument(URI.parse(u))?.parseResult.value).filter((m): m is Model => isModel(m));
     }
 
+    /**
+     * The levels of a file, merged once per file and workspace state: every check of every
+     * protocol asks, and a file may hold thousands of protocols.
+     */
     private levels(node: AstNode): LevelRules[] {
         const root = AstUtils.findRootNode(node);
-        const imported = this.imports.importedUris(node);
-        const importedRules = this.cache.get(`imported|${imported.key}`, () => rulesOf(this.models(imported.uris)));
-        const std = this.cache.get('std', () => rulesOf(this.models(this.imports.stdUris())));
+        return this.levelsByRoot.get(root, () => this.computeLevels(root));
+    }
+
+    private computeLevels(root: AstNode): LevelRules[] {
+        const imported = this.imports.importedUris(root);
+        const importedRules = this.cache.get(`imported|${imported.key}`, imported.uris, () => rulesOf(this.models(imported.uris)));
+        const stdUris = this.imports.stdUris();
+        const std = this.cache.get('std', stdUris, () => rulesOf(this.models(stdUris)));
         if (!isModel(root)) return [importedRules, std];
-        // Cached per file: every check of every protocol asks, and a file may hold thousands of protocols.
-        const uri = AstUtils.getDocument(root).uri.toString();
-        const merged = this.cache.get(`own|${uri}|${imported.key}`, () => {
-            const own = rulesOf([root]);
-            return {
-                limits: [...own.limits, ...importedRules.limits],
-                requirements: [...own.requirements, ...importedRules.requirements],
-                interactions: [...own.interactions, ...importedRules.interactions],
-                contraindications: [...own.contraindications, ...importedRules.contraindications]
-            };
-        });
+        const own = rulesOf([root]);
+        const merged = {
+            limits: [...own.limits, ...importedRules.limits],
+            requirements: [...own.requirements, ...importedRules.requirements],
+            interactions: [...own.interactions, ...importedRules.interactions],
+            contraindications: [...own.contraindications, ...importedRules.contraindications]
+        };
         return [merged, std];
     }
 

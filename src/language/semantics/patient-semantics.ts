@@ -25,7 +25,11 @@ export interface PatientSemantics {
  */
 export function addDays(isoDate: string, days: Fraction): string | undefined {
     const base = parseIsoDate(isoDate);
-    if (base === undefined) return undefined;
+    return base === undefined ? undefined : dayAfter(base, days);
+}
+
+/** The ISO date `days` (rounded down) after a UTC midnight given in milliseconds; undefined off the YYYY-MM-DD calendar. */
+function dayAfter(base: number, days: Fraction): string | undefined {
     const date = new Date(base + Number(days.floor().valueOf()) * 86_400_000);
     // Past year 275760 there is no Date at all; past 9999 toISOString writes `+010000-…`.
     if (Number.isNaN(date.getTime())) return undefined;
@@ -47,7 +51,9 @@ export function computePatientSemantics(patient: Patient, protocolSemantics?: (p
     const follows = patient.facts.find(isFollowsFact);
     const protocol = follows?.protocol?.ref;
     const schedule = protocol && protocolSemantics ? protocolSemantics(protocol).schedule : [];
-    const dates = follows ? schedule.map(s => addDays(follows.start, s.day)).filter((d): d is string => d !== undefined) : [];
+    // The start date is parsed once, not once per scheduled session.
+    const base = follows ? parseIsoDate(follows.start) : undefined;
+    const dates = base !== undefined ? schedule.map(s => dayAfter(base, s.day)).filter((d): d is string => d !== undefined) : [];
     return {
         patient,
         weightKg: weight?.dimension === 'body-weight' ? weight.value : undefined,

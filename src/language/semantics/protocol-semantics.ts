@@ -195,16 +195,25 @@ function injectFacts(inject: Inject, mixtures: Map<Mixture, MixtureFacts>, techn
 /** Sums doses of the same substance; an unknown part makes the sum unknown. */
 export function sumDoses(doses: Dose[]): Dose[] {
     const bySubstance = new Map<Substance, Dose>();
+    // Sums made here are extended in place: copying the component list at every addition
+    // made the totals over a long schedule quadratic in the number of sessions.
+    const sums = new Set<Dose>();
     for (const d of doses) {
         const prev = bySubstance.get(d.substance);
         if (!prev) { bySubstance.set(d.substance, d); continue; }
-        bySubstance.set(d.substance, {
-            substance: d.substance,
-            amount: prev.amount && d.amount && prev.amount.dimension === d.amount.dimension
-                ? { value: prev.amount.value.add(d.amount.value), dimension: d.amount.dimension } : undefined,
-            volume: prev.volume && d.volume ? prev.volume.add(d.volume) : undefined,
-            components: [...prev.components, ...d.components]
-        });
+        const amount = prev.amount && d.amount && prev.amount.dimension === d.amount.dimension
+            ? { value: prev.amount.value.add(d.amount.value), dimension: d.amount.dimension } : undefined;
+        const volume = prev.volume && d.volume ? prev.volume.add(d.volume) : undefined;
+        if (sums.has(prev)) {
+            const sum = prev as { -readonly [K in keyof Dose]: Dose[K] };
+            sum.amount = amount;
+            sum.volume = volume;
+            sum.components.push(...d.components);
+        } else {
+            const sum: Dose = { substance: d.substance, amount, volume, components: [...prev.components, ...d.components] };
+            sums.add(sum);
+            bySubstance.set(d.substance, sum);
+        }
     }
     return [...bySubstance.values()];
 }

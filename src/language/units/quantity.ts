@@ -28,14 +28,26 @@ export function unitText(unit: WrittenUnit): string {
 /** Converts a written quantity to an exact canonical amount; undefined for an unknown unit. */
 // A written quantity never changes once parsed: its amount is computed once per node.
 const amounts = new WeakMap<WrittenQuantity, Amount | null>();
+// Re-parsing a document makes new nodes for the same texts (`1 mL`, `0.2 mL`): amounts are
+// also kept by text, so that a keystroke does not re-parse every number of the file. Amounts
+// are immutable, so nodes may share one. Bounded: cleared when it grows large.
+const amountsByText = new Map<string, Amount | null>();
+const MAX_TEXTS = 20_000;
 
 export function toAmount(q: WrittenQuantity | undefined): Amount | undefined {
     // A half-typed quantity (parse error) has no unit or value yet: no amount, never a crash.
     if (!q?.unit || !q.value) return undefined;
     let amount = amounts.get(q);
     if (amount === undefined) {
-        const spec = lookupUnit(unitText(q.unit));
-        amount = spec ? { value: new Fraction(q.value).mul(spec.factor), dimension: spec.dimension } : null;
+        const unit = unitText(q.unit);
+        const key = `${q.value} ${unit}`;
+        amount = amountsByText.get(key);
+        if (amount === undefined) {
+            const spec = lookupUnit(unit);
+            amount = spec ? { value: new Fraction(q.value).mul(spec.factor), dimension: spec.dimension } : null;
+            if (amountsByText.size >= MAX_TEXTS) amountsByText.clear();
+            amountsByText.set(key, amount);
+        }
         amounts.set(q, amount);
     }
     return amount ?? undefined;

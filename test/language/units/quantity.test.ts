@@ -54,3 +54,16 @@ describe('exact conversion', () => {
         expect(toAmount(q('3', 'pints'))).toBeUndefined();
     });
 });
+
+describe('amounts shared by text', () => {
+    test('quantities written alike share one amount; other texts, units or per-units do not', () => {
+        const a = toAmount(q('0.25', 'mL'));
+        expect(toAmount(q('0.25', 'mL'))).toBe(a);
+        expect(a?.value.toString()).toBe('0.25');
+        expect(toAmount(q('0.25', 'L'))?.value.toString()).toBe('250');
+        expect(toAmount(q('0.250', 'mL'))).not.toBe(a);
+        expect(toAmount(q('0.25', 'mg', 'kg'))?.dimension).toBe('dose-per-weight');
+        expect(toAmount(q('0.25', 'mg'))?.dimension).toBe('mass');
+        expect(toAmount(q('0.25', 'furlong'))).toBeUndefined();
+    });
+});
