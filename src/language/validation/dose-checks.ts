@@ -109,8 +109,10 @@ export class DoseChecks {
                 break;
             case 'amount-unknown':
                 forEachComponent(f.components, c => {
-                    if (!once(`amount|${c.$cstNode?.offset}`)) return;
-                    const byVolume = toAmount(c.quantity)?.dimension === 'volume';
+                    // A quantity without an amount has an unknown unit, already an error of its own.
+                    const written = toAmount(c.quantity);
+                    if (!written || !once(`amount|${c.$cstNode?.offset}`)) return;
+                    const byVolume = written.dimension === 'volume';
                     report(accept, 'warning', IssueCodes.AmountUnknown, byVolume
                         ? `'${f.substance.name}' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.`
                         : `'${f.substance.name}' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.`,

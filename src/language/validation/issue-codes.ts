@@ -54,11 +54,13 @@ export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
 
 /**
  * Codes a `// meso-ignore` comment can never silence: doses, allergies (and a positive skin
- * test), withdrawn products, and a file that does not parse or link (nothing else is
- * checked reliably then).
+ * test), withdrawn products, and the errors that leave part of the file unread or unchecked
+ * (syntax, names, units, imports, counts, dates): silenced, they would let a protocol
+ * compile that was checked on less than it says.
  */
 export const UNSUPPRESSIBLE: ReadonlySet<string> = new Set([
     IssueCodes.OverdoseSession, IssueCodes.OverdoseWeight, IssueCodes.OverdoseCycle, IssueCodes.AnestheticSum,
     IssueCodes.Allergy, IssueCodes.SkinTestPositive, IssueCodes.WithdrawnSubstance,
-    IssueCodes.SyntaxError, IssueCodes.UnresolvedName
+    IssueCodes.SyntaxError, IssueCodes.UnresolvedName, IssueCodes.UnknownUnit, IssueCodes.UnitMismatch,
+    IssueCodes.DuplicateName, IssueCodes.ImportUnresolved, IssueCodes.NotText, IssueCodes.InvalidNumber, IssueCodes.InvalidDate
 ]);

@@ -53,7 +53,7 @@ export function applySuppressions(text: string, diagnostics: Diagnostic[]): Diag
         const s = suppressions.find(x => x.code === code && (x.trailing ? x.line === line : x.line === line - 1));
         if (!s || !s.reason) return true;
         if (UNSUPPRESSIBLE.has(s.code) || (s.code === IssueCodes.Contraindicated && d.severity === 1)) {
-            if (!s.used) extra.push(warning(s, IssueCodes.IgnoreNotAllowed, `'${s.code}' cannot be ignored: doses, allergies, withdrawn products, error-severity contraindications and syntax or name errors must be fixed.`));
+            if (!s.used) extra.push(warning(s, IssueCodes.IgnoreNotAllowed, `'${s.code}' cannot be ignored: doses, allergies, withdrawn products, error-severity contraindications and errors that leave part of the file unchecked must be fixed.`));
             s.used = true;
             return true;
         }
