@@ -7,6 +7,7 @@ import { createMesoServices, type MesoServices } from '../../src/language/meso-m
 import { MesoNodeFileSystem } from '../../src/server/text-file-system.js';
 import { tempDir } from '../compiler/compile-helpers.js';
 import { OVERDOSE_PROTOCOL } from '../helpers.js';
+import { exerciseFeatures } from '../lsp-features.js';
 
 // The language server's services on a workspace of hostile files (read from disk as the
 // server reads them): they load, and every editor feature keeps answering afterwards.
@@ -24,34 +25,6 @@ async function openWorkspace(folder: string): Promise<MesoServices> {
 
 function documentAt(services: MesoServices, file: string): LangiumDocument {
     return services.shared.workspace.LangiumDocuments.getDocument(URI.file(file))!;
-}
-
-/** Calls every editor feature on a document; returns what threw. */
-async function exerciseFeatures(services: MesoServices, doc: LangiumDocument): Promise<string[]> {
-    const uri = doc.uri.toString();
-    const text = doc.textDocument.getText();
-    const end = doc.textDocument.positionAt(text.length);
-    const middle = doc.textDocument.positionAt(Math.floor(text.length / 2));
-    const whole = { start: { line: 0, character: 0 }, end };
-    const lsp = services.lsp;
-    const calls: Array<[string, () => unknown]> = [
-        ['hover', () => lsp.HoverProvider!.getHoverContent(doc, { textDocument: { uri }, position: middle })],
-        ['completion', () => lsp.CompletionProvider!.getCompletion(doc, { textDocument: { uri }, position: end })],
-        ['inlay', () => lsp.InlayHintProvider!.getInlayHints(doc, { textDocument: { uri }, range: whole })],
-        ['lens', () => lsp.CodeLensProvider!.provideCodeLens(doc, { textDocument: { uri } })],
-        ['actions', () => lsp.CodeActionProvider!.getCodeActions(doc, { textDocument: { uri }, range: whole, context: { diagnostics: doc.diagnostics ?? [] } })],
-        ['symbols', () => lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument: { uri } })],
-        ['format', () => lsp.Formatter!.formatDocument(doc, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })]
-    ];
-    const failures: string[] = [];
-    for (const [name, call] of calls) {
-        try {
-            await call();
-        } catch (e) {
-            failures.push(`${name} on ${doc.uri.path}: ${(e as Error).message}`);
-        }
-    }
-    return failures;
 }
 
 describe('the language server on hostile files', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { buildFile, createTestServices, reset } from '../../helpers.js';
+import { exerciseFeatures } from '../../lsp-features.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));
@@ -17,28 +18,7 @@ describe('every editor feature on half-typed input', () => {
             for (let i = 1; i <= 10; i++) {
                 const text = source.slice(0, Math.floor((source.length * i) / 11));
                 const doc = await buildFile(services, text);
-                const uri = doc.uri.toString();
-                const end = doc.textDocument.positionAt(text.length);
-                const middle = doc.textDocument.positionAt(Math.floor(text.length / 2));
-                const whole = { start: { line: 0, character: 0 }, end };
-                const lsp = services.lsp;
-                const calls: Array<[string, () => unknown]> = [
-                    ['hover', () => lsp.HoverProvider!.getHoverContent(doc, { textDocument: { uri }, position: middle })],
-                    ['completion', () => lsp.CompletionProvider!.getCompletion(doc, { textDocument: { uri }, position: end })],
-                    ['inlay', () => lsp.InlayHintProvider!.getInlayHints(doc, { textDocument: { uri }, range: whole })],
-                    ['lens', () => lsp.CodeLensProvider!.provideCodeLens(doc, { textDocument: { uri } })],
-                    ['actions', () => lsp.CodeActionProvider!.getCodeActions(doc, { textDocument: { uri }, range: whole, context: { diagnostics: doc.diagnostics ?? [] } })],
-                    ['symbols', () => lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument: { uri } })],
-                    ['tokens', () => lsp.SemanticTokenProvider!.semanticHighlight(doc, { textDocument: { uri } })],
-                    ['format', () => lsp.Formatter!.formatDocument(doc, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })]
-                ];
-                for (const [name, call] of calls) {
-                    try {
-                        await call();
-                    } catch (e) {
-                        failures.push(`${name} at ${text.length} chars: ${(e as Error).message}`);
-                    }
-                }
+                failures.push(...await exerciseFeatures(services, doc));
                 await reset(services);
             }
         }
