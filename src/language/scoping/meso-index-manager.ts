@@ -1,4 +1,4 @@
-import { DefaultIndexManager, stream, type AstNodeDescription, type LangiumDocument, type LangiumSharedCoreServices, type ServiceRegistry, type Stream } from 'langium';
+import { DefaultIndexManager, stream, URI, type AstNodeDescription, type LangiumDocument, type Stream } from 'langium';
 import { isModel } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
 import { resolveImportUri } from './imports.js';
@@ -7,12 +7,6 @@ import { resolveImportUri } from './imports.js';
  * Meso's index: a faster `allElements` for a few URIs, and "affected" extended to imports.
  */
 export class MesoIndexManager extends DefaultIndexManager {
-    private readonly registry: ServiceRegistry;
-
-    constructor(shared: LangiumSharedCoreServices) {
-        super(shared);
-        this.registry = shared.ServiceRegistry;
-    }
 
     /**
      * Langium's index manager answers `allElements(type, uris)` by walking every indexed
@@ -37,13 +31,16 @@ export class MesoIndexManager extends DefaultIndexManager {
         const root = document.parseResult?.value;
         if (!isModel(root)) return false;
         const self = document.uri.toString();
-        const imports = (this.registry.getServices(document.uri) as MesoServices).scoping.Imports;
+        const imports = (this.serviceRegistry.getServices(document.uri) as MesoServices).scoping.Imports;
         for (const uri of imports.visibleUris(root)) {
             if (uri !== self && changedUris.has(uri)) return true;
+            // An import, at any depth, of a file that did not exist: its creation is a change too.
+            const model = uri === self ? root : this.documents.getDocument(URI.parse(uri))?.parseResult?.value;
+            if (isModel(model) && model.imports.some(imp => {
+                const target = resolveImportUri(imp)?.toString();
+                return target !== undefined && changedUris.has(target);
+            })) return true;
         }
-        return root.imports.some(imp => {
-            const target = resolveImportUri(imp)?.toString();
-            return target !== undefined && changedUris.has(target);
-        });
+        return false;
     }
 }

@@ -1,4 +1,4 @@
-import { TextDocument, URI } from 'langium';
+import { TextDocument, URI, UriUtils } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
 import { buildFiles, codes, createTestServices, reset } from '../../helpers.js';
 
@@ -38,6 +38,19 @@ describe('a change to an imported file revalidates its importers', () => {
         expect(codes(docs['q.meso'])).toContain('points-per-session');
         await edit(docs['formulary.meso'].uri, FORMULARY);
         expect(codes(docs['p.meso'])).not.toContain('points-per-session');
+    });
+
+    test('creating a file imported through another file, missing until then, revalidates the protocol', async () => {
+        // The editor's compile gate reads these diagnostics: stale ones would let it compile what meso check refuses.
+        const docs = await buildFiles(services, {
+            'mid.meso': 'import "formulary.meso"\n',
+            'p.meso': PROTOCOL.replace('import "formulary.meso"', 'import "mid.meso"')
+        });
+        expect(codes(docs['mid.meso'])).toEqual(['import-unresolved']);
+        expect(codes(docs['p.meso'])).not.toContain('points-per-session');
+        await edit(UriUtils.joinPath(UriUtils.dirname(docs['p.meso'].uri), 'formulary.meso'), FORMULARY.replace('<= 60', '<= 6: error'));
+        expect(codes(docs['mid.meso'])).toEqual([]);
+        expect(codes(docs['p.meso'])).toContain('points-per-session');
     });
 
     test('an unrelated file is left alone', async () => {
