@@ -65,6 +65,19 @@ describe('refused imports', () => {
         ]);
     });
 
+    test('a backslash separates folders as a slash does, so ..\\ cannot climb out of the project', async () => {
+        imports.setProjectRoots([URI.parse('file:///ws/proj')]);
+        const docs = await buildFiles(services, {
+            'secret.meso': lib('outer'),
+            'proj/sub/lib.meso': lib('inner'),
+            // In a Meso string a backslash is written doubled (`\\`), as in JSON.
+            'proj/p.meso': 'import "..\\\\secret.meso"\nimport "sub\\\\lib.meso"\n'
+        });
+        expect(errors(docs['proj/p.meso']).map(d => d.message)).toEqual([
+            "Cannot import '..\\secret.meso': /ws/secret.meso is outside the project folder /ws/proj."
+        ]);
+    });
+
     test('a project folder is not a prefix match: /ws/proj2 is outside /ws/proj', async () => {
         imports.setProjectRoots([URI.parse('file:///ws/proj')]);
         const { 'proj/p.meso': doc } = await buildFiles(services, { 'proj2/lib.meso': lib('x'), 'proj/p.meso': 'import "../proj2/lib.meso"\n' });

@@ -2,11 +2,15 @@ import { AstUtils, UriUtils, URI, WorkspaceCache, type AstNode, type LangiumCore
 import { isModel, type Import, type Model } from '../generated/ast.js';
 import { isStdUri } from '../std/std-library.js';
 
-/** The URI an import statement points at, resolved against the importing file. */
+/**
+ * The URI an import statement points at, resolved against the importing file. A `\` is a
+ * folder separator as `/` is: URI resolution knows only `/`, so `..\\x.meso` would keep its
+ * `..` past the project check and then climb out on Windows, where the OS reads `\` as one.
+ */
 export function resolveImportUri(imp: Import): URI | undefined {
     const doc = AstUtils.getDocument(imp);
     if (!imp.path) return undefined;
-    return UriUtils.resolvePath(UriUtils.dirname(doc.uri), imp.path);
+    return UriUtils.resolvePath(UriUtils.dirname(doc.uri), imp.path.replace(/\\/g, '/'));
 }
 
 /**
