@@ -83,7 +83,7 @@ describe('a compile killed mid-write', () => {
         const dir = tempDir();
         writeFileSync(join(dir, 'a.meso'), SMALL('a'));
         // pid 999999999 cannot exist; this test's own process is alive.
-        for (const f of ['a.json.999999999.tmp', `a.json.${process.pid}0.tmp`, 'notes.json.999999999.tmp', 'a.json.tmp']) writeFileSync(join(dir, f), 'x');
+        for (const f of ['a.json.999999999.tmp', 'a.json.999999999.old', 'notes.json.999999999.tmp', 'a.json.tmp']) writeFileSync(join(dir, f), 'x');
         writeFileSync(join(dir, `a.json.${process.ppid}.tmp`), 'live');
         const r = await meso(['compile', join(dir, 'a.meso')]);
         expect(r.code).toBe(0);
@@ -92,11 +92,23 @@ describe('a compile killed mid-write', () => {
         expect(left).toContain('notes.json.999999999.tmp');
         expect(left).toContain('a.json.tmp');
         expect(left).not.toContain('a.json.999999999.tmp');
+        expect(left).not.toContain('a.json.999999999.old');
         expect(JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')).protocol.id).toBe('a');
     });
 });
 
 describe('unwritable destinations: a clear message and exit 2, even as root', () => {
+    test('a later target that is a folder: nothing is replaced, not even the earlier targets', async () => {
+        const dir = tempDir();
+        writeFileSync(join(dir, 'src.meso'), SMALL('a', 'new') + SMALL('b', 'new'));
+        mkdirSync(join(dir, 'out/b.json'), { recursive: true });
+        writeFileSync(join(dir, 'out/a.json'), 'old a');
+        const r = await meso(['compile', join(dir, 'src.meso'), '--out-dir', join(dir, 'out')]);
+        expect(r).toEqual({ code: 2, out: '', err: `meso: cannot write ${join(dir, 'out/b.json')}: it is a folder (EISDIR).\n` });
+        expect(readFileSync(join(dir, 'out/a.json'), 'utf8')).toBe('old a');
+        expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.json', 'b.json']);
+    });
+
     test('--out-dir under a regular file (ENOTDIR)', async () => {
         const dir = tempDir();
         writeFileSync(join(dir, 'p.meso'), SMALL('p'));
