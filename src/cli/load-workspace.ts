@@ -17,6 +17,8 @@ export interface CheckedFile {
     readonly path: string;
     readonly document: LangiumDocument;
     readonly diagnostics: Diagnostic[];
+    /** The file's text as read: what was parsed, or for a file that is not text, a lenient decoding. */
+    readonly sourceText: string;
 }
 
 export interface LoadedWorkspace {
@@ -109,6 +111,7 @@ export async function loadWorkspace(files: string[], root?: string): Promise<Loa
     const documents = shared.workspace.LangiumDocuments;
     const loaded: LangiumDocument[] = [];
     const notText = new Map<string, Diagnostic>();
+    const lenient = new Map<string, string>();
     const queue = files.map(f => URI.file(f));
     const requested = new Set(queue.map(u => u.toString()));
     while (queue.length > 0) {
@@ -125,7 +128,10 @@ export async function loadWorkspace(files: string[], root?: string): Promise<Loa
             continue;
         }
         const decoded = decodeMesoText(bytes);
-        if (!decoded.ok) notText.set(uri.toString(), notTextDiagnostic(decoded.message, decoded.line, decoded.character));
+        if (!decoded.ok) {
+            notText.set(uri.toString(), notTextDiagnostic(decoded.message, decoded.line, decoded.character));
+            lenient.set(uri.toString(), new TextDecoder('utf-8').decode(bytes));
+        }
         const document = shared.workspace.LangiumDocumentFactory.fromString(decoded.ok ? decoded.text : '', uri);
         documents.addDocument(document);
         loaded.push(document);
@@ -142,7 +148,8 @@ export async function loadWorkspace(files: string[], root?: string): Promise<Loa
     const checked = loaded
         .map(document => {
             const bad = notText.get(document.uri.toString());
-            return { path: document.uri.fsPath, document, diagnostics: bad ? [bad] : document.diagnostics ?? [] };
+            const sourceText = lenient.get(document.uri.toString()) ?? document.textDocument.getText();
+            return { path: document.uri.fsPath, document, diagnostics: bad ? [bad] : document.diagnostics ?? [], sourceText };
         })
         .sort((a, b) => a.path.localeCompare(b.path));
     return { services: Meso, files: checked };

@@ -10,16 +10,28 @@ export interface ExpectedOutput {
     readonly fileName: string;
 }
 
-/** The outputs a document would give, read from its declarations even when it has errors. */
-export function expectedOutputs(document: LangiumDocument): ExpectedOutput[] {
+// A protocol or patient declaration at the start of a line, as the grammar's ID spells names.
+const DECLARATION = /^[ \t]*(protocol|patient)[ \t]+([_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00C0-\u024F]*)/gm;
+
+/**
+ * The outputs a document would give, read from its declarations even when it has errors:
+ * from the parsed tree, and from the file's text as read (`sourceText`, decoded leniently
+ * when it is not UTF-8), so that a file whose declaration no longer parses, or that is no
+ * longer text, still finds its previous outputs.
+ */
+export function expectedOutputs(document: LangiumDocument, sourceText: string): ExpectedOutput[] {
+    const found = new Map<string, ExpectedOutput>();
+    const add = (kind: 'protocol' | 'plan', id: string | undefined) => {
+        const fileName = outputFileName(kind, id);
+        if (fileName && id) found.set(fileName, { kind, id, fileName });
+    };
     const root = document.parseResult.value;
-    if (!isModel(root)) return [];
-    return root.elements.flatMap(element => {
-        if (!isProtocol(element) && !isPatient(element)) return [];
-        const kind = isProtocol(element) ? 'protocol' : 'plan';
-        const fileName = outputFileName(kind, element.name);
-        return fileName ? [{ kind, id: element.name, fileName }] : [];
-    });
+    for (const element of isModel(root) ? root.elements : []) {
+        if (isProtocol(element)) add('protocol', element.name);
+        else if (isPatient(element)) add('plan', element.name);
+    }
+    for (const m of sourceText.matchAll(DECLARATION)) add(m[1] === 'protocol' ? 'protocol' : 'plan', m[2]);
+    return [...found.values()];
 }
 
 // Larger than any compiled document; a bigger file is not ours to delete.

@@ -50,6 +50,19 @@ describe('a compile that fails leaves no output looking current', () => {
         expect(existsSync(join(dir, 'keep.json'))).toBe(false);
     });
 
+    test('a file that is no longer UTF-8 still loses its previous output (its declarations are read leniently)', async () => {
+        const dir = tempDir();
+        writeFileSync(join(dir, 'q.meso'), SMALL('q'));
+        expect((await meso(['compile', join(dir, 'q.meso')])).code).toBe(0);
+        // Re-saved as Latin-1: not parsed at all, so only the text names the protocol.
+        writeFileSync(join(dir, 'q.meso'), Buffer.from(SMALL('q', 'caf\u00e9'), 'latin1'));
+        const r = await meso(['compile', join(dir, 'q.meso')]);
+        expect(r.code).toBe(1);
+        expect(r.out).toContain('error not-text');
+        expect(r.out).toMatch(/removed out-of-date \S*q\.json\n/);
+        expect(readdirSync(dir)).toEqual(['q.meso']);
+    });
+
     test('--stdout removes nothing', async () => {
         const dir = tempDir();
         writeFileSync(join(dir, 'p.meso'), SMALL('p'));

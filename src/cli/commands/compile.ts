@@ -36,7 +36,7 @@ export async function compileCommand(inputs: string[], options: CompileOptions):
         options.write(formatText(report, false));
         // A failed run leaves none of its outputs behind looking current (see the README).
         const candidates = options.stdout ? [] : checked.filter(f => files.includes(f.path))
-            .flatMap(f => expectedOutputs(f.document).map(expected => ({ path: targetOf(f.path, expected.fileName), expected })));
+            .flatMap(f => expectedOutputs(f.document, f.sourceText).map(expected => ({ path: targetOf(f.path, expected.fileName), expected })));
         for (const removed of await removeOutdatedOutputs(candidates)) {
             options.write(`removed out-of-date ${path.relative(process.cwd(), removed) || removed}\n`);
         }
