@@ -4,7 +4,6 @@ import { URI, type LangiumDocument } from 'langium';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { notTextDiagnostic } from '../language/validation/not-text.js';
 import { decodeMesoText } from '../language/workspace/decode-text.js';
 import { isModel } from '../language/generated/ast.js';
 import { createMesoServices, type MesoServices } from '../language/meso-module.js';
@@ -110,7 +109,6 @@ export async function loadWorkspace(files: string[], root?: string): Promise<Loa
     const std = addStdDocuments(shared);
     const documents = shared.workspace.LangiumDocuments;
     const loaded: LangiumDocument[] = [];
-    const notText = new Map<string, Diagnostic>();
     const lenient = new Map<string, string>();
     const queue = files.map(f => URI.file(f));
     const requested = new Set(queue.map(u => u.toString()));
@@ -128,10 +126,8 @@ export async function loadWorkspace(files: string[], root?: string): Promise<Loa
             continue;
         }
         const decoded = decodeMesoText(bytes);
-        if (!decoded.ok) {
-            notText.set(uri.toString(), notTextDiagnostic(decoded.message, decoded.line, decoded.character));
-            lenient.set(uri.toString(), new TextDecoder('utf-8').decode(bytes));
-        }
+        Meso.workspace.TextRefusals.record(uri, decoded);
+        if (!decoded.ok) lenient.set(uri.toString(), new TextDecoder('utf-8').decode(bytes));
         const document = shared.workspace.LangiumDocumentFactory.fromString(decoded.ok ? decoded.text : '', uri);
         documents.addDocument(document);
         loaded.push(document);
@@ -147,9 +143,8 @@ export async function loadWorkspace(files: string[], root?: string): Promise<Loa
     await shared.workspace.DocumentBuilder.build([...std, ...loaded], { validation: true });
     const checked = loaded
         .map(document => {
-            const bad = notText.get(document.uri.toString());
             const sourceText = lenient.get(document.uri.toString()) ?? document.textDocument.getText();
-            return { path: document.uri.fsPath, document, diagnostics: bad ? [bad] : document.diagnostics ?? [], sourceText };
+            return { path: document.uri.fsPath, document, diagnostics: document.diagnostics ?? [], sourceText };
         })
         .sort((a, b) => a.path.localeCompare(b.path));
     return { services: Meso, files: checked };

@@ -20,11 +20,13 @@ import { STD_SCHEME } from './std/std-library.js';
 import { MesoDocumentValidator } from './validation/meso-document-validator.js';
 import { MesoValidationRegistry } from './validation/meso-validation-registry.js';
 import { registerValidationChecks } from './validation/register.js';
+import { MesoTextRefusals } from './workspace/text-refusals.js';
 
 /** Services added by Meso on top of Langium's. */
 export interface MesoAddedServices {
     scoping: { Imports: MesoImports };
     semantics: { Semantics: MesoSemantics; Rules: LibraryRules };
+    workspace: { TextRefusals: MesoTextRefusals };
 }
 
 export type MesoServices = LangiumServices & MesoAddedServices;
@@ -36,7 +38,10 @@ export const MesoModule: Module<MesoServices, PartialLangiumServices & MesoAdded
         ScopeProvider: (services) => new MesoScopeProvider(services),
         Linker: (services) => new MesoLinker(services)
     },
-    workspace: { ReferenceDescriptionProvider: (services) => new MesoReferenceDescriptionProvider(services) },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new MesoReferenceDescriptionProvider(services),
+        TextRefusals: () => new MesoTextRefusals()
+    },
     validation: {
         DocumentValidator: (services) => new MesoDocumentValidator(services),
         ValidationRegistry: (services) => new MesoValidationRegistry(services)

@@ -2,11 +2,12 @@ import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createMesoServices } from '../language/meso-module.js';
 import { registerCompileHandler, registerPreviewHandler } from './meso-requests.js';
-import { MesoNodeFileSystem } from './text-file-system.js';
+import { MesoNodeFileSystem, recordRefusalsIn } from './text-file-system.js';
 
 // The language server entry: create the connection, wire the services, start serving.
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Meso } = createMesoServices({ connection, ...MesoNodeFileSystem });
+recordRefusalsIn(shared, Meso);
 registerCompileHandler(connection, Meso);
 registerPreviewHandler(connection, Meso);
 startLanguageServer(shared);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { URI, type DefaultWorkspaceManager, type LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createMesoServices, type MesoServices } from '../../src/language/meso-module.js';
-import { MesoNodeFileSystem } from '../../src/server/text-file-system.js';
+import { MesoNodeFileSystem, recordRefusalsIn } from '../../src/server/text-file-system.js';
 import { tempDir } from '../compiler/compile-helpers.js';
 import { OVERDOSE_PROTOCOL } from '../helpers.js';
 import { exerciseFeatures } from '../lsp-features.js';
@@ -16,6 +16,7 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 async function openWorkspace(folder: string): Promise<MesoServices> {
     const { shared, Meso } = createMesoServices(MesoNodeFileSystem);
+    recordRefusalsIn(shared, Meso);
     // Validate every file, as `meso check` does (the server validates as files are opened).
     (shared.workspace.WorkspaceManager as DefaultWorkspaceManager).initialBuildOptions = { validation: true };
     shared.workspace.WorkspaceManager.initialize({ workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'ws' }], capabilities: {}, processId: null, rootUri: null });
@@ -51,9 +52,9 @@ describe('the language server on hostile files', () => {
         // The BOM does not shift the overdose (line 5, column 27, 1-based).
         expect(found('bom.meso')).toEqual([['overdose-session', 4, 26]]);
         expect(found('crlf.meso')).toEqual([['overdose-session', 4, 26]]);
-        // Not text: read as empty (meso check reports not-text), not as hundreds of syntax errors.
-        expect(found('binary.meso')).toEqual([]);
-        expect(found('nul.meso')).toEqual([]);
+        // Not text: one not-text error where meso check puts it, not hundreds of syntax errors.
+        expect(found('binary.meso')).toEqual([['not-text', 0, 0]]);
+        expect(found('nul.meso')).toEqual([['not-text', 0, 12]]);
         expect(found('imports.meso').map(d => d[0])).toEqual(['import-unresolved', 'import-unresolved', 'import-unresolved']);
         expect((at('imports.meso').diagnostics ?? []).map(d => d.message)[2]).toContain('is outside the project folder');
         expect(found('counts.meso').map(d => d[0])).toContain('invalid-number');

@@ -1,9 +1,10 @@
-import { DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { astNodesOf } from '../ast-walk.js';
 import type { MesoServices } from '../meso-module.js';
 import { refuseNul } from '../workspace/decode-text.js';
+import type { MesoTextRefusals } from '../workspace/text-refusals.js';
 import { IssueCodes } from './issue-codes.js';
 import type { MesoValidationRegistry } from './meso-validation-registry.js';
 import { notTextDiagnostic } from './not-text.js';
@@ -22,15 +23,22 @@ const LANGIUM_CODES: Record<string, string> = {
 export class MesoDocumentValidator extends DefaultDocumentValidator {
     private readonly registry: MesoValidationRegistry;
 
+    private readonly refusals: MesoTextRefusals;
+    private readonly textDocuments: LangiumSharedCoreServices['workspace']['TextDocuments'];
+
     constructor(services: MesoServices) {
         super(services);
         this.registry = services.validation.ValidationRegistry as MesoValidationRegistry;
+        this.refusals = services.workspace.TextRefusals;
+        this.textDocuments = services.shared.workspace.TextDocuments;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        // Binary data in an editor's buffer: refused as `meso check` refuses the file's bytes.
-        const nul = refuseNul(document.textDocument.getText());
-        if (nul) return [notTextDiagnostic(nul.message, nul.line, nul.character)];
+        // Bytes refused as text when the file was read from disk (unless the editor holds it
+        // open: then its buffer is the text), or binary data in an editor's buffer: one error.
+        const open = this.textDocuments?.get(document.uri.toString()) !== undefined;
+        const refusal = (open ? undefined : this.refusals.get(document.uri)) ?? refuseNul(document.textDocument.getText());
+        if (refusal) return [notTextDiagnostic(refusal.message, refusal.line, refusal.character)];
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const d of diagnostics) {
             const data = d.data as { code?: string } | undefined;
