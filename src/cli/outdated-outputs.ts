@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { LangiumDocument } from 'langium';
 import { outputFileName } from '../compiler/compile-document.js';
+import { IDENTIFIER } from '../language/identifier.js';
 import { isModel, isPatient, isProtocol } from '../language/generated/ast.js';
 
 /** An output a document would be compiled to: where, and which document it must hold. */
@@ -10,8 +11,8 @@ export interface ExpectedOutput {
     readonly fileName: string;
 }
 
-// A protocol or patient declaration at the start of a line, as the grammar's ID spells names.
-const DECLARATION = /^[ \t]*(protocol|patient)[ \t]+([_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00C0-\u024F]*)/gm;
+// A protocol or patient declaration at the start of a line.
+const DECLARATION = new RegExp(`^[ \\t]*(protocol|patient)[ \\t]+(${IDENTIFIER.source})`, 'gm');
 
 /**
  * The outputs a document would give, read from its declarations even when it has errors:

@@ -8,6 +8,7 @@ import { compileProtocol, type CompileContext } from './compile-protocol.js';
 import schema from './meso-schema.json' with { type: 'json' };
 import type { Warning } from './meso-json.generated.js';
 import { codeOf } from '../language/validation/report.js';
+import { WHOLE_IDENTIFIER } from '../language/identifier.js';
 
 /** The tool's identity in every document: its version and the schema's `$id`. */
 export const defaultCompileContext: CompileContext = { version: pkg.version, schemaId: schema.$id };
@@ -20,8 +21,6 @@ export interface CompiledOutput {
     readonly text: string;
 }
 
-// A name as the grammar's ID allows it: no dot, slash or backslash, so never a path.
-const SAFE_NAME = /^[_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00C0-\u024F]*$/;
 
 /**
  * The file a protocol (`<name>.json`) or patient plan (`<name>.plan.json`) is written to, or
@@ -29,7 +28,7 @@ const SAFE_NAME = /^[_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00C0-\u02
  * declaration names, which the grammar keeps to identifiers; this guards the rule in depth.
  */
 export function outputFileName(kind: 'protocol' | 'plan', name: string | undefined): string | undefined {
-    if (!name || !SAFE_NAME.test(name)) return undefined;
+    if (!name || !WHOLE_IDENTIFIER.test(name)) return undefined;
     return kind === 'protocol' ? `${name}.json` : `${name}.plan.json`;
 }
 

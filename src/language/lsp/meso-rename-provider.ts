@@ -3,8 +3,8 @@ import { DefaultRenameProvider } from 'langium/lsp';
 import { ResponseError, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { MesoServices } from '../meso-module.js';
 import { isStdUri } from '../std/std-library.js';
+import { WHOLE_IDENTIFIER } from '../identifier.js';
 
-const NAME = /^[_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00C0-\u024F]*$/;
 
 /** Rename that refuses std declarations, keywords and names that are not identifiers. */
 export class MesoRenameProvider extends DefaultRenameProvider {
@@ -22,7 +22,7 @@ export class MesoRenameProvider extends DefaultRenameProvider {
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         this.refuseStd(document, params);
-        if (!NAME.test(params.newName)) throw new ResponseError(-32602, `'${params.newName}' is not a valid name: use letters, digits and _ and start with a letter.`);
+        if (!WHOLE_IDENTIFIER.test(params.newName)) throw new ResponseError(-32602, `'${params.newName}' is not a valid name: use letters, digits and _ and start with a letter.`);
         if (this.keywords.has(params.newName)) throw new ResponseError(-32602, `'${params.newName}' is a keyword of the language and cannot be a name.`);
         return super.rename(document, params);
     }
