@@ -6,6 +6,7 @@ import {
 } from '../generated/ast.js';
 import { toAmount, type Amount } from '../units/quantity.js';
 import { concentrationOf } from './library.js';
+import { count, MAX_COUNT } from './counts.js';
 
 /**
  * The one place where doses and schedules are computed. Validation, hover, inlay hints,
@@ -113,20 +114,6 @@ export interface ProtocolSemantics {
 function amountOf(q: Parameters<typeof toAmount>[0] | undefined, dimension: string): Fraction | undefined {
     const a = q ? toAmount(q) : undefined;
     return a && a.dimension === dimension ? a.value : undefined;
-}
-
-/**
- * Largest counts the semantics accept (validation reports larger ones as `invalid-number`).
- * Sessions are laid out one by one, so an unbounded count could exhaust memory; a count
- * beyond these is no real protocol, and its digits may not even fit a double.
- */
-export const MAX_COUNT = { sessionsPerPhase: 1000, points: 100_000, scheduledSessions: 10_000 } as const;
-
-/** A count written as a whole number from 1 to `max`; anything else is unknown. */
-export function count(text: string | undefined, max: number): number | undefined {
-    if (text === undefined || !/^[0-9]+$/.test(text)) return undefined;
-    const n = Number(text);
-    return n >= 1 && n <= max ? n : undefined;
 }
 
 export function mixtureFacts(mixture: Mixture): MixtureFacts {
