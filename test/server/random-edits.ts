@@ -1,38 +1,9 @@
 // Seeded random edits of a document, as an editor sends them (incremental didChange ranges),
 // with the text they produce kept alongside so the test knows the server's final text.
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { Random } from '../../scripts/random.mjs';
 
-/** mulberry32: a small deterministic 32-bit PRNG (the same one the benchmarks use). */
-export function createRandom(seed: number) {
-    let state = seed >>> 0;
-    const next = () => {
-        state = (state + 0x6D2B79F5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-    return {
-        next,
-        /** An integer in [lo, hi], both included. */
-        int,
-        pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-        chance: (p: number) => next() < p,
-        /** A weighted pick: entries are [value, weight]. */
-        weighted<T>(entries: ReadonlyArray<readonly [T, number]>): T {
-            const total = entries.reduce((s, [, w]) => s + w, 0);
-            let r = next() * total;
-            for (const [value, w] of entries) {
-                r -= w;
-                if (r < 0) return value;
-            }
-            return entries[entries.length - 1][0];
-        }
-    };
-}
-
-export type Random = ReturnType<typeof createRandom>;
+export { createRandom, type Random } from '../../scripts/random.mjs';
 
 /** The LSP position of a UTF-16 offset in a text whose only line break is `\n`. */
 export function positionAt(text: string, offset: number): Position {
