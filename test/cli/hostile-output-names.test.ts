@@ -2,29 +2,20 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { outputFileName } from '../../src/compiler/compile-document.js';
-import { meso, tempDir } from '../compiler/compile-helpers.js';
+import { meso, tempDir, smallProtocol } from '../compiler/compile-helpers.js';
 
 // A failed `meso compile` leaves no previous output looking current, and output file names
 // come from declaration names only (identifiers), never from a path.
-
-const SMALL = (name: string, title = 'v1') => `protocol ${name} "${title}" {
-    indication pain
-    skin test 2 days before first session
-    mixture m { saline 1 mL }
-    session s { inject m }
-    schedule { phase a: 1 session of s every 7 days }
-}
-`;
 
 describe('a compile that fails leaves no output looking current', () => {
     test('the previous outputs of the files named are removed and listed; other files stay', async () => {
         const dir = tempDir();
         const out = join(dir, 'out');
-        writeFileSync(join(dir, 'two.meso'), SMALL('alpha') + SMALL('beta'));
+        writeFileSync(join(dir, 'two.meso'), smallProtocol('alpha') + smallProtocol('beta'));
         expect((await meso(['compile', join(dir, 'two.meso'), '--out-dir', out])).code).toBe(0);
         writeFileSync(join(out, 'notes.json'), '{"format": "meso-protocol", "protocol": {"id": "notes"}}\n');
         // 'second' now overdoses: the run fails, and first.json would be stale as well as second.json.
-        writeFileSync(join(dir, 'two.meso'), SMALL('alpha', 'v2') + SMALL('beta').replace('saline 1 mL', 'piroxicam 2 mL'));
+        writeFileSync(join(dir, 'two.meso'), smallProtocol('alpha', 'v2') + smallProtocol('beta').replace('saline 1 mL', 'piroxicam 2 mL'));
         const r = await meso(['compile', join(dir, 'two.meso'), '--out-dir', out]);
         expect(r.code).toBe(1);
         expect(r.out).toContain('error overdose-session');
@@ -36,7 +27,7 @@ describe('a compile that fails leaves no output looking current', () => {
 
     test('a file at the target that is not that protocol\'s output is left alone', async () => {
         const dir = tempDir();
-        writeFileSync(join(dir, 'p.meso'), SMALL('p').replace('saline 1 mL', 'piroxicam 2 mL'));
+        writeFileSync(join(dir, 'p.meso'), smallProtocol('p').replace('saline 1 mL', 'piroxicam 2 mL'));
         const other = '{"format": "meso-protocol", "protocol": {"id": "someone_else"}}\n';
         writeFileSync(join(dir, 'p.json'), other);
         writeFileSync(join(dir, 'keep.json'), '{"format": "meso-protocol", "protocol": {"id": "p"}}\n');
@@ -52,10 +43,10 @@ describe('a compile that fails leaves no output looking current', () => {
 
     test('a file that is no longer UTF-8 still loses its previous output (its declarations are read leniently)', async () => {
         const dir = tempDir();
-        writeFileSync(join(dir, 'q.meso'), SMALL('q'));
+        writeFileSync(join(dir, 'q.meso'), smallProtocol('q'));
         expect((await meso(['compile', join(dir, 'q.meso')])).code).toBe(0);
         // Re-saved as Latin-1: not parsed at all, so only the text names the protocol.
-        writeFileSync(join(dir, 'q.meso'), Buffer.from(SMALL('q', 'caf\u00e9'), 'latin1'));
+        writeFileSync(join(dir, 'q.meso'), Buffer.from(smallProtocol('q', 'caf\u00e9'), 'latin1'));
         const r = await meso(['compile', join(dir, 'q.meso')]);
         expect(r.code).toBe(1);
         expect(r.out).toContain('error not-text');
@@ -65,9 +56,9 @@ describe('a compile that fails leaves no output looking current', () => {
 
     test('--stdout removes nothing', async () => {
         const dir = tempDir();
-        writeFileSync(join(dir, 'p.meso'), SMALL('p'));
+        writeFileSync(join(dir, 'p.meso'), smallProtocol('p'));
         expect((await meso(['compile', join(dir, 'p.meso')])).code).toBe(0);
-        writeFileSync(join(dir, 'p.meso'), SMALL('p').replace('saline 1 mL', 'piroxicam 2 mL'));
+        writeFileSync(join(dir, 'p.meso'), smallProtocol('p').replace('saline 1 mL', 'piroxicam 2 mL'));
         expect((await meso(['compile', join(dir, 'p.meso'), '--stdout'])).code).toBe(1);
         expect(existsSync(join(dir, 'p.json'))).toBe(true);
     });
@@ -77,7 +68,7 @@ describe('output paths come from names only', () => {
     test('a protocol "named" with a path is a syntax error and nothing is written anywhere', async () => {
         const dir = tempDir();
         mkdirSync(join(dir, 'src'));
-        writeFileSync(join(dir, 'src/p.meso'), SMALL('x').replace('protocol x', 'protocol ../../escaped'));
+        writeFileSync(join(dir, 'src/p.meso'), smallProtocol('x').replace('protocol x', 'protocol ../../escaped'));
         const r = await meso(['compile', join(dir, 'src/p.meso'), '--out-dir', join(dir, 'src/out')]);
         expect(r.code).toBe(1);
         expect(r.out).toContain('error syntax-error');
@@ -97,7 +88,7 @@ describe('output paths come from names only', () => {
 
     test('names differing only in case clash (they are one file on macOS and Windows), exit 2', async () => {
         const dir = tempDir();
-        writeFileSync(join(dir, 'c.meso'), SMALL('knee') + SMALL('Knee'));
+        writeFileSync(join(dir, 'c.meso'), smallProtocol('knee') + smallProtocol('Knee'));
         const r = await meso(['compile', join(dir, 'c.meso'), '--out-dir', join(dir, 'out')]);
         expect(r.code).toBe(2);
         expect(r.err).toMatch(/^meso: two documents would be written to .*out\/(knee|Knee)\.json: protocol and patient names must be unique\.\n$/);

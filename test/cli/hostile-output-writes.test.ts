@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { meso, root, tempDir } from '../compiler/compile-helpers.js';
+import { meso, root, tempDir, smallProtocol } from '../compiler/compile-helpers.js';
 
 // What `meso compile` leaves on disk when it is killed mid-write or cannot write: the old
 // file or the new complete one, never a partial one, and a clear message with exit 2.
@@ -20,15 +20,6 @@ function bigProtocols(count: number, title: string): string {
 }
 `).join('');
 }
-
-const SMALL = (name: string, title = 'v1') => `protocol ${name} "${title}" {
-    indication pain
-    skin test 2 days before first session
-    mixture m { saline 1 mL }
-    session s { inject m }
-    schedule { phase a: 1 session of s every 7 days }
-}
-`;
 
 /** Compiles into a fresh folder and returns its files' text by name. */
 async function compiledTexts(source: string): Promise<Record<string, string>> {
@@ -81,7 +72,7 @@ describe('a compile killed mid-write', () => {
 
     test('only stale temporaries of this tool\'s targets are removed: a live process\'s and other files stay', async () => {
         const dir = tempDir();
-        writeFileSync(join(dir, 'a.meso'), SMALL('a'));
+        writeFileSync(join(dir, 'a.meso'), smallProtocol('a'));
         // pid 999999999 cannot exist; this test's own process is alive.
         for (const f of ['a.json.999999999.tmp', 'a.json.999999999.old', 'notes.json.999999999.tmp', 'a.json.tmp']) writeFileSync(join(dir, f), 'x');
         writeFileSync(join(dir, `a.json.${process.ppid}.tmp`), 'live');
@@ -100,7 +91,7 @@ describe('a compile killed mid-write', () => {
 describe('unwritable destinations: a clear message and exit 2, even as root', () => {
     test('a later target that is a folder: nothing is replaced, not even the earlier targets', async () => {
         const dir = tempDir();
-        writeFileSync(join(dir, 'src.meso'), SMALL('a', 'new') + SMALL('b', 'new'));
+        writeFileSync(join(dir, 'src.meso'), smallProtocol('a', 'new') + smallProtocol('b', 'new'));
         mkdirSync(join(dir, 'out/b.json'), { recursive: true });
         writeFileSync(join(dir, 'out/a.json'), 'old a');
         const r = await meso(['compile', join(dir, 'src.meso'), '--out-dir', join(dir, 'out')]);
@@ -111,7 +102,7 @@ describe('unwritable destinations: a clear message and exit 2, even as root', ()
 
     test('--out-dir under a regular file (ENOTDIR)', async () => {
         const dir = tempDir();
-        writeFileSync(join(dir, 'p.meso'), SMALL('p'));
+        writeFileSync(join(dir, 'p.meso'), smallProtocol('p'));
         writeFileSync(join(dir, 'afile'), 'x');
         const r = await meso(['compile', join(dir, 'p.meso'), '--out-dir', join(dir, 'afile/out')]);
         expect(r).toEqual({ code: 2, out: '', err: `meso: cannot create the folder ${join(dir, 'afile/out')}: a part of the path is a file, not a folder (ENOTDIR).\n` });
@@ -136,7 +127,7 @@ describe('unwritable destinations: a clear message and exit 2, even as root', ()
 
     test('--out-dir on a read-only folder: nothing written', async () => {
         const dir = tempDir();
-        writeFileSync(join(dir, 'p.meso'), SMALL('p'));
+        writeFileSync(join(dir, 'p.meso'), smallProtocol('p'));
         const { folder, reason } = readOnlyFolder();
         const r = await meso(['compile', join(dir, 'p.meso'), '--out-dir', folder]);
         expect(r).toEqual({ code: 2, out: '', err: `meso: cannot write ${join(folder, 'p.json')}: ${reason}.\n` });
@@ -145,7 +136,7 @@ describe('unwritable destinations: a clear message and exit 2, even as root', ()
 
     test('-o into a read-only folder', async () => {
         const dir = tempDir();
-        writeFileSync(join(dir, 'p.meso'), SMALL('p'));
+        writeFileSync(join(dir, 'p.meso'), smallProtocol('p'));
         const { folder, reason } = readOnlyFolder();
         const r = await meso(['compile', join(dir, 'p.meso'), '-o', join(folder, 'x.json')]);
         expect(r).toEqual({ code: 2, out: '', err: `meso: cannot write ${join(folder, 'x.json')}: ${reason}.\n` });

@@ -24,3 +24,13 @@ export async function compileExamples(): Promise<Record<string, string>> {
     if (r.code !== 0) throw new Error(`compile failed: ${r.out}${r.err}`);
     return Object.fromEntries(readdirSync(dir).sort().map(f => [f, readFileSync(join(dir, f), 'utf8')]));
 }
+
+/** A clean one-session protocol named `name` (its title marks a version), for output-file tests. */
+export const smallProtocol = (name: string, title = 'v1') => `protocol ${name} "${title}" {
+    indication pain
+    skin test 2 days before first session
+    mixture m { saline 1 mL }
+    session s { inject m }
+    schedule { phase a: 1 session of s every 7 days }
+}
+`;
