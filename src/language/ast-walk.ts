@@ -1,8 +1,13 @@
 import { isAstNode, isMultiReference, isReference, type AstNode, type ReferenceInfo } from 'langium';
 
-// Langium never changes a tree after parsing (a changed document is parsed into a new
-// tree), so the node list of a root is computed once and shared by the four walks.
+// The node list of a root is computed once and shared by the four walks of a build. A tree
+// changes after parsing only by a block re-parse, which forgets its list.
 const nodeLists = new WeakMap<AstNode, readonly AstNode[]>();
+
+/** Forgets the node list of a root whose tree was changed in place. */
+export function forgetAstNodes(root: AstNode): void {
+    nodeLists.delete(root);
+}
 
 /**
  * The nodes of a tree, root first, in the order of Langium's `AstUtils.streamAst`

@@ -20,6 +20,7 @@ import { STD_SCHEME } from './std/std-library.js';
 import { MesoDocumentValidator } from './validation/meso-document-validator.js';
 import { MesoValidationRegistry } from './validation/meso-validation-registry.js';
 import { registerValidationChecks } from './validation/register.js';
+import { MesoDocumentFactory } from './workspace/meso-document-factory.js';
 import { MesoTextRefusals } from './workspace/text-refusals.js';
 
 /** Services added by Meso on top of Langium's. */
@@ -57,7 +58,8 @@ export const MesoSharedModule: Module<LangiumSharedServices, object> = {
     workspace: {
         WorkspaceManager: (shared: LangiumSharedServices) => new MesoWorkspaceManager(shared),
         IndexManager: (shared: LangiumSharedServices) => new MesoIndexManager(shared),
-        LangiumDocuments: (shared: LangiumSharedServices) => new MesoLangiumDocuments(shared)
+        LangiumDocuments: (shared: LangiumSharedServices) => new MesoLangiumDocuments(shared),
+        LangiumDocumentFactory: (shared: LangiumSharedServices) => new MesoDocumentFactory(shared)
     },
     // std documents are served to the editor as read-only text (LSP workspace/textDocumentContent).
     lsp: { TextDocumentContentProvider: (shared: LangiumSharedServices) => new DefaultTextDocumentContentProvider(shared, STD_SCHEME) }

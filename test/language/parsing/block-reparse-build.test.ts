@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument, URI, type LangiumDocument } from 'langium';
+import { afterEach, describe, expect, test } from 'vitest';
+import { buildFiles, createTestServices, reset } from '../../helpers.js';
+
+const examples = join(import.meta.dirname, '../../../examples');
+const FORMULARY = readFileSync(join(examples, 'clinic-formulary.meso'), 'utf8');
+const PROTOCOL = readFileSync(join(examples, 'low-back-pain.meso'), 'utf8');
+
+const services = createTestServices();
+afterEach(() => reset(services));
+
+const uri = URI.parse('file:///ws/p.meso');
+
+/** Gives the protocol new text and rebuilds it the way the language server does on an edit. */
+async function edit(text: string): Promise<void> {
+    const textDocuments = services.shared.workspace.TextDocuments!;
+    const version = (textDocuments.get(uri.toString())?.version ?? 0) + 1;
+    textDocuments.set(TextDocument.create(uri.toString(), 'meso', version, text));
+    await services.shared.workspace.DocumentBuilder.update([uri], []);
+}
+
+function diagnosticsOf(doc: LangiumDocument): string[] {
+    return (doc.diagnostics ?? []).map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`).sort();
+}
+
+/** The diagnostics of the same text built from scratch, in services of its own. */
+async function freshDiagnostics(text: string): Promise<string[]> {
+    const docs = await buildFiles(createTestServices(), { 'clinic-formulary.meso': FORMULARY, 'p.meso': text });
+    return diagnosticsOf(docs['p.meso']);
+}
+
+const replace = (text: string, from: string, to: string) => {
+    expect(text, `'${from}' is in the text`).toContain(from);
+    return text.replace(from, to);
+};
+
+describe('an edit inside one block re-parses only that block', () => {
+    test('each edit keeps the tree, and the diagnostics equal a build from scratch', async () => {
+        const docs = await buildFiles(services, { 'clinic-formulary.meso': FORMULARY, 'p.meso': PROTOCOL });
+        const doc = docs['p.meso'];
+        const root = doc.parseResult.value;
+        expect(diagnosticsOf(doc)).toEqual([]);
+
+        const steps: Array<[string, (t: string) => string]> = [
+            // 30x the points: the dose caps are passed.
+            ['points', t => replace(t, '20 points', '600 points')],
+            // A line more in the first block: every later diagnostic moves down a line.
+            ['component', t => replace(t, '        saline 2 mL\n', '        saline 2 mL\n        lidocaine 1 mL\n')],
+            // A name that does not resolve, then a longer one that does.
+            ['unresolved', t => replace(t, 'inject antalgic using paravertebral', 'inject antalgicx using paravertebral')],
+            ['resolved', t => replace(t, 'inject antalgicx using paravertebral', 'inject antalgic using paravertebral')],
+            // Columns move on the line of the edit: the duration on the same line as a changed name.
+            ['same line', t => replace(t, '    session standard {\n        inject', '    session standard { inject')],
+            ['schedule', t => replace(t, '2 sessions of standard every 4 days', '12 sessions of standard every 1 days')]
+        ];
+        let text = PROTOCOL;
+        for (const [name, change] of steps) {
+            text = change(text);
+            await edit(text);
+            expect(doc.parseResult.value, `${name}: the block path kept the tree`).toBe(root);
+            expect(diagnosticsOf(doc), name).toEqual(await freshDiagnostics(text));
+        }
+        expect(diagnosticsOf(doc).length, 'the edits made diagnostics to compare').toBeGreaterThan(3);
+    });
+
+    test('an edit that breaks the file parses it all, and so does the edit that mends it', async () => {
+        const docs = await buildFiles(services, { 'clinic-formulary.meso': FORMULARY, 'p.meso': PROTOCOL });
+        const doc = docs['p.meso'];
+        const broken = replace(PROTOCOL, '20 points', '20 points }');
+        await edit(broken);
+        const brokenRoot = doc.parseResult.value;
+        expect(diagnosticsOf(doc)).toEqual(await freshDiagnostics(broken));
+        expect(doc.parseResult.parserErrors.length).toBeGreaterThan(0);
+        await edit(PROTOCOL);
+        expect(doc.parseResult.value).not.toBe(brokenRoot);
+        expect(diagnosticsOf(doc)).toEqual([]);
+        // Clean again: the next edit takes the block path.
+        const mended = doc.parseResult.value;
+        await edit(replace(PROTOCOL, '20 points', '21 points'));
+        expect(doc.parseResult.value).toBe(mended);
+    });
+});
