@@ -1,12 +1,23 @@
 import { isAstNode, isMultiReference, isReference, type AstNode, type ReferenceInfo } from 'langium';
 
 // The node list of a root is computed once and shared by the four walks of a build. A tree
-// changes after parsing only by a block re-parse, which forgets its list.
+// changes after parsing only by a block re-parse, which replaces the block's nodes in it.
 const nodeLists = new WeakMap<AstNode, readonly AstNode[]>();
 
-/** Forgets the node list of a root whose tree was changed in place. */
-export function forgetAstNodes(root: AstNode): void {
-    nodeLists.delete(root);
+/** After a block re-parse: the nodes of `replaced` (a subtree in pre-order) become those of `by`. */
+export function replaceAstNodes(root: AstNode, replaced: AstNode, by: AstNode): void {
+    const nodes = nodeLists.get(root);
+    if (!nodes) return;
+    const at = nodes.indexOf(replaced);
+    if (at < 0) {
+        nodeLists.delete(root);
+        return;
+    }
+    const removed: AstNode[] = [replaced];
+    collectContents(replaced, removed);
+    const added: AstNode[] = [by];
+    collectContents(by, added);
+    nodeLists.set(root, [...nodes.slice(0, at), ...added, ...nodes.slice(at + removed.length)]);
 }
 
 /**

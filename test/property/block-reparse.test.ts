@@ -62,9 +62,15 @@ const editNames = Object.keys(edits);
 /** The edits that usually keep a file parsing. */
 const typing = ['digit', 'space', 'comment', 'lineComment', 'duplicateLine', 'deleteLine'];
 
+/** The examples and fixtures written as multi-line blocks (most fixtures are one-line blocks). */
+const blockFiles = corpus.filter(file => (file.text.match(/^[ \t]+[^\s*/]/gm) ?? []).length >= 5);
+
+/** A number in [0, 1), spread evenly (fc.double spreads over representable doubles, most of them tiny). */
+const fraction = fc.integer({ min: 0, max: 999_999 }).map(n => n / 1_000_000);
+
 const editSequence = fc.tuple(
-    fc.constantFrom(...corpus),
-    fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...typing, 'undo'), weight: 3 }, { arbitrary: fc.constantFrom(...editNames), weight: 1 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 12 })
+    fc.constantFrom(...blockFiles),
+    fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...typing, 'undo'), weight: 6 }, { arbitrary: fc.constantFrom(...editNames), weight: 1 }), fraction, fraction), { minLength: 1, maxLength: 12 })
 );
 
 let blockParses = 0;
@@ -78,10 +84,11 @@ function sameTreeAsFullParse([file, steps]: [typeof corpus[number], Array<[strin
         const previousText = history.at(-1)!;
         const text = name === 'undo' ? history.at(-2) ?? previousText : edits[name](previousText, x, y);
         history.push(text);
+        if (text === previousText) continue; // the document factory does not parse an unchanged text
         const reparsed = reparseBlock(parser, current, text);
         if (reparsed) blockParses++;
         else fullParses++;
-        current = reparsed ?? parser.parse(text);
+        current = reparsed?.result ?? parser.parse(text);
         const full = parser.parse(text);
         expect(current.parserErrors.length + current.lexerErrors.length, `errors after ${name} on ${file.path}`).toBe(full.parserErrors.length + full.lexerErrors.length);
         expect(treeSnapshot(current.value), `tree after ${name} on ${file.path}`).toEqual(treeSnapshot(full.value));
@@ -89,10 +96,11 @@ function sameTreeAsFullParse([file, steps]: [typeof corpus[number], Array<[strin
 }
 
 describe('re-parsing only the edited block gives the tree a full parse gives', () => {
-    test('edit sequences on every example and fixture', () => {
-        fc.assert(fc.property(editSequence, sameTreeAsFullParse), runs(7401, 150));
-        // Not vacuous: the block path is taken for a good share of the edits (13 % with this
+    test('edit sequences on the examples and fixtures', () => {
+        // Unbiased: fast-check's bias towards small numbers puts most edits at the first characters.
+        fc.assert(fc.property(editSequence, sameTreeAsFullParse), { ...runs(7401, 150), unbiased: true });
+        // Not vacuous: the block path is taken for a good share of the edits (47 % with this
         // seed; the others break the file, or touch text outside any block, or follow an error).
-        expect(blockParses).toBeGreaterThan((blockParses + fullParses) / 10);
+        expect(blockParses).toBeGreaterThan((blockParses + fullParses) / 3);
     }, propertyTimeout);
 });

@@ -20,6 +20,13 @@ interface LeafFields {
 interface CompositeFields { content: CstNode[]; astNode: AstNode; _rangeCache: unknown }
 interface RootFields { _text: string }
 
+/** A block parsed again: the document's new parse result, and the block node it replaced. */
+export interface BlockReparse {
+    readonly result: ParseResult<AstNode>;
+    readonly replaced: AstNode;
+    readonly by: AstNode;
+}
+
 /**
  * Re-parses only the innermost block that strictly contains the change from the previous text
  * to `text`, and splices it into the previous tree, which is changed in place: the nodes
@@ -27,12 +34,12 @@ interface RootFields { _text: string }
  * text instead) unless the previous parse was clean and the new block parses cleanly as the
  * same kind of node, all of its text consumed: then a full parse would give the same tree.
  */
-export function reparseBlock(parser: LangiumParser, previous: ParseResult<AstNode>, text: string): ParseResult<AstNode> | undefined {
+export function reparseBlock(parser: LangiumParser, previous: ParseResult<AstNode>, text: string): BlockReparse | undefined {
     const root = previous.value;
     const rootCst = root.$cstNode as RootCstNode | undefined;
     if (!rootCst || previous.lexerErrors.length > 0 || previous.parserErrors.length > 0 || (previous.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
     const oldText = rootCst.fullText;
-    if (oldText === text) return previous;
+    if (oldText === text) return undefined;
 
     const { start, oldEnd } = changedRange(oldText, text);
     const block = innermostBlock(root, start, oldEnd);
@@ -69,7 +76,7 @@ export function reparseBlock(parser: LangiumParser, previous: ParseResult<AstNod
     }
     splice(block, fresh.value, cst, freshCst);
     (rootCst as unknown as RootFields)._text = text;
-    return { value: root, lexerErrors: [], parserErrors: [], lexerReport: previous.lexerReport };
+    return { result: { value: root, lexerErrors: [], parserErrors: [], lexerReport: previous.lexerReport }, replaced: block, by: fresh.value };
 }
 
 /** The changed span: old text [start, oldEnd) became new text [start, oldEnd + delta). */

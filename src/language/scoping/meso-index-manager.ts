@@ -1,12 +1,60 @@
-import { DefaultIndexManager, stream, URI, type AstNodeDescription, type LangiumDocument, type Stream } from 'langium';
+import { DefaultIndexManager, isReference, stream, URI, type AstNode, type Reference, type AstNodeDescription, type LangiumDocument, type ReferenceDescription, type Stream } from 'langium';
 import { isModel } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
 import { resolveImportUri } from './imports.js';
+import type { MesoReferenceDescriptionProvider } from './meso-reference-descriptions.js';
 
 /**
- * Meso's index: a faster `allElements` for a few URIs, and "affected" extended to imports.
+ * Meso's index: a faster `allElements` for a few URIs, "affected" extended to imports, and
+ * references described when first needed.
  */
 export class MesoIndexManager extends DefaultIndexManager {
+    /** Linked documents whose references are not described yet. */
+    private readonly undescribed = new Map<string, LangiumDocument>();
+
+    /**
+     * Langium describes every reference of a document after each build (for find references,
+     * rename, and to tell which documents a change affects). Nothing reads them while the
+     * document is being edited, and on a 5,000-line protocol describing them was a tenth of a
+     * keystroke's time: they are described when first read, from the document's links, which
+     * stay valid until the document is reset (which drops it from here).
+     */
+    override async updateReferences(document: LangiumDocument): Promise<void> {
+        const uri = document.uri.toString();
+        this.referenceIndex.delete(uri);
+        this.undescribed.set(uri, document);
+    }
+
+    override removeReferences(uri: URI): void {
+        this.undescribed.delete(uri.toString());
+        super.removeReferences(uri);
+    }
+
+    override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
+        for (const uri of [...this.undescribed.keys()]) this.describe(uri);
+        return super.findAllReferences(targetNode, astNodePath);
+    }
+
+    /** Langium's test (a resolved reference into a changed file), read from the links themselves. */
+    private refersInto(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const uri = document.uri.toString();
+        if (this.undescribed.has(uri) && document.references.every(isReference)) {
+            return document.references.some(ref => {
+                const target = (ref as Reference).$nodeDescription?.documentUri.toString();
+                return target !== undefined && target !== uri && changedUris.has(target);
+            });
+        }
+        this.describe(uri);
+        return super.isAffected(document, changedUris);
+    }
+
+    private describe(uri: string): void {
+        const document = this.undescribed.get(uri);
+        if (!document) return;
+        this.undescribed.delete(uri);
+        const provider = this.serviceRegistry.getServices(document.uri).workspace.ReferenceDescriptionProvider as MesoReferenceDescriptionProvider;
+        this.referenceIndex.set(uri, provider.describe(document));
+    }
 
     /**
      * Langium's index manager answers `allElements(type, uris)` by walking every indexed
@@ -27,7 +75,7 @@ export class MesoIndexManager extends DefaultIndexManager {
      * yet counts too, so that creating it clears the protocol's unresolved import.
      */
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (super.isAffected(document, changedUris)) return true;
+        if (this.refersInto(document, changedUris)) return true;
         const root = document.parseResult?.value;
         if (!isModel(root)) return false;
         const self = document.uri.toString();

@@ -1,6 +1,6 @@
 import { DefaultLangiumDocumentFactory, DocumentState, type AstNode, type LangiumDocument, type Mutable } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { forgetAstNodes } from '../ast-walk.js';
+import { replaceAstNodes } from '../ast-walk.js';
 import { reparseBlock } from '../parsing/block-reparse.js';
 
 /**
@@ -25,8 +25,8 @@ export class MesoDocumentFactory extends DefaultLangiumDocumentFactory {
             const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
             const reparsed = reparseBlock(parser, previous, text);
             if (reparsed) {
-                forgetAstNodes(reparsed.value);
-                document.parseResult = reparsed as typeof previous;
+                replaceAstNodes(reparsed.result.value, reparsed.replaced, reparsed.by);
+                document.parseResult = reparsed.result as typeof previous;
             } else {
                 document.parseResult = await this.parseAsync(document.uri, text, cancellationToken);
                 (document.parseResult.value as Mutable<AstNode>).$document = document;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TextDocument, URI, type LangiumDocument } from 'langium';
+import { AstUtils, TextDocument, URI, type LangiumDocument } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
+import { astNodesOf } from '../../../src/language/ast-walk.js';
 import { buildFiles, createTestServices, reset } from '../../helpers.js';
 
 const examples = join(import.meta.dirname, '../../../examples');
@@ -60,6 +61,11 @@ describe('an edit inside one block re-parses only that block', () => {
             text = change(text);
             await edit(text);
             expect(doc.parseResult.value, `${name}: the block path kept the tree`).toBe(root);
+            // The shared node list was patched, not recomputed: it must still be the tree's.
+            const walked = AstUtils.streamAst(root).toArray();
+            const listed = astNodesOf(root);
+            expect(listed.length, name).toBe(walked.length);
+            expect(listed.every((node, i) => node === walked[i]), `${name}: node list in tree order`).toBe(true);
             expect(diagnosticsOf(doc), name).toEqual(await freshDiagnostics(text));
         }
         expect(diagnosticsOf(doc).length, 'the edits made diagnostics to compare').toBeGreaterThan(3);
