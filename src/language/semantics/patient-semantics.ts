@@ -34,7 +34,8 @@ function dayAfter(base: number, days: Fraction): string | undefined {
     // Past year 275760 there is no Date at all; past 9999 toISOString writes `+010000-…`.
     if (Number.isNaN(date.getTime())) return undefined;
     const iso = date.toISOString();
-    return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : undefined;
+    // Years 0–9999 only: `YYYY-MM-DDTHH:mm:ss.sssZ`; others are written `+010000-…` or `-000001-…`.
+    return iso.length === 24 ? iso.slice(0, 10) : undefined;
 }
 
 /** Milliseconds since the epoch at UTC midnight, or undefined when the date does not exist. */

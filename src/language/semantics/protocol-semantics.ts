@@ -7,6 +7,7 @@ import {
 import { toAmount, type Amount } from '../units/quantity.js';
 import { concentrationOf } from './library.js';
 import { count, MAX_COUNT } from './counts.js';
+import { NodeMemo } from './node-memo.js';
 
 /**
  * The one place where doses and schedules are computed. Validation, hover, inlay hints,
@@ -237,15 +238,32 @@ function scheduleOf(protocol: Protocol, sessions: Map<Session, SessionFacts>): S
 }
 
 function totalsOver(schedule: ScheduledSession[]): SubstanceTotal[] {
-    return sumDoses(schedule.flatMap(s => s.facts?.doses ?? []))
-        .map(d => ({ substance: d.substance, amount: d.amount, volume: d.volume }));
+    // Each session's doses once, times the number of times it is scheduled: exact, and
+    // linear in the sessions declared rather than in the sessions scheduled.
+    const times = new Map<SessionFacts, number>();
+    for (const s of schedule) if (s.facts) times.set(s.facts, (times.get(s.facts) ?? 0) + 1);
+    const doses = [...times].flatMap(([facts, n]) => n === 1 ? facts.doses : facts.doses.map(d => ({
+        ...d,
+        amount: d.amount && { value: d.amount.value.mul(n), dimension: d.amount.dimension },
+        volume: d.volume?.mul(n)
+    })));
+    return sumDoses(doses).map(d => ({ substance: d.substance, amount: d.amount, volume: d.volume }));
 }
+
+// Facts of the blocks a keystroke did not touch are kept (see NodeMemo).
+const mixtureMemo = new NodeMemo<Mixture, MixtureFacts>();
+const techniqueMemo = new NodeMemo<Technique, TechniqueFacts>();
+const sessionMemo = new NodeMemo<Session, SessionFacts>();
 
 /** Computes every derived fact of a protocol. Pure: the same AST gives the same result. */
 export function computeProtocolSemantics(protocol: Protocol): ProtocolSemantics {
-    const mixtures = new Map(protocol.members.filter(isMixture).map(m => [m, mixtureFacts(m)]));
-    const techniques = new Map(protocol.members.filter(isTechnique).map(t => [t, techniqueFacts(t)]));
-    const sessions = new Map(protocol.members.filter(isSession).map(s => [s, sessionFacts(s, mixtures, techniques)]));
+    const mixtures = new Map(protocol.members.filter(isMixture)
+        .map(m => [m, mixtureMemo.get(m, m.components.map(c => c.substance?.ref), () => mixtureFacts(m))]));
+    const techniques = new Map(protocol.members.filter(isTechnique)
+        .map(t => [t, techniqueMemo.get(t, [t.settings.find(isDepthSetting)?.layer?.ref], () => techniqueFacts(t))]));
+    const sessions = new Map(protocol.members.filter(isSession).map(s => [s, sessionMemo.get(s,
+        s.items.filter(isInject).flatMap(i => [i.mixture?.ref && mixtures.get(i.mixture.ref), i.technique?.ref && techniques.get(i.technique.ref)]),
+        () => sessionFacts(s, mixtures, techniques))]));
     const schedule = scheduleOf(protocol, sessions);
     const cycle = schedule.filter(s => !s.maintenance);
     return {

@@ -1,5 +1,5 @@
 import type { ValidationAcceptor, ValidationSeverity } from 'langium';
-import type { Classifier, Component, Mixture, Protocol, Substance } from '../generated/ast.js';
+import type { Classifier, Component, Interaction, Mixture, Protocol, Substance } from '../generated/ast.js';
 import { isSubstance } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
 import { classesOf, isActive, withdrawnOf } from '../semantics/library.js';
@@ -24,26 +24,30 @@ export class CombinationChecks {
         const semantics = this.services.semantics.Semantics.protocol(protocol);
         const interactions = this.services.semantics.Rules.interactions(protocol);
         const reported = new Set<string>();
-        // The classes of each substance, looked up once: the loops below run over every pair.
-        const classes = new Map<Substance, Set<unknown>>();
-        const matches = (classifier: Classifier | undefined, s: Substance) => {
-            if (!classifier) return false;
-            if (isSubstance(classifier)) return classifier === s;
-            if (!classes.has(s)) classes.set(s, new Set(classesOf(s)));
-            return classes.get(s)!.has(classifier);
+        // Which interactions each substance is a left or a right side of, found once per
+        // substance: the loops below run per session, interaction and pair of doses.
+        const sides = new Map<Substance, { left: Set<Interaction>; right: Set<Interaction> }>();
+        const sidesOf = (s: Substance) => {
+            let found = sides.get(s);
+            if (!found) {
+                const classes = new Set<unknown>(classesOf(s));
+                const matches = (c: Classifier | undefined) => !!c && (isSubstance(c) ? c === s : classes.has(c));
+                found = { left: new Set(interactions.filter(x => matches(x.left?.ref))), right: new Set(interactions.filter(x => matches(x.right?.ref))) };
+                sides.set(s, found);
+            }
+            return found;
         };
         for (const session of semantics.sessions) {
             const doses = session.doses;
             if (doses.length < 2) continue;
+            const doseSides = doses.map(d => sidesOf(d.substance));
             for (const interaction of interactions) {
-                const lefts = doses.map((d, i) => [d, i] as const).filter(([d]) => matches(interaction.left?.ref, d.substance));
-                if (lefts.length === 0) continue;
-                const rights = doses.map((d, i) => [d, i] as const).filter(([d]) => matches(interaction.right?.ref, d.substance));
-                for (const [a, i] of lefts) {
-                    for (const [b, j] of rights) {
-                        if (i === j) continue;
+                for (let i = 0; i < doses.length; i++) {
+                    if (!doseSides[i].left.has(interaction)) continue;
+                    for (let j = 0; j < doses.length; j++) {
+                        if (i === j || !doseSides[j].right.has(interaction)) continue;
                         // Report on the later component of the pair, once per pair and interaction.
-                        const [first, second] = i < j ? [a, b] : [b, a];
+                        const [first, second] = i < j ? [doses[i], doses[j]] : [doses[j], doses[i]];
                         const target = second.components[0];
                         const key = `${first.substance.name}|${target.$cstNode?.offset}|${interaction.$cstNode?.offset}|${originOf(interaction)}`;
                         if (reported.has(key)) continue;

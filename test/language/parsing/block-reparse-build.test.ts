@@ -71,6 +71,21 @@ describe('an edit inside one block re-parses only that block', () => {
         expect(diagnosticsOf(doc).length, 'the edits made diagnostics to compare').toBeGreaterThan(3);
     });
 
+    test('an edit of an imported file reaches the facts kept for the protocol\'s unchanged blocks', async () => {
+        const lib = (strength: number) => `substance foo { concentration ${strength} mg/mL  max 100 mg per session source "test" }`;
+        const protocol = 'import "lib.meso"\nprotocol p {\n    mixture m { foo 2 mL }\n    session s { inject m }\n    schedule { phase a: 2 sessions of s every 7 days }\n}\n';
+        const docs = await buildFiles(services, { 'lib.meso': lib(10), 'p.meso': protocol });
+        expect(diagnosticsOf(docs['p.meso']).filter(d => d.includes('overdose'))).toEqual([]);
+        // An edit in the protocol first, so that its blocks' facts are the kept ones.
+        await edit(protocol.replace('foo 2 mL', 'foo 3 mL'));
+        const libUri = URI.parse('file:///ws/lib.meso');
+        services.shared.workspace.TextDocuments!.set(TextDocument.create(libUri.toString(), 'meso', 1, lib(100)));
+        await services.shared.workspace.DocumentBuilder.update([libUri], []);
+        const fresh = await buildFiles(createTestServices(), { 'lib.meso': lib(100), 'p.meso': protocol.replace('foo 2 mL', 'foo 3 mL') });
+        expect(diagnosticsOf(docs['p.meso'])).toEqual(diagnosticsOf(fresh['p.meso']));
+        expect(diagnosticsOf(docs['p.meso']).filter(d => d.includes('overdose')).length, '300 mg of foo per session').toBe(1);
+    });
+
     test('an edit that breaks the file parses it all, and so does the edit that mends it', async () => {
         const docs = await buildFiles(services, { 'clinic-formulary.meso': FORMULARY, 'p.meso': PROTOCOL });
         const doc = docs['p.meso'];
