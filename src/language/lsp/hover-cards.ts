@@ -5,7 +5,8 @@ import {
     minIntervalOf, provenanceOf, withdrawnOf, type Provenance
 } from '../semantics/library.js';
 import type { Interaction } from '../generated/ast.js';
-import { componentDeliveries, componentTotals, mixtureFacts, techniqueFacts, type ProtocolSemantics } from '../semantics/protocol-semantics.js';
+import { componentDeliveries, componentTotals } from '../semantics/component-totals.js';
+import { mixtureFacts, techniqueFacts, type ProtocolSemantics } from '../semantics/protocol-semantics.js';
 import { formatAmount, formatNumber, toAmount } from '../units/quantity.js';
 
 /**

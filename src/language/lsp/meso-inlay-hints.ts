@@ -3,7 +3,7 @@ import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
 import { isComponent, isPhase, isProtocol, isSchedule } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
-import { componentDeliveries } from '../semantics/protocol-semantics.js';
+import { componentDeliveries } from '../semantics/component-totals.js';
 import { formatAmount, formatNumber, toAmount } from '../units/quantity.js';
 
 /**

@@ -1,7 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Protocol } from '../generated/ast.js';
 import { amountCapsOf } from '../semantics/library.js';
-import { cumulativeAmounts, type ProtocolSemantics } from '../semantics/protocol-semantics.js';
+import { cumulativeAmounts } from '../semantics/component-totals.js';
+import type { ProtocolSemantics } from '../semantics/protocol-semantics.js';
 import { displayUnit } from '../units/unit-table.js';
 import type { PreviewModel } from './meso-protocol.js';
 
