@@ -43,6 +43,8 @@ const edits: Record<string, Edit> = {
         return gap < 0 ? text : text.slice(0, gap) + ' ' + text.slice(gap);
     },
     newline: insert('\n'),
+    crlf: insert('\r\n'),
+    cr: insert('\r'),
     comment: insert(' /* note */ '),
     lineComment: lineEdit((lines, i) => lines.splice(i, 0, '    // note')),
     duplicateLine: lineEdit((lines, i) => lines.splice(i, 0, lines[i])),
@@ -63,7 +65,9 @@ const editNames = Object.keys(edits);
 const typing = ['digit', 'space', 'comment', 'lineComment', 'duplicateLine', 'deleteLine'];
 
 /** The examples and fixtures written as multi-line blocks (most fixtures are one-line blocks). */
-const blockFiles = corpus.filter(file => (file.text.match(/^[ \t]+[^\s*/]/gm) ?? []).length >= 5);
+const multiLine = corpus.filter(file => (file.text.match(/^[ \t]+[^\s*/]/gm) ?? []).length >= 5);
+// Some of them with Windows line endings: lines and columns are counted on both kinds.
+const blockFiles = [...multiLine, ...multiLine.slice(0, 6).map(file => ({ path: `${file.path} (CRLF)`, text: file.text.replace(/\n/g, '\r\n') }))];
 
 /** A number in [0, 1), spread evenly (fc.double spreads over representable doubles, most of them tiny). */
 const fraction = fc.integer({ min: 0, max: 999_999 }).map(n => n / 1_000_000);
