@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { AstUtils, TextDocument, URI, type LangiumDocument } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
 import { astNodesOf } from '../../../src/language/ast-walk.js';
+import { compileDocument } from '../../../src/compiler/compile-document.js';
+import type { MesoServices } from '../../../src/language/meso-module.js';
 import { buildFiles, createTestServices, reset } from '../../helpers.js';
 
 const examples = join(import.meta.dirname, '../../../examples');
@@ -26,10 +28,21 @@ function diagnosticsOf(doc: LangiumDocument): string[] {
     return (doc.diagnostics ?? []).map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`).sort();
 }
 
-/** The diagnostics of the same text built from scratch, in services of its own. */
+/** The JSON the compiler makes of a document (whatever its diagnostics). */
+function compiled(of: MesoServices, doc: LangiumDocument): string[] {
+    const diagnostics = (uri: string) => of.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))?.diagnostics ?? [];
+    return compileDocument(of, doc, diagnostics).map(o => o.text);
+}
+
+/** The diagnostics and compiled JSON of the same text built from scratch, in services of their own. */
+async function fresh(text: string): Promise<{ diagnostics: string[]; json: string[] }> {
+    const own = createTestServices();
+    const docs = await buildFiles(own, { 'clinic-formulary.meso': FORMULARY, 'p.meso': text });
+    return { diagnostics: diagnosticsOf(docs['p.meso']), json: compiled(own, docs['p.meso']) };
+}
+
 async function freshDiagnostics(text: string): Promise<string[]> {
-    const docs = await buildFiles(createTestServices(), { 'clinic-formulary.meso': FORMULARY, 'p.meso': text });
-    return diagnosticsOf(docs['p.meso']);
+    return (await fresh(text)).diagnostics;
 }
 
 const replace = (text: string, from: string, to: string) => {
@@ -66,7 +79,11 @@ describe('an edit inside one block re-parses only that block', () => {
             const listed = astNodesOf(root);
             expect(listed.length, name).toBe(walked.length);
             expect(listed.every((node, i) => node === walked[i]), `${name}: node list in tree order`).toBe(true);
-            expect(diagnosticsOf(doc), name).toEqual(await freshDiagnostics(text));
+            const expected = await fresh(text);
+            expect(diagnosticsOf(doc), name).toEqual(expected.diagnostics);
+            // The doses, schedule and totals written to JSON too (kept facts included).
+            expect(expected.json.length, 'the protocol compiles').toBe(1);
+            expect(compiled(services, doc), `${name}: compiled JSON`).toEqual(expected.json);
         }
         expect(diagnosticsOf(doc).length, 'the edits made diagnostics to compare').toBeGreaterThan(3);
     });
