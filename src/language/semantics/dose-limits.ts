@@ -57,6 +57,11 @@ export function evaluateDoses(semantics: ProtocolSemantics, weightKg: Fraction |
     // Caps and classes per substance, read once: sessions repeat the same substances.
     const capsCache = new Map<Substance, AmountCap[]>();
     const capsOf = (s: Substance) => capsCache.get(s) ?? capsCache.set(s, amountCapsOf(s)).get(s)!;
+    // The session caps of a substance, and what each allows at this weight, worked out once.
+    const sessionCapsCache = new Map<Substance, AmountCap[]>();
+    const sessionCapsOf = (s: Substance) => sessionCapsCache.get(s) ?? sessionCapsCache.set(s, capsOf(s).filter(c => c.kind !== 'cycle')).get(s)!;
+    const allowedCache = new Map<AmountCap, Amount | undefined>();
+    const allowedOf = (cap: AmountCap) => allowedCache.has(cap) ? allowedCache.get(cap) : allowedCache.set(cap, allowedAmount(cap, weightKg)).get(cap);
     const anestheticCache = new Map<Substance, boolean>();
     const isAnesthetic = (s: Substance) => anestheticCache.get(s) ?? anestheticCache.set(s, hasClassNamed(s, ANESTHETIC_CLASS_NAME)).get(s)!;
     for (const session of semantics.sessions) {
@@ -72,8 +77,8 @@ export function evaluateDoses(semantics: ProtocolSemantics, weightKg: Fraction |
                 continue;
             }
             let tightest: Amount | undefined;
-            for (const cap of caps.filter(c => c.kind !== 'cycle')) {
-                const allowed = allowedAmount(cap, weightKg);
+            for (const cap of sessionCapsOf(dose.substance)) {
+                const allowed = allowedOf(cap);
                 if (!allowed) {
                     if (!weightOnly) findings.push({ kind: 'weight-unknown', session, dose, cap });
                     continue;

@@ -37,11 +37,16 @@ export class CombinationChecks {
             }
             return found;
         };
+        // Only the interactions with both sides among the protocol's substances can apply (often
+        // none of the formulary's and std's many): the session loop below runs over those.
+        const given = [...new Set(semantics.sessions.flatMap(session => session.doses.map(d => d.substance)))].map(sidesOf);
+        const relevant = interactions.filter(x => given.some(g => g.left.has(x)) && given.some(g => g.right.has(x)));
+        if (relevant.length === 0) return;
         for (const session of semantics.sessions) {
             const doses = session.doses;
             if (doses.length < 2) continue;
             const doseSides = doses.map(d => sidesOf(d.substance));
-            for (const interaction of interactions) {
+            for (const interaction of relevant) {
                 for (let i = 0; i < doses.length; i++) {
                     if (!doseSides[i].left.has(interaction)) continue;
                     for (let j = 0; j < doses.length; j++) {
