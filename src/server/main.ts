@@ -1,6 +1,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createMesoServices } from '../language/meso-module.js';
+import { collectAfterLargeBuilds } from './collect-after-large-builds.js';
 import { registerCompileHandler, registerPreviewHandler } from './meso-requests.js';
 import { MesoNodeFileSystem, recordRefusalsIn } from './text-file-system.js';
 
@@ -10,4 +11,5 @@ const { shared, Meso } = createMesoServices({ connection, ...MesoNodeFileSystem 
 recordRefusalsIn(shared, Meso);
 registerCompileHandler(connection, Meso);
 registerPreviewHandler(connection, Meso);
+collectAfterLargeBuilds(shared);
 startLanguageServer(shared);
