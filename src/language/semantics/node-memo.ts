@@ -3,8 +3,9 @@
  * while the node and what it depends on stay the same objects.
  *
  * A block re-parse (parsing/block-reparse.ts) keeps every block outside the edit: the same
- * node objects, which nothing changes afterwards (a block holds no other block, so it is
- * never patched in place; any edit inside it makes a new node). What a node's facts read
+ * node objects. Mixtures, techniques and sessions hold no other block, so they are never
+ * patched in place: any edit inside one makes a new node (a protocol, which holds blocks, is
+ * patched, and is not memoised). What a node's facts read
  * through its references (a substance, a layer, another node's facts) is passed as `deps`:
  * a reference resolved to another object, or another node's facts computed again, makes
  * the facts be computed again.

@@ -22,11 +22,14 @@ export class MesoDocumentFactory extends DefaultLangiumDocumentFactory {
             Object.defineProperty(document, 'textDocument', { get: textDocumentGetter });
         }
         if (previous.value.$cstNode?.root.fullText !== text) {
-            const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
-            const reparsed = reparseBlock(parser, previous, text);
+            const services = this.serviceRegistry.getServices(document.uri);
+            const reparsed = reparseBlock(services.parser.LangiumParser, previous, text);
             if (reparsed) {
                 replaceAstNodes(reparsed.result.value, reparsed.replaced, reparsed.by);
                 document.parseResult = reparsed.result as typeof previous;
+                // The kept nodes keep their reference objects: one read since the document was
+                // reset (when its own names were out of the index) must not stay bound.
+                services.references.Linker.unlink(document);
             } else {
                 document.parseResult = await this.parseAsync(document.uri, text, cancellationToken);
                 (document.parseResult.value as Mutable<AstNode>).$document = document;
