@@ -38,6 +38,7 @@ export class MesoIndexManager extends DefaultIndexManager {
     /** Langium's test (a resolved reference into a changed file), read from the links themselves. */
     private refersInto(document: LangiumDocument, changedUris: Set<string>): boolean {
         const uri = document.uri.toString();
+        // Read from single references; a multi-reference (none in this grammar) is described first.
         if (this.undescribed.has(uri) && document.references.every(isReference)) {
             return document.references.some(ref => {
                 const target = (ref as Reference).$nodeDescription?.documentUri.toString();
