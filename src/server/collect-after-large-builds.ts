@@ -28,6 +28,8 @@ export function collectAfterLargeBuilds(shared: LangiumSharedCoreServices, colle
     if (!collect) return;
     const builder = shared.workspace.DocumentBuilder;
     let validated = 0;
+    // A build cancelled by the next change never reaches its last phase: count afresh.
+    builder.onUpdate(() => { validated = 0; });
     builder.onDocumentPhase(DocumentState.Validated, () => { validated++; });
     builder.onBuildPhase(DocumentState.Validated, () => {
         if (validated >= LARGE_BUILD) setImmediate(collect);
