@@ -1,4 +1,4 @@
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem, TextDocument, URI, type LangiumDocument } from 'langium';
 import { clearDocuments } from 'langium/test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isModel, type Model } from '../src/language/generated/ast.js';
@@ -33,6 +33,17 @@ export async function buildFiles(services: MesoServices, files: Record<string, s
     const std = shared.workspace.LangiumDocuments.all.filter(d => isStdUri(d.uri)).toArray();
     await shared.workspace.DocumentBuilder.build([...std, ...Object.values(docs)], { validation: true });
     return docs;
+}
+
+/**
+ * Gives a document new text and rebuilds, the way the language server does on an edit: the
+ * text goes to the open documents (next version), then `DocumentBuilder.update`.
+ */
+export async function editDocument(services: MesoServices, uri: URI, text: string): Promise<void> {
+    const textDocuments = services.shared.workspace.TextDocuments!;
+    const version = (textDocuments.get(uri.toString())?.version ?? 0) + 1;
+    textDocuments.set(TextDocument.create(uri.toString(), 'meso', version, text));
+    await services.shared.workspace.DocumentBuilder.update([uri], []);
 }
 
 /** Builds one file and returns its document. */

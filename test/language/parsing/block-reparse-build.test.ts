@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AstUtils, TextDocument, URI, type LangiumDocument } from 'langium';
+import { AstUtils, URI, type LangiumDocument } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
 import { astNodesOf } from '../../../src/language/ast-walk.js';
 import { compileDocument } from '../../../src/compiler/compile-document.js';
 import type { MesoServices } from '../../../src/language/meso-module.js';
-import { buildFiles, createTestServices, reset } from '../../helpers.js';
+import { buildFiles, createTestServices, editDocument, reset } from '../../helpers.js';
 
 const examples = join(import.meta.dirname, '../../../examples');
 const FORMULARY = readFileSync(join(examples, 'clinic-formulary.meso'), 'utf8');
@@ -17,12 +17,7 @@ afterEach(() => reset(services));
 const uri = URI.parse('file:///ws/p.meso');
 
 /** Gives the protocol new text and rebuilds it the way the language server does on an edit. */
-async function edit(text: string): Promise<void> {
-    const textDocuments = services.shared.workspace.TextDocuments!;
-    const version = (textDocuments.get(uri.toString())?.version ?? 0) + 1;
-    textDocuments.set(TextDocument.create(uri.toString(), 'meso', version, text));
-    await services.shared.workspace.DocumentBuilder.update([uri], []);
-}
+const edit = (text: string) => editDocument(services, uri, text);
 
 function diagnosticsOf(doc: LangiumDocument): string[] {
     return (doc.diagnostics ?? []).map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`).sort();
@@ -95,9 +90,7 @@ describe('an edit inside one block re-parses only that block', () => {
         expect(diagnosticsOf(docs['p.meso']).filter(d => d.includes('overdose'))).toEqual([]);
         // An edit in the protocol first, so that its blocks' facts are the kept ones.
         await edit(protocol.replace('foo 2 mL', 'foo 3 mL'));
-        const libUri = URI.parse('file:///ws/lib.meso');
-        services.shared.workspace.TextDocuments!.set(TextDocument.create(libUri.toString(), 'meso', 1, lib(100)));
-        await services.shared.workspace.DocumentBuilder.update([libUri], []);
+        await editDocument(services, URI.parse('file:///ws/lib.meso'), lib(100));
         const fresh = await buildFiles(createTestServices(), { 'lib.meso': lib(100), 'p.meso': protocol.replace('foo 2 mL', 'foo 3 mL') });
         expect(diagnosticsOf(docs['p.meso'])).toEqual(diagnosticsOf(fresh['p.meso']));
         expect(diagnosticsOf(docs['p.meso']).filter(d => d.includes('overdose')).length, '300 mg of foo per session').toBe(1);

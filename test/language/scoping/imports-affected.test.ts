@@ -1,6 +1,6 @@
-import { TextDocument, URI, UriUtils } from 'langium';
+import { URI, UriUtils } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildFiles, codes, createTestServices, reset } from '../../helpers.js';
+import { buildFiles, codes, createTestServices, editDocument, reset } from '../../helpers.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));
@@ -20,10 +20,7 @@ protocol p {
 `;
 
 /** Changes a document's text the way the language server does: new text, then an update. */
-async function edit(uri: URI, text: string): Promise<void> {
-    services.shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'meso', 2, text));
-    await services.shared.workspace.DocumentBuilder.update([uri], []);
-}
+const edit = (uri: URI, text: string) => editDocument(services, uri, text);
 
 describe('a change to an imported file revalidates its importers', () => {
     test('lowering the formulary\'s points limit flags a protocol that imports it, through another file too', async () => {

@@ -1,7 +1,7 @@
-import { TextDocument, URI } from 'langium';
+import { URI } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
 import { UriSetCache } from '../../../src/language/scoping/uri-set-cache.js';
-import { buildFiles, codes, createTestServices, reset } from '../../helpers.js';
+import { buildFiles, codes, createTestServices, editDocument, reset } from '../../helpers.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));
@@ -9,12 +9,7 @@ afterEach(() => reset(services));
 const uri = (name: string) => URI.parse(`file:///ws/${name}`);
 
 /** Gives a file new text and rebuilds it the way the language server does on an edit. */
-async function edit(name: string, text: string): Promise<void> {
-    const textDocuments = services.shared.workspace.TextDocuments!;
-    const version = (textDocuments.get(uri(name).toString())?.version ?? 0) + 1;
-    textDocuments.set(TextDocument.create(uri(name).toString(), 'meso', version, text));
-    await services.shared.workspace.DocumentBuilder.update([uri(name)], []);
-}
+const edit = (name: string, text: string) => editDocument(services, uri(name), text);
 
 const FILES = {
     'lib.meso': 'substance foo { concentration 10 mg/mL }\nlimit depth <= 4 mm',
