@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, type AstNode, type CompositeCstNode, type CstNode, type LangiumParser, type ParseResult, type RootCstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type LangiumParser, type ParseResult, type RootCstNode } from 'langium';
 
 /**
  * The rules whose text is a braced block that nothing may follow: `'keyword' … '{' … '}'`.
@@ -37,7 +37,7 @@ export interface BlockReparse {
 export function reparseBlock(parser: LangiumParser, previous: ParseResult<AstNode>, text: string): BlockReparse | undefined {
     const root = previous.value;
     const rootCst = root.$cstNode as RootCstNode | undefined;
-    if (!rootCst || previous.lexerErrors.length > 0 || previous.parserErrors.length > 0 || (previous.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    if (!rootCst || !isClean(previous)) return undefined;
     const oldText = rootCst.fullText;
     if (oldText === text) return undefined;
 
@@ -53,8 +53,7 @@ export function reparseBlock(parser: LangiumParser, previous: ParseResult<AstNod
     const chunk = text.substring(from, oldBlockEnd + delta);
     const fresh = parser.parse(chunk, { rule: ruleName });
     const freshCst = fresh.value.$cstNode as RootCstNode | undefined;
-    if (fresh.lexerErrors.length > 0 || fresh.parserErrors.length > 0 || (fresh.lexerReport?.diagnostics.length ?? 0) > 0
-        || fresh.value.$type !== block.$type || !freshCst || freshCst.offset !== 0 || freshCst.end !== chunk.length) return undefined;
+    if (!isClean(fresh) || fresh.value.$type !== block.$type || !freshCst || freshCst.offset !== 0 || freshCst.end !== chunk.length) return undefined;
 
     // Where the block starts and ends, before and after the edit. (Read from the leaves: a
     // composite's `range` getter caches its result, which moving the leaves would make stale.)
@@ -66,7 +65,7 @@ export function reparseBlock(parser: LangiumParser, previous: ParseResult<AstNod
 
     moveFollowing(rootCst, cst, oldBlockEnd, delta, oldLast._endLine, newEndLine - oldLast._endLine, newEndColumn - oldLast._endColumn);
     const [line, column] = [first._startLine, first._startColumn];
-    for (const leaf of leavesOf(freshCst)) {
+    for (const leaf of CstUtils.streamCst(freshCst).filter(isLeafCstNode)) {
         const f = leaf as unknown as LeafFields;
         if (f._startLine === 0) f._startColumn += column;
         if (f._endLine === 0) f._endColumn += column;
@@ -77,6 +76,11 @@ export function reparseBlock(parser: LangiumParser, previous: ParseResult<AstNod
     splice(block, fresh.value, cst, freshCst);
     (rootCst as unknown as RootFields)._text = text;
     return { result: { value: root, lexerErrors: [], parserErrors: [], lexerReport: previous.lexerReport }, replaced: block, by: fresh.value };
+}
+
+/** No lexer or parser error, nor lexer report. */
+function isClean(result: ParseResult<AstNode>): boolean {
+    return result.lexerErrors.length === 0 && result.parserErrors.length === 0 && (result.lexerReport?.diagnostics.length ?? 0) === 0;
 }
 
 /** The changed span: old text [start, oldEnd) became new text [start, oldEnd + delta). */
@@ -144,13 +148,6 @@ function edgeLeaf(node: CompositeCstNode, at: 0 | -1): LeafFields {
     while (child && 'content' in child) child = (child as CompositeCstNode).content.at(at);
     if (!child) throw new Error('a parsed block has tokens');
     return child as unknown as LeafFields;
-}
-
-function* leavesOf(node: CompositeCstNode): Generator<CstNode> {
-    for (const child of node.content) {
-        if ('content' in child) yield* leavesOf(child as CompositeCstNode);
-        else yield child;
-    }
 }
 
 /** Puts the fresh block where the old one was, in the AST and in the CST. */
