@@ -13,6 +13,7 @@ import { MesoReferenceDescriptionProvider } from './scoping/meso-reference-descr
 import { MesoScopeComputation } from './scoping/meso-scope-computation.js';
 import { MesoScopeProvider } from './scoping/meso-scope-provider.js';
 import { MesoValueConverter } from './meso-value-converter.js';
+import { createMesoParser } from './parsing/meso-parser.js';
 import { LibraryRules } from './semantics/limits.js';
 import { MesoSemantics } from './semantics/meso-semantics.js';
 import { MesoWorkspaceManager } from './std/meso-workspace-manager.js';
@@ -33,7 +34,10 @@ export interface MesoAddedServices {
 export type MesoServices = LangiumServices & MesoAddedServices;
 
 export const MesoModule: Module<MesoServices, PartialLangiumServices & MesoAddedServices> = {
-    parser: { ValueConverter: () => new MesoValueConverter() },
+    parser: {
+        LangiumParser: (services) => createMesoParser(services),
+        ValueConverter: () => new MesoValueConverter()
+    },
     references: {
         ScopeComputation: (services) => new MesoScopeComputation(services),
         ScopeProvider: (services) => new MesoScopeProvider(services),

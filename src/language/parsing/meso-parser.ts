@@ -1,0 +1,73 @@
+import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
+
+/** The parts of Langium's parser that `parse` uses and its typings keep private. */
+interface ParserInternals {
+    readonly nodeBuilder: { buildRootNode(input: string): unknown; addHiddenNodes(tokens: LexerResult['hidden']): void };
+    lexerResult?: LexerResult;
+    readonly wrapper: { input: LexerResult['tokens']; errors: ParseResult['parserErrors'] };
+    doParse(rule: unknown): AstNode;
+}
+
+/**
+ * Langium's parser with a cheaper last step. Langium's `parse` ends by setting `$container`,
+ * `$containerProperty` and `$containerIndex` on every node with `Object.entries` and a closure
+ * per node: about 12 % of all the memory a `meso check` of 1,000 protocols allocated, and
+ * 0.13 s of its time (BENCHMARKS.md, fourth round). This `parse` is Langium 4.4's, step for
+ * step, with that walk done by `linkContainers` below, which sets the same three fields.
+ * test/language/parsing/meso-parser.test.ts fails if Langium's `parse` changes, so that this
+ * copy is looked at again.
+ */
+export class MesoParser extends LangiumParser {
+    override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+        const self = this as unknown as ParserInternals;
+        self.nodeBuilder.buildRootNode(input);
+        const lexerResult = self.lexerResult = this.lexer.tokenize(input);
+        self.wrapper.input = lexerResult.tokens;
+        const ruleMethod = options.rule ? this.allRules.get(options.rule) : this.mainRule;
+        if (!ruleMethod) {
+            throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+        }
+        const result = self.doParse(ruleMethod);
+        self.nodeBuilder.addHiddenNodes(lexerResult.hidden);
+        this.unorderedGroups.clear();
+        self.lexerResult = undefined;
+        linkContainers(result);
+        return { value: result as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: self.wrapper.errors };
+    }
+}
+
+/** Langium's `createLangiumParser`, building a `MesoParser`. */
+export function createMesoParser(services: LangiumCoreServices): LangiumParser {
+    const parser = createParser(services.Grammar, new MesoParser(services), services.parser.Lexer.definition);
+    parser.finalize();
+    return parser;
+}
+
+function isNode(value: unknown): value is AstNode {
+    return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
+}
+
+/** `AstUtils.linkContentToContainer(node, { deep: true })` without a pair array or closure per node. */
+export function linkContainers(node: AstNode): void {
+    const fields = node as unknown as Record<string, unknown>;
+    for (const name in fields) {
+        if (name.charCodeAt(0) === 36 /* $ */) continue;
+        const value = fields[name];
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const item: unknown = value[index];
+                if (!isNode(item)) continue;
+                const mutable = item as { $container: AstNode; $containerProperty: string; $containerIndex: number };
+                mutable.$container = node;
+                mutable.$containerProperty = name;
+                mutable.$containerIndex = index;
+                linkContainers(item);
+            }
+        } else if (isNode(value)) {
+            const mutable = value as { $container: AstNode; $containerProperty: string };
+            mutable.$container = node;
+            mutable.$containerProperty = name;
+            linkContainers(value);
+        }
+    }
+}
