@@ -1,4 +1,4 @@
-import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
+import { createParser, isAstNode, LangiumParser, type AstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
 
 /** The parts of Langium's parser that `parse` uses and its typings keep private. */
 interface ParserInternals {
@@ -43,10 +43,6 @@ export function createMesoParser(services: LangiumCoreServices): LangiumParser {
     return parser;
 }
 
-function isNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
-}
-
 /** `AstUtils.linkContentToContainer(node, { deep: true })` without a pair array or closure per node. */
 export function linkContainers(node: AstNode): void {
     const fields = node as unknown as Record<string, unknown>;
@@ -56,14 +52,14 @@ export function linkContainers(node: AstNode): void {
         if (Array.isArray(value)) {
             for (let index = 0; index < value.length; index++) {
                 const item: unknown = value[index];
-                if (!isNode(item)) continue;
+                if (!isAstNode(item)) continue;
                 const mutable = item as { $container: AstNode; $containerProperty: string; $containerIndex: number };
                 mutable.$container = node;
                 mutable.$containerProperty = name;
                 mutable.$containerIndex = index;
                 linkContainers(item);
             }
-        } else if (isNode(value)) {
+        } else if (isAstNode(value)) {
             const mutable = value as { $container: AstNode; $containerProperty: string };
             mutable.$container = node;
             mutable.$containerProperty = name;
