@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { AstUtils, GrammarAST } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
 import { MesoGrammar } from '../../src/language/generated/grammar.js';
-import { buildFile, createTestServices, reset } from '../helpers.js';
+import { buildFile, createTestServices, reset } from '../helpers/services.js';
 
 const root = join(import.meta.dirname, '../..');
 const grammarText = readFileSync(join(root, 'syntaxes/meso.tmLanguage.json'), 'utf8');
@@ -247,7 +247,7 @@ describe('TextMate grammar: file', () => {
 describe('TextMate grammar: keywords', () => {
     test('the Langium grammar keywords are found', () => {
         // the same list as the quoted words of meso.langium
-        const langium = readFileSync(join(root, 'src/language/meso.langium'), 'utf8');
+        const langium = readFileSync(join(root, 'src/language/grammar/meso.langium'), 'utf8');
         const quoted = [...new Set([...langium.matchAll(/'([A-Za-z][A-Za-z-]*)'/g)].map(m => m[1]))].sort();
         expect(keywords).toEqual(quoted);
         expect(keywords).toEqual(expect.arrayContaining(['multi-injector', 'peer-reviewed', 'G', 'min', 'session']));

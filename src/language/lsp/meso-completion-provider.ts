@@ -6,7 +6,7 @@ import type { MesoServices } from '../meso-module.js';
 import { classesOf, concentrationOf } from '../semantics/library.js';
 import { unitSpellings } from '../units/unit-table.js';
 import { formatNumber } from '../units/quantity.js';
-import { limitDimension, slotOf } from '../validation/unit-checks.js';
+import { limitDimension, slotOf } from '../validation/rules/unit-checks.js';
 
 /**
  * Completion that knows the domain: substances with their class and strength, aliases that

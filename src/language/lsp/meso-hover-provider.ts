@@ -5,7 +5,7 @@ import {
     isComponent, isLayer, isMixture, isProtocol, isSession, isSubstance, isTechnique, type Protocol
 } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
-import { covers } from '../validation/combination-checks.js';
+import { covers } from '../validation/rules/combination-checks.js';
 import { componentCard, layerCard, mixtureCard, protocolCard, sessionCard, substanceCard, techniqueCard } from './hover-cards.js';
 
 /**

@@ -1,15 +1,15 @@
 import type { ValidationChecks } from 'langium';
 import type { MesoAstType } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
-import { CombinationChecks } from './combination-checks.js';
-import { DoseChecks } from './dose-checks.js';
-import { PatientChecks } from './patient-checks.js';
-import { ScheduleChecks } from './schedule-checks.js';
-import { ScopingChecks } from './scoping-checks.js';
-import { TechniqueChecks } from './technique-checks.js';
-import { checkLimitValueUnit, checkQuantityUnit } from './unit-checks.js';
-import { checkMembersShouldBeUsed } from './usage-checks.js';
-import { valueChecks } from './value-checks.js';
+import { CombinationChecks } from './rules/combination-checks.js';
+import { DoseChecks } from './rules/dose-checks.js';
+import { PatientChecks } from './rules/patient-checks.js';
+import { ScheduleChecks } from './rules/schedule-checks.js';
+import { ScopingChecks } from './rules/scoping-checks.js';
+import { TechniqueChecks } from './rules/technique-checks.js';
+import { checkLimitValueUnit, checkQuantityUnit } from './rules/unit-checks.js';
+import { checkMembersShouldBeUsed } from './rules/usage-checks.js';
+import { valueChecks } from './rules/value-checks.js';
 
 /** Maps AST types to the checks that run on them. */
 export function registerValidationChecks(services: MesoServices): void {

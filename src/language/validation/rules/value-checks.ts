@@ -1,10 +1,10 @@
 import type { ValidationAcceptor } from 'langium';
-import { isSchedule, type FollowsFact, type MaxSessionsClause, type NeedleSetting, type Phase, type PointsSetting, type DeviceSetting, type Protocol, type SkinTestResult } from '../generated/ast.js';
-import { parseIsoDate } from '../semantics/patient-semantics.js';
-import { count, MAX_COUNT } from '../semantics/counts.js';
-import { toAmount, unitText } from '../units/quantity.js';
-import { IssueCodes } from './issue-codes.js';
-import { report } from './report.js';
+import { isSchedule, type FollowsFact, type MaxSessionsClause, type NeedleSetting, type Phase, type PointsSetting, type DeviceSetting, type Protocol, type SkinTestResult } from '../../generated/ast.js';
+import { parseIsoDate } from '../../semantics/patient-semantics.js';
+import { count, MAX_COUNT } from '../../semantics/counts.js';
+import { toAmount, unitText } from '../../units/quantity.js';
+import { IssueCodes } from '../issue-codes.js';
+import { report } from '../report.js';
 
 const WHOLE = /^[0-9]+$/;
 

@@ -1,13 +1,13 @@
 import type { ValidationAcceptor, ValidationSeverity } from 'langium';
 import type { Fraction } from 'fraction.js';
-import type { Component, Patient, Protocol } from '../generated/ast.js';
-import type { MesoServices } from '../meso-module.js';
-import { evaluateDoses, type DoseFinding } from '../semantics/dose-limits.js';
-import { provenanceOf, type AmountCap } from '../semantics/library.js';
-import { formatAmount, formatNumber, toAmount } from '../units/quantity.js';
-import { IssueCodes } from './issue-codes.js';
-import { originOf, relatedTo } from './related.js';
-import { report } from './report.js';
+import type { Component, Patient, Protocol } from '../../generated/ast.js';
+import type { MesoServices } from '../../meso-module.js';
+import { evaluateDoses, type DoseFinding } from '../../semantics/dose-limits.js';
+import { provenanceOf, type AmountCap } from '../../semantics/library.js';
+import { formatAmount, formatNumber, toAmount } from '../../units/quantity.js';
+import { IssueCodes } from '../issue-codes.js';
+import { originOf, relatedTo } from '../related.js';
+import { report } from '../report.js';
 
 /** `(std: Usual maximum daily dose 20 mg (label))` — where a cap comes from. */
 function sourceNote(cap: AmountCap): string {

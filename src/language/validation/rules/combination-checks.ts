@@ -1,12 +1,12 @@
 import type { ValidationAcceptor, ValidationSeverity } from 'langium';
-import type { Classifier, Component, Interaction, Mixture, Protocol, Substance } from '../generated/ast.js';
-import { isSubstance } from '../generated/ast.js';
-import type { MesoServices } from '../meso-module.js';
-import { classesOf, isActive, withdrawnOf } from '../semantics/library.js';
-import { formatNumber } from '../units/quantity.js';
-import { IssueCodes } from './issue-codes.js';
-import { originOf, relatedTo } from './related.js';
-import { report } from './report.js';
+import type { Classifier, Component, Interaction, Mixture, Protocol, Substance } from '../../generated/ast.js';
+import { isSubstance } from '../../generated/ast.js';
+import type { MesoServices } from '../../meso-module.js';
+import { classesOf, isActive, withdrawnOf } from '../../semantics/library.js';
+import { formatNumber } from '../../units/quantity.js';
+import { IssueCodes } from '../issue-codes.js';
+import { originOf, relatedTo } from '../related.js';
+import { report } from '../report.js';
 import { Fraction } from 'fraction.js';
 
 /** True when a classifier (a substance or a class) covers the substance. */

@@ -3,12 +3,12 @@ import {
     isComponent, isConcentrationClause, isDepthSetting, isDurationClause, isLayer, isLimit, isMaxAmountClause,
     isMinIntervalClause, isNeedleSetting, isPatientsFromClause, isPhase, isSkinTestPlan, isVolumePerPointSetting,
     isWeightFact, type LimitValue, type Quantity, type Unit
-} from '../generated/ast.js';
-import { lookupUnit, unitSpellings, type Dimension } from '../units/unit-table.js';
-import { unitText } from '../units/quantity.js';
-import { IssueCodes } from './issue-codes.js';
-import { report } from './report.js';
-import { closest } from './spelling.js';
+} from '../../generated/ast.js';
+import { lookupUnit, unitSpellings, type Dimension } from '../../units/unit-table.js';
+import { unitText } from '../../units/quantity.js';
+import { IssueCodes } from '../issue-codes.js';
+import { report } from '../report.js';
+import { closest } from '../spelling.js';
 
 const dimensionNames: Record<Dimension, string> = {
     'mass': 'a mass (mg, g, mcg)',

@@ -1,6 +1,6 @@
 import { DefaultWorkspaceManager, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type URI, type WorkspaceFolder } from 'langium';
-import { MesoLangiumDocuments } from '../scoping/meso-documents.js';
-import { addStdDocuments } from './std-library.js';
+import { MesoLangiumDocuments } from './meso-documents.js';
+import { addStdDocuments } from '../std/std-library.js';
 
 /** Loads the built-in std documents with the workspace, before the user's files. */
 export class MesoWorkspaceManager extends DefaultWorkspaceManager {

@@ -1,7 +1,7 @@
 import { DefaultIndexManager, isReference, stream, URI, type AstNode, type Reference, type AstNodeDescription, type LangiumDocument, type ReferenceDescription, type Stream } from 'langium';
 import { isModel } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
-import { resolveImportUri } from './imports.js';
+import { resolveImportUri } from '../scoping/imports.js';
 import type { MesoReferenceDescriptionProvider } from './meso-reference-descriptions.js';
 
 /**

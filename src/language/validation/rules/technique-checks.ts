@@ -1,13 +1,13 @@
 import type { ValidationAcceptor } from 'langium';
 import { Fraction } from 'fraction.js';
-import { isDepthSetting, isDeviceSetting, isNeedleSetting, isVolumePerPointSetting, type Layer, type Protocol } from '../generated/ast.js';
-import type { MesoServices } from '../meso-module.js';
-import { intendedLayersOf } from '../semantics/library.js';
-import { violates, type ResolvedLimit } from '../semantics/limits.js';
-import { toAmount, formatNumber } from '../units/quantity.js';
-import { IssueCodes } from './issue-codes.js';
-import { relatedTo, sourceNote } from './related.js';
-import { report } from './report.js';
+import { isDepthSetting, isDeviceSetting, isNeedleSetting, isVolumePerPointSetting, type Layer, type Protocol } from '../../generated/ast.js';
+import type { MesoServices } from '../../meso-module.js';
+import { intendedLayersOf } from '../../semantics/library.js';
+import { violates, type ResolvedLimit } from '../../semantics/limits.js';
+import { toAmount, formatNumber } from '../../units/quantity.js';
+import { IssueCodes } from '../issue-codes.js';
+import { relatedTo, sourceNote } from '../related.js';
+import { report } from '../report.js';
 
 function band(layer: Layer): { from?: Fraction; to?: Fraction } {
     const from = toAmount(layer.from);

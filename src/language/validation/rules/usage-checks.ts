@@ -1,8 +1,8 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { ValidationAcceptor } from 'langium';
-import { isInject, isMixture, isSchedule, isSession, isTechnique, type Protocol } from '../generated/ast.js';
-import { IssueCodes } from './issue-codes.js';
-import { report } from './report.js';
+import { isInject, isMixture, isSchedule, isSession, isTechnique, type Protocol } from '../../generated/ast.js';
+import { IssueCodes } from '../issue-codes.js';
+import { report } from '../report.js';
 
 /** unused: a mixture, technique or session that nothing in its protocol refers to. */
 export function checkMembersShouldBeUsed(protocol: Protocol, accept: ValidationAcceptor): void {

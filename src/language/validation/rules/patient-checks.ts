@@ -1,12 +1,12 @@
 import type { ValidationAcceptor, ValidationSeverity } from 'langium';
-import { isAllergyFact, isConditionsFact, isFollowsFact, type Patient, type Substance } from '../generated/ast.js';
-import type { MesoServices } from '../meso-module.js';
-import { contraindicationsOf } from '../semantics/library.js';
-import { parseIsoDate } from '../semantics/patient-semantics.js';
+import { isAllergyFact, isConditionsFact, isFollowsFact, type Patient, type Substance } from '../../generated/ast.js';
+import type { MesoServices } from '../../meso-module.js';
+import { contraindicationsOf } from '../../semantics/library.js';
+import { parseIsoDate } from '../../semantics/patient-semantics.js';
 import { covers } from './combination-checks.js';
-import { IssueCodes } from './issue-codes.js';
-import { originOf, relatedTo, sourceNote } from './related.js';
-import { report } from './report.js';
+import { IssueCodes } from '../issue-codes.js';
+import { originOf, relatedTo, sourceNote } from '../related.js';
+import { report } from '../report.js';
 
 /** contraindicated, allergy, skin-test-late, skin-test-positive, missing-skin-test (patient side), a plan off the calendar (invalid-date). */
 export class PatientChecks {

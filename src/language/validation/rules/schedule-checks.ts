@@ -1,14 +1,14 @@
 import type { ValidationAcceptor } from 'langium';
 import { Fraction } from 'fraction.js';
-import { isSkinTestPlan, type Phase, type Protocol, type Quantity } from '../generated/ast.js';
-import type { MesoServices } from '../meso-module.js';
-import { maxSessionsOf, minIntervalOf, provenanceOf } from '../semantics/library.js';
-import { violates } from '../semantics/limits.js';
-import type { ScheduledSession } from '../semantics/protocol-semantics.js';
-import { formatNumber, toAmount } from '../units/quantity.js';
-import { IssueCodes } from './issue-codes.js';
-import { originOf, relatedTo, sourceNote } from './related.js';
-import { report } from './report.js';
+import { isSkinTestPlan, type Phase, type Protocol, type Quantity } from '../../generated/ast.js';
+import type { MesoServices } from '../../meso-module.js';
+import { maxSessionsOf, minIntervalOf, provenanceOf } from '../../semantics/library.js';
+import { violates } from '../../semantics/limits.js';
+import type { ScheduledSession } from '../../semantics/protocol-semantics.js';
+import { formatNumber, toAmount } from '../../units/quantity.js';
+import { IssueCodes } from '../issue-codes.js';
+import { originOf, relatedTo, sourceNote } from '../related.js';
+import { report } from '../report.js';
 
 /** The quantity that sets the gap before a scheduled session: the phase's `after` for its first session, else `every`. */
 function gapTarget(s: ScheduledSession, previous: ScheduledSession): { node: Phase; property: 'gap' | 'interval' } {

@@ -1,10 +1,10 @@
 import { AstUtils, URI, WorkspaceCache, type AstNode, type AstNodeDescription, type ValidationAcceptor } from 'langium';
-import { isAliasesClause, isCondition, isSubstance, type Import, type Model, type Protocol } from '../generated/ast.js';
-import type { MesoServices } from '../meso-module.js';
-import { isStdUri } from '../std/std-library.js';
-import { resolveImportUri } from '../scoping/imports.js';
-import { IssueCodes } from './issue-codes.js';
-import { report } from './report.js';
+import { isAliasesClause, isCondition, isSubstance, type Import, type Model, type Protocol } from '../../generated/ast.js';
+import type { MesoServices } from '../../meso-module.js';
+import { isStdUri } from '../../std/std-library.js';
+import { resolveImportUri } from '../../scoping/imports.js';
+import { IssueCodes } from '../issue-codes.js';
+import { report } from '../report.js';
 
 /** Checks on imports and names: import-unresolved, duplicate-name, shadows-std. */
 export class ScopingChecks {
