@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { isProtocol } from '../src/language/generated/ast.js';
-import { buildFiles, createTestServices, model, reset } from './helpers.js';
+import { buildFiles, createTestServices, model, reset } from './helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { runMeso } from '../../src/cli/program.js';
-import { OVERDOSE_PROTOCOL } from '../helpers.js';
+import { OVERDOSE_PROTOCOL } from '../helpers/services.js';
 
 const root = join(import.meta.dirname, '..', '..');
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json' with { type: 'json' };
-import { meso, tempDir } from '../compiler/compile-helpers.js';
+import { meso, tempDir } from '../helpers/compile.js';
 
 const dir = tempDir('meso-formats-');
 writeFileSync(join(dir, 'p.meso'), `protocol p {

@@ -4,10 +4,10 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import { root, tempDir } from '../compiler/compile-helpers.js';
+import { root, tempDir } from '../helpers/compile.js';
 
 // bin/meso.cjs compiles out/cli.cjs with the V8 code cache out/cli.cache (written by the build,
-// scripts/code-cache.mjs). A cache that does not fit the bundle must never change what `meso`
+// scripts/build/code-cache.mjs). A cache that does not fit the bundle must never change what `meso`
 // does: it is ignored, and the bundle is compiled as usual.
 
 const bundleText = readFileSync(join(root, 'out/cli.cjs'), 'utf8');

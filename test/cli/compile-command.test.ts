@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { meso, root, tempDir } from '../compiler/compile-helpers.js';
-import { OVERDOSE_PROTOCOL } from '../helpers.js';
+import { meso, root, tempDir } from '../helpers/compile.js';
+import { OVERDOSE_PROTOCOL } from '../helpers/services.js';
 
 
 describe('meso compile', () => {

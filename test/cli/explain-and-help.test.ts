@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { IssueCodes } from '../../src/language/validation/issue-codes.js';
 import { diagnosticDocs } from '../../src/cli/diagnostics-docs.generated.js';
-import { meso } from '../compiler/compile-helpers.js';
+import { meso } from '../helpers/compile.js';
 
 describe('meso explain, --help, --version', () => {
     test('every issue code is documented', () => {

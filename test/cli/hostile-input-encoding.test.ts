@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { meso, tempDir } from '../compiler/compile-helpers.js';
-import { OVERDOSE_PROTOCOL } from '../helpers.js';
+import { meso, tempDir } from '../helpers/compile.js';
+import { OVERDOSE_PROTOCOL } from '../helpers/services.js';
 
 // Bytes that are not UTF-8 text get one located `not-text` error, never a flood of syntax
 // errors made of replacement characters, never a stack trace, and never an output file.

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { meso, root, tempDir } from '../compiler/compile-helpers.js';
+import { meso, root, tempDir } from '../helpers/compile.js';
 
 // Every odd import is one `import-unresolved` error on the import line (exit 1), never an
 // internal error, and a refused file is never read: its text cannot leak into the output.
@@ -38,14 +38,14 @@ describe('imports on the command line', () => {
 
     test('a folder, a missing file, a system file and an absolute path: one error each, exit 1', async () => {
         const dir = tempDir();
-        files(dir, { 'sub.meso/x.meso': lib('x'), 'p.meso': 'import "sub.meso"\nimport "missing.meso"\nimport "../../../../../etc/passwd"\nimport "/etc/hostname"\n' });
+        files(dir, { 'sub.meso/x.meso': lib('x'), 'p.meso': 'import "sub.meso"\nimport "missing.meso"\nimport "../../../../etc/passwd"\nimport "/etc/hostname"\n' });
         const r = await checkJson([join(dir, 'p.meso')]);
         expect(r.code).toBe(1);
         expect(r.err).toBe('');
         expect(r.problems.map(p => [p.line, p.column, p.code, p.message])).toEqual([
             [1, 8, 'import-unresolved', `Cannot import 'sub.meso': ${join(dir, 'sub.meso')} could not be read (it is a folder).`],
             [2, 8, 'import-unresolved', `Cannot import 'missing.meso': no such .meso file at ${join(dir, 'missing.meso')} (or it could not be read).`],
-            [3, 8, 'import-unresolved', "Cannot import '../../../../../etc/passwd': only .meso files can be imported."],
+            [3, 8, 'import-unresolved', "Cannot import '../../../../etc/passwd': only .meso files can be imported."],
             [4, 8, 'import-unresolved', "Cannot import '/etc/hostname': only .meso files can be imported."]
         ]);
         // This was an internal error ("no services for the extension ''"), exit 2.

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { meso, tempDir } from '../compiler/compile-helpers.js';
+import { meso, tempDir } from '../helpers/compile.js';
 
 // Names that are also properties of every JavaScript object. Were any name-keyed map a
 // plain object, `__proto__` would reach Object.prototype or a lookup would find a

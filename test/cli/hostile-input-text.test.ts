@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { meso, tempDir } from '../compiler/compile-helpers.js';
-import { OVERDOSE_PROTOCOL } from '../helpers.js';
+import { meso, tempDir } from '../helpers/compile.js';
+import { OVERDOSE_PROTOCOL } from '../helpers/services.js';
 
 // Odd but legitimate text through the CLI: exit codes and 1-based positions as documented.
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { outputFileName } from '../../src/compiler/compile-document.js';
-import { meso, tempDir, smallProtocol } from '../compiler/compile-helpers.js';
+import { meso, tempDir, smallProtocol } from '../helpers/compile.js';
 
 // A failed `meso compile` leaves no previous output looking current, and output file names
 // come from declaration names only (identifiers), never from a path.

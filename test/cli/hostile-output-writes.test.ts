@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { meso, root, tempDir, smallProtocol } from '../compiler/compile-helpers.js';
+import { meso, root, tempDir, smallProtocol } from '../helpers/compile.js';
 
 // What `meso compile` leaves on disk when it is killed mid-write or cannot write: the old
 // file or the new complete one, never a partial one, and a clear message with exit 2.

@@ -2,7 +2,7 @@ import { promises as fs, readdirSync, readFileSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { writeAllAtomically } from '../../src/cli/write-atomic.js';
-import { tempDir } from '../compiler/compile-helpers.js';
+import { tempDir } from '../helpers/compile.js';
 
 afterEach(() => { vi.restoreAllMocks(); });
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { compileExamples, meso, root } from './compile-helpers.js';
+import { compileExamples, meso, root } from '../helpers/compile.js';
 
 describe('compiled JSON', () => {
     test('every example protocol and the patient plan compile', async () => {

@@ -4,7 +4,7 @@
 // The Lua driver (nvim/drive-meso.lua) runs every scenario in one Neovim session and writes one
 // JSON object; each test below asserts one scenario of it.
 //
-// Needs `nvim`: beforeAll installs it with scripts/ensure-neovim.mjs if it is missing.
+// Needs `nvim`: beforeAll installs it with scripts/e2e/ensure-neovim.mjs if it is missing.
 // Needs out/server.cjs: `npm test` builds before running vitest (`npm run build` otherwise).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type {
     CodeAction, Command, CompletionItem, CompletionList, Hover, Location, LocationLink, MarkupContent, Range, TextEdit
 } from 'vscode-languageserver-types';
-import { OVERDOSE_PROTOCOL } from '../helpers.js';
+import { OVERDOSE_PROTOCOL } from '../helpers/services.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const serverPath = join(repo, 'out', 'server.cjs');
@@ -93,10 +93,10 @@ let run: Run | undefined;
 let runError: Error | undefined;
 
 function ensureNeovim(): void {
-    const r = spawnSync(process.execPath, [join(repo, 'scripts', 'ensure-neovim.mjs')], { encoding: 'utf8', timeout: 180_000 });
+    const r = spawnSync(process.execPath, [join(repo, 'scripts', 'e2e', 'ensure-neovim.mjs')], { encoding: 'utf8', timeout: 180_000 });
     const said = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
     if (r.error || r.status !== 0) {
-        throw new Error(`Could not make Neovim available for the end-to-end test (scripts/ensure-neovim.mjs ${r.error ? r.error.message : `exited ${r.status}`}):\n${said}`);
+        throw new Error(`Could not make Neovim available for the end-to-end test (scripts/e2e/ensure-neovim.mjs ${r.error ? r.error.message : `exited ${r.status}`}):\n${said}`);
     }
     if (!said.includes('nothing to do')) {
         console.log(said);

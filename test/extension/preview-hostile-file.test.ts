@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { previewHtml } from '../../src/extension/preview-html.js';
 import { buildPreviewModel } from '../../src/language/lsp/preview-model.js';
 import { isModel, isProtocol } from '../../src/language/generated/ast.js';
-import { buildFile, createTestServices, reset } from '../helpers.js';
+import { buildFile, createTestServices, reset } from '../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

@@ -2,7 +2,7 @@ import type { Parameters } from 'fast-check';
 
 /**
  * Run settings shared by every property. CI uses the fixed seed and the small run count
- * written in each test; `npm run fuzz` (scripts/fuzz.mjs) sets MESO_FUZZ_SEED and
+ * written in each test; `npm run fuzz` (scripts/test/fuzz.mjs) sets MESO_FUZZ_SEED and
  * MESO_FUZZ_RUNS to run the same properties longer, with a seed it prints.
  */
 const env = process.env;

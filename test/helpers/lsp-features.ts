@@ -1,5 +1,5 @@
 import type { LangiumDocument } from 'langium';
-import type { MesoServices } from '../src/language/meso-module.js';
+import type { MesoServices } from '../../src/language/meso-module.js';
 
 /**
  * Calls every editor feature on a document (hover in the middle, completion at the end,

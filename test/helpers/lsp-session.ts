@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { LspClient, type LspError } from '../../scripts/lsp-client.mjs';
+import { LspClient, type LspError } from '../../scripts/lib/lsp-client.mjs';
 
 export const repo = join(import.meta.dirname, '..', '..');
 export const serverPath = join(repo, 'out', 'server.cjs');

@@ -1,9 +1,9 @@
 // Seeded random edits of a document, as an editor sends them (incremental didChange ranges),
 // with the text they produce kept alongside so the test knows the server's final text.
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { Random } from '../../scripts/random.mjs';
+import type { Random } from '../../scripts/lib/random.mjs';
 
-export { createRandom, type Random } from '../../scripts/random.mjs';
+export { createRandom, type Random } from '../../scripts/lib/random.mjs';
 
 /** The LSP position of a UTF-16 offset in a text whose only line break is `\n`. */
 export function positionAt(text: string, offset: number): Position {

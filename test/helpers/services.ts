@@ -1,9 +1,9 @@
 import { EmptyFileSystem, TextDocument, URI, type LangiumDocument } from 'langium';
 import { clearDocuments } from 'langium/test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isModel, type Model } from '../src/language/generated/ast.js';
-import { createMesoServices, type MesoServices } from '../src/language/meso-module.js';
-import { addStdDocuments, isStdUri } from '../src/language/std/std-library.js';
+import { isModel, type Model } from '../../src/language/generated/ast.js';
+import { createMesoServices, type MesoServices } from '../../src/language/meso-module.js';
+import { addStdDocuments, isStdUri } from '../../src/language/std/std-library.js';
 
 /** One set of services for a test file; documents are cleared between tests with `reset`. */
 export function createTestServices(): MesoServices {
@@ -60,7 +60,7 @@ export function errors(doc: LangiumDocument): Diagnostic[] {
 }
 
 /** A readable list of diagnostics for assertion messages. */
-export function describe(doc: LangiumDocument): string {
+export function describeDiagnostics(doc: LangiumDocument): string {
     return (doc.diagnostics ?? []).map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code ?? (d.data as { code?: string })?.code)} ${d.message}`).join('\n');
 }
 

@@ -9,7 +9,7 @@ import { isPatient, isProtocol, type Model } from '../../src/language/generated/
 import type { CompileResult } from '../../src/language/lsp/meso-protocol.js';
 import { codeOf } from '../../src/language/validation/report.js';
 import { registerCompileHandler } from '../../src/server/meso-requests.js';
-import { createTestServices } from '../helpers.js';
+import { createTestServices } from './services.js';
 import { importedFiles } from './corpus.js';
 
 const FORMAT_OPTIONS = { tabSize: 4, insertSpaces: true };

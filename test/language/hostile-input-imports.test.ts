@@ -1,6 +1,6 @@
 import { URI } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildFiles, codes, createTestServices, describe as describeDiagnostics, errors, reset } from '../helpers.js';
+import { buildFiles, codes, createTestServices, describeDiagnostics, errors, reset } from '../helpers/services.js';
 
 // Imports that loop, point at themselves, at no .meso file or out of the project: each is
 // one located error (or none, for loops), and a refused file is never brought into scope.

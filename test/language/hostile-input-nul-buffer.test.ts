@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { decodeMesoText } from '../../src/language/workspace/decode-text.js';
-import { buildFile, createTestServices, reset } from '../helpers.js';
+import { buildFile, createTestServices, reset } from '../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

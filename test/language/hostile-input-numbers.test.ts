@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { isProtocol } from '../../src/language/generated/ast.js';
-import { buildFile, codes, createTestServices, describe as describeDiagnostics, errors, reset } from '../helpers.js';
+import { buildFile, codes, createTestServices, describeDiagnostics, errors, reset } from '../helpers/services.js';
 
 // Extreme numbers: no exponent, no sign, exact decimals of any length, zero amounts, and
 // counts bounded so that a schedule can never exhaust memory.

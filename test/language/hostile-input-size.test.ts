@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildFile, codes, createTestServices, describe as describeDiagnostics, errors, reset } from '../helpers.js';
+import { buildFile, codes, createTestServices, describeDiagnostics, errors, reset } from '../helpers/services.js';
 
 // Big and deeply bracketed inputs must be checked in full, without blowing the stack or
 // taking time that grows with the square of the file. No timing is asserted; the generous

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildFile, codes, createTestServices, describe as describeDiagnostics, errors, OVERDOSE_PROTOCOL, reset } from '../helpers.js';
+import { buildFile, codes, createTestServices, describeDiagnostics, errors, OVERDOSE_PROTOCOL, reset } from '../helpers/services.js';
 
 // Odd but valid text: empty files, comments only, every line-ending convention.
 const services = createTestServices();

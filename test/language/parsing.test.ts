@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { isProtocol, isSubstance, isPatient } from '../../src/language/generated/ast.js';
-import { buildFile, createTestServices, model, reset } from '../helpers.js';
+import { buildFile, createTestServices, model, reset } from '../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { isConcentrationClause, isInteraction, isLimit, isMaxAmountClause, isMaxSessionsClause, isMinIntervalClause, isSubstance, type Model } from '../../src/language/generated/ast.js';
 import { provenanceOf } from '../../src/language/semantics/library.js';
 import { isStdUri } from '../../src/language/std/std-library.js';
-import { createTestServices, reset } from '../helpers.js';
+import { createTestServices, reset } from '../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

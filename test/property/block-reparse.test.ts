@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import type { AstNode, ParseResult } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { reparseBlock } from '../../src/language/parsing/block-reparse.js';
-import { createTestServices } from '../helpers.js';
-import { corpus } from './corpus.js';
-import { runs, propertyTimeout } from './settings.js';
-import { treeSnapshot } from './tree-snapshot.js';
+import { createTestServices } from '../helpers/services.js';
+import { corpus } from '../helpers/corpus.js';
+import { runs, propertyTimeout } from '../helpers/fast-check-settings.js';
+import { treeSnapshot } from '../helpers/tree-snapshot.js';
 
 const parser = createTestServices().parser.LangiumParser;
 

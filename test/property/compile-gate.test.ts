@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { runMeso } from '../../src/cli/program.js';
-import { mutant, mutantFolder, structuredText, tokenText } from './arbitraries.js';
-import { runs, propertyTimeout } from './settings.js';
-import { hasErrors, validateJson, Workbench } from './workbench.js';
+import { mutant, mutantFolder, structuredText, tokenText } from '../helpers/arbitraries.js';
+import { runs, propertyTimeout } from '../helpers/fast-check-settings.js';
+import { hasErrors, validateJson, Workbench } from '../helpers/workbench.js';
 
 const bench = new Workbench();
 

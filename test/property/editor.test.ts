@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, test } from 'vitest';
-import { mutant, mutantFolder, structuredText, tokenText } from './arbitraries.js';
-import { runs, propertyTimeout } from './settings.js';
-import { Workbench } from './workbench.js';
+import { mutant, mutantFolder, structuredText, tokenText } from '../helpers/arbitraries.js';
+import { runs, propertyTimeout } from '../helpers/fast-check-settings.js';
+import { Workbench } from '../helpers/workbench.js';
 
 const bench = new Workbench();
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { mutant, mutantFolder, structuredText } from './arbitraries.js';
-import { runs, propertyTimeout } from './settings.js';
-import { codesOf, parses, Workbench } from './workbench.js';
+import { mutant, mutantFolder, structuredText } from '../helpers/arbitraries.js';
+import { runs, propertyTimeout } from '../helpers/fast-check-settings.js';
+import { codesOf, parses, Workbench } from '../helpers/workbench.js';
 
 const bench = new Workbench();
 

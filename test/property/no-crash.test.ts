@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, test } from 'vitest';
-import { mutant, mutantFolder, mutantOf, randomText, structuredText, tokenText } from './arbitraries.js';
-import { corpus } from './corpus.js';
-import { runs, propertyTimeout } from './settings.js';
-import { Workbench } from './workbench.js';
+import { mutant, mutantFolder, mutantOf, randomText, structuredText, tokenText } from '../helpers/arbitraries.js';
+import { corpus } from '../helpers/corpus.js';
+import { runs, propertyTimeout } from '../helpers/fast-check-settings.js';
+import { Workbench } from '../helpers/workbench.js';
 
 const bench = new Workbench();
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { corpus, folder } from './corpus.js';
-import { fuzzing, propertyTimeout } from './settings.js';
-import { Workbench } from './workbench.js';
+import { corpus, folder } from '../helpers/corpus.js';
+import { fuzzing, propertyTimeout } from '../helpers/fast-check-settings.js';
+import { Workbench } from '../helpers/workbench.js';
 
 const bench = new Workbench();
 

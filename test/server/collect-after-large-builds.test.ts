@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { collectAfterLargeBuilds, fullGarbageCollection, LARGE_BUILD } from '../../src/server/collect-after-large-builds.js';
 import { URI } from 'langium';
 import type { MesoServices } from '../../src/language/meso-module.js';
-import { buildFiles, createTestServices } from '../helpers.js';
+import { buildFiles, createTestServices } from '../helpers/services.js';
 
 const tick = () => new Promise(resolve => setImmediate(resolve));
 const files = (prefix: string, n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}.meso`, `substance ${prefix}${i} { }`]));

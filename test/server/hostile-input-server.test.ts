@@ -5,9 +5,9 @@ import { URI, type DefaultWorkspaceManager, type LangiumDocument } from 'langium
 import { describe, expect, test } from 'vitest';
 import { createMesoServices, type MesoServices } from '../../src/language/meso-module.js';
 import { MesoNodeFileSystem, recordRefusalsIn } from '../../src/server/text-file-system.js';
-import { tempDir } from '../compiler/compile-helpers.js';
-import { OVERDOSE_PROTOCOL } from '../helpers.js';
-import { exerciseFeatures } from '../lsp-features.js';
+import { tempDir } from '../helpers/compile.js';
+import { OVERDOSE_PROTOCOL } from '../helpers/services.js';
+import { exerciseFeatures } from '../helpers/lsp-features.js';
 
 // The language server's services on a workspace of hostile files (read from disk as the
 // server reads them): they load, and every editor feature keeps answering afterwards.

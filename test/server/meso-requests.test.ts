@@ -2,7 +2,7 @@ import type { Connection } from 'vscode-languageserver';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { CompileResult, PreviewModel } from '../../src/language/lsp/meso-protocol.js';
 import { registerCompileHandler, registerPreviewHandler } from '../../src/server/meso-requests.js';
-import { buildFiles, createTestServices, reset } from '../helpers.js';
+import { buildFiles, createTestServices, reset } from '../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

@@ -2,7 +2,7 @@
 // client as JSON-RPC errors. With two copies of vscode-jsonrpc in out/server.cjs they went out
 // as results (`{"code":-32800}`), which an editor reads as a malformed hover or hint list.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ErrorCodes, looksLikeError, outcome, REQUEST_TIMEOUT_MS, startSession, type Session } from './lsp-session.js';
+import { ErrorCodes, looksLikeError, outcome, REQUEST_TIMEOUT_MS, startSession, type Session } from '../helpers/lsp-session.js';
 
 let session: Session;
 let uri: string;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ErrorCodes, looksLikeError, outcome, REQUEST_TIMEOUT_MS, startSession, type Outcome, type Session } from './lsp-session.js';
+import { ErrorCodes, looksLikeError, outcome, REQUEST_TIMEOUT_MS, startSession, type Outcome, type Session } from '../helpers/lsp-session.js';
 
 let session: Session;
 let uri: string;

@@ -14,8 +14,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Problem } from '../../src/cli/problems.js';
 import { byPosition, severityName } from '../../src/cli/diagnostics.js';
 import { codeOf } from '../../src/language/validation/report.js';
-import { applyChange, createRandom, positionAt, randomChange, type Change, type Random } from './random-edits.js';
-import { cliPath, ErrorCodes, looksLikeError, outcome, REQUEST_TIMEOUT_MS, rssMB, startSession, type Outcome, type Session } from './lsp-session.js';
+import { applyChange, createRandom, positionAt, randomChange, type Change, type Random } from '../helpers/random-edits.js';
+import { cliPath, ErrorCodes, looksLikeError, outcome, REQUEST_TIMEOUT_MS, rssMB, startSession, type Outcome, type Session } from '../helpers/lsp-session.js';
 
 /** The seed of the session; MESO_RESILIENCE_SEED / MESO_RESILIENCE_EDITS run others by hand. */
 const SEED = Number(process.env.MESO_RESILIENCE_SEED ?? 7_031);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildFile, createTestServices, reset } from '../../helpers.js';
-import { positionOf } from './lsp-helpers.js';
+import { buildFile, createTestServices, reset } from '../../helpers/services.js';
+import { positionOf } from '../../helpers/lsp-positions.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

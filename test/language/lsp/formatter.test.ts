@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { CstUtils, isAstNode, isLeafCstNode, isReference, TextDocument, URI, type LangiumDocument, type LeafCstNode } from 'langium';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildFiles, createTestServices, reset } from '../../helpers.js';
+import { buildFiles, createTestServices, reset } from '../../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

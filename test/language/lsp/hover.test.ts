@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildFile, createTestServices, reset } from '../../helpers.js';
-import { PROTOCOL, positionOf } from './lsp-helpers.js';
+import { buildFile, createTestServices, reset } from '../../helpers/services.js';
+import { PROTOCOL, positionOf } from '../../helpers/lsp-positions.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

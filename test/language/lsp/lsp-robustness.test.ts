@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildFile, createTestServices, reset } from '../../helpers.js';
-import { exerciseFeatures } from '../../lsp-features.js';
+import { buildFile, createTestServices, reset } from '../../helpers/services.js';
+import { exerciseFeatures } from '../../helpers/lsp-features.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

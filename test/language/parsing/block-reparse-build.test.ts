@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { astNodesOf } from '../../../src/language/ast-walk.js';
 import { compileDocument } from '../../../src/compiler/compile-document.js';
 import type { MesoServices } from '../../../src/language/meso-module.js';
-import { buildFiles, createTestServices, editDocument, reset } from '../../helpers.js';
+import { buildFiles, createTestServices, editDocument, reset } from '../../helpers/services.js';
 
 const examples = join(import.meta.dirname, '../../../examples');
 const FORMULARY = readFileSync(join(examples, 'clinic-formulary.meso'), 'utf8');

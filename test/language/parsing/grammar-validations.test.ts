@@ -4,7 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { MesoGeneratedModule, MesoGeneratedSharedModule, MesoLanguageMetaData } from '../../../src/language/generated/module.js';
 import { MesoModule, MesoSharedModule } from '../../../src/language/meso-module.js';
 import { stdFiles } from '../../../src/language/std/std-files.generated.js';
-import { corpus } from '../../property/corpus.js';
+import { corpus } from '../../helpers/corpus.js';
 
 /**
  * The build generates the language in production mode: Chevrotain then skips its checks of the

@@ -2,8 +2,8 @@ import { AstUtils, LangiumParser, type AstNode } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { linkContainers, MesoParser } from '../../../src/language/parsing/meso-parser.js';
 import { stdFiles } from '../../../src/language/std/std-files.generated.js';
-import { corpus } from '../../property/corpus.js';
-import { createTestServices } from '../../helpers.js';
+import { corpus } from '../../helpers/corpus.js';
+import { createTestServices } from '../../helpers/services.js';
 
 // MesoParser is Langium's parser with its last step (setting every node's container) done
 // without allocating per node. It must give the very trees Langium's gives.

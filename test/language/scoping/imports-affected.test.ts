@@ -1,6 +1,6 @@
 import { URI, UriUtils } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildFiles, codes, createTestServices, editDocument, reset } from '../../helpers.js';
+import { buildFiles, codes, createTestServices, editDocument, reset } from '../../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

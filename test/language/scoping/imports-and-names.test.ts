@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { isProtocol } from '../../../src/language/generated/ast.js';
-import { buildFiles, codes, createTestServices, describe as list, errors, model, reset } from '../../helpers.js';
+import { buildFiles, codes, createTestServices, describeDiagnostics as list, errors, model, reset } from '../../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

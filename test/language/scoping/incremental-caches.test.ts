@@ -1,7 +1,7 @@
 import { URI } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
 import { UriSetCache } from '../../../src/language/scoping/uri-set-cache.js';
-import { buildFiles, codes, createTestServices, editDocument, reset } from '../../helpers.js';
+import { buildFiles, codes, createTestServices, editDocument, reset } from '../../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

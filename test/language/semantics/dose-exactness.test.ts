@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { isProtocol, type Protocol } from '../../../src/language/generated/ast.js';
 import type { ProtocolSemantics } from '../../../src/language/semantics/protocol-semantics.js';
-import { buildFile, codes, createTestServices, describe as list, errors, model, reset } from '../../helpers.js';
+import { buildFile, codes, createTestServices, describeDiagnostics as list, errors, model, reset } from '../../helpers/services.js';
 
 /**
  * Numbers safety (#7 part 6): every unit family converts exactly through the semantics

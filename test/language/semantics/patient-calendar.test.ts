@@ -1,7 +1,7 @@
 import { Fraction } from 'fraction.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { addDays } from '../../../src/language/semantics/patient-semantics.js';
-import { buildFile, createTestServices, errors, reset } from '../../helpers.js';
+import { buildFile, createTestServices, errors, reset } from '../../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

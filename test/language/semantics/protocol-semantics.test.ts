@@ -4,7 +4,7 @@ import type { Fraction } from 'fraction.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { isProtocol, type Protocol } from '../../../src/language/generated/ast.js';
 import type { ProtocolSemantics } from '../../../src/language/semantics/protocol-semantics.js';
-import { buildFiles, createTestServices, describe as list, errors, model, reset } from '../../helpers.js';
+import { buildFiles, createTestServices, describeDiagnostics as list, errors, model, reset } from '../../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildFile, createTestServices, reset } from '../../helpers.js';
+import { buildFile, createTestServices, reset } from '../../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildFiles, createTestServices, reset } from '../../helpers.js';
-import { formatExpectation, parseFixture } from './fixture-harness.js';
+import { buildFiles, createTestServices, reset } from '../../helpers/services.js';
+import { formatExpectation, parseFixture } from '../../helpers/fixture-harness.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

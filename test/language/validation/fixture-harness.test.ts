@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseFixture } from './fixture-harness.js';
+import { parseFixture } from '../../helpers/fixture-harness.js';
 
 describe('fixture markers', () => {
     test('strip «» and pair ranges with codes in order', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { OVERDOSE_PROTOCOL, buildFiles, createTestServices, reset } from '../../helpers.js';
+import { OVERDOSE_PROTOCOL, buildFiles, createTestServices, reset } from '../../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

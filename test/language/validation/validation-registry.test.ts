@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { astNodesOf, forEachReference } from '../../../src/language/ast-walk.js';
 import type { MesoAstType } from '../../../src/language/generated/ast.js';
 import type { MesoValidationRegistry } from '../../../src/language/validation/meso-validation-registry.js';
-import { buildFile, createTestServices, reset } from '../../helpers.js';
+import { buildFile, createTestServices, reset } from '../../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));

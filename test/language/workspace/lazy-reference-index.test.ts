@@ -1,7 +1,7 @@
 import { AstUtils, URI } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
 import { isSubstance } from '../../../src/language/generated/ast.js';
-import { buildFiles, createTestServices, reset } from '../../helpers.js';
+import { buildFiles, createTestServices, reset } from '../../helpers/services.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));
