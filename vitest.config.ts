@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
     test: {
         include: ['test/**/*.test.ts'],
-        setupFiles: ['./scripts/polyfill.cjs'],
+        setupFiles: ['./scripts/build/polyfill.cjs'],
         testTimeout: 20_000
     }
 });

@@ -3,7 +3,7 @@
 // Entry of the `meso` command: runs the bundle out/cli.cjs.
 //
 // The bundle is compiled with V8's code cache, out/cli.cache, written by `npm run build`
-// (scripts/code-cache.mjs), so that each start does not compile its functions again: about
+// (scripts/build/code-cache.mjs), so that each start does not compile its functions again: about
 // 0.1 s of every run (BENCHMARKS.md, "Fourth round"). The cache starts with the SHA-256 of the
 // bundle it was made from; a cache made from other bytes is ignored, and V8 itself refuses one
 // made by another Node or V8 version. Without a usable cache the bundle is compiled as usual.
@@ -40,7 +40,7 @@ function run() {
         cachedData: readCache(digest),
         importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
     });
-    // Set by scripts/code-cache.mjs: after a run, the cache holds every function that run compiled.
+    // Set by scripts/build/code-cache.mjs: after a run, the cache holds every function that run compiled.
     const writeTo = process.env.MESO_WRITE_CODE_CACHE;
     if (writeTo) process.once('exit', () => fs.writeFileSync(writeTo, Buffer.concat([digest, script.createCachedData()])));
     const cliModule = { exports: {} };

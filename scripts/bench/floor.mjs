@@ -1,7 +1,7 @@
 // The floor: the corpus bytes through the lexer alone and the parser alone, and a full
 // check in the same process, to see how far the check is above the cost of reading the text.
 // The Meso services are bundled from src/ at bench time (esbuild, with the Node 20
-// polyfill injected as scripts/bundle.mjs does), so no server or CLI is started.
+// polyfill injected as scripts/build/bundle.mjs does), so no server or CLI is started.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -14,7 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export async function buildFloorBundle(root, buildDir) {
     mkdirSync(buildDir, { recursive: true });
     const outfile = path.join(buildDir, 'floor.cjs');
-    const polyfill = readFileSync(path.join(root, 'scripts/polyfill.cjs'), 'utf8');
+    const polyfill = readFileSync(path.join(root, 'scripts/build/polyfill.cjs'), 'utf8');
     await esbuild.build({
         stdin: {
             contents: [

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { LspClient } from '../lsp-client.mjs';
+import { LspClient } from '../lib/lsp-client.mjs';
 import { log, procCpuMs, procMemory, sleep, summarize } from './util.mjs';
 
 const uriOf = file => pathToFileURL(file).href;

@@ -256,12 +256,12 @@ export function markdown(results, kept) {
     L.push('- **Command line**: `node bin/meso.cjs check bench/corpus/workspace` and `… compile bench/corpus/workspace --out-dir <fresh temp dir>`,');
     L.push('  whole process; wall time measured by the bench around the spawn, CPU time and max RSS from GNU `time` (or');
     L.push('  `process.resourceUsage()` at exit without it). Lines per second count the 1,001 files\' lines (std not included).');
-    L.push('- **Floor**: `src/` is bundled at bench time with esbuild (the Node 20 polyfill injected as in `scripts/bundle.mjs`)');
+    L.push('- **Floor**: `src/` is bundled at bench time with esbuild (the Node 20 polyfill injected as in `scripts/build/bundle.mjs`)');
     L.push('  and run in a fresh `node --expose-gc` process: `services.parser.Lexer.tokenize` and `services.parser.LangiumParser.parse`');
     L.push('  over every file, then `loadWorkspace` + `collectProblems` (what `meso check` does, minus process start and printing).');
     L.push('  The first repetition of each is a warm-up. The 6× target is judged in process (like for like); the ratio of the');
     L.push('  `meso check` process to the parser is shown for information.');
-    L.push('- **Language server**: `node out/server.cjs --stdio`, driven by a hand-written JSON-RPC client (`scripts/lsp-client.mjs`):');
+    L.push('- **Language server**: `node out/server.cjs --stdio`, driven by a hand-written JSON-RPC client (`scripts/lib/lsp-client.mjs`):');
     L.push('  `initialize` with the workspace folder, `initialized`, `didOpen`; cold start is spawn → first `publishDiagnostics` of the opened');
     L.push('  file. Edits are incremental `didChange`s of one character (the tens digit of an `NN points` line, spread over the file),');
     L.push('  each timed to the next `publishDiagnostics` of that file, one at a time. Completion and hover are timed request to response.');

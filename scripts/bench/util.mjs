@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import { setTimeout as sleepTimer } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 
-export { createRandom } from '../random.mjs';
+export { createRandom } from '../lib/random.mjs';
 
 /** The q-quantile (0..1) of numbers, linear interpolation between closest ranks. */
 export function quantile(values, q) {

@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
-const polyfill = readFileSync('scripts/polyfill.cjs', 'utf8');
+const polyfill = readFileSync('scripts/build/polyfill.cjs', 'utf8');
 const common = {
     bundle: true,
     platform: 'node',

@@ -1,6 +1,6 @@
 // Writes out/cli.cache, the V8 code cache that bin/meso.cjs compiles out/cli.cjs with: one
 // `meso check examples` run, after which the cache holds every function that run compiled.
-// Part of `npm run build`, after scripts/bundle.mjs. The cache fits the Node that ran this
+// Part of `npm run build`, after scripts/build/bundle.mjs. The cache fits the Node that ran this
 // script; under another Node, V8 refuses it and `meso` compiles the bundle as usual.
 import { spawnSync } from 'node:child_process';
 import { renameSync, rmSync, statSync } from 'node:fs';

@@ -15,11 +15,11 @@ import { setTimeout, clearTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, URL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, SetupError, ensureAptPackages, ensureCodeServer, ensureNode24, ensureVsix } from './e2e/setup.mjs';
-import { freePort, installExtension, launchCodeServer, prepareProfile } from './e2e/code-server.mjs';
-import { EDITOR, focusEditor, goToLine, notification, openFile, runCommand, texts, waitForWorkbench } from './e2e/ui.mjs';
+import { CHROMIUM, SetupError, ensureAptPackages, ensureCodeServer, ensureNode24, ensureVsix } from './setup.mjs';
+import { freePort, installExtension, launchCodeServer, prepareProfile } from './code-server.mjs';
+import { EDITOR, focusEditor, goToLine, notification, openFile, runCommand, texts, waitForWorkbench } from './ui.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const E2E = path.join(ROOT, '.e2e');
 const RESULTS = path.join(ROOT, 'test-results', 'e2e');
 const RUN_TIMEOUT_MS = 10 * 60_000;      // the whole UI run, after installs

@@ -3,7 +3,7 @@
 //   npm run fuzz                          random seed, 1000 runs per property
 //   npm run fuzz -- --seed 42 --runs 5000
 //   npm run fuzz -- --seed 42 -- test/property/no-crash -t "token"   (vitest arguments after a second --)
-// The test files read MESO_FUZZ_SEED and MESO_FUZZ_RUNS (test/property/settings.ts).
+// The test files read MESO_FUZZ_SEED and MESO_FUZZ_RUNS (test/helpers/fast-check-settings.ts).
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 
