@@ -8,6 +8,7 @@ import { compileProtocol, type CompileContext } from './compile-protocol.js';
 import schema from './meso-schema.json' with { type: 'json' };
 import type { Warning } from './meso-json.generated.js';
 import { codeOf } from '../language/validation/report.js';
+import { Severity } from '../language/validation/severity.js';
 import { WHOLE_IDENTIFIER } from '../language/identifier.js';
 
 /** The tool's identity in every document: its version and the schema's `$id`. */
@@ -40,7 +41,7 @@ function warningsIn(node: AstNode, diagnosticsOf: DiagnosticsOf): Warning[] {
     const range = node.$cstNode?.range;
     if (!range) return [];
     return diagnosticsOf(AstUtils.getDocument(node).uri.toString())
-        .filter(d => d.severity === 2 && d.range.start.line >= range.start.line && d.range.end.line <= range.end.line)
+        .filter(d => d.severity === Severity.Warning && d.range.start.line >= range.start.line && d.range.end.line <= range.end.line)
         .map(d => ({ code: codeOf(d), message: typeof d.message === 'string' ? d.message : d.message.value, line: d.range.start.line + 1, column: d.range.start.character + 1 }));
 }
 

@@ -6,6 +6,7 @@ import { isModel, isProtocol } from '../language/generated/ast.js';
 import type { MesoServices } from '../language/meso-module.js';
 import { MesoRequests, type CompileParams, type CompileResult, type PreviewModel, type PreviewParams } from '../language/lsp/meso-protocol.js';
 import { buildPreviewModel } from '../language/lsp/preview-model.js';
+import { Severity } from '../language/validation/severity.js';
 
 /**
  * The `uri` of a request's params, or an InvalidParams error naming what was expected: a client
@@ -33,7 +34,7 @@ function errorsBlocking(services: MesoServices, document: LangiumDocument): stri
     for (const uri of services.scoping.Imports.visibleUris(document.parseResult.value)) {
         const doc = documents.getDocument(URI.parse(uri));
         for (const d of doc?.diagnostics ?? []) {
-            if (d.severity === 1) errors.push(`${doc!.uri.path.split('/').pop()}:${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code ?? '')}: ${d.message}`);
+            if (d.severity === Severity.Error) errors.push(`${doc!.uri.path.split('/').pop()}:${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code ?? '')}: ${d.message}`);
         }
     }
     return errors;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
@@ -23,10 +23,16 @@ describe('extension manifest', () => {
         }
     });
 
-    test('settings for tracing and the compile folder; trust and virtual workspaces declared', () => {
-        expect(Object.keys(pkg.contributes.configuration.properties).sort()).toEqual(['meso.compile.outputFolder', 'meso.trace.server']);
-        expect(pkg.capabilities.untrustedWorkspaces.supported).toBe(true);
-        expect(pkg.capabilities.virtualWorkspaces.supported).toBe('limited');
+    test('the contributed settings are exactly those the extension reads', () => {
+        // Each `getConfiguration('meso', …).get('<key>')` in the extension, plus `<client id>.trace.server`,
+        // which vscode-languageclient reads for the client created as `new LanguageClient('<id>', …)`.
+        const read = new Set<string>();
+        for (const file of readdirSync(join(root, 'src/extension')).filter(f => f.endsWith('.ts'))) {
+            const text = readFileSync(join(root, 'src/extension', file), 'utf8');
+            for (const m of text.matchAll(/getConfiguration\('([a-z]+)'[^)]*\)\.get(?:<[^>]+>)?\('([A-Za-z.]+)'/g)) read.add(`${m[1]}.${m[2]}`);
+            for (const m of text.matchAll(/new LanguageClient\('([a-z]+)'/g)) read.add(`${m[1]}.trace.server`);
+        }
+        expect([...read].sort()).toEqual(Object.keys(pkg.contributes.configuration.properties).sort());
     });
 
     test('the extension bundle does not carry the language server', () => {

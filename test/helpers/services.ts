@@ -4,6 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { isModel, type Model } from '../../src/language/generated/ast.js';
 import { createMesoServices, type MesoServices } from '../../src/language/meso-module.js';
 import { addStdDocuments, isStdUri } from '../../src/language/std/std-library.js';
+import { Severity } from '../../src/language/validation/severity.js';
 
 /** One set of services for a test file; documents are cleared between tests with `reset`. */
 export function createTestServices(): MesoServices {
@@ -56,7 +57,7 @@ export function codes(doc: LangiumDocument): string[] {
 }
 
 export function errors(doc: LangiumDocument): Diagnostic[] {
-    return (doc.diagnostics ?? []).filter(d => d.severity === 1);
+    return (doc.diagnostics ?? []).filter(d => d.severity === Severity.Error);
 }
 
 /** A readable list of diagnostics for assertion messages. */

@@ -9,6 +9,7 @@ import { isPatient, isProtocol, type Model } from '../../src/language/generated/
 import type { CompileResult } from '../../src/language/lsp/meso-protocol.js';
 import { codeOf } from '../../src/language/validation/report.js';
 import { registerCompileHandler } from '../../src/server/meso-requests.js';
+import { Severity } from '../../src/language/validation/severity.js';
 import { createTestServices } from './services.js';
 import { importedFiles } from './corpus.js';
 
@@ -163,7 +164,7 @@ export function parses(doc: LangiumDocument): boolean {
 
 /** Error-severity diagnostics of a document. */
 export function hasErrors(doc: LangiumDocument): boolean {
-    return (doc.diagnostics ?? []).some(d => d.severity === 1);
+    return (doc.diagnostics ?? []).some(d => d.severity === Severity.Error);
 }
 
 /** Diagnostic codes, sorted, for comparing two versions of a text. */

@@ -5,7 +5,9 @@ import { isFollowsFact, isModel, isPatient, isProtocol, type Model } from '../ge
 import type { MesoServices } from '../meso-module.js';
 import { addDays } from '../semantics/patient-semantics.js';
 import { isStdUri } from '../std/std-library.js';
-import { IssueCodes, UNSUPPRESSIBLE } from '../validation/issue-codes.js';
+import { mayBeAccepted } from '../validation/acceptance.js';
+import { IssueCodes } from '../validation/issue-codes.js';
+import { Severity } from '../validation/severity.js';
 import { Fraction } from 'fraction.js';
 
 type Data = Record<string, unknown> & { code?: string };
@@ -96,8 +98,8 @@ export class MesoCodeActionProvider implements CodeActionProvider {
     /** `// meso-ignore <code>: <reason>` above the line, for diagnostics that may be accepted. */
     private ignoreAction(document: LangiumDocument, d: Diagnostic): CodeAction | undefined {
         const code = typeof d.code === 'string' ? d.code : undefined;
-        if (!code || UNSUPPRESSIBLE.has(code) || (code === IssueCodes.Contraindicated && d.severity === 1) || d.severity === 4
-            || code === IssueCodes.UnusedIgnore || code === IssueCodes.IgnoreNeedsReason || code === IssueCodes.IgnoreNotAllowed) return undefined;
+        // Hints (faded text such as `unused`) may be accepted too, but are not worth a quick fix.
+        if (!code || !mayBeAccepted(d) || d.severity === Severity.Hint) return undefined;
         const line = d.range.start.line;
         const text = document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
         const indent = /^\s*/.exec(text)![0];

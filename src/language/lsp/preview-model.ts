@@ -4,6 +4,7 @@ import { amountCapsOf } from '../semantics/library.js';
 import { cumulativeAmounts } from '../semantics/component-totals.js';
 import type { ProtocolSemantics } from '../semantics/protocol-semantics.js';
 import { displayUnit } from '../units/unit-table.js';
+import { Severity } from '../validation/severity.js';
 import type { PreviewModel } from './meso-protocol.js';
 
 const num = (f: { valueOf(): number }) => Number(Number(f.valueOf()).toFixed(4));
@@ -40,7 +41,7 @@ export function buildPreviewModel(protocol: Protocol, semantics: ProtocolSemanti
         })),
         substances,
         warnings: diagnostics
-            .filter(d => (d.severity ?? 1) <= 2 && (!range || (d.range.start.line >= range.start.line && d.range.end.line <= range.end.line)))
-            .map(d => ({ line: d.range.start.line + 1, severity: d.severity === 1 ? 'error' : 'warning', code: String(d.code ?? ''), message: typeof d.message === 'string' ? d.message : d.message.value }))
+            .filter(d => (d.severity ?? Severity.Error) <= Severity.Warning && (!range || (d.range.start.line >= range.start.line && d.range.end.line <= range.end.line)))
+            .map(d => ({ line: d.range.start.line + 1, severity: (d.severity ?? Severity.Error) === Severity.Error ? 'error' : 'warning', code: String(d.code ?? ''), message: typeof d.message === 'string' ? d.message : d.message.value }))
     };
 }

@@ -1,5 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { IssueCodes, UNSUPPRESSIBLE } from './issue-codes.js';
+import { mayBeAccepted } from './acceptance.js';
+import { IssueCodes } from './issue-codes.js';
+import { Severity } from './severity.js';
 
 /** A `// meso-ignore <code>: <reason>` comment. */
 interface Suppression {
@@ -34,7 +36,7 @@ function findSuppressions(text: string): Suppression[] {
 function warning(s: Suppression, code: string, message: string): Diagnostic {
     return {
         range: { start: { line: s.line, character: s.character }, end: { line: s.line, character: s.character + s.length } },
-        severity: 2, source: 'meso', code, message, data: { code }
+        severity: Severity.Warning, source: 'meso', code, message, data: { code }
     };
 }
 
@@ -52,7 +54,7 @@ export function applySuppressions(text: string, diagnostics: Diagnostic[]): Diag
         const line = d.range.start.line;
         const s = suppressions.find(x => x.code === code && (x.trailing ? x.line === line : x.line === line - 1));
         if (!s || !s.reason) return true;
-        if (UNSUPPRESSIBLE.has(s.code) || (s.code === IssueCodes.Contraindicated && d.severity === 1)) {
+        if (!mayBeAccepted(d)) {
             if (!s.used) extra.push(warning(s, IssueCodes.IgnoreNotAllowed, `'${s.code}' cannot be ignored: doses, allergies, withdrawn products, error-severity contraindications and errors that leave part of the file unchecked must be fixed.`));
             s.used = true;
             return true;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { buildFiles, createTestServices, reset } from '../../helpers/services.js';
-import { formatExpectation, parseFixture } from '../../helpers/fixture-harness.js';
+import { asExpectation, formatExpectation, parseFixture } from '../../helpers/fixture-harness.js';
 
 const services = createTestServices();
 afterEach(() => reset(services));
@@ -13,12 +13,10 @@ const support = Object.fromEntries(readdirSync(join(dir, 'support')).filter(f =>
 const fixtures = readdirSync(dir).filter(f => f.endsWith('.meso')).sort();
 
 describe('diagnostic fixtures', () => {
-    test.each(fixtures)('%s: exactly the marked diagnostics', async file => {
+    test.each(fixtures)('%s: exactly the marked diagnostics, with their severities', async file => {
         const fixture = parseFixture(readFileSync(join(dir, file), 'utf8'));
         const docs = await buildFiles(services, { ...support, [file]: fixture.text });
-        const actual = (docs[file].diagnostics ?? []).map(d => formatExpectation({
-            line: d.range.start.line, start: d.range.start.character, end: d.range.end.character, code: String(d.code)
-        })).sort();
+        const actual = (docs[file].diagnostics ?? []).map(d => formatExpectation(asExpectation(d))).sort();
         const messages = (docs[file].diagnostics ?? []).map(d => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`).join('\n');
         expect(actual, messages).toEqual(fixture.expected.map(formatExpectation).sort());
     });
