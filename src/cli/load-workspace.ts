@@ -1,7 +1,4 @@
-import { promises as fs, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { decodeMesoText } from '../language/workspace/decode-text.js';
@@ -9,7 +6,9 @@ import { isModel } from '../language/generated/ast.js';
 import { createMesoServices, type MesoServices } from '../language/meso-module.js';
 import { resolveImportUri } from '../language/scoping/imports.js';
 import { addStdDocuments } from '../language/std/std-library.js';
+import { readRegularFile, realProjectRoots } from '../files/read-file.js';
 import { CliError } from './exit-codes.js';
+import { projectRoot } from './expand-paths.js';
 
 /** A checked file and its diagnostics. */
 export interface CheckedFile {
@@ -26,86 +25,31 @@ export interface LoadedWorkspace {
     readonly files: CheckedFile[];
 }
 
-/**
- * Expands files, folders (recursively) and glob patterns to `.meso` files. A missing file or
- * folder is an error; a glob that matches nothing is not.
- */
-export async function expandPaths(inputs: string[], cwd = process.cwd()): Promise<string[]> {
-    const found = new Set<string>();
-    for (const input of inputs) {
-        if (isDynamicPattern(input)) {
-            const matches = await glob(input, { cwd, absolute: true, ignore: ['**/node_modules/**'] });
-            matches.filter(m => m.endsWith('.meso')).forEach(m => found.add(path.resolve(m)));
-            continue;
-        }
-        const abs = path.resolve(cwd, input);
-        const stat = await fs.stat(abs).catch(() => undefined);
-        if (!stat) throw new CliError(`${input}: no such file or folder.`);
-        if (stat.isDirectory()) {
-            for (const f of await walk(abs)) found.add(f);
-        } else {
-            found.add(abs);
-        }
-    }
-    return [...found].sort();
+export interface LoadOptions {
+    /** The project folder imports must stay in (default: the project folder of the files). */
+    readonly root?: string;
+    /** The size limit of one file, in bytes (default `DEFAULT_MAX_FILE_BYTES`). */
+    readonly maxBytes?: number;
+    /** Texts to check instead of what is on disk (`--stdin`), by absolute path. */
+    readonly texts?: ReadonlyMap<string, Uint8Array>;
 }
-
-/**
- * The project folder imports must stay in: the deepest folder that holds the current
- * folder and every path given (a glob counts from its part before the first wildcard).
- * So `meso check protocols` run at a repository's root confines imports to the repository.
- */
-export async function projectRoot(inputs: string[], cwd = process.cwd()): Promise<string> {
-    const folders = [path.resolve(cwd)];
-    for (const input of inputs) {
-        if (isDynamicPattern(input)) {
-            const parts = input.split(/[\\/]/);
-            const fixed = parts.slice(0, parts.findIndex(p => isDynamicPattern(p))).join('/');
-            folders.push(path.resolve(cwd, fixed || '.'));
-            continue;
-        }
-        const abs = path.resolve(cwd, input);
-        const stat = await fs.stat(abs).catch(() => undefined);
-        folders.push(stat?.isDirectory() ? abs : path.dirname(abs));
-    }
-    return folders.reduce(commonFolder);
-}
-
-function commonFolder(a: string, b: string): string {
-    const as = a.split(path.sep);
-    const bs = b.split(path.sep);
-    let i = 0;
-    while (i < as.length && i < bs.length && as[i] === bs[i]) i++;
-    return as.slice(0, i).join(path.sep) || path.parse(a).root;
-}
-
-async function walk(dir: string): Promise<string[]> {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    const result: string[] = [];
-    for (const e of entries) {
-        if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) result.push(...await walk(full));
-        else if (e.isFile() && e.name.endsWith('.meso')) result.push(full);
-    }
-    return result;
-}
-
-/** Plain words for the read errors a user can fix. */
-const READ_ERRORS: Record<string, string | undefined> = { EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOENT: 'no such file' };
 
 /**
  * Loads the files, every file they import (transitively) and the std library, builds and
- * validates them all. An unreadable requested file is an error; an unreadable import, or
- * one outside `root` (by default the project folder of the files) or not naming a `.meso`
- * file, is reported as `import-unresolved` on the import line by validation. A file that is not
- * UTF-8 text (binary, NUL bytes, another encoding) is checked as empty and carries one
- * `not-text` error at its first bad byte; a byte order mark is dropped.
+ * validates them all. Every file is read through `readRegularFile`: regular files only, inside
+ * the project folder once symbolic links are followed, within the size limit. A requested file
+ * that cannot be read is a `CliError` naming it and the reason; an import that cannot be read,
+ * or one outside the project folder or not naming a `.meso` file, is reported as
+ * `import-unresolved` on the import line by validation. A file that is not UTF-8 text (binary,
+ * NUL bytes, another encoding) is checked as empty and carries one `not-text` error at its
+ * first bad byte; a byte order mark is dropped.
  */
-export async function loadWorkspace(files: string[], root?: string): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const { shared, Meso } = createMesoServices(NodeFileSystem);
     const imports = Meso.scoping.Imports;
-    imports.setProjectRoots([URI.file(root ?? await projectRoot(files))]);
+    const root = options.root ?? await projectRoot(files);
+    imports.setProjectRoots([URI.file(root)]);
+    const roots = realProjectRoots([root]);
     const std = addStdDocuments(shared);
     const documents = shared.workspace.LangiumDocuments;
     const loaded: LangiumDocument[] = [];
@@ -115,17 +59,19 @@ export async function loadWorkspace(files: string[], root?: string): Promise<Loa
     while (queue.length > 0) {
         const uri = queue.shift()!;
         if (documents.hasDocument(uri)) continue;
+        const given = options.texts?.get(uri.fsPath);
         let bytes: Uint8Array;
-        try {
-            // Read synchronously: one awaited read per file left the process idle for about
-            // 0.2 s per 1,000 files, waiting on the thread pool (BENCHMARKS.md, fourth round).
-            bytes = readFileSync(uri.fsPath);
-        } catch (e) {
-            const code = (e as NodeJS.ErrnoException).code;
-            if (requested.has(uri.toString())) throw new CliError(`${uri.fsPath}: cannot read the file (${READ_ERRORS[code ?? ''] ?? code ?? 'error'}).`);
-            // A missing file keeps the plain "no such file" message; other failures say why.
-            if (code !== 'ENOENT') imports.setLoadFailure(uri, READ_ERRORS[code ?? ''] ?? code ?? 'error');
-            continue;
+        if (given !== undefined) {
+            bytes = given;
+        } else {
+            const read = readRegularFile(uri.fsPath, { roots, maxBytes: options.maxBytes });
+            if (!read.ok) {
+                if (requested.has(uri.toString())) throw new CliError(`${uri.fsPath}: cannot read the file: ${read.reason}${/^E[A-Z]+$/.test(read.code) ? ` (${read.code})` : ''}.`);
+                // A missing file keeps the plain "no such file" message; other failures say why.
+                if (read.code !== 'ENOENT') imports.setLoadFailure(uri, read.reason);
+                continue;
+            }
+            bytes = read.bytes;
         }
         const decoded = decodeMesoText(bytes);
         Meso.workspace.TextRefusals.record(uri, decoded);

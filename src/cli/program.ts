@@ -6,6 +6,8 @@ import { compileCommand } from './commands/compile.js';
 import { explainCommand } from './commands/explain.js';
 import { schemaCommand } from './commands/schema.js';
 import { CliError, ExitCode } from './exit-codes.js';
+import type { InputOptions } from './inputs.js';
+import { DEFAULT_MAX_FILE_BYTES, formatBytes, parseBytes } from '../files/read-file.js';
 
 export interface Io {
     readonly out: (s: string) => void;
@@ -19,6 +21,34 @@ function wholeNumber(value: string): number {
     if (!/^[0-9]+$/.test(value)) throw new InvalidArgumentError('expected a whole number.');
     return Number(value);
 }
+
+function fileSize(value: string): number {
+    const bytes = parseBytes(value);
+    if (bytes === undefined) throw new InvalidArgumentError('expected a size such as 10MB, 500kB or 20000000 (bytes).');
+    return bytes;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** The options every command that reads .meso files shares: which files, and how large. */
+function withInputOptions(command: Command): Command {
+    return command
+        .option('--ignore-pattern <pattern>', 'leave out files and folders matching this gitignore-style pattern (relative to the current folder; repeatable)', collect, [])
+        .option('--no-gitignore', 'search folders and globs without leaving out what .gitignore files ignore')
+        .option('--no-error-on-unmatched-pattern', 'a glob or folder without .meso files (or no file at all) is not an error')
+        .option('--max-file-size <size>', `refuse .meso files larger than this (default ${formatBytes(DEFAULT_MAX_FILE_BYTES)})`, fileSize);
+}
+
+interface InputFlags {
+    ignorePattern: string[];
+    gitignore: boolean;
+    errorOnUnmatchedPattern: boolean;
+    maxFileSize?: number;
+}
+
+const inputOptions = (opts: InputFlags): InputOptions => ({
+    ignorePatterns: opts.ignorePattern, gitignore: opts.gitignore, errorOnUnmatched: opts.errorOnUnmatchedPattern, maxBytes: opts.maxFileSize
+});
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -40,7 +70,7 @@ export async function runMeso(argv: string[], io: Io): Promise<ExitCode> {
         .configureOutput({ writeOut: io.out, writeErr: io.err })
         .addHelpText('after', EXIT_CODES_HELP);
 
-    program.command('check')
+    withInputOptions(program.command('check'))
         .description('check .meso files, folders (searched recursively) and globs; the default is the current folder')
         .argument('[paths...]', 'files, folders or glob patterns', [])
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
@@ -48,22 +78,23 @@ export async function runMeso(argv: string[], io: Io): Promise<ExitCode> {
         .option('-q, --quiet', 'report errors only')
         .option('--no-color', 'no colours in text output (also when NO_COLOR is set)')
         .addHelpText('after', `\nExamples:\n  meso check examples\n  meso check "protocols/**/*.meso" --format sarif > meso.sarif\n  meso check --max-warnings 0${EXIT_CODES_HELP}`)
-        .action(async (paths: string[], opts: { format: CheckFormat; maxWarnings?: number; quiet?: boolean; color: boolean }) => {
+        .action(async (paths: string[], opts: InputFlags & { format: CheckFormat; maxWarnings?: number; quiet?: boolean; color: boolean }) => {
             exitCode = await checkCommand(paths, {
+                ...inputOptions(opts),
                 format: opts.format, maxWarnings: opts.maxWarnings, quiet: opts.quiet, version: pkg.version,
                 color: opts.color && !!io.isTTY && env.NO_COLOR === undefined, write: io.out
             });
         });
 
-    program.command('compile')
+    withInputOptions(program.command('compile'))
         .description('compile each protocol to <id>.json and each patient plan to <id>.plan.json (beside the source by default);\na file with any error writes nothing')
         .argument('<files...>', 'files or folders to compile')
         .option('-o, --output <file>', 'write the single document to this file')
         .option('--out-dir <dir>', 'write the documents to this folder')
         .option('--stdout', 'print the single document')
         .addHelpText('after', `\nExamples:\n  meso compile examples/low-back-pain.meso --stdout\n  meso compile examples --out-dir out/json${EXIT_CODES_HELP}`)
-        .action(async (files: string[], opts: { output?: string; outDir?: string; stdout?: boolean }) => {
-            exitCode = await compileCommand(files, { ...opts, write: io.out, context: defaultCompileContext });
+        .action(async (files: string[], opts: InputFlags & { output?: string; outDir?: string; stdout?: boolean }) => {
+            exitCode = await compileCommand(files, { ...inputOptions(opts), output: opts.output, outDir: opts.outDir, stdout: opts.stdout, write: io.out, context: defaultCompileContext });
         });
 
     program.command('schema')

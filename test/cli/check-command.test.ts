@@ -55,10 +55,12 @@ describe('meso check (command function)', () => {
         expect(r.out).toContain('2 files checked');
     });
 
-    test('a folder without .meso files: exit 0 with a note', async () => {
+    test('a folder without .meso files: exit 2 with a message; with --no-error-on-unmatched-pattern exit 0 with a note', async () => {
         const dir = tempDir({ 'readme.txt': 'nothing' });
         const r = await run(['check', '.'], dir);
-        expect(r).toMatchObject({ code: 0, out: 'No .meso files found in ..\n' });
+        expect(r).toEqual({ code: 2, out: '', err: "meso: no .meso files match '.' (nothing ignored by .gitignore or --ignore-pattern is searched); use --no-error-on-unmatched-pattern to allow it.\n" });
+        const allowed = await run(['check', '.', '--no-error-on-unmatched-pattern'], dir);
+        expect(allowed).toEqual({ code: 0, out: 'No .meso files found in ..\n', err: '' });
     });
 
     test('a missing path is exit 2 with a message, no stack trace', async () => {
@@ -92,12 +94,12 @@ describe('meso binary (smoke)', () => {
         expect(runBin(['check', join(dir, 'w'), '--max-warnings', '1']).status).toBe(0);
     });
 
-    test('a folder is searched; a folder without .meso files is exit 0; no argument checks the current folder', () => {
+    test('a folder is searched; a folder without .meso files is exit 2; no argument checks the current folder', () => {
         const dir = tempDir({ 'sub/deep/p.meso': OVERDOSE_PROTOCOL, 'empty/readme.txt': 'x' });
         expect(runBin(['check', join(dir, 'sub')]).status).toBe(1);
         const empty = runBin(['check', join(dir, 'empty')]);
-        expect(empty.status).toBe(0);
-        expect(empty.stdout).toContain('No .meso files found');
+        expect(empty.status).toBe(2);
+        expect(empty.stderr).toBe(`meso: no .meso files match '${join(dir, 'empty')}' (nothing ignored by .gitignore or --ignore-pattern is searched); use --no-error-on-unmatched-pattern to allow it.\n`);
         const here = runBin(['check'], join(dir, 'sub'));
         expect(here.status).toBe(1);
         expect(here.stdout).toContain('deep/p.meso:5:27: error overdose-session');
@@ -114,13 +116,17 @@ describe('meso binary (smoke)', () => {
 });
 
 describe('meso check: globs', () => {
-    test('a glob pattern selects .meso files; one that matches nothing checks nothing', async () => {
+    test('a glob pattern selects .meso files (** recursive); one that matches nothing is exit 2 unless allowed', async () => {
         const dir = tempDir({ 'a/one.meso': 'substance one { source "t" }', 'b/two.meso': 'substance two { source "t" }', 'b/skip.txt': 'x' });
         const r = await run(['check', 'b/*.meso'], dir);
         expect(r).toMatchObject({ code: 0, out: '1 file checked: 0 errors, 0 warnings.\n' });
         const all = await run(['check', '**/*.meso'], dir);
         expect(all.out).toBe('2 files checked: 0 errors, 0 warnings.\n');
         const none = await run(['check', 'c/*.meso'], dir);
-        expect(none.code).toBe(0);
+        expect(none).toMatchObject({ code: 2, out: '', err: expect.stringContaining("meso: no .meso files match 'c/*.meso'") });
+        const typo = await run(['check', 'b/*.meso', 'nomatch/**/*.meso'], dir);
+        expect(typo).toMatchObject({ code: 2, out: '', err: expect.stringContaining("match 'nomatch/**/*.meso'") });
+        const allowed = await run(['check', 'b/*.meso', 'nomatch/**/*.meso', '--no-error-on-unmatched-pattern'], dir);
+        expect(allowed).toMatchObject({ code: 0, out: '1 file checked: 0 errors, 0 warnings.\n' });
     });
 });

@@ -127,7 +127,7 @@ describe('unreadable files (a real permission error: run as an unprivileged user
         const dir = lockedFolder();
         const r = runUnprivileged(['check', 'locked.meso'], dir);
         expect(r.stdout).toBe('');
-        expect(r.stderr).toBe(`meso: ${join(dir, 'locked.meso')}: cannot read the file (permission denied).\n`);
+        expect(r.stderr).toBe(`meso: ${join(dir, 'locked.meso')}: cannot read the file: permission denied (EACCES).\n`);
         expect(r.status).toBe(2);
     });
 });

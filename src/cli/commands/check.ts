@@ -4,12 +4,13 @@ import { formatGithub } from '../formats/github.js';
 import { formatJson } from '../formats/json.js';
 import { formatSarif } from '../formats/sarif.js';
 import { formatText } from '../formats/text.js';
-import { expandPaths, loadWorkspace, projectRoot } from '../load-workspace.js';
+import { resolveInputs, type InputOptions } from '../inputs.js';
+import { loadWorkspace } from '../load-workspace.js';
 import { collectProblems } from '../problems.js';
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
 
-export interface CheckOptions {
+export interface CheckOptions extends InputOptions {
     readonly format?: CheckFormat;
     /** Exit 1 when there are more warnings than this. */
     readonly maxWarnings?: number;
@@ -19,7 +20,6 @@ export interface CheckOptions {
     readonly version?: string;
     /** Where to write output (stdout in the program, a buffer in tests). */
     readonly write: (text: string) => void;
-    readonly cwd?: string;
 }
 
 /**
@@ -28,14 +28,13 @@ export interface CheckOptions {
  */
 export async function checkCommand(paths: string[], options: CheckOptions): Promise<ExitCode> {
     const cwd = options.cwd ?? process.cwd();
-    const inputs = paths.length > 0 ? paths : ['.'];
-    const files = await expandPaths(inputs, cwd);
+    const { files, root } = await resolveInputs(paths, { ...options, cwd });
     const format = options.format ?? 'text';
     if (files.length === 0 && format === 'text') {
         options.write(`No .meso files found in ${paths.join(', ') || '.'}.\n`);
         return ExitCode.Ok;
     }
-    const checked = files.length > 0 ? (await loadWorkspace(files, await projectRoot(inputs, cwd))).files : [];
+    const checked = files.length > 0 ? (await loadWorkspace(files, { root, maxBytes: options.maxBytes })).files : [];
     const report = collectProblems(checked, cwd, options.quiet);
     switch (format) {
         case 'json': options.write(formatJson(report)); break;

@@ -3,12 +3,13 @@ import { compileDocument } from '../../compiler/compile-document.js';
 import type { CompileContext } from '../../compiler/compile-protocol.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { formatText } from '../formats/text.js';
-import { expandPaths, loadWorkspace, projectRoot } from '../load-workspace.js';
+import { resolveInputs, type InputOptions } from '../inputs.js';
+import { loadWorkspace } from '../load-workspace.js';
 import { collectProblems } from '../problems.js';
 import { expectedOutputs, removeOutdatedOutputs } from '../outdated-outputs.js';
 import { writeAllAtomically } from '../write-atomic.js';
 
-export interface CompileOptions {
+export interface CompileOptions extends InputOptions {
     readonly output?: string;
     readonly outDir?: string;
     readonly stdout?: boolean;
@@ -26,9 +27,9 @@ export async function compileCommand(inputs: string[], options: CompileOptions):
     if ([options.output, options.outDir, options.stdout].filter(Boolean).length > 1) {
         throw new CliError('choose one of -o/--output, --out-dir and --stdout.');
     }
-    const files = await expandPaths(inputs);
+    const { files, root } = await resolveInputs(inputs, options);
     if (files.length === 0) throw new CliError(`no .meso files in ${inputs.join(', ')}.`);
-    const { services, files: checked } = await loadWorkspace(files, await projectRoot(inputs));
+    const { services, files: checked } = await loadWorkspace(files, { root, maxBytes: options.maxBytes });
     const report = collectProblems(checked, process.cwd(), true);
     const targetOf = (source: string, fileName: string) =>
         options.output ? path.resolve(options.output) : path.join(options.outDir ? path.resolve(options.outDir) : path.dirname(source), fileName);
