@@ -27,7 +27,7 @@ beforeAll(async () => {
         writeFileSync(path, bytesOf(e));
         return path;
     });
-    const { files } = await loadWorkspace(paths, dir);
+    const { files } = await loadWorkspace(paths, { root: dir });
     checked = new Map(files.map(f => [f.path, f]));
 });
 
