@@ -8,6 +8,11 @@ const KIND_NAMES: Record<string, string> = {
     Layer: 'layer', Mixture: 'mixture', Technique: 'technique', Session: 'session', Protocol: 'protocol'
 };
 
+/** A linking error with the nearest declared name, for the quick fix (`MesoDocumentValidator.processLinkingErrors`). */
+export interface MesoLinkingError extends LinkingError {
+    readonly data: { readonly suggestion?: string };
+}
+
 /** Linking errors that read well: `Unknown substance 'lidocane'. Did you mean 'lidocaine'?` */
 export class MesoLinker extends DefaultLinker {
     /**
@@ -24,7 +29,7 @@ export class MesoLinker extends DefaultLinker {
         }
     }
 
-    protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+    protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): MesoLinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
         const type = this.reflection.getReferenceType(refInfo);
         const text = refInfo.reference.$refText;
@@ -38,6 +43,6 @@ export class MesoLinker extends DefaultLinker {
         const kind = KIND_NAMES[type] ?? type;
         const hint = suggestion ? ` Did you mean '${suggestion}'?` : (type === 'Substance' || type === 'Classifier' || type === 'Condition')
             ? ' Declare it, or import the file that declares it.' : '';
-        return { ...error, message: `Unknown ${kind} '${text}'.${hint}`, data: { suggestion } } as LinkingError;
+        return { ...error, message: `Unknown ${kind} '${text}'.${hint}`, data: { suggestion } };
     }
 }

@@ -1,8 +1,8 @@
-import { DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { astNodesOf } from '../ast-walk.js';
 import type { MesoServices } from '../meso-module.js';
+import type { MesoLinkingError } from '../scoping/meso-linker.js';
 import { refuseNul } from '../workspace/decode-text.js';
 import type { MesoTextRefusals } from '../workspace/text-refusals.js';
 import { IssueCodes } from './issue-codes.js';
@@ -12,8 +12,7 @@ import { applySuppressions } from './suppression.js';
 
 const LANGIUM_CODES: Record<string, string> = {
     [DocumentValidator.LexingError]: IssueCodes.SyntaxError,
-    [DocumentValidator.ParsingError]: IssueCodes.SyntaxError,
-    [DocumentValidator.LinkingError]: IssueCodes.UnresolvedName
+    [DocumentValidator.ParsingError]: IssueCodes.SyntaxError
 };
 
 /**
@@ -33,7 +32,7 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
         this.textDocuments = services.shared.workspace.TextDocuments;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         // Bytes refused as text when the file was read from disk (unless the editor holds it
         // open: then its buffer is the text), or binary data in an editor's buffer: one error.
         const open = this.textDocuments?.get(document.uri.toString()) !== undefined;
@@ -45,12 +44,31 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
             const mapped = data?.code ? LANGIUM_CODES[data.code] : undefined;
             if (mapped) {
                 d.code = mapped;
-                // The linker names the nearest declared name in its message; quick fixes need it as data.
-                const suggestion = /Did you mean '([^']+)'\?/.exec(String(d.message))?.[1];
-                d.data = { ...data, code: mapped, ...(suggestion && { suggestion }) };
+                d.data = { ...data, code: mapped };
             }
         }
         return applySuppressions(document.textDocument.getText(), diagnostics);
+    }
+
+    /**
+     * Langium's `processLinkingErrors` with Meso's code, `unresolved-name`, and the nearest
+     * declared name the linker found (`data.suggestion`, read by the quick fix): Langium's
+     * copies the linking error's message and position but not its data.
+     */
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        for (const reference of document.references) {
+            const error = reference.error as Partial<MesoLinkingError> | undefined;
+            if (!error?.info) continue;
+            const suggestion = error.data?.suggestion;
+            diagnostics.push(this.toDiagnostic('error', error.message ?? '', {
+                node: error.info.container, range: reference.$refNode?.range, property: error.info.property, index: error.info.index,
+                code: IssueCodes.UnresolvedName,
+                data: {
+                    code: IssueCodes.UnresolvedName, containerType: error.info.container.$type, property: error.info.property,
+                    refText: error.info.reference.$refText, ...(suggestion && { suggestion })
+                }
+            }));
+        }
     }
 
     /**
@@ -58,13 +76,26 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
      * with the registry's cached check arrays, awaiting only the checks that are
      * asynchronous and yielding for cancellation every 256 nodes instead of at each node:
      * a promise and a stream per node and check were a good part of validation time.
+     * `validateSingleNodeOptions` is honoured as in Langium (a node skipped, or its subtree
+     * pruned); with Langium's profiler on, Langium's own loop runs, which times each node.
      */
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         const nodes = astNodesOf(rootNode);
         const checksByType = new Map<string, readonly ValidationCheck[]>();
+        // Nodes whose children are not validated; the list is in pre-order, so a node's
+        // container always comes before it.
+        const pruned = new Set<AstNode>();
         for (let i = 0; i < nodes.length; i++) {
             if ((i & 255) === 255) await interruptAndCheck(cancelToken);
             const node = nodes[i];
+            if (pruned.size > 0 && node.$container && pruned.has(node.$container)) {
+                pruned.add(node);
+                continue;
+            }
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (!nodeOptions.validateChildren) pruned.add(node);
+            if (!nodeOptions.validateNode) continue;
             let checks = checksByType.get(node.$type);
             if (!checks) checksByType.set(node.$type, checks = this.registry.checksOf(node.$type, options.categories));
             for (const check of checks) {

@@ -34,7 +34,14 @@ describe('quick-fix data carried by diagnostics', () => {
 
     test('a misspelt substance carries the nearest name', async () => {
         const [d] = await data('protocol p { mixture m { lidocane 1 mL } }', 'unresolved-name');
-        expect(d).toMatchObject({ code: 'unresolved-name', suggestion: 'lidocaine' });
+        expect(d).toEqual({ code: 'unresolved-name', containerType: 'Component', property: 'substance', refText: 'lidocane', suggestion: 'lidocaine' });
+    });
+
+    test('a name with nothing near it carries no suggestion (the data comes from the linker, not from the message)', async () => {
+        const doc = await buildFile(services, 'protocol p { mixture m { zzqqxx 1 mL } }');
+        const [d] = doc.diagnostics!.filter(x => x.code === 'unresolved-name');
+        expect(d.message).toBe("Unknown substance 'zzqqxx'. Declare it, or import the file that declares it.");
+        expect(d.data).toEqual({ code: 'unresolved-name', containerType: 'Component', property: 'substance', refText: 'zzqqxx' });
     });
 
     test('an unknown unit carries the nearest spelling', async () => {
