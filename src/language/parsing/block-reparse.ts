@@ -8,8 +8,11 @@ import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type Compo
 export const BLOCK_TYPES: ReadonlySet<string> = new Set(['Substance', 'Protocol', 'Mixture', 'Technique', 'Session', 'Schedule', 'Patient']);
 
 // Langium 4.4's CST classes keep positions in plain fields; shifting them in place is what
-// makes a block re-parse cheap. The equivalence tests (block-reparse*.test.ts) compare every
-// field with a full parse, so a Langium upgrade that changes them fails there first.
+// makes a block re-parse cheap. They are private to Langium, so `hasCstFields` checks before
+// each re-parse that they are there and agree with the public getters: after an upgrade that
+// renames them the block path is skipped (a full parse: slower, never wrong), and the
+// equivalence tests (block-reparse*.test.ts) compare every field with a full parse.
+// docs/langium-overrides.md lists what to compare on an upgrade.
 interface LeafFields {
     _offset: number;
     _startLine: number;
@@ -37,7 +40,7 @@ export interface BlockReparse {
 export function reparseBlock(parser: LangiumParser, previous: ParseResult<AstNode>, text: string): BlockReparse | undefined {
     const root = previous.value;
     const rootCst = root.$cstNode as RootCstNode | undefined;
-    if (!rootCst || !isClean(previous)) return undefined;
+    if (!rootCst || !isClean(previous) || !hasCstFields(rootCst)) return undefined;
     const oldText = rootCst.fullText;
     if (oldText === text) return undefined;
 
@@ -54,6 +57,7 @@ export function reparseBlock(parser: LangiumParser, previous: ParseResult<AstNod
     const fresh = parser.parse(chunk, { rule: ruleName });
     const freshCst = fresh.value.$cstNode as RootCstNode | undefined;
     if (!isClean(fresh) || fresh.value.$type !== block.$type || !freshCst || freshCst.offset !== 0 || freshCst.end !== chunk.length) return undefined;
+    if (!hasCstFields(freshCst)) return undefined;
 
     // Where the block starts and ends, before and after the edit. (Read from the leaves: a
     // composite's `range` getter caches its result, which moving the leaves would make stale.)
@@ -76,6 +80,36 @@ export function reparseBlock(parser: LangiumParser, previous: ParseResult<AstNod
     splice(block, fresh.value, cst, freshCst);
     (rootCst as unknown as RootFields)._text = text;
     return { result: { value: root, lexerErrors: [], parserErrors: [], lexerReport: previous.lexerReport }, replaced: block, by: fresh.value };
+}
+
+/**
+ * Whether a CST has the private fields this module writes, holding what the public getters
+ * read: the root's `_text`, a composite's `content` and `_rangeCache`, and a leaf's
+ * `_offset`, `_startLine`, `_startColumn`, `_endLine` and `_endColumn` (its first leaf, and
+ * the first leaf of its last top-level child).
+ */
+export function hasCstFields(root: RootCstNode): boolean {
+    const rootFields = root as unknown as Partial<RootFields & CompositeFields>;
+    if (rootFields._text !== root.fullText || !Array.isArray(rootFields.content) || !('_rangeCache' in root)) return false;
+    const content = root.content;
+    if (content.length === 0) return true;
+    return [content[0], content[content.length - 1]].every(child => {
+        let node: CstNode = child;
+        while ('content' in node) {
+            const composite = node as CompositeCstNode;
+            if (!('_rangeCache' in composite)) return false;
+            if (composite.content.length === 0) return true;
+            node = composite.content[0];
+        }
+        return leafFieldsAgree(node);
+    });
+}
+
+function leafFieldsAgree(leaf: CstNode): boolean {
+    const f = leaf as unknown as Partial<LeafFields>;
+    const { start, end } = leaf.range;
+    return f._offset === leaf.offset && f._startLine === start.line && f._startColumn === start.character
+        && f._endLine === end.line && f._endColumn === end.character;
 }
 
 /** No lexer or parser error, nor lexer report. */

@@ -14,11 +14,16 @@ interface ParserInternals {
  * per node: about 12 % of all the memory a `meso check` of 1,000 protocols allocated, and
  * 0.13 s of its time (BENCHMARKS.md, fourth round). This `parse` is Langium 4.4's, step for
  * step, with that walk done by `linkContainers` below, which sets the same three fields.
- * test/language/parsing/meso-parser.test.ts fails if Langium's `parse` changes, so that this
- * copy is looked at again.
+ * It reaches members Langium keeps private: if they are not there (`hasParserInternals`), it
+ * runs Langium's own `parse`. test/language/parsing/meso-parser.test.ts fails if Langium's
+ * `parse` changes, so that this copy is looked at again (docs/langium-overrides.md).
  */
 export class MesoParser extends LangiumParser {
+    private internalsChecked: boolean | undefined;
+
     override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+        // A Langium release that renames these members costs this parse its saving, not its result.
+        if (!(this.internalsChecked ??= hasParserInternals(this))) return super.parse(input, options);
         const self = this as unknown as ParserInternals;
         self.nodeBuilder.buildRootNode(input);
         const lexerResult = self.lexerResult = this.lexer.tokenize(input);
@@ -34,6 +39,14 @@ export class MesoParser extends LangiumParser {
         linkContainers(result);
         return { value: result as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: self.wrapper.errors };
     }
+}
+
+/** Whether the private members `MesoParser.parse` uses are there, as Langium 4.4 has them. */
+export function hasParserInternals(parser: LangiumParser): boolean {
+    const p = parser as unknown as Partial<ParserInternals>;
+    return typeof p.doParse === 'function' && typeof p.nodeBuilder?.buildRootNode === 'function'
+        && typeof p.nodeBuilder.addHiddenNodes === 'function' && typeof p.wrapper === 'object' && p.wrapper !== null
+        && 'input' in p.wrapper && 'errors' in p.wrapper;
 }
 
 /** Langium's `createLangiumParser`, building a `MesoParser`. */

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AstUtils, URI, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, isLeafCstNode, URI, type LangiumDocument, type RootCstNode } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
 import { astNodesOf } from '../../../src/language/ast-walk.js';
 import { compileDocument } from '../../../src/compiler/compile-document.js';
+import { hasCstFields, reparseBlock } from '../../../src/language/parsing/block-reparse.js';
 import type { MesoServices } from '../../../src/language/meso-module.js';
 import { buildFiles, createTestServices, editDocument, reset } from '../../helpers/services.js';
 
@@ -111,5 +112,46 @@ describe('an edit inside one block re-parses only that block', () => {
         const mended = doc.parseResult.value;
         await edit(replace(PROTOCOL, '20 points', '21 points'));
         expect(doc.parseResult.value).toBe(mended);
+    });
+});
+
+/**
+ * What a Langium release that renamed a leaf's private position field would look like: the
+ * public getters still work, the field the block re-parse writes (`_startLine`) is gone.
+ */
+function renameLeafField(root: RootCstNode): void {
+    for (const node of CstUtils.streamCst(root)) {
+        if (!isLeafCstNode(node)) continue;
+        const fields = node as unknown as Record<string, unknown>;
+        const line = fields._startLine;
+        delete fields._startLine;
+        fields._line = line;
+        const range = node.range;
+        Object.defineProperty(node, 'range', { get: () => ({ start: { line: fields._line as number, character: range.start.character }, end: range.end }) });
+    }
+}
+
+describe('the block re-parse checks the private CST fields it writes', () => {
+    test('a parse of this Langium has them', async () => {
+        const doc = (await buildFiles(services, { 'clinic-formulary.meso': FORMULARY, 'p.meso': PROTOCOL }))['p.meso'];
+        expect(hasCstFields(doc.parseResult.value.$cstNode as RootCstNode)).toBe(true);
+        const empty = services.parser.LangiumParser.parse('');
+        expect(hasCstFields(empty.value.$cstNode as RootCstNode)).toBe(true);
+    });
+
+    test('without them, an edit inside a block parses the whole file and gives what a build from scratch gives', async () => {
+        const doc = (await buildFiles(services, { 'clinic-formulary.meso': FORMULARY, 'p.meso': PROTOCOL }))['p.meso'];
+        const root = doc.parseResult.value;
+        renameLeafField(root.$cstNode as RootCstNode);
+        expect(hasCstFields(root.$cstNode as RootCstNode)).toBe(false);
+        const text = replace(PROTOCOL, '20 points', '600 points');
+        expect(reparseBlock(services.parser.LangiumParser, doc.parseResult, text)).toBeUndefined();
+        await edit(text);
+        expect(doc.parseResult.value, 'a full parse made a new tree').not.toBe(root);
+        expect(hasCstFields(doc.parseResult.value.$cstNode as RootCstNode)).toBe(true);
+        const expected = await fresh(text);
+        expect(diagnosticsOf(doc)).toEqual(expected.diagnostics);
+        expect(diagnosticsOf(doc).some(d => d.includes('overdose-session')), '600 points are an overdose').toBe(true);
+        expect(compiled(services, doc)).toEqual(expected.json);
     });
 });

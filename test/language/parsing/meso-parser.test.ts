@@ -1,6 +1,6 @@
 import { AstUtils, LangiumParser, type AstNode } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { linkContainers, MesoParser } from '../../../src/language/parsing/meso-parser.js';
+import { hasParserInternals, linkContainers, MesoParser } from '../../../src/language/parsing/meso-parser.js';
 import { stdFiles } from '../../../src/language/std/std-files.generated.js';
 import { corpus } from '../../helpers/corpus.js';
 import { createTestServices } from '../../helpers/services.js';
@@ -66,5 +66,30 @@ describe('MesoParser', () => {
             + 'this.nodeBuilder.addHiddenNodes(lexerResult.hidden); this.unorderedGroups.clear(); this.lexerResult = undefined; '
             + 'linkContentToContainer(result, { deep: true }); return { value: result, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, '
             + 'parserErrors: this.wrapper.errors }; }');
+    });
+
+    test('finds the private members it uses, and without them parses with Langium\'s own parse', () => {
+        expect(hasParserInternals(parser)).toBe(true);
+        // What a Langium release that renamed `doParse` would look like to the check.
+        const renamed = Object.create(parser, { doParse: { value: undefined } }) as LangiumParser;
+        expect(hasParserInternals(renamed)).toBe(false);
+
+        const text = corpus.find(f => f.path === 'examples/low-back-pain.meso')!.text;
+        const fields = (root: AstNode) => containerFields(root).map(f => `${f.type} ${f.property} ${f.index}`);
+        const expected = fields(parser.parse(text).value);
+        const fresh = createTestServices().parser.LangiumParser;
+        (fresh as unknown as { internalsChecked: boolean }).internalsChecked = false;
+        const langiumParse = LangiumParser.prototype.parse;
+        let langiumParses = 0;
+        LangiumParser.prototype.parse = function (this: LangiumParser, ...args: Parameters<typeof langiumParse>) {
+            langiumParses++;
+            return langiumParse.apply(this, args);
+        };
+        try {
+            expect(fields(fresh.parse(text).value)).toEqual(expected);
+            expect(langiumParses).toBe(1);
+        } finally {
+            LangiumParser.prototype.parse = langiumParse;
+        }
     });
 });
