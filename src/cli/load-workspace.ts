@@ -3,7 +3,7 @@ import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { decodeMesoText } from '../language/workspace/decode-text.js';
 import { isModel } from '../language/generated/ast.js';
-import { createMesoServices, type MesoServices } from '../language/meso-module.js';
+import { createMesoCoreServices, type MesoServices } from '../language/meso-module.js';
 import { resolveImportUri } from '../language/scoping/imports.js';
 import { addStdDocuments } from '../language/std/std-library.js';
 import { readRegularFile, realProjectRoots } from '../files/read-file.js';
@@ -45,7 +45,7 @@ export interface LoadOptions {
  * first bad byte; a byte order mark is dropped.
  */
 export async function loadWorkspace(files: string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
-    const { shared, Meso } = createMesoServices(NodeFileSystem);
+    const { shared, Meso } = createMesoCoreServices(NodeFileSystem);
     const imports = Meso.scoping.Imports;
     const root = options.root ?? await projectRoot(files);
     imports.setProjectRoots([URI.file(root)]);

@@ -1,10 +1,8 @@
-import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, DefaultTextDocumentContentProvider, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices
-} from 'langium/lsp';
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject, type DefaultSharedCoreModuleContext, type LangiumCoreServices,
+    type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
+} from 'langium';
 import { MesoGeneratedModule, MesoGeneratedSharedModule } from './generated/module.js';
-import { MesoLspModule } from './lsp/lsp-module.js';
 import { MesoImports } from './scoping/imports.js';
 import { MesoLangiumDocuments } from './workspace/meso-documents.js';
 import { MesoIndexManager } from './workspace/meso-index-manager.js';
@@ -17,7 +15,6 @@ import { createMesoParser } from './parsing/meso-parser.js';
 import { LibraryRules } from './semantics/limits.js';
 import { MesoSemantics } from './semantics/meso-semantics.js';
 import { MesoWorkspaceManager } from './workspace/meso-workspace-manager.js';
-import { STD_SCHEME } from './std/std-library.js';
 import { MesoDocumentValidator } from './validation/meso-document-validator.js';
 import { MesoValidationRegistry } from './validation/meso-validation-registry.js';
 import { registerValidationChecks } from './validation/register.js';
@@ -31,9 +28,14 @@ export interface MesoAddedServices {
     workspace: { TextRefusals: MesoTextRefusals };
 }
 
-export type MesoServices = LangiumServices & MesoAddedServices;
+/**
+ * The services of the language core: parsing, scoping, linking, semantics, validation; no
+ * editor feature and nothing of the language server (those are `MesoLspServices`, in
+ * `lsp/lsp-module.ts`). The CLI runs on these alone.
+ */
+export type MesoServices = LangiumCoreServices & MesoAddedServices;
 
-export const MesoModule: Module<MesoServices, PartialLangiumServices & MesoAddedServices> = {
+export const MesoModule: Module<MesoServices, PartialLangiumCoreServices & MesoAddedServices> = {
     parser: {
         LangiumParser: (services) => createMesoParser(services),
         ValueConverter: () => new MesoValueConverter()
@@ -58,24 +60,24 @@ export const MesoModule: Module<MesoServices, PartialLangiumServices & MesoAdded
     }
 };
 
-export const MesoSharedModule: Module<LangiumSharedServices, object> = {
+export const MesoSharedModule: Module<LangiumSharedCoreServices, object> = {
     workspace: {
-        WorkspaceManager: (shared: LangiumSharedServices) => new MesoWorkspaceManager(shared),
-        IndexManager: (shared: LangiumSharedServices) => new MesoIndexManager(shared),
-        LangiumDocuments: (shared: LangiumSharedServices) => new MesoLangiumDocuments(shared),
-        LangiumDocumentFactory: (shared: LangiumSharedServices) => new MesoDocumentFactory(shared)
-    },
-    // std documents are served to the editor as read-only text (LSP workspace/textDocumentContent).
-    lsp: { TextDocumentContentProvider: (shared: LangiumSharedServices) => new DefaultTextDocumentContentProvider(shared, STD_SCHEME) }
+        WorkspaceManager: (shared: LangiumSharedCoreServices) => new MesoWorkspaceManager(shared),
+        IndexManager: (shared: LangiumSharedCoreServices) => new MesoIndexManager(shared),
+        LangiumDocuments: (shared: LangiumSharedCoreServices) => new MesoLangiumDocuments(shared),
+        LangiumDocumentFactory: (shared: LangiumSharedCoreServices) => new MesoDocumentFactory(shared)
+    }
 };
 
 /**
- * Creates the Meso services. Used by the language server (with a connection), and by the
- * CLI and tests (without one: they add the std documents with `addStdDocuments`).
+ * Creates the core services (Langium's `createDefaultSharedCoreModule` and
+ * `createDefaultCoreModule`, no LSP): what `meso check` and `meso compile` use. Add the std
+ * documents with `addStdDocuments`. The language server and the editor tests use
+ * `createMesoServices` (`lsp/lsp-module.ts`), which adds the editor features on top.
  */
-export function createMesoServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Meso: MesoServices } {
-    const shared = inject(createDefaultSharedModule(context), MesoGeneratedSharedModule, MesoSharedModule);
-    const Meso = inject(createDefaultModule({ shared }), MesoGeneratedModule, MesoModule, MesoLspModule);
+export function createMesoCoreServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; Meso: MesoServices } {
+    const shared = inject(createDefaultSharedCoreModule(context), MesoGeneratedSharedModule, MesoSharedModule);
+    const Meso = inject(createDefaultCoreModule({ shared }), MesoGeneratedModule, MesoModule);
     shared.ServiceRegistry.register(Meso);
     registerValidationChecks(Meso);
     return { shared, Meso };

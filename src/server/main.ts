@@ -1,6 +1,6 @@
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createMesoServices } from '../language/meso-module.js';
+import { createMesoServices } from '../language/lsp/lsp-module.js';
 import { collectAfterLargeBuilds } from './collect-after-large-builds.js';
 import { registerCompileHandler, registerPreviewHandler } from './meso-requests.js';
 import { MesoNodeFileSystem, recordRefusalsIn } from './text-file-system.js';

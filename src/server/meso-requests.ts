@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { compileDocument } from '../compiler/compile-document.js';
 import { isModel, isProtocol } from '../language/generated/ast.js';
-import type { MesoServices } from '../language/meso-module.js';
+import type { MesoLspServices } from '../language/lsp/lsp-module.js';
 import { MesoRequests, type CompileParams, type CompileResult, type PreviewModel, type PreviewParams } from '../language/lsp/meso-protocol.js';
 import { buildPreviewModel } from '../language/lsp/preview-model.js';
 import { Severity } from '../language/validation/severity.js';
@@ -28,7 +28,7 @@ async function validated(shared: LangiumSharedServices, uri: string): Promise<La
 }
 
 /** The documents a document depends on (itself and its imports), for the error gate. */
-function errorsBlocking(services: MesoServices, document: LangiumDocument): string[] {
+function errorsBlocking(services: MesoLspServices, document: LangiumDocument): string[] {
     const documents = services.shared.workspace.LangiumDocuments;
     const errors: string[] = [];
     for (const uri of services.scoping.Imports.visibleUris(document.parseResult.value)) {
@@ -41,7 +41,7 @@ function errorsBlocking(services: MesoServices, document: LangiumDocument): stri
 }
 
 /** `meso/compile`: the JSON of every protocol and plan of a document, or the errors that forbid it. */
-export function registerCompileHandler(connection: Connection, services: MesoServices): void {
+export function registerCompileHandler(connection: Connection, services: MesoLspServices): void {
     connection.onRequest(MesoRequests.Compile, async (params: CompileParams): Promise<CompileResult> => {
         const uri = uriParam(MesoRequests.Compile, params);
         const document = await validated(services.shared, uri);
@@ -54,7 +54,7 @@ export function registerCompileHandler(connection: Connection, services: MesoSer
 }
 
 /** `meso/preview`: the preview model of a protocol (the first of the document by default). */
-export function registerPreviewHandler(connection: Connection, services: MesoServices): void {
+export function registerPreviewHandler(connection: Connection, services: MesoLspServices): void {
     connection.onRequest(MesoRequests.Preview, async (params: PreviewParams): Promise<PreviewModel | null> => {
         const document = await validated(services.shared, uriParam(MesoRequests.Preview, params));
         const root = document?.parseResult.value;

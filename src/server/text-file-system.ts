@@ -1,7 +1,7 @@
 import { NodeFileSystemProvider } from 'langium/node';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { URI } from 'langium';
-import type { MesoServices } from '../language/meso-module.js';
+import type { MesoLspServices } from '../language/lsp/lsp-module.js';
 import { decodeMesoText } from '../language/workspace/decode-text.js';
 import type { MesoTextRefusals } from '../language/workspace/text-refusals.js';
 import { readRegularFile, realProjectRoots, type ReadOptions } from '../files/read-file.js';
@@ -50,7 +50,7 @@ export const MesoNodeFileSystem = { fileSystemProvider: () => new MesoNodeFileSy
  * Connects the file system created with `MesoNodeFileSystem` to the services: refusals are
  * recorded where validation finds them, and reads stay in the project folders imports stay in.
  */
-export function recordRefusalsIn(shared: LangiumSharedServices, Meso: MesoServices): void {
+export function recordRefusalsIn(shared: LangiumSharedServices, Meso: MesoLspServices): void {
     const provider = shared.workspace.FileSystemProvider as MesoNodeFileSystemProvider;
     provider.refusals = Meso.workspace.TextRefusals;
     provider.projectFolders = () => Meso.scoping.Imports.projectRoots()?.filter(u => u.scheme === 'file').map(u => u.fsPath);

@@ -1,12 +1,12 @@
 import type { LangiumDocument } from 'langium';
-import type { MesoServices } from '../../src/language/meso-module.js';
+import type { MesoLspServices } from '../../src/language/lsp/lsp-module.js';
 
 /**
  * Calls every editor feature on a document (hover in the middle, completion at the end,
  * inlay hints, code lens, code actions with its diagnostics, symbols, semantic tokens,
  * formatting); returns one line per feature that threw.
  */
-export async function exerciseFeatures(services: MesoServices, doc: LangiumDocument): Promise<string[]> {
+export async function exerciseFeatures(services: MesoLspServices, doc: LangiumDocument): Promise<string[]> {
     const uri = doc.uri.toString();
     const text = doc.textDocument.getText();
     const end = doc.textDocument.positionAt(text.length);

@@ -2,12 +2,13 @@ import { EmptyFileSystem, TextDocument, URI, type LangiumDocument } from 'langiu
 import { clearDocuments } from 'langium/test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isModel, type Model } from '../../src/language/generated/ast.js';
-import { createMesoServices, type MesoServices } from '../../src/language/meso-module.js';
+import { createMesoServices, type MesoLspServices } from '../../src/language/lsp/lsp-module.js';
+import type { MesoServices } from '../../src/language/meso-module.js';
 import { addStdDocuments, isStdUri } from '../../src/language/std/std-library.js';
 import { Severity } from '../../src/language/validation/severity.js';
 
 /** One set of services for a test file; documents are cleared between tests with `reset`. */
-export function createTestServices(): MesoServices {
+export function createTestServices(): MesoLspServices {
     const { shared, Meso } = createMesoServices(EmptyFileSystem);
     addStdDocuments(shared);
     return Meso;
@@ -40,7 +41,7 @@ export async function buildFiles(services: MesoServices, files: Record<string, s
  * Gives a document new text and rebuilds, the way the language server does on an edit: the
  * text goes to the open documents (next version), then `DocumentBuilder.update`.
  */
-export async function editDocument(services: MesoServices, uri: URI, text: string): Promise<void> {
+export async function editDocument(services: MesoLspServices, uri: URI, text: string): Promise<void> {
     const textDocuments = services.shared.workspace.TextDocuments!;
     const version = (textDocuments.get(uri.toString())?.version ?? 0) + 1;
     textDocuments.set(TextDocument.create(uri.toString(), 'meso', version, text));

@@ -3,7 +3,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI, type DefaultWorkspaceManager, type LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { createMesoServices, type MesoServices } from '../../src/language/meso-module.js';
+import { createMesoServices, type MesoLspServices } from '../../src/language/lsp/lsp-module.js';
 import { MesoNodeFileSystem, recordRefusalsIn } from '../../src/server/text-file-system.js';
 import { tempDir } from '../helpers/compile.js';
 import { OVERDOSE_PROTOCOL } from '../helpers/services.js';
@@ -14,7 +14,7 @@ import { exerciseFeatures } from '../helpers/lsp-features.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-async function openWorkspace(folder: string): Promise<MesoServices> {
+async function openWorkspace(folder: string): Promise<MesoLspServices> {
     const { shared, Meso } = createMesoServices(MesoNodeFileSystem);
     recordRefusalsIn(shared, Meso);
     // Validate every file, as `meso check` does (the server validates as files are opened).
@@ -24,7 +24,7 @@ async function openWorkspace(folder: string): Promise<MesoServices> {
     return Meso;
 }
 
-function documentAt(services: MesoServices, file: string): LangiumDocument {
+function documentAt(services: MesoLspServices, file: string): LangiumDocument {
     return services.shared.workspace.LangiumDocuments.getDocument(URI.file(file))!;
 }
 

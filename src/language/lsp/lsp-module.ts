@@ -1,6 +1,12 @@
-import type { Module } from 'langium';
-import type { PartialLangiumServices } from 'langium/lsp';
-import type { MesoServices } from '../meso-module.js';
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, DefaultTextDocumentContentProvider, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { MesoGeneratedModule, MesoGeneratedSharedModule } from '../generated/module.js';
+import { MesoModule, MesoSharedModule, type MesoAddedServices } from '../meso-module.js';
+import { STD_SCHEME } from '../std/std-library.js';
+import { registerValidationChecks } from '../validation/register.js';
 import { MesoCodeActionProvider } from './meso-code-actions.js';
 import { MesoCodeLensProvider } from './meso-code-lens.js';
 import { MesoCompletionProvider } from './meso-completion-provider.js';
@@ -9,9 +15,13 @@ import { MesoHoverProvider } from './meso-hover-provider.js';
 import { MesoInlayHintProvider } from './meso-inlay-hints.js';
 import { MesoRenameProvider } from './meso-rename-provider.js';
 import { MesoSemanticTokenProvider } from './meso-semantic-tokens.js';
+import { MesoServedDocuments } from './served-documents.js';
+
+/** The core services with Langium's LSP services and Meso's editor features. */
+export type MesoLspServices = LangiumServices & MesoAddedServices;
 
 /** The editor features of Meso on top of Langium's defaults. */
-export const MesoLspModule: Module<MesoServices, PartialLangiumServices> = {
+export const MesoLspModule: Module<MesoLspServices, PartialLangiumServices> = {
     lsp: {
         Formatter: () => new MesoFormatter(),
         HoverProvider: (services) => new MesoHoverProvider(services),
@@ -23,3 +33,23 @@ export const MesoLspModule: Module<MesoServices, PartialLangiumServices> = {
         SemanticTokenProvider: (services) => new MesoSemanticTokenProvider(services)
     }
 };
+
+export const MesoLspSharedModule: Module<LangiumSharedServices, object> = {
+    // Unknown documents refused with the LSP error Langium gives for them elsewhere.
+    workspace: { LangiumDocuments: (shared: LangiumSharedServices) => new MesoServedDocuments(shared) },
+    // std documents are served to the editor as read-only text (LSP workspace/textDocumentContent).
+    lsp: { TextDocumentContentProvider: (shared: LangiumSharedServices) => new DefaultTextDocumentContentProvider(shared, STD_SCHEME) }
+};
+
+/**
+ * Creates the Meso services with the editor features: the language server (with a
+ * connection) and the editor tests (without one; they add the std documents with
+ * `addStdDocuments`). The CLI uses the core alone (`createMesoCoreServices`).
+ */
+export function createMesoServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Meso: MesoLspServices } {
+    const shared = inject(createDefaultSharedModule(context), MesoGeneratedSharedModule, MesoSharedModule, MesoLspSharedModule);
+    const Meso = inject(createDefaultModule({ shared }), MesoGeneratedModule, MesoModule, MesoLspModule);
+    shared.ServiceRegistry.register(Meso);
+    registerValidationChecks(Meso);
+    return { shared, Meso };
+}

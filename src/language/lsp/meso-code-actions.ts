@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, UriUtils, type LangiumDocument, type MaybePromise }
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
 import { isFollowsFact, isModel, isPatient, isProtocol, type Model } from '../generated/ast.js';
-import type { MesoServices } from '../meso-module.js';
+import type { MesoLspServices } from './lsp-module.js';
 import { addDays } from '../semantics/patient-semantics.js';
 import { isStdUri } from '../std/std-library.js';
 import { mayBeAccepted } from '../validation/acceptance.js';
@@ -18,7 +18,7 @@ type Data = Record<string, unknown> & { code?: string };
  * name from another file, or accept a warning with a `meso-ignore` comment.
  */
 export class MesoCodeActionProvider implements CodeActionProvider {
-    constructor(private readonly services: MesoServices) {}
+    constructor(private readonly services: MesoLspServices) {}
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];

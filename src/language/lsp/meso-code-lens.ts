@@ -2,13 +2,13 @@ import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { isModel, isProtocol } from '../generated/ast.js';
-import type { MesoServices } from '../meso-module.js';
+import type { MesoLspServices } from './lsp-module.js';
 import { formatNumber } from '../units/quantity.js';
 import { MesoCommands } from './meso-protocol.js';
 
 /** On each protocol: `8 sessions + 3 maintenance · 136 days`, `Compile to JSON`, `Preview`. */
 export class MesoCodeLensProvider implements CodeLensProvider {
-    constructor(private readonly services: MesoServices) {}
+    constructor(private readonly services: MesoLspServices) {}
 
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
         const root = document.parseResult.value;

@@ -2,7 +2,7 @@ import { AstUtils, GrammarAST, WorkspaceCache, type AstNode, type AstNodeDescrip
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, type MarkupContent } from 'vscode-languageserver';
 import { isLimit, isQuantity, isSubstance, isTechnique } from '../generated/ast.js';
-import type { MesoServices } from '../meso-module.js';
+import type { MesoLspServices } from './lsp-module.js';
 import { classesOf, concentrationOf } from '../semantics/library.js';
 import { unitSpellings } from '../units/unit-table.js';
 import { formatNumber } from '../units/quantity.js';
@@ -16,7 +16,7 @@ export class MesoCompletionProvider extends DefaultCompletionProvider {
     /** Documentation and detail of each declaration, rendered once: a list offers hundreds. */
     private readonly rendered: WorkspaceCache<AstNode, { documentation?: MarkupContent | string; detail?: string }>;
 
-    constructor(services: MesoServices) {
+    constructor(services: MesoLspServices) {
         super(services);
         this.rendered = new WorkspaceCache(services.shared);
     }

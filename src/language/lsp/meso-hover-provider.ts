@@ -4,7 +4,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
     isComponent, isLayer, isMixture, isProtocol, isSession, isSubstance, isTechnique, type Protocol
 } from '../generated/ast.js';
-import type { MesoServices } from '../meso-module.js';
+import type { MesoLspServices } from './lsp-module.js';
 import { covers } from '../validation/rules/combination-checks.js';
 import { componentCard, layerCard, mixtureCard, protocolCard, sessionCard, substanceCard, techniqueCard } from './hover-cards.js';
 
@@ -14,7 +14,7 @@ import { componentCard, layerCard, mixtureCard, protocolCard, sessionCard, subst
  * band. Other declarations show their doc comment.
  */
 export class MesoHoverProvider extends AstNodeHoverProvider {
-    constructor(private readonly services: MesoServices) {
+    constructor(private readonly services: MesoLspServices) {
         super(services);
     }
 

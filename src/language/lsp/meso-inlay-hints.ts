@@ -2,7 +2,7 @@ import type { AstNode } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
 import { isComponent, isPhase, isProtocol, isSchedule } from '../generated/ast.js';
-import type { MesoServices } from '../meso-module.js';
+import type { MesoLspServices } from './lsp-module.js';
 import { componentDeliveries } from '../semantics/component-totals.js';
 import { formatAmount, formatNumber, toAmount } from '../units/quantity.js';
 
@@ -11,7 +11,7 @@ import { formatAmount, formatNumber, toAmount } from '../units/quantity.js';
  * uses it), and the days of each schedule phase.
  */
 export class MesoInlayHintProvider extends AbstractInlayHintProvider {
-    constructor(private readonly services: MesoServices) {
+    constructor(private readonly services: MesoLspServices) {
         super();
     }
 

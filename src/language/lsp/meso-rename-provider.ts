@@ -1,7 +1,7 @@
 import { AstUtils, CstUtils, GrammarAST, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ResponseError, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
-import type { MesoServices } from '../meso-module.js';
+import type { MesoLspServices } from './lsp-module.js';
 import { isStdUri } from '../std/std-library.js';
 import { WHOLE_IDENTIFIER } from '../identifier.js';
 
@@ -10,7 +10,7 @@ import { WHOLE_IDENTIFIER } from '../identifier.js';
 export class MesoRenameProvider extends DefaultRenameProvider {
     private readonly keywords: Set<string>;
 
-    constructor(services: MesoServices) {
+    constructor(services: MesoLspServices) {
         super(services);
         this.keywords = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value).toArray());
     }
