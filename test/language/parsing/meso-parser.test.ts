@@ -84,7 +84,7 @@ describe('MesoParser', () => {
         LangiumParser.prototype.parse = function (this: LangiumParser, ...args: Parameters<typeof langiumParse>) {
             langiumParses++;
             return langiumParse.apply(this, args);
-        };
+        } as typeof langiumParse;
         try {
             expect(fields(fresh.parse(text).value)).toEqual(expected);
             expect(langiumParses).toBe(1);
