@@ -1,5 +1,27 @@
+import { errorCode, fsReason } from '../files/fs-errors.js';
 import { runMeso } from './program.js';
 
 // The only place that touches the process: everything else returns an exit code.
-runMeso(process.argv.slice(2), { out: s => process.stdout.write(s), err: s => process.stderr.write(s), isTTY: process.stdout.isTTY })
-    .then(code => { process.exitCode = code; });
+
+// stdout closed by its reader (`meso check . | head -1`): stop writing and exit quietly with
+// the run's own code. Any other failure to write it (a full disk, /dev/full): one line, exit 2.
+// Never Node's "Unhandled 'error' event" with a stack trace.
+let stdoutClosed = false;
+let stdoutFailed = false;
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (errorCode(e) === 'EPIPE') {
+        stdoutClosed = true;
+        return;
+    }
+    if (!stdoutFailed) process.stderr.write(`meso: cannot write the output: ${fsReason(e)}.\n`);
+    stdoutFailed = true;
+    process.exitCode = 2;
+});
+process.stderr.on('error', () => undefined);
+
+const out = (s: string) => {
+    if (!stdoutClosed && !stdoutFailed) process.stdout.write(s);
+};
+
+runMeso(process.argv.slice(2), { out, err: s => process.stderr.write(s), isTTY: process.stdout.isTTY })
+    .then(code => { process.exitCode = stdoutFailed ? 2 : code; });

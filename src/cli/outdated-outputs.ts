@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { LangiumDocument } from 'langium';
 import { outputFileName } from '../compiler/compile-document.js';
+import { fileSystemError } from '../files/fs-errors.js';
 import { IDENTIFIER } from '../language/identifier.js';
 import { isModel, isPatient, isProtocol } from '../language/generated/ast.js';
 
@@ -55,13 +56,14 @@ async function holdsOutput(file: string, expected: ExpectedOutput): Promise<bool
 /**
  * Removes the previous outputs of a compile that failed, so that none is left looking
  * current. Only a file that is a Meso document for the same protocol or patient is removed;
- * anything else at that path is left alone. Returns the removed paths.
+ * anything else at that path is left alone. Returns the removed paths; a removal that fails is a
+ * `FileSystemError`.
  */
 export async function removeOutdatedOutputs(candidates: Array<{ path: string; expected: ExpectedOutput }>): Promise<string[]> {
     const removed: string[] = [];
     for (const c of candidates) {
         if (removed.includes(c.path) || !await holdsOutput(c.path, c.expected)) continue;
-        await fs.rm(c.path, { force: true });
+        await fs.rm(c.path, { force: true }).catch(e => { throw fileSystemError(`cannot remove the out-of-date ${c.path}`, e); });
         removed.push(c.path);
     }
     return removed;

@@ -7,6 +7,8 @@ import { explainCommand } from './commands/explain.js';
 import { schemaCommand } from './commands/schema.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import type { InputOptions } from './inputs.js';
+import { escapeControls, escapeControlsInLines, inertLines } from './safe-output.js';
+import { FileSystemError } from '../files/fs-errors.js';
 import { DEFAULT_MAX_FILE_BYTES, formatBytes, parseBytes } from '../files/read-file.js';
 
 export interface Io {
@@ -57,7 +59,9 @@ Exit codes:
   2  bad usage, a missing or unreadable input, an unwritable output, or an internal failure`;
 
 /** Runs `meso` with the given arguments and returns the exit code; never throws. */
-export async function runMeso(argv: string[], io: Io): Promise<ExitCode> {
+export async function runMeso(argv: string[], given: Io): Promise<ExitCode> {
+    // Nothing on stderr can be read as a workflow command (see safe-output.ts).
+    const io: Io = { ...given, err: s => given.err(inertLines(escapeControlsInLines(s))) };
     let exitCode: ExitCode = ExitCode.Ok;
     const env = io.env ?? process.env;
     const program = new Command()
@@ -114,10 +118,14 @@ export async function runMeso(argv: string[], io: Io): Promise<ExitCode> {
             return e.exitCode === 0 ? ExitCode.Ok : ExitCode.Failure;
         }
         if (e instanceof CliError) {
-            io.err(`meso: ${e.message}\n`);
+            io.err(`meso: ${escapeControls(e.message)}\n`);
             return e.exitCode;
         }
-        io.err(`meso: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+        if (e instanceof FileSystemError) {
+            io.err(`meso: ${escapeControls(e.message)}\n`);
+            return ExitCode.Failure;
+        }
+        io.err(`meso: internal error: ${escapeControls(e instanceof Error ? e.message : String(e))}\n`);
         return ExitCode.Failure;
     }
 }

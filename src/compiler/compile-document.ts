@@ -23,14 +23,37 @@ export interface CompiledOutput {
 }
 
 
+/** The longest file name most file systems take (ext4, tmpfs, APFS, NTFS): 255 bytes of UTF-8. */
+export const MAX_FILE_NAME_BYTES = 255;
+
+const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
+
+/** 16 hex digits of the 64-bit FNV-1a hash of the name's UTF-8 bytes (pure, the same everywhere). */
+function nameHash(name: string): string {
+    let h = 0xcbf29ce484222325n;
+    for (const byte of new TextEncoder().encode(name)) h = BigInt.asUintN(64, (h ^ BigInt(byte)) * 0x100000001b3n);
+    return h.toString(16).padStart(16, '0');
+}
+
 /**
  * The file a protocol (`<name>.json`) or patient plan (`<name>.plan.json`) is written to, or
  * undefined when the name could not be a plain file name. Output paths come only from
  * declaration names, which the grammar keeps to identifiers; this guards the rule in depth.
+ * A name too long for a file name (over 255 bytes with its suffix) keeps as much of its start
+ * as fits, followed by `-` and 16 hex digits of its hash (FNV-1a): `<start>-<hash>.json`. The
+ * document itself holds the whole name.
  */
 export function outputFileName(kind: 'protocol' | 'plan', name: string | undefined): string | undefined {
     if (!name || !WHOLE_IDENTIFIER.test(name)) return undefined;
-    return kind === 'protocol' ? `${name}.json` : `${name}.plan.json`;
+    const suffix = kind === 'protocol' ? '.json' : '.plan.json';
+    if (utf8Bytes(name + suffix) <= MAX_FILE_NAME_BYTES) return name + suffix;
+    const tail = `-${nameHash(name)}${suffix}`;
+    let start = '';
+    for (const char of name) {
+        if (utf8Bytes(start + char + tail) > MAX_FILE_NAME_BYTES) break;
+        start += char;
+    }
+    return start + tail;
 }
 
 /** Looks up the diagnostics of any loaded document by URI. */

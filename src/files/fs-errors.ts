@@ -47,3 +47,19 @@ export function fsReason(e: unknown): string {
     const code = errorCode(e);
     return code ? `${fsWords(e)} (${code})` : fsWords(e);
 }
+
+/**
+ * A file-system failure the user can act on, as one plain line naming the path and the
+ * reason (`cannot write out/p.json: read-only file system (EROFS)`): shown as it is, with
+ * exit code 2 in the CLI, never as an internal error.
+ */
+export class FileSystemError extends Error {
+    constructor(message: string, readonly code?: string) {
+        super(message);
+    }
+}
+
+/** `what: reason (CODE)` as a `FileSystemError`, for a failed call on a path. */
+export function fileSystemError(what: string, e: unknown): FileSystemError {
+    return new FileSystemError(`${what}: ${fsReason(e)}.`, errorCode(e));
+}

@@ -54,6 +54,13 @@ describe('meso check output formats', () => {
         expect(lines[0]).toMatch(/^::warning file=p\.meso,line=1,col=10,/);
     });
 
+    test('github: no col/endColumn on a range over several lines (GitHub does not allow them there)', async () => {
+        const { formatGithub } = await import('../../src/cli/formats/github.js');
+        const problem = { file: 'p.meso', severity: 'warning' as const, code: 'c', message: 'm', line: 2, column: 3, endLine: 4, endColumn: 5 };
+        expect(formatGithub({ filesChecked: 1, errors: 0, warnings: 2, problems: [problem, { ...problem, endLine: 2 }] })).toBe(
+            '::warning file=p.meso,line=2,endLine=4,title=meso c::m\n::warning file=p.meso,line=2,col=3,endLine=2,endColumn=5,title=meso c::m\n');
+    });
+
     test('sarif: valid SARIF 2.1.0 with rules, regions and fingerprints', async () => {
         const r = await check('--format', 'sarif');
         const log = JSON.parse(r.out);

@@ -2,7 +2,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { ownerMark } from '../../src/files/temporaries.js';
 import { meso, root, tempDir, smallProtocol } from '../helpers/compile.js';
+
+const TEMPORARY = /^\.[0-9a-f]{16}\.[0-9]+-[0-9]+-[0-9a-f]{8}\.meso-tmp$/;
 
 // What `meso compile` leaves on disk when it is killed mid-write or cannot write: the old
 // file or the new complete one, never a partial one, and a clear message with exit 2.
@@ -45,7 +48,7 @@ describe('a compile killed mid-write', () => {
         // Kill as soon as the first temporary appears: mid-way through the writes.
         let sawTemporary = false;
         while (child.exitCode === null && child.signalCode === null) {
-            if (readdirSync(out).some(f => f.endsWith('.tmp'))) {
+            if (readdirSync(out).some(f => f.endsWith('.meso-tmp'))) {
                 sawTemporary = true;
                 child.kill('SIGKILL');
                 break;
@@ -60,30 +63,45 @@ describe('a compile killed mid-write', () => {
             const text = readFileSync(join(out, name), 'utf8');
             expect([oldTexts[name], newTexts[name]]).toContain(text);
         }
-        const leftovers = readdirSync(out).filter(f => f.endsWith('.tmp'));
+        const leftovers = readdirSync(out).filter(f => f.endsWith('.meso-tmp'));
         expect(leftovers.length).toBeGreaterThan(0);
-        expect(leftovers.every(f => /^p[0-9]+\.json\.[0-9]+\.tmp$/.test(f))).toBe(true);
+        expect(leftovers.every(f => TEMPORARY.test(f))).toBe(true);
 
+        // The next run fails on an error and still removes them (it used to leave them).
+        writeFileSync(join(dir, 'big.meso'), bigProtocols(20, 'new').replace('saline 2 mL', 'salin 2 mL'));
+        const failing = spawnSync(process.execPath, [bin, 'compile', 'big.meso', '--out-dir', 'out'], { cwd: dir, encoding: 'utf8' });
+        expect(failing.status).toBe(1);
+        expect(readdirSync(out).filter(f => f.startsWith('.'))).toEqual([]);
+        writeFileSync(join(dir, 'big.meso'), bigProtocols(20, 'new'));
         const again = spawnSync(process.execPath, [bin, 'compile', 'big.meso', '--out-dir', 'out'], { cwd: dir, encoding: 'utf8' });
         expect(again.status).toBe(0);
         expect(readdirSync(out).sort()).toEqual(Object.keys(newTexts).sort());
         for (const [name, text] of Object.entries(newTexts)) expect(readFileSync(join(out, name), 'utf8')).toBe(text);
     }, 120_000);
 
-    test('only stale temporaries of this tool\'s targets are removed: a live process\'s and other files stay', async () => {
+    test('a temporary is owned by pid, start time and boot: a reused pid does not keep a dead run\'s temporaries; a live owner\'s stay, and so do folders and other names', async () => {
         const dir = tempDir();
         writeFileSync(join(dir, 'a.meso'), smallProtocol('a'));
-        // pid 999999999 cannot exist; this test's own process is alive.
-        for (const f of ['a.json.999999999.tmp', 'a.json.999999999.old', 'notes.json.999999999.tmp', 'a.json.tmp']) writeFileSync(join(dir, f), 'x');
-        writeFileSync(join(dir, `a.json.${process.ppid}.tmp`), 'live');
+        const own = ownerMark();
+        const [pid, start, boot] = own.split('-');
+        const names = {
+            // This test's process is alive, with this start time: its temporaries stay.
+            live: `.0123456789abcdef.${own}.meso-tmp`,
+            // The same pid (alive), another start time: a dead run whose pid was reused.
+            reused: `.0123456789abcdef.${pid}-${Number(start) + 1}-${boot}.meso-tmp`,
+            reusedOld: `.0123456789abcdef.${pid}-${Number(start) + 1}-${boot}.meso-old`,
+            // Another boot: whatever the pid, the owner is gone.
+            otherBoot: `.0123456789abcdef.${pid}-${start}-${boot === 'ffffffff' ? '00000001' : 'ffffffff'}.meso-tmp`,
+            folder: `.0123456789abcdef.999999999-1-${boot}.meso-tmp`,
+            other: 'a.json.999999999.tmp'
+        };
+        for (const [key, name] of Object.entries(names)) {
+            if (key === 'folder') mkdirSync(join(dir, name));
+            else writeFileSync(join(dir, name), 'x');
+        }
         const r = await meso(['compile', join(dir, 'a.meso')]);
-        expect(r.code).toBe(0);
-        const left = readdirSync(dir).sort();
-        expect(left).toContain(`a.json.${process.ppid}.tmp`);
-        expect(left).toContain('notes.json.999999999.tmp');
-        expect(left).toContain('a.json.tmp');
-        expect(left).not.toContain('a.json.999999999.tmp');
-        expect(left).not.toContain('a.json.999999999.old');
+        expect(r).toMatchObject({ code: 0, err: '' });
+        expect(readdirSync(dir).sort()).toEqual([names.live, names.folder, 'a.json', 'a.meso', names.other].sort());
         expect(JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')).protocol.id).toBe('a');
     });
 });

@@ -61,3 +61,35 @@ export const isRoot = process.getuid?.() === 0;
 /** A clean protocol, and a library file declaring one substance. */
 export const PROTOCOL = 'protocol p { indication pain skin test 2 days before first session mixture m { saline 1 mL } session s { inject m } schedule { phase a: 1 session of s every 7 days } }\n';
 export const lib = (name: string) => `substance ${name} { concentration 1 % source "t" }\n`;
+
+const mounts: string[] = [];
+
+/** Mounts a fresh tmpfs (root only) on a new temporary folder; `unmountAll` undoes every one. */
+export function mountTmpfs(folder: string, options = 'size=1m'): string {
+    const r = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', folder], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`mount -t tmpfs -o ${options} failed: ${r.stderr}`);
+    mounts.push(folder);
+    return folder;
+}
+
+/** Remounts a tmpfs mounted by `mountTmpfs` read-only. */
+export function remountReadOnly(folder: string): void {
+    const r = spawnSync('mount', ['-o', 'remount,ro', folder], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`mount -o remount,ro ${folder} failed: ${r.stderr}`);
+}
+
+/** Sets or clears the immutable attribute (chattr +i / -i; root only). */
+export function setImmutable(path: string, on: boolean): void {
+    const r = spawnSync('chattr', [on ? '+i' : '-i', path], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`chattr ${on ? '+i' : '-i'} ${path} failed: ${r.stderr}`);
+}
+
+/** Unmounts every tmpfs `mountTmpfs` mounted (lazily, so that a busy one goes too). */
+export function unmountAll(): void {
+    for (const m of mounts.splice(0).reverse()) spawnSync('umount', ['-l', m]);
+}
+
+/** Says why a suite that needs root is skipped (printed once per file). */
+export function skipMessage(what: string): void {
+    if (!isRoot) console.warn(`skipped: ${what} needs root (tmpfs mounts, chattr); the tests do not run as root here.`);
+}

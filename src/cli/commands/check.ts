@@ -7,6 +7,7 @@ import { formatText } from '../formats/text.js';
 import { resolveInputs, type InputOptions } from '../inputs.js';
 import { loadWorkspace } from '../load-workspace.js';
 import { collectProblems } from '../problems.js';
+import { escapeControls, inertJson, inertLines } from '../safe-output.js';
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
 
@@ -31,15 +32,15 @@ export async function checkCommand(paths: string[], options: CheckOptions): Prom
     const { files, root } = await resolveInputs(paths, { ...options, cwd });
     const format = options.format ?? 'text';
     if (files.length === 0 && format === 'text') {
-        options.write(`No .meso files found in ${paths.join(', ') || '.'}.\n`);
+        options.write(inertLines(`No .meso files found in ${escapeControls(paths.join(', ') || '.')}.\n`));
         return ExitCode.Ok;
     }
     const checked = files.length > 0 ? (await loadWorkspace(files, { root, maxBytes: options.maxBytes })).files : [];
     const report = collectProblems(checked, cwd, options.quiet);
     switch (format) {
-        case 'json': options.write(formatJson(report)); break;
+        case 'json': options.write(inertJson(formatJson(report))); break;
         case 'github': options.write(formatGithub(report)); break;
-        case 'sarif': options.write(formatSarif(report, diagnosticDocs.map(d => ({ id: d.code, summary: d.summary, severity: d.severity })), options.version ?? 'dev')); break;
+        case 'sarif': options.write(inertJson(formatSarif(report, diagnosticDocs.map(d => ({ id: d.code, summary: d.summary, severity: d.severity })), options.version ?? 'dev'))); break;
         default: options.write(formatText(report, options.color ?? false));
     }
     if (report.errors > 0) return ExitCode.Problems;

@@ -6,8 +6,10 @@ import { formatText } from '../formats/text.js';
 import { resolveInputs, type InputOptions } from '../inputs.js';
 import { loadWorkspace } from '../load-workspace.js';
 import { collectProblems } from '../problems.js';
+import { escapeControls, inertLines } from '../safe-output.js';
 import { expectedOutputs, removeOutdatedOutputs } from '../outdated-outputs.js';
-import { writeAllAtomically } from '../write-atomic.js';
+import { removeStaleTemporaries } from '../../files/temporaries.js';
+import { writeAllAtomically } from '../../files/write-atomic.js';
 
 export interface CompileOptions extends InputOptions {
     readonly output?: string;
@@ -33,13 +35,15 @@ export async function compileCommand(inputs: string[], options: CompileOptions):
     const report = collectProblems(checked, process.cwd(), true);
     const targetOf = (source: string, fileName: string) =>
         options.output ? path.resolve(options.output) : path.join(options.outDir ? path.resolve(options.outDir) : path.dirname(source), fileName);
+    const candidates = options.stdout ? [] : checked.filter(f => files.includes(f.path))
+        .flatMap(f => expectedOutputs(f.document, f.sourceText).map(expected => ({ path: targetOf(f.path, expected.fileName), expected })));
+    // Whatever this run's outcome, what a killed run left in these folders goes (see the README).
+    removeStaleTemporaries(candidates.map(c => path.dirname(c.path)));
     if (report.errors > 0) {
         options.write(formatText(report, false));
         // A failed run leaves none of its outputs behind looking current (see the README).
-        const candidates = options.stdout ? [] : checked.filter(f => files.includes(f.path))
-            .flatMap(f => expectedOutputs(f.document, f.sourceText).map(expected => ({ path: targetOf(f.path, expected.fileName), expected })));
         for (const removed of await removeOutdatedOutputs(candidates)) {
-            options.write(`removed out-of-date ${path.relative(process.cwd(), removed) || removed}\n`);
+            options.write(inertLines(`removed out-of-date ${escapeControls(path.relative(process.cwd(), removed) || removed)}\n`));
         }
         options.write('Nothing was written: fix the errors above first.\n');
         return ExitCode.Problems;
@@ -63,6 +67,6 @@ export async function compileCommand(inputs: string[], options: CompileOptions):
     const clash = targets.find((t, i) => targets.findIndex(u => key(u.path) === key(t.path)) !== i);
     if (clash) throw new CliError(`two documents would be written to ${clash.path}: protocol and patient names must be unique.`);
     await writeAllAtomically(targets);
-    for (const t of targets) options.write(`wrote ${path.relative(process.cwd(), t.path) || t.path}\n`);
+    for (const t of targets) options.write(inertLines(`wrote ${escapeControls(path.relative(process.cwd(), t.path) || t.path)}\n`));
     return ExitCode.Ok;
 }

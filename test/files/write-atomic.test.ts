@@ -1,7 +1,7 @@
 import { promises as fs, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { writeAllAtomically } from '../../src/cli/write-atomic.js';
+import { writeAllAtomically } from '../../src/files/write-atomic.js';
 import { tempDir } from '../helpers/compile.js';
 
 afterEach(() => { vi.restoreAllMocks(); });
@@ -31,9 +31,11 @@ describe('writing several outputs, all or none', () => {
         writeFileSync(join(dir, 'a.json'), 'old a');
         // The second file's write fails after its temporary was created (as a full disk does).
         const open = fs.open.bind(fs);
+        let opened = 0;
         vi.spyOn(fs, 'open').mockImplementation(async (file, flags) => {
             const handle = await open(file, flags);
-            if (String(file).includes('b.json')) vi.spyOn(handle, 'writeFile').mockRejectedValue(Object.assign(new Error('full'), { code: 'ENOSPC' }));
+            // The temporaries are opened in order: the second is b.json's.
+            if (++opened === 2) vi.spyOn(handle, 'writeFile').mockRejectedValue(Object.assign(new Error('full'), { code: 'ENOSPC' }));
             return handle;
         });
         await expect(writeAllAtomically(['a', 'b'].map(n => ({ path: join(dir, `${n}.json`), text: `new ${n}` }))))
