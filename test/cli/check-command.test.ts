@@ -42,7 +42,7 @@ describe('meso check (command function)', () => {
         const dir = tempDir({ 'p.meso': OVERDOSE_PROTOCOL });
         const r = await run(['check', 'p.meso'], dir);
         expect(r.code).toBe(1);
-        expect(r.out.split('\n')[0]).toBe("p.meso:5:27: error overdose-session: 'piroxicam' 40 mg in session 's' exceeds its maximum of 20 mg per session (std: E51 drugs.com dosage: usual maximum 20 mg/day (label); applied per session (D9); evidence: design).");
+        expect(r.out.split('\n')[0]).toBe("p.meso:5:27: error overdose-session: 'piroxicam' 40 mg in session 's' exceeds its maximum of 20 mg per session (std: Feldene (piroxicam) capsules, US prescribing information (Pfizer, revised 2021), DailyMed setid dedef9e5-23de-49ff-895a-30906b5c7da3: 20 mg once a day; evidence: design).");
         expect(r.out).toContain('1 file checked: 1 error, 0 warnings.');
     });
 
@@ -79,7 +79,8 @@ describe('meso check (command function)', () => {
 describe('meso binary (smoke)', () => {
     const bin = join(root, 'bin', 'meso.cjs');
     const runBin = (args: string[], cwd = root) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
-    const WARNING_ONLY = 'protocol w {\n    indication pain\n    mixture m { saline 1 mL }\n    session s { inject m }\n    schedule { phase a: 2 sessions of s every 7 days }\n}\n';
+    // One warning: the skin test that the file's clinic policy asks for.
+    const WARNING_ONLY = 'protocol w {\n    indication pain\n    mixture m { saline 1 mL }\n    session s { inject m }\n    schedule { phase a: 2 sessions of s every 7 days }\n}\nrequire skin test\n';
 
     test('clean: exit 0', () => {
         const ok = runBin(['check', 'examples']);

@@ -14,6 +14,7 @@ writeFileSync(join(dir, 'p.meso'), `protocol p {
     session s { inject m using t }
     schedule { phase a: 2 sessions of s every 2 days }
 }
+require skin test source "clinic policy"
 `);
 const file = join(dir, 'p.meso');
 
@@ -32,7 +33,7 @@ describe('meso check output formats', () => {
         const r = await check();
         expect(r.code).toBe(1);
         expect(r.out.split('\n').slice(0, 4)).toEqual([
-            "p.meso:1:10: warning missing-skin-test: Protocol 'p' plans no skin test before the first session, which is required (std: S0 (000_816345b273d025ae.txt): a skin sensitivity test precedes every cycle): add 'skin test 2 days before first session'.",
+            "p.meso:1:10: warning missing-skin-test: Protocol 'p' plans no skin test before the first session, which is required (p.meso: clinic policy): add 'skin test 2 days before first session', or 'skin test not needed \"<reason>\"'.",
             expect.stringMatching(/^p\.meso:4:27: error overdose-session: 'piroxicam' 40 mg in session 's' exceeds its maximum of 20 mg per session \(std: /),
             expect.stringMatching(/^p\.meso:5:47: warning volume-per-point: 0\.5 mL per point/),
             expect.stringMatching(/^p\.meso:7:47: warning interval-too-short: Sessions 1 and 2 are 2 days apart/)
@@ -85,7 +86,8 @@ describe('meso check output formats', () => {
 
 describe('--max-warnings', () => {
     const warningsOnly = join(tempDir('meso-warn-'), 'w.meso');
-    writeFileSync(warningsOnly, 'protocol w {\n    indication pain\n    mixture m { saline 1 mL }\n    session s { inject m }\n    schedule { phase a: 2 sessions of s every 7 days }\n}\n');
+    // One warning: the skin test that the file's clinic policy asks for.
+    writeFileSync(warningsOnly, 'protocol w {\n    indication pain\n    mixture m { saline 1 mL }\n    session s { inject m }\n    schedule { phase a: 2 sessions of s every 7 days }\n}\nrequire skin test\n');
 
     test('warnings within the limit exit 0, over it exit 1', async () => {
         expect((await meso(['check', warningsOnly])).code).toBe(0);

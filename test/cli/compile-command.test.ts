@@ -46,7 +46,7 @@ describe('meso compile', () => {
 
     test('warnings are carried in the JSON', async () => {
         const dir = tempDir();
-        writeFileSync(join(dir, 'w.meso'), 'protocol w {\n    indication pain\n    mixture m { saline 1 mL }\n    session s { inject m }\n    schedule { phase a: 2 sessions of s every 7 days }\n}\n');
+        writeFileSync(join(dir, 'w.meso'), 'protocol w {\n    indication pain\n    mixture m { saline 1 mL }\n    session s { inject m }\n    schedule { phase a: 2 sessions of s every 7 days }\n}\nrequire skin test\n');
         const r = await meso(['compile', join(dir, 'w.meso'), '--stdout']);
         expect(r.code).toBe(0);
         expect(JSON.parse(r.out).warnings).toEqual([{ code: 'missing-skin-test', line: 1, column: 10,

@@ -282,7 +282,7 @@ describe('Neovim drives the Meso language server (out/server.cjs)', () => {
         expect(published.map(p => ({ code: p.code, severity: p.severity, source: p.source, range: p.range }))).toEqual([
             { code: 'overdose-session', severity: 1, source: 'meso', range: range(4, 26, 4, 30) }
         ]);
-        expect(published[0].message).toBe("'piroxicam' 40 mg in session 's' exceeds its maximum of 20 mg per session (std: E51 drugs.com dosage: usual maximum 20 mg/day (label); applied per session (D9); evidence: design).");
+        expect(published[0].message).toBe("'piroxicam' 40 mg in session 's' exceeds its maximum of 20 mg per session (std: Feldene (piroxicam) capsules, US prescribing information (Pfizer, revised 2021), DailyMed setid dedef9e5-23de-49ff-895a-30906b5c7da3: 20 mg once a day; evidence: design).");
         // What Neovim stored for the buffer (vim.diagnostic.get): 0-based lines and byte columns.
         expect(d.nvim.map(n => ({ code: n.code, severity: n.severity, lnum: n.lnum, col: n.col, end_lnum: n.end_lnum, end_col: n.end_col }))).toEqual([
             { code: 'overdose-session', severity: d.severity_error, lnum: 4, col: 26, end_lnum: 4, end_col: 30 }

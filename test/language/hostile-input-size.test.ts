@@ -8,14 +8,17 @@ import { buildFile, codes, createTestServices, describeDiagnostics, errors, rese
 const services = createTestServices();
 afterEach(() => reset(services));
 
-/** A protocol without a skin test: one `missing-skin-test` warning on its name (line 1, column 10). */
+/**
+ * A protocol without a skin test: under the clinic policy `require skin test` that ends the
+ * file, one `missing-skin-test` warning on its name (line 1, column 10).
+ */
 function protocol(i: number): string {
     return `protocol p${i} {\n    indication pain\n    mixture m { saline 1 mL }\n    session s { inject m }\n    schedule { phase a: 1 session of s every 7 days }\n}\n`;
 }
 
 describe('size', () => {
     test('10,000 protocols in one file: each is checked, one warning each on its own line', async () => {
-        const doc = await buildFile(services, Array.from({ length: 10_000 }, (_, i) => protocol(i)).join(''));
+        const doc = await buildFile(services, `${Array.from({ length: 10_000 }, (_, i) => protocol(i)).join('')}require skin test\n`);
         const diagnostics = doc.diagnostics ?? [];
         expect(errors(doc)).toEqual([]);
         expect(diagnostics).toHaveLength(10_000);

@@ -25,9 +25,9 @@ describe('empty and comment-only files', () => {
     });
 
     test('an unterminated block comment is a syntax error at its start', async () => {
-        const doc = await buildFile(services, 'protocol p { indication pain }\n/* never closed\n');
+        const doc = await buildFile(services, 'require skin test\nprotocol p { indication pain }\n/* never closed\n');
         expect(new Set(codes(doc))).toEqual(new Set(['syntax-error', 'missing-skin-test']));
-        expect(errors(doc).map(d => d.range.start)).toContainEqual({ line: 1, character: 0 });
+        expect(errors(doc).map(d => d.range.start)).toContainEqual({ line: 2, character: 0 });
     });
 });
 
@@ -50,8 +50,8 @@ describe('line endings', () => {
     });
 
     test.each([['CRLF', '\r\n'], ['CR', '\r']])('%s: a meso-ignore comment covers the next line, not another one', async (_name, eol) => {
-        // Two protocols without a skin test; only the second one's warning is accepted.
-        const text = ['protocol x { indication pain }', '// meso-ignore missing-skin-test: reviewed by Dr X', 'protocol w { indication pain }', ''].join(eol);
+        // Two protocols without the skin test a clinic policy asks for; only the second one's warning is accepted.
+        const text = ['protocol x { indication pain }', '// meso-ignore missing-skin-test: reviewed by Dr X', 'protocol w { indication pain }', 'require skin test', ''].join(eol);
         const doc = await buildFile(services, text);
         expect(doc.diagnostics!.map(d => [d.code, d.range.start.line])).toEqual([['missing-skin-test', 0]]);
     });

@@ -1,8 +1,13 @@
 import type { Fraction } from 'fraction.js';
-import type { Component, Layer, Mixture, Protocol, Session, Substance, Technique } from '../generated/ast.js';
 import {
-    aliasesOf, amountCapsOf, classesOf, concentrationOf, contraindicationsOf, intendedLayersOf, maxSessionsOf,
-    minIntervalOf, provenanceOf, withdrawnOf, type Provenance
+    isContraindicatedClause, isIntendedLayerClause, isMaxAmountClause, isMaxConsecutiveClause, isMaxCourseClause,
+    isMaxPointsClause, isMaxSessionsClause, isMinIntervalClause, isMixingClause, isSkinTestClause, isWithdrawnClause,
+    type Component, type IntendedLayerClause, type Layer, type Mixture, type Protocol, type Session, type Substance,
+    type SubstanceClass, type Technique
+} from '../generated/ast.js';
+import {
+    aliasesOf, classesOf, concentrationOf, contraindicationsInForce, directClassesOf, provenanceOf, ruleKeys, rulesInForce,
+    type ContraindicationInForce, type Provenance, type RuleInForce, type RuleOwner
 } from '../semantics/library.js';
 import type { Interaction } from '../generated/ast.js';
 import { componentDeliveries, componentTotals } from '../semantics/component-totals.js';
@@ -24,6 +29,64 @@ function provenanceText(p: Provenance): string {
 
 const mL = (f: Fraction | undefined) => f === undefined ? '?' : `${formatNumber(f)} mL`;
 
+/** ` *(from class nsaid)*` for an inherited rule. */
+function fromText(from: RuleOwner, owner: RuleOwner): string {
+    return from === owner ? '' : ` *(from class ${escapeMarkdown(from.name)})*`;
+}
+
+/** One table row per limit-like rule in force: caps, points, sessions, interval, course. */
+function limitRows(rules: RuleInForce[], owner: RuleOwner): string[] {
+    const rows: string[] = [];
+    const sev = (c: { severity?: string }) => c.severity ? ` (${c.severity})` : '';
+    for (const { clause, from } of rules) {
+        const origin = fromText(from, owner);
+        const provenance = provenanceText(provenanceOf(clause));
+        if (isMaxAmountClause(clause)) {
+            const amount = toAmount(clause.amount);
+            if (amount) rows.push(`| max per ${clause.scope}${sev(clause)}${origin} | ${formatAmount(amount)} | ${provenance} |`);
+        } else if (isMaxPointsClause(clause)) {
+            rows.push(`| max points per session${sev(clause)}${origin} | ${clause.count} | ${provenance} |`);
+        } else if (isMaxSessionsClause(clause)) {
+            rows.push(`| max sessions per cycle${sev(clause)}${origin} | ${clause.count} | ${provenance} |`);
+        } else if (isMinIntervalClause(clause)) {
+            const interval = toAmount(clause.interval);
+            if (interval) rows.push(`| min interval${sev(clause)}${origin} | ${formatAmount(interval)} | ${provenance} |`);
+        } else if (isMaxConsecutiveClause(clause)) {
+            rows.push(`| max consecutive ${escapeMarkdown(clause.period)}${sev(clause)}${origin} | ${clause.count} | ${provenance} |`);
+        } else if (isMaxCourseClause(clause)) {
+            const length = toAmount(clause.length);
+            if (length) rows.push(`| max course${sev(clause)}${origin} | ${formatAmount(length)} | ${provenance} |`);
+        }
+    }
+    return rows;
+}
+
+/** The rules a substance or class carries (a substance's own and inherited ones), as Markdown lines. */
+function rulesLines(owner: RuleOwner, rules: RuleInForce[], contraindications: ContraindicationInForce[]): string[] {
+    const lines: string[] = [];
+    const withdrawn = rules.find(r => isWithdrawnClause(r.clause));
+    if (withdrawn && isWithdrawnClause(withdrawn.clause)) lines.push(`**Withdrawn:** ${escapeMarkdown(withdrawn.clause.reason)}${fromText(withdrawn.from, owner)}  `);
+    const layers = rules.filter(r => isIntendedLayerClause(r.clause));
+    if (layers.length) {
+        lines.push(`Meant for: ${layers.map(r => (r.clause as IntendedLayerClause).layers.map(l => escapeMarkdown(l.$refText)).join(', ') + fromText(r.from, owner)).join('; ')}  `);
+    }
+    const skin = rules.find(r => isSkinTestClause(r.clause));
+    if (skin && isSkinTestClause(skin.clause)) {
+        lines.push(`Skin test: ${skin.clause.required ? `required (${skin.clause.severity ?? 'warning'})` : 'not required'}${fromText(skin.from, owner)} — ${provenanceText(provenanceOf(skin.clause))}  `);
+    }
+    const mixing = rules.find(r => isMixingClause(r.clause));
+    if (mixing && isMixingClause(mixing.clause)) {
+        lines.push(`Not for mixing (${mixing.clause.severity})${fromText(mixing.from, owner)}: ${escapeMarkdown(mixing.clause.message)}  `);
+    }
+    const rows = limitRows(rules, owner);
+    if (rows.length) lines.push('', '| limit | value | source and evidence |', '|---|---|---|', ...rows);
+    if (contraindications.length) {
+        const parts = contraindications.map(c => `${escapeMarkdown(c.condition.name)} (${c.clause.severity ?? 'error'})${fromText(c.from, owner)}`);
+        lines.push('', `Contraindicated in: ${parts.join('; ')}`);
+    }
+    return lines;
+}
+
 export function substanceCard(s: Substance, interactions: Interaction[], doc?: string): string {
     const lines: string[] = [`**${escapeMarkdown(s.name)}**${s.title ? ` — ${escapeMarkdown(s.title)}` : ''}`, ''];
     const classes = classesOf(s).map(c => c.name);
@@ -32,31 +95,25 @@ export function substanceCard(s: Substance, interactions: Interaction[], doc?: s
     if (aliases.length) lines.push(`Also: ${aliases.map(escapeMarkdown).join(', ')}  `);
     const strength = concentrationOf(s);
     if (strength) lines.push(`Concentration: ${formatNumber(strength.perMl)} ${strength.dimension === 'mass' ? 'mg/mL' : 'IU/mL'}  `);
-    const withdrawn = withdrawnOf(s);
-    if (withdrawn) lines.push(`**Withdrawn:** ${escapeMarkdown(withdrawn.reason)}  `);
-    const layers = intendedLayersOf(s);
-    if (layers.length) lines.push(`Meant for: ${layers.map(l => escapeMarkdown(l.name)).join(', ')}  `);
-    const caps = amountCapsOf(s);
-    const maxSessions = maxSessionsOf(s);
-    const minInterval = minIntervalOf(s);
-    if (caps.length || maxSessions || minInterval) {
-        lines.push('', '| limit | value | source and evidence |', '|---|---|---|');
-        for (const cap of caps) {
-            const label = cap.kind === 'cycle' ? 'max per cycle' : 'max per session';
-            lines.push(`| ${label}${cap.clause.severity ? ` (${cap.clause.severity})` : ''} | ${formatAmount(cap.amount)} | ${provenanceText(provenanceOf(cap.clause))} |`);
-        }
-        if (maxSessions) lines.push(`| max sessions per cycle | ${maxSessions.count} | ${provenanceText(provenanceOf(maxSessions))} |`);
-        const interval = minInterval && toAmount(minInterval.interval);
-        if (minInterval && interval) lines.push(`| min interval | ${formatAmount(interval)} | ${provenanceText(provenanceOf(minInterval))} |`);
-    }
-    const contraindications = contraindicationsOf(s);
-    if (contraindications.length) {
-        lines.push('', `Contraindicated in: ${contraindications.map(c => `${c.conditions.map(r => escapeMarkdown(r.$refText)).join(', ')} (${c.severity ?? 'error'})`).join('; ')}`);
-    }
+    lines.push(...rulesLines(s, rulesInForce(s), contraindicationsInForce(s)));
     if (interactions.length) {
         lines.push('', 'Interactions:');
-        for (const i of interactions) lines.push(`- ${escapeMarkdown(i.left.$refText)} + ${escapeMarkdown(i.right.$refText)} (${i.severity}): ${escapeMarkdown(i.message)}`);
+        for (const i of interactions) lines.push(`- ${escapeMarkdown(i.left.$refText)} + ${escapeMarkdown(i.right.$refText)}${i.inMixture ? ' in one mixture' : ''}${i.unless.length ? ` unless ${i.unless.map(u => escapeMarkdown(u.$refText)).join(', ')}` : ''} (${i.severity}): ${escapeMarkdown(i.message)}`);
     }
+    if (doc) lines.push('', '---', '', doc);
+    return lines.join('\n');
+}
+
+/** A class: its parent classes and the rules it gives every member. */
+export function classCard(c: SubstanceClass, doc?: string): string {
+    const lines: string[] = [`**class ${escapeMarkdown(c.name)}**${c.title ? ` — ${escapeMarkdown(c.title)}` : ''}`];
+    const parents = directClassesOf(c);
+    if (parents.length) lines.push('', `Parent classes: ${parents.map(p => escapeMarkdown(p.name)).join(', ')}  `);
+    const rules = c.clauses.filter(cl => ruleKeys(cl).length > 0).map(clause => ({ clause, from: c as RuleOwner }));
+    const contraindications = c.clauses.filter(isContraindicatedClause)
+        .flatMap(clause => clause.conditions.filter(r => r.ref).map(r => ({ condition: r.ref!, clause, from: c as RuleOwner })));
+    const body = rulesLines(c, rules, contraindications);
+    if (body.length) lines.push(...(parents.length ? [] : ['']), 'Every member gets, unless it declares its own rule of the same kind:', ...body);
     if (doc) lines.push('', '---', '', doc);
     return lines.join('\n');
 }

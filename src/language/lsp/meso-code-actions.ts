@@ -74,8 +74,13 @@ export class MesoCodeActionProvider implements CodeActionProvider {
             return [fix(`Record a negative skin test on ${date}`, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}skin test on ${date} negative\n` }])];
         }
         const protocol = this.nodeAt(document, d.range.start, isProtocol);
-        const edit = protocol && this.insertLineInBlock(document, protocol.$cstNode!.range.start.line, 'skin test 2 days before first session');
-        return edit ? [fix("Add 'skin test 2 days before first session'", [edit], true)] : [];
+        const line = protocol?.$cstNode?.range.start.line;
+        const add = line !== undefined && this.insertLineInBlock(document, line, 'skin test 2 days before first session');
+        const none = line !== undefined && this.insertLineInBlock(document, line, 'skin test not needed "<reason: who decided and why>"');
+        return [
+            ...(add ? [fix("Add 'skin test 2 days before first session'", [add], true)] : []),
+            ...(none ? [fix('Record that no skin test is needed, with a reason', [none])] : [])
+        ];
     }
 
     /** For a name declared in another workspace file: `import "that/file.meso"`. */

@@ -2,11 +2,11 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium'
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isComponent, isLayer, isMixture, isProtocol, isSession, isSubstance, isTechnique, type Protocol
+    isComponent, isLayer, isMixture, isProtocol, isSession, isSubstance, isSubstanceClass, isTechnique, type Protocol
 } from '../generated/ast.js';
 import type { MesoLspServices } from './lsp-module.js';
 import { covers } from '../validation/rules/combination-checks.js';
-import { componentCard, layerCard, mixtureCard, protocolCard, sessionCard, substanceCard, techniqueCard } from './hover-cards.js';
+import { classCard, componentCard, layerCard, mixtureCard, protocolCard, sessionCard, substanceCard, techniqueCard } from './hover-cards.js';
 
 /**
  * Hovers that know the domain: a substance card (caps, sources, evidence, interactions),
@@ -43,6 +43,7 @@ export class MesoHoverProvider extends AstNodeHoverProvider {
                 .filter(i => covers(i.left.ref, node) || covers(i.right.ref, node));
             return substanceCard(node, interactions, doc);
         }
+        if (isSubstanceClass(node)) return classCard(node, doc);
         if (isLayer(node)) return layerCard(node, doc);
         if (isProtocol(node)) return protocolCard(node, this.services.semantics.Semantics.protocol(node), doc);
         if (isSession(node)) return sessionCard(node, this.services.semantics.Semantics.protocol(node.$container as Protocol));

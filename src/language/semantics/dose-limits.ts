@@ -2,7 +2,7 @@ import { Fraction } from 'fraction.js';
 import type { Component, Substance } from '../generated/ast.js';
 import type { Amount } from '../units/quantity.js';
 import { amountCapsOf, concentrationOf, hasClassNamed, ANESTHETIC_CLASS_NAME, type AmountCap } from './library.js';
-import type { Dose, ProtocolSemantics, SessionFacts } from './protocol-semantics.js';
+import type { Dose, ProtocolSemantics, ScheduledSession, SessionFacts } from './protocol-semantics.js';
 
 /**
  * Dose caps against computed doses. Pure arithmetic over the facts of protocol-semantics;
@@ -11,6 +11,8 @@ import type { Dose, ProtocolSemantics, SessionFacts } from './protocol-semantics
 export type DoseFinding =
     | { kind: 'over-session' | 'over-weight'; session: SessionFacts; dose: Dose; cap: AmountCap; allowed: Amount; largestVolume?: Fraction }
     | { kind: 'over-cycle'; substance: Substance; amount: Amount; cap: AmountCap; components: Component[] }
+    | { kind: 'over-window'; substance: Substance; amount: Amount; allowed: Amount; cap: AmountCap; first: ScheduledSession; last: ScheduledSession; components: Component[] }
+    | { kind: 'over-point'; session: SessionFacts; dose: Dose; perPoint: Amount; allowed: Amount; cap: AmountCap }
     | { kind: 'weight-unknown'; session: SessionFacts; dose: Dose; cap: AmountCap }
     | { kind: 'amount-unknown'; substance: Substance; components: Component[] }
     | { kind: 'anesthetic-sum'; session: SessionFacts; parts: Array<{ dose: Dose; fraction: Fraction; allowed: Amount }>; total: Fraction };
@@ -21,7 +23,7 @@ function severityOf(cap: AmountCap): string {
 
 /** The amount a cap allows, given the weight for mg/kg caps; undefined when the weight is unknown. */
 export function allowedAmount(cap: AmountCap, weightKg: Fraction | undefined): Amount | undefined {
-    if (cap.kind !== 'per-kg') return cap.amount;
+    if (cap.kind !== 'per-kg' && !cap.perKg) return cap.amount;
     return weightKg ? { value: cap.amount.value.mul(weightKg), dimension: 'mass' } : undefined;
 }
 
@@ -59,7 +61,7 @@ export function evaluateDoses(semantics: ProtocolSemantics, weightKg: Fraction |
     const capsOf = (s: Substance) => capsCache.get(s) ?? capsCache.set(s, amountCapsOf(s)).get(s)!;
     // The session caps of a substance, and what each allows at this weight, worked out once.
     const sessionCapsCache = new Map<Substance, AmountCap[]>();
-    const sessionCapsOf = (s: Substance) => sessionCapsCache.get(s) ?? sessionCapsCache.set(s, capsOf(s).filter(c => c.kind !== 'cycle')).get(s)!;
+    const sessionCapsOf = (s: Substance) => sessionCapsCache.get(s) ?? sessionCapsCache.set(s, capsOf(s).filter(c => c.kind === 'session' || c.kind === 'per-kg')).get(s)!;
     const allowedCache = new Map<AmountCap, Amount | undefined>();
     const allowedOf = (cap: AmountCap) => allowedCache.has(cap) ? allowedCache.get(cap) : allowedCache.set(cap, allowedAmount(cap, weightKg)).get(cap);
     const anestheticCache = new Map<Substance, boolean>();
@@ -92,6 +94,7 @@ export function evaluateDoses(semantics: ProtocolSemantics, weightKg: Fraction |
                     });
                 }
             }
+            if (!weightOnly) findings.push(...pointFindings(session, dose, caps));
             // A zero cap (e.g. mg/kg at `patients from 0 kg`) has no fraction; any dose over it is flagged above.
             if (tightest && !tightest.value.equals(0) && isAnesthetic(dose.substance)) {
                 anesthetics.push({ dose, fraction: dose.amount.value.div(tightest.value), allowed: tightest });
@@ -102,12 +105,81 @@ export function evaluateDoses(semantics: ProtocolSemantics, weightKg: Fraction |
             findings.push({ kind: 'anesthetic-sum', session, parts: anesthetics, total });
         }
     }
+    findings.push(...windowFindings(semantics, capsOf, allowedOf, weightOnly));
     for (const total of weightOnly ? [] : semantics.totals.cycleSubstances) {
         if (!total.amount) continue;
         for (const cap of amountCapsOf(total.substance).filter(c => c.kind === 'cycle')) {
             if (cap.amount.dimension === total.amount.dimension && total.amount.value.compare(cap.amount.value) > 0) {
                 const components = semantics.sessions.flatMap(s => s.doses.filter(d => d.substance === total.substance).flatMap(d => d.components));
                 findings.push({ kind: 'over-cycle', substance: total.substance, amount: total.amount, cap, components: [...new Set(components)] });
+            }
+        }
+    }
+    return findings;
+}
+
+/**
+ * Caps per injection point: the volume of mixture at each point (`max 0.2 mL per point`) or the
+ * amount of the substance at each point (`max 2 mg per point`), per inject that gives it.
+ */
+function pointFindings(session: SessionFacts, dose: Dose, caps: AmountCap[]): DoseFinding[] {
+    const pointCaps = caps.filter(c => c.kind === 'point');
+    if (pointCaps.length === 0) return [];
+    const findings: DoseFinding[] = [];
+    for (const inject of session.injects) {
+        const own = inject.doses.find(d => d.substance === dose.substance);
+        const t = inject.technique;
+        if (!own || !t?.points || !t.volumePerPoint) continue;
+        for (const cap of pointCaps) {
+            const perPoint: Amount | undefined = cap.amount.dimension === 'volume'
+                ? { value: t.volumePerPoint, dimension: 'volume' }
+                : own.amount && own.amount.dimension === cap.amount.dimension ? { value: own.amount.value.div(t.points), dimension: own.amount.dimension } : undefined;
+            if (perPoint && perPoint.value.compare(cap.amount.value) > 0) {
+                findings.push({ kind: 'over-point', session, dose: own, perPoint, allowed: cap.amount, cap });
+            }
+        }
+    }
+    return findings;
+}
+
+/**
+ * Caps per day or per week: the amounts of every scheduled session whose day
+ * falls within the window from one session's day (a half-open span: sessions exactly 24 h
+ * apart are on two days) are summed, maintenance included. One finding per substance and cap,
+ * for the first window over it; with `every 12 h` two sessions share a day.
+ */
+function windowFindings(
+    semantics: ProtocolSemantics, capsOf: (s: Substance) => AmountCap[], allowedOf: (cap: AmountCap) => Amount | undefined, weightOnly: boolean
+): DoseFinding[] {
+    const findings: DoseFinding[] = [];
+    const substances = [...new Set(semantics.sessions.flatMap(s => s.doses.map(d => d.substance)))];
+    for (const substance of substances) {
+        const caps = capsOf(substance).filter(c => c.kind === 'window' && (!weightOnly || c.perKg));
+        if (caps.length === 0) continue;
+        const using = semantics.schedule
+            .map(s => ({ s, dose: s.facts?.doses.find(d => d.substance === substance) }))
+            .filter((u): u is { s: ScheduledSession; dose: Dose } => !!u.dose);
+        // An unknown amount is reported once as amount-unknown; the window sum would be a guess.
+        if (using.length === 0 || using.some(u => !u.dose.amount)) continue;
+        for (const cap of caps) {
+            const allowed = allowedOf(cap);
+            if (!allowed) {
+                // A mg/kg window cap without a weight: said once, like a per-session one.
+                findings.push({ kind: 'weight-unknown', session: using[0].s.facts!, dose: using[0].dose, cap });
+                continue;
+            }
+            if (allowed.dimension !== using[0].dose.amount!.dimension) continue;
+            for (let i = 0; i < using.length; i++) {
+                let sum = new Fraction(0);
+                let j = i;
+                for (; j < using.length && using[j].s.day.sub(using[i].s.day).compare(cap.windowDays!) < 0; j++) sum = sum.add(using[j].dose.amount!.value);
+                if (sum.compare(allowed.value) <= 0) continue;
+                const within = using.slice(i, j);
+                findings.push({
+                    kind: 'over-window', substance, amount: { value: sum, dimension: allowed.dimension }, allowed, cap,
+                    first: within[0].s, last: within[within.length - 1].s, components: [...new Set(within.flatMap(u => u.dose.components))]
+                });
+                break;
             }
         }
     }

@@ -1,10 +1,12 @@
-import type { Fraction } from 'fraction.js';
+import { Fraction } from 'fraction.js';
 import {
     isAliasesClause, isClassClause, isConcentrationClause, isContraindicatedClause, isEvidenceClause,
-    isIntendedLayerClause, isMaxAmountClause, isMaxSessionsClause, isMinIntervalClause, isSourceClause,
+    isIntendedLayerClause, isMaxAmountClause, isMaxConsecutiveClause, isMaxCourseClause, isMaxPointsClause,
+    isMaxSessionsClause, isMinIntervalClause, isMixingClause, isSkinTestClause, isSourceClause, isSubstanceClass,
     isWithdrawnClause,
-    type Condition, type ContraindicatedClause, type Layer, type MaxAmountClause, type MaxSessionsClause,
-    type MinIntervalClause, type Substance, type SubstanceClass, type SubstanceClause, type WithdrawnClause
+    type Condition, type ContraindicatedClause, type Layer, type MaxAmountClause, type MaxConsecutiveClause,
+    type MaxCourseClause, type MaxPointsClause, type MaxSessionsClause, type MinIntervalClause, type MixingClause,
+    type SkinTestClause, type Substance, type SubstanceClass, type SubstanceClause, type WithdrawnClause
 } from '../generated/ast.js';
 import { toAmount, type Amount } from '../units/quantity.js';
 
@@ -24,14 +26,37 @@ export function aliasesOf(node: Substance | Condition): string[] {
     return node.clauses.filter(isAliasesClause).flatMap(c => c.names);
 }
 
-export function classesOf(substance: Substance): SubstanceClass[] {
+/** The classes a substance (or class) names itself, in order. */
+export function directClassesOf(owner: RuleOwner): SubstanceClass[] {
     // A plain loop: called per substance and pair in the interaction and dose checks.
     const classes: SubstanceClass[] = [];
-    for (const clause of substance.clauses) {
+    for (const clause of owner.clauses) {
         if (!isClassClause(clause)) continue;
-        for (const r of clause.classes) if (r.ref) classes.push(r.ref);
+        for (const r of clause.classes) if (r.ref && !classes.includes(r.ref)) classes.push(r.ref);
     }
     return classes;
+}
+
+/**
+ * The classes of a substance, its own first, then their parent classes (`class amide_anesthetic
+ * { class anesthetic }`) level by level, each once; a cycle of parents stops where it closes.
+ */
+export function classLevelsOf(substance: Substance): SubstanceClass[][] {
+    const levels: SubstanceClass[][] = [];
+    const seen = new Set<SubstanceClass>();
+    let level = directClassesOf(substance);
+    while (level.length > 0) {
+        const fresh = level.filter(c => !seen.has(c));
+        if (fresh.length === 0) break;
+        fresh.forEach(c => seen.add(c));
+        levels.push(fresh);
+        level = fresh.flatMap(directClassesOf);
+    }
+    return levels;
+}
+
+export function classesOf(substance: Substance): SubstanceClass[] {
+    return classLevelsOf(substance).flat();
 }
 
 export function isActive(substance: Substance): boolean {
@@ -67,49 +92,183 @@ export function concentrationOf(substance: Substance): Concentration | undefined
     return undefined;
 }
 
+// ---------------------------------------------------------------- rules and where they come from
+
+/** A substance or a class: both carry rules. */
+export type RuleOwner = Substance | SubstanceClass;
+
+/** A rule clause in force for a substance, and the substance or class that declares it. */
+export interface RuleInForce<C extends SubstanceClause = SubstanceClause> {
+    readonly clause: C;
+    readonly from: RuleOwner;
+}
+
+/** Days of a `per day` (any 24 h) or `per week` (any 7 days) cap; undefined for other scopes. */
+export function windowDaysOf(clause: MaxAmountClause): Fraction | undefined {
+    if (clause.scope === 'day') return new Fraction(1);
+    if (clause.scope === 'week') return new Fraction(7);
+    return undefined;
+}
+
+/**
+ * What kind of rule a clause is, so that a nearer declaration of the same kind hides a farther
+ * one (a member's own cap per session hides its class's cap per session, its own
+ * contraindication in a condition hides the class's for that condition). Clauses that are not
+ * rules (aliases, class, concentration, source, evidence) have no key and are never inherited.
+ */
+export function ruleKeys(clause: SubstanceClause): string[] {
+    if (isMaxAmountClause(clause)) {
+        const perKg = toAmount(clause.amount)?.dimension === 'dose-per-weight' ? 'kg' : 'abs';
+        return [`max|${clause.scope}|${perKg}`];
+    }
+    if (isMaxSessionsClause(clause)) return ['max-sessions'];
+    if (isMaxPointsClause(clause)) return ['max-points'];
+    if (isMaxConsecutiveClause(clause)) return [`max-consecutive|${clause.period}`];
+    if (isMaxCourseClause(clause)) return ['max-course'];
+    if (isMinIntervalClause(clause)) return ['min-interval'];
+    if (isContraindicatedClause(clause)) return clause.conditions.map(r => `contraindicated|${r.ref?.name ?? r.$refText}`);
+    if (isIntendedLayerClause(clause)) return ['layer'];
+    if (isWithdrawnClause(clause)) return ['withdrawn'];
+    if (isSkinTestClause(clause)) return ['skin-test'];
+    if (isMixingClause(clause)) return ['mixing'];
+    return [];
+}
+
+/**
+ * Every rule clause in force for a substance: its own, then those of its classes level by
+ * level (its own classes, then their parents). A kind of rule declared at one level hides that
+ * kind at every farther level; declarations of one kind at the same level all apply (two
+ * classes' caps are both checked). For a multi-condition contraindication, each condition is
+ * its own kind: the clause applies for the conditions no nearer level declares.
+ */
+export function rulesInForce(substance: Substance): RuleInForce[] {
+    const result: RuleInForce[] = [];
+    const hidden = new Set<string>();
+    const levels: RuleOwner[][] = [[substance], ...classLevelsOf(substance)];
+    for (const level of levels) {
+        const declared = new Set<string>();
+        for (const owner of level) {
+            for (const clause of owner.clauses) {
+                const keys = ruleKeys(clause);
+                if (keys.length === 0 || keys.every(k => hidden.has(k))) continue;
+                result.push({ clause, from: owner });
+                keys.forEach(k => declared.add(k));
+            }
+        }
+        declared.forEach(k => hidden.add(k));
+    }
+    return result;
+}
+
+/** The rules in force of one clause type. */
+export function rulesOfType<C extends SubstanceClause>(substance: Substance, is: (c: unknown) => c is C): Array<RuleInForce<C>> {
+    return rulesInForce(substance).filter((r): r is RuleInForce<C> => is(r.clause));
+}
+
 /** A cap on the amount of a substance. */
 export interface AmountCap {
     readonly clause: MaxAmountClause;
-    readonly kind: 'session' | 'cycle' | 'per-kg';
+    /** `session`, `cycle`, `per-kg` (mg/kg per session), `window` (per day or per week), `point` (per injection point). */
+    readonly kind: 'session' | 'cycle' | 'per-kg' | 'window' | 'point';
     readonly amount: Amount;
+    /** For a window cap: its length in days, and whether it is in mg/kg. */
+    readonly windowDays?: Fraction;
+    readonly perKg?: boolean;
+    /** The substance or class that declares the cap. */
+    readonly from: RuleOwner;
 }
 
 export function amountCapsOf(substance: Substance): AmountCap[] {
     const caps: AmountCap[] = [];
-    for (const clause of substance.clauses.filter(isMaxAmountClause)) {
+    for (const { clause, from } of rulesOfType(substance, isMaxAmountClause)) {
         const amount = toAmount(clause.amount);
         if (!amount) continue;
-        if (amount.dimension === 'dose-per-weight') {
-            if (clause.scope === 'session') caps.push({ clause, kind: 'per-kg', amount });
-        } else if (amount.dimension === 'mass' || amount.dimension === 'activity') {
-            caps.push({ clause, kind: clause.scope, amount });
+        const perKg = amount.dimension === 'dose-per-weight';
+        const windowDays = windowDaysOf(clause);
+        if (windowDays) {
+            if (perKg || amount.dimension === 'mass' || amount.dimension === 'activity') caps.push({ clause, kind: 'window', amount, windowDays, perKg, from });
+        } else if (clause.scope === 'point') {
+            if (amount.dimension === 'mass' || amount.dimension === 'activity' || amount.dimension === 'volume') caps.push({ clause, kind: 'point', amount, from });
+        } else if (perKg) {
+            if (clause.scope === 'session') caps.push({ clause, kind: 'per-kg', amount, from });
+        } else if ((clause.scope === 'session' || clause.scope === 'cycle') && (amount.dimension === 'mass' || amount.dimension === 'activity')) {
+            caps.push({ clause, kind: clause.scope, amount, from });
         }
     }
     return caps;
 }
 
+function firstOfType<C extends SubstanceClause>(substance: Substance, is: (c: unknown) => c is C): C | undefined {
+    return rulesOfType(substance, is)[0]?.clause;
+}
+
 export function maxSessionsOf(substance: Substance): MaxSessionsClause | undefined {
-    return substance.clauses.find(isMaxSessionsClause);
+    return firstOfType(substance, isMaxSessionsClause);
+}
+
+export function maxPointsOf(substance: Substance): MaxPointsClause | undefined {
+    return firstOfType(substance, isMaxPointsClause);
+}
+
+export function maxConsecutiveOf(substance: Substance): MaxConsecutiveClause[] {
+    return rulesOfType(substance, isMaxConsecutiveClause).map(r => r.clause);
+}
+
+export function maxCourseOf(substance: Substance): MaxCourseClause | undefined {
+    return firstOfType(substance, isMaxCourseClause);
 }
 
 export function minIntervalOf(substance: Substance): MinIntervalClause | undefined {
-    return substance.clauses.find(isMinIntervalClause);
+    return firstOfType(substance, isMinIntervalClause);
 }
 
 export function withdrawnOf(substance: Substance): WithdrawnClause | undefined {
-    return substance.clauses.find(isWithdrawnClause);
+    return firstOfType(substance, isWithdrawnClause);
 }
 
+/** The mixing rule in force (`mixing: warning "…"`), own or from a class. */
+export function mixingOf(substance: Substance): RuleInForce<MixingClause> | undefined {
+    return rulesOfType(substance, isMixingClause)[0];
+}
+
+/** Whether the substance asks for a skin test (own or class rule), and the clause that says so. */
+export function skinTestOf(substance: Substance): RuleInForce<SkinTestClause> | undefined {
+    const rule = rulesOfType(substance, isSkinTestClause)[0];
+    return rule?.clause.required ? rule : undefined;
+}
+
+/** A contraindication in force: one condition, the clause that declares it and its owner. */
+export interface ContraindicationInForce {
+    readonly condition: Condition;
+    readonly clause: ContraindicatedClause;
+    readonly from: RuleOwner;
+}
+
+export function contraindicationsInForce(substance: Substance): ContraindicationInForce[] {
+    const result: ContraindicationInForce[] = [];
+    const taken = new Set<Condition>();
+    for (const { clause, from } of rulesOfType(substance, isContraindicatedClause)) {
+        for (const r of clause.conditions) {
+            // The nearest level's clause for a condition is listed first (rulesInForce order).
+            if (!r.ref || taken.has(r.ref)) continue;
+            taken.add(r.ref);
+            result.push({ condition: r.ref, clause, from });
+        }
+    }
+    return result;
+}
+
+/** The distinct contraindication clauses in force (for hovers and the record). */
 export function contraindicationsOf(substance: Substance): ContraindicatedClause[] {
-    return substance.clauses.filter(isContraindicatedClause);
+    return [...new Set(contraindicationsInForce(substance).map(c => c.clause))];
 }
 
 export function intendedLayersOf(substance: Substance): Layer[] {
-    return substance.clauses.filter(isIntendedLayerClause).flatMap(c => c.layers.map(r => r.ref))
+    return rulesOfType(substance, isIntendedLayerClause).flatMap(r => r.clause.layers.map(l => l.ref))
         .filter((l): l is Layer => l !== undefined);
 }
 
-/** Where a figure comes from: its own `source`, else the substance's. */
+/** Where a figure comes from: its own `source`, else its declaration's. */
 export interface Provenance {
     readonly source?: string;
     readonly evidence?: string;
@@ -117,13 +276,14 @@ export interface Provenance {
 }
 
 export function provenanceOf(clause: SubstanceClause): Provenance {
-    const substance = clause.$container;
+    const owner = clause.$container as RuleOwner;
     const own = 'source' in clause && !isSourceClause(clause) ? clause : undefined;
-    const substanceSource = substance.clauses.find(isSourceClause)?.source;
-    const substanceEvidence = substance.clauses.find(isEvidenceClause);
+    const ownerSource = owner.clauses.find(isSourceClause)?.source ?? (isSubstanceClass(owner) ? owner.source : undefined);
+    const ownerEvidence = owner.clauses.find(isEvidenceClause);
+    const classEvidence = isSubstanceClass(owner) && owner.evidence ? { level: owner.evidence, note: owner.evidenceNote } : undefined;
     return {
-        source: own?.source ?? substanceSource,
-        evidence: (own && 'evidence' in own ? own.evidence : undefined) ?? substanceEvidence?.level,
-        evidenceNote: (own && 'evidenceNote' in own ? own.evidenceNote : undefined) ?? substanceEvidence?.note
+        source: own?.source ?? ownerSource,
+        evidence: (own && 'evidence' in own ? own.evidence : undefined) ?? ownerEvidence?.level ?? classEvidence?.level,
+        evidenceNote: (own && 'evidenceNote' in own ? own.evidenceNote : undefined) ?? ownerEvidence?.note ?? classEvidence?.note
     };
 }

@@ -7,6 +7,9 @@ export const IssueCodes = {
     OverdoseSession: 'overdose-session',
     OverdoseWeight: 'overdose-weight',
     OverdoseCycle: 'overdose-cycle',
+    OverdoseDay: 'overdose-day',
+    OverdoseWeek: 'overdose-week',
+    OverdosePoint: 'overdose-point',
     AnestheticSum: 'anesthetic-sum',
     WeightUnknown: 'weight-unknown',
     AmountUnknown: 'amount-unknown',
@@ -32,6 +35,8 @@ export const IssueCodes = {
     TooManySubstances: 'too-many-substances',
     SessionsPerCycle: 'sessions-per-cycle',
     IntervalTooShort: 'interval-too-short',
+    CourseTooLong: 'course-too-long',
+    NotForMixing: 'not-for-mixing',
     Unused: 'unused',
     // language
     UnknownUnit: 'unknown-unit',
@@ -44,6 +49,7 @@ export const IssueCodes = {
     SyntaxError: 'syntax-error',
     InvalidNumber: 'invalid-number',
     InvalidDate: 'invalid-date',
+    MisplacedClause: 'misplaced-clause',
     // suppression comments
     UnusedIgnore: 'unused-ignore',
     IgnoreNeedsReason: 'ignore-needs-reason',
@@ -60,6 +66,7 @@ export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
  */
 export const UNSUPPRESSIBLE: ReadonlySet<string> = new Set([
     IssueCodes.OverdoseSession, IssueCodes.OverdoseWeight, IssueCodes.OverdoseCycle, IssueCodes.AnestheticSum,
+    IssueCodes.OverdoseDay, IssueCodes.OverdoseWeek, IssueCodes.OverdosePoint,
     IssueCodes.Allergy, IssueCodes.SkinTestPositive, IssueCodes.WithdrawnSubstance,
     IssueCodes.SyntaxError, IssueCodes.UnresolvedName, IssueCodes.UnknownUnit, IssueCodes.UnitMismatch,
     IssueCodes.DuplicateName, IssueCodes.ImportUnresolved, IssueCodes.NotText, IssueCodes.InvalidNumber, IssueCodes.InvalidDate

@@ -47,12 +47,34 @@ describe('hover', () => {
         expect(text).toContain('Depth band: 1–2 mm');
     });
 
-    test('a std class shows its doc comment, exactly as std writes it', async () => {
+    test('a std class shows its card, then its doc comment exactly as std writes it', async () => {
         const std = readFileSync(join(import.meta.dirname, '../../../src/language/std/classes.meso'), 'utf8');
-        const comment = /\/\*\*\s*(.*?)\s*\*\/\s*class nsaid\b/.exec(std)?.[1];
-        expect(comment, 'std declares nsaid with a one-line doc comment').toMatch(/^Non-steroidal anti-inflammatory drugs\b/);
-        const doc = await buildFile(services, 'substance s { class nsaid source "t" }');
-        const hover = await services.lsp.HoverProvider!.getHoverContent(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, 'nsaid') });
-        expect((hover?.contents as { value: string }).value).toBe(comment);
+        const comment = /\/\*\*\s*(.*?)\s*\*\/\s*class hormone\b/.exec(std)?.[1];
+        expect(comment, 'std declares hormone with a one-line doc comment').toMatch(/^Hormones used for analgesia\b/);
+        const doc = await buildFile(services, 'substance s { class hormone source "t" }');
+        const hover = await services.lsp.HoverProvider!.getHoverContent(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, 'hormone') });
+        expect((hover?.contents as { value: string }).value).toBe(`**class hormone** — Hormone\n\n---\n\n${comment}`);
+    });
+});
+
+describe('hover: class rules', () => {
+    async function hoverIn(text: string, marker: string): Promise<string> {
+        const doc = await buildFile(services, text);
+        const hover = await services.lsp.HoverProvider!.getHoverContent(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, marker) });
+        return (hover?.contents as { value: string } | undefined)?.value ?? '';
+    }
+
+    test('a substance shows the rules it inherits and from which class; its own rule hides the class one', async () => {
+        const text = await hoverIn('substance house_nsaid {\n    class nsaid\n    contraindicated in peptic_ulcer: error [source "clinic"]\n    source "clinic formulary"\n}\n', 'house_nsaid');
+        expect(text).toContain('Class: nsaid');
+        // Its own rule for peptic_ulcer, the class's for the others.
+        expect(text).toContain('Contraindicated in: peptic\\_ulcer (error); nsaid\\_intolerance (warning) *(from class nsaid)*; anticoagulants (warning) *(from class nsaid)*');
+    });
+
+    test('a class shows the rules every member gets', async () => {
+        const text = await hoverIn('class steroid_like "Steroid-like" {\n    class corticosteroid\n    max 10 mg per day [source "clinic"]\n}\n', 'steroid_like');
+        expect(text).toContain('**class steroid\\_like** — Steroid\\-like');
+        expect(text).toContain('Parent classes: corticosteroid');
+        expect(text).toContain('| max per day | 10 mg | clinic |');
     });
 });

@@ -35,11 +35,14 @@ describe('quick fixes', () => {
         expect(apply(OVER, actions[0])).toContain('mixture m { piroxicam 1 mL }');
     });
 
-    test('add the missing skin test line', async () => {
-        const text = OVER.replace('    skin test 2 days before first session\n', '').replace('piroxicam 2 mL', 'piroxicam 1 mL');
+    test('add the missing skin test line, or record that none is needed', async () => {
+        // A clinic policy asks every protocol for a skin test.
+        const text = `${OVER.replace('    skin test 2 days before first session\n', '').replace('piroxicam 2 mL', 'piroxicam 1 mL')}\nrequire skin test`;
         const { actions } = await actionsFor(text, 'missing-skin-test');
         const add = actions.find(a => a.title === "Add 'skin test 2 days before first session'")!;
         expect(apply(text, add).split('\n')[1]).toBe('    skin test 2 days before first session');
+        const none = actions.find(a => a.title === 'Record that no skin test is needed, with a reason')!;
+        expect(apply(text, none).split('\n')[1]).toBe('    skin test not needed "<reason: who decided and why>"');
     });
 
     test('declare a missing patients from', async () => {
@@ -76,7 +79,7 @@ describe('quick fixes', () => {
 
     test('a patient without a skin test gets one dated two days before the start', async () => {
         const text = `import "lib.meso"\npatient x {\n    weight 70 kg\n    follows p from 2026-03-10\n}`;
-        const { actions } = await actionsFor(text, 'missing-skin-test', { 'lib.meso': OVER.replace('piroxicam 2 mL', 'piroxicam 1 mL') });
+        const { actions } = await actionsFor(text, 'missing-skin-test', { 'lib.meso': `${OVER.replace('piroxicam 2 mL', 'piroxicam 1 mL')}\nrequire skin test` });
         expect(apply(text, actions[0])).toContain('    skin test on 2026-03-08 negative\n    follows p from 2026-03-10');
     });
 });

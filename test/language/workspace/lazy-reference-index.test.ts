@@ -29,7 +29,8 @@ describe('references are described when first read', () => {
         expect(before).toEqual([true, false, false]);
         // Reading references describes every document; the answers do not change.
         const refs = index.findAllReferences(lidocaine, services.workspace.AstNodeLocator.getAstNodePath(lidocaine)).toArray();
-        expect(refs.map(r => r.sourceUri.toString())).toEqual([docs['p.meso'].uri.toString()]);
+        // (std's own rules name lidocaine too: only the workspace's references are compared.)
+        expect(refs.map(r => r.sourceUri.toString()).filter(u => u.startsWith('file:'))).toEqual([docs['p.meso'].uri.toString()]);
         expect(cases()).toEqual(before);
     });
 });

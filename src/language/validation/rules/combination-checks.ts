@@ -1,8 +1,8 @@
 import type { ValidationAcceptor, ValidationSeverity } from 'langium';
 import type { Classifier, Component, Interaction, Mixture, Protocol, Substance } from '../../generated/ast.js';
-import { isSubstance } from '../../generated/ast.js';
+import { isSubstance, isSubstanceClass } from '../../generated/ast.js';
 import type { MesoServices } from '../../meso-module.js';
-import { classesOf, isActive, withdrawnOf } from '../../semantics/library.js';
+import { ANESTHETIC_CLASS_NAME, classesOf, hasClassNamed, isActive, mixingOf, provenanceOf, withdrawnOf } from '../../semantics/library.js';
 import { formatNumber } from '../../units/quantity.js';
 import { IssueCodes } from '../issue-codes.js';
 import { originOf, relatedTo } from '../related.js';
@@ -38,31 +38,58 @@ export class CombinationChecks {
             return found;
         };
         // Only the interactions with both sides among the protocol's substances can apply (often
-        // none of the formulary's and std's many): the session loop below runs over those.
-        const given = [...new Set(semantics.sessions.flatMap(session => session.doses.map(d => d.substance)))].map(sidesOf);
+        // none of the formulary's and std's many): the loops below run over those.
+        const given = [...new Set(semantics.mixtures.flatMap(m => m.components.map(c => c.substance)).filter((s): s is Substance => !!s))].map(sidesOf);
         const relevant = interactions.filter(x => given.some(g => g.left.has(x)) && given.some(g => g.right.has(x)));
         if (relevant.length === 0) return;
-        for (const session of semantics.sessions) {
+        const emit = (interaction: Interaction, first: Substance, second: Substance, target: Component, where: string) => {
+            const key = `${first.name}|${target.$cstNode?.offset}|${interaction.$cstNode?.offset}|${originOf(interaction)}`;
+            if (reported.has(key)) return;
+            reported.add(key);
+            report(accept, interaction.severity as ValidationSeverity, IssueCodes.Interaction,
+                `'${first.name}' and '${second.name}' ${where}: ${interaction.message} (${originOf(interaction)}${interaction.source ? `: ${interaction.source}` : ''}).`,
+                { node: target, property: 'substance', relatedInformation: relatedTo(interaction, 'interaction declared here'),
+                    data: { substances: [first.name, second.name] } });
+        };
+        // `unless X`: the interaction is cleared when X (a vehicle, say) is in the same mixture.
+        const cleared = (interaction: Interaction, inMixture: Substance[]) =>
+            interaction.unless.some(u => inMixture.some(s => covers(u.ref, s)));
+        const pairs = <T extends { substance: Substance }>(items: T[], interaction: Interaction, found: (a: T, b: T) => void) => {
+            const itemSides = items.map(d => sidesOf(d.substance));
+            for (let i = 0; i < items.length; i++) {
+                if (!itemSides[i].left.has(interaction)) continue;
+                for (let j = 0; j < items.length; j++) {
+                    if (i === j || items[i].substance === items[j].substance || !itemSides[j].right.has(interaction)) continue;
+                    found(items[i], items[j]);
+                }
+            }
+        };
+        const sessionWide = relevant.filter(x => !x.inMixture);
+        const mixtureWide = relevant.filter(x => x.inMixture);
+        // One mixture, one syringe: a physical incompatibility whether or not a session injects it.
+        for (const mixture of mixtureWide.length > 0 ? semantics.mixtures : []) {
+            const components = mixture.components.filter((c): c is typeof c & { substance: Substance } => !!c.substance);
+            const present = components.map(c => c.substance);
+            for (const interaction of mixtureWide) {
+                if (cleared(interaction, present)) continue;
+                pairs(components, interaction, (a, b) => {
+                    // Report on the later component of the pair, once per pair and interaction.
+                    const [first, second] = a.component.$cstNode!.offset < b.component.$cstNode!.offset ? [a, b] : [b, a];
+                    emit(interaction, first.substance, second.substance, second.component, `in mixture '${mixture.mixture.name}'`);
+                });
+            }
+        }
+        for (const session of sessionWide.length > 0 ? semantics.sessions : []) {
             const doses = session.doses;
             if (doses.length < 2) continue;
-            const doseSides = doses.map(d => sidesOf(d.substance));
-            for (const interaction of relevant) {
-                for (let i = 0; i < doses.length; i++) {
-                    if (!doseSides[i].left.has(interaction)) continue;
-                    for (let j = 0; j < doses.length; j++) {
-                        if (i === j || !doseSides[j].right.has(interaction)) continue;
-                        // Report on the later component of the pair, once per pair and interaction.
-                        const [first, second] = i < j ? [doses[i], doses[j]] : [doses[j], doses[i]];
-                        const target = second.components[0];
-                        const key = `${first.substance.name}|${target.$cstNode?.offset}|${interaction.$cstNode?.offset}|${originOf(interaction)}`;
-                        if (reported.has(key)) continue;
-                        reported.add(key);
-                        report(accept, interaction.severity as ValidationSeverity, IssueCodes.Interaction,
-                            `'${first.substance.name}' and '${second.substance.name}' in session '${session.session.name}': ${interaction.message} (${originOf(interaction)}${interaction.source ? `: ${interaction.source}` : ''}).`,
-                            { node: target, property: 'substance', relatedInformation: relatedTo(interaction, 'interaction declared here'),
-                                data: { substances: [first.substance.name, second.substance.name] } });
-                    }
-                }
+            for (const interaction of sessionWide) {
+                // A session-wide interaction with `unless`: cleared when every mixture that gives one side also holds the `unless`.
+                const mixturesOf = (s: Substance) => session.injects.filter(i => i.doses.some(d => d.substance === s)).map(i => i.mixture?.components.map(c => c.substance).filter((x): x is Substance => !!x) ?? []);
+                pairs(doses, interaction, (a, b) => {
+                    if (interaction.unless.length > 0 && [...mixturesOf(a.substance), ...mixturesOf(b.substance)].every(m => cleared(interaction, m))) return;
+                    const [first, second] = doses.indexOf(a) < doses.indexOf(b) ? [a, b] : [b, a];
+                    emit(interaction, first.substance, second.substance, second.components[0], `in session '${session.session.name}'`);
+                });
             }
         }
     }
@@ -76,18 +103,43 @@ export class CombinationChecks {
             { node: component, property: 'substance', relatedInformation: relatedTo(withdrawn, 'withdrawal declared here'), data: { substance: substance.name } });
     }
 
+    /**
+     * M1: at most N active substances per mixture, not counting diluents, vehicles and one local
+     * anaesthetic ("three products plus or minus the anaesthetic", Ducreux 2012).
+     */
     checkMixtureShouldNotHaveTooManySubstances(mixture: Mixture, accept: ValidationAcceptor): void {
         const protocol = mixture.$container;
         const active = [...new Set(mixture.components.map(c => c.substance?.ref).filter((s): s is Substance => !!s && isActive(s)))];
+        const anaesthetic = active.find(s => hasClassNamed(s, ANESTHETIC_CLASS_NAME));
+        const counted = active.filter(s => s !== anaesthetic);
         const indication = this.services.semantics.Semantics.protocol(protocol).indication;
         for (const limit of this.services.semantics.Rules.limitsFor(protocol, 'active substances per mixture', indication)) {
             if (!limit.max) continue;
-            const n = new Fraction(active.length);
+            const n = new Fraction(counted.length);
             const over = limit.max.inclusive ? n.compare(limit.max.value) > 0 : n.compare(limit.max.value) >= 0;
             if (!over) continue;
             report(accept, limit.severity, IssueCodes.TooManySubstances,
-                `Mixture '${mixture.name}' has ${active.length} active substances (${active.map(s => `'${s.name}'`).join(', ')}); the limit is ${formatNumber(limit.max.value)} (${originOf(limit.limit)}${limit.limit.source ? `: ${limit.limit.source}` : ''}). Diluents and vehicles do not count.`,
-                { node: mixture, property: 'name', relatedInformation: relatedTo(limit.limit, 'limit declared here'), data: { count: active.length } });
+                `Mixture '${mixture.name}' has ${counted.length} active substances (${counted.map(s => `'${s.name}'`).join(', ')})${anaesthetic ? ` besides the local anaesthetic '${anaesthetic.name}'` : ''}; the limit is ${formatNumber(limit.max.value)} (${originOf(limit.limit)}${limit.limit.source ? `: ${limit.limit.source}` : ''}). Diluents, vehicles and one local anaesthetic do not count.`,
+                { node: mixture, property: 'name', relatedInformation: relatedTo(limit.limit, 'limit declared here'), data: { count: counted.length } });
+        }
+        this.checkMixingRules(mixture, active, accept);
+    }
+
+    /** `mixing: <severity> "<reason>"` on a substance or its class: not to be mixed with other active substances (M4 corticosteroids, M5 PPC/DC). */
+    private checkMixingRules(mixture: Mixture, active: Substance[], accept: ValidationAcceptor): void {
+        if (active.length < 2) return;
+        for (const component of mixture.components) {
+            const substance = component.substance?.ref;
+            const rule = substance && mixingOf(substance);
+            if (!substance || !rule) continue;
+            // Members of the class that declares the rule may go together (phosphatidylcholine with deoxycholate).
+            const others = active.filter(s => s !== substance && !(isSubstanceClass(rule.from) && classesOf(s).includes(rule.from)));
+            if (others.length === 0) continue;
+            const p = provenanceOf(rule.clause);
+            const from = rule.from === substance ? '' : ` (class '${rule.from.name}')`;
+            report(accept, rule.clause.severity as ValidationSeverity, IssueCodes.NotForMixing,
+                `'${substance.name}'${from} is mixed with ${others.map(s => `'${s.name}'`).join(', ')} in mixture '${mixture.name}': ${rule.clause.message} (${originOf(rule.clause)}${p.source ? `: ${p.source}` : ''}).`,
+                { node: component, property: 'substance', relatedInformation: relatedTo(rule.clause, 'mixing rule declared here'), data: { substance: substance.name } });
         }
     }
 }

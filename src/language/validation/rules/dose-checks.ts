@@ -16,10 +16,22 @@ function sourceNote(cap: AmountCap): string {
     return `(${originOf(cap.clause)}${p.source ? `: ${p.source}` : ''}${evidence})`;
 }
 
-function capText(cap: AmountCap, weightKg?: Fraction): string {
-    const base = `${formatAmount(cap.amount)} per ${cap.kind === 'cycle' ? 'cycle' : 'session'}`;
-    if (cap.kind !== 'per-kg' || !weightKg) return base;
+/** `8 mg per day`, `4.5 mg/kg per session × 72 kg = 324 mg`. */
+export function capText(cap: AmountCap, weightKg?: Fraction): string {
+    const base = `${formatAmount(cap.amount)} per ${cap.clause.scope}`;
+    if ((cap.kind !== 'per-kg' && !cap.perKg) || !weightKg) return base;
     return `${base} × ${formatNumber(weightKg)} kg = ${formatNumber(cap.amount.value.mul(weightKg))} mg`;
+}
+
+/** ` (from class 'nsaid')` when a cap is inherited. */
+function inherited(cap: AmountCap, substance: string): string {
+    return cap.from.name === substance ? '' : ` (from class '${cap.from.name}')`;
+}
+
+/** `16 h` under a day, else `4 days`. */
+function spanText(days: Fraction): string {
+    if (days.compare(1) < 0) return `${formatNumber(days.mul(24))} h`;
+    return `${formatNumber(days)} day${days.equals(1) ? '' : 's'}`;
 }
 
 const severity = (cap: AmountCap): ValidationSeverity => (cap.clause.severity ?? 'error') as ValidationSeverity;
@@ -57,6 +69,12 @@ export class DoseChecks {
             const prev = worst.get(f.dose.substance.name);
             if (!prev || (prev.kind === 'over-weight' && f.dose.amount!.value.compare(prev.dose.amount!.value) > 0)) worst.set(f.dose.substance.name, f);
         }
+        for (const f of findings.filter(x => x.kind === 'over-window')) {
+            if (f.kind !== 'over-window') continue;
+            report(accept, severity(f.cap), f.cap.clause.scope === 'week' ? IssueCodes.OverdoseWeek : IssueCodes.OverdoseDay,
+                `'${f.substance.name}' ${formatAmount(f.amount)} within one ${f.cap.clause.scope} (sessions ${f.first.index}–${f.last.index} over ${spanText(f.last.day.sub(f.first.day))}) of '${ps.protocol.name}' exceeds ${capText(f.cap, ps.weightKg)} for '${patient.name}' ${sourceNote(f.cap)}.`,
+                { node: follows, property: 'protocol', relatedInformation: relatedTo(f.cap.clause, 'maximum declared here'), data: { substance: f.substance.name } });
+        }
         for (const f of [...worst.values(), ...findings.filter(x => x.kind === 'anesthetic-sum')]) {
             if (f.kind === 'over-weight') {
                 report(accept, severity(f.cap), IssueCodes.OverdoseWeight,
@@ -81,7 +99,7 @@ export class DoseChecks {
             case 'over-weight': {
                 const code = f.kind === 'over-session' ? IssueCodes.OverdoseSession : IssueCodes.OverdoseWeight;
                 const limitText = f.kind === 'over-session' ? `its maximum of ${capText(f.cap)}` : capText(f.cap, weight);
-                const message = `'${f.dose.substance.name}' ${formatAmount(f.dose.amount!)} in session '${f.session.session.name}' exceeds ${limitText} ${sourceNote(f.cap)}.`;
+                const message = `'${f.dose.substance.name}' ${formatAmount(f.dose.amount!)} in session '${f.session.session.name}' exceeds ${limitText}${inherited(f.cap, f.dose.substance.name)} ${sourceNote(f.cap)}.`;
                 forEachComponent(f.dose.components, c => {
                     if (!once(`${code}|${message}|${c.$cstNode?.offset}`)) return;
                     report(accept, severity(f.cap), code, message, {
@@ -95,15 +113,43 @@ export class DoseChecks {
                 forEachComponent(f.components, c => {
                     if (!once(`cycle|${f.substance.name}|${c.$cstNode?.offset}`)) return;
                     report(accept, severity(f.cap), IssueCodes.OverdoseCycle,
-                        `'${f.substance.name}' ${formatAmount(f.amount)} over the cycle exceeds its maximum of ${capText(f.cap)} ${sourceNote(f.cap)}.`,
+                        `'${f.substance.name}' ${formatAmount(f.amount)} over the cycle exceeds its maximum of ${capText(f.cap)}${inherited(f.cap, f.substance.name)} ${sourceNote(f.cap)}.`,
                         { node: c, property: 'quantity', relatedInformation: relatedTo(f.cap.clause, 'maximum declared here'), data: { substance: f.substance.name } });
                 });
                 break;
+            case 'over-window': {
+                const code = f.cap.clause.scope === 'week' ? IssueCodes.OverdoseWeek : IssueCodes.OverdoseDay;
+                const span = f.first === f.last ? `session ${f.first.index}` : `sessions ${f.first.index}–${f.last.index} over ${spanText(f.last.day.sub(f.first.day))}`;
+                const message = `'${f.substance.name}' ${formatAmount(f.amount)} within one ${f.cap.clause.scope} (${span}) exceeds its maximum of ${capText(f.cap, weight)}${inherited(f.cap, f.substance.name)} ${sourceNote(f.cap)}.`;
+                forEachComponent(f.components, c => {
+                    if (!once(`${code}|${f.cap.clause.$cstNode?.offset}|${c.$cstNode?.offset}`)) return;
+                    report(accept, severity(f.cap), code, message, {
+                        node: c, property: 'quantity', relatedInformation: relatedTo(f.cap.clause, 'maximum declared here'),
+                        data: { substance: f.substance.name, allowed: f.allowed.value.valueOf() }
+                    });
+                });
+                break;
+            }
+            case 'over-point': {
+                const byVolume = f.cap.amount.dimension === 'volume';
+                const code = byVolume ? IssueCodes.VolumePerPoint : IssueCodes.OverdosePoint;
+                const message = byVolume
+                    ? `'${f.dose.substance.name}' is injected at ${formatAmount(f.perPoint)} per point in session '${f.session.session.name}'; its maximum is ${formatAmount(f.allowed)} per point${inherited(f.cap, f.dose.substance.name)} ${sourceNote(f.cap)}.`
+                    : `'${f.dose.substance.name}' ${formatAmount(f.perPoint)} per point in session '${f.session.session.name}' exceeds its maximum of ${formatAmount(f.allowed)} per point${inherited(f.cap, f.dose.substance.name)} ${sourceNote(f.cap)}.`;
+                forEachComponent(f.dose.components, c => {
+                    if (!once(`${code}|${message}|${c.$cstNode?.offset}`)) return;
+                    report(accept, byVolume ? (f.cap.clause.severity ?? 'warning') as ValidationSeverity : severity(f.cap), code, message, {
+                        node: c, property: 'quantity', relatedInformation: relatedTo(f.cap.clause, 'maximum declared here'),
+                        data: { substance: f.dose.substance.name, allowed: f.allowed.value.valueOf() }
+                    });
+                });
+                break;
+            }
             case 'weight-unknown':
                 forEachComponent(f.dose.components, c => {
                     if (!once(`weight|${f.dose.substance.name}|${c.$cstNode?.offset}`)) return;
                     report(accept, 'warning', IssueCodes.WeightUnknown,
-                        `'${f.dose.substance.name}' has a cap of ${formatAmount(f.cap.amount)} per session, but no weight is known: declare 'patients from <weight> kg' in the protocol.`,
+                        `'${f.dose.substance.name}' has a cap of ${formatAmount(f.cap.amount)} per ${f.cap.clause.scope}, but no weight is known: declare 'patients from <weight> kg' in the protocol.`,
                         { node: c, property: 'quantity', relatedInformation: relatedTo(f.cap.clause, 'weight-based maximum declared here'), data: { substance: f.dose.substance.name } });
                 });
                 break;

@@ -1,7 +1,9 @@
 import type { ValidationAcceptor, ValidationSeverity } from 'langium';
 import { isAllergyFact, isConditionsFact, isFollowsFact, type Patient, type Substance } from '../../generated/ast.js';
 import type { MesoServices } from '../../meso-module.js';
-import { contraindicationsOf } from '../../semantics/library.js';
+import { contraindicationsInForce, provenanceOf } from '../../semantics/library.js';
+import { skinTestNeeds, skinTestPlanOf, skinTestSeverity } from '../../semantics/skin-test.js';
+import { skinTestReason } from './skin-test-text.js';
 import { parseIsoDate } from '../../semantics/patient-semantics.js';
 import { covers } from './combination-checks.js';
 import { IssueCodes } from '../issue-codes.js';
@@ -22,9 +24,11 @@ export class PatientChecks {
                 const condition = ref.ref;
                 if (!condition) return;
                 for (const s of substances) {
-                    for (const clause of contraindicationsOf(s).filter(c => c.conditions.some(r => r.ref === condition))) {
+                    for (const { clause, from } of contraindicationsInForce(s).filter(c => c.condition === condition)) {
+                        const p = provenanceOf(clause);
+                        const via = from === s ? '' : ` (as a member of class '${from.name}')`;
                         report(accept, (clause.severity ?? 'error') as ValidationSeverity, IssueCodes.Contraindicated,
-                            `'${s.name}' in protocol '${protocol.name}' is contraindicated in '${condition.name}' (${originOf(clause)}${clause.source ? `: ${clause.source}` : ''}).`,
+                            `'${s.name}' in protocol '${protocol.name}' is contraindicated in '${condition.name}'${via} (${originOf(clause)}${p.source ? `: ${p.source}` : ''}).`,
                             { node: fact, property: 'conditions', index, relatedInformation: relatedTo(clause, 'contraindication declared here'), data: { substance: s.name, condition: condition.name } });
                     }
                 }
@@ -70,12 +74,15 @@ export class PatientChecks {
                     { node: test, property: 'date' });
             }
         }
-        const requirement = this.services.semantics.Rules.skinTestRequirement(patient);
         const follows = patient.facts.find(isFollowsFact);
-        if (requirement && follows && ps.skinTests.length === 0) {
-            report(accept, (requirement.severity ?? 'warning') as ValidationSeverity, IssueCodes.MissingSkinTest,
-                `'${patient.name}' has no skin test recorded before the first session, which is required ${sourceNote(requirement)}: add 'skin test on <date> negative'.`,
-                { node: follows, property: 'protocol', relatedInformation: relatedTo(requirement, 'requirement declared here') });
+        const protocol = ps.protocol!;
+        // A protocol that records why no test is needed speaks for its patients too.
+        if (!follows || ps.skinTests.length > 0 || skinTestPlanOf(protocol)?.notNeeded) return;
+        const semantics = this.services.semantics.Semantics.protocol(protocol);
+        for (const need of skinTestNeeds(semantics, this.services.semantics.Rules.skinTestRequirement(patient))) {
+            report(accept, skinTestSeverity(need), IssueCodes.MissingSkinTest,
+                `'${patient.name}' has no skin test recorded before the first session, which ${skinTestReason(need)}: add 'skin test on <date> negative'.`,
+                { node: follows, property: 'protocol', relatedInformation: relatedTo(need.kind === 'policy' ? need.requirement : need.rule.clause, 'skin test asked for here') });
         }
     }
 }

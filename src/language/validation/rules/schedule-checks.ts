@@ -1,9 +1,12 @@
 import type { ValidationAcceptor } from 'langium';
 import { Fraction } from 'fraction.js';
-import { isSkinTestPlan, type Phase, type Protocol, type Quantity } from '../../generated/ast.js';
+import type { Phase, Protocol, Quantity } from '../../generated/ast.js';
 import type { MesoServices } from '../../meso-module.js';
 import { maxSessionsOf, minIntervalOf, provenanceOf } from '../../semantics/library.js';
 import { violates } from '../../semantics/limits.js';
+import { evaluateCourses } from '../../semantics/courses.js';
+import { skinTestNeeds, skinTestPlanOf, skinTestSeverity } from '../../semantics/skin-test.js';
+import { skinTestReason } from './skin-test-text.js';
 import type { ScheduledSession } from '../../semantics/protocol-semantics.js';
 import { formatNumber, toAmount } from '../../units/quantity.js';
 import { IssueCodes } from '../issue-codes.js';
@@ -45,11 +48,37 @@ export class ScheduleChecks {
                 { node: using[max].phase, property: 'count', relatedInformation: relatedTo(clause!, 'maximum declared here'), data: { max } });
         }
         this.checkIntervals(protocol, accept);
-        const requirement = rules.skinTestRequirement(protocol);
-        if (requirement && !protocol.members.some(isSkinTestPlan)) {
-            report(accept, (requirement.severity ?? 'warning') as 'warning', IssueCodes.MissingSkinTest,
-                `Protocol '${protocol.name}' plans no skin test before the first session, which is required ${sourceNote(requirement)}: add 'skin test 2 days before first session'.`,
-                { node: protocol, property: 'name', relatedInformation: relatedTo(requirement, 'requirement declared here') });
+        this.checkSkinTestPlanned(protocol, accept);
+        this.checkCourses(protocol, accept);
+    }
+
+    /** missing-skin-test: a policy in scope or a substance given asks for a test, and the protocol neither plans one nor records that none is needed. */
+    private checkSkinTestPlanned(protocol: Protocol, accept: ValidationAcceptor): void {
+        if (skinTestPlanOf(protocol)) return;
+        const semantics = this.services.semantics.Semantics.protocol(protocol);
+        for (const need of skinTestNeeds(semantics, this.services.semantics.Rules.skinTestRequirement(protocol))) {
+            const why = skinTestReason(need);
+            report(accept, skinTestSeverity(need), IssueCodes.MissingSkinTest,
+                `Protocol '${protocol.name}' plans no skin test before the first session, which ${why}: add 'skin test 2 days before first session', or 'skin test not needed "<reason>"'.`,
+                { node: protocol, property: 'name', relatedInformation: relatedTo(need.kind === 'policy' ? need.requirement : need.rule.clause, 'skin test asked for here') });
+        }
+    }
+
+    /** course-too-long: `max N consecutive days|weeks` and `max course D` of the substances given. */
+    private checkCourses(protocol: Protocol, accept: ValidationAcceptor): void {
+        const semantics = this.services.semantics.Semantics.protocol(protocol);
+        for (const f of evaluateCourses(semantics)) {
+            const p = provenanceOf(f.clause);
+            const from = f.from.name === f.substance.name ? '' : ` (from class '${f.from.name}')`;
+            const limit = f.kind === 'consecutive'
+                ? `its maximum is ${formatNumber(f.max)} consecutive ${f.unit}${from}`
+                : `its longest course is ${days(f.max)}${from}`;
+            const what = f.kind === 'consecutive'
+                ? `on ${f.length} consecutive ${f.unit}`
+                : `over ${days(f.length)}`;
+            report(accept, (f.clause.severity ?? 'warning') as 'warning', IssueCodes.CourseTooLong,
+                `'${f.substance.name}' is given ${what} (sessions ${f.first.index}–${f.last.index}); ${limit} (${originOf(f.clause)}${p.source ? `: ${p.source}` : ''}).`,
+                { node: f.last.phase, property: 'count', relatedInformation: relatedTo(f.clause, 'maximum declared here'), data: { substance: f.substance.name } });
         }
     }
 

@@ -2,11 +2,12 @@ import type { ValidationAcceptor } from 'langium';
 import { Fraction } from 'fraction.js';
 import { isDepthSetting, isDeviceSetting, isNeedleSetting, isVolumePerPointSetting, type Layer, type Protocol } from '../../generated/ast.js';
 import type { MesoServices } from '../../meso-module.js';
-import { intendedLayersOf } from '../../semantics/library.js';
+import { intendedLayersOf, provenanceOf } from '../../semantics/library.js';
+import { evaluateSubstancePoints } from '../../semantics/courses.js';
 import { violates, type ResolvedLimit } from '../../semantics/limits.js';
 import { toAmount, formatNumber } from '../../units/quantity.js';
 import { IssueCodes } from '../issue-codes.js';
-import { relatedTo, sourceNote } from '../related.js';
+import { originOf, relatedTo, sourceNote } from '../related.js';
 import { report } from '../report.js';
 
 function band(layer: Layer): { from?: Fraction; to?: Fraction } {
@@ -78,6 +79,13 @@ export class TechniqueChecks {
 
     private checkSessions(protocol: Protocol, accept: ValidationAcceptor, limits: (metric: string) => ResolvedLimit[]): void {
         const semantics = this.services.semantics.Semantics.protocol(protocol);
+        for (const f of evaluateSubstancePoints(semantics)) {
+            const p = provenanceOf(f.clause);
+            const from = f.from.name === f.substance.name ? '' : ` (from class '${f.from.name}')`;
+            report(accept, (f.clause.severity ?? 'warning') as 'warning', IssueCodes.PointsPerSession,
+                `Session '${f.session.session.name}' gives '${f.substance.name}' at ${f.points} injection points; its maximum is ${f.clause.count} points per session${from} (${originOf(f.clause)}${p.source ? `: ${p.source}` : ''}).`,
+                { node: f.session.session, property: 'name', relatedInformation: relatedTo(f.clause, 'maximum declared here'), data: { substance: f.substance.name } });
+        }
         for (const s of semantics.sessions) {
             for (const i of s.injects) {
                 const mixtureVolume = i.mixture?.volume;

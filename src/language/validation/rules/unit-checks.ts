@@ -1,7 +1,7 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import {
     isComponent, isConcentrationClause, isDepthSetting, isDurationClause, isLayer, isLimit, isMaxAmountClause,
-    isMinIntervalClause, isNeedleSetting, isPatientsFromClause, isPhase, isSkinTestPlan, isVolumePerPointSetting,
+    isMaxCourseClause, isMinIntervalClause, isNeedleSetting, isPatientsFromClause, isPhase, isSkinTestPlan, isVolumePerPointSetting,
     isWeightFact, type LimitValue, type Quantity, type Unit
 } from '../../generated/ast.js';
 import { lookupUnit, unitSpellings, type Dimension } from '../../units/unit-table.js';
@@ -34,7 +34,11 @@ export function slotOf(c: AstNode | undefined, prop: string | undefined): { dims
         return c.per ? { dims: ['mass', 'activity'], slot: 'an ampoule content' }
             : { dims: ['concentration', 'activity-concentration'], slot: 'a concentration' };
     }
-    if (isMaxAmountClause(c)) return { dims: c.scope === 'session' ? ['mass', 'activity', 'dose-per-weight'] : ['mass', 'activity'], slot: 'a maximum' };
+    if (isMaxAmountClause(c)) {
+        if (c.scope === 'point') return { dims: ['mass', 'activity', 'volume'], slot: 'a maximum per point' };
+        return { dims: c.scope === 'cycle' ? ['mass', 'activity'] : ['mass', 'activity', 'dose-per-weight'], slot: 'a maximum' };
+    }
+    if (isMaxCourseClause(c)) return { dims: ['time'], slot: 'a course length' };
     if (isMinIntervalClause(c)) return { dims: ['time'], slot: 'an interval' };
     if (isLayer(c)) return { dims: ['length'], slot: 'a layer depth' };
     if (isComponent(c)) return { dims: ['volume', 'mass', 'activity'], slot: 'a mixture component' };

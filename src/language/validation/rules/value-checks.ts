@@ -1,7 +1,9 @@
 import type { ValidationAcceptor } from 'langium';
-import { isSchedule, type FollowsFact, type MaxSessionsClause, type NeedleSetting, type Phase, type PointsSetting, type DeviceSetting, type Protocol, type SkinTestResult } from '../../generated/ast.js';
+import { isAliasesClause, isConcentrationClause, isSchedule, type FollowsFact, type MaxConsecutiveClause, type MaxPointsClause, type MaxSessionsClause, type SubstanceClass, type NeedleSetting, type Phase, type PointsSetting, type DeviceSetting, type Protocol, type SkinTestResult } from '../../generated/ast.js';
 import { parseIsoDate } from '../../semantics/patient-semantics.js';
 import { count, MAX_COUNT } from '../../semantics/counts.js';
+import { consecutivePeriodDays } from '../../semantics/courses.js';
+import { lookupUnit } from '../../units/unit-table.js';
 import { toAmount, unitText } from '../../units/quantity.js';
 import { IssueCodes } from '../issue-codes.js';
 import { report } from '../report.js';
@@ -55,6 +57,27 @@ export const valueChecks = {
     },
     checkMaxSessionsMustBeWhole(clause: MaxSessionsClause, accept: ValidationAcceptor): void {
         mustBeWhole(clause.count, 'A number of sessions', accept, clause, 'count');
+    },
+    checkMaxPointsMustBeWhole(clause: MaxPointsClause, accept: ValidationAcceptor): void {
+        mustBeWhole(clause.count, 'A number of points', accept, clause, 'count');
+    },
+    /** `max 5 consecutive days` or `weeks`: a whole count of days or weeks. */
+    checkMaxConsecutiveMustCountDaysOrWeeks(clause: MaxConsecutiveClause, accept: ValidationAcceptor): void {
+        mustBeWhole(clause.count, 'A number of consecutive days or weeks', accept, clause, 'count');
+        if (consecutivePeriodDays(clause)) return;
+        const known = lookupUnit(clause.period) !== undefined;
+        report(accept, 'error', known ? IssueCodes.UnitMismatch : IssueCodes.UnknownUnit,
+            `'${clause.period}' ${known ? 'is not a period of' : 'is not a unit:'} consecutive days or weeks: write 'days' or 'weeks'.`,
+            { node: clause, property: 'period' });
+    },
+    /** A class has no aliases or concentration of its own: those belong to its members. */
+    checkClassClausesMustApplyToMembers(c: SubstanceClass, accept: ValidationAcceptor): void {
+        for (const clause of c.clauses) {
+            if (!isAliasesClause(clause) && !isConcentrationClause(clause)) continue;
+            report(accept, 'error', IssueCodes.MisplacedClause,
+                `'${isAliasesClause(clause) ? 'aliases' : 'concentration'}' belongs on a substance, not on class '${c.name}': a class holds rules for its members (caps, contraindications, layers, skin test, mixing) and parent classes.`,
+                { node: clause });
+        }
     },
     checkDeviceNeedlesMustBeWhole(device: DeviceSetting, accept: ValidationAcceptor): void {
         mustBeWhole(device.needles, 'A number of needles', accept, device, 'needles');
