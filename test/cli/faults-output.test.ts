@@ -69,7 +69,7 @@ describe('file names that try to break a line or start a workflow command', () =
         inert(r.err);
         const lines = r.out.trimEnd().split('\n');
         expect(lines).toHaveLength(NAMES.length + 1);
-        expect(lines).toContain("evil\\n::error file=evil.meso,line=1::pwned.meso:5:27: error overdose-session: 'piroxicam' 40 mg in session 's' exceeds its maximum of 20 mg per session (std: E51 drugs.com dosage: usual maximum 20 mg/day (label); applied per session (D9); evidence: design).");
+        expect(lines).toContain("evil\\n::error file=evil.meso,line=1::pwned.meso:5:27: error overdose-session: 'piroxicam' 40 mg in session 's' exceeds its maximum of 20 mg per session (std: Feldene (piroxicam) capsules, US prescribing information (Pfizer, revised 2021), DailyMed setid dedef9e5-23de-49ff-895a-30906b5c7da3: 20 mg once a day; evidence: design).");
         expect(lines.some(l => l.startsWith('\\x3a:warning x.meso:5:27: error overdose-session'))).toBe(true);
         expect(lines.some(l => l.startsWith('  \\x3a:notice y.meso:5:27:'))).toBe(true);
         expect(lines.some(l => l.startsWith('a#\\x23[error]b.meso:5:27:'))).toBe(true);
