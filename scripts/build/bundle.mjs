@@ -21,6 +21,8 @@ const common = {
 await Promise.all([
     esbuild.build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'out/server.cjs' }),
     esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.cjs' }),
+    // The server's formatter for `meso format`, apart so that the CLI bundle carries no LSP code.
+    esbuild.build({ ...common, entryPoints: ['src/formatting/format-entry.ts'], outfile: 'out/format.cjs' }),
     esbuild.build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.cjs', external: ['vscode'] })
 ]);
-console.log('Bundled out/server.cjs, out/cli.cjs, out/extension.cjs');
+console.log('Bundled out/server.cjs, out/cli.cjs, out/format.cjs, out/extension.cjs');

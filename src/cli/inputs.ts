@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES, formatBytes } from '../files/read-file.js';
 import { CliError } from './exit-codes.js';
 import { expandPaths, projectRoot } from './expand-paths.js';
 
@@ -26,4 +28,20 @@ export async function resolveInputs(paths: string[], options: InputOptions): Pro
         }
     }
     return { files, root: await projectRoot(inputs, cwd) };
+}
+
+/**
+ * `--stdin`: the text read from standard input, checked as the file `--stdin-filename`
+ * (default `stdin.meso` in the current folder), which need not exist: its imports are
+ * resolved beside it, and the project folder holds it. No paths may be given with it.
+ */
+export async function stdinInput(paths: string[], bytes: Uint8Array, filename: string | undefined, options: InputOptions): Promise<{ files: string[]; root: string; texts: Map<string, Uint8Array> }> {
+    if (paths.length > 0) throw new CliError('--stdin reads one text from standard input: give no paths with it (name it with --stdin-filename).');
+    const cwd = options.cwd ?? process.cwd();
+    const name = filename ?? 'stdin.meso';
+    if (!name.endsWith('.meso')) throw new CliError(`--stdin-filename must name a .meso file (got '${name}').`);
+    const max = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+    if (bytes.length > max) throw new CliError(`standard input: it is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(max)} per file.`);
+    const file = path.resolve(cwd, name);
+    return { files: [file], root: await projectRoot([name], cwd), texts: new Map([[file, bytes]]) };
 }

@@ -23,5 +23,17 @@ const out = (s: string) => {
     if (!stdoutClosed && !stdoutFailed) process.stdout.write(s);
 };
 
-runMeso(process.argv.slice(2), { out, err: s => process.stderr.write(s), isTTY: process.stdout.isTTY })
+/** Standard input to its end, or to just past `maxBytes` (then the caller refuses it as too large). */
+async function readStdin(maxBytes: number): Promise<Uint8Array> {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+        chunks.push(chunk);
+        length += chunk.length;
+        if (length > maxBytes) break;
+    }
+    return Buffer.concat(chunks);
+}
+
+runMeso(process.argv.slice(2), { out, err: s => process.stderr.write(s), isTTY: process.stdout.isTTY, readStdin })
     .then(code => { process.exitCode = stdoutFailed ? 2 : code; });

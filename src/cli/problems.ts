@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { CheckedFile } from './load-workspace.js';
 import { codeOf } from '../language/validation/report.js';
@@ -17,6 +18,8 @@ export interface Problem {
 
 export interface ProblemReport {
     readonly filesChecked: number;
+    /** The files checked, as `file` is written in problems, in order. */
+    readonly files?: readonly string[];
     readonly problems: Problem[];
     readonly errors: number;
     readonly warnings: number;
@@ -28,10 +31,12 @@ export interface ProblemReport {
  */
 export function collectProblems(files: CheckedFile[], cwd: string, quiet = false): ProblemReport {
     const problems: Problem[] = [];
+    const names: string[] = [];
     let errors = 0;
     let warnings = 0;
     for (const f of files) {
         const file = path.relative(cwd, f.path).split(path.sep).join('/') || f.path;
+        names.push(file);
         for (const d of [...f.diagnostics].sort(byPosition)) {
             const severity = severityName(d);
             if (severity === 'error') errors++;
@@ -44,5 +49,21 @@ export function collectProblems(files: CheckedFile[], cwd: string, quiet = false
             });
         }
     }
-    return { filesChecked: files.length, problems, errors, warnings };
+    return { filesChecked: files.length, files: names, problems, errors, warnings };
+}
+
+/**
+ * A stable fingerprint per problem (32 hex digits): the SHA-256 of its code, file and
+ * message, and of how many identical problems came before it in the file, so that identical
+ * problems keep distinct fingerprints and a problem keeps its own when lines move. SARIF's
+ * `partialFingerprints` and GitLab's `fingerprint` carry it.
+ */
+export function fingerprints(report: ProblemReport): string[] {
+    const seen = new Map<string, number>();
+    return report.problems.map(p => {
+        const key = `${p.code}|${p.file}|${p.message}`;
+        const n = (seen.get(key) ?? 0) + 1;
+        seen.set(key, n);
+        return createHash('sha256').update(`${key}|${n}`).digest('hex').slice(0, 32);
+    });
 }

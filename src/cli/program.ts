@@ -1,7 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { defaultCompileContext } from '../compiler/compile-document.js';
-import { checkCommand, type CheckFormat } from './commands/check.js';
+import { CHECK_FORMATS, checkCommand, type CheckFormat } from './commands/check.js';
+import { formatCommand } from './commands/format.js';
+import { lspCommand } from './commands/lsp.js';
+import { useColor } from './color.js';
 import { compileCommand } from './commands/compile.js';
 import { explainCommand } from './commands/explain.js';
 import { schemaCommand } from './commands/schema.js';
@@ -17,6 +20,8 @@ export interface Io {
     /** Whether stdout is a terminal that shows colours. */
     readonly isTTY?: boolean;
     readonly env?: Record<string, string | undefined>;
+    /** Reads standard input to its end, or to just past `maxBytes` (for `--stdin`). */
+    readonly readStdin?: (maxBytes: number) => Promise<Uint8Array>;
 }
 
 function wholeNumber(value: string): number {
@@ -55,8 +60,8 @@ const inputOptions = (opts: InputFlags): InputOptions => ({
 const EXIT_CODES_HELP = `
 Exit codes:
   0  no errors (and warnings within --max-warnings)
-  1  errors found, or more warnings than --max-warnings
-  2  bad usage, a missing or unreadable input, an unwritable output, or an internal failure`;
+  1  errors found, or more warnings than --max-warnings (format --check: files to reformat)
+  2  bad usage, a missing or unreadable input, a pattern matching no file, an unwritable output, or an internal failure`;
 
 /** Runs `meso` with the given arguments and returns the exit code; never throws. */
 export async function runMeso(argv: string[], given: Io): Promise<ExitCode> {
@@ -74,19 +79,46 @@ export async function runMeso(argv: string[], given: Io): Promise<ExitCode> {
         .configureOutput({ writeOut: io.out, writeErr: io.err })
         .addHelpText('after', EXIT_CODES_HELP);
 
+    const stdin = async (opts: { stdin?: boolean; maxFileSize?: number }) => {
+        if (!opts.stdin) return undefined;
+        if (!io.readStdin) throw new CliError('--stdin: standard input cannot be read here.');
+        return io.readStdin(opts.maxFileSize ?? DEFAULT_MAX_FILE_BYTES);
+    };
+    const colorFlag = (cmd: Command) => cmd.getOptionValueSource('color') === 'cli' ? cmd.getOptionValue('color') as boolean : undefined;
+
     withInputOptions(program.command('check'))
         .description('check .meso files, folders (searched recursively) and globs; the default is the current folder')
-        .argument('[paths...]', 'files, folders or glob patterns', [])
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+        .argument('[paths...]', 'files, folders or glob patterns (quote globs: meso expands them, ** recursive)', [])
+        .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
+        .option('-o, --output-file <file>', 'write the report to this file (atomically) instead of standard output')
         .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', wholeNumber)
         .option('-q, --quiet', 'report errors only')
-        .option('--no-color', 'no colours in text output (also when NO_COLOR is set)')
-        .addHelpText('after', `\nExamples:\n  meso check examples\n  meso check "protocols/**/*.meso" --format sarif > meso.sarif\n  meso check --max-warnings 0${EXIT_CODES_HELP}`)
-        .action(async (paths: string[], opts: InputFlags & { format: CheckFormat; maxWarnings?: number; quiet?: boolean; color: boolean }) => {
+        .option('--stdin', 'check the text read from standard input')
+        .option('--stdin-filename <file>', 'the file name of the text read with --stdin (imports resolve beside it)')
+        .option('--color', 'colours in text output even when it is not a terminal')
+        .option('--no-color', 'no colours in text output (also when NO_COLOR is set and not empty)')
+        .addHelpText('after', `\nExamples:\n  meso check examples\n  meso check "protocols/**/*.meso" --format sarif -o meso.sarif\n  meso check --max-warnings 0\n  cat p.meso | meso check --stdin --stdin-filename protocols/p.meso${EXIT_CODES_HELP}`)
+        .action(async (paths: string[], opts: InputFlags & { format: CheckFormat; maxWarnings?: number; quiet?: boolean; outputFile?: string; stdin?: boolean; stdinFilename?: string }, cmd: Command) => {
             exitCode = await checkCommand(paths, {
                 ...inputOptions(opts),
-                format: opts.format, maxWarnings: opts.maxWarnings, quiet: opts.quiet, version: pkg.version,
-                color: opts.color && !!io.isTTY && env.NO_COLOR === undefined, write: io.out
+                format: opts.format, maxWarnings: opts.maxWarnings, quiet: opts.quiet, version: pkg.version, outputFile: opts.outputFile,
+                stdin: await stdin(opts), stdinFilename: opts.stdinFilename,
+                color: useColor(colorFlag(cmd), env, !!io.isTTY && !opts.outputFile), write: io.out
+            });
+        });
+
+    withInputOptions(program.command('format'))
+        .description('lay out .meso files as the editor\'s formatter does: print one file formatted, or --check, or --write')
+        .argument('[paths...]', 'files, folders or glob patterns', [])
+        .option('--check', 'list the files that are not formatted; exit 1 if there are any')
+        .option('--write', 'rewrite the files that are not formatted')
+        .option('--stdin', 'format the text read from standard input and print it')
+        .option('--stdin-filename <file>', 'the file name of the text read with --stdin')
+        .addHelpText('after', `\nExamples:\n  meso format --check .\n  meso format --write protocols\n  meso format examples/low-back-pain.meso${EXIT_CODES_HELP}`)
+        .action(async (paths: string[], opts: InputFlags & { check?: boolean; write?: boolean; stdin?: boolean; stdinFilename?: string }) => {
+            exitCode = await formatCommand(paths, {
+                ...inputOptions(opts), check: opts.check, write: opts.write,
+                stdin: await stdin(opts), stdinFilename: opts.stdinFilename, out: io.out, err: io.err
             });
         });
 
@@ -104,6 +136,11 @@ export async function runMeso(argv: string[], given: Io): Promise<ExitCode> {
     program.command('schema')
         .description('print the JSON Schema (draft 2020-12) of the compiled formats meso-protocol and meso-plan')
         .action(() => { exitCode = schemaCommand(io.out); });
+
+    program.command('lsp')
+        .description('run the language server on standard input and output (for Neovim, Helix, Emacs and other LSP editors)')
+        .option('--stdio', 'use standard input and output (the default and only transport)')
+        .action(() => { lspCommand(); });
 
     program.command('explain')
         .description('explain a diagnostic code: what it means, an example, how to fix or accept it; without a code, list them all')

@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json' with { type: 'json' };
 import { meso, tempDir } from '../helpers/compile.js';
 
 const dir = tempDir('meso-formats-');
@@ -65,10 +64,12 @@ describe('meso check output formats', () => {
     test('sarif: valid SARIF 2.1.0 with rules, regions and fingerprints', async () => {
         const r = await check('--format', 'sarif');
         const log = JSON.parse(r.out);
-        // The SARIF 2.1.0 schema is draft-04: validated with ajv's draft-04 build.
+        // The SARIF 2.1.0 schema the SARIF Multitool ships (draft 2020-12), with ajv's 2020 build;
+        // the Multitool itself checks the log in test/cli/sarif-multitool.test.ts.
         const require = createRequire(import.meta.url);
-        const AjvDraft04 = require('ajv-draft-04') as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } };
-        const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+        const sarifSchema = JSON.parse(readFileSync(require.resolve('@microsoft/sarif-multitool-linux/sarif-2.1.0.json'), 'utf8')) as object;
+        const Ajv2020 = (require('ajv/dist/2020') as { default: new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } } }).default;
+        const validate = new Ajv2020({ allErrors: true, strict: false }).compile(sarifSchema);
         expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
         const run = log.runs[0];
         expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toContain('overdose-session');
@@ -104,16 +105,39 @@ describe('--max-warnings', () => {
     });
 });
 
-describe('colour', () => {
-    test('colour only on a terminal, never with --no-color or NO_COLOR', async () => {
+describe('colour (no-color.org, and FORCE_COLOR as Node reads it)', () => {
+    const RED = '\u001b[31merror\u001b[39m';
+    const run = async (args: string[], env: Record<string, string | undefined>, isTTY: boolean) => {
         const { runMeso } = await import('../../src/cli/program.js');
-        const run = async (args: string[], env: Record<string, string | undefined>) => {
+        let out = '';
+        await runMeso(['check', file, ...args], { out: s => { out += s; }, err: () => undefined, isTTY, env });
+        return out.includes(RED) ? 'colour' : out.includes('\u001b[') ? 'other escapes' : 'plain';
+    };
+
+    test.each([
+        ['a terminal', [], {}, true, 'colour'],
+        ['a pipe', [], {}, false, 'plain'],
+        ['--no-color on a terminal', ['--no-color'], {}, true, 'plain'],
+        ['--color into a pipe', ['--color'], {}, false, 'colour'],
+        ['NO_COLOR=1 on a terminal', [], { NO_COLOR: '1' }, true, 'plain'],
+        ['an empty NO_COLOR= on a terminal (no-color.org: only a non-empty value counts)', [], { NO_COLOR: '' }, true, 'colour'],
+        ['FORCE_COLOR=1 into a pipe', [], { FORCE_COLOR: '1' }, false, 'colour'],
+        ['an empty FORCE_COLOR= into a pipe (Node: on)', [], { FORCE_COLOR: '' }, false, 'colour'],
+        ['FORCE_COLOR=0 on a terminal', [], { FORCE_COLOR: '0' }, true, 'plain'],
+        ['FORCE_COLOR=false on a terminal', [], { FORCE_COLOR: 'false' }, true, 'plain'],
+        ['FORCE_COLOR=1 beats NO_COLOR=1 (as in Node)', [], { FORCE_COLOR: '1', NO_COLOR: '1' }, false, 'colour'],
+        ['--no-color beats FORCE_COLOR=1', ['--no-color'], { FORCE_COLOR: '1' }, true, 'plain'],
+        ['TERM=dumb on a terminal', [], { TERM: 'dumb' }, true, 'plain']
+    ] as const)('%s: %s', async (_what, args, env, isTTY, expected) => {
+        expect(await run([...args], env, isTTY)).toBe(expected);
+    });
+
+    test('json, sarif and the other machine formats never carry colour', async () => {
+        const { runMeso } = await import('../../src/cli/program.js');
+        for (const format of ['json', 'sarif', 'github', 'junit', 'gitlab']) {
             let out = '';
-            await runMeso(['check', file, ...args], { out: s => { out += s; }, err: () => undefined, isTTY: true, env });
-            return out;
-        };
-        expect(await run([], {})).toContain('\u001b[31merror\u001b[0m');
-        expect(await run(['--no-color'], {})).not.toContain('\u001b[');
-        expect(await run([], { NO_COLOR: '1' })).not.toContain('\u001b[');
+            await runMeso(['check', file, '--format', format, '--color'], { out: s => { out += s; }, err: () => undefined, isTTY: true, env: { FORCE_COLOR: '3' } });
+            expect(out, format).not.toContain('\u001b');
+        }
     });
 });

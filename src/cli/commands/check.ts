@@ -1,15 +1,21 @@
+import * as path from 'node:path';
 import { diagnosticDocs } from '../diagnostics-docs.generated.js';
+import { diagnosticDocsUrl, projectUrl } from '../docs-url.js';
+import { writeAllAtomically } from '../../files/write-atomic.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatGithub } from '../formats/github.js';
+import { formatGitlab } from '../formats/gitlab.js';
 import { formatJson } from '../formats/json.js';
+import { formatJunit } from '../formats/junit.js';
 import { formatSarif } from '../formats/sarif.js';
 import { formatText } from '../formats/text.js';
-import { resolveInputs, type InputOptions } from '../inputs.js';
+import { resolveInputs, stdinInput, type InputOptions } from '../inputs.js';
 import { loadWorkspace } from '../load-workspace.js';
-import { collectProblems } from '../problems.js';
-import { escapeControls, inertJson, inertLines } from '../safe-output.js';
+import { collectProblems, type ProblemReport } from '../problems.js';
+import { escapeControls, inertJson, inertLines, inertXml } from '../safe-output.js';
 
-export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
+export type CheckFormat = typeof CHECK_FORMATS[number];
 
 export interface CheckOptions extends InputOptions {
     readonly format?: CheckFormat;
@@ -19,34 +25,55 @@ export interface CheckOptions extends InputOptions {
     readonly quiet?: boolean;
     readonly color?: boolean;
     readonly version?: string;
+    /** `-o/--output-file`: write the report there (atomically) instead of to stdout. */
+    readonly outputFile?: string;
+    /** `--stdin`: check this text (read from standard input) as the file `stdinFilename`. */
+    readonly stdin?: Uint8Array;
+    readonly stdinFilename?: string;
     /** Where to write output (stdout in the program, a buffer in tests). */
     readonly write: (text: string) => void;
 }
 
+/** The report in a format, inert for the Actions runner (see safe-output.ts). */
+function render(report: ProblemReport, format: CheckFormat, options: CheckOptions, cwd: string): string {
+    switch (format) {
+        case 'json': return inertJson(formatJson(report));
+        case 'github': return formatGithub(report);
+        case 'gitlab': return inertJson(formatGitlab(report));
+        case 'junit': return inertXml(formatJunit(report));
+        case 'sarif': return inertJson(formatSarif(report,
+            diagnosticDocs.map(d => ({ id: d.code, summary: d.summary, severity: d.severity, helpUri: diagnosticDocsUrl(d.code) })),
+            { version: options.version ?? 'dev', informationUri: projectUrl(), root: cwd }));
+        default: return formatText(report, options.color ?? false);
+    }
+}
+
 /**
- * `meso check`: validates files, folders (recursively) and globs, prints the problems in
- * the chosen format, and returns the exit code (0 clean, 1 errors or too many warnings).
+ * `meso check`: validates files, folders (recursively) and globs, or one text from standard
+ * input, prints the problems in the chosen format (or writes them to `--output-file`), and
+ * returns the exit code (0 clean, 1 errors or too many warnings).
  */
 export async function checkCommand(paths: string[], options: CheckOptions): Promise<ExitCode> {
     const cwd = options.cwd ?? process.cwd();
-    const { files, root } = await resolveInputs(paths, { ...options, cwd });
     const format = options.format ?? 'text';
-    if (files.length === 0 && format === 'text') {
+    const { files, root, texts } = options.stdin
+        ? await stdinInput(paths, options.stdin, options.stdinFilename, { ...options, cwd })
+        : { ...await resolveInputs(paths, { ...options, cwd }), texts: undefined };
+    if (files.length === 0 && format === 'text' && !options.outputFile) {
         options.write(inertLines(`No .meso files found in ${escapeControls(paths.join(', ') || '.')}.\n`));
         return ExitCode.Ok;
     }
-    const checked = files.length > 0 ? (await loadWorkspace(files, { root, maxBytes: options.maxBytes })).files : [];
-    const report = collectProblems(checked, cwd, options.quiet);
-    switch (format) {
-        case 'json': options.write(inertJson(formatJson(report))); break;
-        case 'github': options.write(formatGithub(report)); break;
-        case 'sarif': options.write(inertJson(formatSarif(report, diagnosticDocs.map(d => ({ id: d.code, summary: d.summary, severity: d.severity })), options.version ?? 'dev'))); break;
-        default: options.write(formatText(report, options.color ?? false));
+    const checked = files.length > 0 ? (await loadWorkspace(files, { root, maxBytes: options.maxBytes, texts })).files : [];
+    // With --stdin, only the text given is reported (its imports are checked with it, as usual, but not listed).
+    const report = collectProblems(texts ? checked.filter(f => texts.has(f.path)) : checked, cwd, options.quiet);
+    let output = render(report, format, options, cwd);
+    const tooManyWarnings = report.errors === 0 && options.maxWarnings !== undefined && report.warnings > options.maxWarnings;
+    if (tooManyWarnings && format === 'text') output += `Too many warnings: ${report.warnings} (at most ${options.maxWarnings} allowed by --max-warnings).\n`;
+    if (options.outputFile) {
+        await writeAllAtomically([{ path: path.resolve(cwd, options.outputFile), text: output }]);
+    } else {
+        options.write(output);
     }
-    if (report.errors > 0) return ExitCode.Problems;
-    if (options.maxWarnings !== undefined && report.warnings > options.maxWarnings) {
-        if (format === 'text') options.write(`Too many warnings: ${report.warnings} (at most ${options.maxWarnings} allowed by --max-warnings).\n`);
-        return ExitCode.Problems;
-    }
+    if (report.errors > 0 || tooManyWarnings) return ExitCode.Problems;
     return ExitCode.Ok;
 }
