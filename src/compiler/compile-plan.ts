@@ -1,9 +1,14 @@
 import type { Patient } from '../language/generated/ast.js';
-import type { PatientSemantics } from '../language/semantics/patient-semantics.js';
+import type { PatientSemantics, PlanDate } from '../language/semantics/patient-semantics.js';
 import type { ProtocolSemantics } from '../language/semantics/protocol-semantics.js';
-import { compileProtocolBody, type CompileContext } from './compile-protocol.js';
+import { compileProtocolBody, FORMAT_VERSION, type CompileContext } from './compile-protocol.js';
 import { quantity } from './json-values.js';
 import type * as J from './meso-json.generated.js';
+
+/** A session's date: one day, or the earliest and latest when a gap before it is a range. */
+function planDate(d: PlanDate): J.Session['date'] {
+    return d.earliest === d.latest ? d.earliest : { earliest: d.earliest, latest: d.latest };
+}
 
 /**
  * Compiles a patient's plan (format meso-plan): the patient, and the protocol they follow
@@ -14,7 +19,7 @@ export function compilePlan(patient: Patient, ps: PatientSemantics, protocolSema
     return {
         $schema: context.schemaId,
         format: 'meso-plan',
-        formatVersion: 1,
+        formatVersion: FORMAT_VERSION,
         generator: { name: 'meso', version: context.version },
         patient: {
             id: patient.name,
@@ -25,7 +30,7 @@ export function compilePlan(patient: Patient, ps: PatientSemantics, protocolSema
             skinTests: ps.skinTests.map(t => ({ date: t.date, result: t.result as 'negative' | 'positive' })),
             start: ps.start ?? ''
         },
-        protocol: { ...protocol, sessions: protocol.sessions.map((s, i) => ({ ...s, date: ps.dates[i] })) },
+        protocol: { ...protocol, sessions: protocol.sessions.map((s, i) => ({ ...s, ...(ps.dates[i] && { date: planDate(ps.dates[i]) }) })) },
         warnings
     };
 }

@@ -2,8 +2,9 @@ import { isDepthSetting, isDeviceSetting, isExcludesClause, isAreaClause, type P
 import { classesOf, concentrationOf, provenanceOf } from '../language/semantics/library.js';
 import type { ProtocolSemantics, Dose } from '../language/semantics/protocol-semantics.js';
 import { isConcentrationClause } from '../language/generated/ast.js';
-import { amountQuantity, jsonNumber, quantity } from './json-values.js';
+import { measureQuantity, quantity, spanNumber, spanQuantity } from './json-values.js';
 import type * as J from './meso-json.generated.js';
+import { ZERO } from '../language/units/span.js';
 
 /** The identity of the tool that wrote a document. */
 export interface CompileContext {
@@ -31,13 +32,16 @@ function substanceJson(s: Substance): J.Substance {
 function doseJson(d: Dose): J.Dose {
     return {
         substance: d.substance.name,
-        ...(d.amount && { amount: amountQuantity(d.amount) }),
-        ...(d.volume && { volume: quantity(d.volume, 'mL') })
+        ...(d.amount && { amount: measureQuantity(d.amount) }),
+        ...(d.volume && { volume: spanQuantity(d.volume, 'mL') })
     };
 }
 
+/** The JSON format version written by this compiler (docs/json.md says what changed). */
+export const FORMAT_VERSION = 2;
+
 /**
- * Compiles a checked protocol to its JSON model (format meso-protocol, version 1). Pure:
+ * Compiles a checked protocol to its JSON model (format meso-protocol, version 2). Pure:
  * reads only the AST and its semantics; the caller decides whether errors forbid it.
  */
 export function compileProtocolBody(protocol: Protocol, semantics: ProtocolSemantics): J.Protocol {
@@ -49,18 +53,18 @@ export function compileProtocolBody(protocol: Protocol, semantics: ProtocolSeman
         ...(semantics.indication !== undefined && { indication: semantics.indication as J.Protocol['indication'] }),
         ...(area !== undefined && { area }),
         ...(semantics.minWeightKg && { patientsFrom: quantity(semantics.minWeightKg, 'kg') }),
-        ...(semantics.skinTestLeadDays && { skinTestBefore: quantity(semantics.skinTestLeadDays, 'd') }),
+        ...(semantics.skinTestLeadDays && { skinTestBefore: spanQuantity(semantics.skinTestLeadDays, 'd') }),
         // Canonical names (an alias as written would not match any id of the document).
         excludes: protocol.members.filter(isExcludesClause).flatMap(e => e.conditions.map(c => c.ref?.name ?? c.$refText)),
         substances: [...new Set(used)].map(substanceJson),
         mixtures: semantics.mixtures.map(m => ({
             id: m.mixture.name,
             ...(m.mixture.title !== undefined && { title: m.mixture.title }),
-            ...(m.volume && { volume: quantity(m.volume, 'mL') }),
+            ...(m.volume && { volume: spanQuantity(m.volume, 'mL') }),
             components: m.components.map(c => ({
                 substance: c.substance?.name ?? c.component.substance?.$refText ?? '',
-                ...(c.volume && { volume: quantity(c.volume, 'mL') }),
-                ...(c.amount && { amount: amountQuantity(c.amount) })
+                ...(c.volume && { volume: spanQuantity(c.volume, 'mL') }),
+                ...(c.amount && { amount: measureQuantity(c.amount) })
             }))
         })),
         techniques: semantics.techniques.map(t => {
@@ -70,40 +74,42 @@ export function compileProtocolBody(protocol: Protocol, semantics: ProtocolSeman
                 id: t.technique.name,
                 ...(t.technique.title !== undefined && { title: t.technique.title }),
                 ...((t.gauge !== undefined || t.needleLength) && {
-                    needle: { ...(t.gauge !== undefined && { gauge: t.gauge }), ...(t.needleLength && { length: quantity(t.needleLength, 'mm') }) }
+                    needle: { ...(t.gauge !== undefined && { gauge: t.gauge }), ...(t.needleLength && { length: spanQuantity(t.needleLength, 'mm') }) }
                 }),
                 ...(depth && {
                     depth: {
                         ...(depth.layer && { layer: depth.layer.$refText }),
-                        ...(depth.length && t.depthLength && { length: quantity(t.depthLength, 'mm') })
+                        ...(depth.length && t.depthLength && { length: spanQuantity(t.depthLength, 'mm') })
                     }
                 }),
-                ...(t.volumePerPoint && { volumePerPoint: quantity(t.volumePerPoint, 'mL') }),
-                ...(t.points !== undefined && { points: t.points }),
+                ...(t.volumePerPoint && { volumePerPoint: spanQuantity(t.volumePerPoint, 'mL') }),
+                ...(t.points !== undefined && { points: spanNumber(t.points) }),
                 ...(device && { device: device.kind as J.Technique['device'] }),
                 ...(device?.needles !== undefined && { needles: Number(device.needles) })
             };
         }),
         sessions: semantics.schedule.map(s => ({
             index: s.index,
-            day: jsonNumber(s.day),
+            // A compiled protocol has no error, so every day is known.
+            day: spanNumber(s.day ?? ZERO),
+            ...(s.optional && { optional: true as const }),
             phase: s.phase.name ?? 'maintenance',
             maintenance: s.maintenance,
             session: s.phase.session?.$refText ?? '',
-            ...(s.facts?.injectedVolume && { injectedVolume: quantity(s.facts.injectedVolume, 'mL') }),
+            ...(s.facts?.injectedVolume && { injectedVolume: spanQuantity(s.facts.injectedVolume, 'mL') }),
             doses: (s.facts?.doses ?? []).map(doseJson)
         })),
         totals: {
-            sessions: semantics.totals.cycleSessions,
-            maintenanceSessions: semantics.totals.maintenanceSessions,
-            durationDays: jsonNumber(semantics.totals.durationDays),
+            sessions: spanNumber(semantics.totals.cycleSessions ?? ZERO),
+            maintenanceSessions: spanNumber(semantics.totals.maintenanceSessions ?? ZERO),
+            durationDays: spanNumber(semantics.totals.durationDays ?? ZERO),
             substances: semantics.totals.substances.map(t => {
                 const cycle = semantics.totals.cycleSubstances.find(c => c.substance === t.substance);
                 return {
                     substance: t.substance.name,
-                    ...(t.amount && { amount: amountQuantity(t.amount) }),
-                    ...(cycle?.amount && { cycleAmount: amountQuantity(cycle.amount) }),
-                    ...(t.volume && { volume: quantity(t.volume, 'mL') })
+                    ...(t.amount && { amount: measureQuantity(t.amount) }),
+                    ...(cycle?.amount && { cycleAmount: measureQuantity(cycle.amount) }),
+                    ...(t.volume && { volume: spanQuantity(t.volume, 'mL') })
                 };
             })
         }
@@ -115,7 +121,7 @@ export function compileProtocol(protocol: Protocol, semantics: ProtocolSemantics
     return {
         $schema: context.schemaId,
         format: 'meso-protocol',
-        formatVersion: 1,
+        formatVersion: FORMAT_VERSION,
         generator: { name: 'meso', version: context.version },
         protocol: compileProtocolBody(protocol, semantics),
         warnings

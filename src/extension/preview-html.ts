@@ -8,22 +8,30 @@ export function escapeHtml(text: string): string {
 const PHASE_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#76b7b2', '#edc948'];
 
 /** The schedule as an SVG timeline: one mark per session at its day, coloured by phase. */
+/** `14`, or `14–21` when the low end differs. */
+function ends(high: number, low?: number): string {
+    return low === undefined || low === high ? String(high) : `${low}–${high}`;
+}
+
 function timeline(model: PreviewModel): string {
     const width = 760;
-    const scale = (day: number) => 20 + (model.durationDays > 0 ? (day / model.durationDays) * (width - 40) : 0);
+    const duration = model.durationDays ?? 0;
+    const scale = (day: number) => 20 + (duration > 0 ? (day / duration) * (width - 40) : 0);
     // Maintenance sessions have their own hollow mark and legend entry, not a phase colour.
     const phases = [...new Set(model.sessions.filter(s => !s.maintenance).map(s => s.phase))];
-    const marks = model.sessions.map(s => {
+    // A session whose day is unknown (the schedule could not be read) has no mark; an optional one is faded.
+    const marks = model.sessions.filter(s => s.day !== undefined).map(s => {
         const colour = PHASE_COLOURS[phases.indexOf(s.phase) % PHASE_COLOURS.length];
-        const x = scale(s.day).toFixed(1);
+        const x = scale(s.dayLatest ?? s.day!).toFixed(1);
         const shape = s.maintenance
             ? `<rect x="${(Number(x) - 5).toFixed(1)}" y="25" width="10" height="10" fill="none" stroke="${colour}" stroke-width="2"/>`
             : `<circle cx="${x}" cy="30" r="6" fill="${colour}"/>`;
-        return `<g class="session">${shape}<title>Session ${s.index}, day ${s.day}, ${escapeHtml(s.phase)}${s.maintenance ? ' (maintenance)' : ''}</title></g>`;
+        const day = s.dayLatest === undefined ? `day ${s.day}` : `day ${s.day}–${s.dayLatest}`;
+        return `<g class="session${s.optional ? ' optional' : ''}">${shape}<title>Session ${s.index}, ${day}, ${escapeHtml(s.phase)}${s.maintenance ? ' (maintenance)' : ''}${s.optional ? ' (optional)' : ''}</title></g>`;
     }).join('');
     const legend = phases.map((p, i) => `<span class="phase"><span class="swatch s${i % PHASE_COLOURS.length}"></span>${escapeHtml(p)}</span>`).join(' ');
     return `<svg class="timeline" viewBox="0 0 ${width} 60" role="img" aria-label="Schedule"><line x1="20" y1="30" x2="${width - 20}" y2="30" class="axis"/>${marks}`
-        + `<text x="20" y="55" class="tick">day 0</text><text x="${width - 20}" y="55" class="tick" text-anchor="end">day ${model.durationDays}</text></svg>`
+        + `<text x="20" y="55" class="tick">day 0</text><text x="${width - 20}" y="55" class="tick" text-anchor="end">day ${model.durationDays === undefined ? '?' : ends(model.durationDays, model.durationDaysLow)}</text></svg>`
         + `<div class="legend">${legend} <span class="phase"><span class="swatch hollow"></span>maintenance</span></div>`;
 }
 
@@ -38,15 +46,16 @@ function doseCharts(model: PreviewModel): string {
         const bars = s.perSession.map((v, i) => {
             const x = 20 + i * (barWidth + 4);
             const over = s.sessionCap !== undefined && v > s.sessionCap;
-            return `<rect x="${x.toFixed(1)}" y="${y(v).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(height - 20 - y(v)).toFixed(1)}" class="${over ? 'bar over' : 'bar'}"><title>Session ${i + 1}: ${v} ${escapeHtml(s.unit)}</title></rect>`;
+            return `<rect x="${x.toFixed(1)}" y="${y(v).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(height - 20 - y(v)).toFixed(1)}" class="${over ? 'bar over' : 'bar'}"><title>Session ${i + 1}: ${ends(v, s.perSessionLow?.[i])} ${escapeHtml(s.unit)}</title></rect>`;
         }).join('');
         const cap = s.sessionCap !== undefined
             ? `<line x1="20" x2="${width - 20}" y1="${y(s.sessionCap).toFixed(1)}" y2="${y(s.sessionCap).toFixed(1)}" class="cap"/><text x="${width - 20}" y="${(y(s.sessionCap) - 4).toFixed(1)}" class="tick" text-anchor="end">cap ${s.sessionCap} ${escapeHtml(s.unit)}</text>` : '';
-        const total = s.cumulative[s.cumulative.length - 1] ?? 0;
+        const last = s.cumulative.length - 1;
+        const total = ends(s.cumulative[last] ?? 0, s.cumulativeLow?.[last]);
         const cycleCap = s.cycleCap !== undefined ? `, cycle cap ${s.cycleCap} ${escapeHtml(s.unit)}` : '';
         return `<section class="substance"><h3>${escapeHtml(s.substance)}</h3>`
             + `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Dose per session">${bars}${cap}</svg>`
-            + `<p class="cumulative">Cumulative: ${s.cumulative.map(v => escapeHtml(String(v))).join(' → ')} ${escapeHtml(s.unit)} (in all ${total} ${escapeHtml(s.unit)}${cycleCap})</p></section>`;
+            + `<p class="cumulative">Cumulative: ${s.cumulative.map((v, i) => escapeHtml(ends(v, s.cumulativeLow?.[i]))).join(' → ')} ${escapeHtml(s.unit)} (in all ${total} ${escapeHtml(s.unit)}${cycleCap})</p></section>`;
     }).join('');
 }
 
@@ -73,12 +82,13 @@ body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); 
 .swatch.hollow { border: 2px solid var(--vscode-foreground); border-radius: 0; width: 6px; height: 6px; }
 ${PHASE_COLOURS.map((c, i) => `.swatch.s${i} { background: ${c}; }`).join(' ')}
 .warnings li.error { color: var(--vscode-errorForeground); }
+.session.optional { opacity: .45; }
 svg { width: 100%; max-width: 760px; }
 </style>
 </head>
 <body>
 <h1>${escapeHtml(model.protocol)}${model.title ? ` — ${escapeHtml(model.title)}` : ''}</h1>
-<p>${model.sessions.filter(s => !s.maintenance).length} sessions + ${model.sessions.filter(s => s.maintenance).length} maintenance over ${model.durationDays} days</p>
+<p>${ends(model.sessions.filter(s => !s.maintenance).length, model.sessions.filter(s => !s.maintenance && !s.optional).length)} sessions + ${ends(model.sessions.filter(s => s.maintenance).length, model.sessions.filter(s => s.maintenance && !s.optional).length)} maintenance over ${model.durationDays === undefined ? '?' : ends(model.durationDays, model.durationDaysLow)} days</p>
 <h2>Schedule</h2>
 ${timeline(model)}
 <h2>Doses</h2>

@@ -346,6 +346,14 @@ describe('TextMate grammar: tokens', () => {
             ['..', 'keyword.operator.range.meso'],
             ['13', 'constant.numeric.meso'], ['mm', 'keyword.other.unit.meso']
         ]);
+        // A range as papers print it: the dash (or en dash) between two numbers, `to` as a word.
+        const dashed = tokenize('0.1-0.2 mL per point').map(t => [t.text, innermost(t.scopes)]);
+        expect(dashed.slice(0, 4)).toEqual([
+            ['0.1', 'constant.numeric.meso'], ['-', 'keyword.operator.range.meso'],
+            ['0.2', 'constant.numeric.meso'], ['mL', 'keyword.other.unit.meso']
+        ]);
+        expect(innermost(scopesOf('20\u201330 points', '\u2013'))).toBe('keyword.operator.range.meso');
+        expect(innermost(scopesOf('depth 1 to 3 mm', 'to'))).toBe('keyword.other.connective.meso');
         const phase = tokenize('phase attack: 2 sessions of standard every 4 days');
         expect(phase.find(t => t.text === 'sessions')!.scopes).not.toContain('keyword.other.unit.meso');
         expect(innermost(scopesOf('    20 points', 'points'))).toBe('keyword.other.clause.meso');

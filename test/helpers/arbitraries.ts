@@ -26,7 +26,11 @@ const number = fc.oneof(
     fc.tuple(fc.nat({ max: 1000 }), fc.nat({ max: 999 })).map(([a, b]) => `${a}.${b}`)
 );
 
-const quantity = fc.tuple(number, fc.constantFrom('', ' '), fc.constantFrom(...units)).map(([n, s, u]) => `${n}${s}${u}`);
+const single = fc.tuple(number, fc.constantFrom('', ' '), fc.constantFrom(...units)).map(([n, s, u]) => `${n}${s}${u}`);
+/** Ranges as papers print them, backwards and mixed ones too: `0.1-0.2 mL`, `3 to 1 mm`, `500 µL to 1 mL`. */
+const range = fc.tuple(number, fc.constantFrom('-', '\u2013', ' to ', ' - '), number, fc.constantFrom('', ' '), fc.constantFrom(...units), fc.option(fc.constantFrom(...units)))
+    .map(([a, dash, b, s, u, lowUnit]) => lowUnit ? `${a} ${lowUnit}${dash}${b}${s}${u}` : `${a}${dash}${b}${s}${u}`);
+const quantity = fc.oneof({ arbitrary: single, weight: 3 }, { arbitrary: range, weight: 1 });
 
 const stringLiteral = fc.oneof(
     fc.string({ maxLength: 12 }).map(s => JSON.stringify(s)),
@@ -146,12 +150,16 @@ const slotNumber = fc.oneof(
     { arbitrary: fc.constantFrom('0.0', '0.01', '20.01', '100000', '99999999999999999999', '0.00000000000000000001'), weight: 1 },
     { arbitrary: fc.tuple(fc.nat({ max: 300 }), fc.nat({ max: 99 })).map(([a, b]) => `${a}.${b}`), weight: 3 }
 );
-const slotCount = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 30 }).map(String), weight: 12 }, { arbitrary: slotNumber, weight: 1 });
+const slotCount = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 30 }).map(String), weight: 12 }, { arbitrary: slotNumber, weight: 1 },
+    // A count range as papers give one (`20-30 points`, `8-12 sessions`), backwards sometimes.
+    { arbitrary: fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 30 })).map(([a, b]) => `${a}-${b}`), weight: 2 });
 const slotGauge = fc.oneof({ arbitrary: fc.integer({ min: 18, max: 34 }).map(String), weight: 12 }, { arbitrary: slotCount, weight: 1 });
 // Mostly the unit the slot expects (so that many documents are clean and compile), sometimes any unit.
 const slotQuantity = (...preferred: string[]) => fc.tuple(slotNumber, fc.oneof(
-    { arbitrary: fc.constantFrom(...preferred), weight: 24 }, { arbitrary: fc.constantFrom(...units), weight: 1 }))
-    .map(([n, u]) => `${n} ${u}`);
+    { arbitrary: fc.constantFrom(...preferred), weight: 24 }, { arbitrary: fc.constantFrom(...units), weight: 1 }),
+fc.oneof({ arbitrary: fc.constant(undefined), weight: 6 }, { arbitrary: slotNumber, weight: 1 }))
+    // Sometimes a range (`0.1-0.2 mL`): where the slot takes none, it is an error that must not compile.
+    .map(([n, u, high]) => high === undefined ? `${n} ${u}` : `${n}-${high} ${u}`);
 const substances = ['lidocaine', 'piroxicam', 'saline', 'saline', 'mepivacaine', 'ketoprofen', 'deoxycholic_acid', 'x1', 'x2'];
 const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 3 });
 const line = (s: string | undefined) => (s === undefined ? '' : `    ${s}\n`);
@@ -188,7 +196,7 @@ export const structuredText = fc.record({
     })),
     injects: fc.array(fc.tuple(fc.nat({ max: 1 }), fc.boolean()), { minLength: 1, maxLength: 2 }),
     phases: fc.array(fc.record({
-        maintenance: fc.boolean(), count: slotCount, every: slotQuantity('days', 'weeks', 'd', 'h', 'min'), after: optional(slotQuantity('days'))
+        maintenance: fc.boolean(), count: slotCount, every: optional(slotQuantity('days', 'weeks', 'd', 'h', 'min', 'month')), after: optional(slotQuantity('days', 'months'))
     }), { maxLength: 3 }),
     patient: optional(fc.record({
         weight: optional(slotQuantity('kg')),
@@ -202,7 +210,7 @@ export const structuredText = fc.record({
         + d.mixtures.map((m, i) => line(`mixture m${i} { ${m.join('  ')} }`)).join('')
         + (t ? line(`technique t { ${[t.needle, t.depth && `depth ${t.depth}`, t.perPoint && `${t.perPoint} per point`, t.points && `${t.points} points`].filter(Boolean).join('  ')} }`) : '')
         + line(`session s { ${d.injects.map(([m, using]) => `inject m${Math.min(m, d.mixtures.length - 1)}${using && t ? ' using t' : ''}`).join('  ')} }`)
-        + line(`schedule { ${d.phases.map((p, i) => `${p.maintenance ? 'maintenance' : `phase a${i}`}: ${p.count} sessions of s every ${p.every}${p.after ? ` after ${p.after}` : ''}`).join('\n        ')} }`)
+        + line(`schedule { ${d.phases.map((p, i) => `${p.maintenance ? 'maintenance' : `phase a${i}`}: ${p.count} sessions of s${p.every ? ` every ${p.every}` : ''}${p.after ? ` after ${p.after}` : ''}`).join('\n        ')} }`)
         + '}\n';
     const patient = d.patient
         ? `patient q {\n${line(d.patient.weight && `weight ${d.patient.weight}`)}${line(d.patient.conditions && `conditions ${d.patient.conditions}`)}    follows p from ${d.patient.start}\n}\n`

@@ -1,4 +1,3 @@
-import type { Fraction } from 'fraction.js';
 import {
     isContraindicatedClause, isIntendedLayerClause, isMaxAmountClause, isMaxConsecutiveClause, isMaxCourseClause,
     isMaxPointsClause, isMaxSessionsClause, isMinIntervalClause, isMixingClause, isSkinTestClause, isWithdrawnClause,
@@ -12,7 +11,8 @@ import {
 import type { Interaction } from '../generated/ast.js';
 import { componentDeliveries, componentTotals } from '../semantics/component-totals.js';
 import { mixtureFacts, techniqueFacts, type ProtocolSemantics } from '../semantics/protocol-semantics.js';
-import { formatAmount, formatNumber, toAmount } from '../units/quantity.js';
+import { formatAmount, formatMeasure, formatNumber, formatSpan, toAmount, toMeasure, type Measure } from '../units/quantity.js';
+import type { Span } from '../units/span.js';
 
 /**
  * Markdown for hovers, built only from the shared semantics. Text from the file is
@@ -27,7 +27,8 @@ function provenanceText(p: Provenance): string {
     return parts.filter(Boolean).join(' — ') || '*no source*';
 }
 
-const mL = (f: Fraction | undefined) => f === undefined ? '?' : `${formatNumber(f)} mL`;
+const mL = (f: Span | undefined) => f === undefined ? '?' : `${formatSpan(f)} mL`;
+const amountText = (m: Measure | undefined, unknown = 'unknown') => m ? formatMeasure(m) : unknown;
 
 /** ` *(from class nsaid)*` for an inherited rule. */
 function fromText(from: RuleOwner, owner: RuleOwner): string {
@@ -49,13 +50,15 @@ function limitRows(rules: RuleInForce[], owner: RuleOwner): string[] {
         } else if (isMaxSessionsClause(clause)) {
             rows.push(`| max sessions per cycle${sev(clause)}${origin} | ${clause.count} | ${provenance} |`);
         } else if (isMinIntervalClause(clause)) {
-            const interval = toAmount(clause.interval);
-            if (interval) rows.push(`| min interval${sev(clause)}${origin} | ${formatAmount(interval)} | ${provenance} |`);
+            // A minimum in months counts its shortest length (1 month: 28 days).
+            const interval = toMeasure(clause.interval);
+            if (interval) rows.push(`| min interval${sev(clause)}${origin} | ${formatAmount({ value: interval.span.low, dimension: interval.dimension })} | ${provenance} |`);
         } else if (isMaxConsecutiveClause(clause)) {
             rows.push(`| max consecutive ${escapeMarkdown(clause.period)}${sev(clause)}${origin} | ${clause.count} | ${provenance} |`);
         } else if (isMaxCourseClause(clause)) {
-            const length = toAmount(clause.length);
-            if (length) rows.push(`| max course${sev(clause)}${origin} | ${formatAmount(length)} | ${provenance} |`);
+            // A maximum in months counts its longest length (1 month: 31 days).
+            const length = toMeasure(clause.length);
+            if (length) rows.push(`| max course${sev(clause)}${origin} | ${formatAmount({ value: length.span.high, dimension: length.dimension })} | ${provenance} |`);
         }
     }
     return rows;
@@ -131,12 +134,17 @@ export function componentCard(component: Component, semantics: ProtocolSemantics
     const deliveries = componentDeliveries(semantics, component);
     const name = escapeMarkdown(component.substance?.$refText ?? '?');
     if (deliveries.length === 0) return `**${name}** in mixture '${escapeMarkdown(component.$container.name)}': no session injects this mixture.`;
-    const lines = [`**${name}** delivered by this component:`, '', '| session | amount | volume |', '|---|---|---|'];
-    for (const d of deliveries) lines.push(`| ${escapeMarkdown(d.session.session.name)} | ${d.amount ? formatAmount(d.amount) : 'unknown'} | ${mL(d.volume)} |`);
-    const totals = componentTotals(semantics, component);
-    const cycleSessions = semantics.schedule.filter(s => !s.maintenance).length;
-    if (totals.cycle && totals.all) {
-        lines.push('', `Per cycle (${cycleSessions} sessions): ${formatAmount(totals.cycle)}; in all, maintenance included: ${formatAmount(totals.all)}`);
+    const several = new Set(deliveries.map(d => d.substance)).size > 1;
+    const lines = [`**${name}** delivered by this component:`, '', several ? '| session | substance | amount | volume |' : '| session | amount | volume |', several ? '|---|---|---|---|' : '|---|---|---|'];
+    for (const d of deliveries) {
+        lines.push(`| ${escapeMarkdown(d.session.session.name)} |${several ? ` ${escapeMarkdown(d.substance.name)} |` : ''} ${amountText(d.amount)} | ${mL(d.volume)} |`);
+    }
+    const cycleSessions = semantics.totals.cycleSessions;
+    for (const substance of new Set(deliveries.map(d => d.substance))) {
+        const totals = componentTotals(semantics, component, substance);
+        if (totals.cycle && totals.all && cycleSessions) {
+            lines.push('', `${several ? `${escapeMarkdown(substance.name)}: p` : 'P'}er cycle (${formatSpan(cycleSessions)} sessions): ${formatMeasure(totals.cycle)}; in all, maintenance included: ${formatMeasure(totals.all)}`);
+        }
     }
     return lines.join('\n');
 }
@@ -145,21 +153,22 @@ export function sessionCard(session: Session, semantics: ProtocolSemantics): str
     const facts = semantics.sessions.find(s => s.session === session);
     if (!facts) return '';
     const lines = [`**Session ${escapeMarkdown(session.name)}**`, '', '| substance | amount | volume |', '|---|---|---|'];
-    for (const d of facts.doses) lines.push(`| ${escapeMarkdown(d.substance.name)} | ${d.amount ? formatAmount(d.amount) : 'unknown'} | ${mL(d.volume)} |`);
-    lines.push('', `Injected: ${mL(facts.injectedVolume)}${facts.points !== undefined ? ` in ${facts.points} points` : ''}`);
-    const days = semantics.schedule.filter(s => s.facts === facts).map(s => formatNumber(s.day));
+    for (const d of facts.doses) lines.push(`| ${escapeMarkdown(d.substance.name)} | ${amountText(d.amount)} | ${mL(d.volume)} |`);
+    lines.push('', `Injected: ${mL(facts.injectedVolume)}${facts.points !== undefined ? ` in ${formatSpan(facts.points)} points` : ''}`);
+    const days = semantics.schedule.filter(s => s.facts === facts).map(s => `${s.day ? formatSpan(s.day) : '?'}${s.optional ? ' (optional)' : ''}`);
     if (days.length) lines.push(`  \nScheduled on days ${days.join(', ')}`);
     return lines.join('\n');
 }
 
 export function protocolCard(protocol: Protocol, semantics: ProtocolSemantics, doc?: string): string {
     const t = semantics.totals;
+    const count = (s: Span | undefined) => s ? formatSpan(s) : '?';
     const lines = [`**${escapeMarkdown(protocol.name)}**${protocol.title ? ` — ${escapeMarkdown(protocol.title)}` : ''}`, '',
-        `${t.cycleSessions} sessions + ${t.maintenanceSessions} maintenance over ${formatNumber(t.durationDays)} days${semantics.indication ? ` (${semantics.indication})` : ''}`,
+        `${count(t.cycleSessions)} sessions + ${count(t.maintenanceSessions)} maintenance over ${count(t.durationDays)} days${semantics.indication ? ` (${semantics.indication})` : ''}`,
         '', '| substance | per cycle | in all |', '|---|---|---|'];
     for (const total of t.substances) {
         const cycle = t.cycleSubstances.find(c => c.substance === total.substance);
-        lines.push(`| ${escapeMarkdown(total.substance.name)} | ${cycle?.amount ? formatAmount(cycle.amount) : mL(cycle?.volume)} | ${total.amount ? formatAmount(total.amount) : mL(total.volume)} |`);
+        lines.push(`| ${escapeMarkdown(total.substance.name)} | ${cycle?.amount ? formatMeasure(cycle.amount) : mL(cycle?.volume)} | ${total.amount ? formatMeasure(total.amount) : mL(total.volume)} |`);
     }
     if (doc) lines.push('', '---', '', doc);
     return lines.join('\n');
@@ -168,16 +177,16 @@ export function protocolCard(protocol: Protocol, semantics: ProtocolSemantics, d
 export function mixtureCard(mixture: Mixture): string {
     const facts = mixtureFacts(mixture);
     const lines = [`**Mixture ${escapeMarkdown(mixture.name)}**: ${mL(facts.volume)}`, '', '| component | volume | amount in the syringe |', '|---|---|---|'];
-    for (const c of facts.components) lines.push(`| ${escapeMarkdown(c.component.substance?.$refText ?? '?')} | ${mL(c.volume)} | ${c.amount ? formatAmount(c.amount) : '—'} |`);
+    for (const c of facts.components) lines.push(`| ${escapeMarkdown(c.component.substance?.$refText ?? '?')} | ${mL(c.volume)} | ${c.amount ? formatMeasure(c.amount) : '—'} |`);
     return lines.join('\n');
 }
 
 export function techniqueCard(technique: Technique): string {
     const t = techniqueFacts(technique);
     const parts = [
-        t.gauge !== undefined || t.needleLength ? `needle ${t.gauge ?? '?'}G ${t.needleLength ? formatNumber(t.needleLength) : '?'} mm` : undefined,
-        t.depthLength ? `depth ${formatNumber(t.depthLength)} mm` : undefined,
-        t.volumePerPoint && t.injectedVolume ? `${formatNumber(t.volumePerPoint)} mL × ${t.points} points = ${formatNumber(t.injectedVolume)} mL` : undefined,
+        t.gauge !== undefined || t.needleLength ? `needle ${t.gauge ?? '?'}G ${t.needleLength ? formatSpan(t.needleLength) : '?'} mm` : undefined,
+        t.depthLength ? `depth ${formatSpan(t.depthLength)} mm` : undefined,
+        t.volumePerPoint && t.injectedVolume ? `${formatSpan(t.volumePerPoint)} mL × ${formatSpan(t.points!)} points = ${formatSpan(t.injectedVolume)} mL` : undefined,
         t.device
     ].filter(Boolean);
     return `**Technique ${escapeMarkdown(technique.name)}**: ${parts.join(' · ')}`;

@@ -3,7 +3,7 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { isModel, isProtocol } from '../generated/ast.js';
 import type { MesoLspServices } from './lsp-module.js';
-import { formatNumber } from '../units/quantity.js';
+import { formatSpan } from '../units/quantity.js';
 import { MesoCommands } from './meso-protocol.js';
 
 /** On each protocol: `8 sessions + 3 maintenance · 136 days`, `Compile to JSON`, `Preview`. */
@@ -18,9 +18,10 @@ export class MesoCodeLensProvider implements CodeLensProvider {
             if (!range) return [];
             const at = { start: range.start, end: range.start };
             const t = this.services.semantics.Semantics.protocol(protocol).totals;
+            const n = (s: typeof t.durationDays) => s ? formatSpan(s) : '?';
             const args = [document.uri.toString(), protocol.name];
             return [
-                { range: at, command: { title: `${t.cycleSessions} sessions + ${t.maintenanceSessions} maintenance · ${formatNumber(t.durationDays)} days`, command: '' } },
+                { range: at, command: { title: `${n(t.cycleSessions)} sessions + ${n(t.maintenanceSessions)} maintenance · ${n(t.durationDays)} days`, command: '' } },
                 { range: at, command: { title: 'Compile to JSON', command: MesoCommands.Compile, arguments: args } },
                 { range: at, command: { title: 'Preview', command: MesoCommands.Preview, arguments: args } }
             ];

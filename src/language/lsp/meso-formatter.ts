@@ -19,7 +19,8 @@ import { isModel, isNeedleSetting, isUnit, type Model } from '../generated/ast.j
  *   top-level declarations) that share a line in any other place are separated the same way.
  * - Within a clause, single spaces between tokens (`needle 30G 4 mm`, `0.2 mL per point`,
  *   `concentration 100 mg / 2 mL`, `2 %`), none before `,` `:` `]`, none after `[`, none
- *   around a unit's own slash (`mg/kg`) and none before the gauge's `G` (`30G`).
+ *   around a unit's own slash (`mg/kg`) or a range's dash (`0.1-0.2 mL`, `20-30 points`;
+ *   `1 to 3 mm` keeps its spaces) and none before the gauge's `G` (`30G`).
  * - A clause the author split over several lines keeps its line breaks: each continuation line
  *   is indented one unit more than the clause (std's bracketed provenance lines).
  * - Blank lines: runs are collapsed to one; single blank lines are kept (between and inside
@@ -133,6 +134,8 @@ export class MesoFormatter extends AbstractFormatter {
         if (isKeywordLeaf(a, '[')) return true;
         // The gauge: `30G`.
         if (isKeywordLeaf(b, 'G') && isNeedleSetting(b.astNode)) return true;
+        // The dash of a range (`0.1-0.2 mL`, `20-30 points`); `to` keeps its spaces.
+        if (isKeywordLeaf(b, '-') || isKeywordLeaf(b, '–') || isKeywordLeaf(a, '-') || isKeywordLeaf(a, '–')) return true;
         // A unit's own slash (`mg/kg`), not the ampoule slash of `100 mg / 2 mL`.
         if (isKeywordLeaf(b, '/') && isUnit(b.astNode)) return true;
         if (isKeywordLeaf(a, '/') && isUnit(a.astNode)) return true;

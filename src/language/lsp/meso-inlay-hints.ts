@@ -4,7 +4,7 @@ import { InlayHintKind } from 'vscode-languageserver';
 import { isComponent, isPhase, isProtocol, isSchedule } from '../generated/ast.js';
 import type { MesoLspServices } from './lsp-module.js';
 import { componentDeliveries } from '../semantics/component-totals.js';
-import { formatAmount, formatNumber, toAmount } from '../units/quantity.js';
+import { formatMeasure, formatSpan, toMeasure } from '../units/quantity.js';
 
 /**
  * `lidocaine 1 mL` → `= 20 mg/session` (what the component delivers in each session that
@@ -17,11 +17,11 @@ export class MesoInlayHintProvider extends AbstractInlayHintProvider {
 
     computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
         if (isComponent(node) && isProtocol(node.$container?.$container) && node.quantity?.$cstNode) {
-            if (toAmount(node.quantity)?.dimension !== 'volume') return;
+            if (toMeasure(node.quantity)?.dimension !== 'volume') return;
             const semantics = this.services.semantics.Semantics.protocol(node.$container.$container);
             const amounts = componentDeliveries(semantics, node).map(d => d.amount);
             if (amounts.length === 0 || amounts.some(a => !a)) return;
-            const values = [...new Set(amounts.map(a => formatAmount(a!)))];
+            const values = [...new Set(amounts.map(a => formatMeasure(a!)))];
             acceptor({
                 position: node.quantity.$cstNode.range.end,
                 label: `= ${values.join(' | ')}/session`,
@@ -31,7 +31,7 @@ export class MesoInlayHintProvider extends AbstractInlayHintProvider {
             });
         } else if (isPhase(node) && isSchedule(node.$container) && node.$cstNode) {
             const semantics = this.services.semantics.Semantics.protocol(node.$container.$container);
-            const days = semantics.schedule.filter(s => s.phase === node).map(s => formatNumber(s.day));
+            const days = semantics.schedule.filter(s => s.phase === node).map(s => `${s.day ? formatSpan(s.day) : '?'}${s.optional ? '?' : ''}`);
             if (days.length === 0) return;
             acceptor({
                 position: node.$cstNode.range.end,

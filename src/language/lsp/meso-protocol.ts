@@ -30,13 +30,32 @@ export interface PreviewParams {
     readonly protocol?: string;
 }
 
-/** What the preview webview draws: plain data, already computed by the server. */
+/**
+ * What the preview webview draws: plain data, already computed by the server. A figure given
+ * as a range has its high end in the plain field (the worst case, drawn) and its low end in
+ * the `…Low` field, present only when the two differ.
+ */
 export interface PreviewModel {
     readonly protocol: string;
     readonly title?: string;
-    readonly durationDays: number;
-    readonly sessions: Array<{ index: number; day: number; phase: string; maintenance: boolean; doses: Array<{ substance: string; amount?: number; unit?: string }> }>;
+    /** Day of the last session (latest); undefined when the schedule could not be read. */
+    readonly durationDays?: number;
+    readonly durationDaysLow?: number;
+    readonly sessions: Array<{
+        index: number;
+        /** Earliest day; undefined when unknown. */
+        day?: number;
+        dayLatest?: number;
+        /** Beyond the lowest count of its phase. */
+        optional?: boolean;
+        phase: string;
+        maintenance: boolean;
+        doses: Array<{ substance: string; amount?: number; amountLow?: number; unit?: string }>;
+    }>;
     /** Per substance with a known amount: per-session amounts, cumulative amounts and its caps. */
-    readonly substances: Array<{ substance: string; unit: string; perSession: number[]; cumulative: number[]; sessionCap?: number; cycleCap?: number }>;
+    readonly substances: Array<{
+        substance: string; unit: string; perSession: number[]; perSessionLow?: number[]; cumulative: number[]; cumulativeLow?: number[];
+        sessionCap?: number; cycleCap?: number;
+    }>;
     readonly warnings: Array<{ line: number; severity: string; code: string; message: string }>;
 }

@@ -5,6 +5,7 @@ import { cumulativeAmounts } from '../semantics/component-totals.js';
 import type { ProtocolSemantics } from '../semantics/protocol-semantics.js';
 import { displayUnit } from '../units/unit-table.js';
 import { Severity } from '../validation/severity.js';
+import type { Span } from '../units/span.js';
 import type { PreviewModel } from './meso-protocol.js';
 
 const num = (f: { valueOf(): number }) => Number(Number(f.valueOf()).toFixed(4));
@@ -17,8 +18,11 @@ export function buildPreviewModel(protocol: Protocol, semantics: ProtocolSemanti
     const range = protocol.$cstNode?.range;
     const substances = semantics.totals.substances.filter(t => t.amount).map(t => {
         const running = cumulativeAmounts(semantics, t.substance);
-        const perSession = running.map(r => num(r.amount));
-        const cumulative = running.map(r => num(r.cumulative));
+        const perSession = running.map(r => num(r.amount.high));
+        const cumulative = running.map(r => num(r.cumulative.high));
+        const perSessionLow = running.map(r => num(r.amount.low));
+        const cumulativeLow = running.map(r => num(r.cumulative.low));
+        const ranged = perSessionLow.some((v, i) => v !== perSession[i]) || cumulativeLow.some((v, i) => v !== cumulative[i]);
         const caps = amountCapsOf(t.substance).filter(c => c.amount.dimension === t.amount!.dimension);
         const sessionCaps = caps.filter(c => c.kind === 'session' && (c.clause.severity ?? 'error') === 'error').map(c => num(c.amount.value));
         const cycleCaps = caps.filter(c => c.kind === 'cycle').map(c => num(c.amount.value));
@@ -26,18 +30,29 @@ export function buildPreviewModel(protocol: Protocol, semantics: ProtocolSemanti
             substance: t.substance.name,
             unit: displayUnit[t.amount!.dimension],
             perSession,
+            ...(ranged && { perSessionLow }),
             cumulative,
+            ...(ranged && { cumulativeLow }),
             ...(sessionCaps.length > 0 && { sessionCap: Math.min(...sessionCaps) }),
             ...(cycleCaps.length > 0 && { cycleCap: Math.min(...cycleCaps) })
         };
     });
+    const duration = semantics.totals.durationDays;
+    // The low end of a range, under `key`, when it differs from the high end.
+    const low = (span: Span, key: string): Record<string, number> => num(span.low) !== num(span.high) ? { [key]: num(span.low) } : {};
     return {
         protocol: protocol.name,
         ...(protocol.title !== undefined && { title: protocol.title }),
-        durationDays: num(semantics.totals.durationDays),
+        ...(duration && { durationDays: num(duration.high), ...low(duration, 'durationDaysLow') }),
         sessions: semantics.schedule.map(s => ({
-            index: s.index, day: num(s.day), phase: s.phase.name ?? 'maintenance', maintenance: s.maintenance,
-            doses: (s.facts?.doses ?? []).map(d => ({ substance: d.substance.name, ...(d.amount && { amount: num(d.amount.value), unit: displayUnit[d.amount.dimension] }) }))
+            index: s.index,
+            ...(s.day && { day: num(s.day.low), ...(num(s.day.low) !== num(s.day.high) && { dayLatest: num(s.day.high) }) }),
+            ...(s.optional && { optional: true }),
+            phase: s.phase.name ?? 'maintenance', maintenance: s.maintenance,
+            doses: (s.facts?.doses ?? []).map(d => ({
+                substance: d.substance.name,
+                ...(d.amount && { amount: num(d.amount.span.high), ...low(d.amount.span, 'amountLow'), unit: displayUnit[d.amount.dimension] })
+            }))
         })),
         substances,
         warnings: diagnostics

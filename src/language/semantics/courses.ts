@@ -1,7 +1,7 @@
 import { Fraction } from 'fraction.js';
 import type { MaxConsecutiveClause, MaxCourseClause, MaxPointsClause, Substance } from '../generated/ast.js';
 import { lookupUnit } from '../units/unit-table.js';
-import { toAmount } from '../units/quantity.js';
+import { toMeasure } from '../units/quantity.js';
 import { rulesInForce, type RuleOwner } from './library.js';
 import { isMaxConsecutiveClause, isMaxCourseClause, isMaxPointsClause } from '../generated/ast.js';
 import type { ProtocolSemantics, ScheduledSession, SessionFacts } from './protocol-semantics.js';
@@ -26,13 +26,17 @@ export function consecutivePeriodDays(clause: MaxConsecutiveClause): 1 | 7 | und
     return undefined;
 }
 
-/** Calendar day (or week) index of a scheduled session. */
-function periodIndex(s: ScheduledSession, periodDays: number): number {
-    return Number(s.day.div(periodDays).floor().valueOf());
+/**
+ * Calendar day (or week) index of a scheduled session, at its earliest (`low`: every gap at its
+ * low end, which packs sessions into the longest consecutive run) or latest (`high`).
+ */
+function periodIndex(s: ScheduledSession, periodDays: number, end: 'low' | 'high' = 'low'): number {
+    return Number(s.day![end].div(periodDays).floor().valueOf());
 }
 
-/** The sessions of the schedule that give the substance. */
+/** The sessions of the schedule that give the substance (none when a day is unknown: its error says so). */
 function sessionsGiving(semantics: ProtocolSemantics, substance: Substance): ScheduledSession[] {
+    if (semantics.daysUnknown) return [];
     return semantics.schedule.filter(s => s.facts?.doses.some(d => d.substance === substance));
 }
 
@@ -64,12 +68,15 @@ export function evaluateCourses(semantics: ProtocolSemantics): CourseFinding[] {
         }
         if (course) {
             const c = course.clause as MaxCourseClause;
-            const max = toAmount(c.length);
-            if (max?.dimension !== 'time') continue;
+            // A maximum in months counts its longest length (1 month: 31 days).
+            const measure = toMeasure(c.length);
+            const max = measure?.dimension === 'time' ? { value: measure.span.high } : undefined;
+            if (!max) continue;
             const first = using[0];
             for (const s of using) {
                 // Both the first and the last day count: sessions on days 0 and 27 make a 28-day course.
-                const length = new Fraction(periodIndex(s, 1) - periodIndex(first, 1) + 1);
+                // The longest it can be: the first session at its earliest, this one at its latest.
+                const length = new Fraction(periodIndex(s, 1, 'high') - periodIndex(first, 1) + 1);
                 if (length.compare(max.value) > 0) {
                     findings.push({ kind: 'course', substance, clause: c, from: course.from, max: max.value, length, first, last: s });
                     break;
@@ -97,9 +104,9 @@ export function evaluateSubstancePoints(semantics: ProtocolSemantics): PointsFin
             if (!rule) continue;
             const clause = rule.clause as MaxPointsClause;
             const carrying = session.injects.filter(i => i.doses.some(d => d.substance === dose.substance));
-            // Unknown points (a technique without `N points`) are not counted as 0.
+            // Unknown points (a technique without `N points`) are not counted as 0; a range counts its top.
             if (carrying.some(i => i.technique?.points === undefined) || !/^[0-9]+$/.test(clause.count)) continue;
-            const points = carrying.reduce((sum, i) => sum + i.technique!.points!, 0);
+            const points = carrying.reduce((sum, i) => sum + Number(i.technique!.points!.high.valueOf()), 0);
             if (points > Number(clause.count)) findings.push({ session, substance: dose.substance, clause, from: rule.from, points });
         }
     }

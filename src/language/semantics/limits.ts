@@ -4,7 +4,7 @@ import {
     isContraindication, isInteraction, isLimit, isModel, isRequirement,
     type Contraindication, type Interaction, type Limit, type Model, type Protocol, type Requirement
 } from '../generated/ast.js';
-import { toAmount, type WrittenUnit } from '../units/quantity.js';
+import { toMeasure, type WrittenUnit } from '../units/quantity.js';
 import type { MesoImports } from '../scoping/imports.js';
 import { UriSetCache } from '../scoping/uri-set-cache.js';
 
@@ -17,19 +17,25 @@ export interface ResolvedLimit {
     readonly severity: 'error' | 'warning' | 'info';
 }
 
-function valueOf(v: { value: string; unit?: WrittenUnit }): Fraction | undefined {
+/**
+ * A limit's value in canonical units, as the bound it is: a minimum takes the low end of a
+ * value that is a range of days (`1 month`: 28 days), a maximum its high end (31 days).
+ */
+function valueOf(v: { value: string; unit?: WrittenUnit }, bound: 'min' | 'max'): Fraction | undefined {
     if (!v.unit) return /^[0-9]+(\.[0-9]+)?$/.test(v.value) ? new Fraction(v.value) : undefined;
-    return toAmount({ value: v.value, unit: v.unit })?.value;
+    const m = toMeasure({ value: v.value, unit: v.unit });
+    return m && (bound === 'min' ? m.span.low : m.span.high);
 }
 
 export function resolveLimit(limit: Limit): ResolvedLimit {
     const severity = (limit.severity ?? 'warning') as ResolvedLimit['severity'];
     if (limit.low && limit.high) {
-        const lo = valueOf(limit.low);
-        const hi = valueOf(limit.high);
+        const lo = valueOf(limit.low, 'min');
+        const hi = valueOf(limit.high, 'max');
         return { limit, severity, min: lo && { value: lo, inclusive: true }, max: hi && { value: hi, inclusive: true } };
     }
-    const v = limit.value ? valueOf(limit.value) : undefined;
+    const bound = limit.op === '<=' || limit.op === '<' ? 'max' : 'min';
+    const v = limit.value ? valueOf(limit.value, bound) : undefined;
     if (!v) return { limit, severity };
     switch (limit.op) {
         case '<=': return { limit, severity, max: { value: v, inclusive: true } };
@@ -44,6 +50,14 @@ export function violates(limit: ResolvedLimit, value: Fraction): boolean {
     if (limit.max && (limit.max.inclusive ? value.compare(limit.max.value) > 0 : value.compare(limit.max.value) >= 0)) return true;
     if (limit.min && (limit.min.inclusive ? value.compare(limit.min.value) < 0 : value.compare(limit.min.value) <= 0)) return true;
     return false;
+}
+
+/**
+ * True when some value of the span breaks the limit: its high end above a maximum, or its
+ * low end below a minimum (the worst case of a range, each way).
+ */
+export function violatesSpan(limit: ResolvedLimit, value: { low: Fraction; high: Fraction }): boolean {
+    return violates({ ...limit, min: undefined }, value.high) || violates({ ...limit, max: undefined }, value.low);
 }
 
 /** The library rules declared at one level (a set of files). */

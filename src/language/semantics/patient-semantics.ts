@@ -5,6 +5,7 @@ import {
 } from '../generated/ast.js';
 import { toAmount } from '../units/quantity.js';
 import type { ProtocolSemantics } from './protocol-semantics.js';
+import { isoAfter, planDates, type PlanDate } from './plan-calendar.js';
 
 /** A patient's plan: the protocol they follow, laid out on the calendar. */
 export interface PatientSemantics {
@@ -15,9 +16,14 @@ export interface PatientSemantics {
     readonly skinTests: SkinTestResult[];
     readonly protocol?: Protocol;
     readonly start?: string;
-    /** ISO date of each scheduled session, in schedule order (empty without a valid start date). */
-    readonly dates: string[];
+    /**
+     * ISO date of each scheduled session, in schedule order, at the earliest and the latest (they
+     * differ when a gap before it is a range); empty without a valid start date or known days.
+     */
+    readonly dates: PlanDate[];
 }
+
+export type { PlanDate } from './plan-calendar.js';
 
 /**
  * `2026-12-01` + 4 days → `2026-12-05`; undefined for an invalid date, or a result off the
@@ -25,18 +31,9 @@ export interface PatientSemantics {
  */
 export function addDays(isoDate: string, days: Fraction): string | undefined {
     const base = parseIsoDate(isoDate);
-    return base === undefined ? undefined : dayAfter(base, days);
+    return base === undefined ? undefined : isoAfter(base, days);
 }
 
-/** The ISO date `days` (rounded down) after a UTC midnight given in milliseconds; undefined off the YYYY-MM-DD calendar. */
-function dayAfter(base: number, days: Fraction): string | undefined {
-    const date = new Date(base + Number(days.floor().valueOf()) * 86_400_000);
-    // Past year 275760 there is no Date at all; past 9999 toISOString writes `+010000-…`.
-    if (Number.isNaN(date.getTime())) return undefined;
-    const iso = date.toISOString();
-    // Years 0–9999 only: `YYYY-MM-DDTHH:mm:ss.sssZ`; others are written `+010000-…` or `-000001-…`.
-    return iso.length === 24 ? iso.slice(0, 10) : undefined;
-}
 
 /** Milliseconds since the epoch at UTC midnight, or undefined when the date does not exist. */
 export function parseIsoDate(isoDate: string): number | undefined {
@@ -54,7 +51,7 @@ export function computePatientSemantics(patient: Patient, protocolSemantics?: (p
     const schedule = protocol && protocolSemantics ? protocolSemantics(protocol).schedule : [];
     // The start date is parsed once, not once per scheduled session.
     const base = follows ? parseIsoDate(follows.start) : undefined;
-    const dates = base !== undefined ? schedule.map(s => dayAfter(base, s.day)).filter((d): d is string => d !== undefined) : [];
+    const dates = base !== undefined ? planDates(schedule, base) ?? [] : [];
     return {
         patient,
         weightKg: weight?.dimension === 'body-weight' ? weight.value : undefined,

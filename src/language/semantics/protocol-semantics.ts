@@ -2,67 +2,62 @@ import { Fraction } from 'fraction.js';
 import {
     isDurationClause, isInject, isMixture, isNeedleSetting, isDepthSetting, isPointsSetting, isSchedule, isSession,
     isTechnique, isVolumePerPointSetting, isPatientsFromClause, isIndicationClause, isSkinTestPlan,
-    type Component, type Inject, type Mixture, type Phase, type Protocol, type Session, type Substance, type Technique
+    type Component, type Inject, type Mixture, type Protocol, type Session, type Substance, type Technique
 } from '../generated/ast.js';
-import { toAmount, type Amount } from '../units/quantity.js';
-import { concentrationOf } from './library.js';
+import type { Measure } from '../units/quantity.js';
+import { add, mul, sumKnown, type Span } from '../units/span.js';
 import { count, MAX_COUNT } from './counts.js';
+import { delivered, type Draw, type PartTerm } from './dose-share.js';
+import { mixtureFacts, type ComponentFacts, type MixtureFacts } from './mixture-facts.js';
 import { NodeMemo } from './node-memo.js';
+import { known, readCount, readSpan, readValue } from './reading.js';
+import { countOf, layOutSchedule, type ScheduledSession } from './schedule.js';
+
+export { mixtureFacts, type ComponentFacts, type MixtureFacts } from './mixture-facts.js';
+export type { ScheduledSession } from './schedule.js';
 
 /**
  * The one place where doses and schedules are computed. Validation, hover, inlay hints,
  * the compiler and the CLI read these facts; nothing else multiplies volumes by strengths.
- * All arithmetic is exact (fractions); rounding happens only when a number is shown.
+ * All arithmetic is exact (fractions), with both ends of every range; rounding happens only
+ * when a number is shown.
  */
-
-/** What one mixture component contributes to the whole mixture. */
-export interface ComponentFacts {
-    readonly component: Component;
-    readonly substance?: Substance;
-    /** Volume of the component in the mixture, mL (undefined: given by amount without a concentration). */
-    readonly volume?: Fraction;
-    /** Amount of substance in the whole mixture (undefined: given by volume without a concentration). */
-    readonly amount?: Amount;
-}
-
-export interface MixtureFacts {
-    readonly mixture: Mixture;
-    readonly components: ComponentFacts[];
-    /** Sum of the component volumes, mL; undefined when a component's volume is unknown. */
-    readonly volume?: Fraction;
-}
 
 /** Delivered amount of one substance: by one inject, or summed over a session. */
 export interface Dose {
     readonly substance: Substance;
-    /** Injected volume of the component, mL (undefined when the mixture's volume is unknown). */
-    readonly volume?: Fraction;
+    /** Injected volume of the components carrying it, mL (undefined when unknown). */
+    readonly volume?: Span;
     /** Delivered amount (undefined when it cannot be computed, e.g. no concentration). */
-    readonly amount?: Amount;
+    readonly amount?: Measure;
     /** The components that delivered it (for ranges and hovers). */
     readonly components: Component[];
+    /** A figure it depends on could not be read (reported there): its caps are not checked, and nothing more is said. */
+    readonly unreadable: boolean;
 }
 
 export interface TechniqueFacts {
     readonly technique: Technique;
     readonly gauge?: number;
-    readonly needleLength?: Fraction;
-    readonly depthLength?: Fraction;
-    readonly volumePerPoint?: Fraction;
-    readonly points?: number;
+    readonly needleLength?: Span;
+    readonly depthLength?: Span;
+    readonly volumePerPoint?: Span;
+    readonly points?: Span;
     /** points × volume per point, when the technique gives both. */
-    readonly injectedVolume?: Fraction;
+    readonly injectedVolume?: Span;
     readonly device?: string;
+    /** Its points or volume per point are written but cannot be read: what it injects is unknown. */
+    readonly unreadable: boolean;
 }
 
 export interface InjectFacts {
     readonly inject: Inject;
     readonly mixture?: MixtureFacts;
     readonly technique?: TechniqueFacts;
-    /** points × volume per point, or the whole mixture when the technique gives no points. */
-    readonly injectedVolume?: Fraction;
-    /** Injected share of the mixture (1 when all of it is injected); undefined when unknown. */
-    readonly share?: Fraction;
+    /** What is drawn: points × volume per point, or the whole mixture; undefined when unknown. */
+    readonly draw?: Draw;
+    /** The volume injected, mL (undefined when unknown). */
+    readonly injectedVolume?: Span;
     readonly doses: Dose[];
 }
 
@@ -71,40 +66,39 @@ export interface SessionFacts {
     readonly injects: InjectFacts[];
     /** Per substance, summed over the session's injects, in order of first appearance. */
     readonly doses: Dose[];
-    readonly injectedVolume?: Fraction;
-    readonly points?: number;
-    readonly durationDays?: Fraction;
-}
-
-export interface ScheduledSession {
-    /** 1-based position in the whole schedule. */
-    readonly index: number;
-    /** Days after session 1. */
-    readonly day: Fraction;
-    readonly phase: Phase;
-    readonly maintenance: boolean;
-    readonly facts?: SessionFacts;
+    readonly injectedVolume?: Span;
+    readonly points?: Span;
+    readonly durationDays?: Span;
 }
 
 export interface SubstanceTotal {
     readonly substance: Substance;
-    readonly amount?: Amount;
-    readonly volume?: Fraction;
+    readonly amount?: Measure;
+    readonly volume?: Span;
 }
 
 export interface ProtocolSemantics {
     readonly protocol: Protocol;
     readonly indication?: string;
     readonly minWeightKg?: Fraction;
-    readonly skinTestLeadDays?: Fraction;
+    /** `patients from` is written but cannot be read: its error says the caps per kg are not checked. */
+    readonly minWeightUnreadable: boolean;
+    readonly skinTestLeadDays?: Span;
     readonly mixtures: MixtureFacts[];
     readonly techniques: TechniqueFacts[];
     readonly sessions: SessionFacts[];
+    /** Every session at the top of every count range (see ScheduledSession.optional). */
     readonly schedule: ScheduledSession[];
+    /** A phase's count could not be read: counts and totals are unknown (their amounts undefined). */
+    readonly countsUnknown: boolean;
+    /** A phase's `every` or `after` could not be read or is missing: the days from there on are unknown. */
+    readonly daysUnknown: boolean;
     readonly totals: {
-        readonly cycleSessions: number;
-        readonly maintenanceSessions: number;
-        readonly durationDays: Fraction;
+        /** Cycle sessions (maintenance excluded): mandatory ones (low) and in all (high); undefined when a count is unknown. */
+        readonly cycleSessions?: Span;
+        readonly maintenanceSessions?: Span;
+        /** Day of the last session; undefined when unknown. */
+        readonly durationDays?: Span;
         /** Over every scheduled session, maintenance included. */
         readonly substances: SubstanceTotal[];
         /** Over cycle (non-maintenance) sessions only: what `max … per cycle` caps. */
@@ -112,72 +106,83 @@ export interface ProtocolSemantics {
     };
 }
 
-function amountOf(q: Parameters<typeof toAmount>[0] | undefined, dimension: string): Fraction | undefined {
-    const a = q ? toAmount(q) : undefined;
-    return a && a.dimension === dimension ? a.value : undefined;
-}
-
-export function mixtureFacts(mixture: Mixture): MixtureFacts {
-    const components = mixture.components.map(componentFacts);
-    const volume = components.every(c => c.volume !== undefined)
-        ? components.reduce((sum, c) => sum.add(c.volume!), new Fraction(0))
-        : undefined;
-    return { mixture, components, volume };
-}
-
-function componentFacts(component: Component): ComponentFacts {
-    const substance = component.substance?.ref;
-    const given = toAmount(component.quantity);
-    const strength = substance ? concentrationOf(substance) : undefined;
-    if (!given) return { component, substance };
-    if (given.dimension === 'volume') {
-        const amount = strength ? { value: given.value.mul(strength.perMl), dimension: strength.dimension } : undefined;
-        return { component, substance, volume: given.value, amount };
-    }
-    if (given.dimension === 'mass' || given.dimension === 'activity') {
-        const volume = strength && strength.dimension === given.dimension && !strength.perMl.equals(0)
-            ? given.value.div(strength.perMl) : undefined;
-        return { component, substance, volume, amount: given };
-    }
-    return { component, substance };
-}
-
 export function techniqueFacts(technique: Technique): TechniqueFacts {
     const needle = technique.settings.find(isNeedleSetting);
     const depth = technique.settings.find(isDepthSetting);
     // An explicit length wins; a layer alone stands for its shallowest depth.
-    const depthLength = depth?.length ? amountOf(depth.length, 'length') : amountOf(depth?.layer?.ref?.from, 'length');
-    const volumePerPoint = amountOf(technique.settings.find(isVolumePerPointSetting)?.volume, 'volume');
-    const points = count(technique.settings.find(isPointsSetting)?.count, MAX_COUNT.points);
+    const layerTop = depth?.layer?.ref ? known(readValue(depth.layer.ref.from, 'length')) : undefined;
+    const depthLength = depth?.length ? known(readSpan(depth.length, 'length')) : layerTop && { low: layerTop, high: layerTop };
+    const vpp = readSpan(technique.settings.find(isVolumePerPointSetting)?.volume, 'volume');
+    const pointsSetting = technique.settings.find(isPointsSetting);
+    const points = readCount(pointsSetting?.count, pointsSetting?.countHigh, MAX_COUNT.points);
+    const volumePerPoint = known(vpp);
+    const knownPoints = known(points);
     return {
         technique,
         gauge: count(needle?.gauge, Number.MAX_SAFE_INTEGER),
-        needleLength: amountOf(needle?.length, 'length'),
+        needleLength: known(readSpan(needle?.length, 'length')),
         depthLength,
         volumePerPoint,
-        points,
-        injectedVolume: volumePerPoint && points !== undefined ? volumePerPoint.mul(points) : undefined,
-        device: technique.settings.find(s => s.$type === 'DeviceSetting')?.kind
+        points: knownPoints,
+        injectedVolume: volumePerPoint && knownPoints ? mul(volumePerPoint, knownPoints) : undefined,
+        device: technique.settings.find(s => s.$type === 'DeviceSetting')?.kind,
+        unreadable: vpp === 'unreadable' || points === 'unreadable'
     };
+}
+
+/** The terms of `substance` in a mixture, or undefined when one component's amount is unknown. */
+function partOf(mixture: MixtureFacts, substance: Substance): PartTerm[] | undefined {
+    const terms: PartTerm[] = [];
+    for (const c of mixture.components) {
+        const carried = c.carries.find(x => x.substance === substance);
+        if (!carried) continue;
+        if (!carried.amount || carried.volumeAtLow === undefined || carried.volumeAtHigh === undefined) return undefined;
+        terms.push({ component: c.component, amount: carried.amount.span, volumeAtLow: carried.volumeAtLow, volumeAtHigh: carried.volumeAtHigh });
+    }
+    return terms;
+}
+
+/** The terms of the components carrying `substance`, by their own volume. */
+function volumePartOf(mixture: MixtureFacts, substance: Substance): PartTerm[] | undefined {
+    const terms: PartTerm[] = [];
+    for (const c of mixture.components) {
+        if (!c.carries.some(x => x.substance === substance)) continue;
+        if (!c.volume) return undefined;
+        terms.push({ component: c.component, amount: c.volume, volumeAtLow: c.volume.low, volumeAtHigh: c.volume.high });
+    }
+    return terms;
+}
+
+/** The amount of `substance` delivered by an inject (also what one component alone delivers). */
+export function deliveredBy(mixture: MixtureFacts, draw: Draw | undefined, substance: Substance, component?: ComponentFacts): { amount?: Measure; volume?: Span } {
+    const only = (terms: PartTerm[] | undefined) => component ? terms?.filter(t => t.component === component.component) : terms;
+    const carrying = mixture.components.filter(c => c.carries.some(x => x.substance === substance));
+    const dimensions = new Set(carrying.map(c => c.carries.find(x => x.substance === substance)?.amount?.dimension));
+    const part = only(partOf(mixture, substance));
+    const amountSpan = draw && part && dimensions.size === 1 ? delivered(part, mixture, draw) : undefined;
+    const dimension = [...dimensions][0];
+    const volumePart = only(volumePartOf(mixture, substance));
+    const volume = draw && volumePart ? (draw.kind === 'whole' ? sumKnown(volumePart.map(t => t.amount)) : delivered(volumePart, mixture, draw)) : undefined;
+    return { amount: amountSpan && dimension ? { span: amountSpan, dimension } : undefined, volume };
 }
 
 function injectFacts(inject: Inject, mixtures: Map<Mixture, MixtureFacts>, techniques: Map<Technique, TechniqueFacts>): InjectFacts {
     const mixture = inject.mixture?.ref ? mixtures.get(inject.mixture?.ref) : undefined;
     const technique = inject.technique?.ref ? techniques.get(inject.technique.ref) : undefined;
     if (!mixture) return { inject, technique, doses: [] };
-    // Without points the whole mixture goes in (share 1, even when its volume is unknown).
-    const byPoints = technique?.injectedVolume;
-    const injectedVolume = byPoints ?? mixture.volume;
-    const share = !byPoints ? new Fraction(1)
-        : mixture.volume !== undefined && !mixture.volume.equals(0) ? byPoints.div(mixture.volume) : undefined;
+    // Without points the whole mixture goes in, even when its volume is unknown; points that
+    // cannot be read leave what is drawn unknown (never the whole mixture by default).
+    const draw: Draw | undefined = technique?.injectedVolume ? { kind: 'points', volume: technique.injectedVolume }
+        : technique?.unreadable ? undefined : { kind: 'whole' };
+    const injectedVolume = draw?.kind === 'points' ? draw.volume : draw ? mixture.volume : undefined;
+    const unreadable = mixture.unreadable || !draw;
     const doses: Dose[] = [];
-    for (const c of mixture.components) {
-        if (!c.substance) continue;
-        const amount = c.amount && share ? { value: c.amount.value.mul(share), dimension: c.amount.dimension } : undefined;
-        const volume = c.volume && share ? c.volume.mul(share) : undefined;
-        doses.push({ substance: c.substance, amount, volume, components: [c.component] });
+    for (const substance of new Set(mixture.components.flatMap(c => c.carries.map(x => x.substance)))) {
+        const { amount, volume } = unreadable ? {} : deliveredBy(mixture, draw, substance);
+        const components = mixture.components.filter(c => c.carries.some(x => x.substance === substance)).map(c => c.component);
+        doses.push({ substance, amount, volume, components, unreadable });
     }
-    return { inject, mixture, technique, injectedVolume, share, doses: sumDoses(doses) };
+    return { inject, mixture, technique, draw, injectedVolume, doses };
 }
 
 /** Sums doses of the same substance; an unknown part makes the sum unknown. */
@@ -190,15 +195,17 @@ export function sumDoses(doses: Dose[]): Dose[] {
         const prev = bySubstance.get(d.substance);
         if (!prev) { bySubstance.set(d.substance, d); continue; }
         const amount = prev.amount && d.amount && prev.amount.dimension === d.amount.dimension
-            ? { value: prev.amount.value.add(d.amount.value), dimension: d.amount.dimension } : undefined;
-        const volume = prev.volume && d.volume ? prev.volume.add(d.volume) : undefined;
+            ? { span: add(prev.amount.span, d.amount.span), dimension: d.amount.dimension } : undefined;
+        const volume = prev.volume && d.volume ? add(prev.volume, d.volume) : undefined;
+        const unreadable = prev.unreadable || d.unreadable;
         if (sums.has(prev)) {
             const sum = prev as { -readonly [K in keyof Dose]: Dose[K] };
             sum.amount = amount;
             sum.volume = volume;
+            sum.unreadable = unreadable;
             sum.components.push(...d.components);
         } else {
-            const sum: Dose = { substance: d.substance, amount, volume, components: [...prev.components, ...d.components] };
+            const sum: Dose = { substance: d.substance, amount, volume, components: [...prev.components, ...d.components], unreadable };
             sums.add(sum);
             bySubstance.set(d.substance, sum);
         }
@@ -208,44 +215,33 @@ export function sumDoses(doses: Dose[]): Dose[] {
 
 function sessionFacts(session: Session, mixtures: Map<Mixture, MixtureFacts>, techniques: Map<Technique, TechniqueFacts>): SessionFacts {
     const injects = session.items.filter(isInject).map(i => injectFacts(i, mixtures, techniques));
-    const injectedVolume = injects.every(i => i.injectedVolume !== undefined)
-        ? injects.reduce((sum, i) => sum.add(i.injectedVolume!), new Fraction(0)) : undefined;
-    const points = injects.every(i => i.technique?.points !== undefined)
-        ? injects.reduce((sum, i) => sum + i.technique!.points!, 0) : undefined;
     return {
-        session, injects, injectedVolume, points,
+        session, injects,
+        injectedVolume: sumKnown(injects.map(i => i.injectedVolume)),
+        points: sumKnown(injects.map(i => i.technique?.points)),
         doses: sumDoses(injects.flatMap(i => i.doses)),
-        durationDays: amountOf(session.items.find(isDurationClause)?.duration, 'time')
+        durationDays: known(readSpan(session.items.find(isDurationClause)?.duration, 'time'))
     };
 }
 
-function scheduleOf(protocol: Protocol, sessions: Map<Session, SessionFacts>): ScheduledSession[] {
-    const result: ScheduledSession[] = [];
-    let last: Fraction | undefined;
-    for (const phase of protocol.members.filter(isSchedule).flatMap(s => s.phases)) {
-        // Past the total bound the rest of the schedule is left out (validation reports it).
-        const n = Math.min(count(phase.count, MAX_COUNT.sessionsPerPhase) ?? 0, MAX_COUNT.scheduledSessions - result.length);
-        const every = amountOf(phase.interval, 'time') ?? new Fraction(0);
-        const gap = amountOf(phase.gap, 'time') ?? every;
-        const facts = phase.session?.ref ? sessions.get(phase.session?.ref) : undefined;
-        for (let i = 0; i < n; i++) {
-            const day: Fraction = last === undefined ? new Fraction(0) : last.add(i === 0 ? gap : every);
-            result.push({ index: result.length + 1, day, phase, maintenance: phase.maintenance, facts });
-            last = day;
-        }
-    }
-    return result;
-}
-
+/**
+ * Totals over scheduled sessions: the low end sums the sessions that always take place at
+ * their low ends, the high end every session laid out at its high end.
+ */
 function totalsOver(schedule: ScheduledSession[]): SubstanceTotal[] {
     // Each session's doses once, times the number of times it is scheduled: exact, and
     // linear in the sessions declared rather than in the sessions scheduled.
-    const times = new Map<SessionFacts, number>();
-    for (const s of schedule) if (s.facts) times.set(s.facts, (times.get(s.facts) ?? 0) + 1);
-    const doses = [...times].flatMap(([facts, n]) => n === 1 ? facts.doses : facts.doses.map(d => ({
+    const times = new Map<SessionFacts, { mandatory: number; all: number }>();
+    for (const s of schedule) {
+        if (!s.facts) continue;
+        const t = times.get(s.facts) ?? { mandatory: 0, all: 0 };
+        times.set(s.facts, { mandatory: t.mandatory + (s.optional ? 0 : 1), all: t.all + 1 });
+    }
+    const times2 = (x: Span, t: { mandatory: number; all: number }): Span => ({ low: x.low.mul(t.mandatory), high: x.high.mul(t.all) });
+    const doses = [...times].flatMap(([facts, t]) => t.mandatory === 1 && t.all === 1 ? facts.doses : facts.doses.map(d => ({
         ...d,
-        amount: d.amount && { value: d.amount.value.mul(n), dimension: d.amount.dimension },
-        volume: d.volume?.mul(n)
+        amount: d.amount && { span: times2(d.amount.span, t), dimension: d.amount.dimension },
+        volume: d.volume && times2(d.volume, t)
     })));
     return sumDoses(doses).map(d => ({ substance: d.substance, amount: d.amount, volume: d.volume }));
 }
@@ -264,23 +260,35 @@ export function computeProtocolSemantics(protocol: Protocol): ProtocolSemantics 
     const sessions = new Map(protocol.members.filter(isSession).map(s => [s, sessionMemo.get(s,
         s.items.filter(isInject).flatMap(i => [i.mixture?.ref && mixtures.get(i.mixture.ref), i.technique?.ref && techniques.get(i.technique.ref)]),
         () => sessionFacts(s, mixtures, techniques))]));
-    const schedule = scheduleOf(protocol, sessions);
+    const weight = readValue(protocol.members.find(isPatientsFromClause)?.weight, 'body-weight');
+    const layout = layOutSchedule(protocol, sessions);
+    const schedule = layout.sessions;
     const cycle = schedule.filter(s => !s.maintenance);
+    const unknown = layout.countsUnknown;
+    // With a count unknown, the substances of every phase are still listed (a patient's
+    // allergies meet them), without amounts.
+    const phased = (maintenance?: boolean) => sumDoses(protocol.members.filter(isSchedule).flatMap(s => s.phases)
+        .filter(p => maintenance === undefined || p.maintenance === maintenance)
+        .flatMap(p => (p.session?.ref && sessions.get(p.session.ref)?.doses) || [])).map(d => ({ substance: d.substance }));
+    const totals = (list: ScheduledSession[], maintenance?: boolean) => unknown ? phased(maintenance) : totalsOver(list);
     return {
         protocol,
         indication: protocol.members.find(isIndicationClause)?.indication,
-        minWeightKg: amountOf(protocol.members.find(isPatientsFromClause)?.weight, 'body-weight'),
-        skinTestLeadDays: amountOf(protocol.members.find(isSkinTestPlan)?.lead, 'time'),
+        minWeightKg: known(weight),
+        minWeightUnreadable: weight === 'unreadable',
+        skinTestLeadDays: known(readSpan(protocol.members.find(isSkinTestPlan)?.lead, 'time')),
         mixtures: [...mixtures.values()],
         techniques: [...techniques.values()],
         sessions: [...sessions.values()],
         schedule,
+        countsUnknown: layout.countsUnknown,
+        daysUnknown: layout.daysUnknown,
         totals: {
-            cycleSessions: cycle.length,
-            maintenanceSessions: schedule.length - cycle.length,
-            durationDays: schedule.length > 0 ? schedule[schedule.length - 1].day : new Fraction(0),
-            substances: totalsOver(schedule),
-            cycleSubstances: totalsOver(cycle)
+            cycleSessions: unknown ? undefined : countOf(cycle),
+            maintenanceSessions: unknown ? undefined : countOf(schedule.filter(s => s.maintenance)),
+            durationDays: layout.end,
+            substances: totals(schedule),
+            cycleSubstances: totals(cycle, false)
         }
     };
 }

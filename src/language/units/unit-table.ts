@@ -8,8 +8,10 @@ export type Dimension =
 /** One accepted spelling of a unit. */
 export interface UnitSpec {
     readonly dimension: Dimension;
-    /** How many canonical units one of this unit is worth (exact). */
+    /** How many canonical units one of this unit is worth (exact); unused for calendar months. */
     readonly factor: Fraction;
+    /** A calendar month: 28 to 31 days, not one fixed number (see calendar.ts). */
+    readonly months?: boolean;
 }
 
 /** Canonical unit of each dimension, written as its UCUM code. */
@@ -37,13 +39,15 @@ const f = (n: number, d = 1) => new Fraction(n, d);
 
 /**
  * Every accepted spelling (language reference §2). `%` is w/v: 1 % = 10 mg/mL.
- * Time is kept in days so that schedule arithmetic stays exact.
+ * Time is kept in days so that schedule arithmetic stays exact; a month is 28 to 31 days
+ * (calendar.ts), never one fixed number.
  */
 const table: ReadonlyArray<[string[], Dimension, Fraction]> = [
     [['mg'], 'mass', f(1)],
     [['g'], 'mass', f(1000)],
     [['mcg', 'ug', '\u00B5g', '\u03BCg'], 'mass', f(1, 1000)],
     [['mL', 'ml', 'cc'], 'volume', f(1)],
+    [['\u00B5L', '\u03BCL', 'uL', 'mcL'], 'volume', f(1, 1000)],
     [['L'], 'volume', f(1000)],
     [['mm'], 'length', f(1)],
     [['cm'], 'length', f(10)],
@@ -56,11 +60,12 @@ const table: ReadonlyArray<[string[], Dimension, Fraction]> = [
     [['min'], 'time', f(1, 1440)],
     [['h'], 'time', f(1, 24)],
     [['day', 'days', 'd'], 'time', f(1)],
-    [['week', 'weeks', 'wk'], 'time', f(7)]
+    [['week', 'weeks', 'wk'], 'time', f(7)],
+    [['month', 'months'], 'time', f(28)]
 ];
 
 const units: ReadonlyMap<string, UnitSpec> = new Map(
-    table.flatMap(([spellings, dimension, factor]) => spellings.map(s => [s, { dimension, factor }] as const))
+    table.flatMap(([spellings, dimension, factor]) => spellings.map(s => [s, { dimension, factor, ...(s.startsWith('month') && { months: true }) }] as const))
 );
 
 /** Looks up a unit spelling; undefined when it is not a known unit. */

@@ -50,6 +50,8 @@ export const IssueCodes = {
     InvalidNumber: 'invalid-number',
     InvalidDate: 'invalid-date',
     MisplacedClause: 'misplaced-clause',
+    InvalidRange: 'invalid-range',
+    MissingInterval: 'missing-interval',
     // suppression comments
     UnusedIgnore: 'unused-ignore',
     IgnoreNeedsReason: 'ignore-needs-reason',
@@ -69,5 +71,6 @@ export const UNSUPPRESSIBLE: ReadonlySet<string> = new Set([
     IssueCodes.OverdoseDay, IssueCodes.OverdoseWeek, IssueCodes.OverdosePoint,
     IssueCodes.Allergy, IssueCodes.SkinTestPositive, IssueCodes.WithdrawnSubstance,
     IssueCodes.SyntaxError, IssueCodes.UnresolvedName, IssueCodes.UnknownUnit, IssueCodes.UnitMismatch,
-    IssueCodes.DuplicateName, IssueCodes.ImportUnresolved, IssueCodes.NotText, IssueCodes.InvalidNumber, IssueCodes.InvalidDate
+    IssueCodes.DuplicateName, IssueCodes.ImportUnresolved, IssueCodes.NotText, IssueCodes.InvalidNumber, IssueCodes.InvalidDate,
+    IssueCodes.InvalidRange, IssueCodes.MissingInterval
 ]);

@@ -30,6 +30,7 @@ export function registerValidationChecks(services: MesoServices): void {
             (n, a) => techniques.checkTechniques(n, a),
             (n, a) => schedules.checkSchedule(n, a),
             valueChecks.checkScheduleMustBeBounded,
+            valueChecks.checkPhasesMustHaveIntervals,
             checkMembersShouldBeUsed
         ],
         Patient: [

@@ -56,8 +56,9 @@ describe('exact conversion of every unit family into delivered doses', () => {
     ])('%s with %s delivers %s and %s mL', async (concentration, components, amount, volume) => {
         const s = await semantics(oneMixture(concentration, components));
         const dose = s.sessions[0].doses[0];
-        expect(dose.amount?.value.toFraction()).toBe(amount);
-        expect(dose.volume?.toFraction()).toBe(volume);
+        expect(dose.amount?.span.high.toFraction()).toBe(amount);
+        expect(dose.amount?.span.low.toFraction()).toBe(amount);
+        expect(dose.volume?.high.toFraction()).toBe(volume);
     });
 
     test('a share of a mixture stays exact: 0.1 mL × 7 points of a 2 + 1 mL mix of 2 % carries 28/3 mg', async () => {
@@ -70,8 +71,8 @@ protocol p {
     schedule { phase a: 3 sessions of s every 7 days }
 }
 `);
-        expect(s.sessions[0].doses[0].amount?.value.toFraction()).toBe('28/3');
-        expect(s.totals.substances[0].amount?.value.toFraction()).toBe('28');
+        expect(s.sessions[0].doses[0].amount?.span.high.toFraction()).toBe('28/3');
+        expect(s.totals.substances[0].amount?.span.high.toFraction()).toBe('28');
     });
 
     test('intervals in min, h, d, days, wk and weeks convert exactly to days', async () => {
@@ -90,8 +91,8 @@ protocol p {
     }
 }
 `);
-        expect(s.schedule.map(x => x.day.toFraction())).toEqual(['0', '1/16', '25/16', '49/16', '97/16', '145/16', '177/16', '345/16', '513/16', '625/16']);
-        expect(s.sessions[0].durationDays?.toFraction()).toBe('1/16');
+        expect(s.schedule.map(x => x.day?.high.toFraction())).toEqual(['0', '1/16', '25/16', '49/16', '97/16', '145/16', '177/16', '345/16', '513/16', '625/16']);
+        expect(s.sessions[0].durationDays?.high.toFraction()).toBe('1/16');
     });
 
     test('lengths in cm convert exactly to mm, and a weight floor stays exact', async () => {
@@ -104,8 +105,8 @@ protocol p {
     schedule { phase a: 1 session of s every 7 days }
 }
 `);
-        expect(s.techniques[0].needleLength?.toFraction()).toBe('13');
-        expect(s.techniques[0].depthLength?.toFraction()).toBe('3/2');
+        expect(s.techniques[0].needleLength?.high.toFraction()).toBe('13');
+        expect(s.techniques[0].depthLength?.high.toFraction()).toBe('3/2');
         expect(s.minWeightKg?.toFraction()).toBe('145/2');
     });
 });

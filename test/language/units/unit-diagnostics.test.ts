@@ -4,8 +4,9 @@ import { buildFile, createTestServices, reset } from '../../helpers/services.js'
 const services = createTestServices();
 afterEach(() => reset(services));
 
+let files = 0;
 async function diagnosticsOf(text: string) {
-    const doc = await buildFile(services, text);
+    const doc = await buildFile(services, text, `units-${files++}.meso`);
     return (doc.diagnostics ?? []).filter(d => d.code === 'unknown-unit' || d.code === 'unit-mismatch');
 }
 
@@ -15,7 +16,16 @@ describe('unit diagnostics', () => {
         expect(d.code).toBe('unknown-unit');
         expect(d.severity).toBe(1);
         expect(d.range).toMatchObject({ start: { line: 0, character: 33 }, end: { line: 0, character: 39 } });
-        expect(d.message).toBe("Unknown unit 'mg/mll'. Did you mean 'mg/mL'? Expected a concentration (mg/mL, %, g/L) or an activity concentration (IU/mL).");
+        expect(d.message).toBe("Unknown unit 'mg/mll'. Did you mean 'mg/mL'? Expected a concentration (mg/mL, %, g/L) or an activity concentration (IU/mL). Until it is fixed, no dose of substance 'foo' is worked out from its concentration.");
+    });
+
+    test('an unknown unit is offered only the units of its slot: a volume per point is never offered a mass', async () => {
+        const [d] = await diagnosticsOf('protocol p { technique t { 50 \u00B5gl per point } }');
+        expect(d.code).toBe('unknown-unit');
+        expect(d.message).toBe("Unknown unit '\u00B5gl'. Did you mean '\u00B5L'? Expected a volume (mL, L). Until it is fixed, the doses injected with technique 't' are not checked.");
+        expect((d.data as { suggestion?: string }).suggestion).toBe('\u00B5L');
+        const [e] = await diagnosticsOf('protocol p { mixture m { saline 1 mL } session s { inject m } schedule { phase a: 2 sessions of s every 1 monht } }');
+        expect(e.message).toBe("Unknown unit 'monht'. Did you mean 'month'? Expected a time (min, h, days, weeks, months). Until it is fixed, the days of the schedule from here on are not checked.");
     });
 
     test('unit-mismatch: a length where a concentration goes', async () => {

@@ -4,7 +4,7 @@ import type { Component, Patient, Protocol } from '../../generated/ast.js';
 import type { MesoServices } from '../../meso-module.js';
 import { evaluateDoses, type DoseFinding } from '../../semantics/dose-limits.js';
 import { provenanceOf, type AmountCap } from '../../semantics/library.js';
-import { formatAmount, formatNumber, toAmount } from '../../units/quantity.js';
+import { formatAmount, formatNumber, formatUpTo, toMeasure } from '../../units/quantity.js';
 import { IssueCodes } from '../issue-codes.js';
 import { originOf, relatedTo } from '../related.js';
 import { report } from '../report.js';
@@ -67,18 +67,18 @@ export class DoseChecks {
         for (const f of findings) {
             if (f.kind !== 'over-weight') continue;
             const prev = worst.get(f.dose.substance.name);
-            if (!prev || (prev.kind === 'over-weight' && f.dose.amount!.value.compare(prev.dose.amount!.value) > 0)) worst.set(f.dose.substance.name, f);
+            if (!prev || (prev.kind === 'over-weight' && f.dose.amount!.span.high.compare(prev.dose.amount!.span.high) > 0)) worst.set(f.dose.substance.name, f);
         }
         for (const f of findings.filter(x => x.kind === 'over-window')) {
             if (f.kind !== 'over-window') continue;
             report(accept, severity(f.cap), f.cap.clause.scope === 'week' ? IssueCodes.OverdoseWeek : IssueCodes.OverdoseDay,
-                `'${f.substance.name}' ${formatAmount(f.amount)} within one ${f.cap.clause.scope} (sessions ${f.first.index}–${f.last.index} over ${spanText(f.last.day.sub(f.first.day))}) of '${ps.protocol.name}' exceeds ${capText(f.cap, ps.weightKg)} for '${patient.name}' ${sourceNote(f.cap)}.`,
+                `'${f.substance.name}' ${formatUpTo(f.amount)} within one ${f.cap.clause.scope} (sessions ${f.first.index}–${f.last.index} over ${spanText(f.days)}) of '${ps.protocol.name}' exceeds ${capText(f.cap, ps.weightKg)} for '${patient.name}' ${sourceNote(f.cap)}.`,
                 { node: follows, property: 'protocol', relatedInformation: relatedTo(f.cap.clause, 'maximum declared here'), data: { substance: f.substance.name } });
         }
         for (const f of [...worst.values(), ...findings.filter(x => x.kind === 'anesthetic-sum')]) {
             if (f.kind === 'over-weight') {
                 report(accept, severity(f.cap), IssueCodes.OverdoseWeight,
-                    `'${f.dose.substance.name}' ${formatAmount(f.dose.amount!)} in session '${f.session.session.name}' of '${ps.protocol.name}' exceeds ${capText(f.cap, ps.weightKg)} for '${patient.name}' ${sourceNote(f.cap)}.`,
+                    `'${f.dose.substance.name}' ${formatUpTo(f.dose.amount!)} in session '${f.session.session.name}' of '${ps.protocol.name}' exceeds ${capText(f.cap, ps.weightKg)} for '${patient.name}' ${sourceNote(f.cap)}.`,
                     { node: follows, property: 'protocol', relatedInformation: relatedTo(f.cap.clause, 'maximum declared here'), data: { substance: f.dose.substance.name } });
             } else if (f.kind === 'anesthetic-sum') {
                 report(accept, 'error', IssueCodes.AnestheticSum, `${this.sumMessage(f)} (with '${patient.name}' at ${formatNumber(ps.weightKg)} kg)`,
@@ -89,7 +89,7 @@ export class DoseChecks {
 
     private sumMessage(f: Extract<DoseFinding, { kind: 'anesthetic-sum' }>): string {
         const pct = (x: Fraction) => `${formatNumber(x.mul(100), 0)} %`;
-        const parts = f.parts.map(p => `'${p.dose.substance.name}' ${formatAmount(p.dose.amount!)} (${pct(p.fraction)} of ${formatAmount(p.allowed)})`);
+        const parts = f.parts.map(p => `'${p.dose.substance.name}' ${formatUpTo(p.dose.amount!)} (${pct(p.fraction)} of ${formatAmount(p.allowed)})`);
         return `Local anaesthetics in session '${f.session.session.name}' add up to ${pct(f.total)} of their caps: ${parts.join(', ')}; their toxicity adds up.`;
     }
 
@@ -99,7 +99,7 @@ export class DoseChecks {
             case 'over-weight': {
                 const code = f.kind === 'over-session' ? IssueCodes.OverdoseSession : IssueCodes.OverdoseWeight;
                 const limitText = f.kind === 'over-session' ? `its maximum of ${capText(f.cap)}` : capText(f.cap, weight);
-                const message = `'${f.dose.substance.name}' ${formatAmount(f.dose.amount!)} in session '${f.session.session.name}' exceeds ${limitText}${inherited(f.cap, f.dose.substance.name)} ${sourceNote(f.cap)}.`;
+                const message = `'${f.dose.substance.name}' ${formatUpTo(f.dose.amount!)} in session '${f.session.session.name}' exceeds ${limitText}${inherited(f.cap, f.dose.substance.name)} ${sourceNote(f.cap)}.`;
                 forEachComponent(f.dose.components, c => {
                     if (!once(`${code}|${message}|${c.$cstNode?.offset}`)) return;
                     report(accept, severity(f.cap), code, message, {
@@ -113,14 +113,14 @@ export class DoseChecks {
                 forEachComponent(f.components, c => {
                     if (!once(`cycle|${f.substance.name}|${c.$cstNode?.offset}`)) return;
                     report(accept, severity(f.cap), IssueCodes.OverdoseCycle,
-                        `'${f.substance.name}' ${formatAmount(f.amount)} over the cycle exceeds its maximum of ${capText(f.cap)}${inherited(f.cap, f.substance.name)} ${sourceNote(f.cap)}.`,
+                        `'${f.substance.name}' ${formatUpTo(f.amount)} over the cycle exceeds its maximum of ${capText(f.cap)}${inherited(f.cap, f.substance.name)} ${sourceNote(f.cap)}.`,
                         { node: c, property: 'quantity', relatedInformation: relatedTo(f.cap.clause, 'maximum declared here'), data: { substance: f.substance.name } });
                 });
                 break;
             case 'over-window': {
                 const code = f.cap.clause.scope === 'week' ? IssueCodes.OverdoseWeek : IssueCodes.OverdoseDay;
-                const span = f.first === f.last ? `session ${f.first.index}` : `sessions ${f.first.index}–${f.last.index} over ${spanText(f.last.day.sub(f.first.day))}`;
-                const message = `'${f.substance.name}' ${formatAmount(f.amount)} within one ${f.cap.clause.scope} (${span}) exceeds its maximum of ${capText(f.cap, weight)}${inherited(f.cap, f.substance.name)} ${sourceNote(f.cap)}.`;
+                const span = f.first === f.last ? `session ${f.first.index}` : `sessions ${f.first.index}–${f.last.index} over ${spanText(f.days)}`;
+                const message = `'${f.substance.name}' ${formatUpTo(f.amount)} within one ${f.cap.clause.scope} (${span}) exceeds its maximum of ${capText(f.cap, weight)}${inherited(f.cap, f.substance.name)} ${sourceNote(f.cap)}.`;
                 forEachComponent(f.components, c => {
                     if (!once(`${code}|${f.cap.clause.$cstNode?.offset}|${c.$cstNode?.offset}`)) return;
                     report(accept, severity(f.cap), code, message, {
@@ -134,8 +134,8 @@ export class DoseChecks {
                 const byVolume = f.cap.amount.dimension === 'volume';
                 const code = byVolume ? IssueCodes.VolumePerPoint : IssueCodes.OverdosePoint;
                 const message = byVolume
-                    ? `'${f.dose.substance.name}' is injected at ${formatAmount(f.perPoint)} per point in session '${f.session.session.name}'; its maximum is ${formatAmount(f.allowed)} per point${inherited(f.cap, f.dose.substance.name)} ${sourceNote(f.cap)}.`
-                    : `'${f.dose.substance.name}' ${formatAmount(f.perPoint)} per point in session '${f.session.session.name}' exceeds its maximum of ${formatAmount(f.allowed)} per point${inherited(f.cap, f.dose.substance.name)} ${sourceNote(f.cap)}.`;
+                    ? `'${f.dose.substance.name}' is injected at ${formatUpTo(f.perPoint)} per point in session '${f.session.session.name}'; its maximum is ${formatAmount(f.allowed)} per point${inherited(f.cap, f.dose.substance.name)} ${sourceNote(f.cap)}.`
+                    : `'${f.dose.substance.name}' ${formatUpTo(f.perPoint)} per point in session '${f.session.session.name}' exceeds its maximum of ${formatAmount(f.allowed)} per point${inherited(f.cap, f.dose.substance.name)} ${sourceNote(f.cap)}.`;
                 forEachComponent(f.dose.components, c => {
                     if (!once(`${code}|${message}|${c.$cstNode?.offset}`)) return;
                     report(accept, byVolume ? (f.cap.clause.severity ?? 'warning') as ValidationSeverity : severity(f.cap), code, message, {
@@ -156,7 +156,7 @@ export class DoseChecks {
             case 'amount-unknown':
                 forEachComponent(f.components, c => {
                     // A quantity without an amount has an unknown unit, already an error of its own.
-                    const written = toAmount(c.quantity);
+                    const written = toMeasure(c.quantity);
                     if (!written || !once(`amount|${c.$cstNode?.offset}`)) return;
                     const byVolume = written.dimension === 'volume';
                     report(accept, 'warning', IssueCodes.AmountUnknown, byVolume

@@ -50,8 +50,9 @@ export class PatientChecks {
         }
         this.checkSkinTests(patient, accept);
         const follows = patient.facts.find(isFollowsFact);
-        const schedule = this.services.semantics.Semantics.protocol(protocol).schedule;
-        if (follows && parseIsoDate(follows.start) !== undefined && schedule.length > 0 && ps.dates.length === 0) {
+        const protocolSemantics = this.services.semantics.Semantics.protocol(protocol);
+        // Days that could not be read have no dates either; their error is in the protocol.
+        if (follows && parseIsoDate(follows.start) !== undefined && protocolSemantics.schedule.length > 0 && !protocolSemantics.daysUnknown && ps.dates.length === 0) {
             report(accept, 'error', IssueCodes.InvalidDate,
                 `The plan of '${patient.name}' from ${follows.start} runs past 9999-12-31: its sessions have no calendar dates.`,
                 { node: follows, property: 'start' });

@@ -8,7 +8,8 @@ import { evaluateCourses } from '../../semantics/courses.js';
 import { skinTestNeeds, skinTestPlanOf, skinTestSeverity } from '../../semantics/skin-test.js';
 import { skinTestReason } from './skin-test-text.js';
 import type { ScheduledSession } from '../../semantics/protocol-semantics.js';
-import { formatNumber, toAmount } from '../../units/quantity.js';
+import { shortestGap } from '../../semantics/schedule.js';
+import { formatNumber, toMeasure } from '../../units/quantity.js';
 import { IssueCodes } from '../issue-codes.js';
 import { originOf, relatedTo, sourceNote } from '../related.js';
 import { report } from '../report.js';
@@ -19,7 +20,18 @@ function gapTarget(s: ScheduledSession, previous: ScheduledSession): { node: Pha
     return { node: s.phase, property: firstOfPhase && s.phase.gap ? 'gap' : 'interval' };
 }
 
+/** The count of a phase that a session belongs to: its high end when the session is optional. */
+function countTarget(s: ScheduledSession): { node: Phase; property: 'count' | 'countHigh' } {
+    return { node: s.phase, property: s.optional && s.phase.countHigh !== undefined ? 'countHigh' : 'count' };
+}
+
 const days = (f: Fraction) => `${formatNumber(f)} day${f.equals(1) ? '' : 's'}`;
+
+/** `7 days`, or `as little as 7 days` when a range of gaps lies between the two sessions. */
+function atLeast(gap: Fraction, schedule: ScheduledSession[], i: number, j: number): string {
+    const ranged = schedule.slice(i + 1, j + 1).some(s => s.optional || (s.gapBefore && !s.gapBefore.low.equals(s.gapBefore.high)));
+    return ranged ? `as little as ${days(gap)}` : days(gap);
+}
 
 /** sessions-per-cycle, interval-too-short, missing-skin-test. */
 export class ScheduleChecks {
@@ -29,14 +41,18 @@ export class ScheduleChecks {
         const semantics = this.services.semantics.Semantics.protocol(protocol);
         const rules = this.services.semantics.Rules;
         const cycle = semantics.schedule.filter(s => !s.maintenance);
-        for (const limit of rules.limitsFor(protocol, 'sessions per cycle', semantics.indication)) {
+        // With a count unknown the cycle's length is not known: its error says so.
+        const counted = semantics.countsUnknown ? [] : rules.limitsFor(protocol, 'sessions per cycle', semantics.indication);
+        const mandatory = cycle.filter(s => !s.optional).length;
+        for (const limit of counted) {
             if (!violates(limit, new Fraction(cycle.length)) || !limit.max) continue;
             const firstOver = cycle[Number(limit.max.value.floor().valueOf()) + (limit.max.inclusive ? 0 : -1)] ?? cycle[cycle.length - 1];
+            const sessions = mandatory === cycle.length ? `${cycle.length}` : `up to ${cycle.length} (${mandatory}–${cycle.length})`;
             report(accept, limit.severity, IssueCodes.SessionsPerCycle,
-                `The cycle has ${cycle.length} sessions (maintenance excluded); the limit${limit.limit.indication ? ` for ${limit.limit.indication}` : ''} is ${formatNumber(limit.max.value)} ${sourceNote(limit.limit)}.`,
-                { node: firstOver.phase, property: 'count', relatedInformation: relatedTo(limit.limit, 'limit declared here'), data: { max: limit.max.value.valueOf() } });
+                `The cycle has ${sessions} sessions (maintenance excluded); the limit${limit.limit.indication ? ` for ${limit.limit.indication}` : ''} is ${formatNumber(limit.max.value)} ${sourceNote(limit.limit)}.`,
+                { ...countTarget(firstOver), relatedInformation: relatedTo(limit.limit, 'limit declared here'), data: { max: limit.max.value.valueOf() } });
         }
-        for (const total of semantics.totals.cycleSubstances) {
+        for (const total of semantics.countsUnknown ? [] : semantics.totals.cycleSubstances) {
             const clause = maxSessionsOf(total.substance);
             const max = clause && /^[0-9]+$/.test(clause.count) ? Number(clause.count) : undefined;
             if (max === undefined) continue;
@@ -45,7 +61,7 @@ export class ScheduleChecks {
             const p = provenanceOf(clause!);
             report(accept, (clause!.severity ?? 'warning') as 'warning', IssueCodes.SessionsPerCycle,
                 `'${total.substance.name}' is given in ${using.length} cycle sessions; its maximum is ${max} sessions per cycle (${originOf(clause!)}${p.source ? `: ${p.source}` : ''}).`,
-                { node: using[max].phase, property: 'count', relatedInformation: relatedTo(clause!, 'maximum declared here'), data: { max } });
+                { ...countTarget(using[max]), relatedInformation: relatedTo(clause!, 'maximum declared here'), data: { max } });
         }
         this.checkIntervals(protocol, accept);
         this.checkSkinTestPlanned(protocol, accept);
@@ -87,14 +103,18 @@ export class ScheduleChecks {
         const schedule = semantics.schedule;
         const reported = new Set<string>();
         const once = (key: string) => !reported.has(key) && !!reported.add(key);
+        // Every gap between two consecutive sessions is a phase's `every` or `after` (skipping
+        // optional sessions joins two sessions by the same gaps); its low end is the worst case.
         for (const limit of this.services.semantics.Rules.limitsFor(protocol, 'interval', semantics.indication)) {
             for (let i = 1; i < schedule.length; i++) {
-                const gap = schedule[i].day.sub(schedule[i - 1].day);
+                const gapSpan = schedule[i].gapBefore;
+                if (!gapSpan) continue;
+                const gap = gapSpan.low;
                 if (!violates(limit, gap)) continue;
                 const target = gapTarget(schedule[i], schedule[i - 1]);
                 if (!once(`limit|${target.node.$cstNode?.offset}|${target.property}`)) continue;
                 report(accept, limit.severity, IssueCodes.IntervalTooShort,
-                    `Sessions ${schedule[i - 1].index} and ${schedule[i].index} are ${days(gap)} apart; the minimum interval is ${days(limit.min?.value ?? gap)} ${sourceNote(limit.limit)}.`,
+                    `Sessions ${schedule[i - 1].index} and ${schedule[i].index} are ${gapSpan.low.equals(gapSpan.high) ? days(gap) : `as little as ${days(gap)}`} apart; the minimum interval is ${days(limit.min?.value ?? gap)} ${sourceNote(limit.limit)}.`,
                     { ...target, relatedInformation: relatedTo(limit.limit, 'limit declared here'), data: { min: limit.min?.value.valueOf() } });
             }
         }
@@ -102,22 +122,23 @@ export class ScheduleChecks {
             const clause = minIntervalOf(total.substance);
             const amount = clause && this.minDays(clause.interval);
             if (!clause || !amount) continue;
-            const using = schedule.filter(s => s.facts?.doses.some(d => d.substance === total.substance));
+            const using = schedule.map((s, at) => ({ s, at })).filter(({ s }) => s.facts?.doses.some(d => d.substance === total.substance));
             for (let i = 1; i < using.length; i++) {
-                const gap = using[i].day.sub(using[i - 1].day);
-                if (gap.compare(amount) >= 0) continue;
-                const target = gapTarget(using[i], using[i - 1]);
+                const gap = shortestGap(schedule, using[i - 1].at, using[i].at);
+                if (gap === undefined || gap.compare(amount) >= 0) continue;
+                const target = gapTarget(using[i].s, schedule[using[i].at - 1]);
                 if (!once(`substance|${total.substance.name}|${target.node.$cstNode?.offset}|${target.property}`)) continue;
                 const p = provenanceOf(clause);
                 report(accept, (clause.severity ?? 'warning') as 'warning', IssueCodes.IntervalTooShort,
-                    `'${total.substance.name}' is given in sessions ${using[i - 1].index} and ${using[i].index}, ${days(gap)} apart; its minimum interval is ${days(amount)} (${originOf(clause)}${p.source ? `: ${p.source}` : ''}).`,
+                    `'${total.substance.name}' is given in sessions ${using[i - 1].s.index} and ${using[i].s.index}, ${atLeast(gap, schedule, using[i - 1].at, using[i].at)} apart; its minimum interval is ${days(amount)} (${originOf(clause)}${p.source ? `: ${p.source}` : ''}).`,
                     { ...target, relatedInformation: relatedTo(clause, 'minimum interval declared here'), data: { min: amount.valueOf() } });
             }
         }
     }
 
+    /** A minimum in calendar months counts as its shortest length (1 month: 28 days). */
     private minDays(q: Quantity): Fraction | undefined {
-        const a = toAmount(q);
-        return a?.dimension === 'time' ? a.value : undefined;
+        const m = toMeasure(q);
+        return m?.dimension === 'time' ? m.span.low : undefined;
     }
 }

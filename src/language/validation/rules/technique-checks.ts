@@ -1,11 +1,12 @@
 import type { ValidationAcceptor } from 'langium';
-import { Fraction } from 'fraction.js';
+import type { Fraction } from 'fraction.js';
 import { isDepthSetting, isDeviceSetting, isNeedleSetting, isVolumePerPointSetting, type Layer, type Protocol } from '../../generated/ast.js';
 import type { MesoServices } from '../../meso-module.js';
 import { intendedLayersOf, provenanceOf } from '../../semantics/library.js';
 import { evaluateSubstancePoints } from '../../semantics/courses.js';
-import { violates, type ResolvedLimit } from '../../semantics/limits.js';
-import { toAmount, formatNumber } from '../../units/quantity.js';
+import { violates, violatesSpan, type ResolvedLimit } from '../../semantics/limits.js';
+import { toAmount, formatNumber, formatSpan } from '../../units/quantity.js';
+import { isPoint, type Span } from '../../units/span.js';
 import { IssueCodes } from '../issue-codes.js';
 import { originOf, relatedTo, sourceNote } from '../related.js';
 import { report } from '../report.js';
@@ -14,6 +15,18 @@ function band(layer: Layer): { from?: Fraction; to?: Fraction } {
     const from = toAmount(layer.from);
     const to = toAmount(layer.to);
     return { from: from?.dimension === 'length' ? from.value : undefined, to: to?.dimension === 'length' ? to.value : undefined };
+}
+
+/** `4 mm`; for a range, the end that breaks the limit: `up to 6 mm (4–6 mm)` (`Up to` to start a sentence). */
+function worst(value: Span, end: 'low' | 'high', unit: string, start = false): string {
+    if (isPoint(value)) return `${formatNumber(value.low)} ${unit}`;
+    const words = end === 'high' ? 'up to' : 'as little as';
+    return `${start ? words.charAt(0).toUpperCase() + words.slice(1) : words} ${formatNumber(value[end])} ${unit} (${formatSpan(value)} ${unit})`;
+}
+
+/** Which end of a span breaks a limit: the high end above its maximum, else the low end. */
+function breakingEnd(limit: ResolvedLimit, value: Span): 'low' | 'high' {
+    return violates({ ...limit, min: undefined }, value.high) ? 'high' : 'low';
 }
 
 function limitText(limit: ResolvedLimit, unit: string): string {
@@ -34,37 +47,43 @@ export class TechniqueChecks {
             const needle = t.technique.settings.find(isNeedleSetting);
             const depth = t.technique.settings.find(isDepthSetting);
             const depthTarget = depth && (depth.length ? { node: depth, property: 'length' as const } : { node: depth, property: 'layer' as const });
-            if (depthTarget && t.depthLength && t.needleLength && t.depthLength.compare(t.needleLength) > 0) {
+            // The deepest depth against the shortest needle.
+            if (depthTarget && t.depthLength && t.needleLength && t.depthLength.high.compare(t.needleLength.low) > 0) {
+                const deepest = formatNumber(t.depthLength.high);
+                const shortest = formatNumber(t.needleLength.low);
+                const depthText = isPoint(t.depthLength) ? `Depth ${deepest} mm` : `Depth up to ${deepest} mm (${formatSpan(t.depthLength)} mm)`;
+                const needleText = isPoint(t.needleLength) ? `the ${shortest} mm needle` : `the shortest needle, ${shortest} mm (${formatSpan(t.needleLength)} mm),`;
                 report(accept, 'error', IssueCodes.DepthExceedsNeedle,
-                    `Depth ${formatNumber(t.depthLength)} mm${depth?.layer && !depth.length ? ` (the top of layer '${depth.layer.$refText}')` : ''} is deeper than the ${formatNumber(t.needleLength)} mm needle of technique '${t.technique.name}'.`,
-                    { ...depthTarget, data: { depth: t.depthLength.valueOf(), needle: t.needleLength.valueOf() } });
+                    `${depthText}${depth?.layer && !depth.length ? ` (the top of layer '${depth.layer.$refText}')` : ''} is deeper than ${needleText} of technique '${t.technique.name}'.`,
+                    { ...depthTarget, data: { depth: t.depthLength.high.valueOf(), needle: t.needleLength.low.valueOf() } });
             }
             const layer = depth?.layer?.ref;
             if (layer && depth?.length && t.depthLength) {
                 const { from, to } = band(layer);
-                if ((from && t.depthLength.compare(from) < 0) || (to && t.depthLength.compare(to) > 0)) {
+                if ((from && t.depthLength.low.compare(from) < 0) || (to && t.depthLength.high.compare(to) > 0)) {
                     report(accept, 'warning', IssueCodes.DepthOutOfRange,
-                        `Depth ${formatNumber(t.depthLength)} mm is outside layer '${layer.name}' (${from ? formatNumber(from) : '?'}–${to ? formatNumber(to) : '?'} mm).`,
+                        `Depth ${formatSpan(t.depthLength)} mm is outside layer '${layer.name}' (${from ? formatNumber(from) : '?'}–${to ? formatNumber(to) : '?'} mm).`,
                         { node: depth, property: 'length', relatedInformation: relatedTo(layer, 'layer declared here') });
                 }
             }
             for (const limit of depthTarget && t.depthLength ? limits('depth') : []) {
-                if (!violates(limit, t.depthLength!)) continue;
+                if (!violatesSpan(limit, t.depthLength!)) continue;
                 report(accept, limit.severity, IssueCodes.DepthOutOfRange,
-                    `Depth ${formatNumber(t.depthLength!)} mm of technique '${t.technique.name}' is outside the depth limit (${limitText(limit, 'mm')}) ${sourceNote(limit.limit)}.`,
+                    `Depth ${worst(t.depthLength!, breakingEnd(limit, t.depthLength!), 'mm')} of technique '${t.technique.name}' is outside the depth limit (${limitText(limit, 'mm')}) ${sourceNote(limit.limit)}.`,
                     { ...depthTarget!, relatedInformation: relatedTo(limit.limit, 'limit declared here') });
             }
             for (const limit of needle && t.needleLength ? limits('needle length') : []) {
-                if (!violates(limit, t.needleLength!)) continue;
+                if (!violatesSpan(limit, t.needleLength!)) continue;
                 report(accept, limit.severity, IssueCodes.NeedleLength,
-                    `Needle length ${formatNumber(t.needleLength!)} mm of technique '${t.technique.name}' is outside the limit (${limitText(limit, 'mm')}) ${sourceNote(limit.limit)}.`,
+                    `Needle length ${worst(t.needleLength!, breakingEnd(limit, t.needleLength!), 'mm')} of technique '${t.technique.name}' is outside the limit (${limitText(limit, 'mm')}) ${sourceNote(limit.limit)}.`,
                     { node: needle!, property: 'length', relatedInformation: relatedTo(limit.limit, 'limit declared here') });
             }
             const vpp = t.technique.settings.find(isVolumePerPointSetting);
             for (const limit of vpp && t.volumePerPoint ? limits('volume per point') : []) {
-                if (!violates(limit, t.volumePerPoint!)) continue;
+                if (!violatesSpan(limit, t.volumePerPoint!)) continue;
+                const end = breakingEnd(limit, t.volumePerPoint!);
                 report(accept, limit.severity, IssueCodes.VolumePerPoint,
-                    `${formatNumber(t.volumePerPoint!)} mL per point in technique '${t.technique.name}' is above the limit (${limitText(limit, 'mL')}) ${sourceNote(limit.limit)}.`,
+                    `${worst(t.volumePerPoint!, end, 'mL', true)} per point in technique '${t.technique.name}' is ${end === 'high' ? 'above' : 'below'} the limit (${limitText(limit, 'mL')}) ${sourceNote(limit.limit)}.`,
                     { node: vpp!, property: 'volume', relatedInformation: relatedTo(limit.limit, 'limit declared here'), data: { max: limit.max?.value.valueOf() } });
             }
             const device = t.technique.settings.find(isDeviceSetting);
@@ -89,34 +108,38 @@ export class TechniqueChecks {
         for (const s of semantics.sessions) {
             for (const i of s.injects) {
                 const mixtureVolume = i.mixture?.volume;
-                if (i.injectedVolume && mixtureVolume && i.injectedVolume.compare(mixtureVolume) > 0) {
+                // The most a technique draws against the least the mixture holds.
+                if (i.draw?.kind === 'points' && mixtureVolume && i.draw.volume.high.compare(mixtureVolume.low) > 0) {
+                    const t = i.technique!;
+                    const drawn = isPoint(i.draw.volume) ? `${formatNumber(i.draw.volume.high)} mL` : `up to ${formatNumber(i.draw.volume.high)} mL`;
                     report(accept, 'error', IssueCodes.InsufficientMixture,
-                        `Technique '${i.technique?.technique.name}' injects ${formatNumber(i.injectedVolume)} mL (${i.technique?.points} points × ${formatNumber(i.technique!.volumePerPoint!)} mL) but mixture '${i.mixture!.mixture.name}' holds only ${formatNumber(mixtureVolume)} mL.`,
-                        { node: i.inject, property: 'technique', data: { injected: i.injectedVolume.valueOf(), available: mixtureVolume.valueOf() } });
+                        `Technique '${t.technique.name}' injects ${drawn} (${formatSpan(t.points!)} points × ${formatSpan(t.volumePerPoint!)} mL) but mixture '${i.mixture!.mixture.name}' holds ${isPoint(mixtureVolume) ? 'only' : 'as little as'} ${formatNumber(mixtureVolume.low)} mL.`,
+                        { node: i.inject, property: 'technique', data: { injected: i.draw.volume.high.valueOf(), available: mixtureVolume.low.valueOf() } });
                 }
                 for (const dose of i.doses) {
                     const intended = intendedLayersOf(dose.substance);
                     const depth = i.technique?.depthLength;
                     const layer = i.technique?.technique.settings.find(isDepthSetting)?.layer?.ref;
                     if (intended.length === 0 || !depth || (layer && intended.includes(layer))) continue;
-                    const inside = intended.some(l => { const b = band(l); return b.from && b.to && depth.compare(b.from) >= 0 && depth.compare(b.to) <= 0; });
+                    // Every depth of the range must lie in an intended layer.
+                    const inside = intended.some(l => { const b = band(l); return b.from && b.to && depth.low.compare(b.from) >= 0 && depth.high.compare(b.to) <= 0; });
                     if (inside) continue;
                     report(accept, 'warning', IssueCodes.WrongLayer,
-                        `'${dose.substance.name}' is meant for ${intended.map(l => `'${l.name}'`).join(' or ')}, but technique '${i.technique!.technique.name}' injects at ${layer ? `'${layer.name}'` : `${formatNumber(depth)} mm`}.`,
+                        `'${dose.substance.name}' is meant for ${intended.map(l => `'${l.name}'`).join(' or ')}, but technique '${i.technique!.technique.name}' injects at ${layer ? `'${layer.name}'` : `${formatSpan(depth)} mm`}.`,
                         { node: i.inject, property: i.inject.technique ? 'technique' : 'mixture', relatedInformation: relatedTo(intended[0], 'intended layer') });
                 }
             }
             const name = { node: s.session, property: 'name' as const };
             for (const limit of s.points !== undefined ? limits('points per session') : []) {
-                if (!violates(limit, new Fraction(s.points!))) continue;
+                if (!violatesSpan(limit, s.points!)) continue;
                 report(accept, limit.severity, IssueCodes.PointsPerSession,
-                    `Session '${s.session.name}' has ${s.points} injection points; the limit is ${limitText(limit, 'points')} ${sourceNote(limit.limit)}.`,
+                    `Session '${s.session.name}' has ${worst(s.points!, breakingEnd(limit, s.points!), 'injection points')}; the limit is ${limitText(limit, 'points')} ${sourceNote(limit.limit)}.`,
                     { ...name, relatedInformation: relatedTo(limit.limit, 'limit declared here') });
             }
             for (const limit of s.injectedVolume ? limits('volume per session') : []) {
-                if (!violates(limit, s.injectedVolume!)) continue;
+                if (!violatesSpan(limit, s.injectedVolume!)) continue;
                 report(accept, limit.severity, IssueCodes.VolumePerSession,
-                    `Session '${s.session.name}' injects ${formatNumber(s.injectedVolume!)} mL; the limit is ${limitText(limit, 'mL')} ${sourceNote(limit.limit)}.`,
+                    `Session '${s.session.name}' injects ${worst(s.injectedVolume!, breakingEnd(limit, s.injectedVolume!), 'mL')}; the limit is ${limitText(limit, 'mL')} ${sourceNote(limit.limit)}.`,
                     { ...name, relatedInformation: relatedTo(limit.limit, 'limit declared here') });
             }
         }

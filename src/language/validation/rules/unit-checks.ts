@@ -5,7 +5,7 @@ import {
     isWeightFact, type LimitValue, type Quantity, type Unit
 } from '../../generated/ast.js';
 import { lookupUnit, unitSpellings, type Dimension } from '../../units/unit-table.js';
-import { unitText } from '../../units/quantity.js';
+import { MAX_MONTHS, toMeasure, unitText } from '../../units/quantity.js';
 import { IssueCodes } from '../issue-codes.js';
 import { report } from '../report.js';
 import { closest } from '../spelling.js';
@@ -19,35 +19,60 @@ const dimensionNames: Record<Dimension, string> = {
     'activity': 'an activity (IU)',
     'activity-concentration': 'an activity concentration (IU/mL)',
     'dose-per-weight': 'a dose per weight (mg/kg)',
-    'time': 'a time (min, h, days, weeks)'
+    'time': 'a time (min, h, days, weeks, months)'
 };
 
-/** The dimensions a quantity may have where it stands, and how to name the slot. */
-function expectedFor(q: Quantity): { dims: Dimension[]; slot: string } | undefined {
+/**
+ * Where a quantity stands: the dimensions it may have, how to name the slot, whether a range
+ * (`0.1-0.2 mL`) may stand there (where a protocol says how much, how deep, how many, how often;
+ * not where the library states one figure: a strength, a cap, a band, a weight), and what is
+ * left unchecked while it cannot be read (said once, in the diagnostic on it).
+ */
+export interface Slot {
+    readonly dims: Dimension[];
+    readonly slot: string;
+    readonly range: boolean;
+    readonly unchecked?: string;
+}
+
+function expectedFor(q: Quantity): Slot | undefined {
     return slotOf(q.$container, q.$containerProperty);
 }
 
-/** The dimensions a quantity may have as `property` of `c` (also used by completion). */
-export function slotOf(c: AstNode | undefined, prop: string | undefined): { dims: Dimension[]; slot: string } | undefined {
+const named = (node: AstNode | undefined, kind: string): string => {
+    const name = node && 'name' in node && typeof node.name === 'string' ? node.name : undefined;
+    return name ? `${kind} '${name}'` : `this ${kind}`;
+};
+
+/** The slot of a quantity as `property` of `c` (also used by completion). */
+export function slotOf(c: AstNode | undefined, prop: string | undefined): Slot | undefined {
     if (isConcentrationClause(c)) {
-        if (prop === 'per') return { dims: ['volume'], slot: 'an ampoule volume' };
-        return c.per ? { dims: ['mass', 'activity'], slot: 'an ampoule content' }
-            : { dims: ['concentration', 'activity-concentration'], slot: 'a concentration' };
+        const unchecked = `no dose of ${named(c.$container, 'substance')} is worked out from its concentration`;
+        if (prop === 'per') return { dims: ['volume'], slot: 'an ampoule volume', range: false, unchecked };
+        return c.per ? { dims: ['mass', 'activity'], slot: 'an ampoule content', range: false, unchecked }
+            : { dims: ['concentration', 'activity-concentration'], slot: 'a concentration', range: false, unchecked };
     }
     if (isMaxAmountClause(c)) {
-        if (c.scope === 'point') return { dims: ['mass', 'activity', 'volume'], slot: 'a maximum per point' };
-        return { dims: c.scope === 'cycle' ? ['mass', 'activity'] : ['mass', 'activity', 'dose-per-weight'], slot: 'a maximum' };
+        if (c.scope === 'point') return { dims: ['mass', 'activity', 'volume'], slot: 'a maximum per point', range: false, unchecked: 'this maximum is not checked' };
+        return { dims: c.scope === 'cycle' ? ['mass', 'activity'] : ['mass', 'activity', 'dose-per-weight'], slot: 'a maximum', range: false, unchecked: 'this maximum is not checked' };
     }
-    if (isMaxCourseClause(c)) return { dims: ['time'], slot: 'a course length' };
-    if (isMinIntervalClause(c)) return { dims: ['time'], slot: 'an interval' };
-    if (isLayer(c)) return { dims: ['length'], slot: 'a layer depth' };
-    if (isComponent(c)) return { dims: ['volume', 'mass', 'activity'], slot: 'a mixture component' };
-    if (isNeedleSetting(c)) return { dims: ['length'], slot: 'a needle length' };
-    if (isDepthSetting(c)) return { dims: ['length'], slot: 'a depth' };
-    if (isVolumePerPointSetting(c)) return { dims: ['volume'], slot: 'a volume per point' };
-    if (isDurationClause(c) || isPhase(c) || isSkinTestPlan(c)) return { dims: ['time'], slot: 'a time' };
-    if (isPatientsFromClause(c) || isWeightFact(c)) return { dims: ['body-weight'], slot: 'a body weight' };
+    if (isMaxCourseClause(c)) return { dims: ['time'], slot: 'a course length', range: false, unchecked: 'this course length is not checked' };
+    if (isMinIntervalClause(c)) return { dims: ['time'], slot: 'an interval', range: false, unchecked: 'this minimum interval is not checked' };
+    if (isLayer(c)) return { dims: ['length'], slot: 'a layer depth', range: false, unchecked: `the band of ${named(c, 'layer')} is not used` };
+    if (isComponent(c)) return { dims: ['volume', 'mass', 'activity'], slot: 'a mixture component', range: true, unchecked: `the doses drawn from ${named(c.$container, 'mixture')} are not checked` };
+    if (isNeedleSetting(c)) return { dims: ['length'], slot: 'a needle length', range: true, unchecked: 'the needle is not checked' };
+    if (isDepthSetting(c)) return { dims: ['length'], slot: 'a depth', range: true, unchecked: 'the depth is not checked' };
+    if (isVolumePerPointSetting(c)) return { dims: ['volume'], slot: 'a volume per point', range: true, unchecked: `the doses injected with ${named(c.$container, 'technique')} are not checked` };
+    if (isPhase(c)) return { dims: ['time'], slot: 'a time', range: true, unchecked: 'the days of the schedule from here on are not checked' };
+    if (isDurationClause(c) || isSkinTestPlan(c)) return { dims: ['time'], slot: 'a time', range: true };
+    if (isPatientsFromClause(c)) return { dims: ['body-weight'], slot: 'a body weight', range: false, unchecked: 'the caps per kg of body weight are not checked' };
+    if (isWeightFact(c)) return { dims: ['body-weight'], slot: 'a body weight', range: false, unchecked: `the caps per kg are not checked with ${named(c.$container, 'patient')}'s weight` };
     return undefined;
+}
+
+/** `; until it is fixed, …` — what an unreadable figure leaves unchecked. */
+function uncheckedNote(slot: Slot | undefined): string {
+    return slot?.unchecked ? ` Until it is fixed, ${slot.unchecked}.` : '';
 }
 
 /** Dimension a limit's value must have, per metric; undefined = a plain count (also used by completion). */
@@ -59,25 +84,60 @@ export const limitDimension: Readonly<Record<string, Dimension | undefined>> = {
     'depth': 'length'
 };
 
-function checkUnit(unit: Unit, allowed: Dimension[], slot: string, accept: ValidationAcceptor): void {
+/** Checks one unit; true when it is known and of an allowed dimension. */
+function checkUnit(unit: Unit, allowed: Dimension[], slot: string, accept: ValidationAcceptor, note = ''): boolean {
     const text = unitText(unit);
     const spec = lookupUnit(text);
     if (!spec) {
-        const suggestion = closest(text, unitSpellings());
+        // Only the units the slot accepts are suggested: a mass is never offered for a volume.
+        const suggestion = closest(text, allowed.flatMap(d => unitSpellings(d)));
         report(accept, 'error', IssueCodes.UnknownUnit,
-            `Unknown unit '${text}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Expected ${allowed.map(d => dimensionNames[d]).join(' or ')}.`,
+            `Unknown unit '${text}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Expected ${allowed.map(d => dimensionNames[d]).join(' or ')}.${note}`,
             { node: unit, data: { unit: text, suggestion } });
-    } else if (!allowed.includes(spec.dimension)) {
-        report(accept, 'error', IssueCodes.UnitMismatch,
-            `'${text}' is ${dimensionNames[spec.dimension]}, but ${slot} needs ${allowed.map(d => dimensionNames[d]).join(' or ')}.`,
-            { node: unit, data: { unit: text, expected: allowed } });
+        return false;
     }
+    if (!allowed.includes(spec.dimension)) {
+        report(accept, 'error', IssueCodes.UnitMismatch,
+            `'${text}' is ${dimensionNames[spec.dimension]}, but ${slot} needs ${allowed.map(d => dimensionNames[d]).join(' or ')}.${note}`,
+            { node: unit, data: { unit: text, expected: allowed } });
+        return false;
+    }
+    return true;
 }
 
 export function checkQuantityUnit(q: Quantity, accept: ValidationAcceptor): void {
     const expected = expectedFor(q);
-    if (expected && q.unit) checkUnit(q.unit, expected.dims, expected.slot, accept);
+    if (!expected || !q.unit) return;
+    const note = uncheckedNote(expected);
+    const lowOk = checkUnit(q.unit, expected.dims, expected.slot, accept, note);
+    const highOk = !q.highUnit || checkUnit(q.highUnit, expected.dims, expected.slot, accept, note);
+    if (!lowOk || !highOk) return;
+    // Calendar months are counted whole: `1.5 months` has no calendar meaning.
+    const badMonths = [[q.value, q.unit], [q.high, q.highUnit ?? q.unit]].find(([v, u]) => v !== undefined && lookupUnit(unitText(u as Unit))?.months
+        && !(/^[0-9]+$/.test(v as string) && Number(v) >= 1 && Number(v) <= MAX_MONTHS));
+    if (badMonths) {
+        report(accept, 'error', IssueCodes.InvalidNumber,
+            `A number of months must be a whole number from 1 to ${MAX_MONTHS.toLocaleString('en-US')}, not ${String(badMonths[0])}: write weeks or days for part of a month.${note}`, { node: q });
+        return;
+    }
+    if (q.high === undefined) return;
+    if (!expected.range) {
+        report(accept, 'error', IssueCodes.InvalidRange,
+            `${capitalised(expected.slot)} is one figure here, not a range: write a single value.${note}`, { node: q });
+        return;
+    }
+    const low = lookupUnit(unitText(q.unit))!;
+    const high = lookupUnit(unitText(q.highUnit ?? q.unit))!;
+    if (low.dimension !== high.dimension) {
+        report(accept, 'error', IssueCodes.UnitMismatch,
+            `The two ends of '${q.$cstNode?.text ?? ''}' are of different kinds: ${dimensionNames[low.dimension]} and ${dimensionNames[high.dimension]}.${note}`, { node: q });
+    } else if (!toMeasure(q)) {
+        report(accept, 'error', IssueCodes.InvalidRange,
+            `The range '${q.$cstNode?.text ?? ''}' runs backwards: write its low end first.${note}`, { node: q });
+    }
 }
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function checkLimitValueUnit(v: LimitValue, accept: ValidationAcceptor): void {
     const limit = v.$container;

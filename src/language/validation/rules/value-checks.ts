@@ -4,7 +4,7 @@ import { parseIsoDate } from '../../semantics/patient-semantics.js';
 import { count, MAX_COUNT } from '../../semantics/counts.js';
 import { consecutivePeriodDays } from '../../semantics/courses.js';
 import { lookupUnit } from '../../units/unit-table.js';
-import { toAmount, unitText } from '../../units/quantity.js';
+import { toMeasure, unitText } from '../../units/quantity.js';
 import { IssueCodes } from '../issue-codes.js';
 import { report } from '../report.js';
 
@@ -26,11 +26,20 @@ function mustBeCount(text: string | undefined, what: string, max: number, accept
     }
 }
 
-/** A phase's `every` and `after` must be more than 0 days: two sessions are never on one day. */
+/** A phase's `every` and `after` must be more than 0 days (both ends of a range): two sessions are never on one day. */
 function mustBePositiveTime(q: Phase['interval'] | undefined, word: string, accept: ValidationAcceptor, phase: Phase, property: 'interval' | 'gap'): void {
-    const amount = q ? toAmount(q) : undefined;
-    if (amount && amount.dimension === 'time' && amount.value.compare(0) <= 0) {
-        report(accept, 'error', IssueCodes.InvalidNumber, `'${word} ${q!.value} ${unitText(q!.unit)}' puts two sessions on the same day: write a time of more than 0.`, { node: phase, property });
+    const measure = q ? toMeasure(q) : undefined;
+    if (measure && measure.dimension === 'time' && measure.span.low.compare(0) <= 0) {
+        report(accept, 'error', IssueCodes.InvalidNumber, `'${word} ${q!.$cstNode?.text ?? `${q!.value} ${unitText(q!.unit)}`}' puts two sessions on the same day: write a time of more than 0.`, { node: phase, property });
+    }
+}
+
+/** The high end of a count range (`20-30 points`) is a count too, and not below the low end. */
+function mustBeCountRange(low: string | undefined, high: string | undefined, what: string, max: number, accept: ValidationAcceptor, node: Parameters<typeof report>[4]['node'], property: string, note: string): void {
+    if (high === undefined) return;
+    mustBeCount(high, what, max, accept, node, property);
+    if (low !== undefined && WHOLE.test(low) && WHOLE.test(high) && Number(low) > Number(high)) {
+        report(accept, 'error', IssueCodes.InvalidRange, `The range '${low}-${high}' runs backwards: write its low end first.${note}`, { node, property });
     }
 }
 
@@ -38,17 +47,43 @@ function mustBePositiveTime(q: Phase['interval'] | undefined, word: string, acce
 export const valueChecks = {
     checkPhaseCountMustBeWhole(phase: Phase, accept: ValidationAcceptor): void {
         mustBeCount(phase.count, 'A number of sessions', MAX_COUNT.sessionsPerPhase, accept, phase, 'count');
+        mustBeCountRange(phase.count, phase.countHigh, 'A number of sessions', MAX_COUNT.sessionsPerPhase, accept, phase, 'countHigh',
+            ' Until it is fixed, the counts, totals and days of the schedule from here on are not checked.');
         mustBePositiveTime(phase.interval, 'every', accept, phase, 'interval');
         mustBePositiveTime(phase.gap, 'after', accept, phase, 'gap');
     },
     checkPointsMustBeWhole(points: PointsSetting, accept: ValidationAcceptor): void {
         mustBeCount(points.count, 'A number of points', MAX_COUNT.points, accept, points, 'count');
+        mustBeCountRange(points.count, points.countHigh, 'A number of points', MAX_COUNT.points, accept, points, 'countHigh',
+            ` Until it is fixed, the doses injected with technique '${points.$container.name}' are not checked.`);
+    },
+    /**
+     * A phase of more than one session needs `every`, and a phase after another needs `after`
+     * or `every`: without them the days of the schedule are unknown, never 0.
+     */
+    checkPhasesMustHaveIntervals(protocol: Protocol, accept: ValidationAcceptor): void {
+        const phases = protocol.members.filter(isSchedule).flatMap(s => s.phases);
+        phases.forEach((phase, i) => {
+            if (phase.interval) return;
+            const most = phase.countHigh ?? phase.count;
+            const sessions = `${phase.countHigh ? `${phase.count}-${phase.countHigh}` : phase.count} sessions`;
+            const name = phase.name ? `Phase '${phase.name}'` : 'The maintenance phase';
+            if (most !== undefined && WHOLE.test(most) && Number(most) > 1) {
+                report(accept, 'error', IssueCodes.MissingInterval,
+                    `${name} has ${sessions} but no 'every <time>': how far apart are they? Until it is given, the days of the schedule from here on are not checked.`,
+                    { node: phase, property: phase.countHigh ? 'countHigh' : 'count' });
+            } else if (i > 0 && !phase.gap) {
+                report(accept, 'error', IssueCodes.MissingInterval,
+                    `${name} follows another phase but gives neither 'after <time>' nor 'every <time>': when does it start? Until it is given, the days of the schedule from here on are not checked.`,
+                    { node: phase, property: 'session' });
+            }
+        });
     },
     /** The sessions of all phases are laid out one by one: their total is bounded. */
     checkScheduleMustBeBounded(protocol: Protocol, accept: ValidationAcceptor): void {
         const phases = protocol.members.filter(isSchedule).flatMap(s => s.phases);
         // Counts out of their own bounds are reported on the phase and not added here.
-        const total = phases.reduce((sum, p) => sum + (count(p.count, MAX_COUNT.sessionsPerPhase) ?? 0), 0);
+        const total = phases.reduce((sum, p) => sum + (count(p.countHigh ?? p.count, MAX_COUNT.sessionsPerPhase) ?? 0), 0);
         if (total > MAX_COUNT.scheduledSessions) {
             report(accept, 'error', IssueCodes.InvalidNumber,
                 `Protocol '${protocol.name}' schedules ${total.toLocaleString('en-US')} sessions; at most ${MAX_COUNT.scheduledSessions.toLocaleString('en-US')} are checked.`,
