@@ -4,9 +4,13 @@ import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { isModel, isProtocol } from '../generated/ast.js';
 import type { MesoLspServices } from './lsp-module.js';
 import { formatSpan } from '../units/quantity.js';
-import { MesoCommands } from './meso-protocol.js';
+import { MesoServerCommands } from './meso-protocol.js';
 
-/** On each protocol: `8 sessions + 3 maintenance · 136 days`, `Compile to JSON`, `Preview`. */
+/**
+ * On each protocol: `8 sessions + 3 maintenance · 136 days` (shows the schedule), `Compile to
+ * JSON`, `Preview`. Each names a command the server executes (`MesoServerCommands`), so the
+ * lenses work in any client; the VS Code extension shows the preview in a panel instead.
+ */
 export class MesoCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: MesoLspServices) {}
 
@@ -21,9 +25,9 @@ export class MesoCodeLensProvider implements CodeLensProvider {
             const n = (s: typeof t.durationDays) => s ? formatSpan(s) : '?';
             const args = [document.uri.toString(), protocol.name];
             return [
-                { range: at, command: { title: `${n(t.cycleSessions)} sessions + ${n(t.maintenanceSessions)} maintenance · ${n(t.durationDays)} days`, command: '' } },
-                { range: at, command: { title: 'Compile to JSON', command: MesoCommands.Compile, arguments: args } },
-                { range: at, command: { title: 'Preview', command: MesoCommands.Preview, arguments: args } }
+                { range: at, command: { title: `${n(t.cycleSessions)} sessions + ${n(t.maintenanceSessions)} maintenance · ${n(t.durationDays)} days`, command: MesoServerCommands.Schedule, arguments: args } },
+                { range: at, command: { title: 'Compile to JSON', command: MesoServerCommands.Compile, arguments: [document.uri.toString()] } },
+                { range: at, command: { title: 'Preview', command: MesoServerCommands.Preview, arguments: args } }
             ];
         });
     }

@@ -1,12 +1,18 @@
-import { AstUtils, GrammarAST, WorkspaceCache, type AstNode, type AstNodeDescription, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind, type MarkupContent } from 'vscode-languageserver';
+import {
+    CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams, type InsertReplaceEdit, type MarkupContent
+} from 'vscode-languageserver';
 import { isLimit, isQuantity, isSubstance, isTechnique } from '../generated/ast.js';
 import type { MesoLspServices } from './lsp-module.js';
 import { classesOf, concentrationOf } from '../semantics/library.js';
 import { unitSpellings } from '../units/unit-table.js';
 import { formatNumber } from '../units/quantity.js';
 import { limitDimension, slotOf } from '../validation/rules/unit-checks.js';
+import { importPathCompletions } from './import-paths.js';
+
+/** Characters that continue an identifier (the ID terminal's tail). */
+const IDENTIFIER_TAIL = /^[\w\u00B5\u03BC\u00C0-\u024F]*/;
 
 /**
  * Completion that knows the domain: substances with their class and strength, aliases that
@@ -16,9 +22,50 @@ export class MesoCompletionProvider extends DefaultCompletionProvider {
     /** Documentation and detail of each declaration, rendered once: a list offers hundreds. */
     private readonly rendered: WorkspaceCache<AstNode, { documentation?: MarkupContent | string; detail?: string }>;
 
-    constructor(services: MesoLspServices) {
+    constructor(private readonly services: MesoLspServices) {
         super(services);
         this.rendered = new WorkspaceCache(services.shared);
+    }
+
+    /**
+     * Langium's completion, with the position clamped to the document (a position past the end
+     * of a line gave ranges ending outside the document), nothing inside comments and strings,
+     * and the files of the project inside an import's string.
+     */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const textDocument = document.textDocument;
+        const offset = textDocument.offsetAt(params.position);
+        const position = textDocument.positionAt(offset);
+        const imports = importPathCompletions(document, position, this.services.shared.workspace.LangiumDocuments, this.services.scoping.Imports,
+            Boolean(this.clientCapabilities?.completionItem?.insertReplaceSupport));
+        if (imports) return { isIncomplete: false, items: imports };
+        if (this.insideCommentOrString(textDocument.getText(), offset)) return { isIncomplete: false, items: [] };
+        return super.getCompletion(document, { ...params, position }, cancelToken);
+    }
+
+    /** True when `offset` is inside a comment (a `//` one runs to the end of its line) or strictly inside a string. */
+    private insideCommentOrString(text: string, offset: number): boolean {
+        const { tokens, hidden } = this.lexer.tokenize(text);
+        const inside = (start: number, end: number) => start < offset && offset < end;
+        const end = (t: { startOffset: number; image: string }) => t.startOffset + t.image.length;
+        return hidden.some(t => (t.image.startsWith('/*') && inside(t.startOffset, end(t)))
+                || (t.image.startsWith('//') && t.startOffset < offset && offset <= end(t)))
+            || tokens.some(t => t.image.startsWith('"') && inside(t.startOffset, end(t)));
+    }
+
+    /**
+     * The range an item replaces: from the start of the word being completed, where the cursor
+     * is, to the end of the word under the cursor. Langium's replace range was empty at the
+     * start of a word (accepting inserted in front of it), and its insert range ended at the
+     * unclamped cursor: neither is a prefix of the other then.
+     */
+    protected override buildCompletionTextEditWithInsertReplace(context: CompletionContext, label: string, newText: string): InsertReplaceEdit | undefined {
+        const edit = super.buildCompletionTextEditWithInsertReplace(context, label, newText);
+        if (!edit) return undefined;
+        const text = context.textDocument.getText();
+        const wordEnd = context.offset + IDENTIFIER_TAIL.exec(text.slice(context.offset, context.offset + 256))![0].length;
+        const end = context.textDocument.positionAt(Math.max(context.offset, context.tokenEndOffset, wordEnd));
+        return { newText, insert: { start: edit.insert.start, end: context.position }, replace: { start: edit.insert.start, end } };
     }
 
     protected override getReferenceDocumentation(description: AstNodeDescription): MarkupContent | string | undefined {

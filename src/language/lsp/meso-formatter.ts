@@ -230,6 +230,29 @@ export class MesoFormatter extends AbstractFormatter {
         return Math.min(...lines) > range.end.line;
     }
 
+    /**
+     * Langium's formatting, then what the LSP options and the range ask for: with
+     * `trimTrailingWhitespace`, the whitespace that ends a line (after a `//` comment, inside a
+     * block comment) goes too; with a range, only edits lying wholly inside it are kept (Langium
+     * keeps any edit that overlaps the range's lines, reaching outside the range).
+     */
+    protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+        const textDocument = document.textDocument;
+        let edits = super.doDocumentFormat(document, options, range);
+        const { lexerErrors, parserErrors } = document.parseResult;
+        const root = document.parseResult.value.$cstNode;
+        if (options.trimTrailingWhitespace && lexerErrors.length + parserErrors.length === 0 && root) {
+            // Whitespace inside a string that spans lines is the string's text: kept.
+            const strings = CstUtils.streamCst(root).filter(n => isLeafCstNode(n) && n.text.startsWith('"')).map(n => [n.offset, n.end] as const).toArray();
+            edits = [...edits, ...trailingWhitespaceEdits(textDocument, [...edits.map(e => [textDocument.offsetAt(e.range.start), textDocument.offsetAt(e.range.end)] as const), ...strings])]
+                .sort((a, b) => textDocument.offsetAt(a.range.start) - textDocument.offsetAt(b.range.start));
+        }
+        if (!range) return edits;
+        const from = textDocument.offsetAt(range.start);
+        const to = textDocument.offsetAt(range.end);
+        return edits.filter(e => textDocument.offsetAt(e.range.start) >= from && textDocument.offsetAt(e.range.end) <= to);
+    }
+
     /** Also ends the file with exactly one line break after its last token or comment. */
     protected override iterateCstFormatting(document: LangiumDocument, formattings: Map<string, FormattingAction>, options: FormattingOptions, range?: Range): TextEdit[] {
         const textDocument = document.textDocument;
@@ -258,6 +281,23 @@ export class MesoFormatter extends AbstractFormatter {
     protected override isNecessary(edit: TextEdit, document: TextDocument): boolean {
         return edit.newText.replace(/\r/g, '') !== document.getText(edit.range).replace(/\r/g, '');
     }
+}
+
+/**
+ * Deletions of the whitespace ending each line that touches none of `spans` (the offsets of the
+ * formatting edits, which decide what stays where they are, since edits must not overlap, and of
+ * strings).
+ */
+function trailingWhitespaceEdits(textDocument: TextDocument, spans: ReadonlyArray<readonly [number, number]>): TextEdit[] {
+    const text = textDocument.getText();
+    const result: TextEdit[] = [];
+    for (const m of text.matchAll(/[ \t\f\v\u00a0]+(?=\r\n|\r|\n|$)/g)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (spans.some(([a, b]) => a < end && b > start)) continue;
+        result.push({ range: { start: textDocument.positionAt(start), end: textDocument.positionAt(end) }, newText: '' });
+    }
+    return result;
 }
 
 type Structural =

@@ -6,6 +6,7 @@ import {
 } from '../generated/ast.js';
 import type { MesoLspServices } from './lsp-module.js';
 import { covers } from '../validation/rules/combination-checks.js';
+import { importHover } from './meso-import-navigation.js';
 import { classCard, componentCard, layerCard, mixtureCard, protocolCard, sessionCard, substanceCard, techniqueCard } from './hover-cards.js';
 
 /**
@@ -22,6 +23,8 @@ export class MesoHoverProvider extends AstNodeHoverProvider {
         const root = document.parseResult?.value?.$cstNode;
         if (!root) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
+        const onImport = importHover(document, document.textDocument.positionAt(offset), this.services);
+        if (onImport) return markdown(onImport);
         const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
         const component = leaf && AstUtils.getContainerOfType(leaf.astNode, isComponent);
         if (component && this.isProtocolMember(component)) {

@@ -9,10 +9,47 @@ export const MesoRequests = {
     Preview: 'meso/preview'
 } as const;
 
+/** Commands of the VS Code extension (its palette, menus and keybindings). */
 export const MesoCommands = {
     Compile: 'meso.compileToJson',
     Preview: 'meso.previewProtocol'
 } as const;
+
+/**
+ * Commands the server executes (`workspace/executeCommand`, advertised in
+ * `executeCommandProvider`), which its code lenses name, so that they work in every client.
+ * Distinct from the extension's: vscode-languageclient registers these in VS Code itself.
+ */
+export const MesoServerCommands = {
+    /** `[uri, options?: CompileCommandOptions]` → `CompileCommandResult`: compiles and writes the JSON. */
+    Compile: 'meso.server.compile',
+    /** `[uri, protocol?]` → `PreviewCommandResult`: the preview model and page. */
+    Preview: 'meso.server.preview',
+    /** `[uri, protocol]` → the text of the protocol's schedule, also shown as a message. */
+    Schedule: 'meso.server.schedule'
+} as const;
+
+export interface CompileCommandOptions {
+    /** Where to write: absolute, or relative to the workspace folder of the file; empty: beside it. */
+    readonly outputFolder?: string;
+    /** When true the server shows no message (the caller shows the result). */
+    readonly quiet?: boolean;
+}
+
+export interface CompileCommandResult {
+    /** Absolute paths written. */
+    readonly written: string[];
+    /** Previous outputs removed because the file has errors. */
+    readonly removed: string[];
+    /** The errors that forbid compiling (or why nothing could be written). */
+    readonly errors: string[];
+}
+
+export interface PreviewCommandResult {
+    readonly model: PreviewModel;
+    /** A self-contained page (no script) showing the model. */
+    readonly html: string;
+}
 
 export interface CompileParams {
     readonly uri: string;

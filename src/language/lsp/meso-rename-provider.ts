@@ -1,12 +1,15 @@
 import { AstUtils, CstUtils, GrammarAST, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
-import { ResponseError, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { MesoLspServices } from './lsp-module.js';
 import { isStdUri } from '../std/std-library.js';
 import { WHOLE_IDENTIFIER } from '../identifier.js';
 
 
-/** Rename that refuses std declarations, keywords and names that are not identifiers. */
+/**
+ * Rename that refuses std declarations, keywords and names that are not identifiers, with
+ * RequestFailed (LSP 3.17: valid params, a request that cannot be done; the message says why).
+ */
 export class MesoRenameProvider extends DefaultRenameProvider {
     private readonly keywords: Set<string>;
 
@@ -22,8 +25,8 @@ export class MesoRenameProvider extends DefaultRenameProvider {
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         this.refuseStd(document, params);
-        if (!WHOLE_IDENTIFIER.test(params.newName)) throw new ResponseError(-32602, `'${params.newName}' is not a valid name: use letters, digits and _ and start with a letter.`);
-        if (this.keywords.has(params.newName)) throw new ResponseError(-32602, `'${params.newName}' is a keyword of the language and cannot be a name.`);
+        if (!WHOLE_IDENTIFIER.test(params.newName)) throw new ResponseError(LSPErrorCodes.RequestFailed, `'${params.newName}' is not a valid name: use letters, digits and _ and start with a letter.`);
+        if (this.keywords.has(params.newName)) throw new ResponseError(LSPErrorCodes.RequestFailed, `'${params.newName}' is a keyword of the language and cannot be a name.`);
         return super.rename(document, params);
     }
 
@@ -34,7 +37,7 @@ export class MesoRenameProvider extends DefaultRenameProvider {
         if (!leaf) return;
         for (const target of this.references.findDeclarations(leaf)) {
             if (isStdUri(AstUtils.getDocument(target).uri)) {
-                throw new ResponseError(-32602, `'${leaf.text}' is declared in the std library and cannot be renamed. Declare your own '${leaf.text}' to shadow it.`);
+                throw new ResponseError(LSPErrorCodes.RequestFailed, `'${leaf.text}' is declared in the std library and cannot be renamed. Declare your own '${leaf.text}' to shadow it.`);
             }
         }
     }

@@ -1,5 +1,5 @@
 import { AstUtils, type AstNode, type Reference } from 'langium';
-import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
+import { AbstractSemanticTokenProvider, AllSemanticTokenTypes, type SemanticTokenAcceptor, type SemanticTokenRangeOptions } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
     isComponent, isCondition, isConditionsFact, isContraindicatedClause, isDepthSetting, isExcludesClause, isFollowsFact,
@@ -22,8 +22,25 @@ function typeOf(node: AstNode | undefined): string | undefined {
     return undefined;
 }
 
+/**
+ * Langium's legend (the LSP 3.17 types) plus `label` (LSP 3.18), which phase names use. A type
+ * missing from the legend used to be encoded as `null` in the token array, which strict
+ * clients reject whole.
+ */
+const TOKEN_TYPES: Record<string, number> = { ...AllSemanticTokenTypes, [SemanticTokenTypes.label]: Object.keys(AllSemanticTokenTypes).length };
+
 /** Declaration names, references (with `defaultLibrary` for std), numbers and units. */
 export class MesoSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    override get tokenTypes(): Record<string, number> {
+        return TOKEN_TYPES;
+    }
+
+    /** Drops a token whose type is not in the legend rather than send a `null` type. */
+    protected override highlightToken(options: SemanticTokenRangeOptions): void {
+        if (this.tokenTypes[options.type] === undefined) return;
+        super.highlightToken(options);
+    }
+
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
         const own = typeOf(node);
         if (own && 'name' in node && node.name) {

@@ -403,6 +403,41 @@ limit interval >= 5 days
     });
 });
 
+describe('formatter: LSP options and ranges', () => {
+    const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples');
+
+    test('trimTrailingWhitespace removes it after comments and in doc comments, not inside a string', async () => {
+        const text = '/**  \n * Doc.  \n */\nclass a "two\nlines  \nhere" // note   \nclass b   \n';
+        const trimmed = await format(text, { ...SPACES, trimTrailingWhitespace: true });
+        expect(trimmed).toBe('/**\n * Doc.\n */\nclass a "two\nlines  \nhere" // note\nclass b\n');
+        // Without the option, comments keep theirs (the comment's own text).
+        expect(await format(text, SPACES)).toContain('// note   \n');
+    });
+
+    test('trimTrailingWhitespace leaves no line of any example ending in whitespace', async () => {
+        for (const file of readdirSync(EXAMPLES).filter(f => f.endsWith('.meso'))) {
+            const text = readFileSync(join(EXAMPLES, file), 'utf8').replace(/\n/g, '  \n');
+            const lines = (await format(text, { ...SPACES, trimTrailingWhitespace: true })).split('\n');
+            expect(lines.filter(l => /\s$/.test(l)), file).toEqual([]);
+        }
+    });
+
+    test('range formatting of any lines of the examples edits only inside the range, without overlaps', async () => {
+        for (const file of readdirSync(EXAMPLES).filter(f => f.endsWith('.meso'))) {
+            const text = readFileSync(join(EXAMPLES, file), 'utf8').replace(/\n/g, '  \n').replace(/ {4}/g, '  ');
+            const lineCount = text.split('\n').length;
+            for (let first = 0; first < lineCount; first += 3) {
+                const range = { start: { line: first, character: 0 }, end: { line: first + 4, character: 0 } };
+                const { document, edits: result } = await edits(text, { ...SPACES, trimTrailingWhitespace: true }, range);
+                const from = document.textDocument.offsetAt(range.start), to = document.textDocument.offsetAt(range.end);
+                const spans = result.map(e => [document.textDocument.offsetAt(e.range.start), document.textDocument.offsetAt(e.range.end)]);
+                for (const [a, b] of spans) expect(a >= from && b <= to, `${file} lines ${first}-${first + 4}: ${a}-${b}`).toBe(true);
+                spans.sort((x, y) => x[0] - y[0]).forEach((s, i) => { if (i > 0) expect(s[0], file).toBeGreaterThanOrEqual(spans[i - 1][1]); });
+            }
+        }
+    });
+});
+
 describe('formatter: comments', () => {
     test('doc comments stay above their declaration and are indented with it', async () => {
         await expectFormat(

@@ -37,6 +37,33 @@ describe('outline, semantic tokens and definition', () => {
         expect(decoded.filter(t => t.text === 'antalgic').map(t => [t.type, t.modifiers])).toEqual([['struct', ['declaration']], ['struct', []]]);
     });
 
+    test('phase names are label tokens, and every token type and modifier is in the legend (full and range)', async () => {
+        const doc = await buildFile(services, PROTOCOL);
+        const provider = services.lsp.SemanticTokenProvider!;
+        const legend = provider.semanticTokensOptions.legend;
+        const uri = doc.uri.toString();
+        const full = await provider.semanticHighlight(doc, { textDocument: { uri } });
+        const ranged = await provider.semanticHighlightRange(doc, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } });
+        for (const tokens of [full, ranged]) {
+            expect(tokens.data.length % 5).toBe(0);
+            for (let i = 0; i < tokens.data.length; i += 5) {
+                expect(Number.isInteger(tokens.data[i + 3]) && tokens.data[i + 3] < legend.tokenTypes.length, `type at ${i}: ${tokens.data[i + 3]}`).toBe(true);
+                expect(tokens.data[i + 4] >>> legend.tokenModifiers.length, `modifiers at ${i}`).toBe(0);
+            }
+        }
+        const label = legend.tokenTypes.indexOf('label');
+        const attack = positionOf(doc, 'attack');
+        let line = 0, start = 0;
+        const labels: Array<[number, number]> = [];
+        for (let i = 0; i < full.data.length; i += 5) {
+            line += full.data[i];
+            start = full.data[i] === 0 ? start + full.data[i + 1] : full.data[i + 1];
+            if (full.data[i + 3] === label) labels.push([line, start]);
+        }
+        expect(labels).toContainEqual([attack.line, attack.character]);
+        expect(labels).toHaveLength(2);
+    });
+
     test('go to definition of a std substance lands in the std document', async () => {
         const doc = await buildFile(services, PROTOCOL);
         const links = await services.lsp.DefinitionProvider!.getDefinition(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, 'piroxicam') });

@@ -22,6 +22,14 @@ export class ScopingChecks {
             report(accept, 'error', IssueCodes.ImportUnresolved, `Cannot import '${imp.path}': only .meso files can be imported.`, { node: imp, property: 'path' });
             return;
         }
+        const from = AstUtils.getDocument(imp).uri;
+        if (uri && !this.services.shared.workspace.LangiumDocuments.hasDocument(uri) && from.scheme !== 'file' && !isStdUri(from)) {
+            // An untitled buffer, a notebook cell, a virtual file system: nothing to read the import from.
+            report(accept, 'error', IssueCodes.ImportUnresolved,
+                `Cannot import '${imp.path}': this document (${from.scheme}:) is not a file on disk, so imports are not read from it; save it as a .meso file in the project first.`,
+                { node: imp, property: 'path' });
+            return;
+        }
         if (uri && refusal?.reason === 'outside') {
             report(accept, 'error', IssueCodes.ImportUnresolved,
                 `Cannot import '${imp.path}': ${uri.fsPath || uri.toString()} is outside the project folder ${refusal.root.fsPath || refusal.root.toString()}.`,

@@ -1,0 +1,63 @@
+import { DefaultLanguageServer, type LangiumSharedServices } from 'langium/lsp';
+import { DidChangeWorkspaceFoldersNotification, type InitializeParams, type InitializeResult, type InitializedParams } from 'vscode-languageserver';
+import pkg from '../../../package.json' with { type: 'json' };
+import { isStdUri } from '../std/std-library.js';
+import type { MesoWorkspaceManager } from '../workspace/meso-workspace-manager.js';
+
+/**
+ * Where the documentation of each diagnostic code is: `docs/diagnostics.md` of the project
+ * named by package.json's `homepage` (one field to change for a fork), one heading per code.
+ */
+export function diagnosticDocsUri(code: string): string {
+    const home = (pkg as { homepage?: string }).homepage ?? pkg.repository.url.replace(/\.git$/, '');
+    return `${home.replace(/\/$/, '')}/blob/main/docs/diagnostics.md#${encodeURIComponent(code)}`;
+}
+
+/**
+ * Langium's language server, with what LSP 3.17 clients other than VS Code need from it:
+ * `serverInfo`, workspace folders that may change at run time, a `codeDescription` link from
+ * each diagnostic to its code's documentation, and no empty diagnostics for the std library's
+ * documents (13 of them at each start, for files no editor shows).
+ */
+export class MesoLanguageServer extends DefaultLanguageServer {
+    private foldersChange = false;
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        const connection = services.lsp.Connection;
+        if (connection) {
+            const send = connection.sendDiagnostics.bind(connection);
+            connection.sendDiagnostics = params => isStdUri(params.uri) && params.diagnostics.length === 0 ? Promise.resolve() : send({
+                ...params,
+                diagnostics: params.diagnostics.map(d => typeof d.code === 'string' && !d.codeDescription ? { ...d, codeDescription: { href: diagnosticDocsUri(d.code) } } : d)
+            });
+        }
+    }
+
+    override async initialize(params: InitializeParams): Promise<InitializeResult> {
+        this.foldersChange = Boolean(params.capabilities.workspace?.workspaceFolders);
+        return super.initialize(params);
+    }
+
+    protected override buildInitializeResult(params: InitializeParams): InitializeResult {
+        const result = super.buildInitializeResult(params);
+        const workspace = result.capabilities.workspace ?? {};
+        return {
+            ...result,
+            capabilities: { ...result.capabilities, workspace: { ...workspace, workspaceFolders: { supported: true, changeNotifications: true } } },
+            serverInfo: { name: 'meso', version: pkg.version }
+        };
+    }
+
+    override initialized(params: InitializedParams): void {
+        // Registered here, after vscode-languageserver's own workspace-folder feature set its
+        // handler at `initialize`: its getter would also register the notification dynamically,
+        // which a client that did not declare dynamic registration must not get.
+        const connection = this.services.lsp.Connection;
+        if (connection && this.foldersChange) {
+            const manager = this.services.workspace.WorkspaceManager as unknown as MesoWorkspaceManager;
+            connection.onNotification(DidChangeWorkspaceFoldersNotification.type, change => void manager.changeFolders(change.event.added, change.event.removed));
+        }
+        super.initialized(params);
+    }
+}
