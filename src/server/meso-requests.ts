@@ -20,7 +20,8 @@ function uriParam(method: string, params: unknown): string {
     return uri;
 }
 
-async function validated(shared: LangiumSharedServices, uri: string): Promise<LangiumDocument | undefined> {
+/** The document at `uri` once validated, or undefined when the server does not hold it. */
+export async function validatedDocument(shared: LangiumSharedServices, uri: string): Promise<LangiumDocument | undefined> {
     const parsed = URI.parse(uri);
     if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) return undefined;
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
@@ -40,27 +41,36 @@ function errorsBlocking(services: MesoLspServices, document: LangiumDocument): s
     return errors;
 }
 
+/** The JSON of every protocol and plan of a validated document, or the errors that forbid it. */
+export function compileOrErrors(services: MesoLspServices, document: LangiumDocument): CompileResult {
+    const errors = errorsBlocking(services, document);
+    if (errors.length > 0) return { documents: [], errors };
+    const diagnosticsOf = (uri: string) => services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))?.diagnostics ?? [];
+    return { documents: compileDocument(services, document, diagnosticsOf).map(o => ({ fileName: o.fileName, text: o.text })), errors: [] };
+}
+
+/** The preview model of a protocol of the document at `uri` (the first by default), or null. */
+export async function previewModelOf(services: MesoLspServices, uri: string, protocolName?: string): Promise<PreviewModel | null> {
+    const document = await validatedDocument(services.shared, uri);
+    const root = document?.parseResult.value;
+    if (!document || !isModel(root)) return null;
+    const protocol = root.elements.filter(isProtocol).find(p => !protocolName || p.name === protocolName);
+    if (!protocol) return null;
+    return buildPreviewModel(protocol, services.semantics.Semantics.protocol(protocol), document.diagnostics ?? []);
+}
+
 /** `meso/compile`: the JSON of every protocol and plan of a document, or the errors that forbid it. */
 export function registerCompileHandler(connection: Connection, services: MesoLspServices): void {
     connection.onRequest(MesoRequests.Compile, async (params: CompileParams): Promise<CompileResult> => {
         const uri = uriParam(MesoRequests.Compile, params);
-        const document = await validated(services.shared, uri);
+        const document = await validatedDocument(services.shared, uri);
         if (!document) return { documents: [], errors: [`${uri} is not a loaded .meso document.`] };
-        const errors = errorsBlocking(services, document);
-        if (errors.length > 0) return { documents: [], errors };
-        const diagnosticsOf = (uri: string) => services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))?.diagnostics ?? [];
-        return { documents: compileDocument(services, document, diagnosticsOf).map(o => ({ fileName: o.fileName, text: o.text })), errors: [] };
+        return compileOrErrors(services, document);
     });
 }
 
 /** `meso/preview`: the preview model of a protocol (the first of the document by default). */
 export function registerPreviewHandler(connection: Connection, services: MesoLspServices): void {
-    connection.onRequest(MesoRequests.Preview, async (params: PreviewParams): Promise<PreviewModel | null> => {
-        const document = await validated(services.shared, uriParam(MesoRequests.Preview, params));
-        const root = document?.parseResult.value;
-        if (!document || !isModel(root)) return null;
-        const protocol = root.elements.filter(isProtocol).find(p => !params.protocol || p.name === params.protocol);
-        if (!protocol) return null;
-        return buildPreviewModel(protocol, services.semantics.Semantics.protocol(protocol), document.diagnostics ?? []);
-    });
+    connection.onRequest(MesoRequests.Preview, async (params: PreviewParams): Promise<PreviewModel | null> =>
+        previewModelOf(services, uriParam(MesoRequests.Preview, params), params.protocol));
 }

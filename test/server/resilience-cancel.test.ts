@@ -15,10 +15,10 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 describe('server errors are JSON-RPC errors', () => {
-    test('a request on a document the server never saw is a ServerCancelled error, not a result', async () => {
+    test('a request on a document the server never saw is an InvalidParams error, not a result', async () => {
         const got = await outcome(session.client.request('textDocument/hover',
             { textDocument: { uri: session.uriOf('never-opened.meso') }, position: { line: 0, character: 0 } }, REQUEST_TIMEOUT_MS));
-        expect(got).toEqual({ code: ErrorCodes.ServerCancelled, message: expect.stringContaining('never-opened.meso') });
+        expect(got).toEqual({ code: ErrorCodes.InvalidParams, message: expect.stringContaining('never-opened.meso') });
     });
 
     test('a request cancelled while it waits for a rebuild is answered with RequestCancelled or a real result', async () => {

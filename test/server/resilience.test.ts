@@ -48,7 +48,7 @@ afterAll(() => session?.close());
 function randomRequest(random: Random): [string, unknown] {
     const lines = text.split('\n');
     const position = random.chance(1 / 8)
-        ? random.pick([{ line: 99_999, character: 0 }, { line: -1, character: -1 }, { line: 0, character: 99_999 }, { line: lines.length, character: 3 }])
+        ? random.pick([{ line: 99_999, character: 0 }, { line: 2 ** 31 - 1, character: 2 ** 31 - 1 }, { line: 0, character: 99_999 }, { line: lines.length, character: 3 }])
         : (() => { const line = random.int(0, lines.length - 1); return { line, character: random.int(0, lines[line].length) }; })();
     const end = positionAt(text, text.length);
     const range = random.chance(0.5) ? { start: { line: 0, character: 0 }, end } : { start: position, end: position };
