@@ -4,7 +4,7 @@ import type { URI } from 'langium';
 import type { MesoLspServices } from '../language/lsp/lsp-module.js';
 import { decodeMesoText } from '../language/workspace/decode-text.js';
 import type { MesoTextRefusals } from '../language/workspace/text-refusals.js';
-import { readRegularFile, realProjectRoots, type ReadOptions } from '../files/read-file.js';
+import { DEFAULT_MAX_FILE_BYTES, readRegularFile, realProjectRoots, type ReadOptions } from '../files/read-file.js';
 
 /**
  * Reads workspace files as `meso check` does, through the same reader (`readRegularFile`):
@@ -53,5 +53,7 @@ export const MesoNodeFileSystem = { fileSystemProvider: () => new MesoNodeFileSy
 export function recordRefusalsIn(shared: LangiumSharedServices, Meso: MesoLspServices): void {
     const provider = shared.workspace.FileSystemProvider as MesoNodeFileSystemProvider;
     provider.refusals = Meso.workspace.TextRefusals;
+    // An editor's buffer over the limit of one file is not parsed either (see MesoTextRefusals).
+    Meso.workspace.TextRefusals.maxTextLength = provider.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
     provider.projectFolders = () => Meso.scoping.Imports.projectRoots()?.filter(u => u.scheme === 'file').map(u => u.fsPath);
 }

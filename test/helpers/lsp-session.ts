@@ -38,11 +38,15 @@ export interface Session {
     close(): Promise<void>;
 }
 
-/** Starts the server on a fresh copy of examples/ (or of `from`) and initializes it with that folder. */
-export async function startSession(from = join(repo, 'examples')): Promise<Session> {
+/**
+ * Starts the server on a fresh copy of examples/ (or of `from`), after `prepare` had its say on
+ * the folder, and initializes it with that folder.
+ */
+export async function startSession(from = join(repo, 'examples'), prepare?: (dir: string) => void): Promise<Session> {
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`npm run build\` first.`);
     const dir = mkdtempSync(join(tmpdir(), 'meso-lsp-'));
     cpSync(from, dir, { recursive: true });
+    prepare?.(dir);
     const client = new LspClient(serverPath, { cwd: dir });
     const uriOf = (file: string) => pathToFileURL(join(dir, file)).href;
     await client.initialize(uriOf('.').replace(/\/?$/, ''), 'resilience');

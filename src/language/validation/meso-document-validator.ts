@@ -36,7 +36,8 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
         // Bytes refused as text when the file was read from disk (unless the editor holds it
         // open: then its buffer is the text), or binary data in an editor's buffer: one error.
         const open = this.textDocuments?.get(document.uri.toString()) !== undefined;
-        const refusal = (open ? undefined : this.refusals.get(document.uri)) ?? refuseNul(document.textDocument.getText());
+        const text = document.textDocument.getText();
+        const refusal = (open ? this.refusals.tooLong(text) : this.refusals.get(document.uri)) ?? refuseNul(text);
         if (refusal) return [notTextDiagnostic(refusal.message, refusal.line, refusal.character)];
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const d of diagnostics) {
