@@ -409,6 +409,6 @@ describe.each(clients)('LSP 3.17 conformance under %s client capabilities', name
 });
 
 function docsBase(): string {
-    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { homepage?: string; repository: { url: string } };
-    return `${(pkg.homepage ?? pkg.repository.url.replace(/\.git$/, '')).replace(/\/$/, '')}/blob/main/docs/diagnostics.md`;
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { repository: { url: string } };
+    return `${pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/docs/diagnostics.md`;
 }

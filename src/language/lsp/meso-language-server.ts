@@ -5,12 +5,12 @@ import { isStdUri } from '../std/std-library.js';
 import type { MesoWorkspaceManager } from '../workspace/meso-workspace-manager.js';
 
 /**
- * Where the documentation of each diagnostic code is: `docs/diagnostics.md` of the project
- * named by package.json's `homepage` (one field to change for a fork), one heading per code.
+ * Where the documentation of each diagnostic code is: `docs/diagnostics.md` in the repository
+ * that package.json's `repository` names (one field to change for a fork), a heading per code.
  */
 export function diagnosticDocsUri(code: string): string {
-    const home = (pkg as { homepage?: string }).homepage ?? pkg.repository.url.replace(/\.git$/, '');
-    return `${home.replace(/\/$/, '')}/blob/main/docs/diagnostics.md#${encodeURIComponent(code)}`;
+    const repository = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+    return `${repository}/blob/main/docs/diagnostics.md#${encodeURIComponent(code)}`;
 }
 
 /**

@@ -12,7 +12,9 @@ export const MesoRequests = {
 /** Commands of the VS Code extension (its palette, menus and keybindings). */
 export const MesoCommands = {
     Compile: 'meso.compileToJson',
-    Preview: 'meso.previewProtocol'
+    Preview: 'meso.previewProtocol',
+    Restart: 'meso.restartServer',
+    NewProtocol: 'meso.newProtocol'
 } as const;
 
 /**
