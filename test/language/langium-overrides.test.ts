@@ -24,7 +24,7 @@ function langiumOverrides(): Array<{ file: string; cls: string; method: string }
         return classes.flatMap((c, i) => {
             if (!fromLangium.has(c[2])) return [];
             const body = text.slice(c.index, classes[i + 1]?.index ?? text.length);
-            return [...body.matchAll(/^\s+(?:protected |public )?override (?:async )?(\w+)/gm)]
+            return [...body.matchAll(/^\s+(?:protected |public )?override (?:async |get |set )?(\w+)/gm)]
                 .map(m => ({ file: relative(root, file), cls: c[1], method: m[1] }));
         });
     });
