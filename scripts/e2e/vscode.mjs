@@ -34,7 +34,7 @@ const LOW_BACK = 'low-back-pain.meso';
 const FORMULARY = 'clinic-formulary.meso';
 
 // MESO_E2E_ONLY=a,b runs only those scenarios (for debugging one of them).
-const SCENARIOS = ['squiggles', 'completion', 'hover', 'codelens', 'compile', 'compile-refused', 'preview']
+const SCENARIOS = ['squiggles', 'completion', 'hover', 'codelens', 'compile', 'compile-refused', 'preview', 'preview-lens', 'new-protocol', 'json-schema']
     .filter(n => !process.env.MESO_E2E_ONLY || process.env.MESO_E2E_ONLY.split(',').includes(n));
 
 /** The temp workspace: the overdose fixture without its « » markers, plus two clean examples. */
@@ -217,9 +217,70 @@ async function preview({ page }) {
     return shown;
 }
 
-const RUNNERS = { squiggles, completion, hover, codelens, compile, 'compile-refused': compileRefused, preview };
+/** The Preview code lens (a server command) opens the preview panel through the extension's middleware. */
+async function previewLens({ page }) {
+    await openFile(page, LOW_BACK);
+    await focusEditor(page);
+    await page.keyboard.press('Control+Home');
+    const lens = page.locator(`${EDITOR} .codelens-decoration a`, { hasText: /^Preview$/ }).first();
+    await lens.waitFor({ state: 'visible', timeout: 30_000 }).catch(() => { throw new Error('no Preview code lens'); });
+    await lens.click();
+    const tab = page.locator('.part.editor .tabs-container .tab', { hasText: 'Preview: low_back_pain' }).first();
+    await tab.waitFor({ state: 'visible', timeout: 30_000 }).catch(() => { throw new Error('clicking the Preview lens opened no preview tab'); });
+    await runCommand(page, 'View: Close All Editors', { focus: false });
+    await tab.waitFor({ state: 'detached', timeout: 10_000 });
+    return 'the Preview lens opened Preview: low_back_pain';
+}
+
+/** Meso: New Protocol opens an untitled buffer that the server checks (its code lens appears), clean. */
+async function newProtocol({ page }) {
+    await runCommand(page, 'Meso: New Protocol');
+    const lens = page.locator(`${EDITOR} .codelens-decoration`, { hasText: '4 sessions + 0 maintenance' }).first();
+    await lens.waitFor({ state: 'visible', timeout: 30_000 }).catch(async () => {
+        const shown = await texts(page.locator(`${EDITOR} .codelens-decoration`)).catch(() => []);
+        throw new Error(`the new protocol has no '4 sessions + 0 maintenance' lens (shown: ${shown.join(' | ') || 'none'})`);
+    });
+    await sleep(1500);
+    const errors = await page.locator(`${EDITOR} .squiggly-error`).count();
+    if (errors > 0) throw new Error(`the template shows ${errors} error squiggle(s)`);
+    await page.screenshot({ path: path.join(RESULTS, 'new-protocol.png'), timeout: 15_000 }).catch(() => {});
+    const shown = (await texts(lens))[0];
+    await runCommand(page, 'View: Revert and Close Editor', { focus: false }).catch(() => {});
+    return `untitled buffer checked: ${shown}`;
+}
+
+/**
+ * Compiled JSON is validated against the schema: a `.plan.json` (jsonValidation) and a protocol's
+ * `<id>.json` anywhere (its `$schema`, urn:meso:schema:1, served by the extension), each with an
+ * unknown property, get the schema's own message in the Problems panel.
+ */
+async function jsonSchema({ page, workspace }) {
+    const json = JSON.parse(cliJson(path.join(workspace, LOW_BACK)));
+    json.protocol.notAField = true;
+    json.protocol.alsoNotAField = true;
+    writeFileSync(path.join(workspace, 'edited.plan.json'), JSON.stringify({ ...json, protocol: { ...json.protocol, alsoNotAField: undefined } }, null, 2) + '\n');
+    writeFileSync(path.join(workspace, 'edited_protocol.json'), JSON.stringify({ ...json, protocol: { ...json.protocol, notAField: undefined } }, null, 2) + '\n');
+    const found = [];
+    for (const [file, property] of [['edited.plan.json', 'notAField'], ['edited_protocol.json', 'alsoNotAField']]) {
+        await openFile(page, file);
+        await page.keyboard.press('Control+Shift+M');
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: `Property ${property} is not allowed` }).first();
+        await row.waitFor({ state: 'visible', timeout: 30_000 }).catch(async () => {
+            const shown = await texts(page.locator('.markers-panel .monaco-list-row')).catch(() => []);
+            throw new Error(`no 'Property ${property} is not allowed' for ${file} (Problems: ${shown.join(' | ') || 'none'})`);
+        });
+        found.push(`${file}: ${(await texts(row))[0]}`);
+    }
+    await runCommand(page, 'View: Close All Editors', { focus: false });
+    return found.join('; ');
+}
+
+const RUNNERS = {
+    squiggles, completion, hover, codelens, compile, 'compile-refused': compileRefused, preview,
+    'preview-lens': previewLens, 'new-protocol': newProtocol, 'json-schema': jsonSchema
+};
 // Run order: the editing scenario (completion) last, so the others see the files as written.
-const ORDER = ['squiggles', 'hover', 'codelens', 'compile', 'compile-refused', 'preview', 'completion'];
+const ORDER = ['squiggles', 'hover', 'codelens', 'compile', 'compile-refused', 'preview', 'preview-lens', 'new-protocol', 'json-schema', 'completion'];
 
 // ---- main ----------------------------------------------------------------------------------
 

@@ -14,13 +14,13 @@ protocol new_protocol "Describe the indication and the aim" {
         lidocaine 1 mL
         saline 2 mL
     }
-    technique points {
+    technique superficial {
         needle 30G 4 mm
         depth IDS
         0.1 mL per point
         20 points
     }
-    session standard { inject main using points  duration 10 min }
+    session standard { inject main using superficial  duration 10 min }
     schedule {
         phase attack: 4 sessions of standard every 7 days
     }

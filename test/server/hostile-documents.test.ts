@@ -80,8 +80,9 @@ describe('the server serves what editors send, and one bad file never stops the 
         const hover = await outcome(session.client.request('textDocument/hover', { textDocument: { uri: session.uriOf('keloid.meso') }, position: { line: 15, character: 10 } }, REQUEST_TIMEOUT_MS));
         const ms = performance.now() - started;
         expect('result' in hover).toBe(true);
-        // The 50 MB frame itself must be read and parsed first (about a second here); nothing after it waits on a parse.
-        expect(ms).toBeLessThan(10_000);
+        // The 50 MB frame itself is read and JSON-parsed first (2 s on a quiet machine, up to 25 s
+        // with the machine's two cores shared five ways); parsing the text took 105 s quiet before.
+        expect(ms).toBeLessThan(45_000);
         const diagnostics = (await published).diagnostics as Diagnostic[];
         expect(diagnostics.map(d => [d.code, d.message])).toEqual([['not-text', 'This document was not checked: it holds 50.4 MB of text, over the limit of 10.0 MB per file.']]);
         const closed = session.client.nextDiagnostics(uri, REQUEST_TIMEOUT_MS);
