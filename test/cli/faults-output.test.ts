@@ -37,7 +37,7 @@ describe('stdout closed or full', () => {
             expect(r.err).toBe('meso: cannot write the output: no space left on the device (ENOSPC).\n');
             expect(r.code).toBe(2);
         }
-    });
+    }, 90_000); // three runs of the CLI: 13 s alone, over 20 s with the machine's cores shared
 });
 
 describe('file names that try to break a line or start a workflow command', () => {
