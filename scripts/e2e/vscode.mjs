@@ -234,7 +234,8 @@ async function previewLens({ page }) {
 
 /** Meso: New Protocol opens an untitled buffer that the server checks (its code lens appears), clean. */
 async function newProtocol({ page }) {
-    await runCommand(page, 'Meso: New Protocol');
+    // No editor may be open (the scenario before closes them all): nothing to focus first.
+    await runCommand(page, 'Meso: New Protocol', { focus: false });
     const lens = page.locator(`${EDITOR} .codelens-decoration`, { hasText: '4 sessions + 0 maintenance' }).first();
     await lens.waitFor({ state: 'visible', timeout: 30_000 }).catch(async () => {
         const shown = await texts(page.locator(`${EDITOR} .codelens-decoration`)).catch(() => []);
