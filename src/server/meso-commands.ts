@@ -11,7 +11,8 @@ import type { MesoLspServices as MesoServices } from '../language/lsp/lsp-module
 import {
     MesoServerCommands, type CompileCommandOptions, type CompileCommandResult, type PreviewCommandResult
 } from '../language/lsp/meso-protocol.js';
-import { formatNumber } from '../language/units/quantity.js';
+import { formatSpan } from '../language/units/quantity.js';
+import type { Span } from '../language/units/span.js';
 import { compileOrErrors, previewModelOf, validatedDocument } from './meso-requests.js';
 
 /**
@@ -126,8 +127,9 @@ export class MesoCommandHandler extends AbstractExecuteCommandHandler {
         const protocol = isModel(root) ? root.elements.filter(isProtocol).find(p => args[1] === undefined || p.name === args[1]) : undefined;
         if (!protocol) return null;
         const semantics = services.semantics.Semantics.protocol(protocol);
-        const days = semantics.schedule.map(s => s.day);
-        const text = `${protocol.name}: ${semantics.totals.cycleSessions} sessions + ${semantics.totals.maintenanceSessions} maintenance over ${formatNumber(semantics.totals.durationDays)} days; sessions on days ${days.map(d => formatNumber(d)).join(', ')}.`;
+        const n = (s: Span | undefined) => s ? formatSpan(s) : '?';
+        const days = semantics.daysUnknown ? '' : `; sessions on days ${semantics.schedule.map(s => s.day === undefined ? '?' : formatSpan(s.day)).join(', ')}`;
+        const text = `${protocol.name}: ${n(semantics.totals.cycleSessions)} sessions + ${n(semantics.totals.maintenanceSessions)} maintenance over ${n(semantics.totals.durationDays)} days${days}.`;
         void connection.sendNotification('window/showMessage', { type: MessageType.Info, message: text });
         return text;
     }
