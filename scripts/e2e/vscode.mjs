@@ -252,7 +252,7 @@ async function newProtocol({ page }) {
 
 /**
  * Compiled JSON is validated against the schema: a `.plan.json` (jsonValidation) and a protocol's
- * `<id>.json` anywhere (its `$schema`, urn:meso:schema:1, served by the extension), each with an
+ * `<id>.json` anywhere (its `$schema`, the schema's `$id`, served by the extension), each with an
  * unknown property, get the schema's own message in the Problems panel.
  */
 async function jsonSchema({ page, workspace }) {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import schema from '../compiler/meso-schema.json' with { type: 'json' };
 
 /**
- * Serves the compiled JSON's schema at its `$id` (`urn:meso:schema:1`), which every document
+ * Serves the compiled JSON's schema at its `$id` (`urn:meso:schema:<formatVersion>`), which every document
  * `meso compile` writes names in `$schema`: VS Code's JSON support opens a schema URI of an
  * unknown scheme as a text document, so every compiled file is validated wherever it lies
  * (the `jsonValidation` contribution covers the usual file names too).

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
+import schema from '../../src/compiler/meso-schema.json' with { type: 'json' };
 
 const root = join(import.meta.dirname, '..', '..');
 const readmeSource = join(root, 'src', 'extension', 'README.md');
@@ -65,7 +66,7 @@ describe('Marketplace readiness', () => {
         for (const { url } of manifest.contributes.jsonValidation) {
             const file = url.replace(/^\.\//, '');
             expect(existsSync(join(dir, 'x', 'extension', file)), file).toBe(true);
-            expect(JSON.parse(readFileSync(join(dir, 'x', 'extension', file), 'utf8')).$id).toBe('urn:meso:schema:1');
+            expect(JSON.parse(readFileSync(join(dir, 'x', 'extension', file), 'utf8')).$id).toBe(schema.$id);
         }
         expect(manifest.contributes.commands).toEqual(pkg.contributes.commands);
     });
