@@ -2,7 +2,7 @@ import { CstUtils, DefaultValueConverter, type CstNode, type GrammarAST, type Va
 
 /** Multi-word datatype rules whose value keeps its spaces: `volume per point`, not `volumeperpoint`. */
 const SPACED_RULES = new Set(['Metric', 'SessionsPerCycle', 'VolumePerPoint', 'VolumePerSession', 'NeedleLength',
-    'ActiveSubstancesPerMixture', 'PointsPerSession']);
+    'ActiveSubstancesPerMixture', 'PointsPerSession', 'AreaPerSession']);
 
 export class MesoValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {

@@ -5,7 +5,7 @@ import { closest } from '../validation/spelling.js';
 /** What a reference type is called in messages. */
 const KIND_NAMES: Record<string, string> = {
     Substance: 'substance', SubstanceClass: 'class', Classifier: 'substance or class', Condition: 'condition',
-    Layer: 'layer', Mixture: 'mixture', Technique: 'technique', Session: 'session', Protocol: 'protocol'
+    Layer: 'layer', Mixture: 'mixture', Technique: 'technique', Session: 'session', Protocol: 'protocol', AreaClause: 'area', Region: 'region'
 };
 
 /** A linking error with the nearest declared name, for the quick fix (`MesoDocumentValidator.processLinkingErrors`). */

@@ -105,8 +105,9 @@ export function evaluateSubstancePoints(semantics: ProtocolSemantics): PointsFin
             const clause = rule.clause as MaxPointsClause;
             const carrying = session.injects.filter(i => i.doses.some(d => d.substance === dose.substance));
             // Unknown points (a technique without `N points`) are not counted as 0; a range counts its top.
-            if (carrying.some(i => i.technique?.points === undefined) || !/^[0-9]+$/.test(clause.count)) continue;
-            const points = carrying.reduce((sum, i) => sum + Number(i.technique!.points!.high.valueOf()), 0);
+            // Into areas, each area gets the technique's points (or its grid's): `points` sums them.
+            if (carrying.some(i => i.points === undefined) || !/^[0-9]+$/.test(clause.count)) continue;
+            const points = carrying.reduce((sum, i) => sum + Number(i.points!.high.valueOf()), 0);
             if (points > Number(clause.count)) findings.push({ session, substance: dose.substance, clause, from: rule.from, points });
         }
     }

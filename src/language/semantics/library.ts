@@ -1,12 +1,12 @@
 import { Fraction } from 'fraction.js';
 import {
-    isAliasesClause, isClassClause, isConcentrationClause, isContraindicatedClause, isEvidenceClause,
+    isAliasesClause, isAreasClause, isClassClause, isConcentrationClause, isContraindicatedClause, isEvidenceClause,
     isIntendedLayerClause, isMaxAmountClause, isMaxConsecutiveClause, isMaxCourseClause, isMaxPointsClause,
     isMaxSessionsClause, isMinIntervalClause, isMixingClause, isSkinTestClause, isSourceClause, isSubstanceClass,
     isWithdrawnClause,
     type Condition, type ContraindicatedClause, type Layer, type MaxAmountClause, type MaxConsecutiveClause,
     type MaxCourseClause, type MaxPointsClause, type MaxSessionsClause, type MinIntervalClause, type MixingClause,
-    type SkinTestClause, type Substance, type SubstanceClass, type SubstanceClause, type WithdrawnClause
+    type AreasClause, type SkinTestClause, type Substance, type SubstanceClass, type SubstanceClause, type WithdrawnClause
 } from '../generated/ast.js';
 import { toAmount, type Amount } from '../units/quantity.js';
 
@@ -131,6 +131,7 @@ export function ruleKeys(clause: SubstanceClause): string[] {
     if (isWithdrawnClause(clause)) return ['withdrawn'];
     if (isSkinTestClause(clause)) return ['skin-test'];
     if (isMixingClause(clause)) return ['mixing'];
+    if (isAreasClause(clause)) return ['areas'];
     return [];
 }
 
@@ -168,8 +169,8 @@ export function rulesOfType<C extends SubstanceClause>(substance: Substance, is:
 /** A cap on the amount of a substance. */
 export interface AmountCap {
     readonly clause: MaxAmountClause;
-    /** `session`, `cycle`, `per-kg` (mg/kg per session), `window` (per day or per week), `point` (per injection point). */
-    readonly kind: 'session' | 'cycle' | 'per-kg' | 'window' | 'point';
+    /** `session`, `cycle`, `per-kg` (mg/kg per session), `window` (per day or per week), `point` (per injection point), `area` (per area per session). */
+    readonly kind: 'session' | 'cycle' | 'per-kg' | 'window' | 'point' | 'area';
     readonly amount: Amount;
     /** For a window cap: its length in days, and whether it is in mg/kg. */
     readonly windowDays?: Fraction;
@@ -177,6 +178,9 @@ export interface AmountCap {
     /** The substance or class that declares the cap. */
     readonly from: RuleOwner;
 }
+
+/** The scope of `max Q per area per session`, as the grammar gives it. */
+export const AREA_PER_SESSION = 'area per session';
 
 export function amountCapsOf(substance: Substance): AmountCap[] {
     const caps: AmountCap[] = [];
@@ -187,6 +191,8 @@ export function amountCapsOf(substance: Substance): AmountCap[] {
         const windowDays = windowDaysOf(clause);
         if (windowDays) {
             if (perKg || amount.dimension === 'mass' || amount.dimension === 'activity') caps.push({ clause, kind: 'window', amount, windowDays, perKg, from });
+        } else if (clause.scope === AREA_PER_SESSION) {
+            if (amount.dimension === 'mass' || amount.dimension === 'activity') caps.push({ clause, kind: 'area', amount, from });
         } else if (clause.scope === 'point') {
             if (amount.dimension === 'mass' || amount.dimension === 'activity' || amount.dimension === 'volume') caps.push({ clause, kind: 'point', amount, from });
         } else if (perKg) {
@@ -229,6 +235,11 @@ export function withdrawnOf(substance: Substance): WithdrawnClause | undefined {
 /** The mixing rule in force (`mixing: warning "…"`), own or from a class. */
 export function mixingOf(substance: Substance): RuleInForce<MixingClause> | undefined {
     return rulesOfType(substance, isMixingClause)[0];
+}
+
+/** The regions the substance is labelled for (`areas submental`), own or from a class. */
+export function areasRuleOf(substance: Substance): RuleInForce<AreasClause> | undefined {
+    return rulesOfType(substance, isAreasClause)[0];
 }
 
 /** Whether the substance asks for a skin test (own or class rule), and the clause that says so. */

@@ -1,9 +1,10 @@
 import { Fraction } from 'fraction.js';
 import {
     isDurationClause, isInject, isMixture, isNeedleSetting, isDepthSetting, isPointsSetting, isSchedule, isSession,
-    isTechnique, isVolumePerPointSetting, isPatientsFromClause, isIndicationClause, isSkinTestPlan,
-    type Component, type Inject, type Mixture, type Protocol, type Session, type Substance, type Technique
+    isTechnique, isVolumePerPointSetting, isPatientsFromClause, isIndicationClause, isSkinTestPlan, isAreaClause,
+    type AreaClause, type Component, type Inject, type Mixture, type Protocol, type Session, type Substance, type Technique
 } from '../generated/ast.js';
+import { areaDraw, areaFacts, type AreaDelivery, type AreaFacts } from './areas.js';
 import type { Measure } from '../units/quantity.js';
 import { add, mul, sumKnown, type Span } from '../units/span.js';
 import { count, MAX_COUNT } from './counts.js';
@@ -58,7 +59,11 @@ export interface InjectFacts {
     readonly draw?: Draw;
     /** The volume injected, mL (undefined when unknown). */
     readonly injectedVolume?: Span;
+    /** Points given: the technique's, or summed over the areas it goes into. */
+    readonly points?: Span;
     readonly doses: Dose[];
+    /** One entry per area named by `into` (resolved ones), in order. */
+    readonly areas: AreaDelivery[];
 }
 
 export interface SessionFacts {
@@ -86,6 +91,8 @@ export interface ProtocolSemantics {
     readonly skinTestLeadDays?: Span;
     readonly mixtures: MixtureFacts[];
     readonly techniques: TechniqueFacts[];
+    /** Every `area` clause, named or for the record only. */
+    readonly areas: AreaFacts[];
     readonly sessions: SessionFacts[];
     /** Every session at the top of every count range (see ScheduledSession.optional). */
     readonly schedule: ScheduledSession[];
@@ -166,14 +173,30 @@ export function deliveredBy(mixture: MixtureFacts, draw: Draw | undefined, subst
     return { amount: amountSpan && dimension ? { span: amountSpan, dimension } : undefined, volume };
 }
 
-function injectFacts(inject: Inject, mixtures: Map<Mixture, MixtureFacts>, techniques: Map<Technique, TechniqueFacts>): InjectFacts {
+/**
+ * What an inject draws and each of its areas receives. Into areas, each area gets one use of the
+ * technique (its points, or the area's grid points at its spacing when the technique gives a
+ * volume per point but no points); without points the whole mixture goes in once, over all of them.
+ */
+function drawOf(inject: Inject, technique: TechniqueFacts | undefined, areas: Map<AreaClause, AreaFacts>): { draw?: Draw; perArea: Array<{ area: AreaFacts; points?: Span; volume?: Span; derived: boolean }> } {
+    const named = inject.areas.map(r => r.ref && areas.get(r.ref)).filter((a): a is AreaFacts => !!a);
+    // Points that cannot be read leave what is drawn unknown (never the whole mixture by default).
+    if (technique?.unreadable) return { perArea: named.map(area => ({ area, derived: false })) };
+    const perArea = named.map(area => ({ area, ...areaDraw(area, technique?.points, technique?.volumePerPoint) }));
+    if (named.length > 0 && perArea.every(a => a.volume)) {
+        return { draw: { kind: 'points', volume: sumKnown(perArea.map(a => a.volume))! }, perArea };
+    }
+    // An area whose grid cannot be read leaves its points unknown: not the whole mixture by default.
+    if (named.some(a => a.unreadable) && technique?.volumePerPoint && !technique.points) return { perArea };
+    return { draw: technique?.injectedVolume ? { kind: 'points', volume: technique.injectedVolume } : { kind: 'whole' }, perArea };
+}
+
+function injectFacts(inject: Inject, mixtures: Map<Mixture, MixtureFacts>, techniques: Map<Technique, TechniqueFacts>, areas: Map<AreaClause, AreaFacts>): InjectFacts {
     const mixture = inject.mixture?.ref ? mixtures.get(inject.mixture?.ref) : undefined;
     const technique = inject.technique?.ref ? techniques.get(inject.technique.ref) : undefined;
-    if (!mixture) return { inject, technique, doses: [] };
-    // Without points the whole mixture goes in, even when its volume is unknown; points that
-    // cannot be read leave what is drawn unknown (never the whole mixture by default).
-    const draw: Draw | undefined = technique?.injectedVolume ? { kind: 'points', volume: technique.injectedVolume }
-        : technique?.unreadable ? undefined : { kind: 'whole' };
+    const { draw, perArea } = drawOf(inject, technique, areas);
+    const points = perArea.length > 0 ? sumKnown(perArea.map(a => a.points)) : technique?.points;
+    if (!mixture) return { inject, technique, points, doses: [], areas: perArea.map(a => ({ ...a, upToWhole: false, doses: [] })) };
     const injectedVolume = draw?.kind === 'points' ? draw.volume : draw ? mixture.volume : undefined;
     const unreadable = mixture.unreadable || !draw;
     const doses: Dose[] = [];
@@ -182,7 +205,14 @@ function injectFacts(inject: Inject, mixtures: Map<Mixture, MixtureFacts>, techn
         const components = mixture.components.filter(c => c.carries.some(x => x.substance === substance)).map(c => c.component);
         doses.push({ substance, amount, volume, components, unreadable });
     }
-    return { inject, mixture, technique, draw, injectedVolume, doses };
+    const areaDeliveries: AreaDelivery[] = perArea.map(a => {
+        const own: Draw | undefined = a.volume ? { kind: 'points', volume: a.volume } : draw?.kind === 'whole' ? draw : undefined;
+        return {
+            ...a, volume: a.volume ?? (own ? mixture.volume : undefined), upToWhole: own?.kind === 'whole',
+            doses: doses.map(d => ({ substance: d.substance, amount: unreadable || !own ? undefined : deliveredBy(mixture, own, d.substance).amount }))
+        };
+    });
+    return { inject, mixture, technique, draw, injectedVolume, points, doses, areas: areaDeliveries };
 }
 
 /** Sums doses of the same substance; an unknown part makes the sum unknown. */
@@ -213,12 +243,12 @@ export function sumDoses(doses: Dose[]): Dose[] {
     return [...bySubstance.values()];
 }
 
-function sessionFacts(session: Session, mixtures: Map<Mixture, MixtureFacts>, techniques: Map<Technique, TechniqueFacts>): SessionFacts {
-    const injects = session.items.filter(isInject).map(i => injectFacts(i, mixtures, techniques));
+function sessionFacts(session: Session, mixtures: Map<Mixture, MixtureFacts>, techniques: Map<Technique, TechniqueFacts>, areas: Map<AreaClause, AreaFacts>): SessionFacts {
+    const injects = session.items.filter(isInject).map(i => injectFacts(i, mixtures, techniques, areas));
     return {
         session, injects,
         injectedVolume: sumKnown(injects.map(i => i.injectedVolume)),
-        points: sumKnown(injects.map(i => i.technique?.points)),
+        points: sumKnown(injects.map(i => i.points)),
         doses: sumDoses(injects.flatMap(i => i.doses)),
         durationDays: known(readSpan(session.items.find(isDurationClause)?.duration, 'time'))
     };
@@ -250,6 +280,7 @@ function totalsOver(schedule: ScheduledSession[]): SubstanceTotal[] {
 const mixtureMemo = new NodeMemo<Mixture, MixtureFacts>();
 const techniqueMemo = new NodeMemo<Technique, TechniqueFacts>();
 const sessionMemo = new NodeMemo<Session, SessionFacts>();
+const areaMemo = new NodeMemo<AreaClause, AreaFacts>();
 
 /** Computes every derived fact of a protocol. Pure: the same AST gives the same result. */
 export function computeProtocolSemantics(protocol: Protocol): ProtocolSemantics {
@@ -257,9 +288,11 @@ export function computeProtocolSemantics(protocol: Protocol): ProtocolSemantics 
         .map(m => [m, mixtureMemo.get(m, m.components.map(c => c.substance?.ref), () => mixtureFacts(m))]));
     const techniques = new Map(protocol.members.filter(isTechnique)
         .map(t => [t, techniqueMemo.get(t, [t.settings.find(isDepthSetting)?.layer?.ref], () => techniqueFacts(t))]));
+    const areas = new Map(protocol.members.filter(isAreaClause).map(a => [a, areaMemo.get(a, [a.region?.ref], () => areaFacts(a))]));
     const sessions = new Map(protocol.members.filter(isSession).map(s => [s, sessionMemo.get(s,
-        s.items.filter(isInject).flatMap(i => [i.mixture?.ref && mixtures.get(i.mixture.ref), i.technique?.ref && techniques.get(i.technique.ref)]),
-        () => sessionFacts(s, mixtures, techniques))]));
+        s.items.filter(isInject).flatMap(i => [i.mixture?.ref && mixtures.get(i.mixture.ref), i.technique?.ref && techniques.get(i.technique.ref),
+            ...i.areas.map(r => r.ref && areas.get(r.ref))]),
+        () => sessionFacts(s, mixtures, techniques, areas))]));
     const weight = readValue(protocol.members.find(isPatientsFromClause)?.weight, 'body-weight');
     const layout = layOutSchedule(protocol, sessions);
     const schedule = layout.sessions;
@@ -279,6 +312,7 @@ export function computeProtocolSemantics(protocol: Protocol): ProtocolSemantics 
         skinTestLeadDays: known(readSpan(protocol.members.find(isSkinTestPlan)?.lead, 'time')),
         mixtures: [...mixtures.values()],
         techniques: [...techniques.values()],
+        areas: [...areas.values()],
         sessions: [...sessions.values()],
         schedule,
         countsUnknown: layout.countsUnknown,

@@ -3,7 +3,7 @@ import { Fraction } from 'fraction.js';
 /** The physical dimension of a quantity; decides which slots accept it. */
 export type Dimension =
     | 'mass' | 'volume' | 'length' | 'body-weight' | 'concentration' | 'activity'
-    | 'activity-concentration' | 'dose-per-weight' | 'time';
+    | 'activity-concentration' | 'dose-per-weight' | 'time' | 'area';
 
 /** One accepted spelling of a unit. */
 export interface UnitSpec {
@@ -24,7 +24,8 @@ export const canonicalUnit: Readonly<Record<Dimension, string>> = {
     'activity': '[iU]',
     'activity-concentration': '[iU]/mL',
     'dose-per-weight': 'mg/kg',
-    'time': 'd'
+    'time': 'd',
+    'area': 'cm2'
 };
 
 /** Canonical unit as a clinician writes it (for messages and hovers). */
@@ -32,7 +33,8 @@ export const displayUnit: Readonly<Record<Dimension, string>> = {
     ...canonicalUnit,
     'activity': 'IU',
     'activity-concentration': 'IU/mL',
-    'time': 'days'
+    'time': 'days',
+    'area': 'cm²'
 };
 
 const f = (n: number, d = 1) => new Fraction(n, d);
@@ -51,6 +53,8 @@ const table: ReadonlyArray<[string[], Dimension, Fraction]> = [
     [['L'], 'volume', f(1000)],
     [['mm'], 'length', f(1)],
     [['cm'], 'length', f(10)],
+    [['cm2', 'cm\u00B2'], 'area', f(1)],
+    [['mm2', 'mm\u00B2'], 'area', f(1, 100)],
     [['kg'], 'body-weight', f(1)],
     [['mg/mL', 'mg/ml', 'g/L'], 'concentration', f(1)],
     [['%'], 'concentration', f(10)],

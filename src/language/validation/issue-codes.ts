@@ -13,6 +13,7 @@ export const IssueCodes = {
     AnestheticSum: 'anesthetic-sum',
     WeightUnknown: 'weight-unknown',
     AmountUnknown: 'amount-unknown',
+    OverdoseArea: 'overdose-area',
     // combinations and patients
     Interaction: 'interaction',
     Contraindicated: 'contraindicated',
@@ -31,6 +32,8 @@ export const IssueCodes = {
     VolumePerSession: 'volume-per-session',
     InsufficientMixture: 'insufficient-mixture',
     MultiInjector: 'multi-injector',
+    AreaRestricted: 'area-restricted',
+    AreaPoints: 'area-points',
     // mixtures and schedules
     TooManySubstances: 'too-many-substances',
     SessionsPerCycle: 'sessions-per-cycle',
@@ -68,7 +71,7 @@ export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
  */
 export const UNSUPPRESSIBLE: ReadonlySet<string> = new Set([
     IssueCodes.OverdoseSession, IssueCodes.OverdoseWeight, IssueCodes.OverdoseCycle, IssueCodes.AnestheticSum,
-    IssueCodes.OverdoseDay, IssueCodes.OverdoseWeek, IssueCodes.OverdosePoint,
+    IssueCodes.OverdoseDay, IssueCodes.OverdoseWeek, IssueCodes.OverdosePoint, IssueCodes.OverdoseArea,
     IssueCodes.Allergy, IssueCodes.SkinTestPositive, IssueCodes.WithdrawnSubstance,
     IssueCodes.SyntaxError, IssueCodes.UnresolvedName, IssueCodes.UnknownUnit, IssueCodes.UnitMismatch,
     IssueCodes.DuplicateName, IssueCodes.ImportUnresolved, IssueCodes.NotText, IssueCodes.InvalidNumber, IssueCodes.InvalidDate,

@@ -1,6 +1,7 @@
 import type { ValidationChecks } from 'langium';
 import type { MesoAstType } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
+import { AreaChecks } from './rules/area-checks.js';
 import { CombinationChecks } from './rules/combination-checks.js';
 import { DoseChecks } from './rules/dose-checks.js';
 import { PatientChecks } from './rules/patient-checks.js';
@@ -20,6 +21,7 @@ export function registerValidationChecks(services: MesoServices): void {
     const techniques = new TechniqueChecks(services);
     const schedules = new ScheduleChecks(services);
     const patients = new PatientChecks(services);
+    const areas = new AreaChecks(services);
     const checks: ValidationChecks<MesoAstType> = {
         Import: (n, a) => scoping.checkImportMustResolve(n, a),
         Model: (n, a) => scoping.checkNamesMustBeUnique(n, a),
@@ -29,6 +31,7 @@ export function registerValidationChecks(services: MesoServices): void {
             (n, a) => combinations.checkSessionsMustAvoidInteractions(n, a),
             (n, a) => techniques.checkTechniques(n, a),
             (n, a) => schedules.checkSchedule(n, a),
+            (n, a) => areas.checkAreas(n, a),
             valueChecks.checkScheduleMustBeBounded,
             valueChecks.checkPhasesMustHaveIntervals,
             checkMembersShouldBeUsed
@@ -39,6 +42,7 @@ export function registerValidationChecks(services: MesoServices): void {
         ],
         Mixture: (n, a) => combinations.checkMixtureShouldNotHaveTooManySubstances(n, a),
         Component: (n, a) => combinations.checkComponentMustNotBeWithdrawn(n, a),
+        AreaClause: (n, a) => areas.checkAreaSizeMustBePositive(n, a),
         Quantity: checkQuantityUnit,
         LimitValue: checkLimitValueUnit,
         Phase: valueChecks.checkPhaseCountMustBeWhole,

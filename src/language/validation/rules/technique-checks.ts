@@ -113,7 +113,7 @@ export class TechniqueChecks {
                     const t = i.technique!;
                     const drawn = isPoint(i.draw.volume) ? `${formatNumber(i.draw.volume.high)} mL` : `up to ${formatNumber(i.draw.volume.high)} mL`;
                     report(accept, 'error', IssueCodes.InsufficientMixture,
-                        `Technique '${t.technique.name}' injects ${drawn} (${formatSpan(t.points!)} points × ${formatSpan(t.volumePerPoint!)} mL) but mixture '${i.mixture!.mixture.name}' holds ${isPoint(mixtureVolume) ? 'only' : 'as little as'} ${formatNumber(mixtureVolume.low)} mL.`,
+                        `Technique '${t.technique.name}' injects ${drawn} (${i.points ? formatSpan(i.points) : '?'} points × ${formatSpan(t.volumePerPoint!)} mL${i.areas.length > 1 ? ` over ${i.areas.length} areas` : ''}) but mixture '${i.mixture!.mixture.name}' holds ${isPoint(mixtureVolume) ? 'only' : 'as little as'} ${formatNumber(mixtureVolume.low)} mL.`,
                         { node: i.inject, property: 'technique', data: { injected: i.draw.volume.high.valueOf(), available: mixtureVolume.low.valueOf() } });
                 }
                 for (const dose of i.doses) {

@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import {
-    isComponent, isConcentrationClause, isDepthSetting, isDurationClause, isLayer, isLimit, isMaxAmountClause,
+    isAreaClause, isComponent, isConcentrationClause, isDepthSetting, isDurationClause, isLayer, isLimit, isMaxAmountClause,
     isMaxCourseClause, isMinIntervalClause, isNeedleSetting, isPatientsFromClause, isPhase, isSkinTestPlan, isVolumePerPointSetting,
     isWeightFact, type LimitValue, type Quantity, type Unit
 } from '../../generated/ast.js';
@@ -19,7 +19,8 @@ const dimensionNames: Record<Dimension, string> = {
     'activity': 'an activity (IU)',
     'activity-concentration': 'an activity concentration (IU/mL)',
     'dose-per-weight': 'a dose per weight (mg/kg)',
-    'time': 'a time (min, h, days, weeks, months)'
+    'time': 'a time (min, h, days, weeks, months)',
+    'area': 'an area (cm², mm²)'
 };
 
 /**
@@ -54,7 +55,12 @@ export function slotOf(c: AstNode | undefined, prop: string | undefined): Slot |
     }
     if (isMaxAmountClause(c)) {
         if (c.scope === 'point') return { dims: ['mass', 'activity', 'volume'], slot: 'a maximum per point', range: false, unchecked: 'this maximum is not checked' };
-        return { dims: c.scope === 'cycle' ? ['mass', 'activity'] : ['mass', 'activity', 'dose-per-weight'], slot: 'a maximum', range: false, unchecked: 'this maximum is not checked' };
+        return { dims: c.scope === 'cycle' || c.scope === 'area per session' ? ['mass', 'activity'] : ['mass', 'activity', 'dose-per-weight'], slot: 'a maximum', range: false, unchecked: 'this maximum is not checked' };
+    }
+    if (isAreaClause(c)) {
+        const unchecked = `the points of ${named(c, 'area')} are not derived or checked`;
+        return prop === 'spacing' ? { dims: ['length'], slot: 'a spacing of points', range: false, unchecked }
+            : { dims: ['area'], slot: 'an area size', range: false, unchecked };
     }
     if (isMaxCourseClause(c)) return { dims: ['time'], slot: 'a course length', range: false, unchecked: 'this course length is not checked' };
     if (isMinIntervalClause(c)) return { dims: ['time'], slot: 'an interval', range: false, unchecked: 'this minimum interval is not checked' };

@@ -1,0 +1,60 @@
+import { Fraction } from 'fraction.js';
+import type { AreaClause, Region, Substance } from '../generated/ast.js';
+import type { Measure } from '../units/quantity.js';
+import { mul, point, type Span } from '../units/span.js';
+import { known, readValue } from './reading.js';
+
+/**
+ * Treatment areas (#13 item 3): what a protocol's `area` declares, and how many points a grid at
+ * its spacing holds on its size. An inject `into a, b` gives each area one use of its technique.
+ */
+export interface AreaFacts {
+    readonly area: AreaClause;
+    readonly region?: Region;
+    /** Size in cm². */
+    readonly sizeCm2?: Fraction;
+    /** Spacing of the points in mm. */
+    readonly spacingMm?: Fraction;
+    /**
+     * The points a square grid at the spacing holds on the size: ⌊size ÷ spacing²⌋ (Kybella's
+     * "0.2 mL injections spaced 1 cm apart" on 25 cm² is 25 injections); undefined without both.
+     */
+    readonly gridPoints?: number;
+    /** The size or the spacing is written but cannot be read (or is 0): nothing is derived from it. */
+    readonly unreadable: boolean;
+}
+
+export function areaFacts(area: AreaClause): AreaFacts {
+    const size = readValue(area.size, 'area');
+    const spacing = readValue(area.spacing, 'length');
+    const sizeCm2 = known(size);
+    const spacingMm = known(spacing);
+    const zero = (v: Fraction | undefined) => v !== undefined && v.equals(0);
+    const unreadable = size === 'unreadable' || spacing === 'unreadable' || zero(sizeCm2) || zero(spacingMm);
+    // 1 cm² = 100 mm².
+    const gridPoints = !unreadable && sizeCm2 && spacingMm ? sizeCm2.mul(100).div(spacingMm.mul(spacingMm)).floor().valueOf() : undefined;
+    return { area, region: area.region?.ref, sizeCm2, spacingMm, gridPoints, unreadable };
+}
+
+/** What one area receives from one inject: one use of the technique. */
+export interface AreaDelivery {
+    readonly area: AreaFacts;
+    /** Points given in the area: the technique's, else the area's grid points (`derived`). */
+    readonly points?: Span;
+    readonly derived: boolean;
+    /** Volume injected into the area, mL; without points, up to the whole mixture. */
+    readonly volume?: Span;
+    /** Without points the whole mixture goes in over all the areas named: each gets up to all of it. */
+    readonly upToWhole: boolean;
+    readonly doses: ReadonlyArray<{ readonly substance: Substance; readonly amount?: Measure }>;
+}
+
+/** Points and volume of one area, from the technique's points and volume per point (or the area's grid). */
+export function areaDraw(area: AreaFacts, techniquePoints: Span | undefined, volumePerPoint: Span | undefined): { points?: Span; volume?: Span; derived: boolean } {
+    if (techniquePoints) return { points: techniquePoints, volume: volumePerPoint && mul(techniquePoints, volumePerPoint), derived: false };
+    if (area.gridPoints !== undefined && area.gridPoints > 0 && volumePerPoint) {
+        const points = point(area.gridPoints);
+        return { points, volume: mul(points, volumePerPoint), derived: true };
+    }
+    return { derived: false };
+}
