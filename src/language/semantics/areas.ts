@@ -1,7 +1,9 @@
 import { Fraction } from 'fraction.js';
-import type { AreaClause, Region, Substance } from '../generated/ast.js';
+import type { AreaClause, Inject, Region, Substance } from '../generated/ast.js';
 import type { Measure } from '../units/quantity.js';
-import { mul, point, type Span } from '../units/span.js';
+import { mul, point, sumKnown, type Span } from '../units/span.js';
+import type { Draw } from './dose-share.js';
+import type { TechniqueFacts } from './protocol-semantics.js';
 import { known, readValue } from './reading.js';
 
 /**
@@ -57,4 +59,22 @@ export function areaDraw(area: AreaFacts, techniquePoints: Span | undefined, vol
         return { points, volume: mul(points, volumePerPoint), derived: true };
     }
     return { derived: false };
+}
+
+/**
+ * What an inject draws and each of its areas receives. Into areas, each area gets one use of the
+ * technique (its points, or the area's grid points at its spacing when the technique gives a
+ * volume per point but no points); without points the whole mixture goes in once, over all of them.
+ */
+export function drawOf(inject: Inject, technique: TechniqueFacts | undefined, areas: Map<AreaClause, AreaFacts>): { draw?: Draw; perArea: Array<{ area: AreaFacts; points?: Span; volume?: Span; derived: boolean }> } {
+    const named = inject.areas.map(r => r.ref && areas.get(r.ref)).filter((a): a is AreaFacts => !!a);
+    // Points that cannot be read leave what is drawn unknown (never the whole mixture by default).
+    if (technique?.unreadable) return { perArea: named.map(area => ({ area, derived: false })) };
+    const perArea = named.map(area => ({ area, ...areaDraw(area, technique?.points, technique?.volumePerPoint) }));
+    if (named.length > 0 && perArea.every(a => a.volume)) {
+        return { draw: { kind: 'points', volume: sumKnown(perArea.map(a => a.volume))! }, perArea };
+    }
+    // An area whose grid cannot be read leaves its points unknown: not the whole mixture by default.
+    if (named.some(a => a.unreadable) && technique?.volumePerPoint && !technique.points) return { perArea };
+    return { draw: technique?.injectedVolume ? { kind: 'points', volume: technique.injectedVolume } : { kind: 'whole' }, perArea };
 }

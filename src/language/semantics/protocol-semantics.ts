@@ -4,7 +4,7 @@ import {
     isTechnique, isVolumePerPointSetting, isPatientsFromClause, isIndicationClause, isSkinTestPlan, isAreaClause,
     type AreaClause, type Component, type Inject, type Mixture, type Protocol, type Session, type Substance, type Technique
 } from '../generated/ast.js';
-import { areaDraw, areaFacts, type AreaDelivery, type AreaFacts } from './areas.js';
+import { areaFacts, drawOf, type AreaDelivery, type AreaFacts } from './areas.js';
 import type { Measure } from '../units/quantity.js';
 import { add, mul, sumKnown, type Span } from '../units/span.js';
 import { count, MAX_COUNT } from './counts.js';
@@ -171,24 +171,6 @@ export function deliveredBy(mixture: MixtureFacts, draw: Draw | undefined, subst
     const volumePart = only(volumePartOf(mixture, substance));
     const volume = draw && volumePart ? (draw.kind === 'whole' ? sumKnown(volumePart.map(t => t.amount)) : delivered(volumePart, mixture, draw)) : undefined;
     return { amount: amountSpan && dimension ? { span: amountSpan, dimension } : undefined, volume };
-}
-
-/**
- * What an inject draws and each of its areas receives. Into areas, each area gets one use of the
- * technique (its points, or the area's grid points at its spacing when the technique gives a
- * volume per point but no points); without points the whole mixture goes in once, over all of them.
- */
-function drawOf(inject: Inject, technique: TechniqueFacts | undefined, areas: Map<AreaClause, AreaFacts>): { draw?: Draw; perArea: Array<{ area: AreaFacts; points?: Span; volume?: Span; derived: boolean }> } {
-    const named = inject.areas.map(r => r.ref && areas.get(r.ref)).filter((a): a is AreaFacts => !!a);
-    // Points that cannot be read leave what is drawn unknown (never the whole mixture by default).
-    if (technique?.unreadable) return { perArea: named.map(area => ({ area, derived: false })) };
-    const perArea = named.map(area => ({ area, ...areaDraw(area, technique?.points, technique?.volumePerPoint) }));
-    if (named.length > 0 && perArea.every(a => a.volume)) {
-        return { draw: { kind: 'points', volume: sumKnown(perArea.map(a => a.volume))! }, perArea };
-    }
-    // An area whose grid cannot be read leaves its points unknown: not the whole mixture by default.
-    if (named.some(a => a.unreadable) && technique?.volumePerPoint && !technique.points) return { perArea };
-    return { draw: technique?.injectedVolume ? { kind: 'points', volume: technique.injectedVolume } : { kind: 'whole' }, perArea };
 }
 
 function injectFacts(inject: Inject, mixtures: Map<Mixture, MixtureFacts>, techniques: Map<Technique, TechniqueFacts>, areas: Map<AreaClause, AreaFacts>): InjectFacts {
