@@ -8,6 +8,7 @@ import { resolveImportUri } from '../language/scoping/imports.js';
 import { addStdDocuments } from '../language/std/std-library.js';
 import { readRegularFile, realProjectRoots } from '../files/read-file.js';
 import { CliError } from './exit-codes.js';
+import type { Locale } from '../language/i18n/locale.js';
 import { projectRoot } from './expand-paths.js';
 
 /** A checked file and its diagnostics. */
@@ -32,6 +33,8 @@ export interface LoadOptions {
     readonly maxBytes?: number;
     /** Texts to check instead of what is on disk (`--stdin`), by absolute path. */
     readonly texts?: ReadonlyMap<string, Uint8Array>;
+    /** The language of the diagnostics' messages (default English). */
+    readonly locale?: Locale;
 }
 
 /**
@@ -46,6 +49,7 @@ export interface LoadOptions {
  */
 export async function loadWorkspace(files: string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const { shared, Meso } = createMesoCoreServices(NodeFileSystem);
+    Meso.i18n.Locale.setClient(options.locale);
     const imports = Meso.scoping.Imports;
     const root = options.root ?? await projectRoot(files);
     imports.setProjectRoots([URI.file(root)]);

@@ -13,6 +13,8 @@ import type { InputOptions } from './inputs.js';
 import { escapeControls, escapeControlsInLines, inertLines } from './safe-output.js';
 import { FileSystemError } from '../files/fs-errors.js';
 import { DEFAULT_MAX_FILE_BYTES, formatBytes, parseBytes } from '../files/read-file.js';
+import { cliLocale } from './cli-locale.js';
+import type { Locale } from '../language/i18n/locale.js';
 
 export interface Io {
     readonly out: (s: string) => void;
@@ -69,11 +71,19 @@ export async function runMeso(argv: string[], given: Io): Promise<ExitCode> {
     const io: Io = { ...given, err: s => given.err(inertLines(escapeControlsInLines(s))) };
     let exitCode: ExitCode = ExitCode.Ok;
     const env = io.env ?? process.env;
+    let locale: Locale;
+    try {
+        locale = cliLocale(argv, env);
+    } catch (e) {
+        io.err(`meso: ${escapeControls((e as Error).message)}\n`);
+        return ExitCode.Failure;
+    }
     const program = new Command()
         .name('meso')
         .description('Check mesotherapy protocols (.meso files) against dose caps, combinations, depths and schedules,\nand compile them to JSON. A checking aid for clinicians, not a prescriber.')
         .version(pkg.version, '-v, --version', 'print the version')
         .helpOption('-h, --help', 'show help')
+        .option('--locale <locale>', 'the language of messages and help: en or it (default: LC_ALL, LC_MESSAGES, LANG, else en)')
         .showSuggestionAfterError()
         .exitOverride()
         .configureOutput({ writeOut: io.out, writeErr: io.err })
@@ -103,7 +113,7 @@ export async function runMeso(argv: string[], given: Io): Promise<ExitCode> {
                 ...inputOptions(opts),
                 format: opts.format, maxWarnings: opts.maxWarnings, quiet: opts.quiet, version: pkg.version, outputFile: opts.outputFile,
                 stdin: await stdin(opts), stdinFilename: opts.stdinFilename,
-                color: useColor(colorFlag(cmd), env, !!io.isTTY && !opts.outputFile), write: io.out
+                color: useColor(colorFlag(cmd), env, !!io.isTTY && !opts.outputFile), write: io.out, locale
             });
         });
 

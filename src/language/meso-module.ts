@@ -20,12 +20,14 @@ import { MesoValidationRegistry } from './validation/meso-validation-registry.js
 import { registerValidationChecks } from './validation/register.js';
 import { MesoDocumentFactory } from './workspace/meso-document-factory.js';
 import { MesoTextRefusals } from './workspace/text-refusals.js';
+import { MesoLocale } from './i18n/meso-locale.js';
 
 /** Services added by Meso on top of Langium's. */
 export interface MesoAddedServices {
     scoping: { Imports: MesoImports };
     semantics: { Semantics: MesoSemantics; Rules: LibraryRules };
     workspace: { TextRefusals: MesoTextRefusals };
+    i18n: { Locale: MesoLocale };
 }
 
 /**
@@ -54,6 +56,7 @@ export const MesoModule: Module<MesoServices, PartialLangiumCoreServices & MesoA
         ValidationRegistry: (services) => new MesoValidationRegistry(services)
     },
     scoping: { Imports: (services) => new MesoImports(services) },
+    i18n: { Locale: () => new MesoLocale() },
     semantics: {
         Semantics: (services) => new MesoSemantics(services),
         Rules: (services) => new LibraryRules(services.scoping.Imports, services.shared.workspace.LangiumDocuments, services.shared)

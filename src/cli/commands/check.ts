@@ -13,6 +13,8 @@ import { resolveInputs, stdinInput, type InputOptions } from '../inputs.js';
 import { loadWorkspace } from '../load-workspace.js';
 import { collectProblems, type ProblemReport } from '../problems.js';
 import { escapeControls, inertJson, inertLines, inertXml } from '../safe-output.js';
+import type { Locale } from '../../language/i18n/locale.js';
+import { t } from '../../language/i18n/translate.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
 export type CheckFormat = typeof CHECK_FORMATS[number];
@@ -25,6 +27,8 @@ export interface CheckOptions extends InputOptions {
     readonly quiet?: boolean;
     readonly color?: boolean;
     readonly version?: string;
+    /** The language of the report (`--locale`, LC_ALL, LC_MESSAGES, LANG); codes stay the same in every language. */
+    readonly locale?: Locale;
     /** `-o/--output-file`: write the report there (atomically) instead of to stdout. */
     readonly outputFile?: string;
     /** `--stdin`: check this text (read from standard input) as the file `stdinFilename`. */
@@ -44,7 +48,7 @@ function render(report: ProblemReport, format: CheckFormat, options: CheckOption
         case 'sarif': return inertJson(formatSarif(report,
             diagnosticDocs.map(d => ({ id: d.code, summary: d.summary, severity: d.severity, helpUri: diagnosticDocsUrl(d.code) })),
             { version: options.version ?? 'dev', informationUri: projectUrl(), root: cwd }));
-        default: return formatText(report, options.color ?? false);
+        default: return formatText(report, options.color ?? false, options.locale);
     }
 }
 
@@ -56,19 +60,20 @@ function render(report: ProblemReport, format: CheckFormat, options: CheckOption
 export async function checkCommand(paths: string[], options: CheckOptions): Promise<ExitCode> {
     const cwd = options.cwd ?? process.cwd();
     const format = options.format ?? 'text';
+    const locale = options.locale ?? 'en';
     const { files, root, texts } = options.stdin
         ? await stdinInput(paths, options.stdin, options.stdinFilename, { ...options, cwd })
         : { ...await resolveInputs(paths, { ...options, cwd }), texts: undefined };
     if (files.length === 0 && format === 'text' && !options.outputFile) {
-        options.write(inertLines(`No .meso files found in ${escapeControls(paths.join(', ') || '.')}.\n`));
+        options.write(inertLines(`${t(locale, 'cli.noFiles', { paths: escapeControls(paths.join(', ') || '.') })}\n`));
         return ExitCode.Ok;
     }
-    const checked = files.length > 0 ? (await loadWorkspace(files, { root, maxBytes: options.maxBytes, texts })).files : [];
+    const checked = files.length > 0 ? (await loadWorkspace(files, { root, maxBytes: options.maxBytes, texts, locale })).files : [];
     // With --stdin, only the text given is reported (its imports are checked with it, as usual, but not listed).
     const report = collectProblems(texts ? checked.filter(f => texts.has(f.path)) : checked, cwd, options.quiet);
     let output = render(report, format, options, cwd);
     const tooManyWarnings = report.errors === 0 && options.maxWarnings !== undefined && report.warnings > options.maxWarnings;
-    if (tooManyWarnings && format === 'text') output += `Too many warnings: ${report.warnings} (at most ${options.maxWarnings} allowed by --max-warnings).\n`;
+    if (tooManyWarnings && format === 'text') output += `${t(locale, 'cli.tooManyWarnings', { warnings: report.warnings, max: options.maxWarnings })}\n`;
     if (options.outputFile) {
         await writeAllAtomically([{ path: path.resolve(cwd, options.outputFile), text: output }]);
     } else {

@@ -24,10 +24,12 @@ export class MesoCodeLensProvider implements CodeLensProvider {
             const t = this.services.semantics.Semantics.protocol(protocol).totals;
             const n = (s: typeof t.durationDays) => s ? formatSpan(s) : '?';
             const args = [document.uri.toString(), protocol.name];
+            const locale = this.services.i18n.Locale;
+            const schedule = locale.t('lens.schedule', { cycle: n(t.cycleSessions), maintenance: n(t.maintenanceSessions), days: n(t.durationDays) });
             return [
-                { range: at, command: { title: `${n(t.cycleSessions)} sessions + ${n(t.maintenanceSessions)} maintenance · ${n(t.durationDays)} days`, command: MesoServerCommands.Schedule, arguments: args } },
-                { range: at, command: { title: 'Compile to JSON', command: MesoServerCommands.Compile, arguments: [document.uri.toString()] } },
-                { range: at, command: { title: 'Preview', command: MesoServerCommands.Preview, arguments: args } }
+                { range: at, command: { title: schedule, command: MesoServerCommands.Schedule, arguments: args } },
+                { range: at, command: { title: locale.t('lens.compile'), command: MesoServerCommands.Compile, arguments: [document.uri.toString()] } },
+                { range: at, command: { title: locale.t('lens.preview'), command: MesoServerCommands.Preview, arguments: args } }
             ];
         });
     }

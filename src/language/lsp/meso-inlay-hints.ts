@@ -24,10 +24,10 @@ export class MesoInlayHintProvider extends AbstractInlayHintProvider {
             const values = [...new Set(amounts.map(a => formatMeasure(a!)))];
             acceptor({
                 position: node.quantity.$cstNode.range.end,
-                label: `= ${values.join(' | ')}/session`,
+                label: this.services.i18n.Locale.t('hint.perSession', { amounts: values.join(' | ') }),
                 kind: InlayHintKind.Type,
                 paddingLeft: true,
-                tooltip: 'Delivered per session by this component (injected share of the mixture × concentration).'
+                tooltip: this.services.i18n.Locale.t('hint.perSession.tooltip')
             });
         } else if (isPhase(node) && isSchedule(node.$container) && node.$cstNode) {
             const semantics = this.services.semantics.Semantics.protocol(node.$container.$container);
@@ -35,7 +35,7 @@ export class MesoInlayHintProvider extends AbstractInlayHintProvider {
             if (days.length === 0) return;
             acceptor({
                 position: node.$cstNode.range.end,
-                label: days.length === 1 ? `day ${days[0]}` : `days ${days.join(', ')}`,
+                label: days.length === 1 ? this.services.i18n.Locale.t('hint.day', { day: days[0] }) : this.services.i18n.Locale.t('hint.days', { days: days.join(', ') }),
                 kind: InlayHintKind.Parameter,
                 paddingLeft: true
             });

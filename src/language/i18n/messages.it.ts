@@ -1,0 +1,19 @@
+import type { MessageKey } from './messages.en.js';
+
+/**
+ * Il catalogo italiano: le stesse chiavi e gli stessi segnaposto di messages.en.ts, in italiano
+ * clinico (quello dei riassunti delle caratteristiche del prodotto), non parola per parola.
+ */
+export const it: Record<MessageKey, string> = {
+    'cli.summary': '{files, plural, one {# file controllato} other {# file controllati}}: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}.',
+    'cli.tooManyWarnings': 'Troppi avvisi: {warnings} (--max-warnings ne consente al massimo {max}).',
+    'cli.noFiles': 'Nessun file .meso trovato in {paths}.',
+    'cli.badLocale': 'lingua \'{locale}\' sconosciuta: Meso parla {locales}.',
+    'lens.schedule': '{cycle} sedute + {maintenance} di mantenimento · {days} giorni',
+    'lens.compile': 'Compila in JSON',
+    'lens.preview': 'Anteprima',
+    'hint.perSession': '= {amounts}/seduta',
+    'hint.perSession.tooltip': 'Quantità somministrata a ogni seduta da questo componente (quota iniettata della miscela × concentrazione).',
+    'hint.day': 'giorno {day}',
+    'hint.days': 'giorni {days}'
+};
