@@ -38,6 +38,6 @@ export class LspClient {
     notify(method: string, params: unknown): void;
     nextDiagnostics(uri: string, timeoutMs?: number): Promise<{ at: number; diagnostics: unknown[] }>;
     settle(quietMs: number, predicate?: () => boolean, timeoutMs?: number): Promise<number>;
-    initialize(rootUri: string, name?: string): Promise<LspResponse>;
+    initialize(rootUri: string, name?: string, extra?: Record<string, unknown>): Promise<LspResponse>;
     shutdown(): Promise<void>;
 }

@@ -177,8 +177,10 @@ export class LspClient {
         }
     }
 
-    async initialize(rootUri, name = 'bench') {
+    /** `extra` is merged into the params (such as `{ locale: 'it' }`). */
+    async initialize(rootUri, name = 'bench', extra = {}) {
         const r = await this.request('initialize', {
+            ...extra,
             processId: process.pid,
             clientInfo: { name: 'meso-bench' },
             rootUri,

@@ -46,9 +46,16 @@ describe('Marketplace readiness', () => {
         expect(relative.filter(l => !existsSync(join(root, l.split('#')[0])))).toEqual([]);
     });
 
+    test('the VSIX carries the English and Italian manifest translations', () => {
+        for (const f of ['package.nls.json', 'package.nls.it.json']) {
+            expect(readFileSync(join(dir, 'x', 'extension', f), 'utf8'), f).toBe(readFileSync(join(root, f), 'utf8'));
+        }
+    });
+
     test('the README lists every contributed command and setting', () => {
         const readme = readFileSync(readmeSource, 'utf8');
-        for (const c of pkg.contributes.commands) expect(readme, c.command).toContain(`Meso: ${c.title}`);
+        const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+        for (const c of pkg.contributes.commands) expect(readme, c.command).toContain(`Meso: ${nls[c.title.replace(/^%(.*)%$/, '$1')]}`);
         for (const key of Object.keys(pkg.contributes.configuration.properties)) expect(readme, key).toContain(`\`${key}\``);
     });
 

@@ -42,14 +42,14 @@ export interface Session {
  * Starts the server on a fresh copy of examples/ (or of `from`), after `prepare` had its say on
  * the folder, and initializes it with that folder.
  */
-export async function startSession(from = join(repo, 'examples'), prepare?: (dir: string) => void): Promise<Session> {
+export async function startSession(from = join(repo, 'examples'), prepare?: (dir: string) => void, initialize: Record<string, unknown> = {}): Promise<Session> {
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`npm run build\` first.`);
     const dir = mkdtempSync(join(tmpdir(), 'meso-lsp-'));
     cpSync(from, dir, { recursive: true });
     prepare?.(dir);
     const client = new LspClient(serverPath, { cwd: dir });
     const uriOf = (file: string) => pathToFileURL(join(dir, file)).href;
-    await client.initialize(uriOf('.').replace(/\/?$/, ''), 'resilience');
+    await client.initialize(uriOf('.').replace(/\/?$/, ''), 'resilience', initialize);
     return {
         client, dir, uriOf,
         fileOf: uri => relative(dir, fileURLToPath(uri)).split('\\').join('/'),

@@ -1,11 +1,13 @@
 import { DefaultConfigurationProvider, type ConfigurationInitializedParams } from 'langium';
 import type { DidChangeConfigurationParams, InitializeParams } from 'vscode-languageserver';
+import type { MesoLspServices } from './lsp-module.js';
 
 /**
  * Langium's configuration provider, registering `workspace/didChangeConfiguration` dynamically
  * only with a client that declared it can (`didChangeConfiguration.dynamicRegistration`;
  * Neovim does not), and fetching the settings again when a change notification carries none
- * (VS Code's client sends `settings: null`, leaving Langium's copy stale).
+ * (VS Code's client sends `settings: null`, leaving Langium's copy stale). The `meso.locale`
+ * setting goes to each language's locale service as soon as it is known.
  */
 export class MesoConfigurationProvider extends DefaultConfigurationProvider {
     private dynamicRegistration = false;
@@ -19,6 +21,14 @@ export class MesoConfigurationProvider extends DefaultConfigurationProvider {
     override async initialized(params: ConfigurationInitializedParams): Promise<void> {
         this.fetch = params.fetchConfiguration;
         return super.initialized({ ...params, register: this.dynamicRegistration ? params.register : undefined });
+    }
+
+    protected override updateSectionConfiguration(section: string, configuration: unknown): void {
+        super.updateSectionConfiguration(section, configuration);
+        const setting = typeof configuration === 'object' && configuration !== null ? (configuration as { locale?: unknown }).locale : undefined;
+        for (const language of this.serviceRegistry.all) {
+            if (this.toSectionName(language.LanguageMetaData.languageId) === section) (language as MesoLspServices).i18n.Locale.setSetting(setting);
+        }
     }
 
     override updateConfiguration(change: DidChangeConfigurationParams): void {

@@ -3,6 +3,7 @@ import { DidChangeWorkspaceFoldersNotification, type InitializeParams, type Init
 import pkg from '../../../package.json' with { type: 'json' };
 import { isStdUri } from '../std/std-library.js';
 import type { MesoWorkspaceManager } from '../workspace/meso-workspace-manager.js';
+import type { MesoLspServices } from './lsp-module.js';
 
 /**
  * Where the documentation of each diagnostic code is: `docs/diagnostics.md` in the repository
@@ -36,6 +37,8 @@ export class MesoLanguageServer extends DefaultLanguageServer {
 
     override async initialize(params: InitializeParams): Promise<InitializeResult> {
         this.foldersChange = Boolean(params.capabilities.workspace?.workspaceFolders);
+        // The client's display language (VS Code sends it); the meso.locale setting may override it.
+        for (const language of this.services.ServiceRegistry.all) (language as MesoLspServices).i18n.Locale.setClient(params.locale);
         return super.initialize(params);
     }
 
