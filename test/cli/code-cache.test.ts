@@ -56,7 +56,7 @@ describe('the code cache of the CLI bundle', () => {
 
     test('a cache made from other bytes of the same length is not used', () => {
         // V8 only compares the source length; the SHA-256 in front of the cache catches the rest.
-        const edited = bundleText.replace('} checked: ${', '} chekked: ${');
+        const edited = bundleText.replace('} checked: {errors', '} chekked: {errors');
         expect(edited.length).toBe(bundleText.length);
         expect(edited).not.toBe(bundleText);
         const r = checkExamples(install(edited, builtCache));
