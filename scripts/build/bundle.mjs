@@ -1,7 +1,7 @@
 // Bundles the language server, the VS Code extension and the CLI to CommonJS with esbuild.
 // The Node 20 polyfill is injected first, because langium's chevrotain calls Object.groupBy.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 const polyfill = readFileSync('scripts/build/polyfill.cjs', 'utf8');
 const common = {
@@ -23,6 +23,11 @@ await Promise.all([
     esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.cjs' }),
     // The server's formatter for `meso format`, apart so that the CLI bundle carries no LSP code.
     esbuild.build({ ...common, entryPoints: ['src/formatting/format-entry.ts'], outfile: 'out/format.cjs' }),
-    esbuild.build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.cjs', external: ['vscode'] })
+    esbuild.build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.cjs', external: ['vscode'] }),
+    // The whole CLI in one committed, executable file, for those who run meso from a clone with no
+    // install and no build: the GitHub Action and the pre-commit hook. Not minified, so that its diffs
+    // and merges go line by line; test/package/dist-bundle.test.ts holds it equal to a fresh build.
+    esbuild.build({ ...common, minify: false, banner: { js: `#!/usr/bin/env node\n${common.banner.js}` }, entryPoints: ['src/cli/main.ts'], outfile: 'dist/meso.cjs' })
 ]);
-console.log('Bundled out/server.cjs, out/cli.cjs, out/format.cjs, out/extension.cjs');
+chmodSync('dist/meso.cjs', 0o755);
+console.log('Bundled out/server.cjs, out/cli.cjs, out/format.cjs, out/extension.cjs, dist/meso.cjs');
