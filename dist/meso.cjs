@@ -36696,6 +36696,10 @@ var MesoValueConverter = class extends DefaultValueConverter {
 // src/language/parsing/meso-parser.ts
 var MesoParser = class extends LangiumParser {
   internalsChecked;
+  constructor(services) {
+    super(services);
+    boundChildInsertion(this.nodeBuilder);
+  }
   parse(input, options = {}) {
     if (!(this.internalsChecked ??= hasParserInternals(this))) return super.parse(input, options);
     const self2 = this;
@@ -36745,6 +36749,20 @@ function linkContainers(node) {
       linkContainers(value);
     }
   }
+}
+var CHUNK = 4096;
+function boundChildInsertion(builder) {
+  const b = builder;
+  if (typeof b?.appendChildren !== "function" || typeof b.insertChildren !== "function") return;
+  b.appendChildren = (parent, children) => {
+    for (const child of children) child.container = parent;
+    if (parent.content.length === 0) parent.content = children.slice();
+    else for (let i = 0; i < children.length; i += CHUNK) parent.content.push(...children.slice(i, i + CHUNK));
+  };
+  b.insertChildren = (parent, index, children) => {
+    for (const child of children) child.container = parent;
+    for (let i = 0; i < children.length; i += CHUNK) parent.content.splice(index + i, 0, ...children.slice(i, i + CHUNK));
+  };
 }
 
 // src/language/semantics/limits.ts

@@ -59,6 +59,14 @@ describe('size', () => {
         expect(doc.parseResult.value.elements).toHaveLength(1);
     }, 120_000);
 
+    test('200,000 lexer errors: one error each, and range formatting answers (it took their first line as 200,000 arguments of Math.min)', async () => {
+        const doc = await buildFile(services, `${'$ '.repeat(200_000)}\nclass fine\n`);
+        expect(errors(doc)).toHaveLength(200_000);
+        const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } };
+        const edits = await services.lsp.Formatter!.formatDocumentRange(doc, { textDocument: { uri: doc.uri.toString() }, range, options: { tabSize: 4, insertSpaces: true } });
+        expect(edits).toEqual([]);
+    }, 120_000);
+
     test('a 5 MB comment is one comment', async () => {
         const doc = await buildFile(services, `/*${'x'.repeat(5 * 1024 * 1024)}*/\nprotocol p { indication pain }\n`);
         expect(errors(doc)).toEqual([]);

@@ -223,11 +223,12 @@ export class MesoFormatter extends AbstractFormatter {
         const { lexerErrors, parserErrors } = document.parseResult;
         if (lexerErrors.length === 0 && parserErrors.length === 0) return true;
         const lastLine = document.textDocument.lineCount - 1;
-        const lines = [
-            ...lexerErrors.map(e => (e.line ?? NaN) - 1),
-            ...parserErrors.map(e => (e.token.startLine ?? NaN) - 1)
-        ].map(line => Number.isFinite(line) && line >= 0 ? line : lastLine);
-        return Math.min(...lines) > range.end.line;
+        // A loop, not Math.min(...lines): a file can hold hundreds of thousands of lexer errors.
+        let first = Infinity;
+        for (const line of [...lexerErrors.map(e => (e.line ?? NaN) - 1), ...parserErrors.map(e => (e.token.startLine ?? NaN) - 1)]) {
+            first = Math.min(first, Number.isFinite(line) && line >= 0 ? line : lastLine);
+        }
+        return first > range.end.line;
     }
 
     /**

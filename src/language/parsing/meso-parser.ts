@@ -21,6 +21,11 @@ interface ParserInternals {
 export class MesoParser extends LangiumParser {
     private internalsChecked: boolean | undefined;
 
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        boundChildInsertion((this as unknown as { nodeBuilder?: unknown }).nodeBuilder);
+    }
+
     override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
         // A Langium release that renames these members costs this parse its saving, not its result.
         if (!(this.internalsChecked ??= hasParserInternals(this))) return super.parse(input, options);
@@ -79,4 +84,30 @@ export function linkContainers(node: AstNode): void {
             linkContainers(value);
         }
     }
+}
+
+/** How many nodes one call of `push` or `splice` takes: far below V8's limit on arguments. */
+const CHUNK = 4096;
+
+/**
+ * Langium's CstNodeBuilder hands a run of hidden tokens to one call, `push(...nodes)` or
+ * `splice(index, 0, ...nodes)`: each node is an argument on the stack, so a file of 130,000
+ * comment lines overflowed it (`RangeError: Maximum call stack size exceeded at insertChildren`).
+ * These two methods do the same in bounded chunks. Without them (another Langium), the parse is
+ * Langium's own (docs/langium-overrides.md).
+ */
+export function boundChildInsertion(builder: unknown): void {
+    type Node = { container?: unknown };
+    type Parent = { content: Node[] };
+    const b = builder as Partial<Record<'appendChildren' | 'insertChildren', (parent: Parent, ...rest: never[]) => void>> | undefined;
+    if (typeof b?.appendChildren !== 'function' || typeof b.insertChildren !== 'function') return;
+    b.appendChildren = (parent: Parent, children: Node[]) => {
+        for (const child of children) child.container = parent;
+        if (parent.content.length === 0) parent.content = children.slice();
+        else for (let i = 0; i < children.length; i += CHUNK) parent.content.push(...children.slice(i, i + CHUNK));
+    };
+    b.insertChildren = (parent: Parent, index: number, children: Node[]) => {
+        for (const child of children) child.container = parent;
+        for (let i = 0; i < children.length; i += CHUNK) parent.content.splice(index + i, 0, ...children.slice(i, i + CHUNK));
+    };
 }
