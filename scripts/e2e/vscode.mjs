@@ -209,7 +209,17 @@ async function preview({ page }) {
     });
     const circles = await frame.locator('svg.timeline circle').count();
     if (circles !== 8) throw new Error(`the timeline shows ${circles} sessions, expected 8 (2 attack + 6 treatment)`);
-    const shown = `${(await texts(heading))[0]}; ${circles} sessions on the timeline`;
+    // Every mark as the browser paints it: a disc filled with its phase's colour, or a maintenance
+    // square with a coloured outline (they were drawn with stroke="undefined", so invisible).
+    const painted = await frame.locator('svg.timeline g.session > :first-child').evaluateAll(marks => marks.map(m => {
+        const style = m.ownerDocument.defaultView.getComputedStyle(m);
+        return { shape: m.tagName, paint: m.tagName === 'rect' ? style.stroke : style.fill };
+    }));
+    const squares = painted.filter(m => m.shape === 'rect').length;
+    if (squares !== 3) throw new Error(`the timeline shows ${squares} maintenance sessions, expected 3`);
+    const unpainted = painted.filter(m => !/^rgb\(/.test(m.paint));
+    if (unpainted.length) throw new Error(`session marks without a colour: ${JSON.stringify(unpainted)}`);
+    const shown = `${(await texts(heading))[0]}; ${circles} sessions and ${squares} maintenance sessions on the timeline, all coloured`;
     await page.screenshot({ path: path.join(RESULTS, 'preview-open.png'), timeout: 15_000 }).catch(() => {});
     // Close every editor: the preview's group then closes, and later scenarios have one group again.
     await runCommand(page, 'View: Close All Editors', { focus: false });

@@ -6,6 +6,8 @@ export function escapeHtml(text: string): string {
 }
 
 const PHASE_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#76b7b2', '#edc948'];
+/** The hollow mark of a maintenance session (not a phase colour: maintenance is not among the phases). */
+const MAINTENANCE_COLOUR = '#9c755f';
 
 /** The schedule as an SVG timeline: one mark per session at its day, coloured by phase. */
 /** `14`, or `14–21` when the low end differs. */
@@ -21,11 +23,10 @@ function timeline(model: PreviewModel): string {
     const phases = [...new Set(model.sessions.filter(s => !s.maintenance).map(s => s.phase))];
     // A session whose day is unknown (the schedule could not be read) has no mark; an optional one is faded.
     const marks = model.sessions.filter(s => s.day !== undefined).map(s => {
-        const colour = PHASE_COLOURS[phases.indexOf(s.phase) % PHASE_COLOURS.length];
         const x = scale(s.dayLatest ?? s.day!).toFixed(1);
         const shape = s.maintenance
-            ? `<rect x="${(Number(x) - 5).toFixed(1)}" y="25" width="10" height="10" fill="none" stroke="${colour}" stroke-width="2"/>`
-            : `<circle cx="${x}" cy="30" r="6" fill="${colour}"/>`;
+            ? `<rect x="${(Number(x) - 5).toFixed(1)}" y="25" width="10" height="10" fill="none" stroke="${MAINTENANCE_COLOUR}" stroke-width="2"/>`
+            : `<circle cx="${x}" cy="30" r="6" fill="${PHASE_COLOURS[phases.indexOf(s.phase) % PHASE_COLOURS.length]}"/>`;
         const day = s.dayLatest === undefined ? `day ${s.day}` : `day ${s.day}–${s.dayLatest}`;
         return `<g class="session${s.optional ? ' optional' : ''}">${shape}<title>Session ${s.index}, ${day}, ${escapeHtml(s.phase)}${s.maintenance ? ' (maintenance)' : ''}${s.optional ? ' (optional)' : ''}</title></g>`;
     }).join('');
@@ -79,7 +80,7 @@ body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); 
 .tick { fill: var(--vscode-foreground); font-size: 11px; }
 .bar { fill: #4e79a7; } .bar.over { fill: #e15759; } .cap { stroke: #e15759; stroke-dasharray: 4 3; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 4px; }
-.swatch.hollow { border: 2px solid var(--vscode-foreground); border-radius: 0; width: 6px; height: 6px; }
+.swatch.hollow { border: 2px solid ${MAINTENANCE_COLOUR}; border-radius: 0; width: 6px; height: 6px; }
 ${PHASE_COLOURS.map((c, i) => `.swatch.s${i} { background: ${c}; }`).join(' ')}
 .warnings li.error { color: var(--vscode-errorForeground); }
 .session.optional { opacity: .45; }

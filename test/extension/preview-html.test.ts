@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { escapeHtml, previewHtml } from '../../src/extension/preview-html.js';
+import { isProtocol } from '../../src/language/generated/ast.js';
+import { buildPreviewModel } from '../../src/language/lsp/preview-model.js';
+import { buildFile, createTestServices } from '../helpers/services.js';
 import type { PreviewModel } from '../../src/language/lsp/meso-protocol.js';
 
 const model: PreviewModel = {
@@ -44,5 +49,30 @@ describe('protocol preview page', () => {
         // The legend: one swatch per phase, and maintenance once, as the hollow mark.
         expect([...html.matchAll(/<span class="phase">(.*?)<\/span>(?= |<\/div>)/g)].map(m => m[1].replace(/<[^>]+>/g, ''))).toEqual(['attack', 'maintenance']);
         expect(html).toContain('<span class="swatch hollow"></span>maintenance');
+    });
+});
+
+describe('the timeline of a real protocol', () => {
+    test('every session mark has a real colour: phases filled, maintenance as a coloured hollow square', async () => {
+        const services = createTestServices();
+        const text = readFileSync(join(import.meta.dirname, '../../examples/low-back-pain.meso'), 'utf8');
+        const document = await buildFile(services, text, 'low-back-pain.meso');
+        const protocol = document.parseResult.value.elements.find(isProtocol)!;
+        const page = previewHtml(buildPreviewModel(protocol, services.semantics.Semantics.protocol(protocol), document.diagnostics ?? []), 'N', 'vscode-resource:');
+        const marks = [...page.matchAll(/<g class="session[^"]*">(<(circle|rect) [^>]*>)/g)].map(m => ({
+            shape: m[2],
+            fill: /fill="([^"]*)"/.exec(m[1])?.[1],
+            stroke: /stroke="([^"]*)"/.exec(m[1])?.[1]
+        }));
+        // 2 attack + 6 treatment sessions as discs, 3 maintenance sessions as squares (README's tour).
+        expect(marks.map(m => m.shape).join(' ')).toBe(`${'circle '.repeat(8)}rect rect rect`);
+        const colour = /^#[0-9a-f]{6}$/;
+        for (const mark of marks) {
+            if (mark.shape === 'circle') expect(mark.fill).toMatch(colour);
+            else expect(mark).toMatchObject({ fill: 'none', stroke: expect.stringMatching(colour) });
+        }
+        // The two phases in two colours, and the legend's hollow swatch in the maintenance marks' colour.
+        expect(new Set(marks.filter(m => m.shape === 'circle').map(m => m.fill)).size).toBe(2);
+        expect(page).toContain(`.swatch.hollow { border: 2px solid ${marks.at(-1)!.stroke};`);
     });
 });
