@@ -4,7 +4,7 @@
 //
 // The bundle is compiled with V8's code cache, out/cli.cache, written by `npm run build`
 // (scripts/build/code-cache.mjs), so that each start does not compile its functions again: about
-// 0.1 s of every run (BENCHMARKS.md, "Fourth round"). The cache starts with the SHA-256 of the
+// 0.1 s of every run (docs/performance.md, start-up). The cache starts with the SHA-256 of the
 // bundle it was made from; a cache made from other bytes is ignored, and V8 itself refuses one
 // made by another Node or V8 version. Without a usable cache the bundle is compiled as usual.
 //

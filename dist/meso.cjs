@@ -12732,6 +12732,7 @@ var package_default = {
     generate: "node --require ./scripts/build/polyfill.cjs ./node_modules/langium-cli/bin/langium.js generate --mode production && node scripts/build/embed-std.mjs && node scripts/build/generate-json-types.mjs && node scripts/build/embed-docs.mjs",
     build: "npm run generate && node scripts/build/bundle.mjs && node scripts/build/code-cache.mjs",
     prepack: "npm run build",
+    watch: "npm run generate && node scripts/build/bundle.mjs --watch",
     typecheck: "tsc --noEmit",
     lint: "eslint src test scripts",
     vitest: "vitest run",

@@ -85,7 +85,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
  * endless read of `/dev/zero`), a file whose real path leaves the project (a symbolic link to
  * `/etc/passwd`, or a folder link pointing outside) is never opened at all, and a file larger
  * than the limit is refused before it is read (and if it grows while read). Synchronous: one
- * awaited read per file costs more than the read (BENCHMARKS.md, fourth round). Never throws.
+ * awaited read per file costs more than the read (docs/performance.md, start-up). Never throws.
  */
 export function readRegularFile(file: string, options: ReadOptions = {}): ReadResult {
     const max = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;

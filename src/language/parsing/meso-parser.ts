@@ -12,7 +12,7 @@ interface ParserInternals {
  * Langium's parser with a cheaper last step. Langium's `parse` ends by setting `$container`,
  * `$containerProperty` and `$containerIndex` on every node with `Object.entries` and a closure
  * per node: about 12 % of all the memory a `meso check` of 1,000 protocols allocated, and
- * 0.13 s of its time (BENCHMARKS.md, fourth round). This `parse` is Langium 4.4's, step for
+ * 0.13 s of its time (docs/performance.md). This `parse` is Langium 4.4's, step for
  * step, with that walk done by `linkContainers` below, which sets the same three fields.
  * It reaches members Langium keeps private: if they are not there (`hasParserInternals`), it
  * runs Langium's own `parse`. test/language/parsing/meso-parser.test.ts fails if Langium's
