@@ -11272,8 +11272,8 @@ var require_parse = __commonJS({
             brace.value = brace.output = "\\{";
             value = output = "\\}";
             state.output = out2;
-            for (const t of toks) {
-              state.output += t.output || t.value;
+            for (const t2 of toks) {
+              state.output += t2.output || t2.value;
             }
           }
           push({ type: "brace", value, output });
@@ -12577,13 +12577,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path12) {
+      _test(originalPath, cache2, path12) {
         checkPath(
           path12,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path12 ? this._t(path12, cache) : {
+        return path12 ? this._t(path12, cache2) : {
           ignored: false,
           unignored: false
         };
@@ -12600,14 +12600,14 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path12);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path12, cache) {
-        const cached = cache[path12];
+      _t(path12, cache2) {
+        const cached = cache2[path12];
         if (cached) {
           return cached;
         }
         const parentPath = parentOf(path12);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
       }
       ignores(path12) {
         return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
@@ -12784,24 +12784,24 @@ var package_default = {
     commands: [
       {
         command: "meso.compileToJson",
-        title: "Compile to JSON",
-        category: "Meso"
+        title: "%command.compileToJson%",
+        category: "%command.category%"
       },
       {
         command: "meso.previewProtocol",
-        title: "Preview Protocol",
-        category: "Meso",
+        title: "%command.previewProtocol%",
+        category: "%command.category%",
         icon: "$(open-preview)"
       },
       {
         command: "meso.newProtocol",
-        title: "New Protocol",
-        category: "Meso"
+        title: "%command.newProtocol%",
+        category: "%command.category%"
       },
       {
         command: "meso.restartServer",
-        title: "Restart Language Server",
-        category: "Meso"
+        title: "%command.restartServer%",
+        category: "%command.category%"
       }
     ],
     menus: {
@@ -12831,7 +12831,7 @@ var package_default = {
       ]
     },
     configuration: {
-      title: "Meso",
+      title: "%config.title%",
       properties: {
         "meso.trace.server": {
           scope: "window",
@@ -12842,13 +12842,29 @@ var package_default = {
             "verbose"
           ],
           default: "off",
-          description: "Traces the communication between VS Code and the Meso language server."
+          description: "%config.traceServer%"
         },
         "meso.compile.outputFolder": {
           scope: "resource",
           type: "string",
           default: "",
-          description: "Folder where Meso: Compile to JSON writes: an absolute path, or a path relative to the workspace folder of the file; empty writes beside the .meso file."
+          description: "%config.compileOutputFolder%"
+        },
+        "meso.locale": {
+          scope: "window",
+          type: "string",
+          enum: [
+            "auto",
+            "en",
+            "it"
+          ],
+          enumDescriptions: [
+            "%config.locale.auto%",
+            "%config.locale.en%",
+            "%config.locale.it%"
+          ],
+          default: "auto",
+          description: "%config.locale%"
         }
       }
     },
@@ -16640,23 +16656,23 @@ function findNameAssignment(type) {
   }
   return findNameAssignmentInternal(type, startNode, /* @__PURE__ */ new Map());
 }
-function findNameAssignmentInternal(type, startNode, cache) {
+function findNameAssignmentInternal(type, startNode, cache2) {
   function go(node, refType) {
     let childAssignment = void 0;
     const parentAssignment = getContainerOfType(node, isAssignment);
     if (!parentAssignment) {
-      childAssignment = findNameAssignmentInternal(refType, refType, cache);
+      childAssignment = findNameAssignmentInternal(refType, refType, cache2);
     }
-    cache.set(type, childAssignment);
+    cache2.set(type, childAssignment);
     return childAssignment;
   }
-  if (cache.has(type)) {
-    return cache.get(type);
+  if (cache2.has(type)) {
+    return cache2.get(type);
   }
-  cache.set(type, void 0);
+  cache2.set(type, void 0);
   for (const node of streamAllContents(startNode)) {
     if (isAssignment(node) && node.feature.toLowerCase() === "name") {
-      cache.set(type, node);
+      cache2.set(type, node);
       return node;
     } else if (isRuleCall(node) && isParserRule(node.rule.ref)) {
       return go(node, node.rule.ref);
@@ -19751,10 +19767,10 @@ function buildAlternativesLookAheadFunc(alts, hasPredicates, tokenMatcher2, dyna
   if (hasPredicates) {
     return function(orAlts) {
       const predicates = orAlts.map((currAlt) => currAlt.GATE);
-      for (let t = 0; t < numOfAlts; t++) {
-        const currAlt = alts[t];
+      for (let t2 = 0; t2 < numOfAlts; t2++) {
+        const currAlt = alts[t2];
         const currNumOfPaths = currAlt.length;
-        const currPredicate = predicates[t];
+        const currPredicate = predicates[t2];
         if (currPredicate !== void 0 && currPredicate.call(this) === false) {
           continue;
         }
@@ -19767,7 +19783,7 @@ function buildAlternativesLookAheadFunc(alts, hasPredicates, tokenMatcher2, dyna
               continue nextPath;
             }
           }
-          return t;
+          return t2;
         }
       }
       return void 0;
@@ -19795,8 +19811,8 @@ function buildAlternativesLookAheadFunc(alts, hasPredicates, tokenMatcher2, dyna
     };
   } else {
     return function() {
-      for (let t = 0; t < numOfAlts; t++) {
-        const currAlt = alts[t];
+      for (let t2 = 0; t2 < numOfAlts; t2++) {
+        const currAlt = alts[t2];
         const currNumOfPaths = currAlt.length;
         nextPath: for (let j = 0; j < currNumOfPaths; j++) {
           const currPath = currAlt[j];
@@ -19807,7 +19823,7 @@ function buildAlternativesLookAheadFunc(alts, hasPredicates, tokenMatcher2, dyna
               continue nextPath;
             }
           }
-          return t;
+          return t2;
         }
       }
       return void 0;
@@ -19948,8 +19964,8 @@ function pathToHashKeys(path12) {
     for (let j = 0; j < keys2.length; j++) {
       const currShorterKey = keys2[j];
       longerKeys.push(currShorterKey + "_" + tokType.tokenTypeIdx);
-      for (let t = 0; t < tokType.categoryMatches.length; t++) {
-        const categoriesKeySuffix = "_" + tokType.categoryMatches[t];
+      for (let t2 = 0; t2 < tokType.categoryMatches.length; t2++) {
+        const categoriesKeySuffix = "_" + tokType.categoryMatches[t2];
         longerKeys.push(currShorterKey + categoriesKeySuffix);
       }
     }
@@ -23141,8 +23157,8 @@ function arraySome(array, predicate) {
 var arraySome_default = arraySome;
 
 // node_modules/lodash-es/_cacheHas.js
-function cacheHas(cache, key) {
-  return cache.has(key);
+function cacheHas(cache2, key) {
+  return cache2.has(key);
 }
 var cacheHas_default = cacheHas;
 
@@ -23795,12 +23811,12 @@ function memoize(func, resolver) {
     throw new TypeError(FUNC_ERROR_TEXT);
   }
   var memoized = function() {
-    var args = arguments, key = resolver ? resolver.apply(this, args) : args[0], cache = memoized.cache;
-    if (cache.has(key)) {
-      return cache.get(key);
+    var args = arguments, key = resolver ? resolver.apply(this, args) : args[0], cache2 = memoized.cache;
+    if (cache2.has(key)) {
+      return cache2.get(key);
     }
     var result = func.apply(this, args);
-    memoized.cache = cache.set(key, result) || cache;
+    memoized.cache = cache2.set(key, result) || cache2;
     return result;
   };
   memoized.cache = new (memoize.Cache || MapCache_default)();
@@ -23813,12 +23829,12 @@ var memoize_default = memoize;
 var MAX_MEMOIZE_SIZE = 500;
 function memoizeCapped(func) {
   var result = memoize_default(func, function(key) {
-    if (cache.size === MAX_MEMOIZE_SIZE) {
-      cache.clear();
+    if (cache2.size === MAX_MEMOIZE_SIZE) {
+      cache2.clear();
     }
     return key;
   });
-  var cache = result.cache;
+  var cache2 = result.cache;
   return result;
 }
 var memoizeCapped_default = memoizeCapped;
@@ -24419,7 +24435,7 @@ function epsilon(a, b) {
   addTransition(a, transition);
 }
 function newState(atn, rule, production, partial) {
-  const t = Object.assign({
+  const t2 = Object.assign({
     atn,
     production,
     epsilonOnlyTransitions: false,
@@ -24428,8 +24444,8 @@ function newState(atn, rule, production, partial) {
     nextTokenWithinRule: [],
     stateNumber: atn.states.length
   }, partial);
-  atn.states.push(t);
-  return t;
+  atn.states.push(t2);
+  return t2;
 }
 function addTransition(state, transition) {
   if (state.transitions.length === 0) {
@@ -25026,17 +25042,17 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
   let previousD = s0;
   let i = 1;
   const path12 = [];
-  let t = this.LA_FAST(i++);
+  let t2 = this.LA_FAST(i++);
   while (true) {
-    let d = getExistingTargetState(previousD, t);
+    let d = getExistingTargetState(previousD, t2);
     if (d === void 0) {
-      d = computeLookaheadTarget.apply(this, [dfa, previousD, t, i, predicateSet, logging]);
+      d = computeLookaheadTarget.apply(this, [dfa, previousD, t2, i, predicateSet, logging]);
     }
     if (d === DFA_ERROR) {
-      return buildAdaptivePredictError(path12, previousD, t);
+      return buildAdaptivePredictError(path12, previousD, t2);
     }
     if (d.isAcceptState === true) {
-      if (incomplete === true && tokenMatcher(t, EOF)) {
+      if (incomplete === true && tokenMatcher(t2, EOF)) {
         const bestGuess = getBestGuess(previousD, predicateSet);
         if (bestGuess !== void 0) {
           return bestGuess;
@@ -25045,8 +25061,8 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       return d.prediction;
     }
     previousD = d;
-    path12.push(t);
-    t = this.LA(i++);
+    path12.push(t2);
+    t2 = this.LA(i++);
   }
 }
 function computeLookaheadTarget(dfa, previousD, token, lookahead, predicateSet, logging) {
@@ -27163,13 +27179,13 @@ function getWellformedEdit(textEdit) {
 var LIB;
 (() => {
   "use strict";
-  var t = { 975: (t2) => {
-    function e2(t3) {
-      if ("string" != typeof t3) throw new TypeError("Path must be a string. Received " + JSON.stringify(t3));
+  var t2 = { 975: (t3) => {
+    function e2(t4) {
+      if ("string" != typeof t4) throw new TypeError("Path must be a string. Received " + JSON.stringify(t4));
     }
-    function r2(t3, e3) {
-      for (var r3, n3 = "", i2 = 0, o2 = -1, s2 = 0, h2 = 0; h2 <= t3.length; ++h2) {
-        if (h2 < t3.length) r3 = t3.charCodeAt(h2);
+    function r2(t4, e3) {
+      for (var r3, n3 = "", i2 = 0, o2 = -1, s2 = 0, h2 = 0; h2 <= t4.length; ++h2) {
+        if (h2 < t4.length) r3 = t4.charCodeAt(h2);
         else {
           if (47 === r3) break;
           r3 = 47;
@@ -27190,71 +27206,71 @@ var LIB;
               }
             }
             e3 && (n3.length > 0 ? n3 += "/.." : n3 = "..", i2 = 2);
-          } else n3.length > 0 ? n3 += "/" + t3.slice(o2 + 1, h2) : n3 = t3.slice(o2 + 1, h2), i2 = h2 - o2 - 1;
+          } else n3.length > 0 ? n3 += "/" + t4.slice(o2 + 1, h2) : n3 = t4.slice(o2 + 1, h2), i2 = h2 - o2 - 1;
           o2 = h2, s2 = 0;
         } else 46 === r3 && -1 !== s2 ? ++s2 : s2 = -1;
       }
       return n3;
     }
     var n2 = { resolve: function() {
-      for (var t3, n3 = "", i2 = false, o2 = arguments.length - 1; o2 >= -1 && !i2; o2--) {
+      for (var t4, n3 = "", i2 = false, o2 = arguments.length - 1; o2 >= -1 && !i2; o2--) {
         var s2;
-        o2 >= 0 ? s2 = arguments[o2] : (void 0 === t3 && (t3 = process.cwd()), s2 = t3), e2(s2), 0 !== s2.length && (n3 = s2 + "/" + n3, i2 = 47 === s2.charCodeAt(0));
+        o2 >= 0 ? s2 = arguments[o2] : (void 0 === t4 && (t4 = process.cwd()), s2 = t4), e2(s2), 0 !== s2.length && (n3 = s2 + "/" + n3, i2 = 47 === s2.charCodeAt(0));
       }
       return n3 = r2(n3, !i2), i2 ? n3.length > 0 ? "/" + n3 : "/" : n3.length > 0 ? n3 : ".";
-    }, normalize: function(t3) {
-      if (e2(t3), 0 === t3.length) return ".";
-      var n3 = 47 === t3.charCodeAt(0), i2 = 47 === t3.charCodeAt(t3.length - 1);
-      return 0 !== (t3 = r2(t3, !n3)).length || n3 || (t3 = "."), t3.length > 0 && i2 && (t3 += "/"), n3 ? "/" + t3 : t3;
-    }, isAbsolute: function(t3) {
-      return e2(t3), t3.length > 0 && 47 === t3.charCodeAt(0);
+    }, normalize: function(t4) {
+      if (e2(t4), 0 === t4.length) return ".";
+      var n3 = 47 === t4.charCodeAt(0), i2 = 47 === t4.charCodeAt(t4.length - 1);
+      return 0 !== (t4 = r2(t4, !n3)).length || n3 || (t4 = "."), t4.length > 0 && i2 && (t4 += "/"), n3 ? "/" + t4 : t4;
+    }, isAbsolute: function(t4) {
+      return e2(t4), t4.length > 0 && 47 === t4.charCodeAt(0);
     }, join: function() {
       if (0 === arguments.length) return ".";
-      for (var t3, r3 = 0; r3 < arguments.length; ++r3) {
+      for (var t4, r3 = 0; r3 < arguments.length; ++r3) {
         var i2 = arguments[r3];
-        e2(i2), i2.length > 0 && (void 0 === t3 ? t3 = i2 : t3 += "/" + i2);
+        e2(i2), i2.length > 0 && (void 0 === t4 ? t4 = i2 : t4 += "/" + i2);
       }
-      return void 0 === t3 ? "." : n2.normalize(t3);
-    }, relative: function(t3, r3) {
-      if (e2(t3), e2(r3), t3 === r3) return "";
-      if ((t3 = n2.resolve(t3)) === (r3 = n2.resolve(r3))) return "";
-      for (var i2 = 1; i2 < t3.length && 47 === t3.charCodeAt(i2); ++i2) ;
-      for (var o2 = t3.length, s2 = o2 - i2, h2 = 1; h2 < r3.length && 47 === r3.charCodeAt(h2); ++h2) ;
+      return void 0 === t4 ? "." : n2.normalize(t4);
+    }, relative: function(t4, r3) {
+      if (e2(t4), e2(r3), t4 === r3) return "";
+      if ((t4 = n2.resolve(t4)) === (r3 = n2.resolve(r3))) return "";
+      for (var i2 = 1; i2 < t4.length && 47 === t4.charCodeAt(i2); ++i2) ;
+      for (var o2 = t4.length, s2 = o2 - i2, h2 = 1; h2 < r3.length && 47 === r3.charCodeAt(h2); ++h2) ;
       for (var a2 = r3.length - h2, c2 = s2 < a2 ? s2 : a2, f3 = -1, u2 = 0; u2 <= c2; ++u2) {
         if (u2 === c2) {
           if (a2 > c2) {
             if (47 === r3.charCodeAt(h2 + u2)) return r3.slice(h2 + u2 + 1);
             if (0 === u2) return r3.slice(h2 + u2);
-          } else s2 > c2 && (47 === t3.charCodeAt(i2 + u2) ? f3 = u2 : 0 === u2 && (f3 = 0));
+          } else s2 > c2 && (47 === t4.charCodeAt(i2 + u2) ? f3 = u2 : 0 === u2 && (f3 = 0));
           break;
         }
-        var l2 = t3.charCodeAt(i2 + u2);
+        var l2 = t4.charCodeAt(i2 + u2);
         if (l2 !== r3.charCodeAt(h2 + u2)) break;
         47 === l2 && (f3 = u2);
       }
       var g2 = "";
-      for (u2 = i2 + f3 + 1; u2 <= o2; ++u2) u2 !== o2 && 47 !== t3.charCodeAt(u2) || (0 === g2.length ? g2 += ".." : g2 += "/..");
+      for (u2 = i2 + f3 + 1; u2 <= o2; ++u2) u2 !== o2 && 47 !== t4.charCodeAt(u2) || (0 === g2.length ? g2 += ".." : g2 += "/..");
       return g2.length > 0 ? g2 + r3.slice(h2 + f3) : (h2 += f3, 47 === r3.charCodeAt(h2) && ++h2, r3.slice(h2));
-    }, _makeLong: function(t3) {
-      return t3;
-    }, dirname: function(t3) {
-      if (e2(t3), 0 === t3.length) return ".";
-      for (var r3 = t3.charCodeAt(0), n3 = 47 === r3, i2 = -1, o2 = true, s2 = t3.length - 1; s2 >= 1; --s2) if (47 === (r3 = t3.charCodeAt(s2))) {
+    }, _makeLong: function(t4) {
+      return t4;
+    }, dirname: function(t4) {
+      if (e2(t4), 0 === t4.length) return ".";
+      for (var r3 = t4.charCodeAt(0), n3 = 47 === r3, i2 = -1, o2 = true, s2 = t4.length - 1; s2 >= 1; --s2) if (47 === (r3 = t4.charCodeAt(s2))) {
         if (!o2) {
           i2 = s2;
           break;
         }
       } else o2 = false;
-      return -1 === i2 ? n3 ? "/" : "." : n3 && 1 === i2 ? "//" : t3.slice(0, i2);
-    }, basename: function(t3, r3) {
+      return -1 === i2 ? n3 ? "/" : "." : n3 && 1 === i2 ? "//" : t4.slice(0, i2);
+    }, basename: function(t4, r3) {
       if (void 0 !== r3 && "string" != typeof r3) throw new TypeError('"ext" argument must be a string');
-      e2(t3);
+      e2(t4);
       var n3, i2 = 0, o2 = -1, s2 = true;
-      if (void 0 !== r3 && r3.length > 0 && r3.length <= t3.length) {
-        if (r3.length === t3.length && r3 === t3) return "";
+      if (void 0 !== r3 && r3.length > 0 && r3.length <= t4.length) {
+        if (r3.length === t4.length && r3 === t4) return "";
         var h2 = r3.length - 1, a2 = -1;
-        for (n3 = t3.length - 1; n3 >= 0; --n3) {
-          var c2 = t3.charCodeAt(n3);
+        for (n3 = t4.length - 1; n3 >= 0; --n3) {
+          var c2 = t4.charCodeAt(n3);
           if (47 === c2) {
             if (!s2) {
               i2 = n3 + 1;
@@ -27262,90 +27278,90 @@ var LIB;
             }
           } else -1 === a2 && (s2 = false, a2 = n3 + 1), h2 >= 0 && (c2 === r3.charCodeAt(h2) ? -1 == --h2 && (o2 = n3) : (h2 = -1, o2 = a2));
         }
-        return i2 === o2 ? o2 = a2 : -1 === o2 && (o2 = t3.length), t3.slice(i2, o2);
+        return i2 === o2 ? o2 = a2 : -1 === o2 && (o2 = t4.length), t4.slice(i2, o2);
       }
-      for (n3 = t3.length - 1; n3 >= 0; --n3) if (47 === t3.charCodeAt(n3)) {
+      for (n3 = t4.length - 1; n3 >= 0; --n3) if (47 === t4.charCodeAt(n3)) {
         if (!s2) {
           i2 = n3 + 1;
           break;
         }
       } else -1 === o2 && (s2 = false, o2 = n3 + 1);
-      return -1 === o2 ? "" : t3.slice(i2, o2);
-    }, extname: function(t3) {
-      e2(t3);
-      for (var r3 = -1, n3 = 0, i2 = -1, o2 = true, s2 = 0, h2 = t3.length - 1; h2 >= 0; --h2) {
-        var a2 = t3.charCodeAt(h2);
+      return -1 === o2 ? "" : t4.slice(i2, o2);
+    }, extname: function(t4) {
+      e2(t4);
+      for (var r3 = -1, n3 = 0, i2 = -1, o2 = true, s2 = 0, h2 = t4.length - 1; h2 >= 0; --h2) {
+        var a2 = t4.charCodeAt(h2);
         if (47 !== a2) -1 === i2 && (o2 = false, i2 = h2 + 1), 46 === a2 ? -1 === r3 ? r3 = h2 : 1 !== s2 && (s2 = 1) : -1 !== r3 && (s2 = -1);
         else if (!o2) {
           n3 = h2 + 1;
           break;
         }
       }
-      return -1 === r3 || -1 === i2 || 0 === s2 || 1 === s2 && r3 === i2 - 1 && r3 === n3 + 1 ? "" : t3.slice(r3, i2);
-    }, format: function(t3) {
-      if (null === t3 || "object" != typeof t3) throw new TypeError('The "pathObject" argument must be of type Object. Received type ' + typeof t3);
-      return (function(t4, e3) {
+      return -1 === r3 || -1 === i2 || 0 === s2 || 1 === s2 && r3 === i2 - 1 && r3 === n3 + 1 ? "" : t4.slice(r3, i2);
+    }, format: function(t4) {
+      if (null === t4 || "object" != typeof t4) throw new TypeError('The "pathObject" argument must be of type Object. Received type ' + typeof t4);
+      return (function(t5, e3) {
         var r3 = e3.dir || e3.root, n3 = e3.base || (e3.name || "") + (e3.ext || "");
         return r3 ? r3 === e3.root ? r3 + n3 : r3 + "/" + n3 : n3;
-      })(0, t3);
-    }, parse: function(t3) {
-      e2(t3);
+      })(0, t4);
+    }, parse: function(t4) {
+      e2(t4);
       var r3 = { root: "", dir: "", base: "", ext: "", name: "" };
-      if (0 === t3.length) return r3;
-      var n3, i2 = t3.charCodeAt(0), o2 = 47 === i2;
+      if (0 === t4.length) return r3;
+      var n3, i2 = t4.charCodeAt(0), o2 = 47 === i2;
       o2 ? (r3.root = "/", n3 = 1) : n3 = 0;
-      for (var s2 = -1, h2 = 0, a2 = -1, c2 = true, f3 = t3.length - 1, u2 = 0; f3 >= n3; --f3) if (47 !== (i2 = t3.charCodeAt(f3))) -1 === a2 && (c2 = false, a2 = f3 + 1), 46 === i2 ? -1 === s2 ? s2 = f3 : 1 !== u2 && (u2 = 1) : -1 !== s2 && (u2 = -1);
+      for (var s2 = -1, h2 = 0, a2 = -1, c2 = true, f3 = t4.length - 1, u2 = 0; f3 >= n3; --f3) if (47 !== (i2 = t4.charCodeAt(f3))) -1 === a2 && (c2 = false, a2 = f3 + 1), 46 === i2 ? -1 === s2 ? s2 = f3 : 1 !== u2 && (u2 = 1) : -1 !== s2 && (u2 = -1);
       else if (!c2) {
         h2 = f3 + 1;
         break;
       }
-      return -1 === s2 || -1 === a2 || 0 === u2 || 1 === u2 && s2 === a2 - 1 && s2 === h2 + 1 ? -1 !== a2 && (r3.base = r3.name = 0 === h2 && o2 ? t3.slice(1, a2) : t3.slice(h2, a2)) : (0 === h2 && o2 ? (r3.name = t3.slice(1, s2), r3.base = t3.slice(1, a2)) : (r3.name = t3.slice(h2, s2), r3.base = t3.slice(h2, a2)), r3.ext = t3.slice(s2, a2)), h2 > 0 ? r3.dir = t3.slice(0, h2 - 1) : o2 && (r3.dir = "/"), r3;
+      return -1 === s2 || -1 === a2 || 0 === u2 || 1 === u2 && s2 === a2 - 1 && s2 === h2 + 1 ? -1 !== a2 && (r3.base = r3.name = 0 === h2 && o2 ? t4.slice(1, a2) : t4.slice(h2, a2)) : (0 === h2 && o2 ? (r3.name = t4.slice(1, s2), r3.base = t4.slice(1, a2)) : (r3.name = t4.slice(h2, s2), r3.base = t4.slice(h2, a2)), r3.ext = t4.slice(s2, a2)), h2 > 0 ? r3.dir = t4.slice(0, h2 - 1) : o2 && (r3.dir = "/"), r3;
     }, sep: "/", delimiter: ":", win32: null, posix: null };
-    n2.posix = n2, t2.exports = n2;
+    n2.posix = n2, t3.exports = n2;
   } }, e = {};
   function r(n2) {
     var i2 = e[n2];
     if (void 0 !== i2) return i2.exports;
     var o2 = e[n2] = { exports: {} };
-    return t[n2](o2, o2.exports, r), o2.exports;
+    return t2[n2](o2, o2.exports, r), o2.exports;
   }
-  r.d = (t2, e2) => {
-    for (var n2 in e2) r.o(e2, n2) && !r.o(t2, n2) && Object.defineProperty(t2, n2, { enumerable: true, get: e2[n2] });
-  }, r.o = (t2, e2) => Object.prototype.hasOwnProperty.call(t2, e2), r.r = (t2) => {
-    "undefined" != typeof Symbol && Symbol.toStringTag && Object.defineProperty(t2, Symbol.toStringTag, { value: "Module" }), Object.defineProperty(t2, "__esModule", { value: true });
+  r.d = (t3, e2) => {
+    for (var n2 in e2) r.o(e2, n2) && !r.o(t3, n2) && Object.defineProperty(t3, n2, { enumerable: true, get: e2[n2] });
+  }, r.o = (t3, e2) => Object.prototype.hasOwnProperty.call(t3, e2), r.r = (t3) => {
+    "undefined" != typeof Symbol && Symbol.toStringTag && Object.defineProperty(t3, Symbol.toStringTag, { value: "Module" }), Object.defineProperty(t3, "__esModule", { value: true });
   };
   var n = {};
   let i;
   if (r.r(n), r.d(n, { URI: () => l, Utils: () => I }), "object" == typeof process) i = "win32" === process.platform;
   else if ("object" == typeof navigator) {
-    let t2 = navigator.userAgent;
-    i = t2.indexOf("Windows") >= 0;
+    let t3 = navigator.userAgent;
+    i = t3.indexOf("Windows") >= 0;
   }
   const o = /^\w[\w\d+.-]*$/, s = /^\//, h = /^\/\//;
-  function a(t2, e2) {
-    if (!t2.scheme && e2) throw new Error(`[UriError]: Scheme is missing: {scheme: "", authority: "${t2.authority}", path: "${t2.path}", query: "${t2.query}", fragment: "${t2.fragment}"}`);
-    if (t2.scheme && !o.test(t2.scheme)) throw new Error("[UriError]: Scheme contains illegal characters.");
-    if (t2.path) {
-      if (t2.authority) {
-        if (!s.test(t2.path)) throw new Error('[UriError]: If a URI contains an authority component, then the path component must either be empty or begin with a slash ("/") character');
-      } else if (h.test(t2.path)) throw new Error('[UriError]: If a URI does not contain an authority component, then the path cannot begin with two slash characters ("//")');
+  function a(t3, e2) {
+    if (!t3.scheme && e2) throw new Error(`[UriError]: Scheme is missing: {scheme: "", authority: "${t3.authority}", path: "${t3.path}", query: "${t3.query}", fragment: "${t3.fragment}"}`);
+    if (t3.scheme && !o.test(t3.scheme)) throw new Error("[UriError]: Scheme contains illegal characters.");
+    if (t3.path) {
+      if (t3.authority) {
+        if (!s.test(t3.path)) throw new Error('[UriError]: If a URI contains an authority component, then the path component must either be empty or begin with a slash ("/") character');
+      } else if (h.test(t3.path)) throw new Error('[UriError]: If a URI does not contain an authority component, then the path cannot begin with two slash characters ("//")');
     }
   }
   const c = "", f2 = "/", u = /^(([^:/?#]+?):)?(\/\/([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?/;
   class l {
-    static isUri(t2) {
-      return t2 instanceof l || !!t2 && "string" == typeof t2.authority && "string" == typeof t2.fragment && "string" == typeof t2.path && "string" == typeof t2.query && "string" == typeof t2.scheme && "string" == typeof t2.fsPath && "function" == typeof t2.with && "function" == typeof t2.toString;
+    static isUri(t3) {
+      return t3 instanceof l || !!t3 && "string" == typeof t3.authority && "string" == typeof t3.fragment && "string" == typeof t3.path && "string" == typeof t3.query && "string" == typeof t3.scheme && "string" == typeof t3.fsPath && "function" == typeof t3.with && "function" == typeof t3.toString;
     }
     scheme;
     authority;
     path;
     query;
     fragment;
-    constructor(t2, e2, r2, n2, i2, o2 = false) {
-      "object" == typeof t2 ? (this.scheme = t2.scheme || c, this.authority = t2.authority || c, this.path = t2.path || c, this.query = t2.query || c, this.fragment = t2.fragment || c) : (this.scheme = /* @__PURE__ */ (function(t3, e3) {
-        return t3 || e3 ? t3 : "file";
-      })(t2, o2), this.authority = e2 || c, this.path = (function(t3, e3) {
-        switch (t3) {
+    constructor(t3, e2, r2, n2, i2, o2 = false) {
+      "object" == typeof t3 ? (this.scheme = t3.scheme || c, this.authority = t3.authority || c, this.path = t3.path || c, this.query = t3.query || c, this.fragment = t3.fragment || c) : (this.scheme = /* @__PURE__ */ (function(t4, e3) {
+        return t4 || e3 ? t4 : "file";
+      })(t3, o2), this.authority = e2 || c, this.path = (function(t4, e3) {
+        switch (t4) {
           case "https":
           case "http":
           case "file":
@@ -27357,42 +27373,42 @@ var LIB;
     get fsPath() {
       return v(this, false);
     }
-    with(t2) {
-      if (!t2) return this;
-      let { scheme: e2, authority: r2, path: n2, query: i2, fragment: o2 } = t2;
+    with(t3) {
+      if (!t3) return this;
+      let { scheme: e2, authority: r2, path: n2, query: i2, fragment: o2 } = t3;
       return void 0 === e2 ? e2 = this.scheme : null === e2 && (e2 = c), void 0 === r2 ? r2 = this.authority : null === r2 && (r2 = c), void 0 === n2 ? n2 = this.path : null === n2 && (n2 = c), void 0 === i2 ? i2 = this.query : null === i2 && (i2 = c), void 0 === o2 ? o2 = this.fragment : null === o2 && (o2 = c), e2 === this.scheme && r2 === this.authority && n2 === this.path && i2 === this.query && o2 === this.fragment ? this : new d(e2, r2, n2, i2, o2);
     }
-    static parse(t2, e2 = false) {
-      const r2 = u.exec(t2);
+    static parse(t3, e2 = false) {
+      const r2 = u.exec(t3);
       return r2 ? new d(r2[2] || c, w(r2[4] || c), w(r2[5] || c), w(r2[7] || c), w(r2[9] || c), e2) : new d(c, c, c, c, c);
     }
-    static file(t2) {
+    static file(t3) {
       let e2 = c;
-      if (i && (t2 = t2.replace(/\\/g, f2)), t2[0] === f2 && t2[1] === f2) {
-        const r2 = t2.indexOf(f2, 2);
-        -1 === r2 ? (e2 = t2.substring(2), t2 = f2) : (e2 = t2.substring(2, r2), t2 = t2.substring(r2) || f2);
+      if (i && (t3 = t3.replace(/\\/g, f2)), t3[0] === f2 && t3[1] === f2) {
+        const r2 = t3.indexOf(f2, 2);
+        -1 === r2 ? (e2 = t3.substring(2), t3 = f2) : (e2 = t3.substring(2, r2), t3 = t3.substring(r2) || f2);
       }
-      return new d("file", e2, t2, c, c);
+      return new d("file", e2, t3, c, c);
     }
-    static from(t2) {
-      const e2 = new d(t2.scheme, t2.authority, t2.path, t2.query, t2.fragment);
+    static from(t3) {
+      const e2 = new d(t3.scheme, t3.authority, t3.path, t3.query, t3.fragment);
       return a(e2, true), e2;
     }
-    toString(t2 = false) {
-      return b(this, t2);
+    toString(t3 = false) {
+      return b(this, t3);
     }
     toJSON() {
       return this;
     }
-    static revive(t2) {
-      if (t2) {
-        if (t2 instanceof l) return t2;
+    static revive(t3) {
+      if (t3) {
+        if (t3 instanceof l) return t3;
         {
-          const e2 = new d(t2);
-          return e2._formatted = t2.external, e2._fsPath = t2._sep === g ? t2.fsPath : null, e2;
+          const e2 = new d(t3);
+          return e2._formatted = t3.external, e2._fsPath = t3._sep === g ? t3.fsPath : null, e2;
         }
       }
-      return t2;
+      return t3;
     }
   }
   const g = i ? 1 : void 0;
@@ -27402,93 +27418,93 @@ var LIB;
     get fsPath() {
       return this._fsPath || (this._fsPath = v(this, false)), this._fsPath;
     }
-    toString(t2 = false) {
-      return t2 ? b(this, true) : (this._formatted || (this._formatted = b(this, false)), this._formatted);
+    toString(t3 = false) {
+      return t3 ? b(this, true) : (this._formatted || (this._formatted = b(this, false)), this._formatted);
     }
     toJSON() {
-      const t2 = { $mid: 1 };
-      return this._fsPath && (t2.fsPath = this._fsPath, t2._sep = g), this._formatted && (t2.external = this._formatted), this.path && (t2.path = this.path), this.scheme && (t2.scheme = this.scheme), this.authority && (t2.authority = this.authority), this.query && (t2.query = this.query), this.fragment && (t2.fragment = this.fragment), t2;
+      const t3 = { $mid: 1 };
+      return this._fsPath && (t3.fsPath = this._fsPath, t3._sep = g), this._formatted && (t3.external = this._formatted), this.path && (t3.path = this.path), this.scheme && (t3.scheme = this.scheme), this.authority && (t3.authority = this.authority), this.query && (t3.query = this.query), this.fragment && (t3.fragment = this.fragment), t3;
     }
   }
   const p = { 58: "%3A", 47: "%2F", 63: "%3F", 35: "%23", 91: "%5B", 93: "%5D", 64: "%40", 33: "%21", 36: "%24", 38: "%26", 39: "%27", 40: "%28", 41: "%29", 42: "%2A", 43: "%2B", 44: "%2C", 59: "%3B", 61: "%3D", 32: "%20" };
-  function m(t2, e2, r2) {
+  function m(t3, e2, r2) {
     let n2, i2 = -1;
-    for (let o2 = 0; o2 < t2.length; o2++) {
-      const s2 = t2.charCodeAt(o2);
-      if (s2 >= 97 && s2 <= 122 || s2 >= 65 && s2 <= 90 || s2 >= 48 && s2 <= 57 || 45 === s2 || 46 === s2 || 95 === s2 || 126 === s2 || e2 && 47 === s2 || r2 && 91 === s2 || r2 && 93 === s2 || r2 && 58 === s2) -1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2, o2)), i2 = -1), void 0 !== n2 && (n2 += t2.charAt(o2));
+    for (let o2 = 0; o2 < t3.length; o2++) {
+      const s2 = t3.charCodeAt(o2);
+      if (s2 >= 97 && s2 <= 122 || s2 >= 65 && s2 <= 90 || s2 >= 48 && s2 <= 57 || 45 === s2 || 46 === s2 || 95 === s2 || 126 === s2 || e2 && 47 === s2 || r2 && 91 === s2 || r2 && 93 === s2 || r2 && 58 === s2) -1 !== i2 && (n2 += encodeURIComponent(t3.substring(i2, o2)), i2 = -1), void 0 !== n2 && (n2 += t3.charAt(o2));
       else {
-        void 0 === n2 && (n2 = t2.substr(0, o2));
+        void 0 === n2 && (n2 = t3.substr(0, o2));
         const e3 = p[s2];
-        void 0 !== e3 ? (-1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2, o2)), i2 = -1), n2 += e3) : -1 === i2 && (i2 = o2);
+        void 0 !== e3 ? (-1 !== i2 && (n2 += encodeURIComponent(t3.substring(i2, o2)), i2 = -1), n2 += e3) : -1 === i2 && (i2 = o2);
       }
     }
-    return -1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2))), void 0 !== n2 ? n2 : t2;
+    return -1 !== i2 && (n2 += encodeURIComponent(t3.substring(i2))), void 0 !== n2 ? n2 : t3;
   }
-  function y(t2) {
+  function y(t3) {
     let e2;
-    for (let r2 = 0; r2 < t2.length; r2++) {
-      const n2 = t2.charCodeAt(r2);
-      35 === n2 || 63 === n2 ? (void 0 === e2 && (e2 = t2.substr(0, r2)), e2 += p[n2]) : void 0 !== e2 && (e2 += t2[r2]);
+    for (let r2 = 0; r2 < t3.length; r2++) {
+      const n2 = t3.charCodeAt(r2);
+      35 === n2 || 63 === n2 ? (void 0 === e2 && (e2 = t3.substr(0, r2)), e2 += p[n2]) : void 0 !== e2 && (e2 += t3[r2]);
     }
-    return void 0 !== e2 ? e2 : t2;
+    return void 0 !== e2 ? e2 : t3;
   }
-  function v(t2, e2) {
+  function v(t3, e2) {
     let r2;
-    return r2 = t2.authority && t2.path.length > 1 && "file" === t2.scheme ? `//${t2.authority}${t2.path}` : 47 === t2.path.charCodeAt(0) && (t2.path.charCodeAt(1) >= 65 && t2.path.charCodeAt(1) <= 90 || t2.path.charCodeAt(1) >= 97 && t2.path.charCodeAt(1) <= 122) && 58 === t2.path.charCodeAt(2) ? e2 ? t2.path.substr(1) : t2.path[1].toLowerCase() + t2.path.substr(2) : t2.path, i && (r2 = r2.replace(/\//g, "\\")), r2;
+    return r2 = t3.authority && t3.path.length > 1 && "file" === t3.scheme ? `//${t3.authority}${t3.path}` : 47 === t3.path.charCodeAt(0) && (t3.path.charCodeAt(1) >= 65 && t3.path.charCodeAt(1) <= 90 || t3.path.charCodeAt(1) >= 97 && t3.path.charCodeAt(1) <= 122) && 58 === t3.path.charCodeAt(2) ? e2 ? t3.path.substr(1) : t3.path[1].toLowerCase() + t3.path.substr(2) : t3.path, i && (r2 = r2.replace(/\//g, "\\")), r2;
   }
-  function b(t2, e2) {
+  function b(t3, e2) {
     const r2 = e2 ? y : m;
-    let n2 = "", { scheme: i2, authority: o2, path: s2, query: h2, fragment: a2 } = t2;
+    let n2 = "", { scheme: i2, authority: o2, path: s2, query: h2, fragment: a2 } = t3;
     if (i2 && (n2 += i2, n2 += ":"), (o2 || "file" === i2) && (n2 += f2, n2 += f2), o2) {
-      let t3 = o2.indexOf("@");
-      if (-1 !== t3) {
-        const e3 = o2.substr(0, t3);
-        o2 = o2.substr(t3 + 1), t3 = e3.lastIndexOf(":"), -1 === t3 ? n2 += r2(e3, false, false) : (n2 += r2(e3.substr(0, t3), false, false), n2 += ":", n2 += r2(e3.substr(t3 + 1), false, true)), n2 += "@";
+      let t4 = o2.indexOf("@");
+      if (-1 !== t4) {
+        const e3 = o2.substr(0, t4);
+        o2 = o2.substr(t4 + 1), t4 = e3.lastIndexOf(":"), -1 === t4 ? n2 += r2(e3, false, false) : (n2 += r2(e3.substr(0, t4), false, false), n2 += ":", n2 += r2(e3.substr(t4 + 1), false, true)), n2 += "@";
       }
-      o2 = o2.toLowerCase(), t3 = o2.lastIndexOf(":"), -1 === t3 ? n2 += r2(o2, false, true) : (n2 += r2(o2.substr(0, t3), false, true), n2 += o2.substr(t3));
+      o2 = o2.toLowerCase(), t4 = o2.lastIndexOf(":"), -1 === t4 ? n2 += r2(o2, false, true) : (n2 += r2(o2.substr(0, t4), false, true), n2 += o2.substr(t4));
     }
     if (s2) {
       if (s2.length >= 3 && 47 === s2.charCodeAt(0) && 58 === s2.charCodeAt(2)) {
-        const t3 = s2.charCodeAt(1);
-        t3 >= 65 && t3 <= 90 && (s2 = `/${String.fromCharCode(t3 + 32)}:${s2.substr(3)}`);
+        const t4 = s2.charCodeAt(1);
+        t4 >= 65 && t4 <= 90 && (s2 = `/${String.fromCharCode(t4 + 32)}:${s2.substr(3)}`);
       } else if (s2.length >= 2 && 58 === s2.charCodeAt(1)) {
-        const t3 = s2.charCodeAt(0);
-        t3 >= 65 && t3 <= 90 && (s2 = `${String.fromCharCode(t3 + 32)}:${s2.substr(2)}`);
+        const t4 = s2.charCodeAt(0);
+        t4 >= 65 && t4 <= 90 && (s2 = `${String.fromCharCode(t4 + 32)}:${s2.substr(2)}`);
       }
       n2 += r2(s2, true, false);
     }
     return h2 && (n2 += "?", n2 += r2(h2, false, false)), a2 && (n2 += "#", n2 += e2 ? a2 : m(a2, false, false)), n2;
   }
-  function C(t2) {
+  function C(t3) {
     try {
-      return decodeURIComponent(t2);
+      return decodeURIComponent(t3);
     } catch {
-      return t2.length > 3 ? t2.substr(0, 3) + C(t2.substr(3)) : t2;
+      return t3.length > 3 ? t3.substr(0, 3) + C(t3.substr(3)) : t3;
     }
   }
   const A = /(%[0-9A-Za-z][0-9A-Za-z])+/g;
-  function w(t2) {
-    return t2.match(A) ? t2.replace(A, ((t3) => C(t3))) : t2;
+  function w(t3) {
+    return t3.match(A) ? t3.replace(A, ((t4) => C(t4))) : t3;
   }
   var x = r(975);
   const P2 = x.posix || x, _ = "/";
   var I;
-  !(function(t2) {
-    t2.joinPath = function(t3, ...e2) {
-      return t3.with({ path: P2.join(t3.path, ...e2) });
-    }, t2.resolvePath = function(t3, ...e2) {
-      let r2 = t3.path, n2 = false;
+  !(function(t3) {
+    t3.joinPath = function(t4, ...e2) {
+      return t4.with({ path: P2.join(t4.path, ...e2) });
+    }, t3.resolvePath = function(t4, ...e2) {
+      let r2 = t4.path, n2 = false;
       r2[0] !== _ && (r2 = _ + r2, n2 = true);
       let i2 = P2.resolve(r2, ...e2);
-      return n2 && i2[0] === _ && !t3.authority && (i2 = i2.substring(1)), t3.with({ path: i2 });
-    }, t2.dirname = function(t3) {
-      if (0 === t3.path.length || t3.path === _) return t3;
-      let e2 = P2.dirname(t3.path);
-      return 1 === e2.length && 46 === e2.charCodeAt(0) && (e2 = ""), t3.with({ path: e2 });
-    }, t2.basename = function(t3) {
-      return P2.basename(t3.path);
-    }, t2.extname = function(t3) {
-      return P2.extname(t3.path);
+      return n2 && i2[0] === _ && !t4.authority && (i2 = i2.substring(1)), t4.with({ path: i2 });
+    }, t3.dirname = function(t4) {
+      if (0 === t4.path.length || t4.path === _) return t4;
+      let e2 = P2.dirname(t4.path);
+      return 1 === e2.length && 46 === e2.charCodeAt(0) && (e2 = ""), t4.with({ path: e2 });
+    }, t3.basename = function(t4) {
+      return P2.basename(t4.path);
+    }, t3.extname = function(t4) {
+      return P2.extname(t4.path);
     };
   })(I || (I = {})), LIB = n;
 })();
@@ -31476,10 +31492,25 @@ function isAllergyFact(item) {
 }
 var AreaClause = {
   $type: "AreaClause",
-  area: "area"
+  area: "area",
+  name: "name",
+  region: "region",
+  size: "size",
+  spacing: "spacing"
 };
 function isAreaClause(item) {
   return reflection2.isInstance(item, AreaClause.$type);
+}
+var AreasClause = {
+  $type: "AreasClause",
+  evidence: "evidence",
+  evidenceNote: "evidenceNote",
+  regions: "regions",
+  severity: "severity",
+  source: "source"
+};
+function isAreasClause(item) {
+  return reflection2.isInstance(item, AreasClause.$type);
 }
 var ClassClause = {
   $type: "ClassClause",
@@ -31617,6 +31648,7 @@ function isIndicationClause(item) {
 }
 var Inject = {
   $type: "Inject",
+  areas: "areas",
   mixture: "mixture",
   technique: "technique"
 };
@@ -31845,6 +31877,14 @@ var Quantity = {
   unit: "unit",
   value: "value"
 };
+var Region = {
+  $type: "Region",
+  evidence: "evidence",
+  evidenceNote: "evidenceNote",
+  name: "name",
+  source: "source",
+  title: "title"
+};
 var Requirement = {
   $type: "Requirement",
   evidence: "evidence",
@@ -32002,10 +32042,55 @@ var MesoAstReflection = class extends AbstractAstReflection {
       name: AreaClause.$type,
       properties: {
         area: {
-          name: AreaClause.area
+          name: AreaClause.area,
+          optional: true
+        },
+        name: {
+          name: AreaClause.name,
+          optional: true
+        },
+        region: {
+          name: AreaClause.region,
+          referenceType: Region.$type,
+          optional: true
+        },
+        size: {
+          name: AreaClause.size,
+          optional: true
+        },
+        spacing: {
+          name: AreaClause.spacing,
+          optional: true
         }
       },
       superTypes: [ProtocolMember.$type]
+    },
+    AreasClause: {
+      name: AreasClause.$type,
+      properties: {
+        evidence: {
+          name: AreasClause.evidence,
+          optional: true
+        },
+        evidenceNote: {
+          name: AreasClause.evidenceNote,
+          optional: true
+        },
+        regions: {
+          name: AreasClause.regions,
+          defaultValue: [],
+          referenceType: Region.$type
+        },
+        severity: {
+          name: AreasClause.severity,
+          optional: true
+        },
+        source: {
+          name: AreasClause.source,
+          optional: true
+        }
+      },
+      superTypes: [SubstanceClause.$type]
     },
     ClassClause: {
       name: ClassClause.$type,
@@ -32261,6 +32346,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
     Inject: {
       name: Inject.$type,
       properties: {
+        areas: {
+          name: Inject.areas,
+          defaultValue: [],
+          referenceType: AreaClause.$type,
+          optional: true
+        },
         mixture: {
           name: Inject.mixture,
           referenceType: Mixture.$type
@@ -32772,6 +32863,31 @@ var MesoAstReflection = class extends AbstractAstReflection {
       },
       superTypes: []
     },
+    Region: {
+      name: Region.$type,
+      properties: {
+        evidence: {
+          name: Region.evidence,
+          optional: true
+        },
+        evidenceNote: {
+          name: Region.evidenceNote,
+          optional: true
+        },
+        name: {
+          name: Region.name
+        },
+        source: {
+          name: Region.source,
+          optional: true
+        },
+        title: {
+          name: Region.title,
+          optional: true
+        }
+      },
+      superTypes: [Declaration.$type, Element.$type]
+    },
     Requirement: {
       name: Requirement.$type,
       properties: {
@@ -33276,20 +33392,20 @@ function cycleLen(n, d) {
   if (d === C_ONE)
     return C_ZERO;
   let rem = C_TEN % d;
-  let t = 1;
-  for (; rem !== C_ONE; t++) {
+  let t2 = 1;
+  for (; rem !== C_ONE; t2++) {
     rem = rem * C_TEN % d;
-    if (t > MAX_CYCLE_LEN)
+    if (t2 > MAX_CYCLE_LEN)
       return C_ZERO;
   }
-  return BigInt(t);
+  return BigInt(t2);
 }
 function cycleStart(n, d, len) {
   let rem1 = C_ONE;
   let rem2 = modpow(C_TEN, len, d);
-  for (let t = 0; t < 300; t++) {
+  for (let t2 = 0; t2 < 300; t2++) {
     if (rem1 === rem2)
-      return BigInt(t);
+      return BigInt(t2);
     rem1 = rem1 * C_TEN % d;
     rem2 = rem2 * C_TEN % d;
   }
@@ -33604,8 +33720,8 @@ Fraction.prototype = {
    **/
   "compare": function(a, b) {
     parse(a, b);
-    let t = this["s"] * this["n"] * P["d"] - P["s"] * P["n"] * this["d"];
-    return (C_ZERO < t) - (t < C_ZERO);
+    let t2 = this["s"] * this["n"] * P["d"] - P["s"] * P["n"] * this["d"];
+    return (C_ZERO < t2) - (t2 < C_ZERO);
   },
   /**
    * Calculates the ceil of a rational number
@@ -33775,9 +33891,9 @@ Fraction.prototype = {
     const res = [];
     while (b) {
       res.push(ifloor(a / b));
-      const t = a % b;
+      const t2 = a % b;
       a = b;
-      b = t;
+      b = t2;
     }
     return res;
   },
@@ -33790,8 +33906,8 @@ Fraction.prototype = {
       for (let k = i - 2; k >= 0; k--) {
         s = s["inverse"]()["add"](cont[k]);
       }
-      let t = s["sub"](thisABS);
-      if (t["n"] * ieps < t["d"]) {
+      let t2 = s["sub"](thisABS);
+      if (t2["n"] * ieps < t2["d"]) {
         return s["mul"](this["s"]);
       }
     }
@@ -33809,13 +33925,15 @@ var canonicalUnit = {
   "activity": "[iU]",
   "activity-concentration": "[iU]/mL",
   "dose-per-weight": "mg/kg",
-  "time": "d"
+  "time": "d",
+  "area": "cm2"
 };
 var displayUnit = {
   ...canonicalUnit,
   "activity": "IU",
   "activity-concentration": "IU/mL",
-  "time": "days"
+  "time": "days",
+  "area": "cm\xB2"
 };
 var f = (n, d = 1) => new Fraction(n, d);
 var table = [
@@ -33827,6 +33945,8 @@ var table = [
   [["L"], "volume", f(1e3)],
   [["mm"], "length", f(1)],
   [["cm"], "length", f(10)],
+  [["cm2", "cm\xB2"], "area", f(1)],
+  [["mm2", "mm\xB2"], "area", f(1, 100)],
   [["kg"], "body-weight", f(1)],
   [["mg/mL", "mg/ml", "g/L"], "concentration", f(1)],
   [["%"], "concentration", f(10)],
@@ -34094,6 +34214,7 @@ function ruleKeys(clause) {
   if (isWithdrawnClause(clause)) return ["withdrawn"];
   if (isSkinTestClause(clause)) return ["skin-test"];
   if (isMixingClause(clause)) return ["mixing"];
+  if (isAreasClause(clause)) return ["areas"];
   return [];
 }
 function rulesInForce(substance) {
@@ -34117,6 +34238,7 @@ function rulesInForce(substance) {
 function rulesOfType(substance, is) {
   return rulesInForce(substance).filter((r) => is(r.clause));
 }
+var AREA_PER_SESSION = "area per session";
 function amountCapsOf(substance) {
   const caps = [];
   for (const { clause, from } of rulesOfType(substance, isMaxAmountClause)) {
@@ -34126,6 +34248,8 @@ function amountCapsOf(substance) {
     const windowDays = windowDaysOf(clause);
     if (windowDays) {
       if (perKg || amount.dimension === "mass" || amount.dimension === "activity") caps.push({ clause, kind: "window", amount, windowDays, perKg, from });
+    } else if (clause.scope === AREA_PER_SESSION) {
+      if (amount.dimension === "mass" || amount.dimension === "activity") caps.push({ clause, kind: "area", amount, from });
     } else if (clause.scope === "point") {
       if (amount.dimension === "mass" || amount.dimension === "activity" || amount.dimension === "volume") caps.push({ clause, kind: "point", amount, from });
     } else if (perKg) {
@@ -34150,6 +34274,9 @@ function withdrawnOf(substance) {
 }
 function mixingOf(substance) {
   return rulesOfType(substance, isMixingClause)[0];
+}
+function areasRuleOf(substance) {
+  return rulesOfType(substance, isAreasClause)[0];
 }
 function skinTestOf(substance) {
   const rule = rulesOfType(substance, isSkinTestClause)[0];
@@ -34229,7 +34356,7 @@ function doseJson(d) {
 }
 var FORMAT_VERSION = 2;
 function compileProtocolBody(protocol, semantics) {
-  const used = semantics.totals.substances.map((t) => t.substance);
+  const used = semantics.totals.substances.map((t2) => t2.substance);
   const area = protocol.members.find(isAreaClause)?.area;
   return {
     id: protocol.name,
@@ -34251,23 +34378,23 @@ function compileProtocolBody(protocol, semantics) {
         ...c.amount && { amount: measureQuantity(c.amount) }
       }))
     })),
-    techniques: semantics.techniques.map((t) => {
-      const depth = t.technique.settings.find(isDepthSetting);
-      const device = t.technique.settings.find(isDeviceSetting);
+    techniques: semantics.techniques.map((t2) => {
+      const depth = t2.technique.settings.find(isDepthSetting);
+      const device = t2.technique.settings.find(isDeviceSetting);
       return {
-        id: t.technique.name,
-        ...t.technique.title !== void 0 && { title: t.technique.title },
-        ...(t.gauge !== void 0 || t.needleLength) && {
-          needle: { ...t.gauge !== void 0 && { gauge: t.gauge }, ...t.needleLength && { length: spanQuantity(t.needleLength, "mm") } }
+        id: t2.technique.name,
+        ...t2.technique.title !== void 0 && { title: t2.technique.title },
+        ...(t2.gauge !== void 0 || t2.needleLength) && {
+          needle: { ...t2.gauge !== void 0 && { gauge: t2.gauge }, ...t2.needleLength && { length: spanQuantity(t2.needleLength, "mm") } }
         },
         ...depth && {
           depth: {
             ...depth.layer && { layer: depth.layer.$refText },
-            ...depth.length && t.depthLength && { length: spanQuantity(t.depthLength, "mm") }
+            ...depth.length && t2.depthLength && { length: spanQuantity(t2.depthLength, "mm") }
           }
         },
-        ...t.volumePerPoint && { volumePerPoint: spanQuantity(t.volumePerPoint, "mL") },
-        ...t.points !== void 0 && { points: spanNumber(t.points) },
+        ...t2.volumePerPoint && { volumePerPoint: spanQuantity(t2.volumePerPoint, "mL") },
+        ...t2.points !== void 0 && { points: spanNumber(t2.points) },
         ...device && { device: device.kind },
         ...device?.needles !== void 0 && { needles: Number(device.needles) }
       };
@@ -34287,13 +34414,13 @@ function compileProtocolBody(protocol, semantics) {
       sessions: spanNumber(semantics.totals.cycleSessions ?? ZERO),
       maintenanceSessions: spanNumber(semantics.totals.maintenanceSessions ?? ZERO),
       durationDays: spanNumber(semantics.totals.durationDays ?? ZERO),
-      substances: semantics.totals.substances.map((t) => {
-        const cycle = semantics.totals.cycleSubstances.find((c) => c.substance === t.substance);
+      substances: semantics.totals.substances.map((t2) => {
+        const cycle = semantics.totals.cycleSubstances.find((c) => c.substance === t2.substance);
         return {
-          substance: t.substance.name,
-          ...t.amount && { amount: measureQuantity(t.amount) },
+          substance: t2.substance.name,
+          ...t2.amount && { amount: measureQuantity(t2.amount) },
           ...cycle?.amount && { cycleAmount: measureQuantity(cycle.amount) },
-          ...t.volume && { volume: spanQuantity(t.volume, "mL") }
+          ...t2.volume && { volume: spanQuantity(t2.volume, "mL") }
         };
       })
     }
@@ -34327,7 +34454,7 @@ function compilePlan(patient, ps, protocolSemantics, warnings, context) {
       ...ps.weightKg && { weight: quantity(ps.weightKg, "kg") },
       conditions: ps.conditions.map((c) => c.name),
       allergies: ps.allergens.map((a) => a.name),
-      skinTests: ps.skinTests.map((t) => ({ date: t.date, result: t.result })),
+      skinTests: ps.skinTests.map((t2) => ({ date: t2.date, result: t2.result })),
       start: ps.start ?? ""
     },
     protocol: { ...protocol, sessions: protocol.sessions.map((s, i) => ({ ...s, ...ps.dates[i] && { date: planDate(ps.dates[i]) } })) },
@@ -34654,7 +34781,7 @@ function severityName(d) {
 }
 
 // src/language/identifier.ts
-var IDENTIFIER = /[_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00C0-\u024F]*/;
+var IDENTIFIER = /[_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00B2\u00C0-\u024F]*/;
 var WHOLE_IDENTIFIER = new RegExp(`^${IDENTIFIER.source}$`);
 
 // src/compiler/compile-document.ts
@@ -34748,6 +34875,12 @@ var diagnosticDocs = [
     "severity": "error",
     "summary": "A substance's amount at one injection point is above its `max \u2026 per point` cap given as an amount (mg or IU). The amount at each point is the inject's amount divided by the technique's points; it is worked out only when the technique gives its points and its volume per point. A cap given as a volume (`max 0.2 mL per point`) is `volume-per-point` instead.",
     "text": "## `overdose-point`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's amount at one injection point is above its `max \u2026 per point` cap given as an\namount (mg or IU). The amount at each point is the inject's amount divided by the technique's\npoints; it is worked out only when the technique gives its points and its volume per point. A\ncap given as a volume (`max 0.2 mL per point`) is `volume-per-point` instead.\n\n**Example**:\n\n```meso\nsubstance house_dc { concentration 10 mg/mL  max 2 mg per point  source \"clinic rule\" }\n\nprotocol chin {\n    indication aesthetic\n    mixture m { house_dc 10 mL }\n    technique t { needle 30G 13 mm  depth subcutaneous  0.25 mL per point  40 points }\n    session s { inject m using t }\n    schedule { phase treatment: 2 sessions of s every 28 days }\n}\n```\n\n**Message**: `'<substance>' <amount> per point in session '<session>' exceeds its maximum of <cap> per point (<origin>: <source>).`\nThe example gives `'house_dc' 2.5 mg per point in session 's' exceeds its maximum of 2 mg per\npoint (\u2026: clinic rule).`\n\n**Fix**: Inject less per point, or dilute less of the substance into the mixture.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; `allowed`."
+  },
+  {
+    "code": "overdose-area",
+    "severity": "error",
+    "summary": "A substance's amount in one treatment area in one session is above its `max \u2026 per area per session` cap. An inject `into a, b` gives each area one use of its technique (its points \xD7 its volume per point), and the injects of a session into one area are summed. Injects that name no area are counted together as one area, the worst case: name the areas with `into`.",
+    "text": "## `overdose-area`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's amount in one treatment area in one session is above its `max \u2026 per area per\nsession` cap. An inject `into a, b` gives each area one use of its technique (its points \xD7 its\nvolume per point), and the injects of a session into one area are summed. Injects that name no\narea are counted together as one area, the worst case: name the areas with `into`.\n\n**Example**:\n\n```meso\nprotocol cellulite {\n    indication aesthetic\n    skin test not needed \"the label asks for none\"\n    area left_buttock \"Left buttock\" in buttock\n    mixture qwo { collagenase_cch 7.2 mL }\n    technique grid { needle 30G 13 mm  depth 12 mm  0.3 mL per point  12 points }\n    session visit {\n        inject qwo using grid into left_buttock\n        inject qwo using grid into left_buttock\n    }\n    schedule { phase treatment: 3 sessions of visit every 21 days }\n}\n```\n\n**Message**: `'<substance>' <amount> into area '<area>' in session '<session>' exceeds its maximum of <cap> per area per session (<origin>: <source>).`\nThe example gives `'collagenase_cch' 1.68 mg into area 'left_buttock' in session 'visit'\nexceeds its maximum of 0.84 mg per area per session (std: QWO \u2026).`\n\n**Fix**: Inject the second dose into another area (`into left_buttock, right_buttock`), or give\nfewer points.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; `allowed`."
   },
   {
     "code": "anesthetic-sum",
@@ -34862,6 +34995,18 @@ var diagnosticDocs = [
     "severity": "warning",
     "summary": "A technique uses `device multi-injector`. Multi-injectors cause more bruising and haematomas, and the French Society of Mesotherapy (SFM) bans them.",
     "text": "## `multi-injector`\n\n**Severity**: warning.\n\nA technique uses `device multi-injector`. Multi-injectors cause more bruising and haematomas,\nand the French Society of Mesotherapy (SFM) bans them.\n\nThe diagnostic is on the device.\n\n**Example**:\n\n```meso\nprotocol cellulite {\n    indication aesthetic\n    skin test 2 days before first session\n    mixture drainage { saline 4 mL }\n    technique plate { needle 30G 4 mm  depth IDS  device multi-injector 18 }\n    session weekly { inject drainage using plate }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Technique '<technique>' uses a multi-injector: more bruising and haematomas, and banned by the French Society of Mesotherapy (SFM).`\n\n**Fix**: Use `device syringe` or `device gun`.\n\n**Accept**: Yes, with `// meso-ignore multi-injector: <reason>` above the technique's line or at\nits end.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "area-restricted",
+    "severity": "warning (as declared on areas)",
+    "summary": 'The substance\'s label is for some regions only (`areas submental` on deoxycholic acid: the Kybella label says its use outside the submental region "has not been established and is not recommended"), and an inject puts it into an area that lies in another region, or names no region. The diagnostic is on the area in the inject.',
+    "text": "## `area-restricted`\n\n**Severity**: warning (as declared on `areas`).\n\nThe substance's label is for some regions only (`areas submental` on deoxycholic acid: the\nKybella label says its use outside the submental region \"has not been established and is not\nrecommended\"), and an inject puts it into an area that lies in another region, or names no\nregion. The diagnostic is on the area in the inject.\n\n**Example**:\n\n```meso\nprotocol flanks {\n    indication aesthetic\n    area flank \"Flank\"\n    mixture dca { deoxycholic_acid 2 mL }\n    technique t { needle 30G 13 mm  depth 6 mm in subcutaneous  0.2 mL per point  10 points }\n    session s { inject dca using t into flank }\n    schedule { phase once: 1 session of s }\n}\n```\n\n**Message**: `'<substance>' is labelled for '<region>' only, and area '<area>' lies in region '<region>' (<origin>: <source>).`\nThe example gives `'deoxycholic_acid' is labelled for 'submental' only, and area 'flank' names\nno region (add 'in <region>' to the area if it lies in one) (std: KYBELLA \u2026).`\n\n**Fix**: Inject into an area of a labelled region, or declare the region the area lies in\n(`area chin in submental`).\n\n**Accept**: Yes, with a reason, for off-label use decided on purpose.\n\n**Data**: `substance`."
+  },
+  {
+    "code": "area-points",
+    "severity": "warning",
+    "summary": "An area with a size and a spacing (`area chin in submental 25 cm2 1 cm apart`) holds \u230Asize \xF7 spacing\xB2\u230B points on a square grid; an inject whose technique gives it more points puts them closer than the spacing. A technique that gives a volume per point but no points takes the area's grid points instead (25 points here).",
+    "text": "## `area-points`\n\n**Severity**: warning.\n\nAn area with a size and a spacing (`area chin in submental 25 cm2 1 cm apart`) holds\n\u230Asize \xF7 spacing\xB2\u230B points on a square grid; an inject whose technique gives it more points puts\nthem closer than the spacing. A technique that gives a volume per point but no points takes the\narea's grid points instead (25 points here).\n\n**Example**:\n\n```meso\nprotocol chin {\n    indication aesthetic\n    area chin \"Submental fat\" in submental 25 cm2 1 cm apart\n    mixture dca { deoxycholic_acid 10 mL }\n    technique t { needle 30G 13 mm  depth 6 mm in subcutaneous  0.2 mL per point  30 points }\n    session s { inject dca using t into chin }\n    schedule { phase once: 1 session of s }\n}\n```\n\n**Message**: `<points> points in area '<area>' are more than its grid holds: <size> cm\xB2 at <spacing> cm apart is <n> points, so they would be closer than the spacing.`\nThe example gives `30 points in area 'chin' are more than its grid holds: 25 cm\xB2 at 1 cm apart\nis 25 points, so they would be closer than the spacing.`\n\n**Fix**: Give fewer points, or leave the points out of the technique so that they are derived.\n\n**Accept**: Yes, with a reason.\n\n**Data**: none."
   },
   {
     "code": "too-many-substances",
@@ -35116,24 +35261,24 @@ async function writeAllAtomically(files) {
         throw fileSystemError(`cannot write ${f2.path}`, e);
       });
     }
-    for (const t of temps) await assertReplaceable(t.target);
+    for (const t2 of temps) await assertReplaceable(t2.target);
     await renameAll(temps);
   } finally {
-    await Promise.all(temps.map((t) => import_node_fs2.promises.rm(t.temp, { force: true }).catch(() => void 0)));
+    await Promise.all(temps.map((t2) => import_node_fs2.promises.rm(t2.temp, { force: true }).catch(() => void 0)));
   }
 }
 async function renameAll(temps) {
   const backups = [];
   try {
-    for (const t of temps) {
-      const backup = backupOf(t.target);
-      const kept = await import_node_fs2.promises.link(t.target, backup).catch(() => import_node_fs2.promises.copyFile(t.target, backup)).then(() => true, (e) => {
+    for (const t2 of temps) {
+      const backup = backupOf(t2.target);
+      const kept = await import_node_fs2.promises.link(t2.target, backup).catch(() => import_node_fs2.promises.copyFile(t2.target, backup)).then(() => true, (e) => {
         if (e.code === "ENOENT") return false;
-        throw fileSystemError(`cannot write ${t.target}`, e);
+        throw fileSystemError(`cannot write ${t2.target}`, e);
       });
-      backups.push({ target: t.target, backup: kept ? backup : void 0 });
-      await import_node_fs2.promises.rename(t.temp, t.target).catch((e) => {
-        throw fileSystemError(`cannot write ${t.target}`, e);
+      backups.push({ target: t2.target, backup: kept ? backup : void 0 });
+      await import_node_fs2.promises.rename(t2.temp, t2.target).catch((e) => {
+        throw fileSystemError(`cannot write ${t2.target}`, e);
       });
     }
   } catch (e) {
@@ -35357,12 +35502,140 @@ function paint(style, text, color) {
   return (0, import_node_util.styleText)(style, text, { validateStream: false });
 }
 
+// src/language/i18n/format-message.ts
+var cache = /* @__PURE__ */ new Map();
+var pluralRules = /* @__PURE__ */ new Map();
+function parseMessage(text) {
+  const cached = cache.get(text);
+  if (cached) return cached;
+  const [parts, end] = parseParts(text, 0, false);
+  if (end !== text.length) throw new Error(`unbalanced '}' in message: ${text}`);
+  cache.set(text, parts);
+  return parts;
+}
+function parseParts(text, start, inPlural) {
+  const parts = [];
+  let i = start;
+  let literal = "";
+  while (i < text.length && text[i] !== "}") {
+    const c = text[i];
+    if (c === "{") {
+      if (literal) parts.push(literal);
+      literal = "";
+      const [part, next] = parsePlaceholder(text, i + 1);
+      parts.push(part);
+      i = next;
+    } else if (c === "#" && inPlural) {
+      if (literal) parts.push(literal);
+      literal = "";
+      parts.push({ hash: true });
+      i++;
+    } else {
+      literal += c;
+      i++;
+    }
+  }
+  if (literal) parts.push(literal);
+  return [parts, i];
+}
+function parsePlaceholder(text, start) {
+  const close = text.indexOf("}", start);
+  const comma = text.indexOf(",", start);
+  if (close < 0) throw new Error(`unclosed '{' in message: ${text}`);
+  if (comma < 0 || close < comma) return [{ arg: text.slice(start, close).trim() }, close + 1];
+  const arg = text.slice(start, comma).trim();
+  const kind = text.slice(comma + 1).match(/^\s*plural\s*,/);
+  if (!kind) throw new Error(`only {${arg}, plural, ...} is supported: ${text}`);
+  let i = comma + 1 + kind[0].length;
+  const plural2 = {};
+  for (; ; ) {
+    const selector = text.slice(i).match(/^\s*([a-z]+|=[0-9]+)\s*\{/);
+    if (!selector) break;
+    const [parts, end] = parseParts(text, i + selector[0].length, true);
+    if (text[end] !== "}") throw new Error(`unclosed plural form in message: ${text}`);
+    plural2[selector[1]] = parts;
+    i = end + 1;
+  }
+  const rest = text.slice(i).match(/^\s*\}/);
+  if (!rest || !plural2.other) throw new Error(`a plural needs an 'other' form and a closing '}': ${text}`);
+  return [{ arg, plural: plural2 }, i + rest[0].length];
+}
+function formatMessage(locale, text, args = {}) {
+  return render(locale, parseMessage(text), args, void 0);
+}
+function render(locale, parts, args, count2) {
+  return parts.map((p) => {
+    if (typeof p === "string") return p;
+    if ("hash" in p) return String(count2 ?? "#");
+    const value = args[p.arg];
+    if (value === void 0) return `{${p.arg}}`;
+    if (!("plural" in p)) return String(value);
+    const n = Number(value);
+    const form = p.plural[`=${n}`] ?? p.plural[pluralRule(locale).select(n)] ?? p.plural.other;
+    return render(locale, form, args, n);
+  }).join("");
+}
+function pluralRule(locale) {
+  let rule = pluralRules.get(locale);
+  if (!rule) pluralRules.set(locale, rule = new Intl.PluralRules(locale));
+  return rule;
+}
+
+// src/language/i18n/messages.en.ts
+var en = {
+  "cli.summary": "{files, plural, one {# file} other {# files}} checked: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}.",
+  "cli.tooManyWarnings": "Too many warnings: {warnings} (at most {max} allowed by --max-warnings).",
+  "cli.noFiles": "No .meso files found in {paths}.",
+  "cli.badLocale": "unknown locale '{locale}': Meso speaks {locales}.",
+  "status.starting": "Meso: starting\u2026",
+  "status.stopped": "Meso: server stopped",
+  "status.restart": "Restart",
+  "status.checking": "Meso: checking\u2026",
+  "status.clean": "Meso: no problems",
+  "status.problems": "Meso: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}",
+  "status.showProblems": "Show problems",
+  "lens.schedule": "{cycle} sessions + {maintenance} maintenance \xB7 {days} days",
+  "lens.compile": "Compile to JSON",
+  "lens.preview": "Preview",
+  "hint.perSession": "= {amounts}/session",
+  "hint.perSession.tooltip": "Delivered per session by this component (injected share of the mixture \xD7 concentration).",
+  "hint.day": "day {day}",
+  "hint.days": "days {days}"
+};
+
+// src/language/i18n/messages.it.ts
+var it = {
+  "cli.summary": "{files, plural, one {# file controllato} other {# file controllati}}: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}.",
+  "cli.tooManyWarnings": "Troppi avvisi: {warnings} (--max-warnings ne consente al massimo {max}).",
+  "cli.noFiles": "Nessun file .meso trovato in {paths}.",
+  "cli.badLocale": "lingua '{locale}' sconosciuta: Meso parla {locales}.",
+  "status.starting": "Meso: avvio\u2026",
+  "status.stopped": "Meso: server fermo",
+  "status.restart": "Riavvia",
+  "status.checking": "Meso: controllo in corso\u2026",
+  "status.clean": "Meso: nessun problema",
+  "status.problems": "Meso: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}",
+  "status.showProblems": "Mostra i problemi",
+  "lens.schedule": "{cycle} sedute + {maintenance} di mantenimento \xB7 {days} giorni",
+  "lens.compile": "Compila in JSON",
+  "lens.preview": "Anteprima",
+  "hint.perSession": "= {amounts}/seduta",
+  "hint.perSession.tooltip": "Quantit\xE0 somministrata a ogni seduta da questo componente (quota iniettata della miscela \xD7 concentrazione).",
+  "hint.day": "giorno {day}",
+  "hint.days": "giorni {days}"
+};
+
+// src/language/i18n/translate.ts
+var CATALOGUES = { en, it };
+function t(locale, key, args) {
+  return formatMessage(locale, CATALOGUES[locale][key], args);
+}
+
 // src/cli/formats/text.ts
 var STYLE = { error: "red", warning: "yellow", info: "cyan", hint: "dim" };
-var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
-function formatText(report2, color) {
+function formatText(report2, color, locale = "en") {
   const lines = report2.problems.map((p) => `${escapeControls(p.file)}:${p.line}:${p.column}: ${paint(STYLE[p.severity], p.severity, color)} ${p.code}: ${escapeControls(p.message)}`);
-  lines.push(`${plural(report2.filesChecked, "file")} checked: ${plural(report2.errors, "error")}, ${plural(report2.warnings, "warning")}.`);
+  lines.push(t(locale, "cli.summary", { files: report2.filesChecked, errors: report2.errors, warnings: report2.warnings }));
   return inertLines(lines.join("\n")) + "\n";
 }
 
@@ -35801,7 +36074,7 @@ function firstInvalidUtf8(b) {
 
 // src/language/generated/grammar.ts
 var loadedMesoGrammar;
-var MesoGrammar = () => loadedMesoGrammar ?? (loadedMesoGrammar = loadGrammarFromJson('{"$type":"Grammar","isDeclared":true,"name":"Meso","rules":[{"$type":"ParserRule","entry":true,"name":"Model","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"imports","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@1"},"arguments":[]},"cardinality":"*"},{"$type":"Assignment","feature":"elements","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@2"},"arguments":[]},"cardinality":"*"}]},"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Import","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"import"},{"$type":"Assignment","feature":"path","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Brings another file\'s declarations into scope (transitively). */"},{"$type":"ParserRule","name":"Element","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@3"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@4"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@39"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@63"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SubstanceClass","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@7"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A class of substances (NSAID, local anaesthetic, diluent...). Rules in its braces (caps,\\n * contraindications, layers, skin test, mixing) apply to every member; a member\'s own rule\\n * of the same kind takes precedence. `class` inside the braces names parent classes.\\n */"},{"$type":"ParserRule","name":"Condition","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"condition"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient condition that may contraindicate a substance or the procedure. */"},{"$type":"ParserRule","name":"Layer","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},"cardinality":"?"},{"$type":"Assignment","feature":"from","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"to","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A depth band of the skin: `layer IDS \\"superficial intradermal\\" 1 mm .. 2 mm`. */"},{"$type":"ParserRule","name":"Substance","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"substance"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@7"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A drug or vehicle that may go into a mixture. */"},{"$type":"ParserRule","name":"SubstanceClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@9"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@10"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@11"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@15"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@12"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@13"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@14"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@16"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@17"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@18"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@19"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@20"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@21"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@22"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@23"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"AliasesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Other names the substance is known by (Italian, brand names). */"},{"$type":"ParserRule","name":"ClassClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The class (or classes) the substance belongs to. */"},{"$type":"ParserRule","name":"ConcentrationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"concentration"},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Usual strength: `20 mg/mL`, `2 %`, `1000 IU/mL` or an ampoule `100 mg / 2 mL`. */"},{"$type":"ParserRule","name":"MaxAmountClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"amount","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Assignment","feature":"scope","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"session"},{"$type":"Keyword","value":"cycle"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"Keyword","value":"point"}]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A cap on the amount given: per session, per cycle, per day (any 24 h), per week (any 7 days)\\n * or per injection point; `mg/kg` caps scale with body weight.\\n */"},{"$type":"ParserRule","name":"MaxPointsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most injection points one session may give the substance at. */"},{"$type":"ParserRule","name":"MaxConsecutiveClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Keyword","value":"consecutive"},{"$type":"Assignment","feature":"period","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest run of consecutive days (or weeks) on which the substance may be given: `max 5 consecutive days`. */"},{"$type":"ParserRule","name":"MaxCourseClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Keyword","value":"course"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest course: from the first to the last session that gives the substance, both days counted. */"},{"$type":"ParserRule","name":"MaxSessionsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most sessions of a cycle that may use the substance. */"},{"$type":"ParserRule","name":"MinIntervalClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"interval"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The shortest interval between two sessions that use the substance. */"},{"$type":"ParserRule","name":"ContraindicatedClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindicated"},{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Patient conditions in which the substance must not be given. */"},{"$type":"ParserRule","name":"IntendedLayerClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The layer the substance is meant for; other depths are a warning. */"},{"$type":"ParserRule","name":"WithdrawnClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"withdrawn"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance is withdrawn or suspended; the reason is shown in diagnostics. */"},{"$type":"ParserRule","name":"SkinTestClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"required","operator":"?=","terminal":{"$type":"Keyword","value":"required"}},{"$type":"Group","elements":[{"$type":"Keyword","value":"not"},{"$type":"Keyword","value":"required"}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Whether a skin sensitivity test must precede the first session when the substance is given\\n * (`skin test required`), or not even where its class asks for one (`skin test not required`).\\n */"},{"$type":"ParserRule","name":"MixingClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixing"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance must not be mixed with other active substances in one syringe: `mixing: warning \\"reason\\"`. */"},{"$type":"ParserRule","name":"SourceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Where the substance\'s figures come from. */"},{"$type":"ParserRule","name":"EvidenceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"level","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@25"},"arguments":[]}},{"$type":"Assignment","feature":"note","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How reliable the substance\'s figures are (see docs/language.md). */"},{"$type":"ParserRule","fragment":true,"name":"Provenance","definition":{"$type":"Group","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"evidence","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@25"},"arguments":[]}},{"$type":"Assignment","feature":"evidenceNote","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"parameters":[],"$comment":"/**\\n * Source and evidence level of a figure. Inside a substance, a figure\'s own provenance is\\n * written in brackets after it (`max 200 mg per session [source \\"...\\" evidence weak]`) and\\n * overrides the substance\'s `source` and `evidence` lines.\\n */"},{"$type":"ParserRule","name":"EvidenceLevel","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"regulatory"},{"$type":"Keyword","value":"peer-reviewed"},{"$type":"Keyword","value":"teaching"},{"$type":"Keyword","value":"weak"},{"$type":"Keyword","value":"design"},{"$type":"Keyword","value":"uncertain"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Severity","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"error"},{"$type":"Keyword","value":"warning"},{"$type":"Keyword","value":"info"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Interaction","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"interaction"},{"$type":"Assignment","feature":"left","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"+"},{"$type":"Assignment","feature":"right","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"inMixture","operator":"?=","terminal":{"$type":"Keyword","value":"in"}},{"$type":"Keyword","value":"mixture"}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"unless"},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Two different substances (or classes) that must not meet in one session, or with\\n * `in mixture` in one mixture; `unless X` clears it when X is in the same mixture (a vehicle).\\n */"},{"$type":"ParserRule","name":"Contraindication","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindication"},{"$type":"Assignment","feature":"condition","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A condition in which the whole procedure is contraindicated. */"},{"$type":"ParserRule","name":"Limit","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"limit"},{"$type":"Assignment","feature":"metric","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@30"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"op","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"low","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]}}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"for"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A limit on a protocol metric; the one declared nearest to the protocol wins. */"},{"$type":"ParserRule","name":"Metric","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@31"},"arguments":[]},{"$type":"Keyword","value":"interval"},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]},{"$type":"Keyword","value":"depth"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@36"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@33"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SessionsPerCycle","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerPoint","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleLength","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Keyword","value":"length"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"ActiveSubstancesPerMixture","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"active"},{"$type":"Keyword","value":"substances"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"mixture"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"PointsPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Comparison","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"<="},{"$type":"Keyword","value":"<"},{"$type":"Keyword","value":">="},{"$type":"Keyword","value":">"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"LimitValue","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@72"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A number with an optional unit (counts have none). */"},{"$type":"ParserRule","name":"Requirement","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"require"},{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A requirement on every protocol in scope, such as a skin test before session 1. */"},{"$type":"ParserRule","name":"Indication","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"pain"},{"$type":"Keyword","value":"aesthetic"},{"$type":"Keyword","value":"vascular"},{"$type":"Keyword","value":"dermatology"},{"$type":"Keyword","value":"sports"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Protocol","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"protocol"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"members","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@42"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A treatment protocol: mixtures, techniques, sessions and their schedule. */"},{"$type":"ParserRule","name":"ProtocolMember","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@44"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@45"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@47"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@48"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@50"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@57"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@61"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"IndicationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"indication"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The indication family; limits declared `for` it apply. */"},{"$type":"ParserRule","name":"AreaClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The treated area, for the record. */"},{"$type":"ParserRule","name":"PatientsFromClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patients"},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The lowest patient weight the protocol is meant for; used for mg/kg caps. */"},{"$type":"ParserRule","name":"SkinTestPlan","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"lead","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}},{"$type":"Keyword","value":"before"},{"$type":"Keyword","value":"first"},{"$type":"Keyword","value":"session"}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"notNeeded","operator":"?=","terminal":{"$type":"Keyword","value":"not"}},{"$type":"Keyword","value":"needed"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A skin sensitivity test planned before the first session, or a record that none is needed\\n * and why: `skin test not needed \\"the label asks for none\\"`.\\n */"},{"$type":"ParserRule","name":"ExcludesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"excludes"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Conditions the protocol is not meant for (documentation, exported in JSON). */"},{"$type":"ParserRule","name":"Mixture","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixture"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"components","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances mixed in one syringe, each by volume or by amount. */"},{"$type":"ParserRule","name":"Component","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Assignment","feature":"quantity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One substance of a mixture: `lidocaine 1 mL` or `ketoprofen 100 mg`. */"},{"$type":"ParserRule","name":"Technique","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"technique"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"settings","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@51"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How a mixture is injected: needle, depth, volume per point, points, device. */"},{"$type":"ParserRule","name":"TechniqueSetting","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@52"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@53"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@54"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@55"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@56"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Assignment","feature":"gauge","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Keyword","value":"G"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Needle gauge and length: `needle 30G 4 mm`. */"},{"$type":"ParserRule","name":"DepthSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"depth"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection depth: a layer (`depth IDS`), a length (`depth 1.5 mm`), or both (`depth 1.5 mm in IDS`). */"},{"$type":"ParserRule","name":"VolumePerPointSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Volume injected at each point. */"},{"$type":"ParserRule","name":"PointsSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}}],"cardinality":"?"},{"$type":"Keyword","value":"points"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Number of injection points in one use of the technique: `20 points`, or a range `20-30 points`. */"},{"$type":"ParserRule","name":"DeviceSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"device"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"syringe"}},{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"gun"}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"multi-injector"}},{"$type":"Assignment","feature":"needles","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]},"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection device: syringe, gun, or multi-injector with its number of needles. */"},{"$type":"ParserRule","name":"Session","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"session"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"items","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@58"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One visit: what is injected and how. */"},{"$type":"ParserRule","name":"SessionItem","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@59"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@60"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Inject","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"inject"},{"$type":"Assignment","feature":"mixture","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@48"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"using"},{"$type":"Assignment","feature":"technique","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@50"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Inject a mixture with a technique. */"},{"$type":"ParserRule","name":"DurationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"duration"},{"$type":"Assignment","feature":"duration","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Expected length of the session. */"},{"$type":"ParserRule","name":"Schedule","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"schedule"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"phases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@62"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The cycle: phases in order, then maintenance. */"},{"$type":"ParserRule","name":"Phase","definition":{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"phase"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"maintenance","operator":"?=","terminal":{"$type":"Keyword","value":"maintenance"}},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"cardinality":"?"}]}]},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}}],"cardinality":"?"},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"session"}]},{"$type":"Keyword","value":"of"},{"$type":"Assignment","feature":"session","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@57"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"every"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"after"},{"$type":"Assignment","feature":"gap","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A run of identical sessions: `phase attack: 2 sessions of standard every 4 days`, or a range\\n * `8-12 sessions of weekly every 1-2 weeks`. `after D` sets the gap from the previous phase\'s\\n * last session. A phase of one session needs no `every`.\\n */"},{"$type":"ParserRule","name":"Patient","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patient"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"facts","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@64"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient following a protocol. */"},{"$type":"ParserRule","name":"PatientFact","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@65"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@66"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@67"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@68"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@69"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"WeightFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"weight"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Body weight, used for mg/kg caps. */"},{"$type":"ParserRule","name":"ConditionsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"conditions"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The patient\'s conditions, checked against contraindications. */"},{"$type":"ParserRule","name":"AllergyFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"allergic"},{"$type":"Keyword","value":"to"},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances or classes the patient is allergic to. */"},{"$type":"ParserRule","name":"SkinTestResult","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Keyword","value":"on"},{"$type":"Assignment","feature":"date","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]}},{"$type":"Assignment","feature":"result","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"negative"},{"$type":"Keyword","value":"positive"}]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A skin sensitivity test done on a date, and its result. */"},{"$type":"ParserRule","name":"FollowsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"follows"},{"$type":"Assignment","feature":"protocol","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@41"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"start","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The protocol the patient follows, from the date of the first session. */"},{"$type":"ParserRule","name":"Quantity","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@72"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@72"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Assignment","feature":"highUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@72"},"arguments":[]}}],"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A number and its unit, with or without a space: `2 mL`, `0.2mL`, `2 %`; or a range, as papers\\n * print it: `0.1-0.2 mL`, `0.1\u20130.2 mL`, `1 to 3 mm`, or with a unit at each end `500 \xB5L to 1 mL`.\\n */"},{"$type":"ParserRule","name":"RangeTo","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"-"},{"$type":"Keyword","value":"\u2013"},{"$type":"Keyword","value":"to"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The word or dash between the two ends of a range. */"},{"$type":"ParserRule","name":"Unit","definition":{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"symbol","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"percent","operator":"?=","terminal":{"$type":"Keyword","value":"%"}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A unit as written; checked against the unit table (`mg`, `mL`, `mg/kg`, `%`...). */"},{"$type":"ParserRule","name":"UnitName","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"TerminalRule","hidden":true,"name":"WS","definition":{"$type":"RegexToken","regex":"/\\\\s+/","parenthesized":false},"fragment":false},{"$type":"TerminalRule","name":"DATE","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]{4}-[0-9]{2}-[0-9]{2}/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"NUMBER","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]+(\\\\.[0-9]+)?/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"ID","definition":{"$type":"RegexToken","regex":"/[_a-zA-Z\\\\u00B5\\\\u03BC\\\\u00C0-\\\\u024F][\\\\w\\\\u00B5\\\\u03BC\\\\u00C0-\\\\u024F]*/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"STRING","definition":{"$type":"RegexToken","regex":"/\\"(\\\\\\\\.|[^\\"\\\\\\\\])*\\"/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","hidden":true,"name":"ML_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\*[\\\\s\\\\S]*?\\\\*\\\\//","parenthesized":false},"fragment":false},{"$type":"TerminalRule","hidden":true,"name":"SL_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\/[^\\\\n\\\\r]*/","parenthesized":false},"fragment":false}],"types":[{"$type":"Type","name":"Classifier","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@6"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}}]}},{"$type":"Type","name":"Declaration","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@4"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@5"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@6"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@41"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@63"}}]}}],"imports":[],"interfaces":[],"$comment":"/**\\n * The `.meso` language: mesotherapy substances, mixtures, techniques, sessions,\\n * schedules, protocols and patients. Reference by example: docs/language.md.\\n */"}'));
+var MesoGrammar = () => loadedMesoGrammar ?? (loadedMesoGrammar = loadGrammarFromJson('{"$type":"Grammar","isDeclared":true,"name":"Meso","rules":[{"$type":"ParserRule","entry":true,"name":"Model","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"imports","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@1"},"arguments":[]},"cardinality":"*"},{"$type":"Assignment","feature":"elements","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@2"},"arguments":[]},"cardinality":"*"}]},"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Import","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"import"},{"$type":"Assignment","feature":"path","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Brings another file\'s declarations into scope (transitively). */"},{"$type":"ParserRule","name":"Element","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@3"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@4"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@7"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@30"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@31"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@42"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@44"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@66"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SubstanceClass","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A class of substances (NSAID, local anaesthetic, diluent...). Rules in its braces (caps,\\n * contraindications, layers, skin test, mixing) apply to every member; a member\'s own rule\\n * of the same kind takes precedence. `class` inside the braces names parent classes.\\n */"},{"$type":"ParserRule","name":"Condition","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"condition"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient condition that may contraindicate a substance or the procedure. */"},{"$type":"ParserRule","name":"Layer","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Assignment","feature":"from","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"to","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A depth band of the skin: `layer IDS \\"superficial intradermal\\" 1 mm .. 2 mm`. */"},{"$type":"ParserRule","name":"Region","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"region"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * An anatomical region a label speaks of (`region submental \\"Submental fat\\"`): a protocol\'s\\n * areas lie in one (`area chin in submental`), and a substance may be labelled for some only.\\n */"},{"$type":"ParserRule","name":"Substance","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"substance"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A drug or vehicle that may go into a mixture. */"},{"$type":"ParserRule","name":"SubstanceClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@9"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@10"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@11"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@12"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@17"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@14"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@15"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@16"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@18"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@19"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@20"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@21"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@22"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@23"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@25"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"AliasesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Other names the substance is known by (Italian, brand names). */"},{"$type":"ParserRule","name":"ClassClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The class (or classes) the substance belongs to. */"},{"$type":"ParserRule","name":"ConcentrationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"concentration"},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Usual strength: `20 mg/mL`, `2 %`, `1000 IU/mL` or an ampoule `100 mg / 2 mL`. */"},{"$type":"ParserRule","name":"MaxAmountClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"amount","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Assignment","feature":"scope","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"session"},{"$type":"Keyword","value":"cycle"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"Keyword","value":"point"},{"$type":"RuleCall","rule":{"$ref":"#/rules@13"},"arguments":[]}]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A cap on the amount given: per session, per cycle, per day (any 24 h), per week (any 7 days),\\n * per injection point, or per treatment area in one session (`max 0.84 mg per area per session`);\\n * `mg/kg` caps scale with body weight.\\n */"},{"$type":"ParserRule","name":"AreaPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"MaxPointsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most injection points one session may give the substance at. */"},{"$type":"ParserRule","name":"MaxConsecutiveClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"consecutive"},{"$type":"Assignment","feature":"period","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest run of consecutive days (or weeks) on which the substance may be given: `max 5 consecutive days`. */"},{"$type":"ParserRule","name":"MaxCourseClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Keyword","value":"course"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest course: from the first to the last session that gives the substance, both days counted. */"},{"$type":"ParserRule","name":"MaxSessionsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most sessions of a cycle that may use the substance. */"},{"$type":"ParserRule","name":"MinIntervalClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"interval"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The shortest interval between two sessions that use the substance. */"},{"$type":"ParserRule","name":"ContraindicatedClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindicated"},{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Patient conditions in which the substance must not be given. */"},{"$type":"ParserRule","name":"IntendedLayerClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The layer the substance is meant for; other depths are a warning. */"},{"$type":"ParserRule","name":"WithdrawnClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"withdrawn"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance is withdrawn or suspended; the reason is shown in diagnostics. */"},{"$type":"ParserRule","name":"SkinTestClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"required","operator":"?=","terminal":{"$type":"Keyword","value":"required"}},{"$type":"Group","elements":[{"$type":"Keyword","value":"not"},{"$type":"Keyword","value":"required"}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Whether a skin sensitivity test must precede the first session when the substance is given\\n * (`skin test required`), or not even where its class asks for one (`skin test not required`).\\n */"},{"$type":"ParserRule","name":"MixingClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixing"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance must not be mixed with other active substances in one syringe: `mixing: warning \\"reason\\"`. */"},{"$type":"ParserRule","name":"AreasClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"areas"},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The regions the substance\'s label is for: `areas submental`; an area of another region is a warning. */"},{"$type":"ParserRule","name":"SourceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Where the substance\'s figures come from. */"},{"$type":"ParserRule","name":"EvidenceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"level","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]}},{"$type":"Assignment","feature":"note","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How reliable the substance\'s figures are (see docs/language.md). */"},{"$type":"ParserRule","fragment":true,"name":"Provenance","definition":{"$type":"Group","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"evidence","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]}},{"$type":"Assignment","feature":"evidenceNote","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"parameters":[],"$comment":"/**\\n * Source and evidence level of a figure. Inside a substance, a figure\'s own provenance is\\n * written in brackets after it (`max 200 mg per session [source \\"...\\" evidence weak]`) and\\n * overrides the substance\'s `source` and `evidence` lines.\\n */"},{"$type":"ParserRule","name":"EvidenceLevel","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"regulatory"},{"$type":"Keyword","value":"peer-reviewed"},{"$type":"Keyword","value":"teaching"},{"$type":"Keyword","value":"weak"},{"$type":"Keyword","value":"design"},{"$type":"Keyword","value":"uncertain"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Severity","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"error"},{"$type":"Keyword","value":"warning"},{"$type":"Keyword","value":"info"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Interaction","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"interaction"},{"$type":"Assignment","feature":"left","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"+"},{"$type":"Assignment","feature":"right","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"inMixture","operator":"?=","terminal":{"$type":"Keyword","value":"in"}},{"$type":"Keyword","value":"mixture"}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"unless"},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Two different substances (or classes) that must not meet in one session, or with\\n * `in mixture` in one mixture; `unless X` clears it when X is in the same mixture (a vehicle).\\n */"},{"$type":"ParserRule","name":"Contraindication","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindication"},{"$type":"Assignment","feature":"condition","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A condition in which the whole procedure is contraindicated. */"},{"$type":"ParserRule","name":"Limit","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"limit"},{"$type":"Assignment","feature":"metric","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@33"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"op","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"low","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"for"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A limit on a protocol metric; the one declared nearest to the protocol wins. */"},{"$type":"ParserRule","name":"Metric","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]},{"$type":"Keyword","value":"interval"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]},{"$type":"Keyword","value":"depth"},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@39"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@36"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SessionsPerCycle","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerPoint","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleLength","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Keyword","value":"length"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"ActiveSubstancesPerMixture","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"active"},{"$type":"Keyword","value":"substances"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"mixture"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"PointsPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Comparison","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"<="},{"$type":"Keyword","value":"<"},{"$type":"Keyword","value":">="},{"$type":"Keyword","value":">"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"LimitValue","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A number with an optional unit (counts have none). */"},{"$type":"ParserRule","name":"Requirement","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"require"},{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A requirement on every protocol in scope, such as a skin test before session 1. */"},{"$type":"ParserRule","name":"Indication","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"pain"},{"$type":"Keyword","value":"aesthetic"},{"$type":"Keyword","value":"vascular"},{"$type":"Keyword","value":"dermatology"},{"$type":"Keyword","value":"sports"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Protocol","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"protocol"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"members","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@45"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A treatment protocol: mixtures, techniques, sessions and their schedule. */"},{"$type":"ParserRule","name":"ProtocolMember","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@47"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@48"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@50"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@51"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@53"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@60"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@64"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"IndicationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"indication"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The indication family; limits declared `for` it apply. */"},{"$type":"ParserRule","name":"AreaClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"}]},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"region","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Assignment","feature":"size","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"spacing","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":"apart"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A treated area: for the record (`area \\"lumbar paravertebral\\"`), or named so that sessions\\n * inject into it, with the region it lies in, its size and the spacing of its points:\\n * `area left_buttock \\"Left buttock\\" in buttock 200 cm2 2 cm apart`.\\n */"},{"$type":"ParserRule","name":"PatientsFromClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patients"},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The lowest patient weight the protocol is meant for; used for mg/kg caps. */"},{"$type":"ParserRule","name":"SkinTestPlan","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"lead","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":"before"},{"$type":"Keyword","value":"first"},{"$type":"Keyword","value":"session"}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"notNeeded","operator":"?=","terminal":{"$type":"Keyword","value":"not"}},{"$type":"Keyword","value":"needed"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A skin sensitivity test planned before the first session, or a record that none is needed\\n * and why: `skin test not needed \\"the label asks for none\\"`.\\n */"},{"$type":"ParserRule","name":"ExcludesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"excludes"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Conditions the protocol is not meant for (documentation, exported in JSON). */"},{"$type":"ParserRule","name":"Mixture","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixture"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"components","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@52"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances mixed in one syringe, each by volume or by amount. */"},{"$type":"ParserRule","name":"Component","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Assignment","feature":"quantity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One substance of a mixture: `lidocaine 1 mL` or `ketoprofen 100 mg`. */"},{"$type":"ParserRule","name":"Technique","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"technique"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"settings","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@54"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How a mixture is injected: needle, depth, volume per point, points, device. */"},{"$type":"ParserRule","name":"TechniqueSetting","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@55"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@56"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@57"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@58"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@59"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Assignment","feature":"gauge","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"G"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Needle gauge and length: `needle 30G 4 mm`. */"},{"$type":"ParserRule","name":"DepthSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"depth"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection depth: a layer (`depth IDS`), a length (`depth 1.5 mm`), or both (`depth 1.5 mm in IDS`). */"},{"$type":"ParserRule","name":"VolumePerPointSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Volume injected at each point. */"},{"$type":"ParserRule","name":"PointsSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"},{"$type":"Keyword","value":"points"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Number of injection points in one use of the technique: `20 points`, or a range `20-30 points`. */"},{"$type":"ParserRule","name":"DeviceSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"device"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"syringe"}},{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"gun"}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"multi-injector"}},{"$type":"Assignment","feature":"needles","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]},"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection device: syringe, gun, or multi-injector with its number of needles. */"},{"$type":"ParserRule","name":"Session","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"session"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"items","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@61"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One visit: what is injected and how. */"},{"$type":"ParserRule","name":"SessionItem","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@62"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@63"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Inject","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"inject"},{"$type":"Assignment","feature":"mixture","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@51"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"using"},{"$type":"Assignment","feature":"technique","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@53"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"into"},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@47"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@47"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Inject a mixture with a technique, into named areas: each area gets one use of the technique. */"},{"$type":"ParserRule","name":"DurationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"duration"},{"$type":"Assignment","feature":"duration","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Expected length of the session. */"},{"$type":"ParserRule","name":"Schedule","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"schedule"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"phases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@65"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The cycle: phases in order, then maintenance. */"},{"$type":"ParserRule","name":"Phase","definition":{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"phase"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"maintenance","operator":"?=","terminal":{"$type":"Keyword","value":"maintenance"}},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"cardinality":"?"}]}]},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"session"}]},{"$type":"Keyword","value":"of"},{"$type":"Assignment","feature":"session","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@60"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"every"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"after"},{"$type":"Assignment","feature":"gap","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A run of identical sessions: `phase attack: 2 sessions of standard every 4 days`, or a range\\n * `8-12 sessions of weekly every 1-2 weeks`. `after D` sets the gap from the previous phase\'s\\n * last session. A phase of one session needs no `every`.\\n */"},{"$type":"ParserRule","name":"Patient","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patient"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"facts","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@67"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient following a protocol. */"},{"$type":"ParserRule","name":"PatientFact","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@68"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@69"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@72"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"WeightFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"weight"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Body weight, used for mg/kg caps. */"},{"$type":"ParserRule","name":"ConditionsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"conditions"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The patient\'s conditions, checked against contraindications. */"},{"$type":"ParserRule","name":"AllergyFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"allergic"},{"$type":"Keyword","value":"to"},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances or classes the patient is allergic to. */"},{"$type":"ParserRule","name":"SkinTestResult","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Keyword","value":"on"},{"$type":"Assignment","feature":"date","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}},{"$type":"Assignment","feature":"result","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"negative"},{"$type":"Keyword","value":"positive"}]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A skin sensitivity test done on a date, and its result. */"},{"$type":"ParserRule","name":"FollowsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"follows"},{"$type":"Assignment","feature":"protocol","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@44"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"start","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The protocol the patient follows, from the date of the first session. */"},{"$type":"ParserRule","name":"Quantity","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Assignment","feature":"highUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]}}],"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A number and its unit, with or without a space: `2 mL`, `0.2mL`, `2 %`; or a range, as papers\\n * print it: `0.1-0.2 mL`, `0.1\u20130.2 mL`, `1 to 3 mm`, or with a unit at each end `500 \xB5L to 1 mL`.\\n */"},{"$type":"ParserRule","name":"RangeTo","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"-"},{"$type":"Keyword","value":"\u2013"},{"$type":"Keyword","value":"to"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The word or dash between the two ends of a range. */"},{"$type":"ParserRule","name":"Unit","definition":{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"symbol","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"percent","operator":"?=","terminal":{"$type":"Keyword","value":"%"}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A unit as written; checked against the unit table (`mg`, `mL`, `mg/kg`, `%`...). */"},{"$type":"ParserRule","name":"UnitName","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"TerminalRule","hidden":true,"name":"WS","definition":{"$type":"RegexToken","regex":"/\\\\s+/","parenthesized":false},"fragment":false},{"$type":"TerminalRule","name":"DATE","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]{4}-[0-9]{2}-[0-9]{2}/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"NUMBER","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]+(\\\\.[0-9]+)?/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"ID","definition":{"$type":"RegexToken","regex":"/[_a-zA-Z\\\\u00B5\\\\u03BC\\\\u00C0-\\\\u024F][\\\\w\\\\u00B5\\\\u03BC\\\\u00B2\\\\u00C0-\\\\u024F]*/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"STRING","definition":{"$type":"RegexToken","regex":"/\\"(\\\\\\\\.|[^\\"\\\\\\\\])*\\"/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","hidden":true,"name":"ML_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\*[\\\\s\\\\S]*?\\\\*\\\\//","parenthesized":false},"fragment":false},{"$type":"TerminalRule","hidden":true,"name":"SL_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\/[^\\\\n\\\\r]*/","parenthesized":false},"fragment":false}],"types":[{"$type":"Type","name":"Classifier","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}}]}},{"$type":"Type","name":"Declaration","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@4"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@5"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@6"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@44"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@66"}}]}}],"imports":[],"interfaces":[],"$comment":"/**\\n * The `.meso` language: mesotherapy substances, mixtures, techniques, sessions,\\n * schedules, protocols and patients. Reference by example: docs/language.md.\\n */"}'));
 
 // src/language/generated/module.ts
 var MesoLanguageMetaData = {
@@ -35941,6 +36214,7 @@ substance ropivacaine "Ropivacaine hydrochloride" {
 }
 ` },
   { path: "classes.meso", text: '// Substance classes of the standard library. Classes name families of substances so that\n// interactions, allergies and mixture rules can speak of a whole family at once.\n// Names with a meaning in the tools: `anesthetic` (local anaesthetics, summed as fractions\n// of their caps), `diluent` and `vehicle` (not counted as active substances).\n// Glossary of families: domain brief \xA71.4.\n\n/** Local anaesthetics. Their amounts in one session are summed as fractions of each one\'s cap (brief D5). */\nclass anesthetic "Local anaesthetic"\n\n/** Amide local anaesthetics (lidocaine, mepivacaine). Write `allergic to amide_anesthetic` for an amide allergy (brief \xA77, E43). */\nclass amide_anesthetic "Amide local anaesthetic"\n\n/** Ester local anaesthetics (procaine); they form PABA and cross-react within the group (brief \xA77, E43). */\nclass ester_anesthetic "Ester local anaesthetic (PABA-forming)"\n\n/**\n * Non-steroidal anti-inflammatory drugs (Italian: FANS). Two in one session is an error (M2).\n * The contraindications below apply to every NSAID, std or declared in a formulary.\n */\nclass nsaid "NSAID" {\n    contraindicated in peptic_ulcer, nsaid_intolerance: warning\n        [source "NSAID class labelling, e.g. Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable: not to be used with a stomach or duodenal ulcer or an allergy to NSAIDs" evidence regulatory "severity kept at warning: the dose injected in mesotherapy is small"]\n    contraindicated in anticoagulants, bleeding_disorder: warning\n        [source "Sostres C, Gargallo CJ, Lanas A. Nonsteroidal anti-inflammatory drugs and upper and lower gastrointestinal mucosal damage. Arthritis Res Ther 2013;15(Suppl 3):S3. doi:10.1186/ar4175" evidence peer-reviewed]\n}\n\n/** Muscle relaxants (Italian: miorilassanti, decontratturanti), e.g. thiocolchicoside. */\nclass muscle_relaxant "Muscle relaxant"\n\n/**\n * Corticosteroids. The French society (SFM) bans them from all mesotherapy mixtures (M4): a\n * warning by default, an error under the sfm-fr profile.\n */\nclass corticosteroid "Corticosteroid" {\n    mixing: warning "Corticosteroids in a mesotherapy mixture risk skin atrophy and necrosis with depot forms; the French Society of Mesotherapy excludes them from all mixtures"\n        [source "Vautier C. La m\xE9soth\xE9rapie. Le Moniteur des Pharmacies no. 3124, 16 April 2016: \'Les cortico\xEFdes sont proscrits par la SFM\'; Larousse M\xE9dical, \'m\xE9soth\xE9rapie\' (depot corticosteroids excluded: skin necrosis). https://www.larousse.fr/encyclopedie/medical/m%C3%A9soth%C3%A9rapie/14521" evidence teaching]\n}\n\n/** Hormones used for analgesia, e.g. salmon calcitonin. */\nclass hormone "Hormone"\n\n/** Vasoactive, capillary-protective and anti-oedema drugs (Italian: vasoattivi), named as a family by seed S0. */\nclass vasoactive "Vasoactive"\n\n/** Phlebotonic / capillary-protective flavonoids and coumarins (melilotus, troxerutin); no reliable doses found (brief \xA75.3). */\nclass phlebotonic "Phlebotonic, capillary-protective"\n\n/** Substances aimed at reducing localised fat, stimulators and detergents alike (brief \xA75.4). */\nclass lipolytic "Lipolytic"\n\n/** Lipolytic stimulators (methylxanthines such as caffeine and aminophylline); local anaesthetics inhibit them (brief C9, E12). */\nclass lipolytic_stimulator "Lipolytic stimulator"\n\n/**\n * Detergent (ablative, cytolytic) fat-reduction agents: deoxycholate, phosphatidylcholine.\n * Meant for subcutaneous fat, not the dermis (T7). Not to be mixed with other active\n * substances (M5); members may go together (a PC-DC preparation).\n */\nclass cytolytic "Cytolytic (detergent) lipolysis agent" {\n    mixing: warning "Deoxycholate and phosphatidylcholine are not to be mixed with other products: the deoxycholic acid label advises against dilution or admixture, and a compounded deoxycholate + caffeine mixture caused panniculitis"\n        [source "Kybella (deoxycholic acid) injection, US prescribing information (Kythera, 2015), Highlights: \'Dilution or admixture with other compounds is not recommended\'. https://www.drugs.com/dosage/kybella.html; Campos et al. Noninfectious suppurative panniculitis induced by mesotherapy with deoxycholate. An Bras Dermatol 2019;94(6). http://www.scielo.br/scielo.php?pid=S0365-05962019000600754" evidence regulatory]\n}\n\n/** Skin revitalisers (Italian: rivitalizzanti, biorivitalizzanti): hyaluronic acid, organic silicon, vitamins. */\nclass revitalizer "Skin revitaliser"\n\n/** Diluents. Not counted as active substances in a mixture. */\nclass diluent "Diluent"\n\n/** Vehicles and buffers (e.g. sodium bicarbonate). Not counted as active substances in a mixture. */\nclass vehicle "Vehicle or buffer"\n' },
+  { path: "collagenase.meso", text: '// Collagenase for cellulite of the buttocks (#13 item 3): capped per treatment area.\n\n/**\n * Collagenase clostridium histolyticum-aaes (QWO, Endo Aesthetics; FDA approval 2020, withdrawn\n * from the US market by its maker in 2023 for business reasons). Label: 0.84 mg per treatment\n * area, a treatment area being a single buttock receiving up to 12 injections of 0.3 mL (up to\n * 3.6 mL); up to 2 treatment areas per visit; every 21 days for 3 visits. Reconstituted at\n * 0.23 mg/mL (0.92 mg in 4 mL); 0.84 mg / 3.6 mL is 0.2333 mg/mL, which the label rounds.\n */\nsubstance collagenase_cch "Collagenase clostridium histolyticum-aaes" {\n    aliases "qwo"\n    concentration 0.84 mg / 3.6 mL\n    max 0.84 mg per area per session\n    max 1.68 mg per session\n    max 3 sessions per cycle: warning\n    areas buttock\n    source "QWO (collagenase clostridium histolyticum-aaes) for injection, US prescribing information (Endo Aesthetics, 2020), sections 1 and 2.1-2.2: 0.84 mg per treatment area (one buttock, up to 12 injections of 0.3 mL), up to 2 treatment areas per visit, every 21 days for 3 visits. https://ndclist.com/ndc/73611-300"\n    evidence regulatory\n}\n' },
   { path: "conditions.meso", text: '// Patient conditions that contraindicate a substance (`contraindicated in`) or the whole\n// procedure (`contraindication`, see contraindications.meso). Domain brief \xA77 and \xA79.5.\n// Italian aliases let a clinician write `conditions gravidanza`.\n\n// ---------------------------------------------------------------- pregnancy and age\n\n/** Pregnancy. Procedure avoided (seed S4); thiocolchicoside contraindicated (E30). */\ncondition pregnancy "Pregnancy" aliases "gravidanza"\n\n/** Breastfeeding. Procedure avoided (seed S4); thiocolchicoside contraindicated (E30). */\ncondition breastfeeding "Breastfeeding" aliases "allattamento", "lactation"\n\n/** Woman of child-bearing potential not using contraception (thiocolchicoside: aneuploidy risk, E30). */\ncondition child_bearing_without_contraception "Child-bearing potential without contraception"\n    aliases "fertile_senza_contraccezione"\n\n/** Younger than 16 years (thiocolchicoside is for age 16 and over, E30). */\ncondition under_16 "Age under 16" aliases "minore_di_16_anni"\n\n// ---------------------------------------------------------------- seed list (S4)\n\n/** Leukaemia: in the seed S4 absolute list; no regulator or society source found (brief \xA711.5). */\ncondition leukaemia "Leukaemia" aliases "leucemia", "leukemia"\n\n/** Diabetes: in the seed S4 absolute list; rationale not documented (brief \xA77). */\ncondition diabetes "Diabetes" aliases "diabete"\n\n/** Blood-borne infection (seed S4: "malattie infettive del sangue"); viral hepatitis, HSV per weak sources. */\ncondition blood_infection "Blood-borne infection" aliases "malattie_infettive_del_sangue"\n\n/** HIV infection or AIDS (seed S4 list). */\ncondition hiv "HIV/AIDS" aliases "aids"\n\n/** Heart disease (seed S4: "cardiopatie"); trials excluded heart failure and arrhythmia (E16). */\ncondition heart_disease "Heart disease" aliases "cardiopatia", "cardiopatie"\n\n/** Past chemotherapy or radiotherapy (seed S4 list; cancer history excluded in E16). */\ncondition past_chemo_radiotherapy "Past chemotherapy or radiotherapy"\n    aliases "pregressa_chemio_radioterapia"\n\n// ---------------------------------------------------------------- bleeding\n\n/** Anticoagulant or antiplatelet therapy: bruising and haematoma; NSAIDs add GI bleeding risk (E41, E45, E46). */\ncondition anticoagulants "Anticoagulant or antiplatelet therapy"\n    aliases "terapia_anticoagulante", "terapia_antiaggregante"\n\n/** Bleeding disorder or bleeding diathesis (trial exclusion E16; E45). */\ncondition bleeding_disorder "Bleeding disorder" aliases "coagulopatia", "diatesi_emorragica"\n\n// ---------------------------------------------------------------- infection\n\n/** Active infection or inflammation, or a skin lesion, at the injection site (E27, E16, E45). */\ncondition site_infection "Infection or inflammation at the injection site"\n    aliases "infezione_in_sede", "infiammazione_in_sede"\n\n/** Systemic infection or fever: postpone the session (E16, E46). */\ncondition systemic_infection "Systemic infection or fever"\n    aliases "infezione_sistemica", "febbre", "fever"\n\n// ---------------------------------------------------------------- substance-specific\n\n/** Heart block or conduction disorder (incl. Stokes-Adams, Wolff-Parkinson-White): lidocaine (E26, E27). */\ncondition heart_block "Heart block or conduction disorder"\n    aliases "blocco_atrioventricolare", "disturbo_di_conduzione"\n\n/** Myasthenia gravis: lidocaine contraindicated (Swiss SmPC, E27). */\ncondition myasthenia_gravis "Myasthenia gravis" aliases "miastenia_gravis"\n\n/** Hypovolaemia: lidocaine contraindicated (Swiss SmPC, E27). */\ncondition hypovolaemia "Hypovolaemia" aliases "ipovolemia", "hypovolemia"\n\n/** Severe shock: lidocaine contraindicated (Swiss SmPC, E27). */\ncondition severe_shock "Severe shock" aliases "shock_grave"\n\n/** Epilepsy or seizure risk: thiocolchicoside contraindicated (E42). */\ncondition epilepsy "Epilepsy or seizure risk" aliases "epilessia"\n\n/** Peptic ulcer: caution with NSAIDs in the mixture (E46, E51). */\ncondition peptic_ulcer "Peptic ulcer" aliases "ulcera_peptica"\n\n/** NSAID intolerance: caution with NSAIDs in the mixture (E46). */\ncondition nsaid_intolerance "NSAID intolerance" aliases "intolleranza_fans"\n\n/** Current systemic NSAID therapy: hepatitis with thiocolchicoside (E42). */\ncondition nsaid_therapy "Current NSAID therapy" aliases "terapia_con_fans"\n\n/** Current paracetamol therapy: hepatitis with thiocolchicoside (E42). */\ncondition paracetamol_therapy "Current paracetamol therapy" aliases "terapia_con_paracetamolo"\n\n/** Sulfonamide therapy: PABA from procaine may antagonise sulfonamides (weak source only, brief C11). */\ncondition sulfonamide_therapy "Sulfonamide therapy" aliases "terapia_sulfamidica"\n\n/** Sulfite allergy: procaine vials contain acetone sodium bisulfite (E28). */\ncondition sulfite_allergy "Sulfite allergy" aliases "allergia_ai_solfiti"\n\n/** Paraben allergy: multi-dose lidocaine vials contain methylparaben (E26, E27). */\ncondition paraben_allergy "Paraben allergy" aliases "allergia_ai_parabeni"\n\n// ---------------------------------------------------------------- weak-source list (E45)\n\n/** Tendency to keloid or hypertrophic scarring (weak sources; keloids are also an indication). */\ncondition keloid_tendency "Keloid tendency" aliases "tendenza_ai_cheloidi"\n\n/** Immunosuppression or immunodeficiency (weak sources, E45). */\ncondition immunosuppression "Immunosuppression" aliases "immunosoppressione"\n\n/** Autoimmune disease (weak sources, E45). */\ncondition autoimmune_disease "Autoimmune disease" aliases "malattia_autoimmune"\n\n/** Gallstones (one weak source, healthfan.biz, E45). */\ncondition gallstones "Gallstones" aliases "calcolosi_biliare"\n\n/** Chronic renal failure (one weak source, healthfan.biz, E45). */\ncondition renal_failure "Chronic renal failure" aliases "insufficienza_renale"\n\n/** Uncontrolled (grade III) hypertension (one weak source, healthfan.biz, E45). */\ncondition uncontrolled_hypertension "Grade III hypertension" aliases "ipertensione_grave"\n\n/** Cancer (weak sources, E45; cancer history was a trial exclusion in E16). */\ncondition cancer "Cancer" aliases "tumore"\n' },
   { path: "contraindications.meso", text: '// Conditions in which the whole procedure is contraindicated (domain brief \xA77, \xA79.5).\n// Substance-specific contraindications are on the substances (`contraindicated in`).\n\n/** Pregnancy (brief C-2: error for the procedure, configurable to warning). */\ncontraindication pregnancy: error "Mesotherapy is avoided in pregnancy"\n    source "S4 (004_4e44daac2a87e663.txt); E16 trial exclusion; E45 clinic lists"\n    evidence weak "drug-specific contraindications (e.g. thiocolchicoside, E30) are regulatory"\n\n/** Breastfeeding (brief C-2). */\ncontraindication breastfeeding: error "Mesotherapy is avoided while breastfeeding"\n    source "S4 (004_4e44daac2a87e663.txt); E16 trial exclusion"\n    evidence weak "drug-specific contraindications (e.g. thiocolchicoside, E30) are regulatory"\n\n/** Anticoagulant or antiplatelet therapy (brief C-5: warning; error under a trial-style profile). */\ncontraindication anticoagulants: warning "Higher risk of bruising and haematoma"\n    source "E16 trial exclusion; E45 clinic lists; E46 rmes-nancy.com (a precaution, not a formal contraindication)"\n    evidence weak "no society position retrieved"\n\n/** Bleeding disorder (brief C-5). */\ncontraindication bleeding_disorder: warning "Bleeding diathesis: higher risk of bruising and haematoma"\n    source "E16 trial exclusion \'bleeding diathesis\'; E45 clinic lists"\n    evidence weak\n\n/** Infection or inflammation at the site (brief C-6). */\ncontraindication site_infection: error "Do not inject into infected or inflamed skin or a skin lesion"\n    source "E27 Swiss lidocaine SmPC; E16 trial exclusion; E45"\n    evidence regulatory\n\n/** Systemic infection or fever (brief C-7). */\ncontraindication systemic_infection: warning "Systemic infection or fever: postpone the session"\n    source "E16 trial exclusion; E46 rmes-nancy.com (postpone)"\n    evidence weak\n\n// Seed absolute list (brief C-4): an error only under the seed-IT profile, a warning otherwise.\n\n/** Leukaemia (seed list). */\ncontraindication leukaemia: warning "Listed as an absolute contraindication by seed S4; rationale undocumented"\n    source "S4 (004_4e44daac2a87e663.txt); fisiodom.net"\n    evidence weak "seed only; no regulator or society source"\n\n/** Diabetes (seed list). */\ncontraindication diabetes: warning "Listed as an absolute contraindication by seed S4; rationale undocumented"\n    source "S4 (004_4e44daac2a87e663.txt); E45 (radiologicaromana.it, ecoskinclinic.co.uk)"\n    evidence weak "seed only; no regulator or society source"\n\n/** Blood-borne infection (seed list). */\ncontraindication blood_infection: warning "Listed as an absolute contraindication by seed S4 (blood-borne infections)"\n    source "S4 (004_4e44daac2a87e663.txt); E45"\n    evidence weak "seed only; no regulator or society source"\n\n/** HIV/AIDS (seed list). */\ncontraindication hiv: warning "Listed as an absolute contraindication by seed S4"\n    source "S4 (004_4e44daac2a87e663.txt); E45 (ecoskinclinic.co.uk)"\n    evidence weak "seed only; no regulator or society source"\n\n/** Heart disease (seed list); the lidocaine conduction-disorder contraindication is separate (heart_block). */\ncontraindication heart_disease: warning "Listed as an absolute contraindication by seed S4; trials excluded heart failure and arrhythmia"\n    source "S4 (004_4e44daac2a87e663.txt); E16 trial exclusion"\n    evidence weak "seed only for the procedure"\n\n/** Past chemotherapy or radiotherapy (seed list). */\ncontraindication past_chemo_radiotherapy: warning "Listed as an absolute contraindication by seed S4"\n    source "S4 (004_4e44daac2a87e663.txt); E16 excluded cancer history"\n    evidence weak "seed only; no regulator or society source"\n\n// Weak-source list (brief C-12): information only.\n\n/** Keloid tendency (brief C-12). */\ncontraindication keloid_tendency: info "Tendency to keloid or hypertrophic scarring is listed as a contraindication by clinic pages"\n    source "E45 (ecoskinclinic.co.uk, bellareynaspa.com)"\n    evidence weak\n\n/** Immunosuppression (brief C-12). */\ncontraindication immunosuppression: info "Immunosuppression is listed as a contraindication by clinic pages"\n    source "E45 (ecoskinclinic.co.uk, bellareynaspa.com)"\n    evidence weak\n\n/** Autoimmune disease (brief C-12). */\ncontraindication autoimmune_disease: info "Autoimmune disease is listed as a contraindication by clinic pages"\n    source "E45 (ecoskinclinic.co.uk, bellareynaspa.com)"\n    evidence weak\n\n/** Gallstones (brief C-12). */\ncontraindication gallstones: info "Gallstones are listed as a contraindication by one clinic page"\n    source "E45 (healthfan.biz)"\n    evidence weak\n\n/** Chronic renal failure (brief C-12). */\ncontraindication renal_failure: info "Chronic renal failure is listed as a contraindication by one clinic page"\n    source "E45 (healthfan.biz)"\n    evidence weak\n\n/** Grade III hypertension (brief C-12). */\ncontraindication uncontrolled_hypertension: info "Grade III hypertension is listed as a contraindication by one clinic page"\n    source "E45 (healthfan.biz)"\n    evidence weak\n\n/** Cancer (brief \xA77, weak sources). */\ncontraindication cancer: info "Cancer is listed as a contraindication by clinic pages (for some cocktails)"\n    source "E45 (healthfan.biz); medicinka.com"\n    evidence weak\n' },
   { path: "interactions.meso", text: '// Substances or classes that must not meet in one session (domain brief \xA76, \xA79.4).\n// `A + B` matches two different substances given in the same session.\n\n/** Two NSAIDs together (brief C5, M2). */\ninteraction nsaid + nsaid: error "Two NSAIDs add gastrointestinal bleeding and ulcer risk without added benefit"\n    source "E41: AHRQ, analgesics for osteoarthritis, concomitant use; E51: NSAID labels"\n    evidence peer-reviewed\n\n/**\n * Diclofenac beta-cyclodextrin (Akis) with a local anaesthetic in one syringe (M3). In saline\n * or water it turns milky with any anaesthetic tested; in a sodium bicarbonate vehicle it stays\n * clear with lidocaine or mepivacaine 1-2 % and turns turbid with bupivacaine, levobupivacaine\n * or ropivacaine. The study concerned the beta-cyclodextrin form only: diclofenac sodium is not\n * covered (fixed diclofenac sodium + lidocaine ampoules exist).\n */\ninteraction diclofenac_betacyclodextrin + lidocaine in mixture unless sodium_bicarbonate: error "Diclofenac beta-cyclodextrin turns milky with lidocaine in saline or water (risk of skin necrosis); a sodium bicarbonate vehicle keeps it clear with lidocaine 1-2 %"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + mepivacaine in mixture unless sodium_bicarbonate: error "Diclofenac beta-cyclodextrin turns milky with mepivacaine in saline or water (risk of skin necrosis); a sodium bicarbonate vehicle keeps it clear with mepivacaine 1-2 %"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + bupivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with bupivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + levobupivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with levobupivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + ropivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with ropivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + procaine in mixture: warning "Diclofenac beta-cyclodextrin turned milky with every local anaesthetic tested in saline or water; procaine was not tested, in bicarbonate either"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence design "procaine not tested: a warning rather than an error"\n\n/**\n * An NSAID with a corticosteroid in one session (e.g. ketoprofen + methylprednisolone in one\n * syringe): gastrointestinal ulceration and bleeding risks add up.\n */\ninteraction nsaid + corticosteroid: warning "An NSAID with a corticosteroid raises the risk of gastrointestinal ulceration and bleeding"\n    source "Sostres C, Gargallo CJ, Lanas A. Nonsteroidal anti-inflammatory drugs and upper and lower gastrointestinal mucosal damage. Arthritis Res Ther 2013;15(Suppl 3):S3. doi:10.1186/ar4175; Tsujimoto S et al. The prevalence of endoscopic gastric mucosal damage in patients with rheumatoid arthritis. PLoS One 2018;13(7):e0200023. doi:10.1371/journal.pone.0200023; Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable: corticosteroids increase the risk of stomach ulcers and bleeding"\n    evidence peer-reviewed\n\n/** Thiocolchicoside with an NSAID (brief C10, M7). */\ninteraction thiocolchicoside + nsaid: warning "Severe (fulminant) hepatitis has been reported with thiocolchicoside and concomitant NSAIDs"\n    source "E42: thiocolchicoside SmPC warning (copies at tajgenerics.com, plaintips.com)"\n    evidence regulatory "SmPC copies"\n\n/** Several local anaesthetics in one session (brief C6, D5); the checker also sums their fractions of each cap. */\ninteraction anesthetic + anesthetic: warning "Two local anaesthetics in one session: their toxic effects add up (the mepivacaine label advises against mixing in another one)"\n    source "E29: Carbocaine (mepivacaine) label, additive toxicity"\n    evidence regulatory\n\n/** Local anaesthetic with a lipolytic stimulator (brief C9, M6): an efficacy issue, not a safety one. */\ninteraction anesthetic + lipolytic_stimulator: info "Sodium-channel-blocking local anaesthetics inhibit the lipolysis that caffeine or aminophylline aim for"\n    source "E12: Jayasinghe et al. 2013, Mesotherapy for local fat reduction, Obesity Reviews 14(10)"\n    evidence peer-reviewed\n' },
@@ -36016,7 +36290,7 @@ limit active substances per mixture <= 3
 // label or paper calls for one (\`skin test required\`, e.g. calcitonin). The seed pages'
 // "a skin test precedes every cycle" is a practice the sim-it profile records.
 ` },
-  { path: "lipolytics.meso", text: '// Aesthetic substances for localised fat (domain brief \xA75.4, rules D8, T7, P6, M5, M6).\n// Mesotherapy use of these is outside most product licences (E10, E19).\n\n/**\n * Deoxycholic acid (Kybella), a cytolytic injected into subcutaneous fat. Label: 10 mg/mL;\n * per treatment at most 50 injections of 0.2 mL, 1 cm apart (at most 10 mL = 100 mg);\n * at most 6 treatments, at least 1 month apart; only submental use established. A\n * compounded deoxycholate + caffeine mixture caused non-infectious panniculitis (E24).\n * The French d\xE9cret 2011-382 banned aesthetic lysis injections (suspended June 2011; status\n * not verified, E20); SFM does not count it as mesotherapy (E9).\n */\nsubstance deoxycholic_acid "Deoxycholic acid" {\n    aliases "acido_desossicolico", "deoxycholate", "kybella"\n    class lipolytic, cytolytic\n    concentration 10 mg/mL\n    layer subcutaneous                   // intended layer; intradermal use is a warning (T7)\n    max 100 mg per session\n    max 0.2 mL per point: warning\n    max 50 points per session: warning\n    max 6 sessions per cycle: error\n    min interval 28 days: error\n        [source "Kybella (deoxycholic acid) injection, US prescribing information, section 2.1 (Kythera, 2015): treatments at intervals no less than 1 month apart. https://www.drugs.com/dosage/kybella.html" evidence regulatory "1 month read as 28 days"]\n    source "Kybella (deoxycholic acid) injection, US prescribing information, section 2.1 (Kythera, 2015): up to 50 injections of 0.2 mL each (up to 10 mL), 1 cm apart; up to 6 treatments. https://www.drugs.com/dosage/kybella.html"\n    evidence regulatory "label covers submental fat only"\n}\n\n/**\n * Phosphatidylcholine (PPC), usually with sodium deoxycholate (Lipostabil: 5 % PC + 2.5 % DC,\n * weak source). Case series: at most 0.3 mL per prick, at least 4 weeks between sittings,\n * mean four sittings (E34). SFM: not mesotherapy, excluded from mixtures, injected deep (E9).\n * Legal status in France not verified (E20).\n */\nsubstance phosphatidylcholine "Phosphatidylcholine" {\n    aliases "fosfatidilcolina", "PPC"\n    class lipolytic, cytolytic\n    concentration 5 %\n        [source "E34: Lipostabil composition (Wikipedia)" evidence weak "5 % PC in a PC + DC product; verify"]\n    layer subcutaneous\n        [source "E9: SFM, PPC is injected deep; brief T7" evidence weak "reported by practitioner pages"]\n    min interval 28 days: warning\n        [source "E34: Thomas et al. 2016/2018, at least 4 weeks between sittings" evidence peer-reviewed]\n}\n\n/** Caffeine, a methylxanthine lipolytic stimulator listed in cellulite cocktails; no reliable dose found. */\nsubstance caffeine "Caffeine" {\n    aliases "caffeina"\n    class lipolytic, lipolytic_stimulator\n    source "Brief \xA75.4: seme.org (Spanish Society of Aesthetic Medicine journal); E12"\n    evidence weak "no concentration or per-session amount found"\n}\n\n/** Aminophylline, a methylxanthine lipolytic stimulator; with buflomedil + lidocaine weekly by gun it showed no benefit (E52). */\nsubstance aminophylline "Aminophylline" {\n    aliases "aminofillina"\n    class lipolytic, lipolytic_stimulator\n    source "E52: Park et al. 2008, Plast Reconstr Surg 121:179e; E12"\n    evidence peer-reviewed "no dose data in the brief"\n}\n\n/** L-carnitine, listed as a lipolytic cocktail component; no dose data. */\nsubstance l_carnitine "L-carnitine" {\n    aliases "l_carnitina"\n    class lipolytic\n    source "Brief \xA71.4, \xA75.4: seme.org (Spanish Society of Aesthetic Medicine journal)"\n    evidence weak "no dose data"\n}\n' },
+  { path: "lipolytics.meso", text: '// Aesthetic substances for localised fat (domain brief \xA75.4, rules D8, T7, P6, M5, M6).\n// Mesotherapy use of these is outside most product licences (E10, E19).\n\n/**\n * Deoxycholic acid (Kybella), a cytolytic injected into subcutaneous fat. Label: 10 mg/mL;\n * per treatment at most 50 injections of 0.2 mL, 1 cm apart (at most 10 mL = 100 mg);\n * at most 6 treatments, at least 1 month apart; only submental use established. A\n * compounded deoxycholate + caffeine mixture caused non-infectious panniculitis (E24).\n * The French d\xE9cret 2011-382 banned aesthetic lysis injections (suspended June 2011; status\n * not verified, E20); SFM does not count it as mesotherapy (E9).\n */\nsubstance deoxycholic_acid "Deoxycholic acid" {\n    aliases "acido_desossicolico", "deoxycholate", "kybella"\n    class lipolytic, cytolytic\n    concentration 10 mg/mL\n    layer subcutaneous                   // intended layer; intradermal use is a warning (T7)\n    max 100 mg per session\n    max 0.2 mL per point: warning\n    max 50 points per session: warning\n    max 6 sessions per cycle: error\n    min interval 28 days: error\n        [source "Kybella (deoxycholic acid) injection, US prescribing information, section 2.1 (Kythera, 2015): treatments at intervals no less than 1 month apart. https://www.drugs.com/dosage/kybella.html" evidence regulatory "1 month read as 28 days"]\n    areas submental: warning\n        [source "KYBELLA (deoxycholic acid) injection, US prescribing information, section 1.2: the safe and effective use for subcutaneous fat outside the submental region has not been established and is not recommended. DailyMed setid fe431ed4-ea6f-4e99-b4bc-ec25ae7b8553" evidence regulatory]\n    source "Kybella (deoxycholic acid) injection, US prescribing information, section 2.1 (Kythera, 2015): up to 50 injections of 0.2 mL each (up to 10 mL), 1 cm apart; up to 6 treatments. https://www.drugs.com/dosage/kybella.html"\n    evidence regulatory "label covers submental fat only"\n}\n\n/**\n * Phosphatidylcholine (PPC), usually with sodium deoxycholate (Lipostabil: 5 % PC + 2.5 % DC,\n * weak source). Case series: at most 0.3 mL per prick, at least 4 weeks between sittings,\n * mean four sittings (E34). SFM: not mesotherapy, excluded from mixtures, injected deep (E9).\n * Legal status in France not verified (E20).\n */\nsubstance phosphatidylcholine "Phosphatidylcholine" {\n    aliases "fosfatidilcolina", "PPC"\n    class lipolytic, cytolytic\n    concentration 5 %\n        [source "E34: Lipostabil composition (Wikipedia)" evidence weak "5 % PC in a PC + DC product; verify"]\n    layer subcutaneous\n        [source "E9: SFM, PPC is injected deep; brief T7" evidence weak "reported by practitioner pages"]\n    min interval 28 days: warning\n        [source "E34: Thomas et al. 2016/2018, at least 4 weeks between sittings" evidence peer-reviewed]\n}\n\n/** Caffeine, a methylxanthine lipolytic stimulator listed in cellulite cocktails; no reliable dose found. */\nsubstance caffeine "Caffeine" {\n    aliases "caffeina"\n    class lipolytic, lipolytic_stimulator\n    source "Brief \xA75.4: seme.org (Spanish Society of Aesthetic Medicine journal); E12"\n    evidence weak "no concentration or per-session amount found"\n}\n\n/** Aminophylline, a methylxanthine lipolytic stimulator; with buflomedil + lidocaine weekly by gun it showed no benefit (E52). */\nsubstance aminophylline "Aminophylline" {\n    aliases "aminofillina"\n    class lipolytic, lipolytic_stimulator\n    source "E52: Park et al. 2008, Plast Reconstr Surg 121:179e; E12"\n    evidence peer-reviewed "no dose data in the brief"\n}\n\n/** L-carnitine, listed as a lipolytic cocktail component; no dose data. */\nsubstance l_carnitine "L-carnitine" {\n    aliases "l_carnitina"\n    class lipolytic\n    source "Brief \xA71.4, \xA75.4: seme.org (Spanish Society of Aesthetic Medicine journal)"\n    evidence weak "no dose data"\n}\n' },
   { path: "muscle-relaxants-hormones-steroids.meso", text: `// Other pain and dermatology substances: muscle relaxant, hormone, corticosteroids
 // (domain brief \xA75.2, \xA75.5, rules D7, D10, C-3, M4, C7).
 
@@ -36167,6 +36441,7 @@ substance lysine_acetylsalicylate "Lysine acetylsalicylate" {
     evidence weak "second-hand"
 }
 ` },
+  { path: "regions.meso", text: '// Anatomical regions that labels name (#13 item 3). A protocol\'s areas lie in a region\n// (`area chin in submental`); a substance labelled for some regions only says so with\n// `areas <region>`, and an area of another region is a warning (`area-restricted`).\n\n/** Submental fat: the only region Kybella (deoxycholic acid) is labelled for. */\nregion submental "Submental region"\n    source "KYBELLA (deoxycholic acid) injection, US prescribing information (Kythera/Allergan), section 1.2 Limitation of use. DailyMed setid fe431ed4-ea6f-4e99-b4bc-ec25ae7b8553"\n    evidence regulatory\n\n/** One buttock: a treatment area of QWO (collagenase) is defined as a single buttock. */\nregion buttock "Buttock"\n    source "QWO (collagenase clostridium histolyticum-aaes) for injection, US prescribing information (Endo Aesthetics, 2020), section 2.1. https://ndclist.com/ndc/73611-300"\n    evidence regulatory\n' },
   { path: "revitalizers.meso", text: '// Skin revitalisers (domain brief \xA75.4, rule T8).\n\n/**\n * Non-crosslinked hyaluronic acid, the form used in nappage; regarded as very low\n * allergenicity, so pre-tests are usually skipped (weak source). No dose data.\n */\nsubstance hyaluronic_acid "Hyaluronic acid (non-crosslinked)" {\n    aliases "acido_ialuronico"\n    class revitalizer\n    source "E36: AFME, hyaluronan by mesotherapy"\n    evidence teaching\n}\n\n/** Crosslinked (NASHA) hyaluronic acid: should not be injected by superficial intradermal nappage (AFME, T8). */\nsubstance hyaluronic_acid_crosslinked "Hyaluronic acid (crosslinked)" {\n    aliases "acido_ialuronico_reticolato"\n    class revitalizer\n    layer IDP, IDH, subcutaneous\n        [source "E36: AFME, crosslinked HA not by superficial intradermal nappage (T8)" evidence design "the source only rules out IDS/nappage; the deeper layers are our reading"]\n}\n\n/** Organic silicon, a "tissue" product: 2 mL with lidocaine + calcitonin for chronic knee pain (E14, second-hand). No concentration found. */\nsubstance organic_silicon "Organic silicon" {\n    aliases "silicio_organico"\n    class revitalizer\n    source "E14 (secondary citation); brief \xA75.4 seme.org"\n    evidence weak "second-hand; no concentration"\n}\n' },
   { path: "vasoactives.meso", text: `// Vasoactive and phlebotonic substances (domain brief \xA75.3, rule M9).
 
@@ -36516,7 +36791,9 @@ var KIND_NAMES = {
   Mixture: "mixture",
   Technique: "technique",
   Session: "session",
-  Protocol: "protocol"
+  Protocol: "protocol",
+  AreaClause: "area",
+  Region: "region"
 };
 var MesoLinker = class extends DefaultLinker {
   /**
@@ -36684,7 +36961,8 @@ var SPACED_RULES = /* @__PURE__ */ new Set([
   "VolumePerSession",
   "NeedleLength",
   "ActiveSubstancesPerMixture",
-  "PointsPerSession"
+  "PointsPerSession",
+  "AreaPerSession"
 ]);
 var MesoValueConverter = class extends DefaultValueConverter {
   runConverter(rule, input, cstNode) {
@@ -36933,8 +37211,8 @@ function planDates(schedule, start) {
 function parseIsoDate(isoDate) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!m) return void 0;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return new Date(t).toISOString().slice(0, 10) === isoDate ? t : void 0;
+  const t2 = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Date(t2).toISOString().slice(0, 10) === isoDate ? t2 : void 0;
 }
 function computePatientSemantics(patient, protocolSemantics) {
   const written = patient.facts.find(isWeightFact)?.weight;
@@ -36953,43 +37231,6 @@ function computePatientSemantics(patient, protocolSemantics) {
     protocol,
     start: follows?.start,
     dates: dates.length === schedule.length ? dates : []
-  };
-}
-
-// src/language/semantics/counts.ts
-var MAX_COUNT = { sessionsPerPhase: 1e3, points: 1e5, scheduledSessions: 1e4 };
-function count(text, max) {
-  if (text === void 0 || !/^[0-9]+$/.test(text)) return void 0;
-  const n = Number(text);
-  return n >= 1 && n <= max ? n : void 0;
-}
-
-// src/language/semantics/dose-share.ts
-function delivered(part, mixture, draw) {
-  let amountLow = new Fraction(0);
-  let amountHigh = new Fraction(0);
-  for (const t of part) {
-    amountLow = amountLow.add(t.amount.low);
-    amountHigh = amountHigh.add(t.amount.high);
-  }
-  if (draw.kind === "whole") return { low: amountLow, high: amountHigh };
-  const inPart = new Set(part.map((t) => t.component));
-  let volumeLow = new Fraction(0);
-  let volumeHigh = new Fraction(0);
-  for (const t of part) {
-    volumeLow = volumeLow.add(t.volumeAtLow);
-    volumeHigh = volumeHigh.add(t.volumeAtHigh);
-  }
-  for (const c of mixture.components) {
-    if (inPart.has(c.component)) continue;
-    if (!c.volume) return void 0;
-    volumeLow = volumeLow.add(c.volume.high);
-    volumeHigh = volumeHigh.add(c.volume.low);
-  }
-  if (volumeLow.equals(0) || volumeHigh.equals(0)) return void 0;
-  return {
-    low: draw.volume.low.mul(amountLow).div(volumeLow),
-    high: draw.volume.high.mul(amountHigh).div(volumeHigh)
   };
 }
 
@@ -37026,6 +37267,73 @@ function whole(text, max) {
   if (!/^[0-9]+$/.test(text)) return void 0;
   const n = Number(text);
   return n >= 1 && n <= max ? n : void 0;
+}
+
+// src/language/semantics/areas.ts
+function areaFacts(area) {
+  const size = readValue(area.size, "area");
+  const spacing = readValue(area.spacing, "length");
+  const sizeCm2 = known(size);
+  const spacingMm = known(spacing);
+  const zero = (v) => v !== void 0 && v.equals(0);
+  const unreadable = size === "unreadable" || spacing === "unreadable" || zero(sizeCm2) || zero(spacingMm);
+  const gridPoints = !unreadable && sizeCm2 && spacingMm ? sizeCm2.mul(100).div(spacingMm.mul(spacingMm)).floor().valueOf() : void 0;
+  return { area, region: area.region?.ref, sizeCm2, spacingMm, gridPoints, unreadable };
+}
+function areaDraw(area, techniquePoints, volumePerPoint) {
+  if (techniquePoints) return { points: techniquePoints, volume: volumePerPoint && mul(techniquePoints, volumePerPoint), derived: false };
+  if (area.gridPoints !== void 0 && area.gridPoints > 0 && volumePerPoint) {
+    const points = point(area.gridPoints);
+    return { points, volume: mul(points, volumePerPoint), derived: true };
+  }
+  return { derived: false };
+}
+function drawOf(inject2, technique, areas) {
+  const named2 = inject2.areas.map((r) => r.ref && areas.get(r.ref)).filter((a) => !!a);
+  if (technique?.unreadable) return { perArea: named2.map((area) => ({ area, derived: false })) };
+  const perArea = named2.map((area) => ({ area, ...areaDraw(area, technique?.points, technique?.volumePerPoint) }));
+  if (named2.length > 0 && perArea.every((a) => a.volume)) {
+    return { draw: { kind: "points", volume: sumKnown(perArea.map((a) => a.volume)) }, perArea };
+  }
+  if (named2.some((a) => a.unreadable) && technique?.volumePerPoint && !technique.points) return { perArea };
+  return { draw: technique?.injectedVolume ? { kind: "points", volume: technique.injectedVolume } : { kind: "whole" }, perArea };
+}
+
+// src/language/semantics/counts.ts
+var MAX_COUNT = { sessionsPerPhase: 1e3, points: 1e5, scheduledSessions: 1e4 };
+function count(text, max) {
+  if (text === void 0 || !/^[0-9]+$/.test(text)) return void 0;
+  const n = Number(text);
+  return n >= 1 && n <= max ? n : void 0;
+}
+
+// src/language/semantics/dose-share.ts
+function delivered(part, mixture, draw) {
+  let amountLow = new Fraction(0);
+  let amountHigh = new Fraction(0);
+  for (const t2 of part) {
+    amountLow = amountLow.add(t2.amount.low);
+    amountHigh = amountHigh.add(t2.amount.high);
+  }
+  if (draw.kind === "whole") return { low: amountLow, high: amountHigh };
+  const inPart = new Set(part.map((t2) => t2.component));
+  let volumeLow = new Fraction(0);
+  let volumeHigh = new Fraction(0);
+  for (const t2 of part) {
+    volumeLow = volumeLow.add(t2.volumeAtLow);
+    volumeHigh = volumeHigh.add(t2.volumeAtHigh);
+  }
+  for (const c of mixture.components) {
+    if (inPart.has(c.component)) continue;
+    if (!c.volume) return void 0;
+    volumeLow = volumeLow.add(c.volume.high);
+    volumeHigh = volumeHigh.add(c.volume.low);
+  }
+  if (volumeLow.equals(0) || volumeHigh.equals(0)) return void 0;
+  return {
+    low: draw.volume.low.mul(amountLow).div(volumeLow),
+    high: draw.volume.high.mul(amountHigh).div(volumeHigh)
+  };
 }
 
 // src/language/semantics/mixture-facts.ts
@@ -37198,21 +37506,22 @@ function volumePartOf(mixture, substance) {
   return terms;
 }
 function deliveredBy(mixture, draw, substance, component) {
-  const only = (terms) => component ? terms?.filter((t) => t.component === component.component) : terms;
+  const only = (terms) => component ? terms?.filter((t2) => t2.component === component.component) : terms;
   const carrying = mixture.components.filter((c) => c.carries.some((x) => x.substance === substance));
   const dimensions = new Set(carrying.map((c) => c.carries.find((x) => x.substance === substance)?.amount?.dimension));
   const part = only(partOf(mixture, substance));
   const amountSpan = draw && part && dimensions.size === 1 ? delivered(part, mixture, draw) : void 0;
   const dimension = [...dimensions][0];
   const volumePart = only(volumePartOf(mixture, substance));
-  const volume = draw && volumePart ? draw.kind === "whole" ? sumKnown(volumePart.map((t) => t.amount)) : delivered(volumePart, mixture, draw) : void 0;
+  const volume = draw && volumePart ? draw.kind === "whole" ? sumKnown(volumePart.map((t2) => t2.amount)) : delivered(volumePart, mixture, draw) : void 0;
   return { amount: amountSpan && dimension ? { span: amountSpan, dimension } : void 0, volume };
 }
-function injectFacts(inject2, mixtures, techniques) {
+function injectFacts(inject2, mixtures, techniques, areas) {
   const mixture = inject2.mixture?.ref ? mixtures.get(inject2.mixture?.ref) : void 0;
   const technique = inject2.technique?.ref ? techniques.get(inject2.technique.ref) : void 0;
-  if (!mixture) return { inject: inject2, technique, doses: [] };
-  const draw = technique?.injectedVolume ? { kind: "points", volume: technique.injectedVolume } : technique?.unreadable ? void 0 : { kind: "whole" };
+  const { draw, perArea } = drawOf(inject2, technique, areas);
+  const points = perArea.length > 0 ? sumKnown(perArea.map((a) => a.points)) : technique?.points;
+  if (!mixture) return { inject: inject2, technique, points, doses: [], areas: perArea.map((a) => ({ ...a, upToWhole: false, doses: [] })) };
   const injectedVolume = draw?.kind === "points" ? draw.volume : draw ? mixture.volume : void 0;
   const unreadable = mixture.unreadable || !draw;
   const doses = [];
@@ -37221,7 +37530,16 @@ function injectFacts(inject2, mixtures, techniques) {
     const components = mixture.components.filter((c) => c.carries.some((x) => x.substance === substance)).map((c) => c.component);
     doses.push({ substance, amount, volume, components, unreadable });
   }
-  return { inject: inject2, mixture, technique, draw, injectedVolume, doses };
+  const areaDeliveries = perArea.map((a) => {
+    const own = a.volume ? { kind: "points", volume: a.volume } : draw?.kind === "whole" ? draw : void 0;
+    return {
+      ...a,
+      volume: a.volume ?? (own ? mixture.volume : void 0),
+      upToWhole: own?.kind === "whole",
+      doses: doses.map((d) => ({ substance: d.substance, amount: unreadable || !own ? void 0 : deliveredBy(mixture, own, d.substance).amount }))
+    };
+  });
+  return { inject: inject2, mixture, technique, draw, injectedVolume, points, doses, areas: areaDeliveries };
 }
 function sumDoses(doses) {
   const bySubstance = /* @__PURE__ */ new Map();
@@ -37249,13 +37567,13 @@ function sumDoses(doses) {
   }
   return [...bySubstance.values()];
 }
-function sessionFacts(session, mixtures, techniques) {
-  const injects = session.items.filter(isInject).map((i) => injectFacts(i, mixtures, techniques));
+function sessionFacts(session, mixtures, techniques, areas) {
+  const injects = session.items.filter(isInject).map((i) => injectFacts(i, mixtures, techniques, areas));
   return {
     session,
     injects,
     injectedVolume: sumKnown(injects.map((i) => i.injectedVolume)),
-    points: sumKnown(injects.map((i) => i.technique?.points)),
+    points: sumKnown(injects.map((i) => i.points)),
     doses: sumDoses(injects.flatMap((i) => i.doses)),
     durationDays: known(readSpan(session.items.find(isDurationClause)?.duration, "time"))
   };
@@ -37264,27 +37582,33 @@ function totalsOver(schedule) {
   const times = /* @__PURE__ */ new Map();
   for (const s of schedule) {
     if (!s.facts) continue;
-    const t = times.get(s.facts) ?? { mandatory: 0, all: 0 };
-    times.set(s.facts, { mandatory: t.mandatory + (s.optional ? 0 : 1), all: t.all + 1 });
+    const t2 = times.get(s.facts) ?? { mandatory: 0, all: 0 };
+    times.set(s.facts, { mandatory: t2.mandatory + (s.optional ? 0 : 1), all: t2.all + 1 });
   }
-  const times2 = (x, t) => ({ low: x.low.mul(t.mandatory), high: x.high.mul(t.all) });
-  const doses = [...times].flatMap(([facts, t]) => t.mandatory === 1 && t.all === 1 ? facts.doses : facts.doses.map((d) => ({
+  const times2 = (x, t2) => ({ low: x.low.mul(t2.mandatory), high: x.high.mul(t2.all) });
+  const doses = [...times].flatMap(([facts, t2]) => t2.mandatory === 1 && t2.all === 1 ? facts.doses : facts.doses.map((d) => ({
     ...d,
-    amount: d.amount && { span: times2(d.amount.span, t), dimension: d.amount.dimension },
-    volume: d.volume && times2(d.volume, t)
+    amount: d.amount && { span: times2(d.amount.span, t2), dimension: d.amount.dimension },
+    volume: d.volume && times2(d.volume, t2)
   })));
   return sumDoses(doses).map((d) => ({ substance: d.substance, amount: d.amount, volume: d.volume }));
 }
 var mixtureMemo = new NodeMemo();
 var techniqueMemo = new NodeMemo();
 var sessionMemo = new NodeMemo();
+var areaMemo = new NodeMemo();
 function computeProtocolSemantics(protocol) {
   const mixtures = new Map(protocol.members.filter(isMixture).map((m) => [m, mixtureMemo.get(m, m.components.map((c) => c.substance?.ref), () => mixtureFacts(m))]));
-  const techniques = new Map(protocol.members.filter(isTechnique).map((t) => [t, techniqueMemo.get(t, [t.settings.find(isDepthSetting)?.layer?.ref], () => techniqueFacts(t))]));
+  const techniques = new Map(protocol.members.filter(isTechnique).map((t2) => [t2, techniqueMemo.get(t2, [t2.settings.find(isDepthSetting)?.layer?.ref], () => techniqueFacts(t2))]));
+  const areas = new Map(protocol.members.filter(isAreaClause).map((a) => [a, areaMemo.get(a, [a.region?.ref], () => areaFacts(a))]));
   const sessions = new Map(protocol.members.filter(isSession).map((s) => [s, sessionMemo.get(
     s,
-    s.items.filter(isInject).flatMap((i) => [i.mixture?.ref && mixtures.get(i.mixture.ref), i.technique?.ref && techniques.get(i.technique.ref)]),
-    () => sessionFacts(s, mixtures, techniques)
+    s.items.filter(isInject).flatMap((i) => [
+      i.mixture?.ref && mixtures.get(i.mixture.ref),
+      i.technique?.ref && techniques.get(i.technique.ref),
+      ...i.areas.map((r) => r.ref && areas.get(r.ref))
+    ]),
+    () => sessionFacts(s, mixtures, techniques, areas)
   )]));
   const weight = readValue(protocol.members.find(isPatientsFromClause)?.weight, "body-weight");
   const layout = layOutSchedule(protocol, sessions);
@@ -37301,6 +37625,7 @@ function computeProtocolSemantics(protocol) {
     skinTestLeadDays: known(readSpan(protocol.members.find(isSkinTestPlan)?.lead, "time")),
     mixtures: [...mixtures.values()],
     techniques: [...techniques.values()],
+    areas: [...areas.values()],
     sessions: [...sessions.values()],
     schedule,
     countsUnknown: layout.countsUnknown,
@@ -37385,6 +37710,7 @@ var IssueCodes = {
   AnestheticSum: "anesthetic-sum",
   WeightUnknown: "weight-unknown",
   AmountUnknown: "amount-unknown",
+  OverdoseArea: "overdose-area",
   // combinations and patients
   Interaction: "interaction",
   Contraindicated: "contraindicated",
@@ -37403,6 +37729,8 @@ var IssueCodes = {
   VolumePerSession: "volume-per-session",
   InsufficientMixture: "insufficient-mixture",
   MultiInjector: "multi-injector",
+  AreaRestricted: "area-restricted",
+  AreaPoints: "area-points",
   // mixtures and schedules
   TooManySubstances: "too-many-substances",
   SessionsPerCycle: "sessions-per-cycle",
@@ -37437,6 +37765,7 @@ var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([
   IssueCodes.OverdoseDay,
   IssueCodes.OverdoseWeek,
   IssueCodes.OverdosePoint,
+  IssueCodes.OverdoseArea,
   IssueCodes.Allergy,
   IssueCodes.SkinTestPositive,
   IssueCodes.WithdrawnSubstance,
@@ -37654,6 +37983,69 @@ var MesoValidationRegistry = class extends ValidationRegistry {
   }
 };
 
+// src/language/semantics/area-limits.ts
+function addTo(sum, substance, amount) {
+  const prev = sum.amounts.get(substance);
+  if (prev === "unknown") return;
+  if (!amount || prev && prev.dimension !== amount.dimension) {
+    sum.amounts.set(substance, "unknown");
+    return;
+  }
+  sum.amounts.set(substance, prev ? { span: { low: prev.span.low.add(amount.span.low), high: prev.span.high.add(amount.span.high) }, dimension: amount.dimension } : amount);
+}
+function areaSums(session) {
+  const sums = /* @__PURE__ */ new Map();
+  const sumOf = (area) => sums.get(area) ?? sums.set(area, { area, amounts: /* @__PURE__ */ new Map(), places: [] }).get(area);
+  for (const inject2 of session.injects) {
+    if (inject2.inject.areas.length === 0) {
+      const sum = sumOf(void 0);
+      sum.places.push({ inject: inject2.inject });
+      for (const d of inject2.doses) addTo(sum, d.substance, d.unreadable ? void 0 : d.amount);
+      continue;
+    }
+    for (const delivery of inject2.areas) {
+      const sum = sumOf(delivery.area);
+      sum.places.push({ inject: inject2.inject, index: inject2.inject.areas.findIndex((r) => r.ref === delivery.area.area) });
+      for (const d of delivery.doses) addTo(sum, d.substance, d.amount);
+    }
+  }
+  return [...sums.values()];
+}
+function evaluateAreas(semantics) {
+  const findings = [];
+  const capsCache = /* @__PURE__ */ new Map();
+  const areaCapsOf = (s) => capsCache.get(s) ?? capsCache.set(s, amountCapsOf(s).filter((c) => c.kind === "area")).get(s);
+  for (const session of semantics.sessions) {
+    const capped = session.doses.some((d) => areaCapsOf(d.substance).length > 0);
+    for (const sum of capped ? areaSums(session) : []) {
+      for (const [substance, amount] of sum.amounts) {
+        if (amount === "unknown") continue;
+        for (const cap of areaCapsOf(substance)) {
+          if (cap.amount.dimension !== amount.dimension || amount.span.high.compare(cap.amount.value) <= 0) continue;
+          findings.push({ kind: "over-area", session, area: sum.area, substance, amount, cap, places: sum.places });
+        }
+      }
+    }
+    for (const inject2 of session.injects) {
+      for (const delivery of inject2.areas) {
+        const index = inject2.inject.areas.findIndex((r) => r.ref === delivery.area.area);
+        for (const dose of inject2.doses) {
+          const rule = areasRuleOf(dose.substance);
+          const region = delivery.area.region;
+          if (rule && !(region && rule.clause.regions.some((r) => r.ref === region))) {
+            findings.push({ kind: "restricted", inject: inject2.inject, index, area: delivery.area, substance: dose.substance, rule });
+          }
+        }
+        const grid = delivery.area.gridPoints;
+        if (!delivery.derived && delivery.points && grid !== void 0 && delivery.points.high.compare(new Fraction(grid)) > 0) {
+          findings.push({ kind: "grid", inject: inject2.inject, index, area: delivery.area, points: delivery.points });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
 // src/language/validation/related.ts
 function originOf(node) {
   const uri = ast_utils_exports.getDocument(node).uri;
@@ -37667,6 +38059,92 @@ function relatedTo(node, message) {
 function sourceNote(node) {
   return `(${originOf(node)}${node.source ? `: ${node.source}` : ""})`;
 }
+
+// src/language/validation/rules/area-checks.ts
+function noteOf(clause) {
+  const p = provenanceOf(clause);
+  const evidence = p.evidence && p.evidence !== "regulatory" ? `; evidence: ${p.evidence}` : "";
+  return `(${originOf(clause)}${p.source ? `: ${p.source}` : ""}${evidence})`;
+}
+function gridText(area) {
+  return `${formatNumber(area.sizeCm2)} cm\xB2 at ${formatNumber(area.spacingMm.div(10))} cm apart`;
+}
+var areaName = (a) => a.area.name ?? a.area.area ?? "area";
+var AreaChecks = class {
+  constructor(services) {
+    this.services = services;
+  }
+  services;
+  checkAreas(protocol, accept) {
+    const semantics = this.services.semantics.Semantics.protocol(protocol);
+    const seen = /* @__PURE__ */ new Set();
+    for (const f2 of evaluateAreas(semantics)) this.reportFinding(f2, accept, seen);
+  }
+  checkAreaSizeMustBePositive(area, accept) {
+    for (const [property2, dimension, what] of [["size", "area", "An area size"], ["spacing", "length", "A spacing of points"]]) {
+      const value = readValue(area[property2], dimension);
+      if (value !== void 0 && value !== "unreadable" && value.equals(0)) {
+        report(
+          accept,
+          "error",
+          IssueCodes.InvalidNumber,
+          `${what} must be more than 0. Until it is fixed, the points of ${area.name ? `area '${area.name}'` : "this area"} are not derived or checked.`,
+          { node: area, property: property2 }
+        );
+      }
+    }
+  }
+  reportFinding(f2, accept, seen) {
+    switch (f2.kind) {
+      case "over-area": {
+        const where = f2.area ? `area '${areaName(f2.area)}'` : "the injects that name no area (counted as one area: name the areas with 'into')";
+        const inherited2 = f2.cap.from.name === f2.substance.name ? "" : ` (from class '${f2.cap.from.name}')`;
+        const message = `'${f2.substance.name}' ${formatUpTo(f2.amount)} into ${where} in session '${f2.session.session.name}' exceeds its maximum of ${formatAmount(f2.cap.amount)} per area per session${inherited2} ${noteOf(f2.cap.clause)}.`;
+        for (const place of f2.places) {
+          const key = `area|${message}|${place.inject.$cstNode?.offset}|${place.index}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          report(accept, f2.cap.clause.severity ?? "error", IssueCodes.OverdoseArea, message, {
+            node: place.inject,
+            ...place.index !== void 0 ? { property: "areas", index: place.index } : { property: "mixture" },
+            relatedInformation: relatedTo(f2.cap.clause, "maximum declared here"),
+            data: { substance: f2.substance.name, allowed: f2.cap.amount.value.valueOf() }
+          });
+        }
+        break;
+      }
+      case "restricted": {
+        const key = `restricted|${f2.substance.name}|${f2.inject.$cstNode?.offset}|${f2.index}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const regions = f2.rule.clause.regions.map((r) => `'${r.$refText}'`).join(", ");
+        const lies = f2.area.region ? `lies in region '${f2.area.region.name}'` : `names no region (add 'in <region>' to the area if it lies in one)`;
+        const from = f2.rule.from.name === f2.substance.name ? "" : ` (class '${f2.rule.from.name}')`;
+        report(
+          accept,
+          f2.rule.clause.severity ?? "warning",
+          IssueCodes.AreaRestricted,
+          `'${f2.substance.name}'${from} is labelled for ${regions} only, and area '${areaName(f2.area)}' ${lies} ${noteOf(f2.rule.clause)}.`,
+          { node: f2.inject, property: "areas", index: f2.index, relatedInformation: relatedTo(f2.rule.clause, "label areas declared here"), data: { substance: f2.substance.name } }
+        );
+        break;
+      }
+      case "grid": {
+        const key = `grid|${f2.inject.$cstNode?.offset}|${f2.index}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        report(
+          accept,
+          "warning",
+          IssueCodes.AreaPoints,
+          `${formatSpan(f2.points, 0)} points in area '${areaName(f2.area)}' are more than its grid holds: ${gridText(f2.area)} is ${f2.area.gridPoints} points, so they would be closer than the spacing.`,
+          { node: f2.inject, property: "areas", index: f2.index, relatedInformation: relatedTo(f2.area.area, "area declared here") }
+        );
+        break;
+      }
+    }
+  }
+};
 
 // src/language/validation/rules/combination-checks.ts
 function covers(classifier, substance) {
@@ -37909,11 +38387,11 @@ function pointFindings(session, dose, caps) {
   const findings = [];
   for (const inject2 of session.injects) {
     const own = inject2.doses.find((d) => d.substance === dose.substance);
-    const t = inject2.technique;
-    if (!own || !t?.points || !t.volumePerPoint || !inject2.mixture || own.unreadable) continue;
-    const atOnePoint = deliveredBy(inject2.mixture, { kind: "points", volume: t.volumePerPoint }, dose.substance).amount;
+    const t2 = inject2.technique;
+    if (!own || !t2?.points || !t2.volumePerPoint || !inject2.mixture || own.unreadable) continue;
+    const atOnePoint = deliveredBy(inject2.mixture, { kind: "points", volume: t2.volumePerPoint }, dose.substance).amount;
     for (const cap of pointCaps) {
-      const perPoint = cap.amount.dimension === "volume" ? { span: t.volumePerPoint, dimension: "volume" } : atOnePoint && atOnePoint.dimension === cap.amount.dimension ? atOnePoint : void 0;
+      const perPoint = cap.amount.dimension === "volume" ? { span: t2.volumePerPoint, dimension: "volume" } : atOnePoint && atOnePoint.dimension === cap.amount.dimension ? atOnePoint : void 0;
       if (perPoint && perPoint.span.high.compare(cap.amount.value) > 0) {
         findings.push({ kind: "over-point", session, dose: own, perPoint, allowed: cap.amount, cap });
       }
@@ -38185,7 +38663,7 @@ var PatientChecks = class {
     const ps = this.services.semantics.Semantics.patient(patient);
     if (!ps.protocol) return;
     const protocol = ps.protocol;
-    const substances = [...new Set(this.services.semantics.Semantics.protocol(protocol).totals.substances.map((t) => t.substance))];
+    const substances = [...new Set(this.services.semantics.Semantics.protocol(protocol).totals.substances.map((t2) => t2.substance))];
     for (const fact of patient.facts.filter(isConditionsFact)) {
       fact.conditions.forEach((ref, index) => {
         const condition = ref.ref;
@@ -38345,8 +38823,8 @@ function evaluateSubstancePoints(semantics) {
       if (!rule) continue;
       const clause = rule.clause;
       const carrying = session.injects.filter((i) => i.doses.some((d) => d.substance === dose.substance));
-      if (carrying.some((i) => i.technique?.points === void 0) || !/^[0-9]+$/.test(clause.count)) continue;
-      const points = carrying.reduce((sum, i) => sum + Number(i.technique.points.high.valueOf()), 0);
+      if (carrying.some((i) => i.points === void 0) || !/^[0-9]+$/.test(clause.count)) continue;
+      const points = carrying.reduce((sum, i) => sum + Number(i.points.high.valueOf()), 0);
       if (points > Number(clause.count)) findings.push({ session, substance: dose.substance, clause, from: rule.from, points });
     }
   }
@@ -38636,75 +39114,75 @@ var TechniqueChecks = class {
     const semantics = this.services.semantics.Semantics.protocol(protocol);
     const rules = this.services.semantics.Rules;
     const limits = (metric) => rules.limitsFor(protocol, metric, semantics.indication);
-    for (const t of semantics.techniques) {
-      const needle = t.technique.settings.find(isNeedleSetting);
-      const depth = t.technique.settings.find(isDepthSetting);
+    for (const t2 of semantics.techniques) {
+      const needle = t2.technique.settings.find(isNeedleSetting);
+      const depth = t2.technique.settings.find(isDepthSetting);
       const depthTarget = depth && (depth.length ? { node: depth, property: "length" } : { node: depth, property: "layer" });
-      if (depthTarget && t.depthLength && t.needleLength && t.depthLength.high.compare(t.needleLength.low) > 0) {
-        const deepest = formatNumber(t.depthLength.high);
-        const shortest = formatNumber(t.needleLength.low);
-        const depthText = isPoint(t.depthLength) ? `Depth ${deepest} mm` : `Depth up to ${deepest} mm (${formatSpan(t.depthLength)} mm)`;
-        const needleText = isPoint(t.needleLength) ? `the ${shortest} mm needle` : `the shortest needle, ${shortest} mm (${formatSpan(t.needleLength)} mm),`;
+      if (depthTarget && t2.depthLength && t2.needleLength && t2.depthLength.high.compare(t2.needleLength.low) > 0) {
+        const deepest = formatNumber(t2.depthLength.high);
+        const shortest = formatNumber(t2.needleLength.low);
+        const depthText = isPoint(t2.depthLength) ? `Depth ${deepest} mm` : `Depth up to ${deepest} mm (${formatSpan(t2.depthLength)} mm)`;
+        const needleText = isPoint(t2.needleLength) ? `the ${shortest} mm needle` : `the shortest needle, ${shortest} mm (${formatSpan(t2.needleLength)} mm),`;
         report(
           accept,
           "error",
           IssueCodes.DepthExceedsNeedle,
-          `${depthText}${depth?.layer && !depth.length ? ` (the top of layer '${depth.layer.$refText}')` : ""} is deeper than ${needleText} of technique '${t.technique.name}'.`,
-          { ...depthTarget, data: { depth: t.depthLength.high.valueOf(), needle: t.needleLength.low.valueOf() } }
+          `${depthText}${depth?.layer && !depth.length ? ` (the top of layer '${depth.layer.$refText}')` : ""} is deeper than ${needleText} of technique '${t2.technique.name}'.`,
+          { ...depthTarget, data: { depth: t2.depthLength.high.valueOf(), needle: t2.needleLength.low.valueOf() } }
         );
       }
       const layer = depth?.layer?.ref;
-      if (layer && depth?.length && t.depthLength) {
+      if (layer && depth?.length && t2.depthLength) {
         const { from, to } = band(layer);
-        if (from && t.depthLength.low.compare(from) < 0 || to && t.depthLength.high.compare(to) > 0) {
+        if (from && t2.depthLength.low.compare(from) < 0 || to && t2.depthLength.high.compare(to) > 0) {
           report(
             accept,
             "warning",
             IssueCodes.DepthOutOfRange,
-            `Depth ${formatSpan(t.depthLength)} mm is outside layer '${layer.name}' (${from ? formatNumber(from) : "?"}\u2013${to ? formatNumber(to) : "?"} mm).`,
+            `Depth ${formatSpan(t2.depthLength)} mm is outside layer '${layer.name}' (${from ? formatNumber(from) : "?"}\u2013${to ? formatNumber(to) : "?"} mm).`,
             { node: depth, property: "length", relatedInformation: relatedTo(layer, "layer declared here") }
           );
         }
       }
-      for (const limit of depthTarget && t.depthLength ? limits("depth") : []) {
-        if (!violatesSpan(limit, t.depthLength)) continue;
+      for (const limit of depthTarget && t2.depthLength ? limits("depth") : []) {
+        if (!violatesSpan(limit, t2.depthLength)) continue;
         report(
           accept,
           limit.severity,
           IssueCodes.DepthOutOfRange,
-          `Depth ${worst(t.depthLength, breakingEnd(limit, t.depthLength), "mm")} of technique '${t.technique.name}' is outside the depth limit (${limitText(limit, "mm")}) ${sourceNote(limit.limit)}.`,
+          `Depth ${worst(t2.depthLength, breakingEnd(limit, t2.depthLength), "mm")} of technique '${t2.technique.name}' is outside the depth limit (${limitText(limit, "mm")}) ${sourceNote(limit.limit)}.`,
           { ...depthTarget, relatedInformation: relatedTo(limit.limit, "limit declared here") }
         );
       }
-      for (const limit of needle && t.needleLength ? limits("needle length") : []) {
-        if (!violatesSpan(limit, t.needleLength)) continue;
+      for (const limit of needle && t2.needleLength ? limits("needle length") : []) {
+        if (!violatesSpan(limit, t2.needleLength)) continue;
         report(
           accept,
           limit.severity,
           IssueCodes.NeedleLength,
-          `Needle length ${worst(t.needleLength, breakingEnd(limit, t.needleLength), "mm")} of technique '${t.technique.name}' is outside the limit (${limitText(limit, "mm")}) ${sourceNote(limit.limit)}.`,
+          `Needle length ${worst(t2.needleLength, breakingEnd(limit, t2.needleLength), "mm")} of technique '${t2.technique.name}' is outside the limit (${limitText(limit, "mm")}) ${sourceNote(limit.limit)}.`,
           { node: needle, property: "length", relatedInformation: relatedTo(limit.limit, "limit declared here") }
         );
       }
-      const vpp = t.technique.settings.find(isVolumePerPointSetting);
-      for (const limit of vpp && t.volumePerPoint ? limits("volume per point") : []) {
-        if (!violatesSpan(limit, t.volumePerPoint)) continue;
-        const end = breakingEnd(limit, t.volumePerPoint);
+      const vpp = t2.technique.settings.find(isVolumePerPointSetting);
+      for (const limit of vpp && t2.volumePerPoint ? limits("volume per point") : []) {
+        if (!violatesSpan(limit, t2.volumePerPoint)) continue;
+        const end = breakingEnd(limit, t2.volumePerPoint);
         report(
           accept,
           limit.severity,
           IssueCodes.VolumePerPoint,
-          `${worst(t.volumePerPoint, end, "mL", true)} per point in technique '${t.technique.name}' is ${end === "high" ? "above" : "below"} the limit (${limitText(limit, "mL")}) ${sourceNote(limit.limit)}.`,
+          `${worst(t2.volumePerPoint, end, "mL", true)} per point in technique '${t2.technique.name}' is ${end === "high" ? "above" : "below"} the limit (${limitText(limit, "mL")}) ${sourceNote(limit.limit)}.`,
           { node: vpp, property: "volume", relatedInformation: relatedTo(limit.limit, "limit declared here"), data: { max: limit.max?.value.valueOf() } }
         );
       }
-      const device = t.technique.settings.find(isDeviceSetting);
+      const device = t2.technique.settings.find(isDeviceSetting);
       if (device?.kind === "multi-injector") {
         report(
           accept,
           "warning",
           IssueCodes.MultiInjector,
-          `Technique '${t.technique.name}' uses a multi-injector: more bruising and haematomas, and banned by the French Society of Mesotherapy (SFM).`,
+          `Technique '${t2.technique.name}' uses a multi-injector: more bruising and haematomas, and banned by the French Society of Mesotherapy (SFM).`,
           { node: device, property: "kind" }
         );
       }
@@ -38728,13 +39206,13 @@ var TechniqueChecks = class {
       for (const i of s.injects) {
         const mixtureVolume = i.mixture?.volume;
         if (i.draw?.kind === "points" && mixtureVolume && i.draw.volume.high.compare(mixtureVolume.low) > 0) {
-          const t = i.technique;
+          const t2 = i.technique;
           const drawn = isPoint(i.draw.volume) ? `${formatNumber(i.draw.volume.high)} mL` : `up to ${formatNumber(i.draw.volume.high)} mL`;
           report(
             accept,
             "error",
             IssueCodes.InsufficientMixture,
-            `Technique '${t.technique.name}' injects ${drawn} (${formatSpan(t.points)} points \xD7 ${formatSpan(t.volumePerPoint)} mL) but mixture '${i.mixture.mixture.name}' holds ${isPoint(mixtureVolume) ? "only" : "as little as"} ${formatNumber(mixtureVolume.low)} mL.`,
+            `Technique '${t2.technique.name}' injects ${drawn} (${i.points ? formatSpan(i.points) : "?"} points \xD7 ${formatSpan(t2.volumePerPoint)} mL${i.areas.length > 1 ? ` over ${i.areas.length} areas` : ""}) but mixture '${i.mixture.mixture.name}' holds ${isPoint(mixtureVolume) ? "only" : "as little as"} ${formatNumber(mixtureVolume.low)} mL.`,
             { node: i.inject, property: "technique", data: { injected: i.draw.volume.high.valueOf(), available: mixtureVolume.low.valueOf() } }
           );
         }
@@ -38792,7 +39270,8 @@ var dimensionNames = {
   "activity": "an activity (IU)",
   "activity-concentration": "an activity concentration (IU/mL)",
   "dose-per-weight": "a dose per weight (mg/kg)",
-  "time": "a time (min, h, days, weeks, months)"
+  "time": "a time (min, h, days, weeks, months)",
+  "area": "an area (cm\xB2, mm\xB2)"
 };
 function expectedFor(q) {
   return slotOf(q.$container, q.$containerProperty);
@@ -38809,7 +39288,11 @@ function slotOf(c, prop) {
   }
   if (isMaxAmountClause(c)) {
     if (c.scope === "point") return { dims: ["mass", "activity", "volume"], slot: "a maximum per point", range: false, unchecked: "this maximum is not checked" };
-    return { dims: c.scope === "cycle" ? ["mass", "activity"] : ["mass", "activity", "dose-per-weight"], slot: "a maximum", range: false, unchecked: "this maximum is not checked" };
+    return { dims: c.scope === "cycle" || c.scope === "area per session" ? ["mass", "activity"] : ["mass", "activity", "dose-per-weight"], slot: "a maximum", range: false, unchecked: "this maximum is not checked" };
+  }
+  if (isAreaClause(c)) {
+    const unchecked = `the points of ${named(c, "area")} are not derived or checked`;
+    return prop === "spacing" ? { dims: ["length"], slot: "a spacing of points", range: false, unchecked } : { dims: ["area"], slot: "an area size", range: false, unchecked };
   }
   if (isMaxCourseClause(c)) return { dims: ["time"], slot: "a course length", range: false, unchecked: "this course length is not checked" };
   if (isMinIntervalClause(c)) return { dims: ["time"], slot: "an interval", range: false, unchecked: "this minimum interval is not checked" };
@@ -39112,6 +39595,7 @@ function registerValidationChecks(services) {
   const techniques = new TechniqueChecks(services);
   const schedules = new ScheduleChecks(services);
   const patients = new PatientChecks(services);
+  const areas = new AreaChecks(services);
   const checks = {
     Import: (n, a) => scoping.checkImportMustResolve(n, a),
     Model: (n, a) => scoping.checkNamesMustBeUnique(n, a),
@@ -39121,6 +39605,7 @@ function registerValidationChecks(services) {
       (n, a) => combinations.checkSessionsMustAvoidInteractions(n, a),
       (n, a) => techniques.checkTechniques(n, a),
       (n, a) => schedules.checkSchedule(n, a),
+      (n, a) => areas.checkAreas(n, a),
       valueChecks.checkScheduleMustBeBounded,
       valueChecks.checkPhasesMustHaveIntervals,
       checkMembersShouldBeUsed
@@ -39131,6 +39616,7 @@ function registerValidationChecks(services) {
     ],
     Mixture: (n, a) => combinations.checkMixtureShouldNotHaveTooManySubstances(n, a),
     Component: (n, a) => combinations.checkComponentMustNotBeWithdrawn(n, a),
+    AreaClause: (n, a) => areas.checkAreaSizeMustBePositive(n, a),
     Quantity: checkQuantityUnit,
     LimitValue: checkLimitValueUnit,
     Phase: valueChecks.checkPhaseCountMustBeWhole,
@@ -39401,6 +39887,39 @@ var MesoTextRefusals = class {
   }
 };
 
+// src/language/i18n/locale.ts
+var LOCALES = ["en", "it"];
+function localeOf(tag) {
+  const language = tag?.trim().toLowerCase().split(/[-_.@]/)[0];
+  if (language === "c" || language === "posix") return "en";
+  return LOCALES.find((l) => l === language);
+}
+function firstLocale(...tags) {
+  const first2 = tags.find((tag) => tag !== void 0 && tag.trim() !== "");
+  return localeOf(first2) ?? "en";
+}
+
+// src/language/i18n/meso-locale.ts
+var MesoLocale = class {
+  clientLocale = "en";
+  setting;
+  get current() {
+    return this.setting ?? this.clientLocale;
+  }
+  /** The client's display language (`initialize.locale`), or the CLI's resolved locale. */
+  setClient(tag) {
+    this.clientLocale = firstLocale(tag);
+  }
+  /** The `meso.locale` setting: `en`, `it`, or anything else (`auto`, empty) to follow the client. */
+  setSetting(value) {
+    this.setting = typeof value === "string" ? localeOf(value) : void 0;
+  }
+  /** The message `key` in the current locale. */
+  t(key, args) {
+    return t(this.current, key, args);
+  }
+};
+
 // src/language/meso-module.ts
 var MesoModule = {
   parser: {
@@ -39421,6 +39940,7 @@ var MesoModule = {
     ValidationRegistry: (services) => new MesoValidationRegistry(services)
   },
   scoping: { Imports: (services) => new MesoImports(services) },
+  i18n: { Locale: () => new MesoLocale() },
   semantics: {
     Semantics: (services) => new MesoSemantics(services),
     Rules: (services) => new LibraryRules(services.scoping.Imports, services.shared.workspace.LangiumDocuments, services.shared)
@@ -39445,6 +39965,7 @@ function createMesoCoreServices(context) {
 // src/cli/load-workspace.ts
 async function loadWorkspace(files, options = {}) {
   const { shared, Meso } = createMesoCoreServices(NodeFileSystem);
+  Meso.i18n.Locale.setClient(options.locale);
   const imports = Meso.scoping.Imports;
   const root2 = options.root ?? await projectRoot(files);
   imports.setProjectRoots([URI2.file(root2)]);
@@ -39495,7 +40016,7 @@ async function loadWorkspace(files, options = {}) {
 
 // src/cli/commands/check.ts
 var CHECK_FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab"];
-function render(report2, format, options, cwd) {
+function render2(report2, format, options, cwd) {
   switch (format) {
     case "json":
       return inertJson(formatJson(report2));
@@ -39512,23 +40033,24 @@ function render(report2, format, options, cwd) {
         { version: options.version ?? "dev", informationUri: projectUrl(), root: cwd }
       ));
     default:
-      return formatText(report2, options.color ?? false);
+      return formatText(report2, options.color ?? false, options.locale);
   }
 }
 async function checkCommand(paths, options) {
   const cwd = options.cwd ?? process.cwd();
   const format = options.format ?? "text";
+  const locale = options.locale ?? "en";
   const { files, root: root2, texts } = options.stdin ? await stdinInput(paths, options.stdin, options.stdinFilename, { ...options, cwd }) : { ...await resolveInputs(paths, { ...options, cwd }), texts: void 0 };
   if (files.length === 0 && format === "text" && !options.outputFile) {
-    options.write(inertLines(`No .meso files found in ${escapeControls(paths.join(", ") || ".")}.
+    options.write(inertLines(`${t(locale, "cli.noFiles", { paths: escapeControls(paths.join(", ") || ".") })}
 `));
     return ExitCode.Ok;
   }
-  const checked = files.length > 0 ? (await loadWorkspace(files, { root: root2, maxBytes: options.maxBytes, texts })).files : [];
+  const checked = files.length > 0 ? (await loadWorkspace(files, { root: root2, maxBytes: options.maxBytes, texts, locale })).files : [];
   const report2 = collectProblems(texts ? checked.filter((f2) => texts.has(f2.path)) : checked, cwd, options.quiet);
-  let output = render(report2, format, options, cwd);
+  let output = render2(report2, format, options, cwd);
   const tooManyWarnings = report2.errors === 0 && options.maxWarnings !== void 0 && report2.warnings > options.maxWarnings;
-  if (tooManyWarnings && format === "text") output += `Too many warnings: ${report2.warnings} (at most ${options.maxWarnings} allowed by --max-warnings).
+  if (tooManyWarnings && format === "text") output += `${t(locale, "cli.tooManyWarnings", { warnings: report2.warnings, max: options.maxWarnings })}
 `;
   if (options.outputFile) {
     await writeAllAtomically([{ path: path8.resolve(cwd, options.outputFile), text: output }]);
@@ -39560,7 +40082,7 @@ function serverBundle() {
 }
 
 // src/cli/commands/format.ts
-var plural2 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
 async function formatCommand(paths, options) {
   if (options.check && options.write) throw new CliError("choose one of --check and --write.");
   const cwd = options.cwd ?? process.cwd();
@@ -39622,9 +40144,9 @@ async function formatCommand(paths, options) {
   if (options.write && changed.length > 0) await writeAllAtomically(changed.map((c) => ({ path: c.path, text: c.text })));
   const lines = changed.map((c) => `${options.check ? "Would reformat" : "Formatted"}: ${show(c.file)}`);
   const summary = [
-    changed.length > 0 ? `${plural2(changed.length, "file")} ${options.check ? "would be reformatted" : "reformatted"}` : "",
-    unchanged > 0 ? `${plural2(unchanged, "file")} already formatted` : "",
-    failed > 0 ? `${plural2(failed, "file")} not formatted (errors above)` : ""
+    changed.length > 0 ? `${plural(changed.length, "file")} ${options.check ? "would be reformatted" : "reformatted"}` : "",
+    unchanged > 0 ? `${plural(unchanged, "file")} already formatted` : "",
+    failed > 0 ? `${plural(failed, "file")} not formatted (errors above)` : ""
   ].filter(Boolean).join(", ");
   options.out(inertLines([...lines, `${summary || "No files formatted"}.`].join("\n")) + "\n");
   if (failed > 0) return ExitCode.Failure;
@@ -39718,10 +40240,10 @@ async function compileCommand(inputs, options) {
   }
   const targets = outputs.map((o) => ({ path: targetOf(o.source, o.fileName), text: o.text }));
   const key = (p) => p.normalize("NFC").toLowerCase();
-  const clash = targets.find((t, i) => targets.findIndex((u) => key(u.path) === key(t.path)) !== i);
+  const clash = targets.find((t2, i) => targets.findIndex((u) => key(u.path) === key(t2.path)) !== i);
   if (clash) throw new CliError(`two documents would be written to ${clash.path}: protocol and patient names must be unique.`);
   await writeAllAtomically(targets);
-  for (const t of targets) options.write(inertLines(`wrote ${escapeControls(path11.relative(process.cwd(), t.path) || t.path)}
+  for (const t2 of targets) options.write(inertLines(`wrote ${escapeControls(path11.relative(process.cwd(), t2.path) || t2.path)}
 `));
   return ExitCode.Ok;
 }
@@ -39745,6 +40267,25 @@ function explainCommand(code, write) {
 function schemaCommand(write) {
   write(JSON.stringify(meso_schema_default, null, 4) + "\n");
   return ExitCode.Ok;
+}
+
+// src/cli/cli-locale.ts
+function localeArgument(argv) {
+  let value;
+  for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
+    if (argv[i] === "--locale") value = argv[++i] ?? "";
+    else if (argv[i].startsWith("--locale=")) value = argv[i].slice("--locale=".length);
+  }
+  return value;
+}
+function cliLocale(argv, env) {
+  const given = localeArgument(argv);
+  if (given !== void 0) {
+    const locale = localeOf(given);
+    if (!locale) throw new CliError(t(firstLocale(env.LC_ALL, env.LC_MESSAGES, env.LANG), "cli.badLocale", { locale: given, locales: LOCALES.join(", ") }));
+    return locale;
+  }
+  return firstLocale(env.LC_ALL, env.LC_MESSAGES, env.LANG);
 }
 
 // src/cli/program.ts
@@ -39776,7 +40317,15 @@ async function runMeso(argv, given) {
   const io = { ...given, err: (s) => given.err(inertLines(escapeControlsInLines(s))) };
   let exitCode = ExitCode.Ok;
   const env = io.env ?? process.env;
-  const program2 = new Command().name("meso").description("Check mesotherapy protocols (.meso files) against dose caps, combinations, depths and schedules,\nand compile them to JSON. A checking aid for clinicians, not a prescriber.").version(package_default.version, "-v, --version", "print the version").helpOption("-h, --help", "show help").showSuggestionAfterError().exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).addHelpText("after", EXIT_CODES_HELP);
+  let locale;
+  try {
+    locale = cliLocale(argv, env);
+  } catch (e) {
+    io.err(`meso: ${escapeControls(e.message)}
+`);
+    return ExitCode.Failure;
+  }
+  const program2 = new Command().name("meso").description("Check mesotherapy protocols (.meso files) against dose caps, combinations, depths and schedules,\nand compile them to JSON. A checking aid for clinicians, not a prescriber.").version(package_default.version, "-v, --version", "print the version").helpOption("-h, --help", "show help").option("--locale <locale>", "the language of messages and help: en or it (default: LC_ALL, LC_MESSAGES, LANG, else en)").showSuggestionAfterError().exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).addHelpText("after", EXIT_CODES_HELP);
   const stdin = async (opts) => {
     if (!opts.stdin) return void 0;
     if (!io.readStdin) throw new CliError("--stdin: standard input cannot be read here.");
@@ -39799,7 +40348,8 @@ Examples:
       stdin: await stdin(opts),
       stdinFilename: opts.stdinFilename,
       color: useColor(colorFlag(cmd), env, !!io.isTTY && !opts.outputFile),
-      write: io.out
+      write: io.out,
+      locale
     });
   });
   withInputOptions(program2.command("format")).description("lay out .meso files as the editor's formatter does: print one file formatted, or --check, or --write").argument("[paths...]", "files, folders or glob patterns", []).option("--check", "list the files that are not formatted; exit 1 if there are any").option("--write", "rewrite the files that are not formatted").option("--stdin", "format the text read from standard input and print it").option("--stdin-filename <file>", "the file name of the text read with --stdin").addHelpText("after", `
