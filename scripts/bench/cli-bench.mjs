@@ -58,7 +58,7 @@ export const memorySource = () => hasGnuTime() ? 'GNU time (%M, max RSS)' : 'pro
 export async function benchCheck({ root, target, runs, log }) {
     const samples = [];
     for (let i = 0; i < runs; i++) {
-        const r = await runOnce(['bin/meso.cjs', 'check', target], { cwd: root });
+        const r = await runOnce(['bin/meso.cjs', 'check', '--no-gitignore', target], { cwd: root });
         if (r.code !== 0) throw new Error(`meso check exited ${r.code}: ${r.stdout.slice(-500)}${r.stderr}`);
         log(`cli check: ${Math.round(r.wallMs)} ms wall, ${Math.round(r.cpuMs)} ms CPU, ${Math.round(r.maxRssMB)} MB (${r.stdout.trim().split('\n').pop()})`);
         samples.push(r);
@@ -72,7 +72,7 @@ export async function benchCompile({ root, target, runs, log }) {
     for (let i = 0; i < runs; i++) {
         const outDir = mkdtempSync(path.join(os.tmpdir(), 'meso-bench-json-'));
         try {
-            const r = await runOnce(['bin/meso.cjs', 'compile', target, '--out-dir', outDir], { cwd: root });
+            const r = await runOnce(['bin/meso.cjs', 'compile', '--no-gitignore', target, '--out-dir', outDir], { cwd: root });
             if (r.code !== 0) throw new Error(`meso compile exited ${r.code}: ${r.stdout.slice(-500)}${r.stderr}`);
             r.written = r.stdout.split('\n').filter(l => l.startsWith('wrote ')).length;
             log(`cli compile: ${Math.round(r.wallMs)} ms wall, ${Math.round(r.cpuMs)} ms CPU, ${Math.round(r.maxRssMB)} MB, ${r.written} files written`);

@@ -8,7 +8,8 @@ const show = (x, unit) => {
     if (unit === 'ms' && x >= 1000) return `${fmt(x / 1000, 2)} s`;
     if (unit === 'ms') return `${fmt(x, x < 10 ? 2 : 0)} ms`;
     if (unit === 'lines/s') return `${Math.round(x).toLocaleString('en-US')} lines/s`;
-    if (unit === '×') return `${fmt(x, 1)}×`;
+    if (unit === '×') return `${fmt(x, x < 2 ? 2 : 1)}×`;
+    if (unit === '') return fmt(x, 2);
     if (unit === 'KB' && x >= 1000) return `${fmt(x / 1000, 2)} MB`;
     return `${fmt(x, 1)} ${unit}`;
 };
@@ -29,6 +30,10 @@ export const TARGETS = [
     { id: 'hover-workspace', group: 'Language server', label: 'Hover, 1,000-file workspace', metric: 'lsp.workspace.hover', stat: 'p95', below: 20, unit: 'ms' },
     { id: 'cold-start', group: 'Language server', label: 'Cold start → first diagnostics, 5,000-line protocol', metric: 'lsp.big.coldStart', stat: 'median', below: 1500, unit: 'ms' },
     { id: 'server-memory', group: 'Language server', label: 'Server memory (RSS), 1,000-file workspace loaded', metric: 'lsp.workspace.memory', stat: 'max', below: 300, unit: 'MB' },
+    { id: 'chain-vs-flat', group: 'Import graphs', label: '2,000-file chain ÷ 2,000 flat protocols: wall time (same run)', metric: 'graphs.ratio.chainToFlat', stat: 'value', below: 3, unit: '×' },
+    { id: 'chain-memory', group: 'Import graphs', label: '2,000-file chain: peak memory', metric: 'graphs.chain.peakRss', stat: 'max', below: 400, unit: 'MB' },
+    { id: 'hierarchy-vs-flat', group: 'Import graphs', label: '50-level hierarchy + 1,000 protocols ÷ 1,000 flat protocols: wall time (same run)', metric: 'graphs.ratio.hierarchyToFlat', stat: 'value', below: 1.2, unit: '×' },
+    { id: 'graph-exponent', group: 'Import graphs', label: 'Growth exponent x1–x8, largest of the four shapes (CPU time less start-up, against input lines)', metric: 'graphs.exponent', stat: 'value', below: 1.1, unit: '' },
     { id: 'extension-size', group: 'Extension', label: 'Extension bundle `out/extension.cjs`', metric: 'extension.bundleSize', stat: 'value', below: 1000, unit: 'KB' },
     { id: 'extension-activation', group: 'Extension', label: 'Activation does not load the server code', metric: 'extension.serverCodeInBundle', stat: 'bool', expect: false }
 ];
@@ -143,6 +148,29 @@ seed). This section is kept when \`npm run bench\` rewrites the rest of the file
 ${KEEP_END}`;
 }
 
+/** The import-graph scaling table (issue #16), from `details.graphs` of the results. */
+function graphSection(graphs, load, start) {
+    if (!graphs) return [];
+    const L = ['## Import graphs (issue #16): `meso check` at sizes x1, x2, x4, x8', ''];
+    L.push('Corpora from `scripts/bench/import-graphs.mjs` (seeded), every file checking clean; the runs interleaved (each shape and size once,');
+    L.push(`then again), so a slow phase of the machine spreads over all of them${load ? ` (load average ${fmt(load.start, 1)} at the start, ${fmt(load.end, 1)} at the end)` : ''}.`);
+    L.push('The exponent is the least-squares slope of log(CPU time) on log(input lines): first with the CPU time of checking one small protocol');
+    L.push(`(process start, std: ${start ? show(start.median, 'ms') : '–'}, measured in each round) subtracted, which is what grows with the input; then as measured, and of the wall time.`);
+    L.push('');
+    L.push('| shape | x1 | x2 | x4 | x8 | exponent: CPU less start-up / CPU / wall |');
+    L.push('|---|---|---|---|---|---|');
+    for (const g of Object.values(graphs)) {
+        const cells = g.rows.map(r => `${r.files.toLocaleString('en-US')} files, ${r.lines.toLocaleString('en-US')} lines: ${show(r.wall.median, 'ms')} wall, ${show(r.cpu.median, 'ms')} CPU, ${show(r.peakRss.max, 'MB')}`);
+        L.push(`| ${g.label} | ${cells.join(' | ')} | **${fmt(g.exponentCpuLessStart, 2)}** / ${fmt(g.exponentCpu, 2)} / ${fmt(g.exponentWall, 2)} |`);
+    }
+    L.push('');
+    L.push('Sizes: flat 250·k protocols (one 50-substance formulary); chain 250·k files (2 substances and a protocol each);');
+    L.push('hierarchy 6, 12, 25, 50 levels of 10 substances with 125·k protocols on top; fan-in 125·k protocols importing one formulary of 625·k substances');
+    L.push('(x8: 1,000 protocols, 5,000 substances). Times are medians of the runs, memory the largest run.');
+    L.push('');
+    return L;
+}
+
 export function markdown(results, kept) {
     const { machine, corpus } = results;
     const verdicts = results.targets;
@@ -164,7 +192,7 @@ export function markdown(results, kept) {
         L.push('Note: `src/` changed after `out/` was built. The command-line and server figures are for `out/`; the floor was bundled from `src/`.');
     }
     L.push('');
-    L.push('## Targets (issue #6)');
+    L.push('## Targets (issues #6 and #16)');
     L.push('');
     L.push('Times are judged on the median of the runs, latencies on p95, peak memory on the largest run.');
     L.push('');
@@ -186,6 +214,7 @@ export function markdown(results, kept) {
         for (const [label, id] of rows) L.push(metricRow(label, results.metrics[id]));
         L.push('');
     }
+    L.push(...graphSection(results.details?.graphs, results.details?.loadAverage?.graphs, results.details?.graphsStartCpu));
     const lspDetails = [['5,000-line protocol', results.details?.lspBig], ['1,000-file workspace', results.details?.lspWorkspace]];
     L.push('### Completion and hover by position');
     L.push('');
@@ -246,7 +275,8 @@ export function markdown(results, kept) {
     L.push('npm run bench              # builds out/ if missing, generates bench/corpus/, measures, writes bench/results.json and BENCHMARKS.md');
     L.push('npm run bench -- --quick   # fewer repetitions (a minute or two less)');
     L.push('npm run bench -- --build   # rebuild out/ first (after changing src/)');
-    L.push('npm run bench -- --only cli,floor,lsp,extension   # some groups only (merged into the existing results)');
+    L.push('npm run bench -- --only cli,graphs,floor,lsp,extension   # some groups only (merged into the existing results)');
+    L.push('node scripts/bench/import-graphs.mjs --out /tmp/chain --kind chain --files 2000   # one import-graph corpus (chain, hierarchy, fanin, flat)');
     L.push('npm run bench -- --report-only   # rewrite BENCHMARKS.md from bench/results.json');
     L.push('node scripts/bench/corpus.mjs --out /tmp/corpus --seed 7   # just the corpus');
     L.push('```');

@@ -3,7 +3,7 @@
 // bench/results.json and BENCHMARKS.md. Nothing here runs in the normal test suite.
 //
 // Options: --quick (fewer repetitions), --build (rebuild out/ first), --seed N,
-//          --only cli,floor,lsp,extension (merge those groups into the existing results),
+//          --only cli,graphs,floor,lsp,extension (merge those groups into the existing results),
 //          --report-only (rewrite BENCHMARKS.md from bench/results.json, measuring nothing).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { benchCheck, benchCompile, memorySource } from './cli-bench.mjs';
 import { DEFAULT_SEED, generateCorpus } from './corpus.mjs';
 import { buildFloorBundle, runFloor } from './floor.mjs';
+import { benchImportGraphs } from './graph-bench.mjs';
 import { benchBigProtocol, benchWorkspace } from './lsp-bench.mjs';
 import { judge, keptSection, markdown } from './report.mjs';
 import { calibrate, log, machineDescription, summarize } from './util.mjs';
@@ -25,7 +26,7 @@ const flag = name => args.includes(name);
 const option = (name, dflt) => { const i = args.indexOf(name); return i >= 0 && args[i + 1] ? args[i + 1] : dflt; };
 const quick = flag('--quick');
 const seed = Number(option('--seed', DEFAULT_SEED));
-const only = new Set(option('--only', 'extension,cli,floor,lsp').split(',').map(s => s.trim()));
+const only = new Set(option('--only', 'extension,cli,graphs,floor,lsp').split(',').map(s => s.trim()));
 const partial = args.includes('--only');
 
 const config = quick
@@ -163,6 +164,23 @@ if (only.has('cli')) {
     metrics['cli.compile.linesPerSecond'] = summarize(perSecond(compile), 'lines/s');
     details.cliCompileWritten = compile[0].written;
     await loadMark('cli', 'end');
+}
+
+if (only.has('graphs')) {
+    await loadMark('graphs', 'start');
+    const { shapes, start } = await benchImportGraphs({ root, dir: path.join(corpusDir, 'graphs'), runs: quick ? 1 : 3, log });
+    // Ratios of runs taken one after the other in the same round, then their median.
+    const pairRatio = (a, b) => summarize(a.wall.samples.map((x, i) => x / b.wall.samples[i]), '×');
+    const chain = pairRatio(shapes.chain.rows[3], shapes.flat.rows[3]);
+    const hierarchy = pairRatio(shapes.hierarchy.rows[3], shapes.flat.rows[2]);
+    metrics['graphs.ratio.chainToFlat'] = { unit: '×', value: chain.median, note: `median of ${chain.runs} runs, each against the flat run of its round (${chain.samples.map(x => x.toFixed(2)).join(', ')})` };
+    metrics['graphs.ratio.hierarchyToFlat'] = { unit: '×', value: hierarchy.median, note: `median of ${hierarchy.runs} runs (${hierarchy.samples.map(x => x.toFixed(2)).join(', ')})` };
+    metrics['graphs.chain.peakRss'] = shapes.chain.rows[3].peakRss;
+    metrics['graphs.exponent'] = { unit: '', value: Math.max(...Object.values(shapes).map(g => g.exponentCpuLessStart)),
+        note: Object.entries(shapes).map(([k, g]) => `${k} ${g.exponentCpuLessStart.toFixed(2)}`).join(', ') };
+    details.graphs = shapes;
+    details.graphsStartCpu = start;
+    await loadMark('graphs', 'end');
 }
 
 if (only.has('floor')) {

@@ -4,6 +4,7 @@ import {
 } from 'langium';
 import { MesoGeneratedModule, MesoGeneratedSharedModule } from './generated/module.js';
 import { MesoImports } from './scoping/imports.js';
+import { ImportGraph } from './scoping/import-graph.js';
 import { MesoLangiumDocuments } from './workspace/meso-documents.js';
 import { MesoIndexManager } from './workspace/meso-index-manager.js';
 import { MesoLinker } from './scoping/meso-linker.js';
@@ -24,7 +25,7 @@ import { MesoLocale } from './i18n/meso-locale.js';
 
 /** Services added by Meso on top of Langium's. */
 export interface MesoAddedServices {
-    scoping: { Imports: MesoImports };
+    scoping: { Imports: MesoImports; ImportGraph: ImportGraph };
     semantics: { Semantics: MesoSemantics; Rules: LibraryRules };
     workspace: { TextRefusals: MesoTextRefusals };
     i18n: { Locale: MesoLocale };
@@ -55,11 +56,11 @@ export const MesoModule: Module<MesoServices, PartialLangiumCoreServices & MesoA
         DocumentValidator: (services) => new MesoDocumentValidator(services),
         ValidationRegistry: (services) => new MesoValidationRegistry(services)
     },
-    scoping: { Imports: (services) => new MesoImports(services) },
+    scoping: { Imports: (services) => new MesoImports(services), ImportGraph: (services) => new ImportGraph(services, services.scoping.Imports) },
     i18n: { Locale: () => new MesoLocale() },
     semantics: {
         Semantics: (services) => new MesoSemantics(services),
-        Rules: (services) => new LibraryRules(services.scoping.Imports, services.shared.workspace.LangiumDocuments, services.shared)
+        Rules: (services) => new LibraryRules(services.scoping.ImportGraph, services.scoping.Imports, services.shared.workspace.LangiumDocuments, services.shared)
     }
 };
 

@@ -80,18 +80,6 @@ export class MesoImports {
         return this.cache.get(uri, () => this.collect(uri));
     }
 
-    /**
-     * What a document sees besides itself and std: the URIs it imports (transitively), and
-     * a key naming that set, so that the many protocols importing one formulary can share
-     * whatever is computed from it (scopes, name maps, library rules).
-     */
-    importedUris(node: AstNode): { uris: Set<string>; key: string } {
-        const self = AstUtils.getDocument(node).uri.toString();
-        const std = this.stdUris();
-        const uris = [...this.visibleUris(node)].filter(u => u !== self && !std.has(u)).sort();
-        return { uris: new Set(uris), key: uris.join('\n') };
-    }
-
     /** URIs of all std documents. */
     stdUris(): Set<string> {
         return this.std.get('std', () => new Set(this.documents.all.filter(d => isStdUri(d.uri)).map(d => d.uri.toString()).toArray()));

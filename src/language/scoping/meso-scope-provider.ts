@@ -1,20 +1,21 @@
-import { AstUtils, DefaultScopeProvider, MapScope, WorkspaceCache, type AstNode, type ReferenceInfo, type Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, MapScope, stream, WorkspaceCache, type AstNode, type AstNodeDescription, type ReferenceInfo, type Scope, type Stream } from 'langium';
 import type { MesoServices } from '../meso-module.js';
+import type { ImportGraph } from './import-graph.js';
 import type { MesoImports } from './imports.js';
 import { UriSetCache } from './uri-set-cache.js';
 
 /**
  * Global scope = the declarations of this file, then of the files it imports, then of the
  * std library. A file never sees declarations of unrelated workspace files.
- * Scopes are hash maps: a file's own level is cached until the workspace changes; the
- * imported level (shared by every file importing the same files: a formulary may hold
- * hundreds of substances and a team hundreds of protocols importing it) and the std level
- * are kept until one of the files they were built from changes.
+ * A file's own level is a hash map cached until the workspace changes; the imported level
+ * asks the import graph per name (answers shared by every file importing the same files, and
+ * composed along a chain of imports instead of copied into each file's scope); the std level
+ * is kept until a std file changes.
  */
 export class MesoScopeProvider extends DefaultScopeProvider {
     private readonly imports: MesoImports;
     private readonly fileScopes: WorkspaceCache<string, Scope>;
-    private readonly importedScopes: UriSetCache<Scope>;
+    private readonly graph: ImportGraph;
     private readonly stdScopes: UriSetCache<Scope>;
     private readonly localScopes: WorkspaceCache<AstNode, Map<string, Scope>>;
 
@@ -22,7 +23,7 @@ export class MesoScopeProvider extends DefaultScopeProvider {
         super(services);
         this.imports = services.scoping.Imports;
         this.fileScopes = new WorkspaceCache(services.shared);
-        this.importedScopes = new UriSetCache(services.shared);
+        this.graph = services.scoping.ImportGraph;
         this.stdScopes = new UriSetCache(services.shared);
         this.localScopes = new WorkspaceCache(services.shared);
     }
@@ -60,11 +61,44 @@ export class MesoScopeProvider extends DefaultScopeProvider {
         return this.fileScopes.get(`${referenceType}|${uri}`, () => {
             const std = this.imports.stdUris();
             const stdScope = this.stdScopes.get(referenceType, std, () => new MapScope(this.indexManager.allElements(referenceType, std)));
-            const imported = this.imports.importedUris(context.container);
-            // The imported level's parent is the std level: it depends on both sets.
-            const importedScope = this.importedScopes.get(`${referenceType}|${imported.key}`, new Set([...imported.uris, ...std]),
-                () => new MapScope(this.indexManager.allElements(referenceType, imported.uris), stdScope));
+            const importedScope = new ImportedScope(this.graph, uri, referenceType, stdScope, () =>
+                new MapScope(this.indexManager.allElements(referenceType, new Set(this.graph.importedUris(uri)))));
             return new MapScope(this.indexManager.allElements(referenceType, new Set([uri])), importedScope);
         });
+    }
+}
+
+/**
+ * The declarations of `type` in the files a file imports, transitively, then `outer` (std):
+ * what a hash map over those files, in URI order, would answer (the last declaration of a
+ * name wins), asked name by name. All its elements (for a misspelt name's suggestion and
+ * for completion) are listed only when asked.
+ */
+class ImportedScope implements Scope {
+    private readonly found = new Map<string, AstNodeDescription | undefined>();
+    private all: Scope | undefined;
+
+    constructor(private readonly graph: ImportGraph, private readonly uri: string, private readonly type: string,
+        private readonly outer: Scope, private readonly listAll: () => Scope) {}
+
+    private lookup(name: string): AstNodeDescription | undefined {
+        if (this.found.has(name)) return this.found.get(name);
+        const d = this.graph.imported(this.uri, name, this.type)?.last;
+        this.found.set(name, d);
+        return d;
+    }
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.lookup(name) ?? this.outer.getElement(name);
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        const d = this.lookup(name);
+        return stream(d ? [d] : []).concat(this.outer.getElements(name));
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        this.all ??= this.listAll();
+        return this.all.getAllElements().concat(this.outer.getAllElements());
     }
 }

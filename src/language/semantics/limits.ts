@@ -5,6 +5,7 @@ import {
     type Contraindication, type Interaction, type Limit, type Model, type Protocol, type Requirement
 } from '../generated/ast.js';
 import { toMeasure, type WrittenUnit } from '../units/quantity.js';
+import type { ImportGraph } from '../scoping/import-graph.js';
 import type { MesoImports } from '../scoping/imports.js';
 import { UriSetCache } from '../scoping/uri-set-cache.js';
 
@@ -78,21 +79,30 @@ function rulesOf(models: Model[]): LevelRules {
     };
 }
 
+function hasRules(rules: LevelRules): boolean {
+    return rules.limits.length + rules.requirements.length + rules.interactions.length + rules.contraindications.length > 0;
+}
+
 /**
  * The library rules a file sees (limits, requirements, interactions, contraindications),
  * by level, nearest first: the file and its imports, then std. For limits the nearest
  * level with an applicable limit wins, and within a level a limit `for` the protocol's
  * indication beats a general one; a protocol's own limits come before every file.
- * The imported level (per set of imports) and the std level are cached until one of their
- * files changes.
+ * The imported level is cached per set of imported files declaring rules (shared by the files
+ * importing the same formularies, whatever else they import); the std level until a std file
+ * changes.
  */
 export class LibraryRules {
     private readonly cache: UriSetCache<LevelRules>;
     private readonly resolved: WorkspaceCache<Protocol, Map<string, ResolvedLimit[]>>;
     private readonly levelsByRoot: WorkspaceCache<AstNode, LevelRules[]>;
+    private readonly fileRules: WorkspaceCache<string, LevelRules>;
+    private readonly importedRules = new WeakMap<ReadonlySet<string>, LevelRules>();
 
-    constructor(private readonly imports: MesoImports, private readonly documents: LangiumDocuments, shared: LangiumSharedCoreServices) {
+    constructor(private readonly graph: ImportGraph, private readonly imports: MesoImports, private readonly documents: LangiumDocuments,
+        shared: LangiumSharedCoreServices) {
         this.cache = new UriSetCache(shared);
+        this.fileRules = new WorkspaceCache(shared);
         this.resolved = new WorkspaceCache(shared);
         this.levelsByRoot = new WorkspaceCache(shared);
     }
@@ -111,8 +121,7 @@ export class LibraryRules {
     }
 
     private computeLevels(root: AstNode): LevelRules[] {
-        const imported = this.imports.importedUris(root);
-        const importedRules = this.cache.get(`imported|${imported.key}`, imported.uris, () => rulesOf(this.models(imported.uris)));
+        const importedRules = this.importedLevel(AstUtils.getDocument(root).uri.toString());
         const stdUris = this.imports.stdUris();
         const std = this.cache.get('std', stdUris, () => rulesOf(this.models(stdUris)));
         if (!isModel(root)) return [importedRules, std];
@@ -124,6 +133,18 @@ export class LibraryRules {
             contraindications: [...own.contraindications, ...importedRules.contraindications]
         };
         return [merged, std];
+    }
+
+    /** The rules of the files `uri` imports, transitively, in URI order. */
+    private importedLevel(uri: string): LevelRules {
+        const files = this.graph.importedWith(uri, 'rules', u => hasRules(this.rulesOfFile(u)));
+        let rules = this.importedRules.get(files);
+        if (!rules) this.importedRules.set(files, rules = rulesOf(this.models([...files].sort())));
+        return rules;
+    }
+
+    private rulesOfFile(uri: string): LevelRules {
+        return this.fileRules.get(uri, () => rulesOf(this.models([uri])));
     }
 
     /** The limits on `metric` that apply to the protocol (cached: checks ask per technique and mixture). */

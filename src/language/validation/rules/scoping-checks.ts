@@ -8,7 +8,7 @@ import { report } from '../report.js';
 
 /** Checks on imports and names: import-unresolved, duplicate-name, shadows-std. */
 export class ScopingChecks {
-    /** Names declared in a set of imported files (or std), shared by the files importing them. */
+    /** Names declared in std. */
     private readonly nameMaps: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
 
     constructor(private readonly services: MesoServices) {
@@ -53,14 +53,15 @@ export class ScopingChecks {
         if (isStdUri(document.uri)) return;
         const imports = this.services.scoping.Imports;
         const index = this.services.shared.workspace.IndexManager;
-        const imported = imports.importedUris(model);
-        const byName = this.nameMaps.get(imported.key, () => groupByName(index.allElements(undefined, imported.uris).toArray()));
+        const graph = this.services.scoping.ImportGraph;
+        const self = document.uri.toString();
         const stdByName = this.nameMaps.get('std', () => groupByName(index.allElements(undefined, imports.stdUris()).toArray()));
         const ownSeen = new Map<string, unknown>();
         for (const element of model.elements) {
             if (!('name' in element) || typeof element.name !== 'string') continue;
             for (const { name, target } of namesOf(element)) {
-                const elsewhere = byName.get(name)?.find(d => d.documentUri.toString() !== document.uri.toString());
+                // The first declaration of the name in the imported files (in URI order).
+                const elsewhere = graph.imported(self, name)?.first;
                 const firstHere = ownSeen.get(name);
                 if ((firstHere && firstHere !== element) || elsewhere) {
                     const where = elsewhere ? ` (also declared in ${fileName(elsewhere.documentUri)})` : ' in this file';
