@@ -1926,8 +1926,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
        * @return {Command} `this` command for chaining
        */
-      combineFlagAndOptionalValue(combine = true) {
-        this._combineFlagAndOptionalValue = !!combine;
+      combineFlagAndOptionalValue(combine2 = true) {
+        this._combineFlagAndOptionalValue = !!combine2;
         return this;
       }
       /**
@@ -11786,7 +11786,7 @@ var require_ignore = __commonJS({
       return Array.isArray(subject) ? subject : [subject];
     }
     var UNDEFINED = void 0;
-    var EMPTY = "";
+    var EMPTY2 = "";
     var SPACE = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
@@ -11838,14 +11838,14 @@ var require_ignore = __commonJS({
     var scanBracket = (pattern, start) => {
       const { length } = pattern;
       let index = start + 1;
-      let negated = EMPTY;
+      let negated = EMPTY2;
       const lead = pattern[index];
       if (lead === "!" || lead === "^") {
         negated = "^";
         index++;
       }
-      let body = EMPTY;
-      let prev = EMPTY;
+      let body = EMPTY2;
+      let prev = EMPTY2;
       for (; ; ) {
         const char = pattern[index];
         if (char === UNDEFINED) {
@@ -11864,7 +11864,7 @@ var require_ignore = __commonJS({
           if (prev <= to) {
             body += `-${escapeMember(to)}`;
           }
-          prev = EMPTY;
+          prev = EMPTY2;
         } else if (char === "[" && pattern[index + 1] === ":") {
           const nameStart = index + 2;
           let end = nameStart;
@@ -11880,7 +11880,7 @@ var require_ignore = __commonJS({
               return null;
             }
             body += POSIX_CLASSES[name];
-            prev = EMPTY;
+            prev = EMPTY2;
             index = end;
           } else {
             body += escapeMember("[");
@@ -11913,7 +11913,7 @@ var require_ignore = __commonJS({
       const sources = [];
       const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
       const { length } = pattern;
-      let out2 = EMPTY;
+      let out2 = EMPTY2;
       let index = 0;
       while (index < length) {
         const char = pattern[index];
@@ -12090,7 +12090,7 @@ var require_ignore = __commonJS({
         //   two are still distinct, before the unescape steps below collapse the
         //   literal onto the very `\*` a wildcard leaves behind.
         /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        (match, p1, p2) => p2 === EMPTY2 ? p1 + TRAILING_WILDCARD : match,
         "*"
       ],
       [
@@ -12153,7 +12153,7 @@ var require_ignore = __commonJS({
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
     var separatorAfter = (run, at) => {
-      let separator = EMPTY;
+      let separator = EMPTY2;
       for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
         separator += run[index].single;
       }
@@ -12214,7 +12214,7 @@ var require_ignore = __commonJS({
           index++;
         }
       }
-      let out2 = EMPTY;
+      let out2 = EMPTY2;
       let run = [];
       const flush = () => {
         let lastWildcard;
@@ -12293,14 +12293,14 @@ var require_ignore = __commonJS({
       if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
         const slices = path12.split(SLASH).filter(Boolean);
         slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY2;
       }
       const end = path12.length - 1;
       const cut = path12.lastIndexOf(
         SLASH,
         path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
+      return cut < 0 ? EMPTY2 : path12.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -36561,17 +36561,6 @@ var MesoImports = class {
     const uri = ast_utils_exports.getDocument(node).uri.toString();
     return this.cache.get(uri, () => this.collect(uri));
   }
-  /**
-   * What a document sees besides itself and std: the URIs it imports (transitively), and
-   * a key naming that set, so that the many protocols importing one formulary can share
-   * whatever is computed from it (scopes, name maps, library rules).
-   */
-  importedUris(node) {
-    const self2 = ast_utils_exports.getDocument(node).uri.toString();
-    const std = this.stdUris();
-    const uris = [...this.visibleUris(node)].filter((u) => u !== self2 && !std.has(u)).sort();
-    return { uris: new Set(uris), key: uris.join("\n") };
-  }
   /** URIs of all std documents. */
   stdUris() {
     return this.std.get("std", () => new Set(this.documents.all.filter((d) => isStdUri(d.uri)).map((d) => d.uri.toString()).toArray()));
@@ -36594,6 +36583,261 @@ var MesoImports = class {
       }
     }
     return seen;
+  }
+};
+
+// src/language/scoping/import-graph.ts
+var GraphState = class {
+  components = /* @__PURE__ */ new Map();
+  completed = 0;
+  /** Every declaration of the workspace outside std by name, each file's in document order. */
+  declarations;
+  edges = /* @__PURE__ */ new Map();
+  // Tarjan's bookkeeping, kept between explorations: a search may start at any file not yet seen.
+  index = /* @__PURE__ */ new Map();
+  low = /* @__PURE__ */ new Map();
+  stack = [];
+  onStack = /* @__PURE__ */ new Set();
+};
+var EMPTY = /* @__PURE__ */ new Set();
+var ImportGraph = class {
+  constructor(services, imports) {
+    this.imports = imports;
+    this.documents = services.shared.workspace.LangiumDocuments;
+    this.indexManager = services.shared.workspace.IndexManager;
+    this.reflection = services.shared.AstReflection;
+    this.state = new WorkspaceCache(services.shared);
+  }
+  imports;
+  documents;
+  indexManager;
+  reflection;
+  state;
+  /**
+   * The declarations named `name` (of `type` or a subtype, or of any type) in the files
+   * `uri` imports, transitively, itself and std left out; undefined when there are none.
+   */
+  imported(uri, name, type) {
+    if (isStdUri(uri)) return void 0;
+    const state = this.current();
+    const candidates = this.declarationsOf(state).get(name);
+    if (!candidates) return void 0;
+    const from = this.componentOf(state, uri);
+    let result = null;
+    for (const { uri: where, description } of candidates) {
+      if (where === uri || type !== void 0 && !this.reflection.isSubtype(description.type, type)) continue;
+      const target = state.components.get(where);
+      if (!target || !this.reaches(from, target)) continue;
+      result = combine(result, { first: description, firstUri: where, last: description, lastUri: where });
+    }
+    return result ?? void 0;
+  }
+  /** URIs of the files `uri` imports, transitively, itself and std left out, in URI order. */
+  importedUris(uri) {
+    if (isStdUri(uri)) return [];
+    const state = this.current();
+    const start = this.componentOf(state, uri);
+    const seen = /* @__PURE__ */ new Set([start]);
+    const queue = [start];
+    const uris = [];
+    while (queue.length > 0) {
+      const component = queue.pop();
+      for (const member of component.members) if (member !== uri && !isStdUri(member)) uris.push(member);
+      for (const s of component.successors) if (!seen.has(s)) {
+        seen.add(s);
+        queue.push(s);
+      }
+    }
+    return uris.sort();
+  }
+  /**
+   * The files `uri` imports, transitively (itself and std left out), for which `has` holds
+   * (`property` names it, for the cache). Files importing the same such files share one set
+   * object, so what is derived from the set can be cached per set.
+   */
+  importedWith(uri, property2, has) {
+    if (isStdUri(uri)) return EMPTY;
+    const state = this.current();
+    const component = this.componentOf(state, uri);
+    const union = new Union();
+    union.add(new Set(component.members.filter((m) => m !== uri && has(m))));
+    for (const successor of component.successors) union.add(this.closureSet(successor, property2, has));
+    return union.result();
+  }
+  current() {
+    return this.state.get("graph", () => new GraphState());
+  }
+  closureSet(start, property2, has) {
+    return this.postOrder(start, (c) => c.sets.has(property2), (c) => {
+      const union = new Union();
+      union.add(new Set(c.members.filter((m) => !isStdUri(m) && has(m))));
+      for (const s of c.successors) union.add(s.sets.get(property2));
+      c.sets.set(property2, union.result());
+    }, () => start.sets.get(property2));
+  }
+  /**
+   * Computes `compute` for `start` and every component it imports that is not `done`, the
+   * imported ones first, without recursion (a chain may be thousands of files deep).
+   */
+  postOrder(start, done, compute, result) {
+    const stack = [start];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (done(top)) {
+        stack.pop();
+        continue;
+      }
+      const pending = top.successors.filter((s) => !done(s));
+      if (pending.length > 0) {
+        stack.push(...pending);
+        continue;
+      }
+      compute(top);
+      stack.pop();
+    }
+    return result();
+  }
+  declarationsOf(state) {
+    if (state.declarations) return state.declarations;
+    const byName = /* @__PURE__ */ new Map();
+    for (const document of this.documents.all) {
+      const uri = document.uri.toString();
+      if (isStdUri(uri)) continue;
+      for (const description of this.indexManager.allElements(void 0, /* @__PURE__ */ new Set([uri]))) {
+        const list = byName.get(description.name);
+        const entry = { uri, description };
+        if (list) list.push(entry);
+        else byName.set(description.name, [entry]);
+      }
+    }
+    return state.declarations = byName;
+  }
+  /**
+   * Whether `from` imports `target`, transitively: a search over the components ranked at
+   * least as high as `target` (no other can reach it), whose answers are kept per target,
+   * so that the files of a chain asking for its first file each take a step.
+   */
+  reaches(from, target) {
+    if (from === target) return true;
+    if (from.order < target.order) return false;
+    const known2 = target.reachers;
+    const stack = [from];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (known2.has(top)) {
+        stack.pop();
+        continue;
+      }
+      let found = false;
+      let pending = false;
+      for (const s of top.successors) {
+        if (s === target || known2.get(s) === true) {
+          found = true;
+          break;
+        }
+        if (s.order >= target.order && !known2.has(s)) {
+          stack.push(s);
+          pending = true;
+        }
+      }
+      if (found || !pending) {
+        known2.set(top, found);
+        stack.pop();
+      }
+    }
+    return known2.get(from);
+  }
+  /** The files `uri` imports directly: loaded, `.meso`, inside the project. */
+  edges(state, uri) {
+    const known2 = state.edges.get(uri);
+    if (known2) return known2;
+    const root2 = this.documents.getDocument(URI2.parse(uri))?.parseResult.value;
+    const targets = /* @__PURE__ */ new Set();
+    for (const imp of root2 && isModel(root2) ? root2.imports : []) {
+      const target = resolveImportUri(imp);
+      if (target && !this.imports.refusal(target) && this.documents.hasDocument(target)) targets.add(target.toString());
+    }
+    const edges = [...targets];
+    state.edges.set(uri, edges);
+    return edges;
+  }
+  /** The component of `uri`, exploring the graph from it (Tarjan's algorithm, iterative) if it was not seen yet. */
+  componentOf(state, uri) {
+    const known2 = state.components.get(uri);
+    if (known2) return known2;
+    let counter = state.index.size;
+    const visit = (v) => {
+      state.index.set(v, counter);
+      state.low.set(v, counter++);
+      state.stack.push(v);
+      state.onStack.add(v);
+      return { v, edges: this.edges(state, v), next: 0 };
+    };
+    const frames = [visit(uri)];
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame.next < frame.edges.length) {
+        const w = frame.edges[frame.next++];
+        if (state.components.has(w)) continue;
+        if (!state.index.has(w)) frames.push(visit(w));
+        else if (state.onStack.has(w)) state.low.set(frame.v, Math.min(state.low.get(frame.v), state.index.get(w)));
+        continue;
+      }
+      frames.pop();
+      const v = frame.v;
+      if (state.low.get(v) === state.index.get(v)) {
+        const members = [];
+        let w;
+        do {
+          w = state.stack.pop();
+          state.onStack.delete(w);
+          members.push(w);
+        } while (w !== v);
+        const own = new Set(members);
+        const successors = /* @__PURE__ */ new Set();
+        for (const m of members) {
+          for (const target of this.edges(state, m)) if (!own.has(target)) successors.add(state.components.get(target));
+        }
+        const component = { members, successors: [...successors], order: state.completed++, reachers: /* @__PURE__ */ new Map(), sets: /* @__PURE__ */ new Map() };
+        for (const m of members) state.components.set(m, component);
+      }
+      const parent = frames[frames.length - 1];
+      if (parent) state.low.set(parent.v, Math.min(state.low.get(parent.v), state.low.get(v)));
+    }
+    return state.components.get(uri);
+  }
+};
+function combine(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  const first2 = b.firstUri < a.firstUri ? b : a;
+  const last = a.lastUri > b.lastUri ? a : b;
+  if (first2 === last) return first2;
+  return { first: first2.first, firstUri: first2.firstUri, last: last.last, lastUri: last.lastUri };
+}
+var Union = class {
+  set = EMPTY;
+  owned = false;
+  add(other) {
+    if (other.size === 0 || other === this.set) return;
+    if (this.set.size === 0) {
+      this.set = other;
+      return;
+    }
+    let missing = false;
+    for (const x of other) if (!this.set.has(x)) {
+      missing = true;
+      break;
+    }
+    if (!missing) return;
+    if (!this.owned) {
+      this.set = new Set(this.set);
+      this.owned = true;
+    }
+    for (const x of other) this.set.add(x);
+  }
+  result() {
+    return this.set;
   }
 };
 
@@ -36899,14 +37143,14 @@ function sameSet(a, b) {
 var MesoScopeProvider = class extends DefaultScopeProvider {
   imports;
   fileScopes;
-  importedScopes;
+  graph;
   stdScopes;
   localScopes;
   constructor(services) {
     super(services);
     this.imports = services.scoping.Imports;
     this.fileScopes = new WorkspaceCache(services.shared);
-    this.importedScopes = new UriSetCache(services.shared);
+    this.graph = services.scoping.ImportGraph;
     this.stdScopes = new UriSetCache(services.shared);
     this.localScopes = new WorkspaceCache(services.shared);
   }
@@ -36942,14 +37186,42 @@ var MesoScopeProvider = class extends DefaultScopeProvider {
     return this.fileScopes.get(`${referenceType}|${uri}`, () => {
       const std = this.imports.stdUris();
       const stdScope = this.stdScopes.get(referenceType, std, () => new MapScope(this.indexManager.allElements(referenceType, std)));
-      const imported = this.imports.importedUris(context.container);
-      const importedScope = this.importedScopes.get(
-        `${referenceType}|${imported.key}`,
-        /* @__PURE__ */ new Set([...imported.uris, ...std]),
-        () => new MapScope(this.indexManager.allElements(referenceType, imported.uris), stdScope)
-      );
+      const importedScope = new ImportedScope(this.graph, uri, referenceType, stdScope, () => new MapScope(this.indexManager.allElements(referenceType, new Set(this.graph.importedUris(uri)))));
       return new MapScope(this.indexManager.allElements(referenceType, /* @__PURE__ */ new Set([uri])), importedScope);
     });
+  }
+};
+var ImportedScope = class {
+  constructor(graph, uri, type, outer, listAll) {
+    this.graph = graph;
+    this.uri = uri;
+    this.type = type;
+    this.outer = outer;
+    this.listAll = listAll;
+  }
+  graph;
+  uri;
+  type;
+  outer;
+  listAll;
+  found = /* @__PURE__ */ new Map();
+  all;
+  lookup(name) {
+    if (this.found.has(name)) return this.found.get(name);
+    const d = this.graph.imported(this.uri, name, this.type)?.last;
+    this.found.set(name, d);
+    return d;
+  }
+  getElement(name) {
+    return this.lookup(name) ?? this.outer.getElement(name);
+  }
+  getElements(name) {
+    const d = this.lookup(name);
+    return stream(d ? [d] : []).concat(this.outer.getElements(name));
+  }
+  getAllElements() {
+    this.all ??= this.listAll();
+    return this.all.getAllElements().concat(this.outer.getAllElements());
   }
 };
 
@@ -37089,19 +37361,27 @@ function rulesOf(models) {
     contraindications: elements.filter(isContraindication)
   };
 }
+function hasRules(rules) {
+  return rules.limits.length + rules.requirements.length + rules.interactions.length + rules.contraindications.length > 0;
+}
 var LibraryRules = class {
-  constructor(imports, documents, shared) {
+  constructor(graph, imports, documents, shared) {
+    this.graph = graph;
     this.imports = imports;
     this.documents = documents;
     this.cache = new UriSetCache(shared);
+    this.fileRules = new WorkspaceCache(shared);
     this.resolved = new WorkspaceCache(shared);
     this.levelsByRoot = new WorkspaceCache(shared);
   }
+  graph;
   imports;
   documents;
   cache;
   resolved;
   levelsByRoot;
+  fileRules;
+  importedRules = /* @__PURE__ */ new WeakMap();
   models(uris) {
     return [...uris].map((u) => this.documents.getDocument(URI2.parse(u))?.parseResult.value).filter((m) => isModel(m));
   }
@@ -37114,8 +37394,7 @@ var LibraryRules = class {
     return this.levelsByRoot.get(root2, () => this.computeLevels(root2));
   }
   computeLevels(root2) {
-    const imported = this.imports.importedUris(root2);
-    const importedRules = this.cache.get(`imported|${imported.key}`, imported.uris, () => rulesOf(this.models(imported.uris)));
+    const importedRules = this.importedLevel(ast_utils_exports.getDocument(root2).uri.toString());
     const stdUris = this.imports.stdUris();
     const std = this.cache.get("std", stdUris, () => rulesOf(this.models(stdUris)));
     if (!isModel(root2)) return [importedRules, std];
@@ -37127,6 +37406,16 @@ var LibraryRules = class {
       contraindications: [...own.contraindications, ...importedRules.contraindications]
     };
     return [merged, std];
+  }
+  /** The rules of the files `uri` imports, transitively, in URI order. */
+  importedLevel(uri) {
+    const files = this.graph.importedWith(uri, "rules", (u) => hasRules(this.rulesOfFile(u)));
+    let rules = this.importedRules.get(files);
+    if (!rules) this.importedRules.set(files, rules = rulesOf(this.models([...files].sort())));
+    return rules;
+  }
+  rulesOfFile(uri) {
+    return this.fileRules.get(uri, () => rulesOf(this.models([uri])));
   }
   /** The limits on `metric` that apply to the protocol (cached: checks ask per technique and mixture). */
   limitsFor(protocol, metric, indication) {
@@ -38975,7 +39264,7 @@ var ScopingChecks = class {
     this.nameMaps = new WorkspaceCache(services.shared);
   }
   services;
-  /** Names declared in a set of imported files (or std), shared by the files importing them. */
+  /** Names declared in std. */
   nameMaps;
   checkImportMustResolve(imp, accept) {
     const uri = resolveImportUri(imp);
@@ -39025,14 +39314,14 @@ var ScopingChecks = class {
     if (isStdUri(document.uri)) return;
     const imports = this.services.scoping.Imports;
     const index = this.services.shared.workspace.IndexManager;
-    const imported = imports.importedUris(model);
-    const byName = this.nameMaps.get(imported.key, () => groupByName(index.allElements(void 0, imported.uris).toArray()));
+    const graph = this.services.scoping.ImportGraph;
+    const self2 = document.uri.toString();
     const stdByName = this.nameMaps.get("std", () => groupByName(index.allElements(void 0, imports.stdUris()).toArray()));
     const ownSeen = /* @__PURE__ */ new Map();
     for (const element of model.elements) {
       if (!("name" in element) || typeof element.name !== "string") continue;
       for (const { name, target } of namesOf(element)) {
-        const elsewhere = byName.get(name)?.find((d) => d.documentUri.toString() !== document.uri.toString());
+        const elsewhere = graph.imported(self2, name)?.first;
         const firstHere = ownSeen.get(name);
         if (firstHere && firstHere !== element || elsewhere) {
           const where = elsewhere ? ` (also declared in ${fileName(elsewhere.documentUri)})` : " in this file";
@@ -39939,11 +40228,11 @@ var MesoModule = {
     DocumentValidator: (services) => new MesoDocumentValidator(services),
     ValidationRegistry: (services) => new MesoValidationRegistry(services)
   },
-  scoping: { Imports: (services) => new MesoImports(services) },
+  scoping: { Imports: (services) => new MesoImports(services), ImportGraph: (services) => new ImportGraph(services, services.scoping.Imports) },
   i18n: { Locale: () => new MesoLocale() },
   semantics: {
     Semantics: (services) => new MesoSemantics(services),
-    Rules: (services) => new LibraryRules(services.scoping.Imports, services.shared.workspace.LangiumDocuments, services.shared)
+    Rules: (services) => new LibraryRules(services.scoping.ImportGraph, services.scoping.Imports, services.shared.workspace.LangiumDocuments, services.shared)
   }
 };
 var MesoSharedModule = {
