@@ -4,6 +4,7 @@ import type { ProtocolSemantics, Dose } from '../language/semantics/protocol-sem
 import { isConcentrationClause } from '../language/generated/ast.js';
 import { measureQuantity, quantity, spanNumber, spanQuantity } from './json-values.js';
 import type * as J from './meso-json.generated.js';
+import { componentJson, productJson } from './compile-products.js';
 import { ZERO } from '../language/units/span.js';
 
 /** The identity of the tool that wrote a document. */
@@ -38,14 +39,15 @@ function doseJson(d: Dose): J.Dose {
 }
 
 /** The JSON format version written by this compiler (docs/json.md says what changed). */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /**
- * Compiles a checked protocol to its JSON model (format meso-protocol, version 2). Pure:
+ * Compiles a checked protocol to its JSON model (format meso-protocol, version 3). Pure:
  * reads only the AST and its semantics; the caller decides whether errors forbid it.
  */
 export function compileProtocolBody(protocol: Protocol, semantics: ProtocolSemantics): J.Protocol {
     const used = semantics.totals.substances.map(t => t.substance);
+    const products = [...new Set(semantics.mixtures.flatMap(m => m.components.flatMap(c => c.product ? [c.product] : [])))];
     const area = protocol.members.find(isAreaClause)?.area;
     return {
         id: protocol.name,
@@ -57,15 +59,13 @@ export function compileProtocolBody(protocol: Protocol, semantics: ProtocolSeman
         // Canonical names (an alias as written would not match any id of the document).
         excludes: protocol.members.filter(isExcludesClause).flatMap(e => e.conditions.map(c => c.ref?.name ?? c.$refText)),
         substances: [...new Set(used)].map(substanceJson),
+        ...(products.length > 0 && { products: products.map(productJson) }),
         mixtures: semantics.mixtures.map(m => ({
             id: m.mixture.name,
             ...(m.mixture.title !== undefined && { title: m.mixture.title }),
             ...(m.volume && { volume: spanQuantity(m.volume, 'mL') }),
-            components: m.components.map(c => ({
-                substance: c.substance?.name ?? c.component.substance?.$refText ?? '',
-                ...(c.volume && { volume: spanQuantity(c.volume, 'mL') }),
-                ...(c.amount && { amount: measureQuantity(c.amount) })
-            }))
+            ...(m.mixture.perInject && { preparedPerInject: true as const }),
+            components: m.components.map(componentJson)
         })),
         techniques: semantics.techniques.map(t => {
             const depth = t.technique.settings.find(isDepthSetting);
@@ -97,7 +97,10 @@ export function compileProtocolBody(protocol: Protocol, semantics: ProtocolSeman
             maintenance: s.maintenance,
             session: s.phase.session?.$refText ?? '',
             ...(s.facts?.injectedVolume && { injectedVolume: spanQuantity(s.facts.injectedVolume, 'mL') }),
-            doses: (s.facts?.doses ?? []).map(doseJson)
+            doses: (s.facts?.doses ?? []).map(doseJson),
+            ...(s.facts && s.facts.products.length > 0 && {
+                products: s.facts.products.map(p => ({ product: p.product.name, ...(p.volume && { volume: spanQuantity(p.volume, 'mL') }) }))
+            })
         })),
         totals: {
             sessions: spanNumber(semantics.totals.cycleSessions ?? ZERO),

@@ -60,6 +60,13 @@ function doseCharts(model: PreviewModel): string {
     }).join('');
 }
 
+/** Each product: its ingredients and the mL injected per session. */
+function productList(model: PreviewModel): string {
+    if (!model.products?.length) return '';
+    const items = model.products.map(p => `<li><strong>${escapeHtml(p.product)}</strong>${p.title ? ` (${escapeHtml(p.title)})` : ''}: ${escapeHtml(p.ingredients.join(', '))}; per session ${p.perSession.map(v => escapeHtml(String(v))).join(', ')} mL</li>`);
+    return `<h2>Products</h2>\n<ul class="products">${items.join('')}</ul>`;
+}
+
 /**
  * The whole preview page. Every string from the file is escaped; the Content Security
  * Policy allows no script at all and only the page's own nonce-tagged style.
@@ -94,6 +101,7 @@ svg { width: 100%; max-width: 760px; }
 ${timeline(model)}
 <h2>Doses</h2>
 ${doseCharts(model) || '<p>No substance with a known amount.</p>'}
+${productList(model)}
 <h2>Warnings</h2>
 ${warnings}
 </body>

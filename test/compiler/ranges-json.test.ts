@@ -43,7 +43,7 @@ describe('compiled JSON with ranges (format version 2)', () => {
         (addFormats as unknown as (a: Ajv2020) => void)(ajv);
         const validate = ajv.compile(schema);
         for (const doc of [protocol, plan]) expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
-        expect(protocol.formatVersion).toBe(2);
+        expect(protocol.formatVersion).toBe(3);
         const p = protocol.protocol;
         expect(p.skinTestBefore).toEqual({ low: 2, high: 3, unit: 'd' });
         expect(p.mixtures[0]).toEqual({ id: 'm', volume: { low: 2, high: 2.5, unit: 'mL' }, components: [

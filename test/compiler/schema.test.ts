@@ -25,7 +25,7 @@ describe('JSON Schema', () => {
 
     test('the schema rejects a document that breaks the contract', () => {
         const validate = validator();
-        expect(validate({ format: 'meso-protocol', formatVersion: 2 })).toBe(false);
+        expect(validate({ format: 'meso-protocol', formatVersion: 3 })).toBe(false);
     });
 
     test('documents reference the schema by its $id, and meso schema prints it', async () => {

@@ -176,8 +176,14 @@ export function protocolCard(protocol: Protocol, semantics: ProtocolSemantics, d
 
 export function mixtureCard(mixture: Mixture): string {
     const facts = mixtureFacts(mixture);
-    const lines = [`**Mixture ${escapeMarkdown(mixture.name)}**: ${mL(facts.volume)}`, '', '| component | volume | amount in the syringe |', '|---|---|---|'];
-    for (const c of facts.components) lines.push(`| ${escapeMarkdown(c.component.substance?.$refText ?? '?')} | ${mL(c.volume)} | ${c.amount ? formatMeasure(c.amount) : '—'} |`);
+    const prepared = mixture.perInject ? ' (prepared per inject)' : '';
+    const lines = [`**Mixture ${escapeMarkdown(mixture.name)}**: ${mL(facts.volume)}${prepared}`, '', '| component | volume | amount in the syringe |', '|---|---|---|'];
+    for (const c of facts.components) {
+        // A product's component holds each of its ingredients.
+        const amounts = c.product ? c.carries.filter(x => x.amount).map(x => `${escapeMarkdown(x.substance.name)} ${formatMeasure(x.amount!)}`).join(', ')
+            : c.amount ? formatMeasure(c.amount) : '';
+        lines.push(`| ${escapeMarkdown(c.component.substance?.$refText ?? '?')} | ${mL(c.volume)} | ${amounts || '—'} |`);
+    }
     return lines.join('\n');
 }
 

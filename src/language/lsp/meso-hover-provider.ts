@@ -2,11 +2,12 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium'
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isComponent, isLayer, isMixture, isProtocol, isSession, isSubstance, isSubstanceClass, isTechnique, type Protocol
+    isComponent, isLayer, isMixture, isProduct, isProtocol, isSession, isSubstance, isSubstanceClass, isTechnique, type Protocol
 } from '../generated/ast.js';
 import type { MesoLspServices } from './lsp-module.js';
 import { covers } from '../validation/rules/combination-checks.js';
 import { importHover } from './meso-import-navigation.js';
+import { productCard } from './product-card.js';
 import { classCard, componentCard, layerCard, mixtureCard, protocolCard, sessionCard, substanceCard, techniqueCard } from './hover-cards.js';
 
 /**
@@ -47,6 +48,7 @@ export class MesoHoverProvider extends AstNodeHoverProvider {
             return substanceCard(node, interactions, doc);
         }
         if (isSubstanceClass(node)) return classCard(node, doc);
+        if (isProduct(node)) return productCard(node, doc);
         if (isLayer(node)) return layerCard(node, doc);
         if (isProtocol(node)) return protocolCard(node, this.services.semantics.Semantics.protocol(node), doc);
         if (isSession(node)) return sessionCard(node, this.services.semantics.Semantics.protocol(node.$container as Protocol));

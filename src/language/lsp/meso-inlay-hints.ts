@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
-import { isComponent, isPhase, isProtocol, isSchedule } from '../generated/ast.js';
+import { isComponent, isPhase, isProduct, isProtocol, isSchedule } from '../generated/ast.js';
 import type { MesoLspServices } from './lsp-module.js';
 import { componentDeliveries } from '../semantics/component-totals.js';
 import { formatMeasure, formatSpan, toMeasure } from '../units/quantity.js';
@@ -17,11 +17,17 @@ export class MesoInlayHintProvider extends AbstractInlayHintProvider {
 
     computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
         if (isComponent(node) && isProtocol(node.$container?.$container) && node.quantity?.$cstNode) {
-            if (toMeasure(node.quantity)?.dimension !== 'volume') return;
+            // By volume, or by ampoules of a product: what it delivers is worth showing.
+            if (toMeasure(node.quantity)?.dimension !== 'volume' && !isProduct(node.substance?.ref)) return;
             const semantics = this.services.semantics.Semantics.protocol(node.$container.$container);
-            const amounts = componentDeliveries(semantics, node).map(d => d.amount);
+            const deliveries = componentDeliveries(semantics, node).filter(d => d.amount || !isProduct(node.substance?.ref));
+            const amounts = deliveries.map(d => d.amount);
             if (amounts.length === 0 || amounts.some(a => !a)) return;
-            const values = [...new Set(amounts.map(a => formatMeasure(a!)))];
+            // A product's ingredients are named: `= ketoprofen 50 mg/session`.
+            const named = isProduct(node.substance?.ref);
+            const perSession = new Map<unknown, string[]>();
+            for (const d of deliveries) perSession.set(d.session, [...perSession.get(d.session) ?? [], `${named ? `${d.substance.name} ` : ''}${formatMeasure(d.amount!)}`]);
+            const values = [...new Set([...perSession.values()].map(v => v.join(', ')))];
             acceptor({
                 position: node.quantity.$cstNode.range.end,
                 label: this.services.i18n.Locale.t('hint.perSession', { amounts: values.join(' | ') }),

@@ -96,5 +96,7 @@ export interface PreviewModel {
         substance: string; unit: string; perSession: number[]; perSessionLow?: number[]; cumulative: number[]; cumulativeLow?: number[];
         sessionCap?: number; cycleCap?: number;
     }>;
+    /** Per product the mixtures use: its ingredients as the label gives them, and the mL injected in each session (highest end). */
+    readonly products?: Array<{ product: string; title?: string; ingredients: string[]; perSession: number[] }>;
     readonly warnings: Array<{ line: number; severity: string; code: string; message: string }>;
 }

@@ -4,13 +4,14 @@ import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserve
 import {
     isComponent, isCondition, isConditionsFact, isContraindicatedClause, isDepthSetting, isExcludesClause, isFollowsFact,
     isInject, isIntendedLayerClause, isInteraction, isLayer, isMixture, isPatient, isPhase, isProtocol, isQuantity,
-    isSession, isSubstance, isSubstanceClass, isTechnique, isUnit, isAllergyFact, isClassClause, isContraindication
+    isSession, isSubstance, isSubstanceClass, isProduct, isIngredient, isVehicleClause, isTechnique, isUnit, isAllergyFact, isClassClause, isContraindication
 } from '../generated/ast.js';
 import { isStdUri } from '../std/std-library.js';
 
 /** Token type of each kind of declaration (and of references to it). */
 function typeOf(node: AstNode | undefined): string | undefined {
     if (isSubstance(node)) return SemanticTokenTypes.function;
+    if (isProduct(node)) return SemanticTokenTypes.type;
     if (isSubstanceClass(node)) return SemanticTokenTypes.class;
     if (isCondition(node)) return SemanticTokenTypes.enumMember;
     if (isLayer(node)) return SemanticTokenTypes.enum;
@@ -50,7 +51,8 @@ export class MesoSemanticTokenProvider extends AbstractSemanticTokenProvider {
         if (isQuantity(node) && node.value) acceptor({ node, property: 'value', type: SemanticTokenTypes.number });
         if (isUnit(node) && node.$cstNode) acceptor({ cst: node.$cstNode, type: SemanticTokenTypes.keyword });
         const refs: Array<[AstNode, string, Reference[]]> = [];
-        if (isComponent(node)) refs.push([node, 'substance', [node.substance]]);
+        if (isComponent(node) || isIngredient(node)) refs.push([node, 'substance', [node.substance]]);
+        if (isVehicleClause(node)) refs.push([node, 'vehicle', [node.vehicle]]);
         if (isInject(node)) refs.push([node, 'mixture', [node.mixture]], [node, 'technique', node.technique ? [node.technique] : []]);
         if (isPhase(node)) refs.push([node, 'session', [node.session]]);
         if (isDepthSetting(node) && node.layer) refs.push([node, 'layer', [node.layer]]);

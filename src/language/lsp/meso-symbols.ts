@@ -2,7 +2,7 @@ import type { AstNode, AstNodeDescription, CstNode, LangiumDocument } from 'lang
 import { DefaultDocumentSymbolProvider, DefaultNodeKindProvider } from 'langium/lsp';
 import { CompletionItemKind, SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import {
-    Condition, Layer, Mixture, Patient, Phase, Protocol, Session, Substance, SubstanceClass, Technique, isAliasesClause, isCondition, isSubstance
+    Condition, Layer, Mixture, Patient, Phase, Product, Protocol, Session, Substance, SubstanceClass, Technique, isAliasesClause, isCondition, isSubstance
 } from '../generated/ast.js';
 
 /** Symbol and completion kinds of each kind of declaration (the semantic tokens use the same picture). */
@@ -13,6 +13,7 @@ const KINDS: Record<string, [SymbolKind, CompletionItemKind]> = {
     [Session.$type]: [SymbolKind.Event, CompletionItemKind.Event],
     [Phase.$type]: [SymbolKind.Key, CompletionItemKind.Value],
     [Substance.$type]: [SymbolKind.Function, CompletionItemKind.Function],
+    [Product.$type]: [SymbolKind.Package, CompletionItemKind.Module],
     [SubstanceClass.$type]: [SymbolKind.Class, CompletionItemKind.Class],
     [Condition.$type]: [SymbolKind.EnumMember, CompletionItemKind.EnumMember],
     [Layer.$type]: [SymbolKind.Enum, CompletionItemKind.Enum],

@@ -7,6 +7,8 @@ import { displayUnit } from '../units/unit-table.js';
 import { Severity } from '../validation/severity.js';
 import type { Span } from '../units/span.js';
 import type { PreviewModel } from './meso-protocol.js';
+import { known } from '../semantics/reading.js';
+import { productFacts } from '../semantics/strengths.js';
 
 const num = (f: { valueOf(): number }) => Number(Number(f.valueOf()).toFixed(4));
 
@@ -55,8 +57,23 @@ export function buildPreviewModel(protocol: Protocol, semantics: ProtocolSemanti
             }))
         })),
         substances,
+        ...(products(semantics).length > 0 && { products: products(semantics) }),
         warnings: diagnostics
             .filter(d => (d.severity ?? Severity.Error) <= Severity.Warning && (!range || (d.range.start.line >= range.start.line && d.range.end.line <= range.end.line)))
             .map(d => ({ line: d.range.start.line + 1, severity: (d.severity ?? Severity.Error) === Severity.Error ? 'error' : 'warning', code: String(d.code ?? ''), message: typeof d.message === 'string' ? d.message : d.message.value }))
     };
+}
+
+/** The products of the protocol's mixtures, with the mL of each injected per scheduled session. */
+function products(semantics: ProtocolSemantics): NonNullable<PreviewModel['products']> {
+    const used = [...new Set(semantics.mixtures.flatMap(m => m.components.flatMap(c => c.product ? [c.product] : [])))];
+    return used.map(product => ({
+        product: product.name,
+        ...(product.title !== undefined && { title: product.title }),
+        ingredients: productFacts(product).ingredients.map(i => {
+            const s = known(i.strength);
+            return `${i.ingredient.substance?.$refText ?? '?'}${s ? ` ${num(s.perMl.high)} ${s.dimension === 'mass' ? 'mg' : 'IU'}/mL` : ''}`;
+        }),
+        perSession: semantics.schedule.map(s => num(s.facts?.products.find(p => p.product === product)?.volume?.high ?? 0))
+    }));
 }

@@ -5,6 +5,7 @@ import { closest } from '../validation/spelling.js';
 /** What a reference type is called in messages. */
 const KIND_NAMES: Record<string, string> = {
     Substance: 'substance', SubstanceClass: 'class', Classifier: 'substance or class', Condition: 'condition',
+    Medicine: 'substance', Product: 'product',
     Layer: 'layer', Mixture: 'mixture', Technique: 'technique', Session: 'session', Protocol: 'protocol', AreaClause: 'area', Region: 'region'
 };
 
@@ -41,7 +42,7 @@ export class MesoLinker extends DefaultLinker {
         }
         const suggestion = closest(text, names);
         const kind = KIND_NAMES[type] ?? type;
-        const hint = suggestion ? ` Did you mean '${suggestion}'?` : (type === 'Substance' || type === 'Classifier' || type === 'Condition')
+        const hint = suggestion ? ` Did you mean '${suggestion}'?` : (type === 'Substance' || type === 'Medicine' || type === 'Classifier' || type === 'Condition')
             ? ' Declare it, or import the file that declares it.' : '';
         return { ...error, message: `Unknown ${kind} '${text}'.${hint}`, data: { suggestion } };
     }

@@ -1,9 +1,10 @@
 import { Fraction } from 'fraction.js';
-import type { Component, Mixture, Substance } from '../generated/ast.js';
+import { isProduct, isSubstance, isVehicleClause, type Component, type Mixture, type Product, type Quantity, type Substance } from '../generated/ast.js';
 import type { Measure } from '../units/quantity.js';
-import { sumKnown, type Span } from '../units/span.js';
+import { scale, sumKnown, type Span } from '../units/span.js';
 import { concentrationOf } from './library.js';
-import { readMeasure, type Reading } from './reading.js';
+import { known, readMeasure, type Reading } from './reading.js';
+import { knownStrengths, PRESENTATION_UNITS, productFacts, readStrength, substancesOf, type Strength } from './strengths.js';
 
 /**
  * What each component of a mixture puts in the syringe: its volume and, for each substance it
@@ -23,12 +24,16 @@ export interface Carried {
      */
     readonly volumeAtLow?: Fraction;
     readonly volumeAtHigh?: Fraction;
+    /** The strength this amount comes from is written but cannot be read (reported there): its caps say nothing more. */
+    readonly unreadable?: boolean;
 }
 
 export interface ComponentFacts {
     readonly component: Component;
-    /** The substance the component names. */
+    /** The substance the component names (undefined for a product). */
     readonly substance?: Substance;
+    /** The product the component names. */
+    readonly product?: Product;
     /** Volume of the component in the mixture, mL (undefined: given by amount without a concentration). */
     readonly volume?: Span;
     /** Amount of `substance` in the whole mixture (undefined: given by volume without a concentration). */
@@ -37,6 +42,8 @@ export interface ComponentFacts {
     readonly carries: Carried[];
     /** A figure of the component could not be read (its own error says so): nothing is computed from it. */
     readonly unreadable: boolean;
+    /** `from 1 ampoule`: what the ampoules or vials the component says it is drawn from hold, mL. */
+    readonly capacity?: Fraction;
 }
 
 export interface MixtureFacts {
@@ -58,25 +65,22 @@ export function mixtureFacts(mixture: Mixture): MixtureFacts {
     };
 }
 
-/** A strength per mL, as a range (a component may state `lidocaine 1-2 % 2 mL`). */
-interface Strength {
-    readonly perMl: Span;
-    readonly dimension: 'mass' | 'activity';
-}
-
 function substanceStrength(substance: Substance | undefined): Strength | undefined {
     const c = substance ? concentrationOf(substance) : undefined;
     return c && { perMl: { low: c.perMl, high: c.perMl }, dimension: c.dimension };
 }
 
 function componentFacts(component: Component): ComponentFacts {
-    const substance = component.substance?.ref;
+    const named = component.substance?.ref;
+    if (isProduct(named)) return productComponentFacts(component, named);
+    const substance = isSubstance(named) ? named : undefined;
     const given: Reading<Measure> = readMeasure(component.quantity, ['volume', 'mass', 'activity']);
-    if (given === undefined || given === 'unreadable') {
-        return { component, substance, carries: substance ? [{ substance }] : [], unreadable: given === 'unreadable' };
+    // A strength the component states itself (`ketoprofen 50 mg/mL 2 mL`) wins over the substance's.
+    const own = readStrength(component.strength, component.per, { ranges: true });
+    if (given === undefined || given === 'unreadable' || own === 'unreadable') {
+        return { component, substance, carries: substance ? [{ substance }] : [], unreadable: given === 'unreadable' || own === 'unreadable' };
     }
-    const strength = substanceStrength(substance);
-    const carried = substance && carry(substance, given, strength);
+    const carried = substance && carry(substance, given, own ?? substanceStrength(substance));
     return {
         component, substance,
         volume: given.dimension === 'volume' ? given.span : carried?.volume,
@@ -84,6 +88,67 @@ function componentFacts(component: Component): ComponentFacts {
         carries: carried ? [carried.carried] : [],
         unreadable: false
     };
+}
+
+/**
+ * A product: by volume (`oki 2 mL`), by ampoules or vials (`oki 1 ampoule`: that many times its
+ * presentation) or by the amount of the one ingredient of that kind (`oki 100 mg`); each
+ * ingredient is carried at the component's volume times its strength.
+ */
+function productComponentFacts(component: Component, product: Product): ComponentFacts {
+    const facts = productFacts(product);
+    const unreadable = (): ComponentFacts => ({ component, product, carries: substancesOf(product).map(substance => ({ substance })), unreadable: true });
+    // A product's strengths are its own (validation says so): nothing is computed from another.
+    if (component.strength) return unreadable();
+    const count = presentationCount(component.quantity);
+    let volume: Span | undefined;
+    if (count === 'unreadable') return unreadable();
+    if (count) {
+        if (!facts.presentationMl) return unreadable();
+        volume = scale(count, facts.presentationMl);
+    } else {
+        const given = readMeasure(component.quantity, ['volume', 'mass', 'activity']);
+        if (given === 'unreadable') return unreadable();
+        if (given === undefined) return { component, product, carries: substancesOf(product).map(substance => ({ substance })), unreadable: false };
+        if (given.dimension === 'volume') volume = given.span;
+        else {
+            const by = knownStrengths(facts).filter(s => s.strength.dimension === given.dimension);
+            if (by.length !== 1 || by[0].strength.perMl.low.equals(0)) return unreadable();
+            const perMl = by[0].strength.perMl;
+            volume = { low: given.span.low.div(perMl.high), high: given.span.high.div(perMl.low) };
+        }
+    }
+    const carries: Carried[] = facts.ingredients.flatMap(i => {
+        if (!i.substance) return [];
+        const strength = known(i.strength);
+        const amount = strength && { span: { low: volume.low.mul(strength.perMl.low), high: volume.high.mul(strength.perMl.high) }, dimension: strength.dimension };
+        return [{ substance: i.substance, amount, volumeAtLow: volume.low, volumeAtHigh: volume.high, ...(i.strength === 'unreadable' && { unreadable: true }) }];
+    });
+    // The vehicle is a substance too (allergies, interactions), with no amount of its own.
+    const vehicle = product.clauses.find(isVehicleClause)?.vehicle?.ref;
+    if (vehicle && !carries.some(x => x.substance === vehicle)) carries.push({ substance: vehicle, volumeAtLow: volume.low, volumeAtHigh: volume.high });
+    return { component, product, volume, carries, unreadable: false, capacity: capacityOf(component, facts.presentationMl) };
+}
+
+/** What `from N ampoules` holds: N times the presentation, when both can be read. */
+function capacityOf(component: Component, presentationMl: Fraction | undefined): Fraction | undefined {
+    const n = component.presentations;
+    return presentationMl && n !== undefined && /^[0-9]+$/.test(n) && Number(n) >= 1 ? presentationMl.mul(Number(n)) : undefined;
+}
+
+/**
+ * `1 ampoule`, `2 vials`, `1-2 ampoules`: how many presentations; undefined for any other unit;
+ * unreadable when not whole, backwards, or a range ending in another unit (reported there).
+ */
+export function presentationCount(q: Quantity | undefined): Reading<Span> {
+    const symbol = q?.unit?.symbol;
+    if (!q || !symbol || q.unit.per || !PRESENTATION_UNITS.has(symbol)) return undefined;
+    if (q.highUnit && !PRESENTATION_UNITS.has(q.highUnit.symbol ?? '')) return 'unreadable';
+    const whole = (v: string | undefined) => v !== undefined && /^[0-9]+$/.test(v);
+    if (!whole(q.value) || (q.high !== undefined && !whole(q.high))) return 'unreadable';
+    const low = new Fraction(q.value);
+    const high = new Fraction(q.high ?? q.value);
+    return low.compare(high) > 0 ? 'unreadable' : { low, high };
 }
 
 /**

@@ -11,11 +11,14 @@ import { count, MAX_COUNT } from './counts.js';
 import { delivered, type Draw, type PartTerm } from './dose-share.js';
 import { mixtureFacts, type ComponentFacts, type MixtureFacts } from './mixture-facts.js';
 import { NodeMemo } from './node-memo.js';
+import { mixtureDraws, productDeliveries, type MixtureDraw, type ProductDelivery } from './session-draws.js';
+import { substancesOf } from './strengths.js';
 import { known, readCount, readSpan, readValue } from './reading.js';
 import { countOf, layOutSchedule, type ScheduledSession } from './schedule.js';
 
 export { mixtureFacts, type ComponentFacts, type MixtureFacts } from './mixture-facts.js';
 export type { ScheduledSession } from './schedule.js';
+export type { MixtureDraw, ProductDelivery } from './session-draws.js';
 
 /**
  * The one place where doses and schedules are computed. Validation, hover, inlay hints,
@@ -69,6 +72,10 @@ export interface InjectFacts {
 export interface SessionFacts {
     readonly session: Session;
     readonly injects: InjectFacts[];
+    /** Per mixture the session injects, what it draws in all. */
+    readonly draws: MixtureDraw[];
+    /** Per product the session injects, its volume. */
+    readonly products: ProductDelivery[];
     /** Per substance, summed over the session's injects, in order of first appearance. */
     readonly doses: Dose[];
     readonly injectedVolume?: Span;
@@ -183,9 +190,11 @@ function injectFacts(inject: Inject, mixtures: Map<Mixture, MixtureFacts>, techn
     const unreadable = mixture.unreadable || !draw;
     const doses: Dose[] = [];
     for (const substance of new Set(mixture.components.flatMap(c => c.carries.map(x => x.substance)))) {
-        const { amount, volume } = unreadable ? {} : deliveredBy(mixture, draw, substance);
+        // A product's strength for it that cannot be read leaves its dose unread too.
+        const own = unreadable || mixture.components.some(c => c.carries.some(x => x.substance === substance && x.unreadable));
+        const { amount, volume } = own ? {} : deliveredBy(mixture, draw, substance);
         const components = mixture.components.filter(c => c.carries.some(x => x.substance === substance)).map(c => c.component);
-        doses.push({ substance, amount, volume, components, unreadable });
+        doses.push({ substance, amount, volume, components, unreadable: own });
     }
     const areaDeliveries: AreaDelivery[] = perArea.map(a => {
         const own: Draw | undefined = a.volume ? { kind: 'points', volume: a.volume } : draw?.kind === 'whole' ? draw : undefined;
@@ -228,7 +237,7 @@ export function sumDoses(doses: Dose[]): Dose[] {
 function sessionFacts(session: Session, mixtures: Map<Mixture, MixtureFacts>, techniques: Map<Technique, TechniqueFacts>, areas: Map<AreaClause, AreaFacts>): SessionFacts {
     const injects = session.items.filter(isInject).map(i => injectFacts(i, mixtures, techniques, areas));
     return {
-        session, injects,
+        session, injects, draws: mixtureDraws(injects), products: productDeliveries(injects),
         injectedVolume: sumKnown(injects.map(i => i.injectedVolume)),
         points: sumKnown(injects.map(i => i.points)),
         doses: sumDoses(injects.flatMap(i => i.doses)),
@@ -267,7 +276,7 @@ const areaMemo = new NodeMemo<AreaClause, AreaFacts>();
 /** Computes every derived fact of a protocol. Pure: the same AST gives the same result. */
 export function computeProtocolSemantics(protocol: Protocol): ProtocolSemantics {
     const mixtures = new Map(protocol.members.filter(isMixture)
-        .map(m => [m, mixtureMemo.get(m, m.components.map(c => c.substance?.ref), () => mixtureFacts(m))]));
+        .map(m => [m, mixtureMemo.get(m, m.components.flatMap(c => [c.substance?.ref, ...substancesOf(c.substance?.ref)]), () => mixtureFacts(m))]));
     const techniques = new Map(protocol.members.filter(isTechnique)
         .map(t => [t, techniqueMemo.get(t, [t.settings.find(isDepthSetting)?.layer?.ref], () => techniqueFacts(t))]));
     const areas = new Map(protocol.members.filter(isAreaClause).map(a => [a, areaMemo.get(a, [a.region?.ref], () => areaFacts(a))]));

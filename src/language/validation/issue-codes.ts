@@ -58,7 +58,12 @@ export const IssueCodes = {
     // suppression comments
     UnusedIgnore: 'unused-ignore',
     IgnoreNeedsReason: 'ignore-needs-reason',
-    IgnoreNotAllowed: 'ignore-not-allowed'
+    IgnoreNotAllowed: 'ignore-not-allowed',
+    // products and syringes
+    MissingPresentation: 'missing-presentation',
+    AmbiguousAmount: 'ambiguous-amount',
+    PresentationOverdrawn: 'presentation-overdrawn',
+    MixtureOverdrawn: 'mixture-overdrawn'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
@@ -75,5 +80,5 @@ export const UNSUPPRESSIBLE: ReadonlySet<string> = new Set([
     IssueCodes.Allergy, IssueCodes.SkinTestPositive, IssueCodes.WithdrawnSubstance,
     IssueCodes.SyntaxError, IssueCodes.UnresolvedName, IssueCodes.UnknownUnit, IssueCodes.UnitMismatch,
     IssueCodes.DuplicateName, IssueCodes.ImportUnresolved, IssueCodes.NotText, IssueCodes.InvalidNumber, IssueCodes.InvalidDate,
-    IssueCodes.InvalidRange, IssueCodes.MissingInterval
+    IssueCodes.InvalidRange, IssueCodes.MissingInterval, IssueCodes.MissingPresentation, IssueCodes.AmbiguousAmount
 ]);

@@ -1,4 +1,4 @@
-import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { astNodesOf } from '../ast-walk.js';
 import type { MesoServices } from '../meso-module.js';
@@ -8,6 +8,7 @@ import type { MesoTextRefusals } from '../workspace/text-refusals.js';
 import { IssueCodes } from './issue-codes.js';
 import type { MesoValidationRegistry } from './meso-validation-registry.js';
 import { notTextDiagnostic } from './not-text.js';
+import { explainReservedWords } from './reserved-words.js';
 import { applySuppressions } from './suppression.js';
 
 const LANGIUM_CODES: Record<string, string> = {
@@ -49,6 +50,11 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return applySuppressions(document.textDocument.getText(), diagnostics);
+    }
+
+    /** Langium's parse errors, with a reserved word used as a name explained once (reserved-words.ts). */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        super.processParsingErrors({ ...parseResult, parserErrors: explainReservedWords(parseResult.parserErrors) }, diagnostics, options);
     }
 
     /**

@@ -4,6 +4,7 @@ import type { MesoServices } from '../meso-module.js';
 import { AreaChecks } from './rules/area-checks.js';
 import { CombinationChecks } from './rules/combination-checks.js';
 import { DoseChecks } from './rules/dose-checks.js';
+import { ProductChecks } from './rules/product-checks.js';
 import { PatientChecks } from './rules/patient-checks.js';
 import { ScheduleChecks } from './rules/schedule-checks.js';
 import { ScopingChecks } from './rules/scoping-checks.js';
@@ -22,6 +23,7 @@ export function registerValidationChecks(services: MesoServices): void {
     const schedules = new ScheduleChecks(services);
     const patients = new PatientChecks(services);
     const areas = new AreaChecks(services);
+    const products = new ProductChecks(services);
     const checks: ValidationChecks<MesoAstType> = {
         Import: (n, a) => scoping.checkImportMustResolve(n, a),
         Model: (n, a) => scoping.checkNamesMustBeUnique(n, a),
@@ -41,7 +43,11 @@ export function registerValidationChecks(services: MesoServices): void {
             (n, a) => patients.checkPatient(n, a)
         ],
         Mixture: (n, a) => combinations.checkMixtureShouldNotHaveTooManySubstances(n, a),
-        Component: (n, a) => combinations.checkComponentMustNotBeWithdrawn(n, a),
+        Component: [
+            (n, a) => combinations.checkComponentMustNotBeWithdrawn(n, a),
+            (n, a) => products.checkComponentOfProduct(n, a)
+        ],
+        Ingredient: (n, a) => products.checkIngredientStrengthMustSayPerWhat(n, a),
         AreaClause: (n, a) => areas.checkAreaSizeMustBePositive(n, a),
         Quantity: checkQuantityUnit,
         LimitValue: checkLimitValueUnit,

@@ -3,6 +3,7 @@ import type { Classifier, Component, Interaction, Mixture, Protocol, Substance }
 import { isSubstance, isSubstanceClass } from '../../generated/ast.js';
 import type { MesoServices } from '../../meso-module.js';
 import { ANESTHETIC_CLASS_NAME, classesOf, hasClassNamed, isActive, mixingOf, provenanceOf, withdrawnOf } from '../../semantics/library.js';
+import { substancesOf } from '../../semantics/strengths.js';
 import { formatNumber } from '../../units/quantity.js';
 import { IssueCodes } from '../issue-codes.js';
 import { originOf, relatedTo } from '../related.js';
@@ -39,7 +40,7 @@ export class CombinationChecks {
         };
         // Only the interactions with both sides among the protocol's substances can apply (often
         // none of the formulary's and std's many): the loops below run over those.
-        const given = [...new Set(semantics.mixtures.flatMap(m => m.components.map(c => c.substance)).filter((s): s is Substance => !!s))].map(sidesOf);
+        const given = [...new Set(semantics.mixtures.flatMap(m => m.components.flatMap(c => c.carries.map(x => x.substance))))].map(sidesOf);
         const relevant = interactions.filter(x => given.some(g => g.left.has(x)) && given.some(g => g.right.has(x)));
         if (relevant.length === 0) return;
         const emit = (interaction: Interaction, first: Substance, second: Substance, target: Component, where: string) => {
@@ -68,11 +69,14 @@ export class CombinationChecks {
         const mixtureWide = relevant.filter(x => x.inMixture);
         // One mixture, one syringe: a physical incompatibility whether or not a session injects it.
         for (const mixture of mixtureWide.length > 0 ? semantics.mixtures : []) {
-            const components = mixture.components.filter((c): c is typeof c & { substance: Substance } => !!c.substance);
+            // Each substance a component carries (a product's ingredients too).
+            const components = mixture.components.flatMap(c => c.carries.map(x => ({ substance: x.substance, component: c.component })));
             const present = components.map(c => c.substance);
             for (const interaction of mixtureWide) {
                 if (cleared(interaction, present)) continue;
                 pairs(components, interaction, (a, b) => {
+                    // The ingredients of one product were made to go together.
+                    if (a.component === b.component) return;
                     // Report on the later component of the pair, once per pair and interaction.
                     const [first, second] = a.component.$cstNode!.offset < b.component.$cstNode!.offset ? [a, b] : [b, a];
                     emit(interaction, first.substance, second.substance, second.component, `in mixture '${mixture.mixture.name}'`);
@@ -84,7 +88,7 @@ export class CombinationChecks {
             if (doses.length < 2) continue;
             for (const interaction of sessionWide) {
                 // A session-wide interaction with `unless`: cleared when every mixture that gives one side also holds the `unless`.
-                const mixturesOf = (s: Substance) => session.injects.filter(i => i.doses.some(d => d.substance === s)).map(i => i.mixture?.components.map(c => c.substance).filter((x): x is Substance => !!x) ?? []);
+                const mixturesOf = (s: Substance) => session.injects.filter(i => i.doses.some(d => d.substance === s)).map(i => i.mixture?.components.flatMap(c => c.carries.map(x => x.substance)) ?? []);
                 pairs(doses, interaction, (a, b) => {
                     if (interaction.unless.length > 0 && [...mixturesOf(a.substance), ...mixturesOf(b.substance)].every(m => cleared(interaction, m))) return;
                     const [first, second] = doses.indexOf(a) < doses.indexOf(b) ? [a, b] : [b, a];
@@ -95,12 +99,15 @@ export class CombinationChecks {
     }
 
     checkComponentMustNotBeWithdrawn(component: Component, accept: ValidationAcceptor): void {
-        const substance = component.substance?.ref;
-        const withdrawn = substance && withdrawnOf(substance);
-        if (!substance || !withdrawn) return;
-        report(accept, 'error', IssueCodes.WithdrawnSubstance,
-            `'${substance.name}' is withdrawn: ${withdrawn.reason} (${originOf(withdrawn)}).`,
-            { node: component, property: 'substance', relatedInformation: relatedTo(withdrawn, 'withdrawal declared here'), data: { substance: substance.name } });
+        const named = component.substance?.ref;
+        for (const substance of substancesOf(named)) {
+            const withdrawn = withdrawnOf(substance);
+            if (!withdrawn) continue;
+            const via = named === substance ? '' : ` (in product '${named!.name}')`;
+            report(accept, 'error', IssueCodes.WithdrawnSubstance,
+                `'${substance.name}'${via} is withdrawn: ${withdrawn.reason} (${originOf(withdrawn)}).`,
+                { node: component, property: 'substance', relatedInformation: relatedTo(withdrawn, 'withdrawal declared here'), data: { substance: substance.name } });
+        }
     }
 
     /**
@@ -109,7 +116,7 @@ export class CombinationChecks {
      */
     checkMixtureShouldNotHaveTooManySubstances(mixture: Mixture, accept: ValidationAcceptor): void {
         const protocol = mixture.$container;
-        const active = [...new Set(mixture.components.map(c => c.substance?.ref).filter((s): s is Substance => !!s && isActive(s)))];
+        const active = [...new Set(mixture.components.flatMap(c => substancesOf(c.substance?.ref)).filter(s => isActive(s)))];
         const anaesthetic = active.find(s => hasClassNamed(s, ANESTHETIC_CLASS_NAME));
         const counted = active.filter(s => s !== anaesthetic);
         const indication = this.services.semantics.Semantics.protocol(protocol).indication;
@@ -128,12 +135,13 @@ export class CombinationChecks {
     /** `mixing: <severity> "<reason>"` on a substance or its class: not to be mixed with other active substances (M4 corticosteroids, M5 PPC/DC). */
     private checkMixingRules(mixture: Mixture, active: Substance[], accept: ValidationAcceptor): void {
         if (active.length < 2) return;
-        for (const component of mixture.components) {
-            const substance = component.substance?.ref;
-            const rule = substance && mixingOf(substance);
-            if (!substance || !rule) continue;
-            // Members of the class that declares the rule may go together (phosphatidylcholine with deoxycholate).
-            const others = active.filter(s => s !== substance && !(isSubstanceClass(rule.from) && classesOf(s).includes(rule.from)));
+        for (const component of mixture.components) for (const substance of substancesOf(component.substance?.ref)) {
+            const rule = mixingOf(substance);
+            if (!rule) continue;
+            // Members of the class that declares the rule may go together (phosphatidylcholine with
+            // deoxycholate), and so may the ingredients of one product (made and licensed together).
+            const own = substancesOf(component.substance?.ref);
+            const others = active.filter(s => !own.includes(s) && !(isSubstanceClass(rule.from) && classesOf(s).includes(rule.from)));
             if (others.length === 0) continue;
             const p = provenanceOf(rule.clause);
             const from = rule.from === substance ? '' : ` (class '${rule.from.name}')`;

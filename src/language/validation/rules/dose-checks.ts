@@ -1,6 +1,7 @@
 import type { ValidationAcceptor, ValidationSeverity } from 'langium';
 import type { Fraction } from 'fraction.js';
 import type { Component, Patient, Protocol } from '../../generated/ast.js';
+import { isProduct } from '../../generated/ast.js';
 import type { MesoServices } from '../../meso-module.js';
 import { evaluateDoses, type DoseFinding } from '../../semantics/dose-limits.js';
 import { provenanceOf, type AmountCap } from '../../semantics/library.js';
@@ -159,7 +160,10 @@ export class DoseChecks {
                     const written = toMeasure(c.quantity);
                     if (!written || !once(`amount|${c.$cstNode?.offset}`)) return;
                     const byVolume = written.dimension === 'volume';
-                    report(accept, 'warning', IssueCodes.AmountUnknown, byVolume
+                    const product = c.substance?.ref;
+                    report(accept, 'warning', IssueCodes.AmountUnknown, isProduct(product)
+                        ? `'${f.substance.name}' in product '${product.name}' has no strength, so its caps cannot be checked: state its strength in the product (e.g. \`${f.substance.name} 50 mg/mL\`, or an amount per ampoule).`
+                        : byVolume
                         ? `'${f.substance.name}' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.`
                         : `'${f.substance.name}' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.`,
                         { node: c, property: 'quantity', data: { substance: f.substance.name } });

@@ -4,6 +4,7 @@ import { isDepthSetting, isDeviceSetting, isNeedleSetting, isVolumePerPointSetti
 import type { MesoServices } from '../../meso-module.js';
 import { intendedLayersOf, provenanceOf } from '../../semantics/library.js';
 import { evaluateSubstancePoints } from '../../semantics/courses.js';
+import type { SessionFacts } from '../../semantics/protocol-semantics.js';
 import { violates, violatesSpan, type ResolvedLimit } from '../../semantics/limits.js';
 import { toAmount, formatNumber, formatSpan } from '../../units/quantity.js';
 import { isPoint, type Span } from '../../units/span.js';
@@ -129,6 +130,7 @@ export class TechniqueChecks {
                         { node: i.inject, property: i.inject.technique ? 'technique' : 'mixture', relatedInformation: relatedTo(intended[0], 'intended layer') });
                 }
             }
+            this.checkDrawsMustFitMixtures(s, accept);
             const name = { node: s.session, property: 'name' as const };
             for (const limit of s.points !== undefined ? limits('points per session') : []) {
                 if (!violatesSpan(limit, s.points!)) continue;
@@ -142,6 +144,26 @@ export class TechniqueChecks {
                     `Session '${s.session.name}' injects ${worst(s.injectedVolume!, breakingEnd(limit, s.injectedVolume!), 'mL')}; the limit is ${limitText(limit, 'mL')} ${sourceNote(limit.limit)}.`,
                     { ...name, relatedInformation: relatedTo(limit.limit, 'limit declared here') });
             }
+        }
+    }
+
+    /**
+     * A mixture is prepared once per session: all its injects together draw no more than it
+     * holds (the most drawn against the least held), unless it is `prepared per inject`. One
+     * inject that alone draws too much is insufficient-mixture, said there and not again.
+     */
+    private checkDrawsMustFitMixtures(s: SessionFacts, accept: ValidationAcceptor): void {
+        for (const d of s.draws) {
+            const held = d.mixture.volume;
+            if (d.mixture.mixture.perInject || d.injects.length < 2 || !held || !d.volume) continue;
+            if (d.injects.some(i => !i.injectedVolume || i.injectedVolume.high.compare(held.low) > 0)) continue;
+            if (d.volume.high.compare(held.low) <= 0) continue;
+            const each = d.injects.map(i => `${formatSpan(i.injectedVolume!)} mL`).join(' + ');
+            const name = d.mixture.mixture.name;
+            report(accept, 'error', IssueCodes.MixtureOverdrawn,
+                `Session '${s.session.name}' draws ${isPoint(d.volume) ? '' : 'up to '}${formatNumber(d.volume.high)} mL from mixture '${name}' (${each}) but it holds ${isPoint(held) ? 'only' : 'as little as'} ${formatNumber(held.low)} mL: prepare more, or declare it \`mixture ${name} prepared per inject\` if each inject gets a syringe of its own.`,
+                { node: d.injects[d.injects.length - 1].inject, property: 'mixture', relatedInformation: relatedTo(d.mixture.mixture, 'mixture declared here'),
+                    data: { drawn: d.volume.high.valueOf(), available: held.low.valueOf() } });
         }
     }
 }

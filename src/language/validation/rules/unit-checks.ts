@@ -2,8 +2,9 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import {
     isAreaClause, isComponent, isConcentrationClause, isDepthSetting, isDurationClause, isLayer, isLimit, isMaxAmountClause,
     isMaxCourseClause, isMinIntervalClause, isNeedleSetting, isPatientsFromClause, isPhase, isSkinTestPlan, isVolumePerPointSetting,
-    isWeightFact, type LimitValue, type Quantity, type Unit
+    isWeightFact, isIngredient, isPresentationClause, isProduct, type Component, type LimitValue, type Quantity, type Unit
 } from '../../generated/ast.js';
+import { PRESENTATION_UNITS, productFacts } from '../../semantics/strengths.js';
 import { lookupUnit, unitSpellings, type Dimension } from '../../units/unit-table.js';
 import { MAX_MONTHS, toMeasure, unitText } from '../../units/quantity.js';
 import { IssueCodes } from '../issue-codes.js';
@@ -65,7 +66,20 @@ export function slotOf(c: AstNode | undefined, prop: string | undefined): Slot |
     if (isMaxCourseClause(c)) return { dims: ['time'], slot: 'a course length', range: false, unchecked: 'this course length is not checked' };
     if (isMinIntervalClause(c)) return { dims: ['time'], slot: 'an interval', range: false, unchecked: 'this minimum interval is not checked' };
     if (isLayer(c)) return { dims: ['length'], slot: 'a layer depth', range: false, unchecked: `the band of ${named(c, 'layer')} is not used` };
-    if (isComponent(c)) return { dims: ['volume', 'mass', 'activity'], slot: 'a mixture component', range: true, unchecked: `the doses drawn from ${named(c.$container, 'mixture')} are not checked` };
+    if (isComponent(c)) {
+        const unchecked = `the doses drawn from ${named(c.$container, 'mixture')} are not checked`;
+        if (prop === 'strength') return c.per ? { dims: ['mass', 'activity'], slot: 'the amount of a strength', range: true, unchecked }
+            : { dims: ['concentration', 'activity-concentration'], slot: 'a strength', range: true, unchecked };
+        if (prop === 'per') return { dims: ['volume'], slot: 'the volume of a strength', range: true, unchecked };
+        return { dims: ['volume', 'mass', 'activity'], slot: 'a mixture component', range: true, unchecked };
+    }
+    if (isIngredient(c)) {
+        const unchecked = `no dose of '${c.substance?.$refText ?? '?'}' is worked out from ${named(c.$container, 'product')}`;
+        if (prop === 'per') return { dims: ['volume'], slot: 'the volume of a strength', range: false, unchecked };
+        return c.per ? { dims: ['mass', 'activity'], slot: 'the amount of a strength', range: false, unchecked }
+            : { dims: ['concentration', 'activity-concentration', 'mass', 'activity'], slot: 'a strength', range: false, unchecked };
+    }
+    if (isPresentationClause(c)) return { dims: ['volume'], slot: `the volume of one ${c.kind}`, range: false, unchecked: `the ampoules of ${named(c.$container, 'product')} are not counted` };
     if (isNeedleSetting(c)) return { dims: ['length'], slot: 'a needle length', range: true, unchecked: 'the needle is not checked' };
     if (isDepthSetting(c)) return { dims: ['length'], slot: 'a depth', range: true, unchecked: 'the depth is not checked' };
     if (isVolumePerPointSetting(c)) return { dims: ['volume'], slot: 'a volume per point', range: true, unchecked: `the doses injected with ${named(c.$container, 'technique')} are not checked` };
@@ -115,6 +129,10 @@ export function checkQuantityUnit(q: Quantity, accept: ValidationAcceptor): void
     const expected = expectedFor(q);
     if (!expected || !q.unit) return;
     const note = uncheckedNote(expected);
+    if (isComponent(q.$container) && q.$containerProperty === 'quantity' && PRESENTATION_UNITS.has(q.unit.symbol ?? '')) {
+        checkPresentationCount(q, q.$container, accept, note);
+        return;
+    }
     const lowOk = checkUnit(q.unit, expected.dims, expected.slot, accept, note);
     const highOk = !q.highUnit || checkUnit(q.highUnit, expected.dims, expected.slot, accept, note);
     if (!lowOk || !highOk) return;
@@ -140,6 +158,28 @@ export function checkQuantityUnit(q: Quantity, accept: ValidationAcceptor): void
     } else if (!toMeasure(q)) {
         report(accept, 'error', IssueCodes.InvalidRange,
             `The range '${q.$cstNode?.text ?? ''}' runs backwards: write its low end first.${note}`, { node: q });
+    }
+}
+
+/** `oki 1 ampoule`: only a product that states what one ampoule or vial holds can be counted so. */
+function checkPresentationCount(q: Quantity, component: Component, accept: ValidationAcceptor, note: string): void {
+    const named = component.substance?.ref;
+    const unit = q.unit.symbol ?? '';
+    if (!isProduct(named)) {
+        if (!named) return;
+        report(accept, 'error', IssueCodes.UnitMismatch,
+            `'${unit}' counts the ampoules or vials of a product, but '${named.name}' is a substance: give it in mL or in mg, or declare a product with its ampoule (\`ampoule 2 mL\`).${note}`,
+            { node: q.unit, data: { unit, expected: ['volume', 'mass', 'activity'] } });
+    } else if (!productFacts(named).presentationMl) {
+        report(accept, 'error', IssueCodes.UnitMismatch,
+            `Product '${named.name}' does not state what one ampoule or vial holds, so '${unit}' cannot be counted: add \`ampoule <volume>\` to it, or give a volume in mL.${note}`,
+            { node: q.unit, data: { unit, expected: ['volume', 'mass', 'activity'] } });
+    } else if (q.highUnit && !PRESENTATION_UNITS.has(q.highUnit.symbol ?? '')) {
+        report(accept, 'error', IssueCodes.UnitMismatch, `The two ends of '${q.$cstNode?.text ?? ''}' are of different kinds: ampoules and ${unitText(q.highUnit)}.${note}`, { node: q });
+    } else if (!/^[0-9]+$/.test(q.value) || (q.high !== undefined && !/^[0-9]+$/.test(q.high))) {
+        report(accept, 'error', IssueCodes.InvalidNumber, `A number of ampoules or vials is a whole number, not ${q.value}${q.high !== undefined ? `-${q.high}` : ''}: give part of one in mL.${note}`, { node: q });
+    } else if (q.high !== undefined && Number(q.value) > Number(q.high)) {
+        report(accept, 'error', IssueCodes.InvalidRange, `The range '${q.$cstNode?.text ?? ''}' runs backwards: write its low end first.${note}`, { node: q });
     }
 }
 

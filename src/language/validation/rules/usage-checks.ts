@@ -14,7 +14,8 @@ export function checkMembersShouldBeUsed(protocol: Protocol, accept: ValidationA
         const unused = (isMixture(member) && !usedMixtures.has(member) && 'mixture')
             || (isTechnique(member) && !usedTechniques.has(member) && 'technique')
             || (isSession(member) && !usedSessions.has(member) && 'session');
-        if (!unused) continue;
+        // A member cut short by a syntax error (no name yet) is not reported: its error says enough.
+        if (!unused || !member.name) continue;
         report(accept, 'hint', IssueCodes.Unused, `${unused[0].toUpperCase()}${unused.slice(1)} '${member.name}' is never used.`,
             { node: member, property: 'name', tags: [DiagnosticTag.Unnecessary] });
     }
