@@ -1,7 +1,7 @@
 import type { Product } from '../generated/ast.js';
 import { isVehicleClause } from '../generated/ast.js';
 import { known } from '../semantics/reading.js';
-import { productFacts } from '../semantics/strengths.js';
+import { perPresentation, productFacts } from '../semantics/strengths.js';
 import { formatNumber, formatSpan } from '../units/quantity.js';
 import { escapeMarkdown } from './hover-cards.js';
 
@@ -16,7 +16,7 @@ export function productCard(product: Product, doc?: string): string {
         const s = known(i.strength);
         const unit = s?.dimension === 'activity' ? 'IU' : 'mg';
         const perMl = s ? `${formatSpan(s.perMl)} ${unit}/mL` : i.strength === 'unreadable' ? 'unreadable' : 'no strength given';
-        const perAmpoule = s && ml ? `${formatSpan({ low: s.perMl.low.mul(ml), high: s.perMl.high.mul(ml) })} ${unit}` : '—';
+        const perAmpoule = s && ml ? `${formatSpan(perPresentation(s, ml))} ${unit}` : '—';
         lines.push(`| ${escapeMarkdown(i.ingredient.substance?.$refText ?? '?')} | ${perMl} |${ml ? ` ${perAmpoule} |` : ''}`);
     }
     const vehicle = product.clauses.find(isVehicleClause)?.vehicle?.$refText;

@@ -88,6 +88,11 @@ export function productFacts(product: Product): ProductFacts {
     return { product, presentationMl, presentationKind: presentation?.kind, ingredients };
 }
 
+/** What one ampoule or vial of `presentationMl` holds at `strength`. */
+export function perPresentation(strength: Strength, presentationMl: Fraction): Span {
+    return { low: strength.perMl.low.mul(presentationMl), high: strength.perMl.high.mul(presentationMl) };
+}
+
 /** A product's ingredients with a readable strength. */
 export function knownStrengths(facts: ProductFacts): Array<{ substance: Substance; strength: Strength }> {
     return facts.ingredients.flatMap(i => {
