@@ -12,16 +12,19 @@ describe('unit spellings', () => {
         ['mm', 'length', '1'], ['cm', 'length', '10'], ['kg', 'body-weight', '1'],
         ['mg/mL', 'concentration', '1'], ['g/L', 'concentration', '1'], ['%', 'concentration', '10'],
         ['IU', 'activity', '1'], ['IU/mL', 'activity-concentration', '1'], ['mg/kg', 'dose-per-weight', '1'],
-        ['day', 'time', '1'], ['days', 'time', '1'], ['d', 'time', '1'], ['week', 'time', '7'], ['weeks', 'time', '7'], ['wk', 'time', '7']
+        ['day', 'time', '1'], ['days', 'time', '1'], ['d', 'time', '1'], ['week', 'time', '7'], ['weeks', 'time', '7'], ['wk', 'time', '7'],
+        // As labels and papers print them (issue 13, item 9).
+        ['\u00B5l', 'volume', '0.001'], ['ul', 'volume', '0.001'], ['mcl', 'volume', '0.001'],
+        ['mcg/mL', 'concentration', '0.001'], ['ug/mL', 'concentration', '0.001'], ['\u00B5g/mL', 'concentration', '0.001']
     ])('%s is %s, factor %s', (spelling, dimension, factor) => {
         const spec = lookupUnit(spelling);
         expect(spec?.dimension).toBe(dimension);
         expect(spec?.factor.toString()).toBe(factor);
     });
 
-    test('min and h are fractions of a day, exactly', () => {
-        expect(lookupUnit('min')?.factor.equals(new Fraction(1, 1440))).toBe(true);
-        expect(lookupUnit('h')?.factor.equals(new Fraction(1, 24))).toBe(true);
+    test('min and h are fractions of a day, exactly, also spelt out', () => {
+        for (const m of ['min', 'minute', 'minutes']) expect(lookupUnit(m)?.factor.equals(new Fraction(1, 1440)), m).toBe(true);
+        for (const h of ['h', 'hour', 'hours']) expect(lookupUnit(h)?.factor.equals(new Fraction(1, 24)), h).toBe(true);
     });
 
     test('unknown spellings are not units', () => {
