@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -18,7 +19,14 @@ export interface CheckedFile {
     readonly diagnostics: Diagnostic[];
     /** The file's text as read: what was parsed, or for a file that is not text, a lenient decoding. */
     readonly sourceText: string;
+    /** SHA-256 (hex) of the bytes checked. */
+    readonly hash: string;
+    /** The files it imports that were looked for (not refused), and what was found there. */
+    readonly imports: ImportState[];
 }
+
+/** An imported file as it was found: its bytes' SHA-256, or why it was not loaded (`ENOENT` or a reason). */
+export type ImportState = { readonly path: string; readonly hash: string } | { readonly path: string; readonly missing: string };
 
 export interface LoadedWorkspace {
     readonly services: MesoServices;
@@ -58,6 +66,8 @@ export async function loadWorkspace(files: string[], options: LoadOptions = {}):
     const documents = shared.workspace.LangiumDocuments;
     const loaded: LangiumDocument[] = [];
     const lenient = new Map<string, string>();
+    const hashes = new Map<string, string>();
+    const importTargets = new Map<string, string[]>();
     const queue = files.map(f => URI.file(f));
     const requested = new Set(queue.map(u => u.toString()));
     while (queue.length > 0) {
@@ -77,6 +87,7 @@ export async function loadWorkspace(files: string[], options: LoadOptions = {}):
             }
             bytes = read.bytes;
         }
+        hashes.set(uri.toString(), createHash('sha256').update(bytes).digest('hex'));
         const decoded = decodeMesoText(bytes);
         Meso.workspace.TextRefusals.record(uri, decoded);
         if (!decoded.ok) lenient.set(uri.toString(), new TextDecoder('utf-8').decode(bytes));
@@ -84,19 +95,30 @@ export async function loadWorkspace(files: string[], options: LoadOptions = {}):
         documents.addDocument(document);
         loaded.push(document);
         const root = document.parseResult.value;
+        const targets: string[] = [];
         if (isModel(root)) {
             for (const imp of root.imports) {
                 const target = resolveImportUri(imp);
                 // A refused import is never read; validation says why on the import line.
-                if (target && target.scheme === 'file' && !imports.refusal(target)) queue.push(target);
+                if (target && target.scheme === 'file' && !imports.refusal(target)) {
+                    queue.push(target);
+                    targets.push(target.toString());
+                }
             }
         }
+        importTargets.set(uri.toString(), targets);
     }
     await shared.workspace.DocumentBuilder.build([...std, ...loaded], { validation: true });
     const checked = loaded
         .map(document => {
             const sourceText = lenient.get(document.uri.toString()) ?? document.textDocument.getText();
-            return { path: document.uri.fsPath, document, diagnostics: document.diagnostics ?? [], sourceText };
+            const key = document.uri.toString();
+            const states = [...new Set(importTargets.get(key))].map((target): ImportState => {
+                const hash = hashes.get(target);
+                const path = URI.parse(target).fsPath;
+                return hash ? { path, hash } : { path, missing: imports.loadFailure(URI.parse(target)) ?? 'ENOENT' };
+            });
+            return { path: document.uri.fsPath, document, diagnostics: document.diagnostics ?? [], sourceText, hash: hashes.get(key)!, imports: states };
         })
         .sort((a, b) => a.path.localeCompare(b.path));
     return { services: Meso, files: checked };

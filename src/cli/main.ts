@@ -1,4 +1,6 @@
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { errorCode, fsReason } from '../files/fs-errors.js';
+import { checkWorker, type CheckWorkerData } from './check-files.js';
 import { runMeso } from './program.js';
 
 // The only place that touches the process: everything else returns an exit code.
@@ -35,5 +37,12 @@ async function readStdin(maxBytes: number): Promise<Uint8Array> {
     return Buffer.concat(chunks);
 }
 
-runMeso(process.argv.slice(2), { out, err: s => process.stderr.write(s), isTTY: process.stdout.isTTY, readStdin })
-    .then(code => { process.exitCode = stdoutFailed ? 2 : code; });
+const worker = isMainThread ? undefined : (workerData as { mesoCheckWorker?: CheckWorkerData } | undefined)?.mesoCheckWorker;
+if (worker) {
+    // A thread of `meso check --concurrency`: check its part and answer.
+    void checkWorker(worker, message => parentPort!.postMessage(message));
+} else {
+    // This entry (bin/meso.cjs, or out/cli.cjs run directly) is what the worker threads run.
+    runMeso(process.argv.slice(2), { out, err: s => process.stderr.write(s), isTTY: process.stdout.isTTY, readStdin, workerScript: process.argv[1] })
+        .then(code => { process.exitCode = stdoutFailed ? 2 : code; });
+}

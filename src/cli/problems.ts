@@ -25,11 +25,40 @@ export interface ProblemReport {
     readonly warnings: number;
 }
 
+/** A problem without its file: what the check cache and the worker threads carry per file. */
+export type FileProblem = Omit<Problem, 'file'>;
+
+/** One file's problems, hints left out (they are for editors), in position order. */
+export interface FileProblems {
+    /** Absolute path. */
+    readonly path: string;
+    readonly problems: readonly FileProblem[];
+}
+
+export function fileProblemsOf(f: CheckedFile): FileProblems {
+    const problems: FileProblem[] = [];
+    for (const d of [...f.diagnostics].sort(byPosition)) {
+        const severity = severityName(d);
+        if (severity === 'hint') continue;
+        problems.push({
+            severity, code: codeOf(d), message: typeof d.message === 'string' ? d.message : d.message.value,
+            line: d.range.start.line + 1, column: d.range.start.character + 1,
+            endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1
+        });
+    }
+    return { path: f.path, problems };
+}
+
 /**
  * Collects the problems of checked files, in file then position order. Hints (such as
  * `unused`) are for editors and are left out; `quiet` keeps errors only.
  */
 export function collectProblems(files: CheckedFile[], cwd: string, quiet = false): ProblemReport {
+    return reportOf(files.map(fileProblemsOf), cwd, quiet);
+}
+
+/** The report of files' problems (in the order given); `quiet` keeps errors only. */
+export function reportOf(files: readonly FileProblems[], cwd: string, quiet = false): ProblemReport {
     const problems: Problem[] = [];
     const names: string[] = [];
     let errors = 0;
@@ -37,16 +66,11 @@ export function collectProblems(files: CheckedFile[], cwd: string, quiet = false
     for (const f of files) {
         const file = path.relative(cwd, f.path).split(path.sep).join('/') || f.path;
         names.push(file);
-        for (const d of [...f.diagnostics].sort(byPosition)) {
-            const severity = severityName(d);
-            if (severity === 'error') errors++;
-            if (severity === 'warning') warnings++;
-            if (severity === 'hint' || (quiet && severity !== 'error')) continue;
-            problems.push({
-                file, severity, code: codeOf(d), message: typeof d.message === 'string' ? d.message : d.message.value,
-                line: d.range.start.line + 1, column: d.range.start.character + 1,
-                endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1
-            });
+        for (const p of f.problems) {
+            if (p.severity === 'error') errors++;
+            if (p.severity === 'warning') warnings++;
+            if (quiet && p.severity !== 'error') continue;
+            problems.push({ file, ...p });
         }
     }
     return { filesChecked: files.length, files: names, problems, errors, warnings };

@@ -24,6 +24,8 @@ export interface Io {
     readonly env?: Record<string, string | undefined>;
     /** Reads standard input to its end, or to just past `maxBytes` (for `--stdin`). */
     readonly readStdin?: (maxBytes: number) => Promise<Uint8Array>;
+    /** The script worker threads of `check --concurrency` run (the CLI's entry); none: one thread. */
+    readonly workerScript?: string;
 }
 
 function wholeNumber(value: string): number {
@@ -38,6 +40,12 @@ function fileSize(value: string): number {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+function concurrency(value: string): string | number {
+    if (value === 'auto' || value === 'off') return value;
+    if (/^[1-9][0-9]*$/.test(value)) return Number(value);
+    throw new InvalidArgumentError("expected 'auto', 'off' or a number of threads.");
+}
 
 /** The options every command that reads .meso files shares: which files, and how large. */
 function withInputOptions(command: Command): Command {
@@ -107,10 +115,15 @@ export async function runMeso(argv: string[], given: Io): Promise<ExitCode> {
         .option('--stdin-filename <file>', 'the file name of the text read with --stdin (imports resolve beside it)')
         .option('--color', 'colours in text output even when it is not a terminal')
         .option('--no-color', 'no colours in text output (also when NO_COLOR is set and not empty)')
-        .addHelpText('after', `\nExamples:\n  meso check examples\n  meso check "protocols/**/*.meso" --format sarif -o meso.sarif\n  meso check --max-warnings 0\n  cat p.meso | meso check --stdin --stdin-filename protocols/p.meso${EXIT_CODES_HELP}`)
-        .action(async (paths: string[], opts: InputFlags & { format: CheckFormat; maxWarnings?: number; quiet?: boolean; outputFile?: string; stdin?: boolean; stdinFilename?: string }, cmd: Command) => {
+        .option('--cache', 'keep the results in a cache file and check again only the files that changed, or whose imports did')
+        .option('--cache-location <path>', 'the cache file, or a folder to keep .mesocache in (default: .mesocache in the current folder)')
+        .option('--concurrency <threads>', "threads to check on: 'auto' (one per core, at least 100 files each), 'off' (one) or a number", concurrency, 'auto')
+        .addHelpText('after', `\nExamples:\n  meso check examples\n  meso check --cache --cache-location .cache/meso\n  meso check "protocols/**/*.meso" --format sarif -o meso.sarif\n  meso check --max-warnings 0\n  cat p.meso | meso check --stdin --stdin-filename protocols/p.meso${EXIT_CODES_HELP}`)
+        .action(async (paths: string[], opts: InputFlags & { format: CheckFormat; maxWarnings?: number; quiet?: boolean; outputFile?: string; stdin?: boolean; stdinFilename?: string;
+            cache?: boolean; cacheLocation?: string; concurrency: string | number }, cmd: Command) => {
             exitCode = await checkCommand(paths, {
                 ...inputOptions(opts),
+                cache: opts.cache, cacheLocation: opts.cacheLocation, concurrency: opts.concurrency, workerScript: io.workerScript,
                 format: opts.format, maxWarnings: opts.maxWarnings, quiet: opts.quiet, version: pkg.version, outputFile: opts.outputFile,
                 stdin: await stdin(opts), stdinFilename: opts.stdinFilename,
                 color: useColor(colorFlag(cmd), env, !!io.isTTY && !opts.outputFile), write: io.out, locale

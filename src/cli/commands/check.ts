@@ -10,8 +10,10 @@ import { formatJunit } from '../formats/junit.js';
 import { formatSarif } from '../formats/sarif.js';
 import { formatText } from '../formats/text.js';
 import { resolveInputs, stdinInput, type InputOptions } from '../inputs.js';
+import { CheckCache, cacheFile } from '../check-cache.js';
+import { checkFiles, mergeResults, threadCount, type CheckedResult } from '../check-files.js';
 import { loadWorkspace } from '../load-workspace.js';
-import { collectProblems, type ProblemReport } from '../problems.js';
+import { collectProblems, reportOf, type ProblemReport } from '../problems.js';
 import { escapeControls, inertJson, inertLines, inertXml } from '../safe-output.js';
 import type { Locale } from '../../language/i18n/locale.js';
 import { t } from '../../language/i18n/translate.js';
@@ -34,6 +36,14 @@ export interface CheckOptions extends InputOptions {
     /** `--stdin`: check this text (read from standard input) as the file `stdinFilename`. */
     readonly stdin?: Uint8Array;
     readonly stdinFilename?: string;
+    /** `--cache`: keep results in a cache file and reuse those of unchanged files. */
+    readonly cache?: boolean;
+    /** `--cache-location`: the cache file, or a folder to keep `.mesocache` in. */
+    readonly cacheLocation?: string;
+    /** `--concurrency`: `auto` (the default), `off` or a number of threads. */
+    readonly concurrency?: string | number;
+    /** The script worker threads run (the CLI's entry); without it everything is checked in this thread. */
+    readonly workerScript?: string;
     /** Where to write output (stdout in the program, a buffer in tests). */
     readonly write: (text: string) => void;
 }
@@ -53,6 +63,26 @@ function render(report: ProblemReport, format: CheckFormat, options: CheckOption
 }
 
 /**
+ * The results of `files` and everything they import: from the cache for the files that and
+ * whose imports did not change (with `--cache`), the others checked on the threads
+ * `--concurrency` gives; in path order.
+ */
+async function checkWithCache(files: string[], root: string, cwd: string, options: CheckOptions) {
+    const cache = options.cache ? new CheckCache(cacheFile(options.cacheLocation, cwd), { version: options.version ?? 'dev', root, maxBytes: options.maxBytes, locale: options.locale ?? 'en', files }) : undefined;
+    const cached: CheckedResult[][] = [];
+    const misses: string[] = [];
+    for (const file of files) {
+        const hit = cache?.lookup(file);
+        if (hit) cached.push(hit); else misses.push(file);
+    }
+    const threads = threadCount(options.concurrency, misses.length);
+    const fresh = misses.length > 0 ? await checkFiles(misses, { root, maxBytes: options.maxBytes, locale: options.locale, threads, workerScript: options.workerScript }) : [];
+    await cache?.save(fresh);
+    // A file both checked now and found in the cache has the same results either way: the fresh ones are listed first.
+    return mergeResults([fresh, ...cached]);
+}
+
+/**
  * `meso check`: validates files, folders (recursively) and globs, or one text from standard
  * input, prints the problems in the chosen format (or writes them to `--output-file`), and
  * returns the exit code (0 clean, 1 errors or too many warnings).
@@ -68,9 +98,14 @@ export async function checkCommand(paths: string[], options: CheckOptions): Prom
         options.write(inertLines(`${t(locale, 'cli.noFiles', { paths: escapeControls(paths.join(', ') || '.') })}\n`));
         return ExitCode.Ok;
     }
-    const checked = files.length > 0 ? (await loadWorkspace(files, { root, maxBytes: options.maxBytes, texts, locale })).files : [];
-    // With --stdin, only the text given is reported (its imports are checked with it, as usual, but not listed).
-    const report = collectProblems(texts ? checked.filter(f => texts.has(f.path)) : checked, cwd, options.quiet);
+    let report: ProblemReport;
+    if (texts) {
+        const checked = (await loadWorkspace(files, { root, maxBytes: options.maxBytes, texts, locale })).files;
+        // With --stdin, only the text given is reported (its imports are checked with it, as usual, but not listed).
+        report = collectProblems(checked.filter(f => texts.has(f.path)), cwd, options.quiet);
+    } else {
+        report = reportOf(await checkWithCache(files, root, cwd, options), cwd, options.quiet);
+    }
     let output = render(report, format, options, cwd);
     const tooManyWarnings = report.errors === 0 && options.maxWarnings !== undefined && report.warnings > options.maxWarnings;
     if (tooManyWarnings && format === 'text') output += `${t(locale, 'cli.tooManyWarnings', { warnings: report.warnings, max: options.maxWarnings })}\n`;
