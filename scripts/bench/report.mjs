@@ -30,6 +30,10 @@ export const TARGETS = [
     { id: 'hover-workspace', group: 'Language server', label: 'Hover, 1,000-file workspace', metric: 'lsp.workspace.hover', stat: 'p95', below: 20, unit: 'ms' },
     { id: 'cold-start', group: 'Language server', label: 'Cold start → first diagnostics, 5,000-line protocol', metric: 'lsp.big.coldStart', stat: 'median', below: 1500, unit: 'ms' },
     { id: 'server-memory', group: 'Language server', label: 'Server memory (RSS), 1,000-file workspace loaded', metric: 'lsp.workspace.memory', stat: 'max', below: 300, unit: 'MB' },
+    { id: 'threads', group: 'CLI', label: '`meso check --concurrency auto` ÷ one thread, 1,000 protocols (same run)', metric: 'cli.threads.autoToOne', stat: 'value', below: 0.6, unit: '×' },
+    { id: 'cache-warm', group: 'CLI', label: '`meso check --cache`, nothing changed ÷ cold run', metric: 'cli.cache.warmToCold', stat: 'value', below: 0.15, unit: '×' },
+    { id: 'cache-changed', group: 'CLI', label: '`meso check --cache`, one protocol changed ÷ cold run', metric: 'cli.cache.changedToCold', stat: 'value', below: 0.2, unit: '×' },
+    { id: 'compile-vs-check', group: 'CLI', label: '`meso compile --out-dir` ÷ `meso check`, 1,000 protocols (wall)', metric: 'cli.ratio.compileToCheck', stat: 'value', below: 1.3, unit: '×' },
     { id: 'chain-vs-flat', group: 'Import graphs', label: '2,000-file chain ÷ 2,000 flat protocols: wall time (same run)', metric: 'graphs.ratio.chainToFlat', stat: 'value', below: 3, unit: '×' },
     { id: 'chain-memory', group: 'Import graphs', label: '2,000-file chain: peak memory', metric: 'graphs.chain.peakRss', stat: 'max', below: 400, unit: 'MB' },
     { id: 'hierarchy-vs-flat', group: 'Import graphs', label: '50-level hierarchy + 1,000 protocols ÷ 1,000 flat protocols: wall time (same run)', metric: 'graphs.ratio.hierarchyToFlat', stat: 'value', below: 1.2, unit: '×' },
@@ -84,7 +88,19 @@ const GROUPS = [
         ['`compile --out-dir`: wall time', 'cli.compile.wall'],
         ['`compile --out-dir`: CPU time', 'cli.compile.cpu'],
         ['`compile --out-dir`: peak memory', 'cli.compile.peakRss'],
-        ['`compile --out-dir`: throughput', 'cli.compile.linesPerSecond']
+        ['`compile --out-dir`: throughput', 'cli.compile.linesPerSecond'],
+        ['`compile` ÷ `check` (wall medians)', 'cli.ratio.compileToCheck']
+    ]],
+    ['Threads and cache (`meso check` of a copy of the workspace; rounds of: one thread, `--concurrency auto`, `--cache` cold, nothing changed, one protocol changed)', [
+        ['one thread (`--concurrency off`): wall', 'cli.threadsCache.one.wall'],
+        ['`--concurrency auto`: wall', 'cli.threadsCache.auto.wall'],
+        ['`--concurrency auto`: CPU', 'cli.threadsCache.auto.cpu'],
+        ['`--concurrency auto` ÷ one thread', 'cli.threads.autoToOne'],
+        ['`--cache`, cold (no cache file): wall', 'cli.threadsCache.cold.wall'],
+        ['`--cache`, nothing changed: wall', 'cli.threadsCache.warm.wall'],
+        ['`--cache`, one protocol changed: wall', 'cli.threadsCache.changed.wall'],
+        ['nothing changed ÷ cold', 'cli.cache.warmToCold'],
+        ['one protocol changed ÷ cold', 'cli.cache.changedToCold']
     ]],
     ['The floor (same bytes, one process, after a warm-up run)', [
         ['Lexer alone', 'floor.lexer'],

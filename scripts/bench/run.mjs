@@ -3,7 +3,7 @@
 // bench/results.json and BENCHMARKS.md. Nothing here runs in the normal test suite.
 //
 // Options: --quick (fewer repetitions), --build (rebuild out/ first), --seed N,
-//          --only cli,graphs,floor,lsp,extension (merge those groups into the existing results),
+//          --only cli,threads,graphs,floor,lsp,extension (merge those groups into the existing results),
 //          --report-only (rewrite BENCHMARKS.md from bench/results.json, measuring nothing).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,6 +16,7 @@ import { benchCheck, benchCompile, memorySource } from './cli-bench.mjs';
 import { DEFAULT_SEED, generateCorpus } from './corpus.mjs';
 import { buildFloorBundle, runFloor } from './floor.mjs';
 import { benchImportGraphs } from './graph-bench.mjs';
+import { benchThreadsAndCache } from './cache-bench.mjs';
 import { benchBigProtocol, benchWorkspace } from './lsp-bench.mjs';
 import { judge, keptSection, markdown } from './report.mjs';
 import { calibrate, log, machineDescription, summarize } from './util.mjs';
@@ -26,7 +27,7 @@ const flag = name => args.includes(name);
 const option = (name, dflt) => { const i = args.indexOf(name); return i >= 0 && args[i + 1] ? args[i + 1] : dflt; };
 const quick = flag('--quick');
 const seed = Number(option('--seed', DEFAULT_SEED));
-const only = new Set(option('--only', 'extension,cli,graphs,floor,lsp').split(',').map(s => s.trim()));
+const only = new Set(option('--only', 'extension,cli,threads,graphs,floor,lsp').split(',').map(s => s.trim()));
 const partial = args.includes('--only');
 
 const config = quick
@@ -166,6 +167,18 @@ if (only.has('cli')) {
     await loadMark('cli', 'end');
 }
 
+if (only.has('threads')) {
+    await loadMark('threads', 'start');
+    const t = await benchThreadsAndCache({ root, workspaceDir, runs: quick ? 1 : 3, log });
+    const note = (r, what) => `${what}; median of ${r.runs} rounds (${r.samples.map(x => x.toFixed(2)).join(', ')})`;
+    metrics['cli.threads.autoToOne'] = { unit: '×', value: t.autoToOne.median, note: note(t.autoToOne, `--concurrency auto (${t.threads} threads) ÷ off, wall`) };
+    metrics['cli.cache.warmToCold'] = { unit: '×', value: t.warmToCold.median, note: note(t.warmToCold, 'nothing changed ÷ cold run, wall') };
+    metrics['cli.cache.changedToCold'] = { unit: '×', value: t.changedToCold.median, note: note(t.changedToCold, 'one protocol changed ÷ cold run, wall') };
+    for (const [k, v] of Object.entries(t.wall)) metrics[`cli.threadsCache.${k}.wall`] = v;
+    for (const [k, v] of Object.entries(t.cpu)) metrics[`cli.threadsCache.${k}.cpu`] = v;
+    await loadMark('threads', 'end');
+}
+
 if (only.has('graphs')) {
     await loadMark('graphs', 'start');
     const { shapes, start } = await benchImportGraphs({ root, dir: path.join(corpusDir, 'graphs'), runs: quick ? 1 : 3, log });
@@ -202,7 +215,8 @@ const ratio = (a, b, note) => (metrics[a] && metrics[b]) ? { unit: '×', value: 
 for (const [id, r] of [
     ['floor.ratio.checkToLexer', ratio('floor.check', 'floor.lexer', 'medians, same process')],
     ['floor.ratio.checkToParser', ratio('floor.check', 'floor.parser', 'medians, same process')],
-    ['floor.ratio.cliCheckToParser', ratio('cli.check.wall', 'floor.parser', '`meso check` process wall ÷ in-process parser')]
+    ['floor.ratio.cliCheckToParser', ratio('cli.check.wall', 'floor.parser', '`meso check` process wall ÷ in-process parser')],
+    ['cli.ratio.compileToCheck', ratio('cli.compile.wall', 'cli.check.wall', 'medians of the wall times, same run')]
 ]) if (r) metrics[id] = r;
 
 if (only.has('lsp')) {

@@ -35,7 +35,8 @@ export async function compileCommand(inputs: string[], options: CompileOptions):
     const report = collectProblems(checked, process.cwd(), true);
     const targetOf = (source: string, fileName: string) =>
         options.output ? path.resolve(options.output) : path.join(options.outDir ? path.resolve(options.outDir) : path.dirname(source), fileName);
-    const candidates = options.stdout ? [] : checked.filter(f => files.includes(f.path))
+    const requested = new Set(files);
+    const candidates = options.stdout ? [] : checked.filter(f => requested.has(f.path))
         .flatMap(f => expectedOutputs(f.document, f.sourceText).map(expected => ({ path: targetOf(f.path, expected.fileName), expected })));
     // Whatever this run's outcome, what a killed run left in these folders goes (see the README).
     removeStaleTemporaries(candidates.map(c => path.dirname(c.path)));
@@ -48,8 +49,9 @@ export async function compileCommand(inputs: string[], options: CompileOptions):
         options.write('Nothing was written: fix the errors above first.\n');
         return ExitCode.Problems;
     }
-    const diagnosticsOf = (uri: string) => checked.find(f => f.document.uri.toString() === uri)?.diagnostics ?? [];
-    const outputs = checked.filter(f => files.includes(f.path))
+    const byUri = new Map(checked.map(f => [f.document.uri.toString(), f.diagnostics]));
+    const diagnosticsOf = (uri: string) => byUri.get(uri) ?? [];
+    const outputs = checked.filter(f => requested.has(f.path))
         .flatMap(f => compileDocument(services, f.document, diagnosticsOf, options.context).map(o => ({ ...o, source: f.path })));
     if (outputs.length === 0) throw new CliError('no protocol or patient plan to compile.');
     if (options.stdout || options.output) {
@@ -64,7 +66,8 @@ export async function compileCommand(inputs: string[], options: CompileOptions):
     const targets = outputs.map(o => ({ path: targetOf(o.source, o.fileName), text: o.text }));
     // Compared as a case-insensitive, NFC file system would (macOS, Windows): 'P' and 'p' clash there.
     const key = (p: string) => p.normalize('NFC').toLowerCase();
-    const clash = targets.find((t, i) => targets.findIndex(u => key(u.path) === key(t.path)) !== i);
+    const firstOf = new Map<string, number>();
+    const clash = targets.find((t, i) => firstOf.get(key(t.path)) !== undefined || (firstOf.set(key(t.path), i), false));
     if (clash) throw new CliError(`two documents would be written to ${clash.path}: protocol and patient names must be unique.`);
     await writeAllAtomically(targets);
     for (const t of targets) options.write(inertLines(`wrote ${escapeControls(path.relative(process.cwd(), t.path) || t.path)}\n`));
