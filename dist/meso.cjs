@@ -70,3432 +70,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/commander/lib/error.js
-var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports2) {
-    var CommanderError2 = class extends Error {
-      /**
-       * Constructs the CommanderError class
-       * @param {number} exitCode suggested exit code which could be used with process.exit
-       * @param {string} code an id string representing the error
-       * @param {string} message human-readable description of the error
-       */
-      constructor(exitCode, code, message) {
-        super(message);
-        Error.captureStackTrace(this, this.constructor);
-        this.name = this.constructor.name;
-        this.code = code;
-        this.exitCode = exitCode;
-        this.nestedError = void 0;
-      }
-    };
-    var InvalidArgumentError2 = class extends CommanderError2 {
-      /**
-       * Constructs the InvalidArgumentError class
-       * @param {string} [message] explanation of why argument is invalid
-       */
-      constructor(message) {
-        super(1, "commander.invalidArgument", message);
-        Error.captureStackTrace(this, this.constructor);
-        this.name = this.constructor.name;
-      }
-    };
-    exports2.CommanderError = CommanderError2;
-    exports2.InvalidArgumentError = InvalidArgumentError2;
-  }
-});
-
-// node_modules/commander/lib/argument.js
-var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports2) {
-    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
-    var Argument2 = class {
-      /**
-       * Initialize a new command argument with the given name and description.
-       * The default is that the argument is required, and you can explicitly
-       * indicate this with <> around the name. Put [] around the name for an optional argument.
-       *
-       * @param {string} name
-       * @param {string} [description]
-       */
-      constructor(name, description) {
-        this.description = description || "";
-        this.variadic = false;
-        this.parseArg = void 0;
-        this.defaultValue = void 0;
-        this.defaultValueDescription = void 0;
-        this.argChoices = void 0;
-        switch (name[0]) {
-          case "<":
-            this.required = true;
-            this._name = name.slice(1, -1);
-            break;
-          case "[":
-            this.required = false;
-            this._name = name.slice(1, -1);
-            break;
-          default:
-            this.required = true;
-            this._name = name;
-            break;
-        }
-        if (this._name.endsWith("...")) {
-          this.variadic = true;
-          this._name = this._name.slice(0, -3);
-        }
-      }
-      /**
-       * Return argument name.
-       *
-       * @return {string}
-       */
-      name() {
-        return this._name;
-      }
-      /**
-       * @package
-       */
-      _collectValue(value, previous) {
-        if (previous === this.defaultValue || !Array.isArray(previous)) {
-          return [value];
-        }
-        previous.push(value);
-        return previous;
-      }
-      /**
-       * Set the default value, and optionally supply the description to be displayed in the help.
-       *
-       * @param {*} value
-       * @param {string} [description]
-       * @return {Argument}
-       */
-      default(value, description) {
-        this.defaultValue = value;
-        this.defaultValueDescription = description;
-        return this;
-      }
-      /**
-       * Set the custom handler for processing CLI command arguments into argument values.
-       *
-       * @param {Function} [fn]
-       * @return {Argument}
-       */
-      argParser(fn) {
-        this.parseArg = fn;
-        return this;
-      }
-      /**
-       * Only allow argument value to be one of choices.
-       *
-       * @param {string[]} values
-       * @return {Argument}
-       */
-      choices(values) {
-        this.argChoices = values.slice();
-        this.parseArg = (arg, previous) => {
-          if (!this.argChoices.includes(arg)) {
-            throw new InvalidArgumentError2(
-              `Allowed choices are ${this.argChoices.join(", ")}.`
-            );
-          }
-          if (this.variadic) {
-            return this._collectValue(arg, previous);
-          }
-          return arg;
-        };
-        return this;
-      }
-      /**
-       * Make argument required.
-       *
-       * @returns {Argument}
-       */
-      argRequired() {
-        this.required = true;
-        return this;
-      }
-      /**
-       * Make argument optional.
-       *
-       * @returns {Argument}
-       */
-      argOptional() {
-        this.required = false;
-        return this;
-      }
-    };
-    function humanReadableArgName(arg) {
-      const nameOutput = arg.name() + (arg.variadic === true ? "..." : "");
-      return arg.required ? "<" + nameOutput + ">" : "[" + nameOutput + "]";
-    }
-    exports2.Argument = Argument2;
-    exports2.humanReadableArgName = humanReadableArgName;
-  }
-});
-
-// node_modules/commander/lib/help.js
-var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports2) {
-    var { humanReadableArgName } = require_argument();
-    var Help2 = class {
-      constructor() {
-        this.helpWidth = void 0;
-        this.minWidthToWrap = 40;
-        this.sortSubcommands = false;
-        this.sortOptions = false;
-        this.showGlobalOptions = false;
-      }
-      /**
-       * prepareContext is called by Commander after applying overrides from `Command.configureHelp()`
-       * and just before calling `formatHelp()`.
-       *
-       * Commander just uses the helpWidth and the rest is provided for optional use by more complex subclasses.
-       *
-       * @param {{ error?: boolean, helpWidth?: number, outputHasColors?: boolean }} contextOptions
-       */
-      prepareContext(contextOptions) {
-        this.helpWidth = this.helpWidth ?? contextOptions.helpWidth ?? 80;
-      }
-      /**
-       * Get an array of the visible subcommands. Includes a placeholder for the implicit help command, if there is one.
-       *
-       * @param {Command} cmd
-       * @returns {Command[]}
-       */
-      visibleCommands(cmd) {
-        const visibleCommands = cmd.commands.filter((cmd2) => !cmd2._hidden);
-        const helpCommand = cmd._getHelpCommand();
-        if (helpCommand && !helpCommand._hidden) {
-          visibleCommands.push(helpCommand);
-        }
-        if (this.sortSubcommands) {
-          visibleCommands.sort((a, b) => {
-            return a.name().localeCompare(b.name());
-          });
-        }
-        return visibleCommands;
-      }
-      /**
-       * Compare options for sort.
-       *
-       * @param {Option} a
-       * @param {Option} b
-       * @returns {number}
-       */
-      compareOptions(a, b) {
-        const getSortKey = (option2) => {
-          return option2.short ? option2.short.replace(/^-/, "") : option2.long.replace(/^--/, "");
-        };
-        return getSortKey(a).localeCompare(getSortKey(b));
-      }
-      /**
-       * Get an array of the visible options. Includes a placeholder for the implicit help option, if there is one.
-       *
-       * @param {Command} cmd
-       * @returns {Option[]}
-       */
-      visibleOptions(cmd) {
-        const visibleOptions = cmd.options.filter((option2) => !option2.hidden);
-        const helpOption = cmd._getHelpOption();
-        if (helpOption && !helpOption.hidden) {
-          const removeShort = helpOption.short && cmd._findOption(helpOption.short);
-          const removeLong = helpOption.long && cmd._findOption(helpOption.long);
-          if (!removeShort && !removeLong) {
-            visibleOptions.push(helpOption);
-          } else if (helpOption.long && !removeLong) {
-            visibleOptions.push(
-              cmd.createOption(helpOption.long, helpOption.description)
-            );
-          } else if (helpOption.short && !removeShort) {
-            visibleOptions.push(
-              cmd.createOption(helpOption.short, helpOption.description)
-            );
-          }
-        }
-        if (this.sortOptions) {
-          visibleOptions.sort(this.compareOptions);
-        }
-        return visibleOptions;
-      }
-      /**
-       * Get an array of the visible global options. (Not including help.)
-       *
-       * @param {Command} cmd
-       * @returns {Option[]}
-       */
-      visibleGlobalOptions(cmd) {
-        if (!this.showGlobalOptions) return [];
-        const globalOptions = [];
-        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
-          const visibleOptions = ancestorCmd.options.filter(
-            (option2) => !option2.hidden
-          );
-          globalOptions.push(...visibleOptions);
-        }
-        if (this.sortOptions) {
-          globalOptions.sort(this.compareOptions);
-        }
-        return globalOptions;
-      }
-      /**
-       * Get an array of the arguments if any have a description.
-       *
-       * @param {Command} cmd
-       * @returns {Argument[]}
-       */
-      visibleArguments(cmd) {
-        if (cmd._argsDescription) {
-          cmd.registeredArguments.forEach((argument) => {
-            argument.description = argument.description || cmd._argsDescription[argument.name()] || "";
-          });
-        }
-        if (cmd.registeredArguments.find((argument) => argument.description)) {
-          return cmd.registeredArguments;
-        }
-        return [];
-      }
-      /**
-       * Get the command term to show in the list of subcommands.
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      subcommandTerm(cmd) {
-        const args = cmd.registeredArguments.map((arg) => humanReadableArgName(arg)).join(" ");
-        return cmd._name + (cmd._aliases[0] ? "|" + cmd._aliases[0] : "") + (cmd.options.length ? " [options]" : "") + // simplistic check for non-help option
-        (args ? " " + args : "");
-      }
-      /**
-       * Get the option term to show in the list of options.
-       *
-       * @param {Option} option
-       * @returns {string}
-       */
-      optionTerm(option2) {
-        return option2.flags;
-      }
-      /**
-       * Get the argument term to show in the list of arguments.
-       *
-       * @param {Argument} argument
-       * @returns {string}
-       */
-      argumentTerm(argument) {
-        return argument.name();
-      }
-      /**
-       * Get the longest command term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestSubcommandTermLength(cmd, helper) {
-        return helper.visibleCommands(cmd).reduce((max, command) => {
-          return Math.max(
-            max,
-            this.displayWidth(
-              helper.styleSubcommandTerm(helper.subcommandTerm(command))
-            )
-          );
-        }, 0);
-      }
-      /**
-       * Get the longest option term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestOptionTermLength(cmd, helper) {
-        return helper.visibleOptions(cmd).reduce((max, option2) => {
-          return Math.max(
-            max,
-            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option2)))
-          );
-        }, 0);
-      }
-      /**
-       * Get the longest global option term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestGlobalOptionTermLength(cmd, helper) {
-        return helper.visibleGlobalOptions(cmd).reduce((max, option2) => {
-          return Math.max(
-            max,
-            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option2)))
-          );
-        }, 0);
-      }
-      /**
-       * Get the longest argument term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestArgumentTermLength(cmd, helper) {
-        return helper.visibleArguments(cmd).reduce((max, argument) => {
-          return Math.max(
-            max,
-            this.displayWidth(
-              helper.styleArgumentTerm(helper.argumentTerm(argument))
-            )
-          );
-        }, 0);
-      }
-      /**
-       * Get the command usage to be displayed at the top of the built-in help.
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      commandUsage(cmd) {
-        let cmdName = cmd._name;
-        if (cmd._aliases[0]) {
-          cmdName = cmdName + "|" + cmd._aliases[0];
-        }
-        let ancestorCmdNames = "";
-        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
-          ancestorCmdNames = ancestorCmd.name() + " " + ancestorCmdNames;
-        }
-        return ancestorCmdNames + cmdName + " " + cmd.usage();
-      }
-      /**
-       * Get the description for the command.
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      commandDescription(cmd) {
-        return cmd.description();
-      }
-      /**
-       * Get the subcommand summary to show in the list of subcommands.
-       * (Fallback to description for backwards compatibility.)
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      subcommandDescription(cmd) {
-        return cmd.summary() || cmd.description();
-      }
-      /**
-       * Get the option description to show in the list of options.
-       *
-       * @param {Option} option
-       * @return {string}
-       */
-      optionDescription(option2) {
-        const extraInfo = [];
-        if (option2.argChoices) {
-          extraInfo.push(
-            // use stringify to match the display of the default value
-            `choices: ${option2.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
-          );
-        }
-        if (option2.defaultValue !== void 0) {
-          const showDefault = option2.required || option2.optional || option2.isBoolean() && typeof option2.defaultValue === "boolean";
-          if (showDefault) {
-            extraInfo.push(
-              `default: ${option2.defaultValueDescription || JSON.stringify(option2.defaultValue)}`
-            );
-          }
-        }
-        if (option2.presetArg !== void 0 && option2.optional) {
-          extraInfo.push(`preset: ${JSON.stringify(option2.presetArg)}`);
-        }
-        if (option2.envVar !== void 0) {
-          extraInfo.push(`env: ${option2.envVar}`);
-        }
-        if (extraInfo.length > 0) {
-          const extraDescription = `(${extraInfo.join(", ")})`;
-          if (option2.description) {
-            return `${option2.description} ${extraDescription}`;
-          }
-          return extraDescription;
-        }
-        return option2.description;
-      }
-      /**
-       * Get the argument description to show in the list of arguments.
-       *
-       * @param {Argument} argument
-       * @return {string}
-       */
-      argumentDescription(argument) {
-        const extraInfo = [];
-        if (argument.argChoices) {
-          extraInfo.push(
-            // use stringify to match the display of the default value
-            `choices: ${argument.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
-          );
-        }
-        if (argument.defaultValue !== void 0) {
-          extraInfo.push(
-            `default: ${argument.defaultValueDescription || JSON.stringify(argument.defaultValue)}`
-          );
-        }
-        if (extraInfo.length > 0) {
-          const extraDescription = `(${extraInfo.join(", ")})`;
-          if (argument.description) {
-            return `${argument.description} ${extraDescription}`;
-          }
-          return extraDescription;
-        }
-        return argument.description;
-      }
-      /**
-       * Format a list of items, given a heading and an array of formatted items.
-       *
-       * @param {string} heading
-       * @param {string[]} items
-       * @param {Help} helper
-       * @returns string[]
-       */
-      formatItemList(heading, items, helper) {
-        if (items.length === 0) return [];
-        return [helper.styleTitle(heading), ...items, ""];
-      }
-      /**
-       * Group items by their help group heading.
-       *
-       * @param {Command[] | Option[]} unsortedItems
-       * @param {Command[] | Option[]} visibleItems
-       * @param {Function} getGroup
-       * @returns {Map<string, Command[] | Option[]>}
-       */
-      groupItems(unsortedItems, visibleItems, getGroup) {
-        const result = /* @__PURE__ */ new Map();
-        unsortedItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) result.set(group, []);
-        });
-        visibleItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) {
-            result.set(group, []);
-          }
-          result.get(group).push(item);
-        });
-        return result;
-      }
-      /**
-       * Generate the built-in help text.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {string}
-       */
-      formatHelp(cmd, helper) {
-        const termWidth = helper.padWidth(cmd, helper);
-        const helpWidth = helper.helpWidth ?? 80;
-        function callFormatItem(term, description) {
-          return helper.formatItem(term, termWidth, description, helper);
-        }
-        let output = [
-          `${helper.styleTitle("Usage:")} ${helper.styleUsage(helper.commandUsage(cmd))}`,
-          ""
-        ];
-        const commandDescription = helper.commandDescription(cmd);
-        if (commandDescription.length > 0) {
-          output = output.concat([
-            helper.boxWrap(
-              helper.styleCommandDescription(commandDescription),
-              helpWidth
-            ),
-            ""
-          ]);
-        }
-        const argumentList = helper.visibleArguments(cmd).map((argument) => {
-          return callFormatItem(
-            helper.styleArgumentTerm(helper.argumentTerm(argument)),
-            helper.styleArgumentDescription(helper.argumentDescription(argument))
-          );
-        });
-        output = output.concat(
-          this.formatItemList("Arguments:", argumentList, helper)
-        );
-        const optionGroups = this.groupItems(
-          cmd.options,
-          helper.visibleOptions(cmd),
-          (option2) => option2.helpGroupHeading ?? "Options:"
-        );
-        optionGroups.forEach((options, group) => {
-          const optionList = options.map((option2) => {
-            return callFormatItem(
-              helper.styleOptionTerm(helper.optionTerm(option2)),
-              helper.styleOptionDescription(helper.optionDescription(option2))
-            );
-          });
-          output = output.concat(this.formatItemList(group, optionList, helper));
-        });
-        if (helper.showGlobalOptions) {
-          const globalOptionList = helper.visibleGlobalOptions(cmd).map((option2) => {
-            return callFormatItem(
-              helper.styleOptionTerm(helper.optionTerm(option2)),
-              helper.styleOptionDescription(helper.optionDescription(option2))
-            );
-          });
-          output = output.concat(
-            this.formatItemList("Global Options:", globalOptionList, helper)
-          );
-        }
-        const commandGroups = this.groupItems(
-          cmd.commands,
-          helper.visibleCommands(cmd),
-          (sub) => sub.helpGroup() || "Commands:"
-        );
-        commandGroups.forEach((commands, group) => {
-          const commandList = commands.map((sub) => {
-            return callFormatItem(
-              helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
-              helper.styleSubcommandDescription(helper.subcommandDescription(sub))
-            );
-          });
-          output = output.concat(this.formatItemList(group, commandList, helper));
-        });
-        return output.join("\n");
-      }
-      /**
-       * Return display width of string, ignoring ANSI escape sequences. Used in padding and wrapping calculations.
-       *
-       * @param {string} str
-       * @returns {number}
-       */
-      displayWidth(str) {
-        return stripColor(str).length;
-      }
-      /**
-       * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
-       *
-       * @param {string} str
-       * @returns {string}
-       */
-      styleTitle(str) {
-        return str;
-      }
-      styleUsage(str) {
-        return str.split(" ").map((word) => {
-          if (word === "[options]") return this.styleOptionText(word);
-          if (word === "[command]") return this.styleSubcommandText(word);
-          if (word[0] === "[" || word[0] === "<")
-            return this.styleArgumentText(word);
-          return this.styleCommandText(word);
-        }).join(" ");
-      }
-      styleCommandDescription(str) {
-        return this.styleDescriptionText(str);
-      }
-      styleOptionDescription(str) {
-        return this.styleDescriptionText(str);
-      }
-      styleSubcommandDescription(str) {
-        return this.styleDescriptionText(str);
-      }
-      styleArgumentDescription(str) {
-        return this.styleDescriptionText(str);
-      }
-      styleDescriptionText(str) {
-        return str;
-      }
-      styleOptionTerm(str) {
-        return this.styleOptionText(str);
-      }
-      styleSubcommandTerm(str) {
-        return str.split(" ").map((word) => {
-          if (word === "[options]") return this.styleOptionText(word);
-          if (word[0] === "[" || word[0] === "<")
-            return this.styleArgumentText(word);
-          return this.styleSubcommandText(word);
-        }).join(" ");
-      }
-      styleArgumentTerm(str) {
-        return this.styleArgumentText(str);
-      }
-      styleOptionText(str) {
-        return str;
-      }
-      styleArgumentText(str) {
-        return str;
-      }
-      styleSubcommandText(str) {
-        return str;
-      }
-      styleCommandText(str) {
-        return str;
-      }
-      /**
-       * Calculate the pad width from the maximum term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      padWidth(cmd, helper) {
-        return Math.max(
-          helper.longestOptionTermLength(cmd, helper),
-          helper.longestGlobalOptionTermLength(cmd, helper),
-          helper.longestSubcommandTermLength(cmd, helper),
-          helper.longestArgumentTermLength(cmd, helper)
-        );
-      }
-      /**
-       * Detect manually wrapped and indented strings by checking for line break followed by whitespace.
-       *
-       * @param {string} str
-       * @returns {boolean}
-       */
-      preformatted(str) {
-        return /\n[^\S\r\n]/.test(str);
-      }
-      /**
-       * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
-       *
-       * So "TTT", 5, "DDD DDDD DD DDD" might be formatted for this.helpWidth=17 like so:
-       *   TTT  DDD DDDD
-       *        DD DDD
-       *
-       * @param {string} term
-       * @param {number} termWidth
-       * @param {string} description
-       * @param {Help} helper
-       * @returns {string}
-       */
-      formatItem(term, termWidth, description, helper) {
-        const itemIndent = 2;
-        const itemIndentStr = " ".repeat(itemIndent);
-        if (!description) return itemIndentStr + term;
-        const paddedTerm = term.padEnd(
-          termWidth + term.length - helper.displayWidth(term)
-        );
-        const spacerWidth = 2;
-        const helpWidth = this.helpWidth ?? 80;
-        const remainingWidth = helpWidth - termWidth - spacerWidth - itemIndent;
-        let formattedDescription;
-        if (remainingWidth < this.minWidthToWrap || helper.preformatted(description)) {
-          formattedDescription = description;
-        } else {
-          const wrappedDescription = helper.boxWrap(description, remainingWidth);
-          formattedDescription = wrappedDescription.replace(
-            /\n/g,
-            "\n" + " ".repeat(termWidth + spacerWidth)
-          );
-        }
-        return itemIndentStr + paddedTerm + " ".repeat(spacerWidth) + formattedDescription.replace(/\n/g, `
-${itemIndentStr}`);
-      }
-      /**
-       * Wrap a string at whitespace, preserving existing line breaks.
-       * Wrapping is skipped if the width is less than `minWidthToWrap`.
-       *
-       * @param {string} str
-       * @param {number} width
-       * @returns {string}
-       */
-      boxWrap(str, width) {
-        if (width < this.minWidthToWrap) return str;
-        const rawLines = str.split(/\r\n|\n/);
-        const chunkPattern = /[\s]*[^\s]+/g;
-        const wrappedLines = [];
-        rawLines.forEach((line) => {
-          const chunks = line.match(chunkPattern);
-          if (chunks === null) {
-            wrappedLines.push("");
-            return;
-          }
-          let sumChunks = [chunks.shift()];
-          let sumWidth = this.displayWidth(sumChunks[0]);
-          chunks.forEach((chunk) => {
-            const visibleWidth = this.displayWidth(chunk);
-            if (sumWidth + visibleWidth <= width) {
-              sumChunks.push(chunk);
-              sumWidth += visibleWidth;
-              return;
-            }
-            wrappedLines.push(sumChunks.join(""));
-            const nextChunk = chunk.trimStart();
-            sumChunks = [nextChunk];
-            sumWidth = this.displayWidth(nextChunk);
-          });
-          wrappedLines.push(sumChunks.join(""));
-        });
-        return wrappedLines.join("\n");
-      }
-    };
-    function stripColor(str) {
-      const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str.replace(sgrPattern, "");
-    }
-    exports2.Help = Help2;
-    exports2.stripColor = stripColor;
-  }
-});
-
-// node_modules/commander/lib/option.js
-var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports2) {
-    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
-    var Option3 = class {
-      /**
-       * Initialize a new `Option` with the given `flags` and `description`.
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       */
-      constructor(flags, description) {
-        this.flags = flags;
-        this.description = description || "";
-        this.required = flags.includes("<");
-        this.optional = flags.includes("[");
-        this.variadic = /\w\.\.\.[>\]]$/.test(flags);
-        this.mandatory = false;
-        const optionFlags = splitOptionFlags(flags);
-        this.short = optionFlags.shortFlag;
-        this.long = optionFlags.longFlag;
-        this.negate = false;
-        if (this.long) {
-          this.negate = this.long.startsWith("--no-");
-        }
-        this.defaultValue = void 0;
-        this.defaultValueDescription = void 0;
-        this.presetArg = void 0;
-        this.envVar = void 0;
-        this.parseArg = void 0;
-        this.hidden = false;
-        this.argChoices = void 0;
-        this.conflictsWith = [];
-        this.implied = void 0;
-        this.helpGroupHeading = void 0;
-      }
-      /**
-       * Set the default value, and optionally supply the description to be displayed in the help.
-       *
-       * @param {*} value
-       * @param {string} [description]
-       * @return {Option}
-       */
-      default(value, description) {
-        this.defaultValue = value;
-        this.defaultValueDescription = description;
-        return this;
-      }
-      /**
-       * Preset to use when option used without option-argument, especially optional but also boolean and negated.
-       * The custom processing (parseArg) is called.
-       *
-       * @example
-       * new Option('--color').default('GREYSCALE').preset('RGB');
-       * new Option('--donate [amount]').preset('20').argParser(parseFloat);
-       *
-       * @param {*} arg
-       * @return {Option}
-       */
-      preset(arg) {
-        this.presetArg = arg;
-        return this;
-      }
-      /**
-       * Add option name(s) that conflict with this option.
-       * An error will be displayed if conflicting options are found during parsing.
-       *
-       * @example
-       * new Option('--rgb').conflicts('cmyk');
-       * new Option('--js').conflicts(['ts', 'jsx']);
-       *
-       * @param {(string | string[])} names
-       * @return {Option}
-       */
-      conflicts(names) {
-        this.conflictsWith = this.conflictsWith.concat(names);
-        return this;
-      }
-      /**
-       * Specify implied option values for when this option is set and the implied options are not.
-       *
-       * The custom processing (parseArg) is not called on the implied values.
-       *
-       * @example
-       * program
-       *   .addOption(new Option('--log', 'write logging information to file'))
-       *   .addOption(new Option('--trace', 'log extra details').implies({ log: 'trace.txt' }));
-       *
-       * @param {object} impliedOptionValues
-       * @return {Option}
-       */
-      implies(impliedOptionValues) {
-        let newImplied = impliedOptionValues;
-        if (typeof impliedOptionValues === "string") {
-          newImplied = { [impliedOptionValues]: true };
-        }
-        this.implied = Object.assign(this.implied || {}, newImplied);
-        return this;
-      }
-      /**
-       * Set environment variable to check for option value.
-       *
-       * An environment variable is only used if when processed the current option value is
-       * undefined, or the source of the current value is 'default' or 'config' or 'env'.
-       *
-       * @param {string} name
-       * @return {Option}
-       */
-      env(name) {
-        this.envVar = name;
-        return this;
-      }
-      /**
-       * Set the custom handler for processing CLI option arguments into option values.
-       *
-       * @param {Function} [fn]
-       * @return {Option}
-       */
-      argParser(fn) {
-        this.parseArg = fn;
-        return this;
-      }
-      /**
-       * Whether the option is mandatory and must have a value after parsing.
-       *
-       * @param {boolean} [mandatory=true]
-       * @return {Option}
-       */
-      makeOptionMandatory(mandatory = true) {
-        this.mandatory = !!mandatory;
-        return this;
-      }
-      /**
-       * Hide option in help.
-       *
-       * @param {boolean} [hide=true]
-       * @return {Option}
-       */
-      hideHelp(hide = true) {
-        this.hidden = !!hide;
-        return this;
-      }
-      /**
-       * @package
-       */
-      _collectValue(value, previous) {
-        if (previous === this.defaultValue || !Array.isArray(previous)) {
-          return [value];
-        }
-        previous.push(value);
-        return previous;
-      }
-      /**
-       * Only allow option value to be one of choices.
-       *
-       * @param {string[]} values
-       * @return {Option}
-       */
-      choices(values) {
-        this.argChoices = values.slice();
-        this.parseArg = (arg, previous) => {
-          if (!this.argChoices.includes(arg)) {
-            throw new InvalidArgumentError2(
-              `Allowed choices are ${this.argChoices.join(", ")}.`
-            );
-          }
-          if (this.variadic) {
-            return this._collectValue(arg, previous);
-          }
-          return arg;
-        };
-        return this;
-      }
-      /**
-       * Return option name.
-       *
-       * @return {string}
-       */
-      name() {
-        if (this.long) {
-          return this.long.replace(/^--/, "");
-        }
-        return this.short.replace(/^-/, "");
-      }
-      /**
-       * Return option name, in a camelcase format that can be used
-       * as an object attribute key.
-       *
-       * @return {string}
-       */
-      attributeName() {
-        if (this.negate) {
-          return camelcase(this.name().replace(/^no-/, ""));
-        }
-        return camelcase(this.name());
-      }
-      /**
-       * Set the help group heading.
-       *
-       * @param {string} heading
-       * @return {Option}
-       */
-      helpGroup(heading) {
-        this.helpGroupHeading = heading;
-        return this;
-      }
-      /**
-       * Check if `arg` matches the short or long flag.
-       *
-       * @param {string} arg
-       * @return {boolean}
-       * @package
-       */
-      is(arg) {
-        return this.short === arg || this.long === arg;
-      }
-      /**
-       * Return whether a boolean option.
-       *
-       * Options are one of boolean, negated, required argument, or optional argument.
-       *
-       * @return {boolean}
-       * @package
-       */
-      isBoolean() {
-        return !this.required && !this.optional && !this.negate;
-      }
-    };
-    var DualOptions = class {
-      /**
-       * @param {Option[]} options
-       */
-      constructor(options) {
-        this.positiveOptions = /* @__PURE__ */ new Map();
-        this.negativeOptions = /* @__PURE__ */ new Map();
-        this.dualOptions = /* @__PURE__ */ new Set();
-        options.forEach((option2) => {
-          if (option2.negate) {
-            this.negativeOptions.set(option2.attributeName(), option2);
-          } else {
-            this.positiveOptions.set(option2.attributeName(), option2);
-          }
-        });
-        this.negativeOptions.forEach((value, key) => {
-          if (this.positiveOptions.has(key)) {
-            this.dualOptions.add(key);
-          }
-        });
-      }
-      /**
-       * Did the value come from the option, and not from possible matching dual option?
-       *
-       * @param {*} value
-       * @param {Option} option
-       * @returns {boolean}
-       */
-      valueFromOption(value, option2) {
-        const optionKey = option2.attributeName();
-        if (!this.dualOptions.has(optionKey)) return true;
-        const preset = this.negativeOptions.get(optionKey).presetArg;
-        const negativeValue = preset !== void 0 ? preset : false;
-        return option2.negate === (negativeValue === value);
-      }
-    };
-    function camelcase(str) {
-      return str.split("-").reduce((str2, word) => {
-        return str2 + word[0].toUpperCase() + word.slice(1);
-      });
-    }
-    function splitOptionFlags(flags) {
-      let shortFlag;
-      let longFlag;
-      const shortFlagExp = /^-[^-]$/;
-      const longFlagExp = /^--[^-]/;
-      const flagParts = flags.split(/[ |,]+/).concat("guard");
-      if (shortFlagExp.test(flagParts[0])) shortFlag = flagParts.shift();
-      if (longFlagExp.test(flagParts[0])) longFlag = flagParts.shift();
-      if (!shortFlag && shortFlagExp.test(flagParts[0]))
-        shortFlag = flagParts.shift();
-      if (!shortFlag && longFlagExp.test(flagParts[0])) {
-        shortFlag = longFlag;
-        longFlag = flagParts.shift();
-      }
-      if (flagParts[0].startsWith("-")) {
-        const unsupportedFlag = flagParts[0];
-        const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags}'`;
-        if (/^-[^-][^-]/.test(unsupportedFlag))
-          throw new Error(
-            `${baseError}
-- a short flag is a single dash and a single character
-  - either use a single dash and a single character (for a short flag)
-  - or use a double dash for a long option (and can have two, like '--ws, --workspace')`
-          );
-        if (shortFlagExp.test(unsupportedFlag))
-          throw new Error(`${baseError}
-- too many short flags`);
-        if (longFlagExp.test(unsupportedFlag))
-          throw new Error(`${baseError}
-- too many long flags`);
-        throw new Error(`${baseError}
-- unrecognised flag format`);
-      }
-      if (shortFlag === void 0 && longFlag === void 0)
-        throw new Error(
-          `option creation failed due to no flags found in '${flags}'.`
-        );
-      return { shortFlag, longFlag };
-    }
-    exports2.Option = Option3;
-    exports2.DualOptions = DualOptions;
-  }
-});
-
-// node_modules/commander/lib/suggestSimilar.js
-var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
-    var maxDistance = 3;
-    function editDistance2(a, b) {
-      if (Math.abs(a.length - b.length) > maxDistance)
-        return Math.max(a.length, b.length);
-      const d = [];
-      for (let i = 0; i <= a.length; i++) {
-        d[i] = [i];
-      }
-      for (let j = 0; j <= b.length; j++) {
-        d[0][j] = j;
-      }
-      for (let j = 1; j <= b.length; j++) {
-        for (let i = 1; i <= a.length; i++) {
-          let cost = 1;
-          if (a[i - 1] === b[j - 1]) {
-            cost = 0;
-          } else {
-            cost = 1;
-          }
-          d[i][j] = Math.min(
-            d[i - 1][j] + 1,
-            // deletion
-            d[i][j - 1] + 1,
-            // insertion
-            d[i - 1][j - 1] + cost
-            // substitution
-          );
-          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-          }
-        }
-      }
-      return d[a.length][b.length];
-    }
-    function suggestSimilar(word, candidates) {
-      if (!candidates || candidates.length === 0) return "";
-      candidates = Array.from(new Set(candidates));
-      const searchingOptions = word.startsWith("--");
-      if (searchingOptions) {
-        word = word.slice(2);
-        candidates = candidates.map((candidate) => candidate.slice(2));
-      }
-      let similar = [];
-      let bestDistance = maxDistance;
-      const minSimilarity = 0.4;
-      candidates.forEach((candidate) => {
-        if (candidate.length <= 1) return;
-        const distance = editDistance2(word, candidate);
-        const length = Math.max(word.length, candidate.length);
-        const similarity = (length - distance) / length;
-        if (similarity > minSimilarity) {
-          if (distance < bestDistance) {
-            bestDistance = distance;
-            similar = [candidate];
-          } else if (distance === bestDistance) {
-            similar.push(candidate);
-          }
-        }
-      });
-      similar.sort((a, b) => a.localeCompare(b));
-      if (searchingOptions) {
-        similar = similar.map((candidate) => `--${candidate}`);
-      }
-      if (similar.length > 1) {
-        return `
-(Did you mean one of ${similar.join(", ")}?)`;
-      }
-      if (similar.length === 1) {
-        return `
-(Did you mean ${similar[0]}?)`;
-      }
-      return "";
-    }
-    exports2.suggestSimilar = suggestSimilar;
-  }
-});
-
-// node_modules/commander/lib/command.js
-var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter;
-    var childProcess = require("node:child_process");
-    var path12 = require("node:path");
-    var fs4 = require("node:fs");
-    var process2 = require("node:process");
-    var { Argument: Argument2, humanReadableArgName } = require_argument();
-    var { CommanderError: CommanderError2 } = require_error();
-    var { Help: Help2, stripColor } = require_help();
-    var { Option: Option3, DualOptions } = require_option();
-    var { suggestSimilar } = require_suggestSimilar();
-    var Command3 = class _Command extends EventEmitter {
-      /**
-       * Initialize a new `Command`.
-       *
-       * @param {string} [name]
-       */
-      constructor(name) {
-        super();
-        this.commands = [];
-        this.options = [];
-        this.parent = null;
-        this._allowUnknownOption = false;
-        this._allowExcessArguments = false;
-        this.registeredArguments = [];
-        this._args = this.registeredArguments;
-        this.args = [];
-        this.rawArgs = [];
-        this.processedArgs = [];
-        this._scriptPath = null;
-        this._name = name || "";
-        this._optionValues = {};
-        this._optionValueSources = {};
-        this._storeOptionsAsProperties = false;
-        this._actionHandler = null;
-        this._executableHandler = false;
-        this._executableFile = null;
-        this._executableDir = null;
-        this._defaultCommandName = null;
-        this._exitCallback = null;
-        this._aliases = [];
-        this._combineFlagAndOptionalValue = true;
-        this._description = "";
-        this._summary = "";
-        this._argsDescription = void 0;
-        this._enablePositionalOptions = false;
-        this._passThroughOptions = false;
-        this._lifeCycleHooks = {};
-        this._showHelpAfterError = false;
-        this._showSuggestionAfterError = true;
-        this._savedState = null;
-        this._outputConfiguration = {
-          writeOut: (str) => process2.stdout.write(str),
-          writeErr: (str) => process2.stderr.write(str),
-          outputError: (str, write) => write(str),
-          getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
-          getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
-          getOutHasColors: () => useColor2() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
-          getErrHasColors: () => useColor2() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str) => stripColor(str)
-        };
-        this._hidden = false;
-        this._helpOption = void 0;
-        this._addImplicitHelpCommand = void 0;
-        this._helpCommand = void 0;
-        this._helpConfiguration = {};
-        this._helpGroupHeading = void 0;
-        this._defaultCommandGroup = void 0;
-        this._defaultOptionGroup = void 0;
-      }
-      /**
-       * Copy settings that are useful to have in common across root command and subcommands.
-       *
-       * (Used internally when adding a command using `.command()` so subcommands inherit parent settings.)
-       *
-       * @param {Command} sourceCommand
-       * @return {Command} `this` command for chaining
-       */
-      copyInheritedSettings(sourceCommand) {
-        this._outputConfiguration = sourceCommand._outputConfiguration;
-        this._helpOption = sourceCommand._helpOption;
-        this._helpCommand = sourceCommand._helpCommand;
-        this._helpConfiguration = sourceCommand._helpConfiguration;
-        this._exitCallback = sourceCommand._exitCallback;
-        this._storeOptionsAsProperties = sourceCommand._storeOptionsAsProperties;
-        this._combineFlagAndOptionalValue = sourceCommand._combineFlagAndOptionalValue;
-        this._allowExcessArguments = sourceCommand._allowExcessArguments;
-        this._enablePositionalOptions = sourceCommand._enablePositionalOptions;
-        this._showHelpAfterError = sourceCommand._showHelpAfterError;
-        this._showSuggestionAfterError = sourceCommand._showSuggestionAfterError;
-        return this;
-      }
-      /**
-       * @returns {Command[]}
-       * @private
-       */
-      _getCommandAndAncestors() {
-        const result = [];
-        for (let command = this; command; command = command.parent) {
-          result.push(command);
-        }
-        return result;
-      }
-      /**
-       * Define a command.
-       *
-       * There are two styles of command: pay attention to where to put the description.
-       *
-       * @example
-       * // Command implemented using action handler (description is supplied separately to `.command`)
-       * program
-       *   .command('clone <source> [destination]')
-       *   .description('clone a repository into a newly created directory')
-       *   .action((source, destination) => {
-       *     console.log('clone command called');
-       *   });
-       *
-       * // Command implemented using separate executable file (description is second parameter to `.command`)
-       * program
-       *   .command('start <service>', 'start named service')
-       *   .command('stop [service]', 'stop named service, or all if no name supplied');
-       *
-       * @param {string} nameAndArgs - command name and arguments, args are `<required>` or `[optional]` and last may also be `variadic...`
-       * @param {(object | string)} [actionOptsOrExecDesc] - configuration options (for action), or description (for executable)
-       * @param {object} [execOpts] - configuration options (for executable)
-       * @return {Command} returns new command for action handler, or `this` for executable command
-       */
-      command(nameAndArgs, actionOptsOrExecDesc, execOpts) {
-        let desc = actionOptsOrExecDesc;
-        let opts = execOpts;
-        if (typeof desc === "object" && desc !== null) {
-          opts = desc;
-          desc = null;
-        }
-        opts = opts || {};
-        const [, name, args] = nameAndArgs.match(/([^ ]+) *(.*)/);
-        const cmd = this.createCommand(name);
-        if (desc) {
-          cmd.description(desc);
-          cmd._executableHandler = true;
-        }
-        if (opts.isDefault) this._defaultCommandName = cmd._name;
-        cmd._hidden = !!(opts.noHelp || opts.hidden);
-        cmd._executableFile = opts.executableFile || null;
-        if (args) cmd.arguments(args);
-        this._registerCommand(cmd);
-        cmd.parent = this;
-        cmd.copyInheritedSettings(this);
-        if (desc) return this;
-        return cmd;
-      }
-      /**
-       * Factory routine to create a new unattached command.
-       *
-       * See .command() for creating an attached subcommand, which uses this routine to
-       * create the command. You can override createCommand to customise subcommands.
-       *
-       * @param {string} [name]
-       * @return {Command} new command
-       */
-      createCommand(name) {
-        return new _Command(name);
-      }
-      /**
-       * You can customise the help with a subclass of Help by overriding createHelp,
-       * or by overriding Help properties using configureHelp().
-       *
-       * @return {Help}
-       */
-      createHelp() {
-        return Object.assign(new Help2(), this.configureHelp());
-      }
-      /**
-       * You can customise the help by overriding Help properties using configureHelp(),
-       * or with a subclass of Help by overriding createHelp().
-       *
-       * @param {object} [configuration] - configuration options
-       * @return {(Command | object)} `this` command for chaining, or stored configuration
-       */
-      configureHelp(configuration) {
-        if (configuration === void 0) return this._helpConfiguration;
-        this._helpConfiguration = configuration;
-        return this;
-      }
-      /**
-       * The default output goes to stdout and stderr. You can customise this for special
-       * applications. You can also customise the display of errors by overriding outputError.
-       *
-       * The configuration properties are all functions:
-       *
-       *     // change how output being written, defaults to stdout and stderr
-       *     writeOut(str)
-       *     writeErr(str)
-       *     // change how output being written for errors, defaults to writeErr
-       *     outputError(str, write) // used for displaying errors and not used for displaying help
-       *     // specify width for wrapping help
-       *     getOutHelpWidth()
-       *     getErrHelpWidth()
-       *     // color support, currently only used with Help
-       *     getOutHasColors()
-       *     getErrHasColors()
-       *     stripColor() // used to remove ANSI escape codes if output does not have colors
-       *
-       * @param {object} [configuration] - configuration options
-       * @return {(Command | object)} `this` command for chaining, or stored configuration
-       */
-      configureOutput(configuration) {
-        if (configuration === void 0) return this._outputConfiguration;
-        this._outputConfiguration = {
-          ...this._outputConfiguration,
-          ...configuration
-        };
-        return this;
-      }
-      /**
-       * Display the help or a custom message after an error occurs.
-       *
-       * @param {(boolean|string)} [displayHelp]
-       * @return {Command} `this` command for chaining
-       */
-      showHelpAfterError(displayHelp = true) {
-        if (typeof displayHelp !== "string") displayHelp = !!displayHelp;
-        this._showHelpAfterError = displayHelp;
-        return this;
-      }
-      /**
-       * Display suggestion of similar commands for unknown commands, or options for unknown options.
-       *
-       * @param {boolean} [displaySuggestion]
-       * @return {Command} `this` command for chaining
-       */
-      showSuggestionAfterError(displaySuggestion = true) {
-        this._showSuggestionAfterError = !!displaySuggestion;
-        return this;
-      }
-      /**
-       * Add a prepared subcommand.
-       *
-       * See .command() for creating an attached subcommand which inherits settings from its parent.
-       *
-       * @param {Command} cmd - new subcommand
-       * @param {object} [opts] - configuration options
-       * @return {Command} `this` command for chaining
-       */
-      addCommand(cmd, opts) {
-        if (!cmd._name) {
-          throw new Error(`Command passed to .addCommand() must have a name
-- specify the name in Command constructor or using .name()`);
-        }
-        opts = opts || {};
-        if (opts.isDefault) this._defaultCommandName = cmd._name;
-        if (opts.noHelp || opts.hidden) cmd._hidden = true;
-        this._registerCommand(cmd);
-        cmd.parent = this;
-        cmd._checkForBrokenPassThrough();
-        return this;
-      }
-      /**
-       * Factory routine to create a new unattached argument.
-       *
-       * See .argument() for creating an attached argument, which uses this routine to
-       * create the argument. You can override createArgument to return a custom argument.
-       *
-       * @param {string} name
-       * @param {string} [description]
-       * @return {Argument} new argument
-       */
-      createArgument(name, description) {
-        return new Argument2(name, description);
-      }
-      /**
-       * Define argument syntax for command.
-       *
-       * The default is that the argument is required, and you can explicitly
-       * indicate this with <> around the name. Put [] around the name for an optional argument.
-       *
-       * @example
-       * program.argument('<input-file>');
-       * program.argument('[output-file]');
-       *
-       * @param {string} name
-       * @param {string} [description]
-       * @param {(Function|*)} [parseArg] - custom argument processing function or default value
-       * @param {*} [defaultValue]
-       * @return {Command} `this` command for chaining
-       */
-      argument(name, description, parseArg, defaultValue) {
-        const argument = this.createArgument(name, description);
-        if (typeof parseArg === "function") {
-          argument.default(defaultValue).argParser(parseArg);
-        } else {
-          argument.default(parseArg);
-        }
-        this.addArgument(argument);
-        return this;
-      }
-      /**
-       * Define argument syntax for command, adding multiple at once (without descriptions).
-       *
-       * See also .argument().
-       *
-       * @example
-       * program.arguments('<cmd> [env]');
-       *
-       * @param {string} names
-       * @return {Command} `this` command for chaining
-       */
-      arguments(names) {
-        names.trim().split(/ +/).forEach((detail) => {
-          this.argument(detail);
-        });
-        return this;
-      }
-      /**
-       * Define argument syntax for command, adding a prepared argument.
-       *
-       * @param {Argument} argument
-       * @return {Command} `this` command for chaining
-       */
-      addArgument(argument) {
-        const previousArgument = this.registeredArguments.slice(-1)[0];
-        if (previousArgument?.variadic) {
-          throw new Error(
-            `only the last argument can be variadic '${previousArgument.name()}'`
-          );
-        }
-        if (argument.required && argument.defaultValue !== void 0 && argument.parseArg === void 0) {
-          throw new Error(
-            `a default value for a required argument is never used: '${argument.name()}'`
-          );
-        }
-        this.registeredArguments.push(argument);
-        return this;
-      }
-      /**
-       * Customise or override default help command. By default a help command is automatically added if your command has subcommands.
-       *
-       * @example
-       *    program.helpCommand('help [cmd]');
-       *    program.helpCommand('help [cmd]', 'show help');
-       *    program.helpCommand(false); // suppress default help command
-       *    program.helpCommand(true); // add help command even if no subcommands
-       *
-       * @param {string|boolean} enableOrNameAndArgs - enable with custom name and/or arguments, or boolean to override whether added
-       * @param {string} [description] - custom description
-       * @return {Command} `this` command for chaining
-       */
-      helpCommand(enableOrNameAndArgs, description) {
-        if (typeof enableOrNameAndArgs === "boolean") {
-          this._addImplicitHelpCommand = enableOrNameAndArgs;
-          if (enableOrNameAndArgs && this._defaultCommandGroup) {
-            this._initCommandGroup(this._getHelpCommand());
-          }
-          return this;
-        }
-        const nameAndArgs = enableOrNameAndArgs ?? "help [command]";
-        const [, helpName, helpArgs] = nameAndArgs.match(/([^ ]+) *(.*)/);
-        const helpDescription = description ?? "display help for command";
-        const helpCommand = this.createCommand(helpName);
-        helpCommand.helpOption(false);
-        if (helpArgs) helpCommand.arguments(helpArgs);
-        if (helpDescription) helpCommand.description(helpDescription);
-        this._addImplicitHelpCommand = true;
-        this._helpCommand = helpCommand;
-        if (enableOrNameAndArgs || description) this._initCommandGroup(helpCommand);
-        return this;
-      }
-      /**
-       * Add prepared custom help command.
-       *
-       * @param {(Command|string|boolean)} helpCommand - custom help command, or deprecated enableOrNameAndArgs as for `.helpCommand()`
-       * @param {string} [deprecatedDescription] - deprecated custom description used with custom name only
-       * @return {Command} `this` command for chaining
-       */
-      addHelpCommand(helpCommand, deprecatedDescription) {
-        if (typeof helpCommand !== "object") {
-          this.helpCommand(helpCommand, deprecatedDescription);
-          return this;
-        }
-        this._addImplicitHelpCommand = true;
-        this._helpCommand = helpCommand;
-        this._initCommandGroup(helpCommand);
-        return this;
-      }
-      /**
-       * Lazy create help command.
-       *
-       * @return {(Command|null)}
-       * @package
-       */
-      _getHelpCommand() {
-        const hasImplicitHelpCommand = this._addImplicitHelpCommand ?? (this.commands.length && !this._actionHandler && !this._findCommand("help"));
-        if (hasImplicitHelpCommand) {
-          if (this._helpCommand === void 0) {
-            this.helpCommand(void 0, void 0);
-          }
-          return this._helpCommand;
-        }
-        return null;
-      }
-      /**
-       * Add hook for life cycle event.
-       *
-       * @param {string} event
-       * @param {Function} listener
-       * @return {Command} `this` command for chaining
-       */
-      hook(event, listener) {
-        const allowedValues = ["preSubcommand", "preAction", "postAction"];
-        if (!allowedValues.includes(event)) {
-          throw new Error(`Unexpected value for event passed to hook : '${event}'.
-Expecting one of '${allowedValues.join("', '")}'`);
-        }
-        if (this._lifeCycleHooks[event]) {
-          this._lifeCycleHooks[event].push(listener);
-        } else {
-          this._lifeCycleHooks[event] = [listener];
-        }
-        return this;
-      }
-      /**
-       * Register callback to use as replacement for calling process.exit.
-       *
-       * @param {Function} [fn] optional callback which will be passed a CommanderError, defaults to throwing
-       * @return {Command} `this` command for chaining
-       */
-      exitOverride(fn) {
-        if (fn) {
-          this._exitCallback = fn;
-        } else {
-          this._exitCallback = (err) => {
-            if (err.code !== "commander.executeSubCommandAsync") {
-              throw err;
-            } else {
-            }
-          };
-        }
-        return this;
-      }
-      /**
-       * Call process.exit, and _exitCallback if defined.
-       *
-       * @param {number} exitCode exit code for using with process.exit
-       * @param {string} code an id string representing the error
-       * @param {string} message human-readable description of the error
-       * @return never
-       * @private
-       */
-      _exit(exitCode, code, message) {
-        if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message));
-        }
-        process2.exit(exitCode);
-      }
-      /**
-       * Register callback `fn` for the command.
-       *
-       * @example
-       * program
-       *   .command('serve')
-       *   .description('start service')
-       *   .action(function() {
-       *      // do work here
-       *   });
-       *
-       * @param {Function} fn
-       * @return {Command} `this` command for chaining
-       */
-      action(fn) {
-        const listener = (args) => {
-          const expectedArgsCount = this.registeredArguments.length;
-          const actionArgs = args.slice(0, expectedArgsCount);
-          if (this._storeOptionsAsProperties) {
-            actionArgs[expectedArgsCount] = this;
-          } else {
-            actionArgs[expectedArgsCount] = this.opts();
-          }
-          actionArgs.push(this);
-          return fn.apply(this, actionArgs);
-        };
-        this._actionHandler = listener;
-        return this;
-      }
-      /**
-       * Factory routine to create a new unattached option.
-       *
-       * See .option() for creating an attached option, which uses this routine to
-       * create the option. You can override createOption to return a custom option.
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       * @return {Option} new option
-       */
-      createOption(flags, description) {
-        return new Option3(flags, description);
-      }
-      /**
-       * Wrap parseArgs to catch 'commander.invalidArgument'.
-       *
-       * @param {(Option | Argument)} target
-       * @param {string} value
-       * @param {*} previous
-       * @param {string} invalidArgumentMessage
-       * @private
-       */
-      _callParseArg(target, value, previous, invalidArgumentMessage) {
-        try {
-          return target.parseArg(value, previous);
-        } catch (err) {
-          if (err.code === "commander.invalidArgument") {
-            const message = `${invalidArgumentMessage} ${err.message}`;
-            this.error(message, { exitCode: err.exitCode, code: err.code });
-          }
-          throw err;
-        }
-      }
-      /**
-       * Check for option flag conflicts.
-       * Register option if no conflicts found, or throw on conflict.
-       *
-       * @param {Option} option
-       * @private
-       */
-      _registerOption(option2) {
-        const matchingOption = option2.short && this._findOption(option2.short) || option2.long && this._findOption(option2.long);
-        if (matchingOption) {
-          const matchingFlag = option2.long && this._findOption(option2.long) ? option2.long : option2.short;
-          throw new Error(`Cannot add option '${option2.flags}'${this._name && ` to command '${this._name}'`} due to conflicting flag '${matchingFlag}'
--  already used by option '${matchingOption.flags}'`);
-        }
-        this._initOptionGroup(option2);
-        this.options.push(option2);
-      }
-      /**
-       * Check for command name and alias conflicts with existing commands.
-       * Register command if no conflicts found, or throw on conflict.
-       *
-       * @param {Command} command
-       * @private
-       */
-      _registerCommand(command) {
-        const knownBy = (cmd) => {
-          return [cmd.name()].concat(cmd.aliases());
-        };
-        const alreadyUsed = knownBy(command).find(
-          (name) => this._findCommand(name)
-        );
-        if (alreadyUsed) {
-          const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
-          const newCmd = knownBy(command).join("|");
-          throw new Error(
-            `cannot add command '${newCmd}' as already have command '${existingCmd}'`
-          );
-        }
-        this._initCommandGroup(command);
-        this.commands.push(command);
-      }
-      /**
-       * Add an option.
-       *
-       * @param {Option} option
-       * @return {Command} `this` command for chaining
-       */
-      addOption(option2) {
-        this._registerOption(option2);
-        const oname = option2.name();
-        const name = option2.attributeName();
-        if (option2.negate) {
-          const positiveLongFlag = option2.long.replace(/^--no-/, "--");
-          if (!this._findOption(positiveLongFlag)) {
-            this.setOptionValueWithSource(
-              name,
-              option2.defaultValue === void 0 ? true : option2.defaultValue,
-              "default"
-            );
-          }
-        } else if (option2.defaultValue !== void 0) {
-          this.setOptionValueWithSource(name, option2.defaultValue, "default");
-        }
-        const handleOptionValue = (val, invalidValueMessage, valueSource) => {
-          if (val == null && option2.presetArg !== void 0) {
-            val = option2.presetArg;
-          }
-          const oldValue = this.getOptionValue(name);
-          if (val !== null && option2.parseArg) {
-            val = this._callParseArg(option2, val, oldValue, invalidValueMessage);
-          } else if (val !== null && option2.variadic) {
-            val = option2._collectValue(val, oldValue);
-          }
-          if (val == null) {
-            if (option2.negate) {
-              val = false;
-            } else if (option2.isBoolean() || option2.optional) {
-              val = true;
-            } else {
-              val = "";
-            }
-          }
-          this.setOptionValueWithSource(name, val, valueSource);
-        };
-        this.on("option:" + oname, (val) => {
-          const invalidValueMessage = `error: option '${option2.flags}' argument '${val}' is invalid.`;
-          handleOptionValue(val, invalidValueMessage, "cli");
-        });
-        if (option2.envVar) {
-          this.on("optionEnv:" + oname, (val) => {
-            const invalidValueMessage = `error: option '${option2.flags}' value '${val}' from env '${option2.envVar}' is invalid.`;
-            handleOptionValue(val, invalidValueMessage, "env");
-          });
-        }
-        return this;
-      }
-      /**
-       * Internal implementation shared by .option() and .requiredOption()
-       *
-       * @return {Command} `this` command for chaining
-       * @private
-       */
-      _optionEx(config, flags, description, fn, defaultValue) {
-        if (typeof flags === "object" && flags instanceof Option3) {
-          throw new Error(
-            "To add an Option object use addOption() instead of option() or requiredOption()"
-          );
-        }
-        const option2 = this.createOption(flags, description);
-        option2.makeOptionMandatory(!!config.mandatory);
-        if (typeof fn === "function") {
-          option2.default(defaultValue).argParser(fn);
-        } else if (fn instanceof RegExp) {
-          const regex = fn;
-          fn = (val, def) => {
-            const m = regex.exec(val);
-            return m ? m[0] : def;
-          };
-          option2.default(defaultValue).argParser(fn);
-        } else {
-          option2.default(fn);
-        }
-        return this.addOption(option2);
-      }
-      /**
-       * Define option with `flags`, `description`, and optional argument parsing function or `defaultValue` or both.
-       *
-       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space. A required
-       * option-argument is indicated by `<>` and an optional option-argument by `[]`.
-       *
-       * See the README for more details, and see also addOption() and requiredOption().
-       *
-       * @example
-       * program
-       *     .option('-p, --pepper', 'add pepper')
-       *     .option('--pt, --pizza-type <TYPE>', 'type of pizza') // required option-argument
-       *     .option('-c, --cheese [CHEESE]', 'add extra cheese', 'mozzarella') // optional option-argument with default
-       *     .option('-t, --tip <VALUE>', 'add tip to purchase cost', parseFloat) // custom parse function
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       * @param {(Function|*)} [parseArg] - custom option processing function or default value
-       * @param {*} [defaultValue]
-       * @return {Command} `this` command for chaining
-       */
-      option(flags, description, parseArg, defaultValue) {
-        return this._optionEx({}, flags, description, parseArg, defaultValue);
-      }
-      /**
-       * Add a required option which must have a value after parsing. This usually means
-       * the option must be specified on the command line. (Otherwise the same as .option().)
-       *
-       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space.
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       * @param {(Function|*)} [parseArg] - custom option processing function or default value
-       * @param {*} [defaultValue]
-       * @return {Command} `this` command for chaining
-       */
-      requiredOption(flags, description, parseArg, defaultValue) {
-        return this._optionEx(
-          { mandatory: true },
-          flags,
-          description,
-          parseArg,
-          defaultValue
-        );
-      }
-      /**
-       * Alter parsing of short flags with optional values.
-       *
-       * @example
-       * // for `.option('-f,--flag [value]'):
-       * program.combineFlagAndOptionalValue(true);  // `-f80` is treated like `--flag=80`, this is the default behaviour
-       * program.combineFlagAndOptionalValue(false) // `-fb` is treated like `-f -b`
-       *
-       * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
-       * @return {Command} `this` command for chaining
-       */
-      combineFlagAndOptionalValue(combine2 = true) {
-        this._combineFlagAndOptionalValue = !!combine2;
-        return this;
-      }
-      /**
-       * Allow unknown options on the command line.
-       *
-       * @param {boolean} [allowUnknown] - if `true` or omitted, no error will be thrown for unknown options.
-       * @return {Command} `this` command for chaining
-       */
-      allowUnknownOption(allowUnknown = true) {
-        this._allowUnknownOption = !!allowUnknown;
-        return this;
-      }
-      /**
-       * Allow excess command-arguments on the command line. Pass false to make excess arguments an error.
-       *
-       * @param {boolean} [allowExcess] - if `true` or omitted, no error will be thrown for excess arguments.
-       * @return {Command} `this` command for chaining
-       */
-      allowExcessArguments(allowExcess = true) {
-        this._allowExcessArguments = !!allowExcess;
-        return this;
-      }
-      /**
-       * Enable positional options. Positional means global options are specified before subcommands which lets
-       * subcommands reuse the same option names, and also enables subcommands to turn on passThroughOptions.
-       * The default behaviour is non-positional and global options may appear anywhere on the command line.
-       *
-       * @param {boolean} [positional]
-       * @return {Command} `this` command for chaining
-       */
-      enablePositionalOptions(positional = true) {
-        this._enablePositionalOptions = !!positional;
-        return this;
-      }
-      /**
-       * Pass through options that come after command-arguments rather than treat them as command-options,
-       * so actual command-options come before command-arguments. Turning this on for a subcommand requires
-       * positional options to have been enabled on the program (parent commands).
-       * The default behaviour is non-positional and options may appear before or after command-arguments.
-       *
-       * @param {boolean} [passThrough] for unknown options.
-       * @return {Command} `this` command for chaining
-       */
-      passThroughOptions(passThrough = true) {
-        this._passThroughOptions = !!passThrough;
-        this._checkForBrokenPassThrough();
-        return this;
-      }
-      /**
-       * @private
-       */
-      _checkForBrokenPassThrough() {
-        if (this.parent && this._passThroughOptions && !this.parent._enablePositionalOptions) {
-          throw new Error(
-            `passThroughOptions cannot be used for '${this._name}' without turning on enablePositionalOptions for parent command(s)`
-          );
-        }
-      }
-      /**
-       * Whether to store option values as properties on command object,
-       * or store separately (specify false). In both cases the option values can be accessed using .opts().
-       *
-       * @param {boolean} [storeAsProperties=true]
-       * @return {Command} `this` command for chaining
-       */
-      storeOptionsAsProperties(storeAsProperties = true) {
-        if (this.options.length) {
-          throw new Error("call .storeOptionsAsProperties() before adding options");
-        }
-        if (Object.keys(this._optionValues).length) {
-          throw new Error(
-            "call .storeOptionsAsProperties() before setting option values"
-          );
-        }
-        this._storeOptionsAsProperties = !!storeAsProperties;
-        return this;
-      }
-      /**
-       * Retrieve option value.
-       *
-       * @param {string} key
-       * @return {object} value
-       */
-      getOptionValue(key) {
-        if (this._storeOptionsAsProperties) {
-          return this[key];
-        }
-        return this._optionValues[key];
-      }
-      /**
-       * Store option value.
-       *
-       * @param {string} key
-       * @param {object} value
-       * @return {Command} `this` command for chaining
-       */
-      setOptionValue(key, value) {
-        return this.setOptionValueWithSource(key, value, void 0);
-      }
-      /**
-       * Store option value and where the value came from.
-       *
-       * @param {string} key
-       * @param {object} value
-       * @param {string} source - expected values are default/config/env/cli/implied
-       * @return {Command} `this` command for chaining
-       */
-      setOptionValueWithSource(key, value, source) {
-        if (this._storeOptionsAsProperties) {
-          this[key] = value;
-        } else {
-          this._optionValues[key] = value;
-        }
-        this._optionValueSources[key] = source;
-        return this;
-      }
-      /**
-       * Get source of option value.
-       * Expected values are default | config | env | cli | implied
-       *
-       * @param {string} key
-       * @return {string}
-       */
-      getOptionValueSource(key) {
-        return this._optionValueSources[key];
-      }
-      /**
-       * Get source of option value. See also .optsWithGlobals().
-       * Expected values are default | config | env | cli | implied
-       *
-       * @param {string} key
-       * @return {string}
-       */
-      getOptionValueSourceWithGlobals(key) {
-        let source;
-        this._getCommandAndAncestors().forEach((cmd) => {
-          if (cmd.getOptionValueSource(key) !== void 0) {
-            source = cmd.getOptionValueSource(key);
-          }
-        });
-        return source;
-      }
-      /**
-       * Get user arguments from implied or explicit arguments.
-       * Side-effects: set _scriptPath if args included script. Used for default program name, and subcommand searches.
-       *
-       * @private
-       */
-      _prepareUserArgs(argv, parseOptions) {
-        if (argv !== void 0 && !Array.isArray(argv)) {
-          throw new Error("first parameter to parse must be array or undefined");
-        }
-        parseOptions = parseOptions || {};
-        if (argv === void 0 && parseOptions.from === void 0) {
-          if (process2.versions?.electron) {
-            parseOptions.from = "electron";
-          }
-          const execArgv = process2.execArgv ?? [];
-          if (execArgv.includes("-e") || execArgv.includes("--eval") || execArgv.includes("-p") || execArgv.includes("--print")) {
-            parseOptions.from = "eval";
-          }
-        }
-        if (argv === void 0) {
-          argv = process2.argv;
-        }
-        this.rawArgs = argv.slice();
-        let userArgs;
-        switch (parseOptions.from) {
-          case void 0:
-          case "node":
-            this._scriptPath = argv[1];
-            userArgs = argv.slice(2);
-            break;
-          case "electron":
-            if (process2.defaultApp) {
-              this._scriptPath = argv[1];
-              userArgs = argv.slice(2);
-            } else {
-              userArgs = argv.slice(1);
-            }
-            break;
-          case "user":
-            userArgs = argv.slice(0);
-            break;
-          case "eval":
-            userArgs = argv.slice(1);
-            break;
-          default:
-            throw new Error(
-              `unexpected parse option { from: '${parseOptions.from}' }`
-            );
-        }
-        if (!this._name && this._scriptPath)
-          this.nameFromFilename(this._scriptPath);
-        this._name = this._name || "program";
-        return userArgs;
-      }
-      /**
-       * Parse `argv`, setting options and invoking commands when defined.
-       *
-       * Use parseAsync instead of parse if any of your action handlers are async.
-       *
-       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
-       *
-       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
-       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
-       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
-       * - `'user'`: just user arguments
-       *
-       * @example
-       * program.parse(); // parse process.argv and auto-detect electron and special node flags
-       * program.parse(process.argv); // assume argv[0] is app and argv[1] is script
-       * program.parse(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
-       *
-       * @param {string[]} [argv] - optional, defaults to process.argv
-       * @param {object} [parseOptions] - optionally specify style of options with from: node/user/electron
-       * @param {string} [parseOptions.from] - where the args are from: 'node', 'user', 'electron'
-       * @return {Command} `this` command for chaining
-       */
-      parse(argv, parseOptions) {
-        this._prepareForParse();
-        const userArgs = this._prepareUserArgs(argv, parseOptions);
-        this._parseCommand([], userArgs);
-        return this;
-      }
-      /**
-       * Parse `argv`, setting options and invoking commands when defined.
-       *
-       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
-       *
-       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
-       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
-       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
-       * - `'user'`: just user arguments
-       *
-       * @example
-       * await program.parseAsync(); // parse process.argv and auto-detect electron and special node flags
-       * await program.parseAsync(process.argv); // assume argv[0] is app and argv[1] is script
-       * await program.parseAsync(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
-       *
-       * @param {string[]} [argv]
-       * @param {object} [parseOptions]
-       * @param {string} parseOptions.from - where the args are from: 'node', 'user', 'electron'
-       * @return {Promise}
-       */
-      async parseAsync(argv, parseOptions) {
-        this._prepareForParse();
-        const userArgs = this._prepareUserArgs(argv, parseOptions);
-        await this._parseCommand([], userArgs);
-        return this;
-      }
-      _prepareForParse() {
-        if (this._savedState === null) {
-          this.saveStateBeforeParse();
-        } else {
-          this.restoreStateBeforeParse();
-        }
-      }
-      /**
-       * Called the first time parse is called to save state and allow a restore before subsequent calls to parse.
-       * Not usually called directly, but available for subclasses to save their custom state.
-       *
-       * This is called in a lazy way. Only commands used in parsing chain will have state saved.
-       */
-      saveStateBeforeParse() {
-        this._savedState = {
-          // name is stable if supplied by author, but may be unspecified for root command and deduced during parsing
-          _name: this._name,
-          // option values before parse have default values (including false for negated options)
-          // shallow clones
-          _optionValues: { ...this._optionValues },
-          _optionValueSources: { ...this._optionValueSources }
-        };
-      }
-      /**
-       * Restore state before parse for calls after the first.
-       * Not usually called directly, but available for subclasses to save their custom state.
-       *
-       * This is called in a lazy way. Only commands used in parsing chain will have state restored.
-       */
-      restoreStateBeforeParse() {
-        if (this._storeOptionsAsProperties)
-          throw new Error(`Can not call parse again when storeOptionsAsProperties is true.
-- either make a new Command for each call to parse, or stop storing options as properties`);
-        this._name = this._savedState._name;
-        this._scriptPath = null;
-        this.rawArgs = [];
-        this._optionValues = { ...this._savedState._optionValues };
-        this._optionValueSources = { ...this._savedState._optionValueSources };
-        this.args = [];
-        this.processedArgs = [];
-      }
-      /**
-       * Throw if expected executable is missing. Add lots of help for author.
-       *
-       * @param {string} executableFile
-       * @param {string} executableDir
-       * @param {string} subcommandName
-       */
-      _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs4.existsSync(executableFile)) return;
-        const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
-        const executableMissing = `'${executableFile}' does not exist
- - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
- - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
- - ${executableDirMessage}`;
-        throw new Error(executableMissing);
-      }
-      /**
-       * Execute a sub-command executable.
-       *
-       * @private
-       */
-      _executeSubCommand(subcommand, args) {
-        args = args.slice();
-        let launchWithNode = false;
-        const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
-        function findFile(baseDir, baseName) {
-          const localBin = path12.resolve(baseDir, baseName);
-          if (fs4.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path12.extname(baseName))) return void 0;
-          const foundExt = sourceExt.find(
-            (ext) => fs4.existsSync(`${localBin}${ext}`)
-          );
-          if (foundExt) return `${localBin}${foundExt}`;
-          return void 0;
-        }
-        this._checkForMissingMandatoryOptions();
-        this._checkForConflictingOptions();
-        let executableFile = subcommand._executableFile || `${this._name}-${subcommand._name}`;
-        let executableDir = this._executableDir || "";
-        if (this._scriptPath) {
-          let resolvedScriptPath;
-          try {
-            resolvedScriptPath = fs4.realpathSync(this._scriptPath);
-          } catch {
-            resolvedScriptPath = this._scriptPath;
-          }
-          executableDir = path12.resolve(
-            path12.dirname(resolvedScriptPath),
-            executableDir
-          );
-        }
-        if (executableDir) {
-          let localFile = findFile(executableDir, executableFile);
-          if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path12.basename(
-              this._scriptPath,
-              path12.extname(this._scriptPath)
-            );
-            if (legacyName !== this._name) {
-              localFile = findFile(
-                executableDir,
-                `${legacyName}-${subcommand._name}`
-              );
-            }
-          }
-          executableFile = localFile || executableFile;
-        }
-        launchWithNode = sourceExt.includes(path12.extname(executableFile));
-        let proc;
-        if (process2.platform !== "win32") {
-          if (launchWithNode) {
-            args.unshift(executableFile);
-            args = incrementNodeInspectorPort(process2.execArgv).concat(args);
-            proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" });
-          } else {
-            proc = childProcess.spawn(executableFile, args, { stdio: "inherit" });
-          }
-        } else {
-          this._checkForMissingExecutable(
-            executableFile,
-            executableDir,
-            subcommand._name
-          );
-          args.unshift(executableFile);
-          args = incrementNodeInspectorPort(process2.execArgv).concat(args);
-          proc = childProcess.spawn(process2.execPath, args, { stdio: "inherit" });
-        }
-        if (!proc.killed) {
-          const signals = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
-          signals.forEach((signal) => {
-            process2.on(signal, () => {
-              if (proc.killed === false && proc.exitCode === null) {
-                proc.kill(signal);
-              }
-            });
-          });
-        }
-        const exitCallback = this._exitCallback;
-        proc.on("close", (code) => {
-          code = code ?? 1;
-          if (!exitCallback) {
-            process2.exit(code);
-          } else {
-            exitCallback(
-              new CommanderError2(
-                code,
-                "commander.executeSubCommandAsync",
-                "(close)"
-              )
-            );
-          }
-        });
-        proc.on("error", (err) => {
-          if (err.code === "ENOENT") {
-            this._checkForMissingExecutable(
-              executableFile,
-              executableDir,
-              subcommand._name
-            );
-          } else if (err.code === "EACCES") {
-            throw new Error(`'${executableFile}' not executable`);
-          }
-          if (!exitCallback) {
-            process2.exit(1);
-          } else {
-            const wrappedError = new CommanderError2(
-              1,
-              "commander.executeSubCommandAsync",
-              "(error)"
-            );
-            wrappedError.nestedError = err;
-            exitCallback(wrappedError);
-          }
-        });
-        this.runningCommand = proc;
-      }
-      /**
-       * @private
-       */
-      _dispatchSubcommand(commandName, operands, unknown) {
-        const subCommand = this._findCommand(commandName);
-        if (!subCommand) this.help({ error: true });
-        subCommand._prepareForParse();
-        let promiseChain;
-        promiseChain = this._chainOrCallSubCommandHook(
-          promiseChain,
-          subCommand,
-          "preSubcommand"
-        );
-        promiseChain = this._chainOrCall(promiseChain, () => {
-          if (subCommand._executableHandler) {
-            this._executeSubCommand(subCommand, operands.concat(unknown));
-          } else {
-            return subCommand._parseCommand(operands, unknown);
-          }
-        });
-        return promiseChain;
-      }
-      /**
-       * Invoke help directly if possible, or dispatch if necessary.
-       * e.g. help foo
-       *
-       * @private
-       */
-      _dispatchHelpCommand(subcommandName) {
-        if (!subcommandName) {
-          this.help();
-        }
-        const subCommand = this._findCommand(subcommandName);
-        if (subCommand && !subCommand._executableHandler) {
-          subCommand.help();
-        }
-        return this._dispatchSubcommand(
-          subcommandName,
-          [],
-          [this._getHelpOption()?.long ?? this._getHelpOption()?.short ?? "--help"]
-        );
-      }
-      /**
-       * Check this.args against expected this.registeredArguments.
-       *
-       * @private
-       */
-      _checkNumberOfArguments() {
-        this.registeredArguments.forEach((arg, i) => {
-          if (arg.required && this.args[i] == null) {
-            this.missingArgument(arg.name());
-          }
-        });
-        if (this.registeredArguments.length > 0 && this.registeredArguments[this.registeredArguments.length - 1].variadic) {
-          return;
-        }
-        if (this.args.length > this.registeredArguments.length) {
-          this._excessArguments(this.args);
-        }
-      }
-      /**
-       * Process this.args using this.registeredArguments and save as this.processedArgs!
-       *
-       * @private
-       */
-      _processArguments() {
-        const myParseArg = (argument, value, previous) => {
-          let parsedValue = value;
-          if (value !== null && argument.parseArg) {
-            const invalidValueMessage = `error: command-argument value '${value}' is invalid for argument '${argument.name()}'.`;
-            parsedValue = this._callParseArg(
-              argument,
-              value,
-              previous,
-              invalidValueMessage
-            );
-          }
-          return parsedValue;
-        };
-        this._checkNumberOfArguments();
-        const processedArgs = [];
-        this.registeredArguments.forEach((declaredArg, index) => {
-          let value = declaredArg.defaultValue;
-          if (declaredArg.variadic) {
-            if (index < this.args.length) {
-              value = this.args.slice(index);
-              if (declaredArg.parseArg) {
-                value = value.reduce((processed, v) => {
-                  return myParseArg(declaredArg, v, processed);
-                }, declaredArg.defaultValue);
-              }
-            } else if (value === void 0) {
-              value = [];
-            }
-          } else if (index < this.args.length) {
-            value = this.args[index];
-            if (declaredArg.parseArg) {
-              value = myParseArg(declaredArg, value, declaredArg.defaultValue);
-            }
-          }
-          processedArgs[index] = value;
-        });
-        this.processedArgs = processedArgs;
-      }
-      /**
-       * Once we have a promise we chain, but call synchronously until then.
-       *
-       * @param {(Promise|undefined)} promise
-       * @param {Function} fn
-       * @return {(Promise|undefined)}
-       * @private
-       */
-      _chainOrCall(promise, fn) {
-        if (promise?.then && typeof promise.then === "function") {
-          return promise.then(() => fn());
-        }
-        return fn();
-      }
-      /**
-       *
-       * @param {(Promise|undefined)} promise
-       * @param {string} event
-       * @return {(Promise|undefined)}
-       * @private
-       */
-      _chainOrCallHooks(promise, event) {
-        let result = promise;
-        const hooks = [];
-        this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
-          hookedCommand._lifeCycleHooks[event].forEach((callback) => {
-            hooks.push({ hookedCommand, callback });
-          });
-        });
-        if (event === "postAction") {
-          hooks.reverse();
-        }
-        hooks.forEach((hookDetail) => {
-          result = this._chainOrCall(result, () => {
-            return hookDetail.callback(hookDetail.hookedCommand, this);
-          });
-        });
-        return result;
-      }
-      /**
-       *
-       * @param {(Promise|undefined)} promise
-       * @param {Command} subCommand
-       * @param {string} event
-       * @return {(Promise|undefined)}
-       * @private
-       */
-      _chainOrCallSubCommandHook(promise, subCommand, event) {
-        let result = promise;
-        if (this._lifeCycleHooks[event] !== void 0) {
-          this._lifeCycleHooks[event].forEach((hook) => {
-            result = this._chainOrCall(result, () => {
-              return hook(this, subCommand);
-            });
-          });
-        }
-        return result;
-      }
-      /**
-       * Process arguments in context of this command.
-       * Returns action result, in case it is a promise.
-       *
-       * @private
-       */
-      _parseCommand(operands, unknown) {
-        const parsed = this.parseOptions(unknown);
-        this._parseOptionsEnv();
-        this._parseOptionsImplied();
-        operands = operands.concat(parsed.operands);
-        unknown = parsed.unknown;
-        this.args = operands.concat(unknown);
-        if (operands && this._findCommand(operands[0])) {
-          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown);
-        }
-        if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
-          return this._dispatchHelpCommand(operands[1]);
-        }
-        if (this._defaultCommandName) {
-          this._outputHelpIfRequested(unknown);
-          return this._dispatchSubcommand(
-            this._defaultCommandName,
-            operands,
-            unknown
-          );
-        }
-        if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
-          this.help({ error: true });
-        }
-        this._outputHelpIfRequested(parsed.unknown);
-        this._checkForMissingMandatoryOptions();
-        this._checkForConflictingOptions();
-        const checkForUnknownOptions = () => {
-          if (parsed.unknown.length > 0) {
-            this.unknownOption(parsed.unknown[0]);
-          }
-        };
-        const commandEvent = `command:${this.name()}`;
-        if (this._actionHandler) {
-          checkForUnknownOptions();
-          this._processArguments();
-          let promiseChain;
-          promiseChain = this._chainOrCallHooks(promiseChain, "preAction");
-          promiseChain = this._chainOrCall(
-            promiseChain,
-            () => this._actionHandler(this.processedArgs)
-          );
-          if (this.parent) {
-            promiseChain = this._chainOrCall(promiseChain, () => {
-              this.parent.emit(commandEvent, operands, unknown);
-            });
-          }
-          promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
-          return promiseChain;
-        }
-        if (this.parent?.listenerCount(commandEvent)) {
-          checkForUnknownOptions();
-          this._processArguments();
-          this.parent.emit(commandEvent, operands, unknown);
-        } else if (operands.length) {
-          if (this._findCommand("*")) {
-            return this._dispatchSubcommand("*", operands, unknown);
-          }
-          if (this.listenerCount("command:*")) {
-            this.emit("command:*", operands, unknown);
-          } else if (this.commands.length) {
-            this.unknownCommand();
-          } else {
-            checkForUnknownOptions();
-            this._processArguments();
-          }
-        } else if (this.commands.length) {
-          checkForUnknownOptions();
-          this.help({ error: true });
-        } else {
-          checkForUnknownOptions();
-          this._processArguments();
-        }
-      }
-      /**
-       * Find matching command.
-       *
-       * @private
-       * @return {Command | undefined}
-       */
-      _findCommand(name) {
-        if (!name) return void 0;
-        return this.commands.find(
-          (cmd) => cmd._name === name || cmd._aliases.includes(name)
-        );
-      }
-      /**
-       * Return an option matching `arg` if any.
-       *
-       * @param {string} arg
-       * @return {Option}
-       * @package
-       */
-      _findOption(arg) {
-        return this.options.find((option2) => option2.is(arg));
-      }
-      /**
-       * Display an error message if a mandatory option does not have a value.
-       * Called after checking for help flags in leaf subcommand.
-       *
-       * @private
-       */
-      _checkForMissingMandatoryOptions() {
-        this._getCommandAndAncestors().forEach((cmd) => {
-          cmd.options.forEach((anOption) => {
-            if (anOption.mandatory && cmd.getOptionValue(anOption.attributeName()) === void 0) {
-              cmd.missingMandatoryOptionValue(anOption);
-            }
-          });
-        });
-      }
-      /**
-       * Display an error message if conflicting options are used together in this.
-       *
-       * @private
-       */
-      _checkForConflictingLocalOptions() {
-        const definedNonDefaultOptions = this.options.filter((option2) => {
-          const optionKey = option2.attributeName();
-          if (this.getOptionValue(optionKey) === void 0) {
-            return false;
-          }
-          return this.getOptionValueSource(optionKey) !== "default";
-        });
-        const optionsWithConflicting = definedNonDefaultOptions.filter(
-          (option2) => option2.conflictsWith.length > 0
-        );
-        optionsWithConflicting.forEach((option2) => {
-          const conflictingAndDefined = definedNonDefaultOptions.find(
-            (defined) => option2.conflictsWith.includes(defined.attributeName())
-          );
-          if (conflictingAndDefined) {
-            this._conflictingOption(option2, conflictingAndDefined);
-          }
-        });
-      }
-      /**
-       * Display an error message if conflicting options are used together.
-       * Called after checking for help flags in leaf subcommand.
-       *
-       * @private
-       */
-      _checkForConflictingOptions() {
-        this._getCommandAndAncestors().forEach((cmd) => {
-          cmd._checkForConflictingLocalOptions();
-        });
-      }
-      /**
-       * Parse options from `argv` removing known options,
-       * and return argv split into operands and unknown arguments.
-       *
-       * Side effects: modifies command by storing options. Does not reset state if called again.
-       *
-       * Examples:
-       *
-       *     argv => operands, unknown
-       *     --known kkk op => [op], []
-       *     op --known kkk => [op], []
-       *     sub --unknown uuu op => [sub], [--unknown uuu op]
-       *     sub -- --unknown uuu op => [sub --unknown uuu op], []
-       *
-       * @param {string[]} args
-       * @return {{operands: string[], unknown: string[]}}
-       */
-      parseOptions(args) {
-        const operands = [];
-        const unknown = [];
-        let dest = operands;
-        function maybeOption(arg) {
-          return arg.length > 1 && arg[0] === "-";
-        }
-        const negativeNumberArg = (arg) => {
-          if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
-          return !this._getCommandAndAncestors().some(
-            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
-          );
-        };
-        let activeVariadicOption = null;
-        let activeGroup = null;
-        let i = 0;
-        while (i < args.length || activeGroup) {
-          const arg = activeGroup ?? args[i++];
-          activeGroup = null;
-          if (arg === "--") {
-            if (dest === unknown) dest.push(arg);
-            dest.push(...args.slice(i));
-            break;
-          }
-          if (activeVariadicOption && (!maybeOption(arg) || negativeNumberArg(arg))) {
-            this.emit(`option:${activeVariadicOption.name()}`, arg);
-            continue;
-          }
-          activeVariadicOption = null;
-          if (maybeOption(arg)) {
-            const option2 = this._findOption(arg);
-            if (option2) {
-              if (option2.required) {
-                const value = args[i++];
-                if (value === void 0) this.optionMissingArgument(option2);
-                this.emit(`option:${option2.name()}`, value);
-              } else if (option2.optional) {
-                let value = null;
-                if (i < args.length && (!maybeOption(args[i]) || negativeNumberArg(args[i]))) {
-                  value = args[i++];
-                }
-                this.emit(`option:${option2.name()}`, value);
-              } else {
-                this.emit(`option:${option2.name()}`);
-              }
-              activeVariadicOption = option2.variadic ? option2 : null;
-              continue;
-            }
-          }
-          if (arg.length > 2 && arg[0] === "-" && arg[1] !== "-") {
-            const option2 = this._findOption(`-${arg[1]}`);
-            if (option2) {
-              if (option2.required || option2.optional && this._combineFlagAndOptionalValue) {
-                this.emit(`option:${option2.name()}`, arg.slice(2));
-              } else {
-                this.emit(`option:${option2.name()}`);
-                activeGroup = `-${arg.slice(2)}`;
-              }
-              continue;
-            }
-          }
-          if (/^--[^=]+=/.test(arg)) {
-            const index = arg.indexOf("=");
-            const option2 = this._findOption(arg.slice(0, index));
-            if (option2 && (option2.required || option2.optional)) {
-              this.emit(`option:${option2.name()}`, arg.slice(index + 1));
-              continue;
-            }
-          }
-          if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
-            dest = unknown;
-          }
-          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown.length === 0) {
-            if (this._findCommand(arg)) {
-              operands.push(arg);
-              unknown.push(...args.slice(i));
-              break;
-            } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
-              operands.push(arg, ...args.slice(i));
-              break;
-            } else if (this._defaultCommandName) {
-              unknown.push(arg, ...args.slice(i));
-              break;
-            }
-          }
-          if (this._passThroughOptions) {
-            dest.push(arg, ...args.slice(i));
-            break;
-          }
-          dest.push(arg);
-        }
-        return { operands, unknown };
-      }
-      /**
-       * Return an object containing local option values as key-value pairs.
-       *
-       * @return {object}
-       */
-      opts() {
-        if (this._storeOptionsAsProperties) {
-          const result = {};
-          const len = this.options.length;
-          for (let i = 0; i < len; i++) {
-            const key = this.options[i].attributeName();
-            result[key] = key === this._versionOptionName ? this._version : this[key];
-          }
-          return result;
-        }
-        return this._optionValues;
-      }
-      /**
-       * Return an object containing merged local and global option values as key-value pairs.
-       *
-       * @return {object}
-       */
-      optsWithGlobals() {
-        return this._getCommandAndAncestors().reduce(
-          (combinedOptions, cmd) => Object.assign(combinedOptions, cmd.opts()),
-          {}
-        );
-      }
-      /**
-       * Display error message and exit (or call exitOverride).
-       *
-       * @param {string} message
-       * @param {object} [errorOptions]
-       * @param {string} [errorOptions.code] - an id string representing the error
-       * @param {number} [errorOptions.exitCode] - used with process.exit
-       */
-      error(message, errorOptions) {
-        this._outputConfiguration.outputError(
-          `${message}
-`,
-          this._outputConfiguration.writeErr
-        );
-        if (typeof this._showHelpAfterError === "string") {
-          this._outputConfiguration.writeErr(`${this._showHelpAfterError}
-`);
-        } else if (this._showHelpAfterError) {
-          this._outputConfiguration.writeErr("\n");
-          this.outputHelp({ error: true });
-        }
-        const config = errorOptions || {};
-        const exitCode = config.exitCode || 1;
-        const code = config.code || "commander.error";
-        this._exit(exitCode, code, message);
-      }
-      /**
-       * Apply any option related environment variables, if option does
-       * not have a value from cli or client code.
-       *
-       * @private
-       */
-      _parseOptionsEnv() {
-        this.options.forEach((option2) => {
-          if (option2.envVar && option2.envVar in process2.env) {
-            const optionKey = option2.attributeName();
-            if (this.getOptionValue(optionKey) === void 0 || ["default", "config", "env"].includes(
-              this.getOptionValueSource(optionKey)
-            )) {
-              if (option2.required || option2.optional) {
-                this.emit(`optionEnv:${option2.name()}`, process2.env[option2.envVar]);
-              } else {
-                this.emit(`optionEnv:${option2.name()}`);
-              }
-            }
-          }
-        });
-      }
-      /**
-       * Apply any implied option values, if option is undefined or default value.
-       *
-       * @private
-       */
-      _parseOptionsImplied() {
-        const dualHelper = new DualOptions(this.options);
-        const hasCustomOptionValue = (optionKey) => {
-          return this.getOptionValue(optionKey) !== void 0 && !["default", "implied"].includes(this.getOptionValueSource(optionKey));
-        };
-        this.options.filter(
-          (option2) => option2.implied !== void 0 && hasCustomOptionValue(option2.attributeName()) && dualHelper.valueFromOption(
-            this.getOptionValue(option2.attributeName()),
-            option2
-          )
-        ).forEach((option2) => {
-          Object.keys(option2.implied).filter((impliedKey) => !hasCustomOptionValue(impliedKey)).forEach((impliedKey) => {
-            this.setOptionValueWithSource(
-              impliedKey,
-              option2.implied[impliedKey],
-              "implied"
-            );
-          });
-        });
-      }
-      /**
-       * Argument `name` is missing.
-       *
-       * @param {string} name
-       * @private
-       */
-      missingArgument(name) {
-        const message = `error: missing required argument '${name}'`;
-        this.error(message, { code: "commander.missingArgument" });
-      }
-      /**
-       * `Option` is missing an argument.
-       *
-       * @param {Option} option
-       * @private
-       */
-      optionMissingArgument(option2) {
-        const message = `error: option '${option2.flags}' argument missing`;
-        this.error(message, { code: "commander.optionMissingArgument" });
-      }
-      /**
-       * `Option` does not have a value, and is a mandatory option.
-       *
-       * @param {Option} option
-       * @private
-       */
-      missingMandatoryOptionValue(option2) {
-        const message = `error: required option '${option2.flags}' not specified`;
-        this.error(message, { code: "commander.missingMandatoryOptionValue" });
-      }
-      /**
-       * `Option` conflicts with another option.
-       *
-       * @param {Option} option
-       * @param {Option} conflictingOption
-       * @private
-       */
-      _conflictingOption(option2, conflictingOption) {
-        const findBestOptionFromValue = (option3) => {
-          const optionKey = option3.attributeName();
-          const optionValue = this.getOptionValue(optionKey);
-          const negativeOption = this.options.find(
-            (target) => target.negate && optionKey === target.attributeName()
-          );
-          const positiveOption = this.options.find(
-            (target) => !target.negate && optionKey === target.attributeName()
-          );
-          if (negativeOption && (negativeOption.presetArg === void 0 && optionValue === false || negativeOption.presetArg !== void 0 && optionValue === negativeOption.presetArg)) {
-            return negativeOption;
-          }
-          return positiveOption || option3;
-        };
-        const getErrorMessage = (option3) => {
-          const bestOption = findBestOptionFromValue(option3);
-          const optionKey = bestOption.attributeName();
-          const source = this.getOptionValueSource(optionKey);
-          if (source === "env") {
-            return `environment variable '${bestOption.envVar}'`;
-          }
-          return `option '${bestOption.flags}'`;
-        };
-        const message = `error: ${getErrorMessage(option2)} cannot be used with ${getErrorMessage(conflictingOption)}`;
-        this.error(message, { code: "commander.conflictingOption" });
-      }
-      /**
-       * Unknown option `flag`.
-       *
-       * @param {string} flag
-       * @private
-       */
-      unknownOption(flag) {
-        if (this._allowUnknownOption) return;
-        let suggestion = "";
-        if (flag.startsWith("--") && this._showSuggestionAfterError) {
-          let candidateFlags = [];
-          let command = this;
-          do {
-            const moreFlags = command.createHelp().visibleOptions(command).filter((option2) => option2.long).map((option2) => option2.long);
-            candidateFlags = candidateFlags.concat(moreFlags);
-            command = command.parent;
-          } while (command && !command._enablePositionalOptions);
-          suggestion = suggestSimilar(flag, candidateFlags);
-        }
-        const message = `error: unknown option '${flag}'${suggestion}`;
-        this.error(message, { code: "commander.unknownOption" });
-      }
-      /**
-       * Excess arguments, more than expected.
-       *
-       * @param {string[]} receivedArgs
-       * @private
-       */
-      _excessArguments(receivedArgs) {
-        if (this._allowExcessArguments) return;
-        const expected = this.registeredArguments.length;
-        const s = expected === 1 ? "" : "s";
-        const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
-        const message = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
-        this.error(message, { code: "commander.excessArguments" });
-      }
-      /**
-       * Unknown command.
-       *
-       * @private
-       */
-      unknownCommand() {
-        const unknownName = this.args[0];
-        let suggestion = "";
-        if (this._showSuggestionAfterError) {
-          const candidateNames = [];
-          this.createHelp().visibleCommands(this).forEach((command) => {
-            candidateNames.push(command.name());
-            if (command.alias()) candidateNames.push(command.alias());
-          });
-          suggestion = suggestSimilar(unknownName, candidateNames);
-        }
-        const message = `error: unknown command '${unknownName}'${suggestion}`;
-        this.error(message, { code: "commander.unknownCommand" });
-      }
-      /**
-       * Get or set the program version.
-       *
-       * This method auto-registers the "-V, --version" option which will print the version number.
-       *
-       * You can optionally supply the flags and description to override the defaults.
-       *
-       * @param {string} [str]
-       * @param {string} [flags]
-       * @param {string} [description]
-       * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
-       */
-      version(str, flags, description) {
-        if (str === void 0) return this._version;
-        this._version = str;
-        flags = flags || "-V, --version";
-        description = description || "output the version number";
-        const versionOption = this.createOption(flags, description);
-        this._versionOptionName = versionOption.attributeName();
-        this._registerOption(versionOption);
-        this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str}
-`);
-          this._exit(0, "commander.version", str);
-        });
-        return this;
-      }
-      /**
-       * Set the description.
-       *
-       * @param {string} [str]
-       * @param {object} [argsDescription]
-       * @return {(string|Command)}
-       */
-      description(str, argsDescription) {
-        if (str === void 0 && argsDescription === void 0)
-          return this._description;
-        this._description = str;
-        if (argsDescription) {
-          this._argsDescription = argsDescription;
-        }
-        return this;
-      }
-      /**
-       * Set the summary. Used when listed as subcommand of parent.
-       *
-       * @param {string} [str]
-       * @return {(string|Command)}
-       */
-      summary(str) {
-        if (str === void 0) return this._summary;
-        this._summary = str;
-        return this;
-      }
-      /**
-       * Set an alias for the command.
-       *
-       * You may call more than once to add multiple aliases. Only the first alias is shown in the auto-generated help.
-       *
-       * @param {string} [alias]
-       * @return {(string|Command)}
-       */
-      alias(alias) {
-        if (alias === void 0) return this._aliases[0];
-        let command = this;
-        if (this.commands.length !== 0 && this.commands[this.commands.length - 1]._executableHandler) {
-          command = this.commands[this.commands.length - 1];
-        }
-        if (alias === command._name)
-          throw new Error("Command alias can't be the same as its name");
-        const matchingCommand = this.parent?._findCommand(alias);
-        if (matchingCommand) {
-          const existingCmd = [matchingCommand.name()].concat(matchingCommand.aliases()).join("|");
-          throw new Error(
-            `cannot add alias '${alias}' to command '${this.name()}' as already have command '${existingCmd}'`
-          );
-        }
-        command._aliases.push(alias);
-        return this;
-      }
-      /**
-       * Set aliases for the command.
-       *
-       * Only the first alias is shown in the auto-generated help.
-       *
-       * @param {string[]} [aliases]
-       * @return {(string[]|Command)}
-       */
-      aliases(aliases) {
-        if (aliases === void 0) return this._aliases;
-        aliases.forEach((alias) => this.alias(alias));
-        return this;
-      }
-      /**
-       * Set / get the command usage `str`.
-       *
-       * @param {string} [str]
-       * @return {(string|Command)}
-       */
-      usage(str) {
-        if (str === void 0) {
-          if (this._usage) return this._usage;
-          const args = this.registeredArguments.map((arg) => {
-            return humanReadableArgName(arg);
-          });
-          return [].concat(
-            this.options.length || this._helpOption !== null ? "[options]" : [],
-            this.commands.length ? "[command]" : [],
-            this.registeredArguments.length ? args : []
-          ).join(" ");
-        }
-        this._usage = str;
-        return this;
-      }
-      /**
-       * Get or set the name of the command.
-       *
-       * @param {string} [str]
-       * @return {(string|Command)}
-       */
-      name(str) {
-        if (str === void 0) return this._name;
-        this._name = str;
-        return this;
-      }
-      /**
-       * Set/get the help group heading for this subcommand in parent command's help.
-       *
-       * @param {string} [heading]
-       * @return {Command | string}
-       */
-      helpGroup(heading) {
-        if (heading === void 0) return this._helpGroupHeading ?? "";
-        this._helpGroupHeading = heading;
-        return this;
-      }
-      /**
-       * Set/get the default help group heading for subcommands added to this command.
-       * (This does not override a group set directly on the subcommand using .helpGroup().)
-       *
-       * @example
-       * program.commandsGroup('Development Commands:);
-       * program.command('watch')...
-       * program.command('lint')...
-       * ...
-       *
-       * @param {string} [heading]
-       * @returns {Command | string}
-       */
-      commandsGroup(heading) {
-        if (heading === void 0) return this._defaultCommandGroup ?? "";
-        this._defaultCommandGroup = heading;
-        return this;
-      }
-      /**
-       * Set/get the default help group heading for options added to this command.
-       * (This does not override a group set directly on the option using .helpGroup().)
-       *
-       * @example
-       * program
-       *   .optionsGroup('Development Options:')
-       *   .option('-d, --debug', 'output extra debugging')
-       *   .option('-p, --profile', 'output profiling information')
-       *
-       * @param {string} [heading]
-       * @returns {Command | string}
-       */
-      optionsGroup(heading) {
-        if (heading === void 0) return this._defaultOptionGroup ?? "";
-        this._defaultOptionGroup = heading;
-        return this;
-      }
-      /**
-       * @param {Option} option
-       * @private
-       */
-      _initOptionGroup(option2) {
-        if (this._defaultOptionGroup && !option2.helpGroupHeading)
-          option2.helpGroup(this._defaultOptionGroup);
-      }
-      /**
-       * @param {Command} cmd
-       * @private
-       */
-      _initCommandGroup(cmd) {
-        if (this._defaultCommandGroup && !cmd.helpGroup())
-          cmd.helpGroup(this._defaultCommandGroup);
-      }
-      /**
-       * Set the name of the command from script filename, such as process.argv[1],
-       * or require.main.filename, or __filename.
-       *
-       * (Used internally and public although not documented in README.)
-       *
-       * @example
-       * program.nameFromFilename(require.main.filename);
-       *
-       * @param {string} filename
-       * @return {Command}
-       */
-      nameFromFilename(filename) {
-        this._name = path12.basename(filename, path12.extname(filename));
-        return this;
-      }
-      /**
-       * Get or set the directory for searching for executable subcommands of this command.
-       *
-       * @example
-       * program.executableDir(__dirname);
-       * // or
-       * program.executableDir('subcommands');
-       *
-       * @param {string} [path]
-       * @return {(string|null|Command)}
-       */
-      executableDir(path13) {
-        if (path13 === void 0) return this._executableDir;
-        this._executableDir = path13;
-        return this;
-      }
-      /**
-       * Return program help documentation.
-       *
-       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to wrap for stderr instead of stdout
-       * @return {string}
-       */
-      helpInformation(contextOptions) {
-        const helper = this.createHelp();
-        const context = this._getOutputContext(contextOptions);
-        helper.prepareContext({
-          error: context.error,
-          helpWidth: context.helpWidth,
-          outputHasColors: context.hasColors
-        });
-        const text = helper.formatHelp(this, helper);
-        if (context.hasColors) return text;
-        return this._outputConfiguration.stripColor(text);
-      }
-      /**
-       * @typedef HelpContext
-       * @type {object}
-       * @property {boolean} error
-       * @property {number} helpWidth
-       * @property {boolean} hasColors
-       * @property {function} write - includes stripColor if needed
-       *
-       * @returns {HelpContext}
-       * @private
-       */
-      _getOutputContext(contextOptions) {
-        contextOptions = contextOptions || {};
-        const error = !!contextOptions.error;
-        let baseWrite;
-        let hasColors;
-        let helpWidth;
-        if (error) {
-          baseWrite = (str) => this._outputConfiguration.writeErr(str);
-          hasColors = this._outputConfiguration.getErrHasColors();
-          helpWidth = this._outputConfiguration.getErrHelpWidth();
-        } else {
-          baseWrite = (str) => this._outputConfiguration.writeOut(str);
-          hasColors = this._outputConfiguration.getOutHasColors();
-          helpWidth = this._outputConfiguration.getOutHelpWidth();
-        }
-        const write = (str) => {
-          if (!hasColors) str = this._outputConfiguration.stripColor(str);
-          return baseWrite(str);
-        };
-        return { error, write, hasColors, helpWidth };
-      }
-      /**
-       * Output help information for this command.
-       *
-       * Outputs built-in help, and custom text added using `.addHelpText()`.
-       *
-       * @param {{ error: boolean } | Function} [contextOptions] - pass {error:true} to write to stderr instead of stdout
-       */
-      outputHelp(contextOptions) {
-        let deprecatedCallback;
-        if (typeof contextOptions === "function") {
-          deprecatedCallback = contextOptions;
-          contextOptions = void 0;
-        }
-        const outputContext = this._getOutputContext(contextOptions);
-        const eventContext = {
-          error: outputContext.error,
-          write: outputContext.write,
-          command: this
-        };
-        this._getCommandAndAncestors().reverse().forEach((command) => command.emit("beforeAllHelp", eventContext));
-        this.emit("beforeHelp", eventContext);
-        let helpInformation = this.helpInformation({ error: outputContext.error });
-        if (deprecatedCallback) {
-          helpInformation = deprecatedCallback(helpInformation);
-          if (typeof helpInformation !== "string" && !Buffer.isBuffer(helpInformation)) {
-            throw new Error("outputHelp callback must return a string or a Buffer");
-          }
-        }
-        outputContext.write(helpInformation);
-        if (this._getHelpOption()?.long) {
-          this.emit(this._getHelpOption().long);
-        }
-        this.emit("afterHelp", eventContext);
-        this._getCommandAndAncestors().forEach(
-          (command) => command.emit("afterAllHelp", eventContext)
-        );
-      }
-      /**
-       * You can pass in flags and a description to customise the built-in help option.
-       * Pass in false to disable the built-in help option.
-       *
-       * @example
-       * program.helpOption('-?, --help' 'show help'); // customise
-       * program.helpOption(false); // disable
-       *
-       * @param {(string | boolean)} flags
-       * @param {string} [description]
-       * @return {Command} `this` command for chaining
-       */
-      helpOption(flags, description) {
-        if (typeof flags === "boolean") {
-          if (flags) {
-            if (this._helpOption === null) this._helpOption = void 0;
-            if (this._defaultOptionGroup) {
-              this._initOptionGroup(this._getHelpOption());
-            }
-          } else {
-            this._helpOption = null;
-          }
-          return this;
-        }
-        this._helpOption = this.createOption(
-          flags ?? "-h, --help",
-          description ?? "display help for command"
-        );
-        if (flags || description) this._initOptionGroup(this._helpOption);
-        return this;
-      }
-      /**
-       * Lazy create help option.
-       * Returns null if has been disabled with .helpOption(false).
-       *
-       * @returns {(Option | null)} the help option
-       * @package
-       */
-      _getHelpOption() {
-        if (this._helpOption === void 0) {
-          this.helpOption(void 0, void 0);
-        }
-        return this._helpOption;
-      }
-      /**
-       * Supply your own option to use for the built-in help option.
-       * This is an alternative to using helpOption() to customise the flags and description etc.
-       *
-       * @param {Option} option
-       * @return {Command} `this` command for chaining
-       */
-      addHelpOption(option2) {
-        this._helpOption = option2;
-        this._initOptionGroup(option2);
-        return this;
-      }
-      /**
-       * Output help information and exit.
-       *
-       * Outputs built-in help, and custom text added using `.addHelpText()`.
-       *
-       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to write to stderr instead of stdout
-       */
-      help(contextOptions) {
-        this.outputHelp(contextOptions);
-        let exitCode = Number(process2.exitCode ?? 0);
-        if (exitCode === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
-          exitCode = 1;
-        }
-        this._exit(exitCode, "commander.help", "(outputHelp)");
-      }
-      /**
-       * // Do a little typing to coordinate emit and listener for the help text events.
-       * @typedef HelpTextEventContext
-       * @type {object}
-       * @property {boolean} error
-       * @property {Command} command
-       * @property {function} write
-       */
-      /**
-       * Add additional text to be displayed with the built-in help.
-       *
-       * Position is 'before' or 'after' to affect just this command,
-       * and 'beforeAll' or 'afterAll' to affect this command and all its subcommands.
-       *
-       * @param {string} position - before or after built-in help
-       * @param {(string | Function)} text - string to add, or a function returning a string
-       * @return {Command} `this` command for chaining
-       */
-      addHelpText(position, text) {
-        const allowedValues = ["beforeAll", "before", "after", "afterAll"];
-        if (!allowedValues.includes(position)) {
-          throw new Error(`Unexpected value for position to addHelpText.
-Expecting one of '${allowedValues.join("', '")}'`);
-        }
-        const helpEvent = `${position}Help`;
-        this.on(helpEvent, (context) => {
-          let helpStr;
-          if (typeof text === "function") {
-            helpStr = text({ error: context.error, command: context.command });
-          } else {
-            helpStr = text;
-          }
-          if (helpStr) {
-            context.write(`${helpStr}
-`);
-          }
-        });
-        return this;
-      }
-      /**
-       * Output help information if help flags specified
-       *
-       * @param {Array} args - array of options to search for help flags
-       * @private
-       */
-      _outputHelpIfRequested(args) {
-        const helpOption = this._getHelpOption();
-        const helpRequested = helpOption && args.find((arg) => helpOption.is(arg));
-        if (helpRequested) {
-          this.outputHelp();
-          this._exit(0, "commander.helpDisplayed", "(outputHelp)");
-        }
-      }
-    };
-    function incrementNodeInspectorPort(args) {
-      return args.map((arg) => {
-        if (!arg.startsWith("--inspect")) {
-          return arg;
-        }
-        let debugOption;
-        let debugHost = "127.0.0.1";
-        let debugPort = "9229";
-        let match;
-        if ((match = arg.match(/^(--inspect(-brk)?)$/)) !== null) {
-          debugOption = match[1];
-        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+)$/)) !== null) {
-          debugOption = match[1];
-          if (/^\d+$/.test(match[3])) {
-            debugPort = match[3];
-          } else {
-            debugHost = match[3];
-          }
-        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+):(\d+)$/)) !== null) {
-          debugOption = match[1];
-          debugHost = match[3];
-          debugPort = match[4];
-        }
-        if (debugOption && debugPort !== "0") {
-          return `${debugOption}=${debugHost}:${parseInt(debugPort) + 1}`;
-        }
-        return arg;
-      });
-    }
-    function useColor2() {
-      if (process2.env.NO_COLOR || process2.env.FORCE_COLOR === "0" || process2.env.FORCE_COLOR === "false")
-        return false;
-      if (process2.env.FORCE_COLOR || process2.env.CLICOLOR_FORCE !== void 0)
-        return true;
-      return void 0;
-    }
-    exports2.Command = Command3;
-    exports2.useColor = useColor2;
-  }
-});
-
-// node_modules/commander/index.js
-var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports2) {
-    var { Argument: Argument2 } = require_argument();
-    var { Command: Command3 } = require_command();
-    var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
-    var { Help: Help2 } = require_help();
-    var { Option: Option3 } = require_option();
-    exports2.program = new Command3();
-    exports2.createCommand = (name) => new Command3(name);
-    exports2.createOption = (flags, description) => new Option3(flags, description);
-    exports2.createArgument = (name, description) => new Argument2(name, description);
-    exports2.Command = Command3;
-    exports2.Option = Option3;
-    exports2.Argument = Argument2;
-    exports2.Help = Help2;
-    exports2.CommanderError = CommanderError2;
-    exports2.InvalidArgumentError = InvalidArgumentError2;
-    exports2.InvalidOptionArgumentError = InvalidArgumentError2;
-  }
-});
-
 // node_modules/vscode-jsonrpc/lib/common/is.js
 var require_is = __commonJS({
   "node_modules/vscode-jsonrpc/lib/common/is.js"(exports2) {
@@ -4712,8 +1286,8 @@ var require_semaphore = __commonJS({
         this._waiting = [];
       }
       lock(thunk) {
-        return new Promise((resolve7, reject) => {
-          this._waiting.push({ thunk, resolve: resolve7, reject });
+        return new Promise((resolve8, reject) => {
+          this._waiting.push({ thunk, resolve: resolve8, reject });
           this.runNext();
         });
       }
@@ -6339,9 +2913,9 @@ ${JSON.stringify(message, null, 4)}`);
           if (typeof cancellationStrategy.sender.enableCancellation === "function") {
             cancellationStrategy.sender.enableCancellation(requestMessage);
           }
-          return new Promise(async (resolve7, reject) => {
+          return new Promise(async (resolve8, reject) => {
             const resolveWithCleanup = (r) => {
-              resolve7(r);
+              resolve8(r);
               cancellationStrategy.sender.cleanup(id);
               disposable?.dispose();
             };
@@ -6711,7 +3285,7 @@ __export(main_exports, {
   Color: () => Color,
   ColorInformation: () => ColorInformation,
   ColorPresentation: () => ColorPresentation,
-  Command: () => Command2,
+  Command: () => Command,
   CompletionItem: () => CompletionItem,
   CompletionItemKind: () => CompletionItemKind,
   CompletionItemLabelDetails: () => CompletionItemLabelDetails,
@@ -6783,7 +3357,7 @@ __export(main_exports, {
   integer: () => integer,
   uinteger: () => uinteger
 });
-var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command2, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
+var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
   "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
@@ -7032,7 +3606,7 @@ var init_main = __esm({
         return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip)) && Is.string(candidate.command);
       }
       Command3.is = is;
-    })(Command2 || (Command2 = {}));
+    })(Command || (Command = {}));
     (function(TextEdit2) {
       function replace(range, newText) {
         return { range, newText };
@@ -7829,7 +4403,7 @@ var init_main = __esm({
         if (typeof kindOrCommandOrEdit === "string") {
           checkKind = false;
           result.kind = kindOrCommandOrEdit;
-        } else if (Command2.is(kindOrCommandOrEdit)) {
+        } else if (Command.is(kindOrCommandOrEdit)) {
           result.command = kindOrCommandOrEdit;
         } else {
           result.edit = kindOrCommandOrEdit;
@@ -7842,7 +4416,7 @@ var init_main = __esm({
       CodeAction2.create = create;
       function is(value) {
         const candidate = value;
-        return candidate && Is.string(candidate.title) && (candidate.diagnostics === void 0 || Is.typedArray(candidate.diagnostics, Diagnostic.is)) && (candidate.kind === void 0 || Is.string(candidate.kind)) && (candidate.edit !== void 0 || candidate.command !== void 0) && (candidate.command === void 0 || Command2.is(candidate.command)) && (candidate.isPreferred === void 0 || Is.boolean(candidate.isPreferred)) && (candidate.edit === void 0 || WorkspaceEdit.is(candidate.edit)) && (candidate.tags === void 0 || Is.typedArray(candidate.tags, CodeActionTag.is));
+        return candidate && Is.string(candidate.title) && (candidate.diagnostics === void 0 || Is.typedArray(candidate.diagnostics, Diagnostic.is)) && (candidate.kind === void 0 || Is.string(candidate.kind)) && (candidate.edit !== void 0 || candidate.command !== void 0) && (candidate.command === void 0 || Command.is(candidate.command)) && (candidate.isPreferred === void 0 || Is.boolean(candidate.isPreferred)) && (candidate.edit === void 0 || WorkspaceEdit.is(candidate.edit)) && (candidate.tags === void 0 || Is.typedArray(candidate.tags, CodeActionTag.is));
       }
       CodeAction2.is = is;
     })(CodeAction || (CodeAction = {}));
@@ -7857,7 +4431,7 @@ var init_main = __esm({
       CodeLens2.create = create;
       function is(value) {
         const candidate = value;
-        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command2.is(candidate.command));
+        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
       }
       CodeLens2.is = is;
     })(CodeLens || (CodeLens = {}));
@@ -7998,7 +4572,7 @@ var init_main = __esm({
       InlayHintLabelPart2.create = create;
       function is(value) {
         const candidate = value;
-        return Is.objectLiteral(candidate) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.location === void 0 || Location.is(candidate.location)) && (candidate.command === void 0 || Command2.is(candidate.command));
+        return Is.objectLiteral(candidate) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.location === void 0 || Location.is(candidate.location)) && (candidate.command === void 0 || Command.is(candidate.command));
       }
       InlayHintLabelPart2.is = is;
     })(InlayHintLabelPart || (InlayHintLabelPart = {}));
@@ -10258,8 +6832,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path12, { windows } = {}) => {
-      const segs = path12.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path13, { windows } = {}) => {
+      const segs = path13.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12281,26 +8855,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path12) => {
-      const end = path12.length - 1;
-      const index = path12.lastIndexOf(
+    var basenameOf = (path13) => {
+      const end = path13.length - 1;
+      const index = path13.lastIndexOf(
         SLASH,
-        path12[end] === SLASH ? end - 1 : end
+        path13[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path12 : path12.slice(index + 1);
+      return index < 0 ? path13 : path13.slice(index + 1);
     };
-    var parentOf = (path12) => {
-      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path12.split(SLASH).filter(Boolean);
+    var parentOf = (path13) => {
+      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path13.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY2;
       }
-      const end = path12.length - 1;
-      const cut = path12.lastIndexOf(
+      const end = path13.length - 1;
+      const cut = path13.lastIndexOf(
         SLASH,
-        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY2 : path12.slice(0, cut + 1);
+      return cut < 0 ? EMPTY2 : path13.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -12450,7 +9024,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path12) {
+      testLiteral(path13) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -12459,7 +9033,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path12)) {
+          if (rule.checkRegex.test(path13)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -12479,15 +9053,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path12, mode) {
+      test(path13, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path12) : path12;
+        const basename2 = shortcut ? basenameOf(path13) : path13;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path12
+            shortcut && rule._basenameOnly ? basename2 : path13
           )) {
             const { negative } = rule;
             const ret = {
@@ -12509,17 +9083,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path12, originalPath, doThrow) => {
-      if (!isString(path12)) {
+    var checkPath = (path13, originalPath, doThrow) => {
+      if (!isString(path13)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path12) {
+      if (!path13) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path12)) {
+      if (checkPath.isNotRelative(path13)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -12528,25 +9102,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path12) => {
-      const first2 = path12.charCodeAt(0);
+    var isNotRelative = (path13) => {
+      const first2 = path13.charCodeAt(0);
       if (first2 === SLASH_CODE) {
         return true;
       }
       if (first2 !== DOT_CODE) {
         return false;
       }
-      if (path12.length === 1) {
+      if (path13.length === 1) {
         return true;
       }
-      const second = path12.charCodeAt(1);
+      const second = path13.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
+      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -12577,59 +9151,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path12) {
+      _test(originalPath, cache2, path13) {
         checkPath(
-          path12,
+          path13,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path12 ? this._t(path12, cache2) : {
+        return path13 ? this._t(path13, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path12 = convertPath(target);
-        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path12);
+        const path13 = convertPath(target);
+        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path13);
         }
-        const dir = this._t(path12, this._testCache);
+        const dir = this._t(path13, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path12);
+        const literal = this._rules.testLiteral(path13);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path12, cache2) {
-        const cached = cache2[path12];
+      _t(path13, cache2) {
+        const cached = cache2[path13];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf(path12);
+        const parentPath = parentOf(path13);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
+        return cache2[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
       }
-      ignores(path12) {
-        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
+      ignores(path13) {
+        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
       }
       createFilter() {
-        return (path12) => !this.ignores(path12);
+        return (path13) => !this.ignores(path13);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path12) {
-        return this._test(path12, this._testCache, convertPath(path12));
+      test(path13) {
+        return this._test(path13, this._testCache, convertPath(path13));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
+    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
+      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -12643,6 +9217,3435 @@ var require_ignore = __commonJS({
     define(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
+
+// node_modules/commander/lib/error.js
+var require_error = __commonJS({
+  "node_modules/commander/lib/error.js"(exports2) {
+    var CommanderError2 = class extends Error {
+      /**
+       * Constructs the CommanderError class
+       * @param {number} exitCode suggested exit code which could be used with process.exit
+       * @param {string} code an id string representing the error
+       * @param {string} message human-readable description of the error
+       */
+      constructor(exitCode, code, message) {
+        super(message);
+        Error.captureStackTrace(this, this.constructor);
+        this.name = this.constructor.name;
+        this.code = code;
+        this.exitCode = exitCode;
+        this.nestedError = void 0;
+      }
+    };
+    var InvalidArgumentError2 = class extends CommanderError2 {
+      /**
+       * Constructs the InvalidArgumentError class
+       * @param {string} [message] explanation of why argument is invalid
+       */
+      constructor(message) {
+        super(1, "commander.invalidArgument", message);
+        Error.captureStackTrace(this, this.constructor);
+        this.name = this.constructor.name;
+      }
+    };
+    exports2.CommanderError = CommanderError2;
+    exports2.InvalidArgumentError = InvalidArgumentError2;
+  }
+});
+
+// node_modules/commander/lib/argument.js
+var require_argument = __commonJS({
+  "node_modules/commander/lib/argument.js"(exports2) {
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var Argument2 = class {
+      /**
+       * Initialize a new command argument with the given name and description.
+       * The default is that the argument is required, and you can explicitly
+       * indicate this with <> around the name. Put [] around the name for an optional argument.
+       *
+       * @param {string} name
+       * @param {string} [description]
+       */
+      constructor(name, description) {
+        this.description = description || "";
+        this.variadic = false;
+        this.parseArg = void 0;
+        this.defaultValue = void 0;
+        this.defaultValueDescription = void 0;
+        this.argChoices = void 0;
+        switch (name[0]) {
+          case "<":
+            this.required = true;
+            this._name = name.slice(1, -1);
+            break;
+          case "[":
+            this.required = false;
+            this._name = name.slice(1, -1);
+            break;
+          default:
+            this.required = true;
+            this._name = name;
+            break;
+        }
+        if (this._name.endsWith("...")) {
+          this.variadic = true;
+          this._name = this._name.slice(0, -3);
+        }
+      }
+      /**
+       * Return argument name.
+       *
+       * @return {string}
+       */
+      name() {
+        return this._name;
+      }
+      /**
+       * @package
+       */
+      _collectValue(value, previous) {
+        if (previous === this.defaultValue || !Array.isArray(previous)) {
+          return [value];
+        }
+        previous.push(value);
+        return previous;
+      }
+      /**
+       * Set the default value, and optionally supply the description to be displayed in the help.
+       *
+       * @param {*} value
+       * @param {string} [description]
+       * @return {Argument}
+       */
+      default(value, description) {
+        this.defaultValue = value;
+        this.defaultValueDescription = description;
+        return this;
+      }
+      /**
+       * Set the custom handler for processing CLI command arguments into argument values.
+       *
+       * @param {Function} [fn]
+       * @return {Argument}
+       */
+      argParser(fn) {
+        this.parseArg = fn;
+        return this;
+      }
+      /**
+       * Only allow argument value to be one of choices.
+       *
+       * @param {string[]} values
+       * @return {Argument}
+       */
+      choices(values) {
+        this.argChoices = values.slice();
+        this.parseArg = (arg, previous) => {
+          if (!this.argChoices.includes(arg)) {
+            throw new InvalidArgumentError2(
+              `Allowed choices are ${this.argChoices.join(", ")}.`
+            );
+          }
+          if (this.variadic) {
+            return this._collectValue(arg, previous);
+          }
+          return arg;
+        };
+        return this;
+      }
+      /**
+       * Make argument required.
+       *
+       * @returns {Argument}
+       */
+      argRequired() {
+        this.required = true;
+        return this;
+      }
+      /**
+       * Make argument optional.
+       *
+       * @returns {Argument}
+       */
+      argOptional() {
+        this.required = false;
+        return this;
+      }
+    };
+    function humanReadableArgName(arg) {
+      const nameOutput = arg.name() + (arg.variadic === true ? "..." : "");
+      return arg.required ? "<" + nameOutput + ">" : "[" + nameOutput + "]";
+    }
+    exports2.Argument = Argument2;
+    exports2.humanReadableArgName = humanReadableArgName;
+  }
+});
+
+// node_modules/commander/lib/help.js
+var require_help = __commonJS({
+  "node_modules/commander/lib/help.js"(exports2) {
+    var { humanReadableArgName } = require_argument();
+    var Help2 = class {
+      constructor() {
+        this.helpWidth = void 0;
+        this.minWidthToWrap = 40;
+        this.sortSubcommands = false;
+        this.sortOptions = false;
+        this.showGlobalOptions = false;
+      }
+      /**
+       * prepareContext is called by Commander after applying overrides from `Command.configureHelp()`
+       * and just before calling `formatHelp()`.
+       *
+       * Commander just uses the helpWidth and the rest is provided for optional use by more complex subclasses.
+       *
+       * @param {{ error?: boolean, helpWidth?: number, outputHasColors?: boolean }} contextOptions
+       */
+      prepareContext(contextOptions) {
+        this.helpWidth = this.helpWidth ?? contextOptions.helpWidth ?? 80;
+      }
+      /**
+       * Get an array of the visible subcommands. Includes a placeholder for the implicit help command, if there is one.
+       *
+       * @param {Command} cmd
+       * @returns {Command[]}
+       */
+      visibleCommands(cmd) {
+        const visibleCommands = cmd.commands.filter((cmd2) => !cmd2._hidden);
+        const helpCommand = cmd._getHelpCommand();
+        if (helpCommand && !helpCommand._hidden) {
+          visibleCommands.push(helpCommand);
+        }
+        if (this.sortSubcommands) {
+          visibleCommands.sort((a, b) => {
+            return a.name().localeCompare(b.name());
+          });
+        }
+        return visibleCommands;
+      }
+      /**
+       * Compare options for sort.
+       *
+       * @param {Option} a
+       * @param {Option} b
+       * @returns {number}
+       */
+      compareOptions(a, b) {
+        const getSortKey = (option2) => {
+          return option2.short ? option2.short.replace(/^-/, "") : option2.long.replace(/^--/, "");
+        };
+        return getSortKey(a).localeCompare(getSortKey(b));
+      }
+      /**
+       * Get an array of the visible options. Includes a placeholder for the implicit help option, if there is one.
+       *
+       * @param {Command} cmd
+       * @returns {Option[]}
+       */
+      visibleOptions(cmd) {
+        const visibleOptions = cmd.options.filter((option2) => !option2.hidden);
+        const helpOption = cmd._getHelpOption();
+        if (helpOption && !helpOption.hidden) {
+          const removeShort = helpOption.short && cmd._findOption(helpOption.short);
+          const removeLong = helpOption.long && cmd._findOption(helpOption.long);
+          if (!removeShort && !removeLong) {
+            visibleOptions.push(helpOption);
+          } else if (helpOption.long && !removeLong) {
+            visibleOptions.push(
+              cmd.createOption(helpOption.long, helpOption.description)
+            );
+          } else if (helpOption.short && !removeShort) {
+            visibleOptions.push(
+              cmd.createOption(helpOption.short, helpOption.description)
+            );
+          }
+        }
+        if (this.sortOptions) {
+          visibleOptions.sort(this.compareOptions);
+        }
+        return visibleOptions;
+      }
+      /**
+       * Get an array of the visible global options. (Not including help.)
+       *
+       * @param {Command} cmd
+       * @returns {Option[]}
+       */
+      visibleGlobalOptions(cmd) {
+        if (!this.showGlobalOptions) return [];
+        const globalOptions = [];
+        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
+          const visibleOptions = ancestorCmd.options.filter(
+            (option2) => !option2.hidden
+          );
+          globalOptions.push(...visibleOptions);
+        }
+        if (this.sortOptions) {
+          globalOptions.sort(this.compareOptions);
+        }
+        return globalOptions;
+      }
+      /**
+       * Get an array of the arguments if any have a description.
+       *
+       * @param {Command} cmd
+       * @returns {Argument[]}
+       */
+      visibleArguments(cmd) {
+        if (cmd._argsDescription) {
+          cmd.registeredArguments.forEach((argument) => {
+            argument.description = argument.description || cmd._argsDescription[argument.name()] || "";
+          });
+        }
+        if (cmd.registeredArguments.find((argument) => argument.description)) {
+          return cmd.registeredArguments;
+        }
+        return [];
+      }
+      /**
+       * Get the command term to show in the list of subcommands.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      subcommandTerm(cmd) {
+        const args = cmd.registeredArguments.map((arg) => humanReadableArgName(arg)).join(" ");
+        return cmd._name + (cmd._aliases[0] ? "|" + cmd._aliases[0] : "") + (cmd.options.length ? " [options]" : "") + // simplistic check for non-help option
+        (args ? " " + args : "");
+      }
+      /**
+       * Get the option term to show in the list of options.
+       *
+       * @param {Option} option
+       * @returns {string}
+       */
+      optionTerm(option2) {
+        return option2.flags;
+      }
+      /**
+       * Get the argument term to show in the list of arguments.
+       *
+       * @param {Argument} argument
+       * @returns {string}
+       */
+      argumentTerm(argument) {
+        return argument.name();
+      }
+      /**
+       * Get the longest command term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestSubcommandTermLength(cmd, helper) {
+        return helper.visibleCommands(cmd).reduce((max, command) => {
+          return Math.max(
+            max,
+            this.displayWidth(
+              helper.styleSubcommandTerm(helper.subcommandTerm(command))
+            )
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest option term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestOptionTermLength(cmd, helper) {
+        return helper.visibleOptions(cmd).reduce((max, option2) => {
+          return Math.max(
+            max,
+            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option2)))
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest global option term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestGlobalOptionTermLength(cmd, helper) {
+        return helper.visibleGlobalOptions(cmd).reduce((max, option2) => {
+          return Math.max(
+            max,
+            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option2)))
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest argument term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestArgumentTermLength(cmd, helper) {
+        return helper.visibleArguments(cmd).reduce((max, argument) => {
+          return Math.max(
+            max,
+            this.displayWidth(
+              helper.styleArgumentTerm(helper.argumentTerm(argument))
+            )
+          );
+        }, 0);
+      }
+      /**
+       * Get the command usage to be displayed at the top of the built-in help.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      commandUsage(cmd) {
+        let cmdName = cmd._name;
+        if (cmd._aliases[0]) {
+          cmdName = cmdName + "|" + cmd._aliases[0];
+        }
+        let ancestorCmdNames = "";
+        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
+          ancestorCmdNames = ancestorCmd.name() + " " + ancestorCmdNames;
+        }
+        return ancestorCmdNames + cmdName + " " + cmd.usage();
+      }
+      /**
+       * Get the description for the command.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      commandDescription(cmd) {
+        return cmd.description();
+      }
+      /**
+       * Get the subcommand summary to show in the list of subcommands.
+       * (Fallback to description for backwards compatibility.)
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      subcommandDescription(cmd) {
+        return cmd.summary() || cmd.description();
+      }
+      /**
+       * Get the option description to show in the list of options.
+       *
+       * @param {Option} option
+       * @return {string}
+       */
+      optionDescription(option2) {
+        const extraInfo = [];
+        if (option2.argChoices) {
+          extraInfo.push(
+            // use stringify to match the display of the default value
+            `choices: ${option2.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
+          );
+        }
+        if (option2.defaultValue !== void 0) {
+          const showDefault = option2.required || option2.optional || option2.isBoolean() && typeof option2.defaultValue === "boolean";
+          if (showDefault) {
+            extraInfo.push(
+              `default: ${option2.defaultValueDescription || JSON.stringify(option2.defaultValue)}`
+            );
+          }
+        }
+        if (option2.presetArg !== void 0 && option2.optional) {
+          extraInfo.push(`preset: ${JSON.stringify(option2.presetArg)}`);
+        }
+        if (option2.envVar !== void 0) {
+          extraInfo.push(`env: ${option2.envVar}`);
+        }
+        if (extraInfo.length > 0) {
+          const extraDescription = `(${extraInfo.join(", ")})`;
+          if (option2.description) {
+            return `${option2.description} ${extraDescription}`;
+          }
+          return extraDescription;
+        }
+        return option2.description;
+      }
+      /**
+       * Get the argument description to show in the list of arguments.
+       *
+       * @param {Argument} argument
+       * @return {string}
+       */
+      argumentDescription(argument) {
+        const extraInfo = [];
+        if (argument.argChoices) {
+          extraInfo.push(
+            // use stringify to match the display of the default value
+            `choices: ${argument.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
+          );
+        }
+        if (argument.defaultValue !== void 0) {
+          extraInfo.push(
+            `default: ${argument.defaultValueDescription || JSON.stringify(argument.defaultValue)}`
+          );
+        }
+        if (extraInfo.length > 0) {
+          const extraDescription = `(${extraInfo.join(", ")})`;
+          if (argument.description) {
+            return `${argument.description} ${extraDescription}`;
+          }
+          return extraDescription;
+        }
+        return argument.description;
+      }
+      /**
+       * Format a list of items, given a heading and an array of formatted items.
+       *
+       * @param {string} heading
+       * @param {string[]} items
+       * @param {Help} helper
+       * @returns string[]
+       */
+      formatItemList(heading, items, helper) {
+        if (items.length === 0) return [];
+        return [helper.styleTitle(heading), ...items, ""];
+      }
+      /**
+       * Group items by their help group heading.
+       *
+       * @param {Command[] | Option[]} unsortedItems
+       * @param {Command[] | Option[]} visibleItems
+       * @param {Function} getGroup
+       * @returns {Map<string, Command[] | Option[]>}
+       */
+      groupItems(unsortedItems, visibleItems, getGroup) {
+        const result = /* @__PURE__ */ new Map();
+        unsortedItems.forEach((item) => {
+          const group = getGroup(item);
+          if (!result.has(group)) result.set(group, []);
+        });
+        visibleItems.forEach((item) => {
+          const group = getGroup(item);
+          if (!result.has(group)) {
+            result.set(group, []);
+          }
+          result.get(group).push(item);
+        });
+        return result;
+      }
+      /**
+       * Generate the built-in help text.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {string}
+       */
+      formatHelp(cmd, helper) {
+        const termWidth = helper.padWidth(cmd, helper);
+        const helpWidth = helper.helpWidth ?? 80;
+        function callFormatItem(term, description) {
+          return helper.formatItem(term, termWidth, description, helper);
+        }
+        let output = [
+          `${helper.styleTitle("Usage:")} ${helper.styleUsage(helper.commandUsage(cmd))}`,
+          ""
+        ];
+        const commandDescription = helper.commandDescription(cmd);
+        if (commandDescription.length > 0) {
+          output = output.concat([
+            helper.boxWrap(
+              helper.styleCommandDescription(commandDescription),
+              helpWidth
+            ),
+            ""
+          ]);
+        }
+        const argumentList = helper.visibleArguments(cmd).map((argument) => {
+          return callFormatItem(
+            helper.styleArgumentTerm(helper.argumentTerm(argument)),
+            helper.styleArgumentDescription(helper.argumentDescription(argument))
+          );
+        });
+        output = output.concat(
+          this.formatItemList("Arguments:", argumentList, helper)
+        );
+        const optionGroups = this.groupItems(
+          cmd.options,
+          helper.visibleOptions(cmd),
+          (option2) => option2.helpGroupHeading ?? "Options:"
+        );
+        optionGroups.forEach((options, group) => {
+          const optionList = options.map((option2) => {
+            return callFormatItem(
+              helper.styleOptionTerm(helper.optionTerm(option2)),
+              helper.styleOptionDescription(helper.optionDescription(option2))
+            );
+          });
+          output = output.concat(this.formatItemList(group, optionList, helper));
+        });
+        if (helper.showGlobalOptions) {
+          const globalOptionList = helper.visibleGlobalOptions(cmd).map((option2) => {
+            return callFormatItem(
+              helper.styleOptionTerm(helper.optionTerm(option2)),
+              helper.styleOptionDescription(helper.optionDescription(option2))
+            );
+          });
+          output = output.concat(
+            this.formatItemList("Global Options:", globalOptionList, helper)
+          );
+        }
+        const commandGroups = this.groupItems(
+          cmd.commands,
+          helper.visibleCommands(cmd),
+          (sub) => sub.helpGroup() || "Commands:"
+        );
+        commandGroups.forEach((commands, group) => {
+          const commandList = commands.map((sub) => {
+            return callFormatItem(
+              helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
+              helper.styleSubcommandDescription(helper.subcommandDescription(sub))
+            );
+          });
+          output = output.concat(this.formatItemList(group, commandList, helper));
+        });
+        return output.join("\n");
+      }
+      /**
+       * Return display width of string, ignoring ANSI escape sequences. Used in padding and wrapping calculations.
+       *
+       * @param {string} str
+       * @returns {number}
+       */
+      displayWidth(str) {
+        return stripColor(str).length;
+      }
+      /**
+       * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
+       *
+       * @param {string} str
+       * @returns {string}
+       */
+      styleTitle(str) {
+        return str;
+      }
+      styleUsage(str) {
+        return str.split(" ").map((word) => {
+          if (word === "[options]") return this.styleOptionText(word);
+          if (word === "[command]") return this.styleSubcommandText(word);
+          if (word[0] === "[" || word[0] === "<")
+            return this.styleArgumentText(word);
+          return this.styleCommandText(word);
+        }).join(" ");
+      }
+      styleCommandDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleOptionDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleSubcommandDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleArgumentDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleDescriptionText(str) {
+        return str;
+      }
+      styleOptionTerm(str) {
+        return this.styleOptionText(str);
+      }
+      styleSubcommandTerm(str) {
+        return str.split(" ").map((word) => {
+          if (word === "[options]") return this.styleOptionText(word);
+          if (word[0] === "[" || word[0] === "<")
+            return this.styleArgumentText(word);
+          return this.styleSubcommandText(word);
+        }).join(" ");
+      }
+      styleArgumentTerm(str) {
+        return this.styleArgumentText(str);
+      }
+      styleOptionText(str) {
+        return str;
+      }
+      styleArgumentText(str) {
+        return str;
+      }
+      styleSubcommandText(str) {
+        return str;
+      }
+      styleCommandText(str) {
+        return str;
+      }
+      /**
+       * Calculate the pad width from the maximum term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      padWidth(cmd, helper) {
+        return Math.max(
+          helper.longestOptionTermLength(cmd, helper),
+          helper.longestGlobalOptionTermLength(cmd, helper),
+          helper.longestSubcommandTermLength(cmd, helper),
+          helper.longestArgumentTermLength(cmd, helper)
+        );
+      }
+      /**
+       * Detect manually wrapped and indented strings by checking for line break followed by whitespace.
+       *
+       * @param {string} str
+       * @returns {boolean}
+       */
+      preformatted(str) {
+        return /\n[^\S\r\n]/.test(str);
+      }
+      /**
+       * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
+       *
+       * So "TTT", 5, "DDD DDDD DD DDD" might be formatted for this.helpWidth=17 like so:
+       *   TTT  DDD DDDD
+       *        DD DDD
+       *
+       * @param {string} term
+       * @param {number} termWidth
+       * @param {string} description
+       * @param {Help} helper
+       * @returns {string}
+       */
+      formatItem(term, termWidth, description, helper) {
+        const itemIndent = 2;
+        const itemIndentStr = " ".repeat(itemIndent);
+        if (!description) return itemIndentStr + term;
+        const paddedTerm = term.padEnd(
+          termWidth + term.length - helper.displayWidth(term)
+        );
+        const spacerWidth = 2;
+        const helpWidth = this.helpWidth ?? 80;
+        const remainingWidth = helpWidth - termWidth - spacerWidth - itemIndent;
+        let formattedDescription;
+        if (remainingWidth < this.minWidthToWrap || helper.preformatted(description)) {
+          formattedDescription = description;
+        } else {
+          const wrappedDescription = helper.boxWrap(description, remainingWidth);
+          formattedDescription = wrappedDescription.replace(
+            /\n/g,
+            "\n" + " ".repeat(termWidth + spacerWidth)
+          );
+        }
+        return itemIndentStr + paddedTerm + " ".repeat(spacerWidth) + formattedDescription.replace(/\n/g, `
+${itemIndentStr}`);
+      }
+      /**
+       * Wrap a string at whitespace, preserving existing line breaks.
+       * Wrapping is skipped if the width is less than `minWidthToWrap`.
+       *
+       * @param {string} str
+       * @param {number} width
+       * @returns {string}
+       */
+      boxWrap(str, width) {
+        if (width < this.minWidthToWrap) return str;
+        const rawLines = str.split(/\r\n|\n/);
+        const chunkPattern = /[\s]*[^\s]+/g;
+        const wrappedLines = [];
+        rawLines.forEach((line) => {
+          const chunks = line.match(chunkPattern);
+          if (chunks === null) {
+            wrappedLines.push("");
+            return;
+          }
+          let sumChunks = [chunks.shift()];
+          let sumWidth = this.displayWidth(sumChunks[0]);
+          chunks.forEach((chunk) => {
+            const visibleWidth = this.displayWidth(chunk);
+            if (sumWidth + visibleWidth <= width) {
+              sumChunks.push(chunk);
+              sumWidth += visibleWidth;
+              return;
+            }
+            wrappedLines.push(sumChunks.join(""));
+            const nextChunk = chunk.trimStart();
+            sumChunks = [nextChunk];
+            sumWidth = this.displayWidth(nextChunk);
+          });
+          wrappedLines.push(sumChunks.join(""));
+        });
+        return wrappedLines.join("\n");
+      }
+    };
+    function stripColor(str) {
+      const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
+      return str.replace(sgrPattern, "");
+    }
+    exports2.Help = Help2;
+    exports2.stripColor = stripColor;
+  }
+});
+
+// node_modules/commander/lib/option.js
+var require_option = __commonJS({
+  "node_modules/commander/lib/option.js"(exports2) {
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var Option3 = class {
+      /**
+       * Initialize a new `Option` with the given `flags` and `description`.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       */
+      constructor(flags, description) {
+        this.flags = flags;
+        this.description = description || "";
+        this.required = flags.includes("<");
+        this.optional = flags.includes("[");
+        this.variadic = /\w\.\.\.[>\]]$/.test(flags);
+        this.mandatory = false;
+        const optionFlags = splitOptionFlags(flags);
+        this.short = optionFlags.shortFlag;
+        this.long = optionFlags.longFlag;
+        this.negate = false;
+        if (this.long) {
+          this.negate = this.long.startsWith("--no-");
+        }
+        this.defaultValue = void 0;
+        this.defaultValueDescription = void 0;
+        this.presetArg = void 0;
+        this.envVar = void 0;
+        this.parseArg = void 0;
+        this.hidden = false;
+        this.argChoices = void 0;
+        this.conflictsWith = [];
+        this.implied = void 0;
+        this.helpGroupHeading = void 0;
+      }
+      /**
+       * Set the default value, and optionally supply the description to be displayed in the help.
+       *
+       * @param {*} value
+       * @param {string} [description]
+       * @return {Option}
+       */
+      default(value, description) {
+        this.defaultValue = value;
+        this.defaultValueDescription = description;
+        return this;
+      }
+      /**
+       * Preset to use when option used without option-argument, especially optional but also boolean and negated.
+       * The custom processing (parseArg) is called.
+       *
+       * @example
+       * new Option('--color').default('GREYSCALE').preset('RGB');
+       * new Option('--donate [amount]').preset('20').argParser(parseFloat);
+       *
+       * @param {*} arg
+       * @return {Option}
+       */
+      preset(arg) {
+        this.presetArg = arg;
+        return this;
+      }
+      /**
+       * Add option name(s) that conflict with this option.
+       * An error will be displayed if conflicting options are found during parsing.
+       *
+       * @example
+       * new Option('--rgb').conflicts('cmyk');
+       * new Option('--js').conflicts(['ts', 'jsx']);
+       *
+       * @param {(string | string[])} names
+       * @return {Option}
+       */
+      conflicts(names) {
+        this.conflictsWith = this.conflictsWith.concat(names);
+        return this;
+      }
+      /**
+       * Specify implied option values for when this option is set and the implied options are not.
+       *
+       * The custom processing (parseArg) is not called on the implied values.
+       *
+       * @example
+       * program
+       *   .addOption(new Option('--log', 'write logging information to file'))
+       *   .addOption(new Option('--trace', 'log extra details').implies({ log: 'trace.txt' }));
+       *
+       * @param {object} impliedOptionValues
+       * @return {Option}
+       */
+      implies(impliedOptionValues) {
+        let newImplied = impliedOptionValues;
+        if (typeof impliedOptionValues === "string") {
+          newImplied = { [impliedOptionValues]: true };
+        }
+        this.implied = Object.assign(this.implied || {}, newImplied);
+        return this;
+      }
+      /**
+       * Set environment variable to check for option value.
+       *
+       * An environment variable is only used if when processed the current option value is
+       * undefined, or the source of the current value is 'default' or 'config' or 'env'.
+       *
+       * @param {string} name
+       * @return {Option}
+       */
+      env(name) {
+        this.envVar = name;
+        return this;
+      }
+      /**
+       * Set the custom handler for processing CLI option arguments into option values.
+       *
+       * @param {Function} [fn]
+       * @return {Option}
+       */
+      argParser(fn) {
+        this.parseArg = fn;
+        return this;
+      }
+      /**
+       * Whether the option is mandatory and must have a value after parsing.
+       *
+       * @param {boolean} [mandatory=true]
+       * @return {Option}
+       */
+      makeOptionMandatory(mandatory = true) {
+        this.mandatory = !!mandatory;
+        return this;
+      }
+      /**
+       * Hide option in help.
+       *
+       * @param {boolean} [hide=true]
+       * @return {Option}
+       */
+      hideHelp(hide = true) {
+        this.hidden = !!hide;
+        return this;
+      }
+      /**
+       * @package
+       */
+      _collectValue(value, previous) {
+        if (previous === this.defaultValue || !Array.isArray(previous)) {
+          return [value];
+        }
+        previous.push(value);
+        return previous;
+      }
+      /**
+       * Only allow option value to be one of choices.
+       *
+       * @param {string[]} values
+       * @return {Option}
+       */
+      choices(values) {
+        this.argChoices = values.slice();
+        this.parseArg = (arg, previous) => {
+          if (!this.argChoices.includes(arg)) {
+            throw new InvalidArgumentError2(
+              `Allowed choices are ${this.argChoices.join(", ")}.`
+            );
+          }
+          if (this.variadic) {
+            return this._collectValue(arg, previous);
+          }
+          return arg;
+        };
+        return this;
+      }
+      /**
+       * Return option name.
+       *
+       * @return {string}
+       */
+      name() {
+        if (this.long) {
+          return this.long.replace(/^--/, "");
+        }
+        return this.short.replace(/^-/, "");
+      }
+      /**
+       * Return option name, in a camelcase format that can be used
+       * as an object attribute key.
+       *
+       * @return {string}
+       */
+      attributeName() {
+        if (this.negate) {
+          return camelcase(this.name().replace(/^no-/, ""));
+        }
+        return camelcase(this.name());
+      }
+      /**
+       * Set the help group heading.
+       *
+       * @param {string} heading
+       * @return {Option}
+       */
+      helpGroup(heading) {
+        this.helpGroupHeading = heading;
+        return this;
+      }
+      /**
+       * Check if `arg` matches the short or long flag.
+       *
+       * @param {string} arg
+       * @return {boolean}
+       * @package
+       */
+      is(arg) {
+        return this.short === arg || this.long === arg;
+      }
+      /**
+       * Return whether a boolean option.
+       *
+       * Options are one of boolean, negated, required argument, or optional argument.
+       *
+       * @return {boolean}
+       * @package
+       */
+      isBoolean() {
+        return !this.required && !this.optional && !this.negate;
+      }
+    };
+    var DualOptions = class {
+      /**
+       * @param {Option[]} options
+       */
+      constructor(options) {
+        this.positiveOptions = /* @__PURE__ */ new Map();
+        this.negativeOptions = /* @__PURE__ */ new Map();
+        this.dualOptions = /* @__PURE__ */ new Set();
+        options.forEach((option2) => {
+          if (option2.negate) {
+            this.negativeOptions.set(option2.attributeName(), option2);
+          } else {
+            this.positiveOptions.set(option2.attributeName(), option2);
+          }
+        });
+        this.negativeOptions.forEach((value, key) => {
+          if (this.positiveOptions.has(key)) {
+            this.dualOptions.add(key);
+          }
+        });
+      }
+      /**
+       * Did the value come from the option, and not from possible matching dual option?
+       *
+       * @param {*} value
+       * @param {Option} option
+       * @returns {boolean}
+       */
+      valueFromOption(value, option2) {
+        const optionKey = option2.attributeName();
+        if (!this.dualOptions.has(optionKey)) return true;
+        const preset = this.negativeOptions.get(optionKey).presetArg;
+        const negativeValue = preset !== void 0 ? preset : false;
+        return option2.negate === (negativeValue === value);
+      }
+    };
+    function camelcase(str) {
+      return str.split("-").reduce((str2, word) => {
+        return str2 + word[0].toUpperCase() + word.slice(1);
+      });
+    }
+    function splitOptionFlags(flags) {
+      let shortFlag;
+      let longFlag;
+      const shortFlagExp = /^-[^-]$/;
+      const longFlagExp = /^--[^-]/;
+      const flagParts = flags.split(/[ |,]+/).concat("guard");
+      if (shortFlagExp.test(flagParts[0])) shortFlag = flagParts.shift();
+      if (longFlagExp.test(flagParts[0])) longFlag = flagParts.shift();
+      if (!shortFlag && shortFlagExp.test(flagParts[0]))
+        shortFlag = flagParts.shift();
+      if (!shortFlag && longFlagExp.test(flagParts[0])) {
+        shortFlag = longFlag;
+        longFlag = flagParts.shift();
+      }
+      if (flagParts[0].startsWith("-")) {
+        const unsupportedFlag = flagParts[0];
+        const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags}'`;
+        if (/^-[^-][^-]/.test(unsupportedFlag))
+          throw new Error(
+            `${baseError}
+- a short flag is a single dash and a single character
+  - either use a single dash and a single character (for a short flag)
+  - or use a double dash for a long option (and can have two, like '--ws, --workspace')`
+          );
+        if (shortFlagExp.test(unsupportedFlag))
+          throw new Error(`${baseError}
+- too many short flags`);
+        if (longFlagExp.test(unsupportedFlag))
+          throw new Error(`${baseError}
+- too many long flags`);
+        throw new Error(`${baseError}
+- unrecognised flag format`);
+      }
+      if (shortFlag === void 0 && longFlag === void 0)
+        throw new Error(
+          `option creation failed due to no flags found in '${flags}'.`
+        );
+      return { shortFlag, longFlag };
+    }
+    exports2.Option = Option3;
+    exports2.DualOptions = DualOptions;
+  }
+});
+
+// node_modules/commander/lib/suggestSimilar.js
+var require_suggestSimilar = __commonJS({
+  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
+    var maxDistance = 3;
+    function editDistance2(a, b) {
+      if (Math.abs(a.length - b.length) > maxDistance)
+        return Math.max(a.length, b.length);
+      const d = [];
+      for (let i = 0; i <= a.length; i++) {
+        d[i] = [i];
+      }
+      for (let j = 0; j <= b.length; j++) {
+        d[0][j] = j;
+      }
+      for (let j = 1; j <= b.length; j++) {
+        for (let i = 1; i <= a.length; i++) {
+          let cost = 1;
+          if (a[i - 1] === b[j - 1]) {
+            cost = 0;
+          } else {
+            cost = 1;
+          }
+          d[i][j] = Math.min(
+            d[i - 1][j] + 1,
+            // deletion
+            d[i][j - 1] + 1,
+            // insertion
+            d[i - 1][j - 1] + cost
+            // substitution
+          );
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          }
+        }
+      }
+      return d[a.length][b.length];
+    }
+    function suggestSimilar(word, candidates) {
+      if (!candidates || candidates.length === 0) return "";
+      candidates = Array.from(new Set(candidates));
+      const searchingOptions = word.startsWith("--");
+      if (searchingOptions) {
+        word = word.slice(2);
+        candidates = candidates.map((candidate) => candidate.slice(2));
+      }
+      let similar = [];
+      let bestDistance = maxDistance;
+      const minSimilarity = 0.4;
+      candidates.forEach((candidate) => {
+        if (candidate.length <= 1) return;
+        const distance = editDistance2(word, candidate);
+        const length = Math.max(word.length, candidate.length);
+        const similarity = (length - distance) / length;
+        if (similarity > minSimilarity) {
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            similar = [candidate];
+          } else if (distance === bestDistance) {
+            similar.push(candidate);
+          }
+        }
+      });
+      similar.sort((a, b) => a.localeCompare(b));
+      if (searchingOptions) {
+        similar = similar.map((candidate) => `--${candidate}`);
+      }
+      if (similar.length > 1) {
+        return `
+(Did you mean one of ${similar.join(", ")}?)`;
+      }
+      if (similar.length === 1) {
+        return `
+(Did you mean ${similar[0]}?)`;
+      }
+      return "";
+    }
+    exports2.suggestSimilar = suggestSimilar;
+  }
+});
+
+// node_modules/commander/lib/command.js
+var require_command = __commonJS({
+  "node_modules/commander/lib/command.js"(exports2) {
+    var EventEmitter = require("node:events").EventEmitter;
+    var childProcess = require("node:child_process");
+    var path13 = require("node:path");
+    var fs4 = require("node:fs");
+    var process2 = require("node:process");
+    var { Argument: Argument2, humanReadableArgName } = require_argument();
+    var { CommanderError: CommanderError2 } = require_error();
+    var { Help: Help2, stripColor } = require_help();
+    var { Option: Option3, DualOptions } = require_option();
+    var { suggestSimilar } = require_suggestSimilar();
+    var Command3 = class _Command extends EventEmitter {
+      /**
+       * Initialize a new `Command`.
+       *
+       * @param {string} [name]
+       */
+      constructor(name) {
+        super();
+        this.commands = [];
+        this.options = [];
+        this.parent = null;
+        this._allowUnknownOption = false;
+        this._allowExcessArguments = false;
+        this.registeredArguments = [];
+        this._args = this.registeredArguments;
+        this.args = [];
+        this.rawArgs = [];
+        this.processedArgs = [];
+        this._scriptPath = null;
+        this._name = name || "";
+        this._optionValues = {};
+        this._optionValueSources = {};
+        this._storeOptionsAsProperties = false;
+        this._actionHandler = null;
+        this._executableHandler = false;
+        this._executableFile = null;
+        this._executableDir = null;
+        this._defaultCommandName = null;
+        this._exitCallback = null;
+        this._aliases = [];
+        this._combineFlagAndOptionalValue = true;
+        this._description = "";
+        this._summary = "";
+        this._argsDescription = void 0;
+        this._enablePositionalOptions = false;
+        this._passThroughOptions = false;
+        this._lifeCycleHooks = {};
+        this._showHelpAfterError = false;
+        this._showSuggestionAfterError = true;
+        this._savedState = null;
+        this._outputConfiguration = {
+          writeOut: (str) => process2.stdout.write(str),
+          writeErr: (str) => process2.stderr.write(str),
+          outputError: (str, write) => write(str),
+          getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
+          getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
+          getOutHasColors: () => useColor2() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
+          getErrHasColors: () => useColor2() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
+          stripColor: (str) => stripColor(str)
+        };
+        this._hidden = false;
+        this._helpOption = void 0;
+        this._addImplicitHelpCommand = void 0;
+        this._helpCommand = void 0;
+        this._helpConfiguration = {};
+        this._helpGroupHeading = void 0;
+        this._defaultCommandGroup = void 0;
+        this._defaultOptionGroup = void 0;
+      }
+      /**
+       * Copy settings that are useful to have in common across root command and subcommands.
+       *
+       * (Used internally when adding a command using `.command()` so subcommands inherit parent settings.)
+       *
+       * @param {Command} sourceCommand
+       * @return {Command} `this` command for chaining
+       */
+      copyInheritedSettings(sourceCommand) {
+        this._outputConfiguration = sourceCommand._outputConfiguration;
+        this._helpOption = sourceCommand._helpOption;
+        this._helpCommand = sourceCommand._helpCommand;
+        this._helpConfiguration = sourceCommand._helpConfiguration;
+        this._exitCallback = sourceCommand._exitCallback;
+        this._storeOptionsAsProperties = sourceCommand._storeOptionsAsProperties;
+        this._combineFlagAndOptionalValue = sourceCommand._combineFlagAndOptionalValue;
+        this._allowExcessArguments = sourceCommand._allowExcessArguments;
+        this._enablePositionalOptions = sourceCommand._enablePositionalOptions;
+        this._showHelpAfterError = sourceCommand._showHelpAfterError;
+        this._showSuggestionAfterError = sourceCommand._showSuggestionAfterError;
+        return this;
+      }
+      /**
+       * @returns {Command[]}
+       * @private
+       */
+      _getCommandAndAncestors() {
+        const result = [];
+        for (let command = this; command; command = command.parent) {
+          result.push(command);
+        }
+        return result;
+      }
+      /**
+       * Define a command.
+       *
+       * There are two styles of command: pay attention to where to put the description.
+       *
+       * @example
+       * // Command implemented using action handler (description is supplied separately to `.command`)
+       * program
+       *   .command('clone <source> [destination]')
+       *   .description('clone a repository into a newly created directory')
+       *   .action((source, destination) => {
+       *     console.log('clone command called');
+       *   });
+       *
+       * // Command implemented using separate executable file (description is second parameter to `.command`)
+       * program
+       *   .command('start <service>', 'start named service')
+       *   .command('stop [service]', 'stop named service, or all if no name supplied');
+       *
+       * @param {string} nameAndArgs - command name and arguments, args are `<required>` or `[optional]` and last may also be `variadic...`
+       * @param {(object | string)} [actionOptsOrExecDesc] - configuration options (for action), or description (for executable)
+       * @param {object} [execOpts] - configuration options (for executable)
+       * @return {Command} returns new command for action handler, or `this` for executable command
+       */
+      command(nameAndArgs, actionOptsOrExecDesc, execOpts) {
+        let desc = actionOptsOrExecDesc;
+        let opts = execOpts;
+        if (typeof desc === "object" && desc !== null) {
+          opts = desc;
+          desc = null;
+        }
+        opts = opts || {};
+        const [, name, args] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const cmd = this.createCommand(name);
+        if (desc) {
+          cmd.description(desc);
+          cmd._executableHandler = true;
+        }
+        if (opts.isDefault) this._defaultCommandName = cmd._name;
+        cmd._hidden = !!(opts.noHelp || opts.hidden);
+        cmd._executableFile = opts.executableFile || null;
+        if (args) cmd.arguments(args);
+        this._registerCommand(cmd);
+        cmd.parent = this;
+        cmd.copyInheritedSettings(this);
+        if (desc) return this;
+        return cmd;
+      }
+      /**
+       * Factory routine to create a new unattached command.
+       *
+       * See .command() for creating an attached subcommand, which uses this routine to
+       * create the command. You can override createCommand to customise subcommands.
+       *
+       * @param {string} [name]
+       * @return {Command} new command
+       */
+      createCommand(name) {
+        return new _Command(name);
+      }
+      /**
+       * You can customise the help with a subclass of Help by overriding createHelp,
+       * or by overriding Help properties using configureHelp().
+       *
+       * @return {Help}
+       */
+      createHelp() {
+        return Object.assign(new Help2(), this.configureHelp());
+      }
+      /**
+       * You can customise the help by overriding Help properties using configureHelp(),
+       * or with a subclass of Help by overriding createHelp().
+       *
+       * @param {object} [configuration] - configuration options
+       * @return {(Command | object)} `this` command for chaining, or stored configuration
+       */
+      configureHelp(configuration) {
+        if (configuration === void 0) return this._helpConfiguration;
+        this._helpConfiguration = configuration;
+        return this;
+      }
+      /**
+       * The default output goes to stdout and stderr. You can customise this for special
+       * applications. You can also customise the display of errors by overriding outputError.
+       *
+       * The configuration properties are all functions:
+       *
+       *     // change how output being written, defaults to stdout and stderr
+       *     writeOut(str)
+       *     writeErr(str)
+       *     // change how output being written for errors, defaults to writeErr
+       *     outputError(str, write) // used for displaying errors and not used for displaying help
+       *     // specify width for wrapping help
+       *     getOutHelpWidth()
+       *     getErrHelpWidth()
+       *     // color support, currently only used with Help
+       *     getOutHasColors()
+       *     getErrHasColors()
+       *     stripColor() // used to remove ANSI escape codes if output does not have colors
+       *
+       * @param {object} [configuration] - configuration options
+       * @return {(Command | object)} `this` command for chaining, or stored configuration
+       */
+      configureOutput(configuration) {
+        if (configuration === void 0) return this._outputConfiguration;
+        this._outputConfiguration = {
+          ...this._outputConfiguration,
+          ...configuration
+        };
+        return this;
+      }
+      /**
+       * Display the help or a custom message after an error occurs.
+       *
+       * @param {(boolean|string)} [displayHelp]
+       * @return {Command} `this` command for chaining
+       */
+      showHelpAfterError(displayHelp = true) {
+        if (typeof displayHelp !== "string") displayHelp = !!displayHelp;
+        this._showHelpAfterError = displayHelp;
+        return this;
+      }
+      /**
+       * Display suggestion of similar commands for unknown commands, or options for unknown options.
+       *
+       * @param {boolean} [displaySuggestion]
+       * @return {Command} `this` command for chaining
+       */
+      showSuggestionAfterError(displaySuggestion = true) {
+        this._showSuggestionAfterError = !!displaySuggestion;
+        return this;
+      }
+      /**
+       * Add a prepared subcommand.
+       *
+       * See .command() for creating an attached subcommand which inherits settings from its parent.
+       *
+       * @param {Command} cmd - new subcommand
+       * @param {object} [opts] - configuration options
+       * @return {Command} `this` command for chaining
+       */
+      addCommand(cmd, opts) {
+        if (!cmd._name) {
+          throw new Error(`Command passed to .addCommand() must have a name
+- specify the name in Command constructor or using .name()`);
+        }
+        opts = opts || {};
+        if (opts.isDefault) this._defaultCommandName = cmd._name;
+        if (opts.noHelp || opts.hidden) cmd._hidden = true;
+        this._registerCommand(cmd);
+        cmd.parent = this;
+        cmd._checkForBrokenPassThrough();
+        return this;
+      }
+      /**
+       * Factory routine to create a new unattached argument.
+       *
+       * See .argument() for creating an attached argument, which uses this routine to
+       * create the argument. You can override createArgument to return a custom argument.
+       *
+       * @param {string} name
+       * @param {string} [description]
+       * @return {Argument} new argument
+       */
+      createArgument(name, description) {
+        return new Argument2(name, description);
+      }
+      /**
+       * Define argument syntax for command.
+       *
+       * The default is that the argument is required, and you can explicitly
+       * indicate this with <> around the name. Put [] around the name for an optional argument.
+       *
+       * @example
+       * program.argument('<input-file>');
+       * program.argument('[output-file]');
+       *
+       * @param {string} name
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom argument processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      argument(name, description, parseArg, defaultValue) {
+        const argument = this.createArgument(name, description);
+        if (typeof parseArg === "function") {
+          argument.default(defaultValue).argParser(parseArg);
+        } else {
+          argument.default(parseArg);
+        }
+        this.addArgument(argument);
+        return this;
+      }
+      /**
+       * Define argument syntax for command, adding multiple at once (without descriptions).
+       *
+       * See also .argument().
+       *
+       * @example
+       * program.arguments('<cmd> [env]');
+       *
+       * @param {string} names
+       * @return {Command} `this` command for chaining
+       */
+      arguments(names) {
+        names.trim().split(/ +/).forEach((detail) => {
+          this.argument(detail);
+        });
+        return this;
+      }
+      /**
+       * Define argument syntax for command, adding a prepared argument.
+       *
+       * @param {Argument} argument
+       * @return {Command} `this` command for chaining
+       */
+      addArgument(argument) {
+        const previousArgument = this.registeredArguments.slice(-1)[0];
+        if (previousArgument?.variadic) {
+          throw new Error(
+            `only the last argument can be variadic '${previousArgument.name()}'`
+          );
+        }
+        if (argument.required && argument.defaultValue !== void 0 && argument.parseArg === void 0) {
+          throw new Error(
+            `a default value for a required argument is never used: '${argument.name()}'`
+          );
+        }
+        this.registeredArguments.push(argument);
+        return this;
+      }
+      /**
+       * Customise or override default help command. By default a help command is automatically added if your command has subcommands.
+       *
+       * @example
+       *    program.helpCommand('help [cmd]');
+       *    program.helpCommand('help [cmd]', 'show help');
+       *    program.helpCommand(false); // suppress default help command
+       *    program.helpCommand(true); // add help command even if no subcommands
+       *
+       * @param {string|boolean} enableOrNameAndArgs - enable with custom name and/or arguments, or boolean to override whether added
+       * @param {string} [description] - custom description
+       * @return {Command} `this` command for chaining
+       */
+      helpCommand(enableOrNameAndArgs, description) {
+        if (typeof enableOrNameAndArgs === "boolean") {
+          this._addImplicitHelpCommand = enableOrNameAndArgs;
+          if (enableOrNameAndArgs && this._defaultCommandGroup) {
+            this._initCommandGroup(this._getHelpCommand());
+          }
+          return this;
+        }
+        const nameAndArgs = enableOrNameAndArgs ?? "help [command]";
+        const [, helpName, helpArgs] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const helpDescription = description ?? "display help for command";
+        const helpCommand = this.createCommand(helpName);
+        helpCommand.helpOption(false);
+        if (helpArgs) helpCommand.arguments(helpArgs);
+        if (helpDescription) helpCommand.description(helpDescription);
+        this._addImplicitHelpCommand = true;
+        this._helpCommand = helpCommand;
+        if (enableOrNameAndArgs || description) this._initCommandGroup(helpCommand);
+        return this;
+      }
+      /**
+       * Add prepared custom help command.
+       *
+       * @param {(Command|string|boolean)} helpCommand - custom help command, or deprecated enableOrNameAndArgs as for `.helpCommand()`
+       * @param {string} [deprecatedDescription] - deprecated custom description used with custom name only
+       * @return {Command} `this` command for chaining
+       */
+      addHelpCommand(helpCommand, deprecatedDescription) {
+        if (typeof helpCommand !== "object") {
+          this.helpCommand(helpCommand, deprecatedDescription);
+          return this;
+        }
+        this._addImplicitHelpCommand = true;
+        this._helpCommand = helpCommand;
+        this._initCommandGroup(helpCommand);
+        return this;
+      }
+      /**
+       * Lazy create help command.
+       *
+       * @return {(Command|null)}
+       * @package
+       */
+      _getHelpCommand() {
+        const hasImplicitHelpCommand = this._addImplicitHelpCommand ?? (this.commands.length && !this._actionHandler && !this._findCommand("help"));
+        if (hasImplicitHelpCommand) {
+          if (this._helpCommand === void 0) {
+            this.helpCommand(void 0, void 0);
+          }
+          return this._helpCommand;
+        }
+        return null;
+      }
+      /**
+       * Add hook for life cycle event.
+       *
+       * @param {string} event
+       * @param {Function} listener
+       * @return {Command} `this` command for chaining
+       */
+      hook(event, listener) {
+        const allowedValues = ["preSubcommand", "preAction", "postAction"];
+        if (!allowedValues.includes(event)) {
+          throw new Error(`Unexpected value for event passed to hook : '${event}'.
+Expecting one of '${allowedValues.join("', '")}'`);
+        }
+        if (this._lifeCycleHooks[event]) {
+          this._lifeCycleHooks[event].push(listener);
+        } else {
+          this._lifeCycleHooks[event] = [listener];
+        }
+        return this;
+      }
+      /**
+       * Register callback to use as replacement for calling process.exit.
+       *
+       * @param {Function} [fn] optional callback which will be passed a CommanderError, defaults to throwing
+       * @return {Command} `this` command for chaining
+       */
+      exitOverride(fn) {
+        if (fn) {
+          this._exitCallback = fn;
+        } else {
+          this._exitCallback = (err) => {
+            if (err.code !== "commander.executeSubCommandAsync") {
+              throw err;
+            } else {
+            }
+          };
+        }
+        return this;
+      }
+      /**
+       * Call process.exit, and _exitCallback if defined.
+       *
+       * @param {number} exitCode exit code for using with process.exit
+       * @param {string} code an id string representing the error
+       * @param {string} message human-readable description of the error
+       * @return never
+       * @private
+       */
+      _exit(exitCode, code, message) {
+        if (this._exitCallback) {
+          this._exitCallback(new CommanderError2(exitCode, code, message));
+        }
+        process2.exit(exitCode);
+      }
+      /**
+       * Register callback `fn` for the command.
+       *
+       * @example
+       * program
+       *   .command('serve')
+       *   .description('start service')
+       *   .action(function() {
+       *      // do work here
+       *   });
+       *
+       * @param {Function} fn
+       * @return {Command} `this` command for chaining
+       */
+      action(fn) {
+        const listener = (args) => {
+          const expectedArgsCount = this.registeredArguments.length;
+          const actionArgs = args.slice(0, expectedArgsCount);
+          if (this._storeOptionsAsProperties) {
+            actionArgs[expectedArgsCount] = this;
+          } else {
+            actionArgs[expectedArgsCount] = this.opts();
+          }
+          actionArgs.push(this);
+          return fn.apply(this, actionArgs);
+        };
+        this._actionHandler = listener;
+        return this;
+      }
+      /**
+       * Factory routine to create a new unattached option.
+       *
+       * See .option() for creating an attached option, which uses this routine to
+       * create the option. You can override createOption to return a custom option.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @return {Option} new option
+       */
+      createOption(flags, description) {
+        return new Option3(flags, description);
+      }
+      /**
+       * Wrap parseArgs to catch 'commander.invalidArgument'.
+       *
+       * @param {(Option | Argument)} target
+       * @param {string} value
+       * @param {*} previous
+       * @param {string} invalidArgumentMessage
+       * @private
+       */
+      _callParseArg(target, value, previous, invalidArgumentMessage) {
+        try {
+          return target.parseArg(value, previous);
+        } catch (err) {
+          if (err.code === "commander.invalidArgument") {
+            const message = `${invalidArgumentMessage} ${err.message}`;
+            this.error(message, { exitCode: err.exitCode, code: err.code });
+          }
+          throw err;
+        }
+      }
+      /**
+       * Check for option flag conflicts.
+       * Register option if no conflicts found, or throw on conflict.
+       *
+       * @param {Option} option
+       * @private
+       */
+      _registerOption(option2) {
+        const matchingOption = option2.short && this._findOption(option2.short) || option2.long && this._findOption(option2.long);
+        if (matchingOption) {
+          const matchingFlag = option2.long && this._findOption(option2.long) ? option2.long : option2.short;
+          throw new Error(`Cannot add option '${option2.flags}'${this._name && ` to command '${this._name}'`} due to conflicting flag '${matchingFlag}'
+-  already used by option '${matchingOption.flags}'`);
+        }
+        this._initOptionGroup(option2);
+        this.options.push(option2);
+      }
+      /**
+       * Check for command name and alias conflicts with existing commands.
+       * Register command if no conflicts found, or throw on conflict.
+       *
+       * @param {Command} command
+       * @private
+       */
+      _registerCommand(command) {
+        const knownBy = (cmd) => {
+          return [cmd.name()].concat(cmd.aliases());
+        };
+        const alreadyUsed = knownBy(command).find(
+          (name) => this._findCommand(name)
+        );
+        if (alreadyUsed) {
+          const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
+          const newCmd = knownBy(command).join("|");
+          throw new Error(
+            `cannot add command '${newCmd}' as already have command '${existingCmd}'`
+          );
+        }
+        this._initCommandGroup(command);
+        this.commands.push(command);
+      }
+      /**
+       * Add an option.
+       *
+       * @param {Option} option
+       * @return {Command} `this` command for chaining
+       */
+      addOption(option2) {
+        this._registerOption(option2);
+        const oname = option2.name();
+        const name = option2.attributeName();
+        if (option2.negate) {
+          const positiveLongFlag = option2.long.replace(/^--no-/, "--");
+          if (!this._findOption(positiveLongFlag)) {
+            this.setOptionValueWithSource(
+              name,
+              option2.defaultValue === void 0 ? true : option2.defaultValue,
+              "default"
+            );
+          }
+        } else if (option2.defaultValue !== void 0) {
+          this.setOptionValueWithSource(name, option2.defaultValue, "default");
+        }
+        const handleOptionValue = (val, invalidValueMessage, valueSource) => {
+          if (val == null && option2.presetArg !== void 0) {
+            val = option2.presetArg;
+          }
+          const oldValue = this.getOptionValue(name);
+          if (val !== null && option2.parseArg) {
+            val = this._callParseArg(option2, val, oldValue, invalidValueMessage);
+          } else if (val !== null && option2.variadic) {
+            val = option2._collectValue(val, oldValue);
+          }
+          if (val == null) {
+            if (option2.negate) {
+              val = false;
+            } else if (option2.isBoolean() || option2.optional) {
+              val = true;
+            } else {
+              val = "";
+            }
+          }
+          this.setOptionValueWithSource(name, val, valueSource);
+        };
+        this.on("option:" + oname, (val) => {
+          const invalidValueMessage = `error: option '${option2.flags}' argument '${val}' is invalid.`;
+          handleOptionValue(val, invalidValueMessage, "cli");
+        });
+        if (option2.envVar) {
+          this.on("optionEnv:" + oname, (val) => {
+            const invalidValueMessage = `error: option '${option2.flags}' value '${val}' from env '${option2.envVar}' is invalid.`;
+            handleOptionValue(val, invalidValueMessage, "env");
+          });
+        }
+        return this;
+      }
+      /**
+       * Internal implementation shared by .option() and .requiredOption()
+       *
+       * @return {Command} `this` command for chaining
+       * @private
+       */
+      _optionEx(config, flags, description, fn, defaultValue) {
+        if (typeof flags === "object" && flags instanceof Option3) {
+          throw new Error(
+            "To add an Option object use addOption() instead of option() or requiredOption()"
+          );
+        }
+        const option2 = this.createOption(flags, description);
+        option2.makeOptionMandatory(!!config.mandatory);
+        if (typeof fn === "function") {
+          option2.default(defaultValue).argParser(fn);
+        } else if (fn instanceof RegExp) {
+          const regex = fn;
+          fn = (val, def) => {
+            const m = regex.exec(val);
+            return m ? m[0] : def;
+          };
+          option2.default(defaultValue).argParser(fn);
+        } else {
+          option2.default(fn);
+        }
+        return this.addOption(option2);
+      }
+      /**
+       * Define option with `flags`, `description`, and optional argument parsing function or `defaultValue` or both.
+       *
+       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space. A required
+       * option-argument is indicated by `<>` and an optional option-argument by `[]`.
+       *
+       * See the README for more details, and see also addOption() and requiredOption().
+       *
+       * @example
+       * program
+       *     .option('-p, --pepper', 'add pepper')
+       *     .option('--pt, --pizza-type <TYPE>', 'type of pizza') // required option-argument
+       *     .option('-c, --cheese [CHEESE]', 'add extra cheese', 'mozzarella') // optional option-argument with default
+       *     .option('-t, --tip <VALUE>', 'add tip to purchase cost', parseFloat) // custom parse function
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom option processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      option(flags, description, parseArg, defaultValue) {
+        return this._optionEx({}, flags, description, parseArg, defaultValue);
+      }
+      /**
+       * Add a required option which must have a value after parsing. This usually means
+       * the option must be specified on the command line. (Otherwise the same as .option().)
+       *
+       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom option processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      requiredOption(flags, description, parseArg, defaultValue) {
+        return this._optionEx(
+          { mandatory: true },
+          flags,
+          description,
+          parseArg,
+          defaultValue
+        );
+      }
+      /**
+       * Alter parsing of short flags with optional values.
+       *
+       * @example
+       * // for `.option('-f,--flag [value]'):
+       * program.combineFlagAndOptionalValue(true);  // `-f80` is treated like `--flag=80`, this is the default behaviour
+       * program.combineFlagAndOptionalValue(false) // `-fb` is treated like `-f -b`
+       *
+       * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
+       * @return {Command} `this` command for chaining
+       */
+      combineFlagAndOptionalValue(combine2 = true) {
+        this._combineFlagAndOptionalValue = !!combine2;
+        return this;
+      }
+      /**
+       * Allow unknown options on the command line.
+       *
+       * @param {boolean} [allowUnknown] - if `true` or omitted, no error will be thrown for unknown options.
+       * @return {Command} `this` command for chaining
+       */
+      allowUnknownOption(allowUnknown = true) {
+        this._allowUnknownOption = !!allowUnknown;
+        return this;
+      }
+      /**
+       * Allow excess command-arguments on the command line. Pass false to make excess arguments an error.
+       *
+       * @param {boolean} [allowExcess] - if `true` or omitted, no error will be thrown for excess arguments.
+       * @return {Command} `this` command for chaining
+       */
+      allowExcessArguments(allowExcess = true) {
+        this._allowExcessArguments = !!allowExcess;
+        return this;
+      }
+      /**
+       * Enable positional options. Positional means global options are specified before subcommands which lets
+       * subcommands reuse the same option names, and also enables subcommands to turn on passThroughOptions.
+       * The default behaviour is non-positional and global options may appear anywhere on the command line.
+       *
+       * @param {boolean} [positional]
+       * @return {Command} `this` command for chaining
+       */
+      enablePositionalOptions(positional = true) {
+        this._enablePositionalOptions = !!positional;
+        return this;
+      }
+      /**
+       * Pass through options that come after command-arguments rather than treat them as command-options,
+       * so actual command-options come before command-arguments. Turning this on for a subcommand requires
+       * positional options to have been enabled on the program (parent commands).
+       * The default behaviour is non-positional and options may appear before or after command-arguments.
+       *
+       * @param {boolean} [passThrough] for unknown options.
+       * @return {Command} `this` command for chaining
+       */
+      passThroughOptions(passThrough = true) {
+        this._passThroughOptions = !!passThrough;
+        this._checkForBrokenPassThrough();
+        return this;
+      }
+      /**
+       * @private
+       */
+      _checkForBrokenPassThrough() {
+        if (this.parent && this._passThroughOptions && !this.parent._enablePositionalOptions) {
+          throw new Error(
+            `passThroughOptions cannot be used for '${this._name}' without turning on enablePositionalOptions for parent command(s)`
+          );
+        }
+      }
+      /**
+       * Whether to store option values as properties on command object,
+       * or store separately (specify false). In both cases the option values can be accessed using .opts().
+       *
+       * @param {boolean} [storeAsProperties=true]
+       * @return {Command} `this` command for chaining
+       */
+      storeOptionsAsProperties(storeAsProperties = true) {
+        if (this.options.length) {
+          throw new Error("call .storeOptionsAsProperties() before adding options");
+        }
+        if (Object.keys(this._optionValues).length) {
+          throw new Error(
+            "call .storeOptionsAsProperties() before setting option values"
+          );
+        }
+        this._storeOptionsAsProperties = !!storeAsProperties;
+        return this;
+      }
+      /**
+       * Retrieve option value.
+       *
+       * @param {string} key
+       * @return {object} value
+       */
+      getOptionValue(key) {
+        if (this._storeOptionsAsProperties) {
+          return this[key];
+        }
+        return this._optionValues[key];
+      }
+      /**
+       * Store option value.
+       *
+       * @param {string} key
+       * @param {object} value
+       * @return {Command} `this` command for chaining
+       */
+      setOptionValue(key, value) {
+        return this.setOptionValueWithSource(key, value, void 0);
+      }
+      /**
+       * Store option value and where the value came from.
+       *
+       * @param {string} key
+       * @param {object} value
+       * @param {string} source - expected values are default/config/env/cli/implied
+       * @return {Command} `this` command for chaining
+       */
+      setOptionValueWithSource(key, value, source) {
+        if (this._storeOptionsAsProperties) {
+          this[key] = value;
+        } else {
+          this._optionValues[key] = value;
+        }
+        this._optionValueSources[key] = source;
+        return this;
+      }
+      /**
+       * Get source of option value.
+       * Expected values are default | config | env | cli | implied
+       *
+       * @param {string} key
+       * @return {string}
+       */
+      getOptionValueSource(key) {
+        return this._optionValueSources[key];
+      }
+      /**
+       * Get source of option value. See also .optsWithGlobals().
+       * Expected values are default | config | env | cli | implied
+       *
+       * @param {string} key
+       * @return {string}
+       */
+      getOptionValueSourceWithGlobals(key) {
+        let source;
+        this._getCommandAndAncestors().forEach((cmd) => {
+          if (cmd.getOptionValueSource(key) !== void 0) {
+            source = cmd.getOptionValueSource(key);
+          }
+        });
+        return source;
+      }
+      /**
+       * Get user arguments from implied or explicit arguments.
+       * Side-effects: set _scriptPath if args included script. Used for default program name, and subcommand searches.
+       *
+       * @private
+       */
+      _prepareUserArgs(argv, parseOptions) {
+        if (argv !== void 0 && !Array.isArray(argv)) {
+          throw new Error("first parameter to parse must be array or undefined");
+        }
+        parseOptions = parseOptions || {};
+        if (argv === void 0 && parseOptions.from === void 0) {
+          if (process2.versions?.electron) {
+            parseOptions.from = "electron";
+          }
+          const execArgv = process2.execArgv ?? [];
+          if (execArgv.includes("-e") || execArgv.includes("--eval") || execArgv.includes("-p") || execArgv.includes("--print")) {
+            parseOptions.from = "eval";
+          }
+        }
+        if (argv === void 0) {
+          argv = process2.argv;
+        }
+        this.rawArgs = argv.slice();
+        let userArgs;
+        switch (parseOptions.from) {
+          case void 0:
+          case "node":
+            this._scriptPath = argv[1];
+            userArgs = argv.slice(2);
+            break;
+          case "electron":
+            if (process2.defaultApp) {
+              this._scriptPath = argv[1];
+              userArgs = argv.slice(2);
+            } else {
+              userArgs = argv.slice(1);
+            }
+            break;
+          case "user":
+            userArgs = argv.slice(0);
+            break;
+          case "eval":
+            userArgs = argv.slice(1);
+            break;
+          default:
+            throw new Error(
+              `unexpected parse option { from: '${parseOptions.from}' }`
+            );
+        }
+        if (!this._name && this._scriptPath)
+          this.nameFromFilename(this._scriptPath);
+        this._name = this._name || "program";
+        return userArgs;
+      }
+      /**
+       * Parse `argv`, setting options and invoking commands when defined.
+       *
+       * Use parseAsync instead of parse if any of your action handlers are async.
+       *
+       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
+       *
+       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
+       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
+       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
+       * - `'user'`: just user arguments
+       *
+       * @example
+       * program.parse(); // parse process.argv and auto-detect electron and special node flags
+       * program.parse(process.argv); // assume argv[0] is app and argv[1] is script
+       * program.parse(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
+       *
+       * @param {string[]} [argv] - optional, defaults to process.argv
+       * @param {object} [parseOptions] - optionally specify style of options with from: node/user/electron
+       * @param {string} [parseOptions.from] - where the args are from: 'node', 'user', 'electron'
+       * @return {Command} `this` command for chaining
+       */
+      parse(argv, parseOptions) {
+        this._prepareForParse();
+        const userArgs = this._prepareUserArgs(argv, parseOptions);
+        this._parseCommand([], userArgs);
+        return this;
+      }
+      /**
+       * Parse `argv`, setting options and invoking commands when defined.
+       *
+       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
+       *
+       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
+       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
+       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
+       * - `'user'`: just user arguments
+       *
+       * @example
+       * await program.parseAsync(); // parse process.argv and auto-detect electron and special node flags
+       * await program.parseAsync(process.argv); // assume argv[0] is app and argv[1] is script
+       * await program.parseAsync(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
+       *
+       * @param {string[]} [argv]
+       * @param {object} [parseOptions]
+       * @param {string} parseOptions.from - where the args are from: 'node', 'user', 'electron'
+       * @return {Promise}
+       */
+      async parseAsync(argv, parseOptions) {
+        this._prepareForParse();
+        const userArgs = this._prepareUserArgs(argv, parseOptions);
+        await this._parseCommand([], userArgs);
+        return this;
+      }
+      _prepareForParse() {
+        if (this._savedState === null) {
+          this.saveStateBeforeParse();
+        } else {
+          this.restoreStateBeforeParse();
+        }
+      }
+      /**
+       * Called the first time parse is called to save state and allow a restore before subsequent calls to parse.
+       * Not usually called directly, but available for subclasses to save their custom state.
+       *
+       * This is called in a lazy way. Only commands used in parsing chain will have state saved.
+       */
+      saveStateBeforeParse() {
+        this._savedState = {
+          // name is stable if supplied by author, but may be unspecified for root command and deduced during parsing
+          _name: this._name,
+          // option values before parse have default values (including false for negated options)
+          // shallow clones
+          _optionValues: { ...this._optionValues },
+          _optionValueSources: { ...this._optionValueSources }
+        };
+      }
+      /**
+       * Restore state before parse for calls after the first.
+       * Not usually called directly, but available for subclasses to save their custom state.
+       *
+       * This is called in a lazy way. Only commands used in parsing chain will have state restored.
+       */
+      restoreStateBeforeParse() {
+        if (this._storeOptionsAsProperties)
+          throw new Error(`Can not call parse again when storeOptionsAsProperties is true.
+- either make a new Command for each call to parse, or stop storing options as properties`);
+        this._name = this._savedState._name;
+        this._scriptPath = null;
+        this.rawArgs = [];
+        this._optionValues = { ...this._savedState._optionValues };
+        this._optionValueSources = { ...this._savedState._optionValueSources };
+        this.args = [];
+        this.processedArgs = [];
+      }
+      /**
+       * Throw if expected executable is missing. Add lots of help for author.
+       *
+       * @param {string} executableFile
+       * @param {string} executableDir
+       * @param {string} subcommandName
+       */
+      _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
+        if (fs4.existsSync(executableFile)) return;
+        const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
+        const executableMissing = `'${executableFile}' does not exist
+ - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
+ - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
+ - ${executableDirMessage}`;
+        throw new Error(executableMissing);
+      }
+      /**
+       * Execute a sub-command executable.
+       *
+       * @private
+       */
+      _executeSubCommand(subcommand, args) {
+        args = args.slice();
+        let launchWithNode = false;
+        const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
+        function findFile(baseDir, baseName) {
+          const localBin = path13.resolve(baseDir, baseName);
+          if (fs4.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path13.extname(baseName))) return void 0;
+          const foundExt = sourceExt.find(
+            (ext) => fs4.existsSync(`${localBin}${ext}`)
+          );
+          if (foundExt) return `${localBin}${foundExt}`;
+          return void 0;
+        }
+        this._checkForMissingMandatoryOptions();
+        this._checkForConflictingOptions();
+        let executableFile = subcommand._executableFile || `${this._name}-${subcommand._name}`;
+        let executableDir = this._executableDir || "";
+        if (this._scriptPath) {
+          let resolvedScriptPath;
+          try {
+            resolvedScriptPath = fs4.realpathSync(this._scriptPath);
+          } catch {
+            resolvedScriptPath = this._scriptPath;
+          }
+          executableDir = path13.resolve(
+            path13.dirname(resolvedScriptPath),
+            executableDir
+          );
+        }
+        if (executableDir) {
+          let localFile = findFile(executableDir, executableFile);
+          if (!localFile && !subcommand._executableFile && this._scriptPath) {
+            const legacyName = path13.basename(
+              this._scriptPath,
+              path13.extname(this._scriptPath)
+            );
+            if (legacyName !== this._name) {
+              localFile = findFile(
+                executableDir,
+                `${legacyName}-${subcommand._name}`
+              );
+            }
+          }
+          executableFile = localFile || executableFile;
+        }
+        launchWithNode = sourceExt.includes(path13.extname(executableFile));
+        let proc;
+        if (process2.platform !== "win32") {
+          if (launchWithNode) {
+            args.unshift(executableFile);
+            args = incrementNodeInspectorPort(process2.execArgv).concat(args);
+            proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" });
+          } else {
+            proc = childProcess.spawn(executableFile, args, { stdio: "inherit" });
+          }
+        } else {
+          this._checkForMissingExecutable(
+            executableFile,
+            executableDir,
+            subcommand._name
+          );
+          args.unshift(executableFile);
+          args = incrementNodeInspectorPort(process2.execArgv).concat(args);
+          proc = childProcess.spawn(process2.execPath, args, { stdio: "inherit" });
+        }
+        if (!proc.killed) {
+          const signals = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
+          signals.forEach((signal) => {
+            process2.on(signal, () => {
+              if (proc.killed === false && proc.exitCode === null) {
+                proc.kill(signal);
+              }
+            });
+          });
+        }
+        const exitCallback = this._exitCallback;
+        proc.on("close", (code) => {
+          code = code ?? 1;
+          if (!exitCallback) {
+            process2.exit(code);
+          } else {
+            exitCallback(
+              new CommanderError2(
+                code,
+                "commander.executeSubCommandAsync",
+                "(close)"
+              )
+            );
+          }
+        });
+        proc.on("error", (err) => {
+          if (err.code === "ENOENT") {
+            this._checkForMissingExecutable(
+              executableFile,
+              executableDir,
+              subcommand._name
+            );
+          } else if (err.code === "EACCES") {
+            throw new Error(`'${executableFile}' not executable`);
+          }
+          if (!exitCallback) {
+            process2.exit(1);
+          } else {
+            const wrappedError = new CommanderError2(
+              1,
+              "commander.executeSubCommandAsync",
+              "(error)"
+            );
+            wrappedError.nestedError = err;
+            exitCallback(wrappedError);
+          }
+        });
+        this.runningCommand = proc;
+      }
+      /**
+       * @private
+       */
+      _dispatchSubcommand(commandName, operands, unknown) {
+        const subCommand = this._findCommand(commandName);
+        if (!subCommand) this.help({ error: true });
+        subCommand._prepareForParse();
+        let promiseChain;
+        promiseChain = this._chainOrCallSubCommandHook(
+          promiseChain,
+          subCommand,
+          "preSubcommand"
+        );
+        promiseChain = this._chainOrCall(promiseChain, () => {
+          if (subCommand._executableHandler) {
+            this._executeSubCommand(subCommand, operands.concat(unknown));
+          } else {
+            return subCommand._parseCommand(operands, unknown);
+          }
+        });
+        return promiseChain;
+      }
+      /**
+       * Invoke help directly if possible, or dispatch if necessary.
+       * e.g. help foo
+       *
+       * @private
+       */
+      _dispatchHelpCommand(subcommandName) {
+        if (!subcommandName) {
+          this.help();
+        }
+        const subCommand = this._findCommand(subcommandName);
+        if (subCommand && !subCommand._executableHandler) {
+          subCommand.help();
+        }
+        return this._dispatchSubcommand(
+          subcommandName,
+          [],
+          [this._getHelpOption()?.long ?? this._getHelpOption()?.short ?? "--help"]
+        );
+      }
+      /**
+       * Check this.args against expected this.registeredArguments.
+       *
+       * @private
+       */
+      _checkNumberOfArguments() {
+        this.registeredArguments.forEach((arg, i) => {
+          if (arg.required && this.args[i] == null) {
+            this.missingArgument(arg.name());
+          }
+        });
+        if (this.registeredArguments.length > 0 && this.registeredArguments[this.registeredArguments.length - 1].variadic) {
+          return;
+        }
+        if (this.args.length > this.registeredArguments.length) {
+          this._excessArguments(this.args);
+        }
+      }
+      /**
+       * Process this.args using this.registeredArguments and save as this.processedArgs!
+       *
+       * @private
+       */
+      _processArguments() {
+        const myParseArg = (argument, value, previous) => {
+          let parsedValue = value;
+          if (value !== null && argument.parseArg) {
+            const invalidValueMessage = `error: command-argument value '${value}' is invalid for argument '${argument.name()}'.`;
+            parsedValue = this._callParseArg(
+              argument,
+              value,
+              previous,
+              invalidValueMessage
+            );
+          }
+          return parsedValue;
+        };
+        this._checkNumberOfArguments();
+        const processedArgs = [];
+        this.registeredArguments.forEach((declaredArg, index) => {
+          let value = declaredArg.defaultValue;
+          if (declaredArg.variadic) {
+            if (index < this.args.length) {
+              value = this.args.slice(index);
+              if (declaredArg.parseArg) {
+                value = value.reduce((processed, v) => {
+                  return myParseArg(declaredArg, v, processed);
+                }, declaredArg.defaultValue);
+              }
+            } else if (value === void 0) {
+              value = [];
+            }
+          } else if (index < this.args.length) {
+            value = this.args[index];
+            if (declaredArg.parseArg) {
+              value = myParseArg(declaredArg, value, declaredArg.defaultValue);
+            }
+          }
+          processedArgs[index] = value;
+        });
+        this.processedArgs = processedArgs;
+      }
+      /**
+       * Once we have a promise we chain, but call synchronously until then.
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {Function} fn
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCall(promise, fn) {
+        if (promise?.then && typeof promise.then === "function") {
+          return promise.then(() => fn());
+        }
+        return fn();
+      }
+      /**
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {string} event
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCallHooks(promise, event) {
+        let result = promise;
+        const hooks = [];
+        this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
+          hookedCommand._lifeCycleHooks[event].forEach((callback) => {
+            hooks.push({ hookedCommand, callback });
+          });
+        });
+        if (event === "postAction") {
+          hooks.reverse();
+        }
+        hooks.forEach((hookDetail) => {
+          result = this._chainOrCall(result, () => {
+            return hookDetail.callback(hookDetail.hookedCommand, this);
+          });
+        });
+        return result;
+      }
+      /**
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {Command} subCommand
+       * @param {string} event
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCallSubCommandHook(promise, subCommand, event) {
+        let result = promise;
+        if (this._lifeCycleHooks[event] !== void 0) {
+          this._lifeCycleHooks[event].forEach((hook) => {
+            result = this._chainOrCall(result, () => {
+              return hook(this, subCommand);
+            });
+          });
+        }
+        return result;
+      }
+      /**
+       * Process arguments in context of this command.
+       * Returns action result, in case it is a promise.
+       *
+       * @private
+       */
+      _parseCommand(operands, unknown) {
+        const parsed = this.parseOptions(unknown);
+        this._parseOptionsEnv();
+        this._parseOptionsImplied();
+        operands = operands.concat(parsed.operands);
+        unknown = parsed.unknown;
+        this.args = operands.concat(unknown);
+        if (operands && this._findCommand(operands[0])) {
+          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown);
+        }
+        if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
+          return this._dispatchHelpCommand(operands[1]);
+        }
+        if (this._defaultCommandName) {
+          this._outputHelpIfRequested(unknown);
+          return this._dispatchSubcommand(
+            this._defaultCommandName,
+            operands,
+            unknown
+          );
+        }
+        if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
+          this.help({ error: true });
+        }
+        this._outputHelpIfRequested(parsed.unknown);
+        this._checkForMissingMandatoryOptions();
+        this._checkForConflictingOptions();
+        const checkForUnknownOptions = () => {
+          if (parsed.unknown.length > 0) {
+            this.unknownOption(parsed.unknown[0]);
+          }
+        };
+        const commandEvent = `command:${this.name()}`;
+        if (this._actionHandler) {
+          checkForUnknownOptions();
+          this._processArguments();
+          let promiseChain;
+          promiseChain = this._chainOrCallHooks(promiseChain, "preAction");
+          promiseChain = this._chainOrCall(
+            promiseChain,
+            () => this._actionHandler(this.processedArgs)
+          );
+          if (this.parent) {
+            promiseChain = this._chainOrCall(promiseChain, () => {
+              this.parent.emit(commandEvent, operands, unknown);
+            });
+          }
+          promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
+          return promiseChain;
+        }
+        if (this.parent?.listenerCount(commandEvent)) {
+          checkForUnknownOptions();
+          this._processArguments();
+          this.parent.emit(commandEvent, operands, unknown);
+        } else if (operands.length) {
+          if (this._findCommand("*")) {
+            return this._dispatchSubcommand("*", operands, unknown);
+          }
+          if (this.listenerCount("command:*")) {
+            this.emit("command:*", operands, unknown);
+          } else if (this.commands.length) {
+            this.unknownCommand();
+          } else {
+            checkForUnknownOptions();
+            this._processArguments();
+          }
+        } else if (this.commands.length) {
+          checkForUnknownOptions();
+          this.help({ error: true });
+        } else {
+          checkForUnknownOptions();
+          this._processArguments();
+        }
+      }
+      /**
+       * Find matching command.
+       *
+       * @private
+       * @return {Command | undefined}
+       */
+      _findCommand(name) {
+        if (!name) return void 0;
+        return this.commands.find(
+          (cmd) => cmd._name === name || cmd._aliases.includes(name)
+        );
+      }
+      /**
+       * Return an option matching `arg` if any.
+       *
+       * @param {string} arg
+       * @return {Option}
+       * @package
+       */
+      _findOption(arg) {
+        return this.options.find((option2) => option2.is(arg));
+      }
+      /**
+       * Display an error message if a mandatory option does not have a value.
+       * Called after checking for help flags in leaf subcommand.
+       *
+       * @private
+       */
+      _checkForMissingMandatoryOptions() {
+        this._getCommandAndAncestors().forEach((cmd) => {
+          cmd.options.forEach((anOption) => {
+            if (anOption.mandatory && cmd.getOptionValue(anOption.attributeName()) === void 0) {
+              cmd.missingMandatoryOptionValue(anOption);
+            }
+          });
+        });
+      }
+      /**
+       * Display an error message if conflicting options are used together in this.
+       *
+       * @private
+       */
+      _checkForConflictingLocalOptions() {
+        const definedNonDefaultOptions = this.options.filter((option2) => {
+          const optionKey = option2.attributeName();
+          if (this.getOptionValue(optionKey) === void 0) {
+            return false;
+          }
+          return this.getOptionValueSource(optionKey) !== "default";
+        });
+        const optionsWithConflicting = definedNonDefaultOptions.filter(
+          (option2) => option2.conflictsWith.length > 0
+        );
+        optionsWithConflicting.forEach((option2) => {
+          const conflictingAndDefined = definedNonDefaultOptions.find(
+            (defined) => option2.conflictsWith.includes(defined.attributeName())
+          );
+          if (conflictingAndDefined) {
+            this._conflictingOption(option2, conflictingAndDefined);
+          }
+        });
+      }
+      /**
+       * Display an error message if conflicting options are used together.
+       * Called after checking for help flags in leaf subcommand.
+       *
+       * @private
+       */
+      _checkForConflictingOptions() {
+        this._getCommandAndAncestors().forEach((cmd) => {
+          cmd._checkForConflictingLocalOptions();
+        });
+      }
+      /**
+       * Parse options from `argv` removing known options,
+       * and return argv split into operands and unknown arguments.
+       *
+       * Side effects: modifies command by storing options. Does not reset state if called again.
+       *
+       * Examples:
+       *
+       *     argv => operands, unknown
+       *     --known kkk op => [op], []
+       *     op --known kkk => [op], []
+       *     sub --unknown uuu op => [sub], [--unknown uuu op]
+       *     sub -- --unknown uuu op => [sub --unknown uuu op], []
+       *
+       * @param {string[]} args
+       * @return {{operands: string[], unknown: string[]}}
+       */
+      parseOptions(args) {
+        const operands = [];
+        const unknown = [];
+        let dest = operands;
+        function maybeOption(arg) {
+          return arg.length > 1 && arg[0] === "-";
+        }
+        const negativeNumberArg = (arg) => {
+          if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
+          return !this._getCommandAndAncestors().some(
+            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
+          );
+        };
+        let activeVariadicOption = null;
+        let activeGroup = null;
+        let i = 0;
+        while (i < args.length || activeGroup) {
+          const arg = activeGroup ?? args[i++];
+          activeGroup = null;
+          if (arg === "--") {
+            if (dest === unknown) dest.push(arg);
+            dest.push(...args.slice(i));
+            break;
+          }
+          if (activeVariadicOption && (!maybeOption(arg) || negativeNumberArg(arg))) {
+            this.emit(`option:${activeVariadicOption.name()}`, arg);
+            continue;
+          }
+          activeVariadicOption = null;
+          if (maybeOption(arg)) {
+            const option2 = this._findOption(arg);
+            if (option2) {
+              if (option2.required) {
+                const value = args[i++];
+                if (value === void 0) this.optionMissingArgument(option2);
+                this.emit(`option:${option2.name()}`, value);
+              } else if (option2.optional) {
+                let value = null;
+                if (i < args.length && (!maybeOption(args[i]) || negativeNumberArg(args[i]))) {
+                  value = args[i++];
+                }
+                this.emit(`option:${option2.name()}`, value);
+              } else {
+                this.emit(`option:${option2.name()}`);
+              }
+              activeVariadicOption = option2.variadic ? option2 : null;
+              continue;
+            }
+          }
+          if (arg.length > 2 && arg[0] === "-" && arg[1] !== "-") {
+            const option2 = this._findOption(`-${arg[1]}`);
+            if (option2) {
+              if (option2.required || option2.optional && this._combineFlagAndOptionalValue) {
+                this.emit(`option:${option2.name()}`, arg.slice(2));
+              } else {
+                this.emit(`option:${option2.name()}`);
+                activeGroup = `-${arg.slice(2)}`;
+              }
+              continue;
+            }
+          }
+          if (/^--[^=]+=/.test(arg)) {
+            const index = arg.indexOf("=");
+            const option2 = this._findOption(arg.slice(0, index));
+            if (option2 && (option2.required || option2.optional)) {
+              this.emit(`option:${option2.name()}`, arg.slice(index + 1));
+              continue;
+            }
+          }
+          if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
+            dest = unknown;
+          }
+          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown.length === 0) {
+            if (this._findCommand(arg)) {
+              operands.push(arg);
+              unknown.push(...args.slice(i));
+              break;
+            } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
+              operands.push(arg, ...args.slice(i));
+              break;
+            } else if (this._defaultCommandName) {
+              unknown.push(arg, ...args.slice(i));
+              break;
+            }
+          }
+          if (this._passThroughOptions) {
+            dest.push(arg, ...args.slice(i));
+            break;
+          }
+          dest.push(arg);
+        }
+        return { operands, unknown };
+      }
+      /**
+       * Return an object containing local option values as key-value pairs.
+       *
+       * @return {object}
+       */
+      opts() {
+        if (this._storeOptionsAsProperties) {
+          const result = {};
+          const len = this.options.length;
+          for (let i = 0; i < len; i++) {
+            const key = this.options[i].attributeName();
+            result[key] = key === this._versionOptionName ? this._version : this[key];
+          }
+          return result;
+        }
+        return this._optionValues;
+      }
+      /**
+       * Return an object containing merged local and global option values as key-value pairs.
+       *
+       * @return {object}
+       */
+      optsWithGlobals() {
+        return this._getCommandAndAncestors().reduce(
+          (combinedOptions, cmd) => Object.assign(combinedOptions, cmd.opts()),
+          {}
+        );
+      }
+      /**
+       * Display error message and exit (or call exitOverride).
+       *
+       * @param {string} message
+       * @param {object} [errorOptions]
+       * @param {string} [errorOptions.code] - an id string representing the error
+       * @param {number} [errorOptions.exitCode] - used with process.exit
+       */
+      error(message, errorOptions) {
+        this._outputConfiguration.outputError(
+          `${message}
+`,
+          this._outputConfiguration.writeErr
+        );
+        if (typeof this._showHelpAfterError === "string") {
+          this._outputConfiguration.writeErr(`${this._showHelpAfterError}
+`);
+        } else if (this._showHelpAfterError) {
+          this._outputConfiguration.writeErr("\n");
+          this.outputHelp({ error: true });
+        }
+        const config = errorOptions || {};
+        const exitCode = config.exitCode || 1;
+        const code = config.code || "commander.error";
+        this._exit(exitCode, code, message);
+      }
+      /**
+       * Apply any option related environment variables, if option does
+       * not have a value from cli or client code.
+       *
+       * @private
+       */
+      _parseOptionsEnv() {
+        this.options.forEach((option2) => {
+          if (option2.envVar && option2.envVar in process2.env) {
+            const optionKey = option2.attributeName();
+            if (this.getOptionValue(optionKey) === void 0 || ["default", "config", "env"].includes(
+              this.getOptionValueSource(optionKey)
+            )) {
+              if (option2.required || option2.optional) {
+                this.emit(`optionEnv:${option2.name()}`, process2.env[option2.envVar]);
+              } else {
+                this.emit(`optionEnv:${option2.name()}`);
+              }
+            }
+          }
+        });
+      }
+      /**
+       * Apply any implied option values, if option is undefined or default value.
+       *
+       * @private
+       */
+      _parseOptionsImplied() {
+        const dualHelper = new DualOptions(this.options);
+        const hasCustomOptionValue = (optionKey) => {
+          return this.getOptionValue(optionKey) !== void 0 && !["default", "implied"].includes(this.getOptionValueSource(optionKey));
+        };
+        this.options.filter(
+          (option2) => option2.implied !== void 0 && hasCustomOptionValue(option2.attributeName()) && dualHelper.valueFromOption(
+            this.getOptionValue(option2.attributeName()),
+            option2
+          )
+        ).forEach((option2) => {
+          Object.keys(option2.implied).filter((impliedKey) => !hasCustomOptionValue(impliedKey)).forEach((impliedKey) => {
+            this.setOptionValueWithSource(
+              impliedKey,
+              option2.implied[impliedKey],
+              "implied"
+            );
+          });
+        });
+      }
+      /**
+       * Argument `name` is missing.
+       *
+       * @param {string} name
+       * @private
+       */
+      missingArgument(name) {
+        const message = `error: missing required argument '${name}'`;
+        this.error(message, { code: "commander.missingArgument" });
+      }
+      /**
+       * `Option` is missing an argument.
+       *
+       * @param {Option} option
+       * @private
+       */
+      optionMissingArgument(option2) {
+        const message = `error: option '${option2.flags}' argument missing`;
+        this.error(message, { code: "commander.optionMissingArgument" });
+      }
+      /**
+       * `Option` does not have a value, and is a mandatory option.
+       *
+       * @param {Option} option
+       * @private
+       */
+      missingMandatoryOptionValue(option2) {
+        const message = `error: required option '${option2.flags}' not specified`;
+        this.error(message, { code: "commander.missingMandatoryOptionValue" });
+      }
+      /**
+       * `Option` conflicts with another option.
+       *
+       * @param {Option} option
+       * @param {Option} conflictingOption
+       * @private
+       */
+      _conflictingOption(option2, conflictingOption) {
+        const findBestOptionFromValue = (option3) => {
+          const optionKey = option3.attributeName();
+          const optionValue = this.getOptionValue(optionKey);
+          const negativeOption = this.options.find(
+            (target) => target.negate && optionKey === target.attributeName()
+          );
+          const positiveOption = this.options.find(
+            (target) => !target.negate && optionKey === target.attributeName()
+          );
+          if (negativeOption && (negativeOption.presetArg === void 0 && optionValue === false || negativeOption.presetArg !== void 0 && optionValue === negativeOption.presetArg)) {
+            return negativeOption;
+          }
+          return positiveOption || option3;
+        };
+        const getErrorMessage = (option3) => {
+          const bestOption = findBestOptionFromValue(option3);
+          const optionKey = bestOption.attributeName();
+          const source = this.getOptionValueSource(optionKey);
+          if (source === "env") {
+            return `environment variable '${bestOption.envVar}'`;
+          }
+          return `option '${bestOption.flags}'`;
+        };
+        const message = `error: ${getErrorMessage(option2)} cannot be used with ${getErrorMessage(conflictingOption)}`;
+        this.error(message, { code: "commander.conflictingOption" });
+      }
+      /**
+       * Unknown option `flag`.
+       *
+       * @param {string} flag
+       * @private
+       */
+      unknownOption(flag) {
+        if (this._allowUnknownOption) return;
+        let suggestion = "";
+        if (flag.startsWith("--") && this._showSuggestionAfterError) {
+          let candidateFlags = [];
+          let command = this;
+          do {
+            const moreFlags = command.createHelp().visibleOptions(command).filter((option2) => option2.long).map((option2) => option2.long);
+            candidateFlags = candidateFlags.concat(moreFlags);
+            command = command.parent;
+          } while (command && !command._enablePositionalOptions);
+          suggestion = suggestSimilar(flag, candidateFlags);
+        }
+        const message = `error: unknown option '${flag}'${suggestion}`;
+        this.error(message, { code: "commander.unknownOption" });
+      }
+      /**
+       * Excess arguments, more than expected.
+       *
+       * @param {string[]} receivedArgs
+       * @private
+       */
+      _excessArguments(receivedArgs) {
+        if (this._allowExcessArguments) return;
+        const expected = this.registeredArguments.length;
+        const s = expected === 1 ? "" : "s";
+        const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
+        const message = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
+        this.error(message, { code: "commander.excessArguments" });
+      }
+      /**
+       * Unknown command.
+       *
+       * @private
+       */
+      unknownCommand() {
+        const unknownName = this.args[0];
+        let suggestion = "";
+        if (this._showSuggestionAfterError) {
+          const candidateNames = [];
+          this.createHelp().visibleCommands(this).forEach((command) => {
+            candidateNames.push(command.name());
+            if (command.alias()) candidateNames.push(command.alias());
+          });
+          suggestion = suggestSimilar(unknownName, candidateNames);
+        }
+        const message = `error: unknown command '${unknownName}'${suggestion}`;
+        this.error(message, { code: "commander.unknownCommand" });
+      }
+      /**
+       * Get or set the program version.
+       *
+       * This method auto-registers the "-V, --version" option which will print the version number.
+       *
+       * You can optionally supply the flags and description to override the defaults.
+       *
+       * @param {string} [str]
+       * @param {string} [flags]
+       * @param {string} [description]
+       * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
+       */
+      version(str, flags, description) {
+        if (str === void 0) return this._version;
+        this._version = str;
+        flags = flags || "-V, --version";
+        description = description || "output the version number";
+        const versionOption = this.createOption(flags, description);
+        this._versionOptionName = versionOption.attributeName();
+        this._registerOption(versionOption);
+        this.on("option:" + versionOption.name(), () => {
+          this._outputConfiguration.writeOut(`${str}
+`);
+          this._exit(0, "commander.version", str);
+        });
+        return this;
+      }
+      /**
+       * Set the description.
+       *
+       * @param {string} [str]
+       * @param {object} [argsDescription]
+       * @return {(string|Command)}
+       */
+      description(str, argsDescription) {
+        if (str === void 0 && argsDescription === void 0)
+          return this._description;
+        this._description = str;
+        if (argsDescription) {
+          this._argsDescription = argsDescription;
+        }
+        return this;
+      }
+      /**
+       * Set the summary. Used when listed as subcommand of parent.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      summary(str) {
+        if (str === void 0) return this._summary;
+        this._summary = str;
+        return this;
+      }
+      /**
+       * Set an alias for the command.
+       *
+       * You may call more than once to add multiple aliases. Only the first alias is shown in the auto-generated help.
+       *
+       * @param {string} [alias]
+       * @return {(string|Command)}
+       */
+      alias(alias) {
+        if (alias === void 0) return this._aliases[0];
+        let command = this;
+        if (this.commands.length !== 0 && this.commands[this.commands.length - 1]._executableHandler) {
+          command = this.commands[this.commands.length - 1];
+        }
+        if (alias === command._name)
+          throw new Error("Command alias can't be the same as its name");
+        const matchingCommand = this.parent?._findCommand(alias);
+        if (matchingCommand) {
+          const existingCmd = [matchingCommand.name()].concat(matchingCommand.aliases()).join("|");
+          throw new Error(
+            `cannot add alias '${alias}' to command '${this.name()}' as already have command '${existingCmd}'`
+          );
+        }
+        command._aliases.push(alias);
+        return this;
+      }
+      /**
+       * Set aliases for the command.
+       *
+       * Only the first alias is shown in the auto-generated help.
+       *
+       * @param {string[]} [aliases]
+       * @return {(string[]|Command)}
+       */
+      aliases(aliases) {
+        if (aliases === void 0) return this._aliases;
+        aliases.forEach((alias) => this.alias(alias));
+        return this;
+      }
+      /**
+       * Set / get the command usage `str`.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      usage(str) {
+        if (str === void 0) {
+          if (this._usage) return this._usage;
+          const args = this.registeredArguments.map((arg) => {
+            return humanReadableArgName(arg);
+          });
+          return [].concat(
+            this.options.length || this._helpOption !== null ? "[options]" : [],
+            this.commands.length ? "[command]" : [],
+            this.registeredArguments.length ? args : []
+          ).join(" ");
+        }
+        this._usage = str;
+        return this;
+      }
+      /**
+       * Get or set the name of the command.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      name(str) {
+        if (str === void 0) return this._name;
+        this._name = str;
+        return this;
+      }
+      /**
+       * Set/get the help group heading for this subcommand in parent command's help.
+       *
+       * @param {string} [heading]
+       * @return {Command | string}
+       */
+      helpGroup(heading) {
+        if (heading === void 0) return this._helpGroupHeading ?? "";
+        this._helpGroupHeading = heading;
+        return this;
+      }
+      /**
+       * Set/get the default help group heading for subcommands added to this command.
+       * (This does not override a group set directly on the subcommand using .helpGroup().)
+       *
+       * @example
+       * program.commandsGroup('Development Commands:);
+       * program.command('watch')...
+       * program.command('lint')...
+       * ...
+       *
+       * @param {string} [heading]
+       * @returns {Command | string}
+       */
+      commandsGroup(heading) {
+        if (heading === void 0) return this._defaultCommandGroup ?? "";
+        this._defaultCommandGroup = heading;
+        return this;
+      }
+      /**
+       * Set/get the default help group heading for options added to this command.
+       * (This does not override a group set directly on the option using .helpGroup().)
+       *
+       * @example
+       * program
+       *   .optionsGroup('Development Options:')
+       *   .option('-d, --debug', 'output extra debugging')
+       *   .option('-p, --profile', 'output profiling information')
+       *
+       * @param {string} [heading]
+       * @returns {Command | string}
+       */
+      optionsGroup(heading) {
+        if (heading === void 0) return this._defaultOptionGroup ?? "";
+        this._defaultOptionGroup = heading;
+        return this;
+      }
+      /**
+       * @param {Option} option
+       * @private
+       */
+      _initOptionGroup(option2) {
+        if (this._defaultOptionGroup && !option2.helpGroupHeading)
+          option2.helpGroup(this._defaultOptionGroup);
+      }
+      /**
+       * @param {Command} cmd
+       * @private
+       */
+      _initCommandGroup(cmd) {
+        if (this._defaultCommandGroup && !cmd.helpGroup())
+          cmd.helpGroup(this._defaultCommandGroup);
+      }
+      /**
+       * Set the name of the command from script filename, such as process.argv[1],
+       * or require.main.filename, or __filename.
+       *
+       * (Used internally and public although not documented in README.)
+       *
+       * @example
+       * program.nameFromFilename(require.main.filename);
+       *
+       * @param {string} filename
+       * @return {Command}
+       */
+      nameFromFilename(filename) {
+        this._name = path13.basename(filename, path13.extname(filename));
+        return this;
+      }
+      /**
+       * Get or set the directory for searching for executable subcommands of this command.
+       *
+       * @example
+       * program.executableDir(__dirname);
+       * // or
+       * program.executableDir('subcommands');
+       *
+       * @param {string} [path]
+       * @return {(string|null|Command)}
+       */
+      executableDir(path14) {
+        if (path14 === void 0) return this._executableDir;
+        this._executableDir = path14;
+        return this;
+      }
+      /**
+       * Return program help documentation.
+       *
+       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to wrap for stderr instead of stdout
+       * @return {string}
+       */
+      helpInformation(contextOptions) {
+        const helper = this.createHelp();
+        const context = this._getOutputContext(contextOptions);
+        helper.prepareContext({
+          error: context.error,
+          helpWidth: context.helpWidth,
+          outputHasColors: context.hasColors
+        });
+        const text = helper.formatHelp(this, helper);
+        if (context.hasColors) return text;
+        return this._outputConfiguration.stripColor(text);
+      }
+      /**
+       * @typedef HelpContext
+       * @type {object}
+       * @property {boolean} error
+       * @property {number} helpWidth
+       * @property {boolean} hasColors
+       * @property {function} write - includes stripColor if needed
+       *
+       * @returns {HelpContext}
+       * @private
+       */
+      _getOutputContext(contextOptions) {
+        contextOptions = contextOptions || {};
+        const error = !!contextOptions.error;
+        let baseWrite;
+        let hasColors;
+        let helpWidth;
+        if (error) {
+          baseWrite = (str) => this._outputConfiguration.writeErr(str);
+          hasColors = this._outputConfiguration.getErrHasColors();
+          helpWidth = this._outputConfiguration.getErrHelpWidth();
+        } else {
+          baseWrite = (str) => this._outputConfiguration.writeOut(str);
+          hasColors = this._outputConfiguration.getOutHasColors();
+          helpWidth = this._outputConfiguration.getOutHelpWidth();
+        }
+        const write = (str) => {
+          if (!hasColors) str = this._outputConfiguration.stripColor(str);
+          return baseWrite(str);
+        };
+        return { error, write, hasColors, helpWidth };
+      }
+      /**
+       * Output help information for this command.
+       *
+       * Outputs built-in help, and custom text added using `.addHelpText()`.
+       *
+       * @param {{ error: boolean } | Function} [contextOptions] - pass {error:true} to write to stderr instead of stdout
+       */
+      outputHelp(contextOptions) {
+        let deprecatedCallback;
+        if (typeof contextOptions === "function") {
+          deprecatedCallback = contextOptions;
+          contextOptions = void 0;
+        }
+        const outputContext = this._getOutputContext(contextOptions);
+        const eventContext = {
+          error: outputContext.error,
+          write: outputContext.write,
+          command: this
+        };
+        this._getCommandAndAncestors().reverse().forEach((command) => command.emit("beforeAllHelp", eventContext));
+        this.emit("beforeHelp", eventContext);
+        let helpInformation = this.helpInformation({ error: outputContext.error });
+        if (deprecatedCallback) {
+          helpInformation = deprecatedCallback(helpInformation);
+          if (typeof helpInformation !== "string" && !Buffer.isBuffer(helpInformation)) {
+            throw new Error("outputHelp callback must return a string or a Buffer");
+          }
+        }
+        outputContext.write(helpInformation);
+        if (this._getHelpOption()?.long) {
+          this.emit(this._getHelpOption().long);
+        }
+        this.emit("afterHelp", eventContext);
+        this._getCommandAndAncestors().forEach(
+          (command) => command.emit("afterAllHelp", eventContext)
+        );
+      }
+      /**
+       * You can pass in flags and a description to customise the built-in help option.
+       * Pass in false to disable the built-in help option.
+       *
+       * @example
+       * program.helpOption('-?, --help' 'show help'); // customise
+       * program.helpOption(false); // disable
+       *
+       * @param {(string | boolean)} flags
+       * @param {string} [description]
+       * @return {Command} `this` command for chaining
+       */
+      helpOption(flags, description) {
+        if (typeof flags === "boolean") {
+          if (flags) {
+            if (this._helpOption === null) this._helpOption = void 0;
+            if (this._defaultOptionGroup) {
+              this._initOptionGroup(this._getHelpOption());
+            }
+          } else {
+            this._helpOption = null;
+          }
+          return this;
+        }
+        this._helpOption = this.createOption(
+          flags ?? "-h, --help",
+          description ?? "display help for command"
+        );
+        if (flags || description) this._initOptionGroup(this._helpOption);
+        return this;
+      }
+      /**
+       * Lazy create help option.
+       * Returns null if has been disabled with .helpOption(false).
+       *
+       * @returns {(Option | null)} the help option
+       * @package
+       */
+      _getHelpOption() {
+        if (this._helpOption === void 0) {
+          this.helpOption(void 0, void 0);
+        }
+        return this._helpOption;
+      }
+      /**
+       * Supply your own option to use for the built-in help option.
+       * This is an alternative to using helpOption() to customise the flags and description etc.
+       *
+       * @param {Option} option
+       * @return {Command} `this` command for chaining
+       */
+      addHelpOption(option2) {
+        this._helpOption = option2;
+        this._initOptionGroup(option2);
+        return this;
+      }
+      /**
+       * Output help information and exit.
+       *
+       * Outputs built-in help, and custom text added using `.addHelpText()`.
+       *
+       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to write to stderr instead of stdout
+       */
+      help(contextOptions) {
+        this.outputHelp(contextOptions);
+        let exitCode = Number(process2.exitCode ?? 0);
+        if (exitCode === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
+          exitCode = 1;
+        }
+        this._exit(exitCode, "commander.help", "(outputHelp)");
+      }
+      /**
+       * // Do a little typing to coordinate emit and listener for the help text events.
+       * @typedef HelpTextEventContext
+       * @type {object}
+       * @property {boolean} error
+       * @property {Command} command
+       * @property {function} write
+       */
+      /**
+       * Add additional text to be displayed with the built-in help.
+       *
+       * Position is 'before' or 'after' to affect just this command,
+       * and 'beforeAll' or 'afterAll' to affect this command and all its subcommands.
+       *
+       * @param {string} position - before or after built-in help
+       * @param {(string | Function)} text - string to add, or a function returning a string
+       * @return {Command} `this` command for chaining
+       */
+      addHelpText(position, text) {
+        const allowedValues = ["beforeAll", "before", "after", "afterAll"];
+        if (!allowedValues.includes(position)) {
+          throw new Error(`Unexpected value for position to addHelpText.
+Expecting one of '${allowedValues.join("', '")}'`);
+        }
+        const helpEvent = `${position}Help`;
+        this.on(helpEvent, (context) => {
+          let helpStr;
+          if (typeof text === "function") {
+            helpStr = text({ error: context.error, command: context.command });
+          } else {
+            helpStr = text;
+          }
+          if (helpStr) {
+            context.write(`${helpStr}
+`);
+          }
+        });
+        return this;
+      }
+      /**
+       * Output help information if help flags specified
+       *
+       * @param {Array} args - array of options to search for help flags
+       * @private
+       */
+      _outputHelpIfRequested(args) {
+        const helpOption = this._getHelpOption();
+        const helpRequested = helpOption && args.find((arg) => helpOption.is(arg));
+        if (helpRequested) {
+          this.outputHelp();
+          this._exit(0, "commander.helpDisplayed", "(outputHelp)");
+        }
+      }
+    };
+    function incrementNodeInspectorPort(args) {
+      return args.map((arg) => {
+        if (!arg.startsWith("--inspect")) {
+          return arg;
+        }
+        let debugOption;
+        let debugHost = "127.0.0.1";
+        let debugPort = "9229";
+        let match;
+        if ((match = arg.match(/^(--inspect(-brk)?)$/)) !== null) {
+          debugOption = match[1];
+        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+)$/)) !== null) {
+          debugOption = match[1];
+          if (/^\d+$/.test(match[3])) {
+            debugPort = match[3];
+          } else {
+            debugHost = match[3];
+          }
+        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+):(\d+)$/)) !== null) {
+          debugOption = match[1];
+          debugHost = match[3];
+          debugPort = match[4];
+        }
+        if (debugOption && debugPort !== "0") {
+          return `${debugOption}=${debugHost}:${parseInt(debugPort) + 1}`;
+        }
+        return arg;
+      });
+    }
+    function useColor2() {
+      if (process2.env.NO_COLOR || process2.env.FORCE_COLOR === "0" || process2.env.FORCE_COLOR === "false")
+        return false;
+      if (process2.env.FORCE_COLOR || process2.env.CLICOLOR_FORCE !== void 0)
+        return true;
+      return void 0;
+    }
+    exports2.Command = Command3;
+    exports2.useColor = useColor2;
+  }
+});
+
+// node_modules/commander/index.js
+var require_commander = __commonJS({
+  "node_modules/commander/index.js"(exports2) {
+    var { Argument: Argument2 } = require_argument();
+    var { Command: Command3 } = require_command();
+    var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var { Help: Help2 } = require_help();
+    var { Option: Option3 } = require_option();
+    exports2.program = new Command3();
+    exports2.createCommand = (name) => new Command3(name);
+    exports2.createOption = (flags, description) => new Option3(flags, description);
+    exports2.createArgument = (name, description) => new Argument2(name, description);
+    exports2.Command = Command3;
+    exports2.Option = Option3;
+    exports2.Argument = Argument2;
+    exports2.Help = Help2;
+    exports2.CommanderError = CommanderError2;
+    exports2.InvalidArgumentError = InvalidArgumentError2;
+    exports2.InvalidOptionArgumentError = InvalidArgumentError2;
+  }
+});
+
+// src/cli/main.ts
+var import_node_worker_threads2 = require("node:worker_threads");
 
 // src/files/fs-errors.ts
 var REASONS = {
@@ -12694,254 +12697,29 @@ function fileSystemError(what, e) {
   return new FileSystemError(`${what}: ${fsReason(e)}.`, errorCode(e));
 }
 
-// node_modules/commander/esm.mjs
-var import_index = __toESM(require_commander(), 1);
-var {
-  program,
-  createCommand,
-  createArgument,
-  createOption,
-  CommanderError,
-  InvalidArgumentError,
-  InvalidOptionArgumentError,
-  // deprecated old name
-  Command,
-  Argument,
-  Option,
-  Help
-} = import_index.default;
+// src/cli/check-files.ts
+var import_node_os = require("node:os");
+var import_node_worker_threads = require("node:worker_threads");
 
-// package.json
-var package_default = {
-  name: "meso",
-  displayName: "Meso",
-  description: "Checks mesotherapy protocols as you write: doses per session and cycle, combinations, depths, needles, schedules and patients, against sourced figures.",
-  version: "0.1.0",
-  publisher: "meso",
-  license: "MIT",
-  type: "module",
-  engines: {
-    vscode: "^1.91.0",
-    node: ">=20"
-  },
-  bin: {
-    meso: "./bin/meso.cjs"
-  },
-  main: "./out/extension.cjs",
-  scripts: {
-    generate: "node --require ./scripts/build/polyfill.cjs ./node_modules/langium-cli/bin/langium.js generate --mode production && node scripts/build/embed-std.mjs && node scripts/build/generate-json-types.mjs && node scripts/build/embed-docs.mjs",
-    build: "npm run generate && node scripts/build/bundle.mjs && node scripts/build/code-cache.mjs",
-    prepack: "npm run build",
-    watch: "npm run generate && node scripts/build/bundle.mjs --watch",
-    typecheck: "tsc --noEmit",
-    lint: "eslint src test scripts",
-    vitest: "vitest run",
-    test: "npm run build && npm run typecheck && npm run lint && node scripts/test/run-tests.mjs",
-    start: "node scripts/build/main-job.mjs",
-    package: "vsce package --no-dependencies --readme-path src/extension/README.md --out out/meso.vsix",
-    bench: "node scripts/bench/run.mjs",
-    fuzz: "node scripts/test/fuzz.mjs",
-    "test:e2e": "node scripts/e2e/vscode.mjs",
-    "test:node": "node scripts/test/node-versions.mjs"
-  },
-  categories: [
-    "Programming Languages",
-    "Linters",
-    "Formatters"
-  ],
-  activationEvents: [],
-  contributes: {
-    languages: [
-      {
-        id: "meso",
-        aliases: [
-          "Meso",
-          "meso"
-        ],
-        extensions: [
-          ".meso"
-        ],
-        configuration: "./language-configuration.json",
-        icon: {
-          light: "./icons/meso.png",
-          dark: "./icons/meso.png"
-        }
-      }
-    ],
-    grammars: [
-      {
-        language: "meso",
-        scopeName: "source.meso",
-        path: "./syntaxes/meso.tmLanguage.json"
-      }
-    ],
-    snippets: [
-      {
-        language: "meso",
-        path: "./snippets/meso.json"
-      }
-    ],
-    commands: [
-      {
-        command: "meso.compileToJson",
-        title: "%command.compileToJson%",
-        category: "%command.category%"
-      },
-      {
-        command: "meso.previewProtocol",
-        title: "%command.previewProtocol%",
-        category: "%command.category%",
-        icon: "$(open-preview)"
-      },
-      {
-        command: "meso.newProtocol",
-        title: "%command.newProtocol%",
-        category: "%command.category%"
-      },
-      {
-        command: "meso.restartServer",
-        title: "%command.restartServer%",
-        category: "%command.category%"
-      }
-    ],
-    menus: {
-      commandPalette: [
-        {
-          command: "meso.compileToJson",
-          when: "editorLangId == meso"
-        },
-        {
-          command: "meso.previewProtocol",
-          when: "editorLangId == meso"
-        }
-      ],
-      "editor/title": [
-        {
-          command: "meso.previewProtocol",
-          when: "editorLangId == meso",
-          group: "navigation"
-        }
-      ],
-      "editor/context": [
-        {
-          command: "meso.compileToJson",
-          when: "editorLangId == meso",
-          group: "meso"
-        }
-      ]
-    },
-    configuration: {
-      title: "%config.title%",
-      properties: {
-        "meso.trace.server": {
-          scope: "window",
-          type: "string",
-          enum: [
-            "off",
-            "messages",
-            "verbose"
-          ],
-          default: "off",
-          description: "%config.traceServer%"
-        },
-        "meso.compile.outputFolder": {
-          scope: "resource",
-          type: "string",
-          default: "",
-          description: "%config.compileOutputFolder%"
-        },
-        "meso.locale": {
-          scope: "window",
-          type: "string",
-          enum: [
-            "auto",
-            "en",
-            "it"
-          ],
-          enumDescriptions: [
-            "%config.locale.auto%",
-            "%config.locale.en%",
-            "%config.locale.it%"
-          ],
-          default: "auto",
-          description: "%config.locale%"
-        }
-      }
-    },
-    jsonValidation: [
-      {
-        fileMatch: "*.plan.json",
-        url: "./src/compiler/meso-schema.json"
-      },
-      {
-        fileMatch: "**/out/json/*.json",
-        url: "./src/compiler/meso-schema.json"
-      }
-    ]
-  },
-  repository: {
-    type: "git",
-    url: "https://github.com/your-org/meso.git"
-  },
-  homepage: "https://github.com/your-org/meso#readme",
-  bugs: {
-    url: "https://github.com/your-org/meso/issues"
-  },
-  devDependencies: {
-    "@eslint/js": "^9.39.5",
-    "@lhncbc/ucum-lhc": "^7.1.10",
-    "@microsoft/sarif-multitool": "^5.7.0",
-    "@types/node": "^20.19.43",
-    "@types/picomatch": "^4.0.3",
-    "@types/vscode": "^1.91.0",
-    "@vscode/vsce": "3.9",
-    ajv: "^8.20.0",
-    "ajv-formats": "^3.0.1",
-    commander: "^14.0.3",
-    esbuild: "^0.28.2",
-    eslint: "^9.39.5",
-    "fast-check": "^4.10.2",
-    "fast-xml-parser": "^5.12.1",
-    "fraction.js": "^5.3.4",
-    ignore: "^7.0.17",
-    "js-yaml": "4.3.2",
-    "json-schema-to-typescript": "^16.0.0",
-    langium: "~4.4.0",
-    "langium-cli": "~4.4.0",
-    picomatch: "^4.0.7",
-    "playwright-core": "^1.65.1",
-    typescript: "5.9",
-    "typescript-eslint": "^8.73.0",
-    vitest: "4.1",
-    "vscode-languageclient": "^10.1.0",
-    "vscode-languageserver": "^10.1.2",
-    "vscode-languageserver-types": "3.18.4"
-  },
-  icon: "icons/meso.png",
-  capabilities: {
-    untrustedWorkspaces: {
-      supported: true
-    },
-    virtualWorkspaces: {
-      supported: "limited",
-      description: "Checking works on open files; the language server reads imports and the workspace from the file system, and Compile to JSON writes files, so both need a local workspace."
-    }
-  },
-  overrides: {
-    "vscode-languageserver-protocol": "3.18.4"
-  },
-  keywords: [
-    "mesotherapy",
-    "protocol",
-    "dose",
-    "medical",
-    "clinical",
-    "injection",
-    "language server",
-    "lsp",
-    "meso"
-  ]
+// src/cli/exit-codes.ts
+var ExitCode = {
+  /** No errors (and warnings within --max-warnings). */
+  Ok: 0,
+  /** Errors found, or too many warnings. */
+  Problems: 1,
+  /** Bad usage, unreadable input, unwritable output, or an internal failure. */
+  Failure: 2
 };
+var CliError = class extends Error {
+  constructor(message, exitCode = ExitCode.Failure) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+  exitCode;
+};
+
+// src/cli/load-workspace.ts
+var import_node_crypto = require("node:crypto");
 
 // node_modules/langium/lib/utils/cst-utils.js
 var cst_utils_exports = {};
@@ -16987,7 +16765,7 @@ var Alternative = class extends AbstractProduction {
     Object.assign(this, pickOnlyDefined(options));
   }
 };
-var Option2 = class extends AbstractProduction {
+var Option = class extends AbstractProduction {
   constructor(options) {
     super(options.definition);
     this.idx = 1;
@@ -17068,7 +16846,7 @@ function serializeProduction(node) {
       type: "Alternative",
       definition: convertDefinition(node.definition)
     };
-  } else if (node instanceof Option2) {
+  } else if (node instanceof Option) {
     return {
       type: "Option",
       idx: node.idx,
@@ -17145,7 +16923,7 @@ var GAstVisitor = class {
         return this.visitNonTerminal(nodeAny);
       case Alternative:
         return this.visitAlternative(nodeAny);
-      case Option2:
+      case Option:
         return this.visitOption(nodeAny);
       case RepetitionMandatory:
         return this.visitRepetitionMandatory(nodeAny);
@@ -17200,10 +16978,10 @@ var GAstVisitor = class {
 
 // node_modules/@chevrotain/gast/lib/src/helpers.js
 function isSequenceProd(prod) {
-  return prod instanceof Alternative || prod instanceof Option2 || prod instanceof Repetition || prod instanceof RepetitionMandatory || prod instanceof RepetitionMandatoryWithSeparator || prod instanceof RepetitionWithSeparator || prod instanceof Terminal || prod instanceof Rule;
+  return prod instanceof Alternative || prod instanceof Option || prod instanceof Repetition || prod instanceof RepetitionMandatory || prod instanceof RepetitionMandatoryWithSeparator || prod instanceof RepetitionWithSeparator || prod instanceof Terminal || prod instanceof Rule;
 }
 function isOptionalProd(prod, alreadyVisited = []) {
-  const isDirectlyOptional = prod instanceof Option2 || prod instanceof Repetition || prod instanceof RepetitionWithSeparator;
+  const isDirectlyOptional = prod instanceof Option || prod instanceof Repetition || prod instanceof RepetitionWithSeparator;
   if (isDirectlyOptional) {
     return true;
   }
@@ -17230,7 +17008,7 @@ function isBranchingProd(prod) {
 function getProductionDslName(prod) {
   if (prod instanceof NonTerminal) {
     return "SUBRULE";
-  } else if (prod instanceof Option2) {
+  } else if (prod instanceof Option) {
     return "OPTION";
   } else if (prod instanceof Alternation) {
     return "OR";
@@ -17260,7 +17038,7 @@ var RestWalker = class {
         this.walkTerminal(subProd, currRest, prevRest);
       } else if (subProd instanceof Alternative) {
         this.walkFlat(subProd, currRest, prevRest);
-      } else if (subProd instanceof Option2) {
+      } else if (subProd instanceof Option) {
         this.walkOption(subProd, currRest, prevRest);
       } else if (subProd instanceof RepetitionMandatory) {
         this.walkAtLeastOne(subProd, currRest, prevRest);
@@ -17291,7 +17069,7 @@ var RestWalker = class {
   }
   walkAtLeastOne(atLeastOneProd, currRest, prevRest) {
     const fullAtLeastOneRest = [
-      new Option2({ definition: atLeastOneProd.definition })
+      new Option({ definition: atLeastOneProd.definition })
     ].concat(currRest, prevRest);
     this.walk(atLeastOneProd, fullAtLeastOneRest);
   }
@@ -17301,7 +17079,7 @@ var RestWalker = class {
   }
   walkMany(manyProd, currRest, prevRest) {
     const fullManyRest = [
-      new Option2({ definition: manyProd.definition })
+      new Option({ definition: manyProd.definition })
     ].concat(currRest, prevRest);
     this.walk(manyProd, fullManyRest);
   }
@@ -17319,7 +17097,7 @@ var RestWalker = class {
 };
 function restForRepetitionWithSeparator(repSepProd, currRest, prevRest) {
   const repSepRest = [
-    new Option2({
+    new Option({
       definition: [
         new Terminal({ terminalType: repSepProd.separator })
       ].concat(repSepProd.definition)
@@ -18426,12 +18204,12 @@ function assignCategoriesMapProp(tokenTypes) {
     singleAssignCategoriesToksMap([], currTokType);
   });
 }
-function singleAssignCategoriesToksMap(path12, nextNode) {
-  path12.forEach((pathNode) => {
+function singleAssignCategoriesToksMap(path13, nextNode) {
+  path13.forEach((pathNode) => {
     nextNode.categoryMatchesMap[pathNode.tokenTypeIdx] = true;
   });
   nextNode.CATEGORIES.forEach((nextCategory) => {
-    const newPath = path12.concat(nextNode);
+    const newPath = path13.concat(nextNode);
     if (!newPath.includes(nextCategory)) {
       singleAssignCategoriesToksMap(newPath, nextCategory);
     }
@@ -19302,10 +19080,10 @@ var GastRefResolverVisitor = class extends GAstVisitor {
 
 // node_modules/chevrotain/lib/src/parse/grammar/interpreter.js
 var AbstractNextPossibleTokensWalker = class extends RestWalker {
-  constructor(topProd, path12) {
+  constructor(topProd, path13) {
     super();
     this.topProd = topProd;
-    this.path = path12;
+    this.path = path13;
     this.possibleTokTypes = [];
     this.nextProductionName = "";
     this.nextProductionOccurrence = 0;
@@ -19349,9 +19127,9 @@ var AbstractNextPossibleTokensWalker = class extends RestWalker {
   }
 };
 var NextAfterTokenWalker = class extends AbstractNextPossibleTokensWalker {
-  constructor(topProd, path12) {
-    super(topProd, path12);
-    this.path = path12;
+  constructor(topProd, path13) {
+    super(topProd, path13);
+    this.path = path13;
     this.nextTerminalName = "";
     this.nextTerminalOccurrence = 0;
     this.nextTerminalName = this.path.lastTok.name;
@@ -19455,7 +19233,7 @@ function possiblePathsFrom(targetDef, maxLength, currPath = []) {
       return getAlternativesForProd(prod.definition);
     } else if (prod instanceof NonTerminal) {
       return getAlternativesForProd(prod.definition);
-    } else if (prod instanceof Option2) {
+    } else if (prod instanceof Option) {
       result = getAlternativesForProd(prod.definition);
     } else if (prod instanceof RepetitionMandatory) {
       const newDef = prod.definition.concat([
@@ -19581,7 +19359,7 @@ function nextPossibleTokensAfter(initialDef, tokenVector, tokMatcher, maxLookAhe
         occurrenceStack: newOccurrenceStack
       };
       possiblePaths.push(nextPath);
-    } else if (prod instanceof Option2) {
+    } else if (prod instanceof Option) {
       const nextPathWithout = {
         idx: currIdx,
         def: currDef.slice(1),
@@ -19722,7 +19500,7 @@ var PROD_TYPE;
   PROD_TYPE2[PROD_TYPE2["ALTERNATION"] = 5] = "ALTERNATION";
 })(PROD_TYPE || (PROD_TYPE = {}));
 function getProdType(prod) {
-  if (prod instanceof Option2 || prod === "Option") {
+  if (prod instanceof Option || prod === "Option") {
     return PROD_TYPE.OPTION;
   } else if (prod instanceof Repetition || prod === "Repetition") {
     return PROD_TYPE.REPETITION;
@@ -19956,10 +19734,10 @@ function initializeArrayOfArrays(size) {
   }
   return result;
 }
-function pathToHashKeys(path12) {
+function pathToHashKeys(path13) {
   let keys2 = [""];
-  for (let i = 0; i < path12.length; i++) {
-    const tokType = path12[i];
+  for (let i = 0; i < path13.length; i++) {
+    const tokType = path13[i];
     const longerKeys = [];
     for (let j = 0; j < keys2.length; j++) {
       const currShorterKey = keys2[j];
@@ -20196,7 +19974,7 @@ function validateRuleIsOverridden(ruleName2, definedRulesNames, className) {
   }
   return errors;
 }
-function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path12 = []) {
+function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path13 = []) {
   const errors = [];
   const nextNonTerminals = getFirstNoneTerminal(currRule.definition);
   if (nextNonTerminals.length === 0) {
@@ -20208,16 +19986,16 @@ function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path12 = [])
       errors.push({
         message: errMsgProvider.buildLeftRecursionError({
           topLevelRule: topRule,
-          leftRecursionPath: path12
+          leftRecursionPath: path13
         }),
         type: ParserDefinitionErrorType.LEFT_RECURSION,
         ruleName: ruleName2
       });
     }
-    const excluded = path12.concat([topRule]);
+    const excluded = path13.concat([topRule]);
     const validNextSteps = nextNonTerminals.filter((x) => !excluded.includes(x));
     const errorsFromNextSteps = validNextSteps.flatMap((currRefRule) => {
-      const newPath = [...path12];
+      const newPath = [...path13];
       newPath.push(currRefRule);
       return validateNoLeftRecursion(topRule, currRefRule, errMsgProvider, newPath);
     });
@@ -20232,7 +20010,7 @@ function getFirstNoneTerminal(definition) {
   const firstProd = definition[0];
   if (firstProd instanceof NonTerminal) {
     result.push(firstProd.referencedRule);
-  } else if (firstProd instanceof Alternative || firstProd instanceof Option2 || firstProd instanceof RepetitionMandatory || firstProd instanceof RepetitionMandatoryWithSeparator || firstProd instanceof RepetitionWithSeparator || firstProd instanceof Repetition) {
+  } else if (firstProd instanceof Alternative || firstProd instanceof Option || firstProd instanceof RepetitionMandatory || firstProd instanceof RepetitionMandatoryWithSeparator || firstProd instanceof RepetitionWithSeparator || firstProd instanceof Repetition) {
     result = result.concat(getFirstNoneTerminal(firstProd.definition));
   } else if (firstProd instanceof Alternation) {
     result = firstProd.definition.map((currSubDef) => getFirstNoneTerminal(currSubDef.definition)).flat();
@@ -22357,7 +22135,7 @@ var GastRecorder = class {
   }
   // Implementation of parsing DSL
   optionInternalRecord(actionORMethodDef, occurrence) {
-    return recordProd.call(this, Option2, actionORMethodDef, occurrence);
+    return recordProd.call(this, Option, actionORMethodDef, occurrence);
   }
   atLeastOneInternalRecord(occurrence, actionORMethodDef) {
     recordProd.call(this, RepetitionMandatory, actionORMethodDef, occurrence);
@@ -23900,19 +23678,19 @@ function toKey(value) {
 var toKey_default = toKey;
 
 // node_modules/lodash-es/_baseGet.js
-function baseGet(object, path12) {
-  path12 = castPath_default(path12, object);
-  var index = 0, length = path12.length;
+function baseGet(object, path13) {
+  path13 = castPath_default(path13, object);
+  var index = 0, length = path13.length;
   while (object != null && index < length) {
-    object = object[toKey_default(path12[index++])];
+    object = object[toKey_default(path13[index++])];
   }
   return index && index == length ? object : void 0;
 }
 var baseGet_default = baseGet;
 
 // node_modules/lodash-es/get.js
-function get(object, path12, defaultValue) {
-  var result = object == null ? void 0 : baseGet_default(object, path12);
+function get(object, path13, defaultValue) {
+  var result = object == null ? void 0 : baseGet_default(object, path13);
   return result === void 0 ? defaultValue : result;
 }
 var get_default = get;
@@ -23924,11 +23702,11 @@ function baseHasIn(object, key) {
 var baseHasIn_default = baseHasIn;
 
 // node_modules/lodash-es/_hasPath.js
-function hasPath(object, path12, hasFunc) {
-  path12 = castPath_default(path12, object);
-  var index = -1, length = path12.length, result = false;
+function hasPath(object, path13, hasFunc) {
+  path13 = castPath_default(path13, object);
+  var index = -1, length = path13.length, result = false;
   while (++index < length) {
-    var key = toKey_default(path12[index]);
+    var key = toKey_default(path13[index]);
     if (!(result = object != null && hasFunc(object, key))) {
       break;
     }
@@ -23943,21 +23721,21 @@ function hasPath(object, path12, hasFunc) {
 var hasPath_default = hasPath;
 
 // node_modules/lodash-es/hasIn.js
-function hasIn(object, path12) {
-  return object != null && hasPath_default(object, path12, baseHasIn_default);
+function hasIn(object, path13) {
+  return object != null && hasPath_default(object, path13, baseHasIn_default);
 }
 var hasIn_default = hasIn;
 
 // node_modules/lodash-es/_baseMatchesProperty.js
 var COMPARE_PARTIAL_FLAG6 = 1;
 var COMPARE_UNORDERED_FLAG4 = 2;
-function baseMatchesProperty(path12, srcValue) {
-  if (isKey_default(path12) && isStrictComparable_default(srcValue)) {
-    return matchesStrictComparable_default(toKey_default(path12), srcValue);
+function baseMatchesProperty(path13, srcValue) {
+  if (isKey_default(path13) && isStrictComparable_default(srcValue)) {
+    return matchesStrictComparable_default(toKey_default(path13), srcValue);
   }
   return function(object) {
-    var objValue = get_default(object, path12);
-    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path12) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
+    var objValue = get_default(object, path13);
+    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path13) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
   };
 }
 var baseMatchesProperty_default = baseMatchesProperty;
@@ -23977,16 +23755,16 @@ function baseProperty(key) {
 var baseProperty_default = baseProperty;
 
 // node_modules/lodash-es/_basePropertyDeep.js
-function basePropertyDeep(path12) {
+function basePropertyDeep(path13) {
   return function(object) {
-    return baseGet_default(object, path12);
+    return baseGet_default(object, path13);
   };
 }
 var basePropertyDeep_default = basePropertyDeep;
 
 // node_modules/lodash-es/property.js
-function property(path12) {
-  return isKey_default(path12) ? baseProperty_default(toKey_default(path12)) : basePropertyDeep_default(path12);
+function property(path13) {
+  return isKey_default(path13) ? baseProperty_default(toKey_default(path13)) : basePropertyDeep_default(path13);
 }
 var property_default = property;
 
@@ -24178,7 +23956,7 @@ function atom(atn, rule, production) {
     return ruleRef(atn, rule, production);
   } else if (production instanceof Alternation) {
     return alternation(atn, rule, production);
-  } else if (production instanceof Option2) {
+  } else if (production instanceof Option) {
     return option(atn, rule, production);
   } else if (production instanceof Repetition) {
     return repetition(atn, rule, production);
@@ -24347,7 +24125,7 @@ function makeAlts(atn, rule, start, production, ...alts) {
 function getProdType2(production) {
   if (production instanceof Alternation) {
     return "Alternation";
-  } else if (production instanceof Option2) {
+  } else if (production instanceof Option) {
     return "Option";
   } else if (production instanceof Repetition) {
     return "Repetition";
@@ -24830,7 +24608,7 @@ var LLStarLookaheadStrategy = class extends LLkLookaheadStrategy {
       occurrence: prodOccurrence,
       prodType: "Alternation",
       rule
-    }), (currAlt) => map_default(currAlt, (path12) => path12[0]));
+    }), (currAlt) => map_default(currAlt, (path13) => path13[0]));
     if (isLL1Sequence(partialAlts, false) && !dynamicTokensEnabled) {
       const choiceToAlt = reduce_default(partialAlts, (result, currAlt, idx) => {
         forEach_default(currAlt, (currTokType) => {
@@ -25041,7 +24819,7 @@ function adaptivePredict(dfaCaches, decision, predicateSet, logging, incomplete)
 function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
   let previousD = s0;
   let i = 1;
-  const path12 = [];
+  const path13 = [];
   let t2 = this.LA_FAST(i++);
   while (true) {
     let d = getExistingTargetState(previousD, t2);
@@ -25049,7 +24827,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       d = computeLookaheadTarget.apply(this, [dfa, previousD, t2, i, predicateSet, logging]);
     }
     if (d === DFA_ERROR) {
-      return buildAdaptivePredictError(path12, previousD, t2);
+      return buildAdaptivePredictError(path13, previousD, t2);
     }
     if (d.isAcceptState === true) {
       if (incomplete === true && tokenMatcher(t2, EOF)) {
@@ -25061,7 +24839,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       return d.prediction;
     }
     previousD = d;
-    path12.push(t2);
+    path13.push(t2);
     t2 = this.LA(i++);
   }
 }
@@ -25116,7 +24894,7 @@ For Further details.`;
 function getProductionDslName2(prod) {
   if (prod instanceof NonTerminal) {
     return "SUBRULE";
-  } else if (prod instanceof Option2) {
+  } else if (prod instanceof Option) {
     return "OPTION";
   } else if (prod instanceof Alternation) {
     return "OR";
@@ -25134,13 +24912,13 @@ function getProductionDslName2(prod) {
     throw Error("non exhaustive match");
   }
 }
-function buildAdaptivePredictError(path12, previous, current) {
+function buildAdaptivePredictError(path13, previous, current) {
   const nextTransitions = flatMap_default(previous.configs.elements, (e) => e.state.transitions);
   const nextTokenTypes = uniqBy_default(nextTransitions.filter((e) => e instanceof AtomTransition).map((e) => e.tokenType), (e) => e.tokenTypeIdx);
   return {
     actualToken: current,
     possibleTokenTypes: nextTokenTypes,
-    tokenPath: path12
+    tokenPath: path13
   };
 }
 function getExistingTargetState(state, token) {
@@ -26880,11 +26658,11 @@ var import_vscode_languageserver_protocol = __toESM(require_api2(), 1);
 
 // node_modules/langium/lib/utils/promise-utils.js
 function delayNextTick() {
-  return new Promise((resolve7) => {
+  return new Promise((resolve8) => {
     if (typeof setImmediate === "undefined") {
-      setTimeout(resolve7, 0);
+      setTimeout(resolve8, 0);
     } else {
-      setImmediate(resolve7);
+      setImmediate(resolve8);
     }
   });
 }
@@ -26914,9 +26692,9 @@ async function interruptAndCheck(token) {
 }
 var Deferred = class {
   constructor() {
-    this.promise = new Promise((resolve7, reject) => {
+    this.promise = new Promise((resolve8, reject) => {
       this.resolve = (arg) => {
-        resolve7(arg);
+        resolve8(arg);
         return this;
       };
       this.reject = (err) => {
@@ -28270,12 +28048,12 @@ var DefaultReferences = class {
       const nameNode = this.nameProvider.getNameNode(selfNode);
       if (nameNode) {
         const doc = getDocument(selfNode);
-        const path12 = this.nodeLocator.getAstNodePath(selfNode);
+        const path13 = this.nodeLocator.getAstNodePath(selfNode);
         references.push({
           sourceUri: doc.uri,
-          sourcePath: path12,
+          sourcePath: path13,
           targetUri: doc.uri,
-          targetPath: path12,
+          targetPath: path13,
           segment: toDocumentSegment(nameNode),
           local: true
         });
@@ -29552,9 +29330,9 @@ var DefaultAstNodeDescriptionProvider = class {
   createDescription(node, name, document) {
     const doc = document ?? getDocument(node);
     name ?? (name = this.nameProvider.getName(node));
-    const path12 = this.astNodeLocator.getAstNodePath(node);
+    const path13 = this.astNodeLocator.getAstNodePath(node);
     if (!name) {
-      throw new Error(`Node at path ${path12} has no name.`);
+      throw new Error(`Node at path ${path13} has no name.`);
     }
     let nameNodeSegment;
     const nameSegmentGetter = () => nameNodeSegment ?? (nameNodeSegment = toDocumentSegment(this.nameProvider.getNameNode(node) ?? node.$cstNode));
@@ -29567,7 +29345,7 @@ var DefaultAstNodeDescriptionProvider = class {
       selectionSegment: toDocumentSegment(node.$cstNode),
       type: node.$type,
       documentUri: doc.uri,
-      path: path12
+      path: path13
     };
   }
 };
@@ -29641,8 +29419,8 @@ var DefaultAstNodeLocator = class {
     }
     return $containerProperty;
   }
-  getAstNode(node, path12) {
-    const segments = path12.split(this.segmentSeparator);
+  getAstNode(node, path13) {
+    const segments = path13.split(this.segmentSeparator);
     return segments.reduce((previousValue, currentValue) => {
       if (!previousValue || currentValue.length === 0) {
         return previousValue;
@@ -30062,12 +29840,12 @@ var DefaultDocumentBuilder = class {
     } else if (this.currentState >= state && state > document.state) {
       return Promise.reject(new import_vscode_languageserver_protocol3.ResponseError(import_vscode_languageserver_protocol3.LSPErrorCodes.RequestFailed, `Document state of ${uri.toString()} is ${DocumentState[document.state]}, requiring ${DocumentState[state]}, but workspace state is already ${DocumentState[this.currentState]}. Returning undefined.`));
     }
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve8, reject) => {
       const buildDisposable = this.onDocumentPhase(state, (doc) => {
         if (UriUtils.equals(doc.uri, uri)) {
           buildDisposable.dispose();
           cancelDisposable.dispose();
-          resolve7(doc.uri);
+          resolve8(doc.uri);
         }
       });
       const cancelDisposable = cancelToken.onCancellationRequested(() => {
@@ -30083,11 +29861,11 @@ var DefaultDocumentBuilder = class {
     } else if (cancelToken.isCancellationRequested) {
       return Promise.reject(OperationCancelled);
     }
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve8, reject) => {
       const buildDisposable = this.onBuildPhase(state, () => {
         buildDisposable.dispose();
         cancelDisposable.dispose();
-        resolve7();
+        resolve8();
       });
       const cancelDisposable = cancelToken.onCancellationRequested(() => {
         buildDisposable.dispose();
@@ -31475,6 +31253,125 @@ function loadGrammarFromJson(json) {
   return astNode;
 }
 
+// node_modules/langium/lib/node/node-file-system-provider.js
+var fs = __toESM(require("node:fs"), 1);
+var NodeFileSystemProvider = class {
+  constructor() {
+    this.encoding = "utf-8";
+  }
+  async stat(uri) {
+    const stat2 = await fs.promises.stat(uri.fsPath);
+    return {
+      isFile: stat2.isFile(),
+      isDirectory: stat2.isDirectory(),
+      uri
+    };
+  }
+  statSync(uri) {
+    const stat2 = fs.statSync(uri.fsPath);
+    return {
+      isFile: stat2.isFile(),
+      isDirectory: stat2.isDirectory(),
+      uri
+    };
+  }
+  exists(uri) {
+    return new Promise((resolve8) => {
+      fs.stat(uri.fsPath, (err) => {
+        resolve8(!err);
+      });
+    });
+  }
+  existsSync(uri) {
+    return fs.existsSync(uri.fsPath);
+  }
+  readBinary(uri) {
+    return fs.promises.readFile(uri.fsPath);
+  }
+  readBinarySync(uri) {
+    return fs.readFileSync(uri.fsPath);
+  }
+  readFile(uri) {
+    return fs.promises.readFile(uri.fsPath, this.encoding);
+  }
+  readFileSync(uri) {
+    return fs.readFileSync(uri.fsPath, this.encoding);
+  }
+  async readDirectory(uri) {
+    const dirents = await fs.promises.readdir(uri.fsPath, { withFileTypes: true });
+    return dirents.map((dirent) => ({
+      dirent,
+      // Include the raw entry, it may be useful...
+      isFile: dirent.isFile(),
+      isDirectory: dirent.isDirectory(),
+      uri: UriUtils.joinPath(uri, dirent.name)
+    }));
+  }
+  readDirectorySync(uri) {
+    const dirents = fs.readdirSync(uri.fsPath, { withFileTypes: true });
+    return dirents.map((dirent) => ({
+      dirent,
+      // Include the raw entry, it may be useful...
+      isFile: dirent.isFile(),
+      isDirectory: dirent.isDirectory(),
+      uri: UriUtils.joinPath(uri, dirent.name)
+    }));
+  }
+};
+var NodeFileSystem = {
+  fileSystemProvider: () => new NodeFileSystemProvider()
+};
+
+// src/language/workspace/decode-text.ts
+var BOM = [239, 187, 191];
+function decodeMesoText(bytes) {
+  const start = BOM.every((b, i) => bytes[i] === b) ? 3 : 0;
+  const body = bytes.subarray(start);
+  const bad = firstInvalidUtf8(body);
+  const nul = body.indexOf(0);
+  if (bad < 0 && nul < 0) return { ok: true, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(body) };
+  const at = bad < 0 ? nul : nul < 0 ? bad : Math.min(bad, nul);
+  const before2 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(body.subarray(0, at));
+  const byte = `0x${body[at].toString(16).toUpperCase().padStart(2, "0")}`;
+  const message = body[at] === 0 ? NUL_MESSAGE : `Not a UTF-8 text file: byte ${byte} here is not valid UTF-8. Save the file as UTF-8.`;
+  return { ok: false, message, ...endOf(before2) };
+}
+var NUL_MESSAGE = "Not a text file: it holds a NUL byte here (binary data?). A .meso file is UTF-8 text.";
+function endOf(text) {
+  const lines = text.split(/\r\n|\r|\n/);
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+function refuseNul(text) {
+  const at = text.indexOf("\0");
+  return at < 0 ? void 0 : { ok: false, message: NUL_MESSAGE, ...endOf(text.slice(0, at)) };
+}
+function firstInvalidUtf8(b) {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 128) {
+      i++;
+      continue;
+    }
+    let n, lo = 128, hi = 191;
+    if (c >= 194 && c <= 223) n = 2;
+    else if (c >= 224 && c <= 239) {
+      n = 3;
+      if (c === 224) lo = 160;
+      if (c === 237) hi = 159;
+    } else if (c >= 240 && c <= 244) {
+      n = 4;
+      if (c === 240) lo = 144;
+      if (c === 244) hi = 143;
+    } else return i;
+    if (i + n > b.length) return i;
+    if (b[i + 1] < lo || b[i + 1] > hi) return i;
+    for (let k = 2; k < n; k++) if (b[i + k] < 128 || b[i + k] > 191) return i;
+    i += n;
+  }
+  return -1;
+}
+
 // src/language/generated/ast.ts
 var AliasesClause = {
   $type: "AliasesClause",
@@ -31524,11 +31421,7 @@ var Classifier = {
 };
 var Component = {
   $type: "Component",
-  per: "per",
-  presentations: "presentations",
-  presentationUnit: "presentationUnit",
   quantity: "quantity",
-  strength: "strength",
   substance: "substance"
 };
 function isComponent(item) {
@@ -31649,15 +31542,6 @@ var IndicationClause = {
 };
 function isIndicationClause(item) {
   return reflection2.isInstance(item, IndicationClause.$type);
-}
-var Ingredient = {
-  $type: "Ingredient",
-  per: "per",
-  strength: "strength",
-  substance: "substance"
-};
-function isIngredient(item) {
-  return reflection2.isInstance(item, Ingredient.$type);
 }
 var Inject = {
   $type: "Inject",
@@ -31784,9 +31668,6 @@ var MaxSessionsClause = {
 function isMaxSessionsClause(item) {
   return reflection2.isInstance(item, MaxSessionsClause.$type);
 }
-var Medicine = {
-  $type: "Medicine"
-};
 var MinIntervalClause = {
   $type: "MinIntervalClause",
   evidence: "evidence",
@@ -31813,7 +31694,6 @@ var Mixture = {
   $type: "Mixture",
   components: "components",
   name: "name",
-  perInject: "perInject",
   title: "title"
 };
 function isMixture(item) {
@@ -31875,26 +31755,6 @@ var PointsSetting = {
 function isPointsSetting(item) {
   return reflection2.isInstance(item, PointsSetting.$type);
 }
-var PresentationClause = {
-  $type: "PresentationClause",
-  kind: "kind",
-  volume: "volume"
-};
-function isPresentationClause(item) {
-  return reflection2.isInstance(item, PresentationClause.$type);
-}
-var Product = {
-  $type: "Product",
-  clauses: "clauses",
-  name: "name",
-  title: "title"
-};
-function isProduct(item) {
-  return reflection2.isInstance(item, Product.$type);
-}
-var ProductClause = {
-  $type: "ProductClause"
-};
 var Protocol = {
   $type: "Protocol",
   members: "members",
@@ -32028,13 +31888,6 @@ var Unit = {
   percent: "percent",
   symbol: "symbol"
 };
-var VehicleClause = {
-  $type: "VehicleClause",
-  vehicle: "vehicle"
-};
-function isVehicleClause(item) {
-  return reflection2.isInstance(item, VehicleClause.$type);
-}
 var VolumePerPointSetting = {
   $type: "VolumePerPointSetting",
   volume: "volume"
@@ -32155,28 +32008,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
     Component: {
       name: Component.$type,
       properties: {
-        per: {
-          name: Component.per,
-          optional: true
-        },
-        presentations: {
-          name: Component.presentations,
-          optional: true
-        },
-        presentationUnit: {
-          name: Component.presentationUnit,
-          optional: true
-        },
         quantity: {
           name: Component.quantity
         },
-        strength: {
-          name: Component.strength,
-          optional: true
-        },
         substance: {
           name: Component.substance,
-          referenceType: Medicine.$type
+          referenceType: Substance.$type
         }
       },
       superTypes: []
@@ -32359,7 +32196,7 @@ var MesoAstReflection = class extends AbstractAstReflection {
           optional: true
         }
       },
-      superTypes: [ProductClause.$type, SubstanceClause.$type]
+      superTypes: [SubstanceClause.$type]
     },
     ExcludesClause: {
       name: ExcludesClause.$type,
@@ -32402,24 +32239,6 @@ var MesoAstReflection = class extends AbstractAstReflection {
         }
       },
       superTypes: [ProtocolMember.$type]
-    },
-    Ingredient: {
-      name: Ingredient.$type,
-      properties: {
-        per: {
-          name: Ingredient.per,
-          optional: true
-        },
-        strength: {
-          name: Ingredient.strength,
-          optional: true
-        },
-        substance: {
-          name: Ingredient.substance,
-          referenceType: Substance.$type
-        }
-      },
-      superTypes: [ProductClause.$type]
     },
     Inject: {
       name: Inject.$type,
@@ -32728,11 +32547,6 @@ var MesoAstReflection = class extends AbstractAstReflection {
       },
       superTypes: [SubstanceClause.$type]
     },
-    Medicine: {
-      name: Medicine.$type,
-      properties: {},
-      superTypes: []
-    },
     MinIntervalClause: {
       name: MinIntervalClause.$type,
       properties: {
@@ -32792,11 +32606,6 @@ var MesoAstReflection = class extends AbstractAstReflection {
         },
         name: {
           name: Mixture.name
-        },
-        perInject: {
-          name: Mixture.perInject,
-          defaultValue: false,
-          optional: true
         },
         title: {
           name: Mixture.title,
@@ -32908,41 +32717,6 @@ var MesoAstReflection = class extends AbstractAstReflection {
         }
       },
       superTypes: [TechniqueSetting.$type]
-    },
-    PresentationClause: {
-      name: PresentationClause.$type,
-      properties: {
-        kind: {
-          name: PresentationClause.kind
-        },
-        volume: {
-          name: PresentationClause.volume
-        }
-      },
-      superTypes: [ProductClause.$type]
-    },
-    Product: {
-      name: Product.$type,
-      properties: {
-        clauses: {
-          name: Product.clauses,
-          defaultValue: [],
-          optional: true
-        },
-        name: {
-          name: Product.name
-        },
-        title: {
-          name: Product.title,
-          optional: true
-        }
-      },
-      superTypes: [Declaration.$type, Element.$type, Medicine.$type]
-    },
-    ProductClause: {
-      name: ProductClause.$type,
-      properties: {},
-      superTypes: []
     },
     Protocol: {
       name: Protocol.$type,
@@ -33132,7 +32906,7 @@ var MesoAstReflection = class extends AbstractAstReflection {
           name: SourceClause.source
         }
       },
-      superTypes: [ProductClause.$type, SubstanceClause.$type]
+      superTypes: [SubstanceClause.$type]
     },
     Substance: {
       name: Substance.$type,
@@ -33150,7 +32924,7 @@ var MesoAstReflection = class extends AbstractAstReflection {
           optional: true
         }
       },
-      superTypes: [Classifier.$type, Declaration.$type, Element.$type, Medicine.$type]
+      superTypes: [Classifier.$type, Declaration.$type, Element.$type]
     },
     SubstanceClass: {
       name: SubstanceClass.$type,
@@ -33229,16 +33003,6 @@ var MesoAstReflection = class extends AbstractAstReflection {
       },
       superTypes: []
     },
-    VehicleClause: {
-      name: VehicleClause.$type,
-      properties: {
-        vehicle: {
-          name: VehicleClause.vehicle,
-          referenceType: Substance.$type
-        }
-      },
-      superTypes: [ProductClause.$type]
-    },
     VolumePerPointSetting: {
       name: VolumePerPointSetting.$type,
       properties: {
@@ -33281,6 +33045,1019 @@ var MesoAstReflection = class extends AbstractAstReflection {
   };
 };
 var reflection2 = new MesoAstReflection();
+
+// src/language/generated/grammar.ts
+var loadedMesoGrammar;
+var MesoGrammar = () => loadedMesoGrammar ?? (loadedMesoGrammar = loadGrammarFromJson('{"$type":"Grammar","isDeclared":true,"name":"Meso","rules":[{"$type":"ParserRule","entry":true,"name":"Model","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"imports","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@1"},"arguments":[]},"cardinality":"*"},{"$type":"Assignment","feature":"elements","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@2"},"arguments":[]},"cardinality":"*"}]},"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Import","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"import"},{"$type":"Assignment","feature":"path","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Brings another file\'s declarations into scope (transitively). */"},{"$type":"ParserRule","name":"Element","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@3"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@4"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@7"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@30"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@31"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@42"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@44"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@66"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SubstanceClass","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A class of substances (NSAID, local anaesthetic, diluent...). Rules in its braces (caps,\\n * contraindications, layers, skin test, mixing) apply to every member; a member\'s own rule\\n * of the same kind takes precedence. `class` inside the braces names parent classes.\\n */"},{"$type":"ParserRule","name":"Condition","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"condition"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient condition that may contraindicate a substance or the procedure. */"},{"$type":"ParserRule","name":"Layer","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Assignment","feature":"from","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"to","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A depth band of the skin: `layer IDS \\"superficial intradermal\\" 1 mm .. 2 mm`. */"},{"$type":"ParserRule","name":"Region","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"region"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * An anatomical region a label speaks of (`region submental \\"Submental fat\\"`): a protocol\'s\\n * areas lie in one (`area chin in submental`), and a substance may be labelled for some only.\\n */"},{"$type":"ParserRule","name":"Substance","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"substance"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A drug or vehicle that may go into a mixture. */"},{"$type":"ParserRule","name":"SubstanceClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@9"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@10"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@11"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@12"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@17"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@14"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@15"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@16"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@18"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@19"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@20"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@21"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@22"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@23"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@25"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"AliasesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Other names the substance is known by (Italian, brand names). */"},{"$type":"ParserRule","name":"ClassClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The class (or classes) the substance belongs to. */"},{"$type":"ParserRule","name":"ConcentrationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"concentration"},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Usual strength: `20 mg/mL`, `2 %`, `1000 IU/mL` or an ampoule `100 mg / 2 mL`. */"},{"$type":"ParserRule","name":"MaxAmountClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"amount","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Assignment","feature":"scope","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"session"},{"$type":"Keyword","value":"cycle"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"Keyword","value":"point"},{"$type":"RuleCall","rule":{"$ref":"#/rules@13"},"arguments":[]}]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A cap on the amount given: per session, per cycle, per day (any 24 h), per week (any 7 days),\\n * per injection point, or per treatment area in one session (`max 0.84 mg per area per session`);\\n * `mg/kg` caps scale with body weight.\\n */"},{"$type":"ParserRule","name":"AreaPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"MaxPointsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most injection points one session may give the substance at. */"},{"$type":"ParserRule","name":"MaxConsecutiveClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"consecutive"},{"$type":"Assignment","feature":"period","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest run of consecutive days (or weeks) on which the substance may be given: `max 5 consecutive days`. */"},{"$type":"ParserRule","name":"MaxCourseClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Keyword","value":"course"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest course: from the first to the last session that gives the substance, both days counted. */"},{"$type":"ParserRule","name":"MaxSessionsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most sessions of a cycle that may use the substance. */"},{"$type":"ParserRule","name":"MinIntervalClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"interval"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The shortest interval between two sessions that use the substance. */"},{"$type":"ParserRule","name":"ContraindicatedClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindicated"},{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Patient conditions in which the substance must not be given. */"},{"$type":"ParserRule","name":"IntendedLayerClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The layer the substance is meant for; other depths are a warning. */"},{"$type":"ParserRule","name":"WithdrawnClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"withdrawn"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance is withdrawn or suspended; the reason is shown in diagnostics. */"},{"$type":"ParserRule","name":"SkinTestClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"required","operator":"?=","terminal":{"$type":"Keyword","value":"required"}},{"$type":"Group","elements":[{"$type":"Keyword","value":"not"},{"$type":"Keyword","value":"required"}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Whether a skin sensitivity test must precede the first session when the substance is given\\n * (`skin test required`), or not even where its class asks for one (`skin test not required`).\\n */"},{"$type":"ParserRule","name":"MixingClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixing"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance must not be mixed with other active substances in one syringe: `mixing: warning \\"reason\\"`. */"},{"$type":"ParserRule","name":"AreasClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"areas"},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The regions the substance\'s label is for: `areas submental`; an area of another region is a warning. */"},{"$type":"ParserRule","name":"SourceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Where the substance\'s figures come from. */"},{"$type":"ParserRule","name":"EvidenceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"level","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]}},{"$type":"Assignment","feature":"note","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How reliable the substance\'s figures are (see docs/language.md). */"},{"$type":"ParserRule","fragment":true,"name":"Provenance","definition":{"$type":"Group","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"evidence","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]}},{"$type":"Assignment","feature":"evidenceNote","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"parameters":[],"$comment":"/**\\n * Source and evidence level of a figure. Inside a substance, a figure\'s own provenance is\\n * written in brackets after it (`max 200 mg per session [source \\"...\\" evidence weak]`) and\\n * overrides the substance\'s `source` and `evidence` lines.\\n */"},{"$type":"ParserRule","name":"EvidenceLevel","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"regulatory"},{"$type":"Keyword","value":"peer-reviewed"},{"$type":"Keyword","value":"teaching"},{"$type":"Keyword","value":"weak"},{"$type":"Keyword","value":"design"},{"$type":"Keyword","value":"uncertain"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Severity","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"error"},{"$type":"Keyword","value":"warning"},{"$type":"Keyword","value":"info"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Interaction","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"interaction"},{"$type":"Assignment","feature":"left","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"+"},{"$type":"Assignment","feature":"right","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"inMixture","operator":"?=","terminal":{"$type":"Keyword","value":"in"}},{"$type":"Keyword","value":"mixture"}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"unless"},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Two different substances (or classes) that must not meet in one session, or with\\n * `in mixture` in one mixture; `unless X` clears it when X is in the same mixture (a vehicle).\\n */"},{"$type":"ParserRule","name":"Contraindication","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindication"},{"$type":"Assignment","feature":"condition","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A condition in which the whole procedure is contraindicated. */"},{"$type":"ParserRule","name":"Limit","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"limit"},{"$type":"Assignment","feature":"metric","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@33"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"op","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"low","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"for"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A limit on a protocol metric; the one declared nearest to the protocol wins. */"},{"$type":"ParserRule","name":"Metric","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]},{"$type":"Keyword","value":"interval"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]},{"$type":"Keyword","value":"depth"},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@39"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@36"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SessionsPerCycle","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerPoint","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleLength","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Keyword","value":"length"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"ActiveSubstancesPerMixture","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"active"},{"$type":"Keyword","value":"substances"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"mixture"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"PointsPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Comparison","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"<="},{"$type":"Keyword","value":"<"},{"$type":"Keyword","value":">="},{"$type":"Keyword","value":">"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"LimitValue","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A number with an optional unit (counts have none). */"},{"$type":"ParserRule","name":"Requirement","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"require"},{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A requirement on every protocol in scope, such as a skin test before session 1. */"},{"$type":"ParserRule","name":"Indication","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"pain"},{"$type":"Keyword","value":"aesthetic"},{"$type":"Keyword","value":"vascular"},{"$type":"Keyword","value":"dermatology"},{"$type":"Keyword","value":"sports"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Protocol","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"protocol"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"members","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@45"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A treatment protocol: mixtures, techniques, sessions and their schedule. */"},{"$type":"ParserRule","name":"ProtocolMember","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@47"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@48"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@50"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@51"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@53"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@60"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@64"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"IndicationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"indication"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The indication family; limits declared `for` it apply. */"},{"$type":"ParserRule","name":"AreaClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"}]},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"region","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Assignment","feature":"size","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"spacing","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":"apart"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A treated area: for the record (`area \\"lumbar paravertebral\\"`), or named so that sessions\\n * inject into it, with the region it lies in, its size and the spacing of its points:\\n * `area left_buttock \\"Left buttock\\" in buttock 200 cm2 2 cm apart`.\\n */"},{"$type":"ParserRule","name":"PatientsFromClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patients"},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The lowest patient weight the protocol is meant for; used for mg/kg caps. */"},{"$type":"ParserRule","name":"SkinTestPlan","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"lead","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":"before"},{"$type":"Keyword","value":"first"},{"$type":"Keyword","value":"session"}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"notNeeded","operator":"?=","terminal":{"$type":"Keyword","value":"not"}},{"$type":"Keyword","value":"needed"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A skin sensitivity test planned before the first session, or a record that none is needed\\n * and why: `skin test not needed \\"the label asks for none\\"`.\\n */"},{"$type":"ParserRule","name":"ExcludesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"excludes"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Conditions the protocol is not meant for (documentation, exported in JSON). */"},{"$type":"ParserRule","name":"Mixture","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixture"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"components","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@52"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances mixed in one syringe, each by volume or by amount. */"},{"$type":"ParserRule","name":"Component","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Assignment","feature":"quantity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One substance of a mixture: `lidocaine 1 mL` or `ketoprofen 100 mg`. */"},{"$type":"ParserRule","name":"Technique","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"technique"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"settings","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@54"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How a mixture is injected: needle, depth, volume per point, points, device. */"},{"$type":"ParserRule","name":"TechniqueSetting","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@55"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@56"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@57"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@58"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@59"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Assignment","feature":"gauge","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"G"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Needle gauge and length: `needle 30G 4 mm`. */"},{"$type":"ParserRule","name":"DepthSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"depth"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection depth: a layer (`depth IDS`), a length (`depth 1.5 mm`), or both (`depth 1.5 mm in IDS`). */"},{"$type":"ParserRule","name":"VolumePerPointSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Volume injected at each point. */"},{"$type":"ParserRule","name":"PointsSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"},{"$type":"Keyword","value":"points"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Number of injection points in one use of the technique: `20 points`, or a range `20-30 points`. */"},{"$type":"ParserRule","name":"DeviceSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"device"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"syringe"}},{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"gun"}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"multi-injector"}},{"$type":"Assignment","feature":"needles","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]},"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection device: syringe, gun, or multi-injector with its number of needles. */"},{"$type":"ParserRule","name":"Session","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"session"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"items","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@61"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One visit: what is injected and how. */"},{"$type":"ParserRule","name":"SessionItem","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@62"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@63"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Inject","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"inject"},{"$type":"Assignment","feature":"mixture","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@51"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"using"},{"$type":"Assignment","feature":"technique","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@53"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"into"},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@47"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@47"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Inject a mixture with a technique, into named areas: each area gets one use of the technique. */"},{"$type":"ParserRule","name":"DurationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"duration"},{"$type":"Assignment","feature":"duration","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Expected length of the session. */"},{"$type":"ParserRule","name":"Schedule","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"schedule"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"phases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@65"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The cycle: phases in order, then maintenance. */"},{"$type":"ParserRule","name":"Phase","definition":{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"phase"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"maintenance","operator":"?=","terminal":{"$type":"Keyword","value":"maintenance"}},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"cardinality":"?"}]}]},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"session"}]},{"$type":"Keyword","value":"of"},{"$type":"Assignment","feature":"session","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@60"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"every"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"after"},{"$type":"Assignment","feature":"gap","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A run of identical sessions: `phase attack: 2 sessions of standard every 4 days`, or a range\\n * `8-12 sessions of weekly every 1-2 weeks`. `after D` sets the gap from the previous phase\'s\\n * last session. A phase of one session needs no `every`.\\n */"},{"$type":"ParserRule","name":"Patient","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patient"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"facts","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@67"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient following a protocol. */"},{"$type":"ParserRule","name":"PatientFact","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@68"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@69"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@72"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"WeightFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"weight"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Body weight, used for mg/kg caps. */"},{"$type":"ParserRule","name":"ConditionsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"conditions"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The patient\'s conditions, checked against contraindications. */"},{"$type":"ParserRule","name":"AllergyFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"allergic"},{"$type":"Keyword","value":"to"},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances or classes the patient is allergic to. */"},{"$type":"ParserRule","name":"SkinTestResult","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Keyword","value":"on"},{"$type":"Assignment","feature":"date","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}},{"$type":"Assignment","feature":"result","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"negative"},{"$type":"Keyword","value":"positive"}]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A skin sensitivity test done on a date, and its result. */"},{"$type":"ParserRule","name":"FollowsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"follows"},{"$type":"Assignment","feature":"protocol","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@44"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"start","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The protocol the patient follows, from the date of the first session. */"},{"$type":"ParserRule","name":"Quantity","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Assignment","feature":"highUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]}}],"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A number and its unit, with or without a space: `2 mL`, `0.2mL`, `2 %`; or a range, as papers\\n * print it: `0.1-0.2 mL`, `0.1\u20130.2 mL`, `1 to 3 mm`, or with a unit at each end `500 \xB5L to 1 mL`.\\n */"},{"$type":"ParserRule","name":"RangeTo","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"-"},{"$type":"Keyword","value":"\u2013"},{"$type":"Keyword","value":"to"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The word or dash between the two ends of a range. */"},{"$type":"ParserRule","name":"Unit","definition":{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"symbol","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"percent","operator":"?=","terminal":{"$type":"Keyword","value":"%"}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A unit as written; checked against the unit table (`mg`, `mL`, `mg/kg`, `%`...). */"},{"$type":"ParserRule","name":"UnitName","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"TerminalRule","hidden":true,"name":"WS","definition":{"$type":"RegexToken","regex":"/\\\\s+/","parenthesized":false},"fragment":false},{"$type":"TerminalRule","name":"DATE","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]{4}-[0-9]{2}-[0-9]{2}/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"NUMBER","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]+(\\\\.[0-9]+)?/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"ID","definition":{"$type":"RegexToken","regex":"/[_a-zA-Z\\\\u00B5\\\\u03BC\\\\u00C0-\\\\u024F][\\\\w\\\\u00B5\\\\u03BC\\\\u00B2\\\\u00C0-\\\\u024F]*/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"STRING","definition":{"$type":"RegexToken","regex":"/\\"(\\\\\\\\.|[^\\"\\\\\\\\])*\\"/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","hidden":true,"name":"ML_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\*[\\\\s\\\\S]*?\\\\*\\\\//","parenthesized":false},"fragment":false},{"$type":"TerminalRule","hidden":true,"name":"SL_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\/[^\\\\n\\\\r]*/","parenthesized":false},"fragment":false}],"types":[{"$type":"Type","name":"Classifier","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}}]}},{"$type":"Type","name":"Declaration","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@4"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@5"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@6"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@44"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@66"}}]}}],"imports":[],"interfaces":[],"$comment":"/**\\n * The `.meso` language: mesotherapy substances, mixtures, techniques, sessions,\\n * schedules, protocols and patients. Reference by example: docs/language.md.\\n */"}'));
+
+// src/language/generated/module.ts
+var MesoLanguageMetaData = {
+  languageId: "meso",
+  fileExtensions: [".meso"],
+  caseInsensitive: false,
+  mode: "production"
+};
+var MesoGeneratedSharedModule = {
+  AstReflection: () => new MesoAstReflection()
+};
+var MesoGeneratedModule = {
+  Grammar: () => MesoGrammar(),
+  LanguageMetaData: () => MesoLanguageMetaData,
+  parser: {}
+};
+
+// src/language/std/std-files.generated.ts
+var stdFiles = [
+  { path: "anaesthetics.meso", text: `// Local anaesthetics (domain brief \xA75.1, rules D1-D5, C-1, C-9).
+// Label caps come from infiltration labels; whether they apply unchanged to intradermal
+// mesotherapy is a clinical judgement (brief \xA711.8). Several anaesthetics in one session
+// are summed as fractions of each one's cap by the checker (D5).
+
+/**
+ * Lidocaine hydrochloride without epinephrine, the usual anaesthetic of mesotherapy mixtures
+ * (1 mL of 2 % = 20 mg per session in E13, E48). Caps from the US label (D1); the stricter
+ * UK 200 mg figure is a warning until checked against the UK SmPC (D1b). Multi-dose vials
+ * contain methylparaben.
+ */
+substance lidocaine "Lidocaine hydrochloride" {
+    aliases "lidocaina", "xylocaine", "mesocaine", "mesoca\xEFne"
+    class anesthetic, amide_anesthetic
+    concentration 2 %                    // 20 mg/mL; 0.5 % and 1 % also exist
+        [source "E26 label (1 % = 10 mg/mL); 2 % used in E13, E48" evidence regulatory]
+    max 4.5 mg/kg per session
+    max 300 mg per session
+    max 200 mg per session: warning
+        [source "E26 UK figure (eurocareproducts.com)" evidence weak "verify against UK SmPC"]
+    contraindicated in heart_block
+        [source "E27 Swiss SmPC (Xylesin); E26 US patient information: severe heart block, Stokes-Adams, WPW" evidence regulatory]
+    contraindicated in myasthenia_gravis, hypovolaemia, severe_shock
+        [source "E27 Swiss SmPC (Xylesin), contraindications" evidence regulatory]
+    contraindicated in paraben_allergy: warning
+        [source "E26, E27: multi-dose lidocaine vials contain methylparaben; single-dose vials do not" evidence regulatory]
+    source "E26: US label (Xylocaine, DailyMed), lidocaine HCl without epinephrine: 4.5 mg/kg, not above 300 mg"
+    evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
+}
+
+/**
+ * Lidocaine with epinephrine (D2). Brief C13 reports, from one weak source only, that
+ * vasoconstrictors are contraindicated in mesotherapy.
+ */
+substance lidocaine_epinephrine "Lidocaine with epinephrine" {
+    aliases "lidocaina_adrenalina", "lidocaine_adrenaline"
+    class anesthetic, amide_anesthetic
+    max 7 mg/kg per session
+    max 500 mg per session
+    contraindicated in heart_block
+        [source "E27 Swiss SmPC (Xylesin); E26 US patient information" evidence regulatory]
+    source "E26: lidocaine with epinephrine label: 7 mg/kg, keep below 500 mg"
+    evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
+}
+
+/**
+ * Procaine hydrochloride, an ester anaesthetic and the classic base of French mixtures; it
+ * forms PABA (cross-reacts with other esters) and its vials contain sulfite (E28). Below
+ * 350 mg is the label's safe range; 350-600 mg is a warning, above 600 mg an error (D4).
+ * The AI-site figure of 6-7 mg/kg is unverified and not used.
+ */
+substance procaine "Procaine hydrochloride" {
+    aliases "procaina", "novocain"
+    class anesthetic, ester_anesthetic
+    concentration 2 %
+        [source "E28 label (1 %, 2 % = 10, 20 mg/mL); E10: French mesotherapy ampoules 2 %" evidence teaching "1 % also exists; 2 % assumed so that caps are checked conservatively"]
+    max 350 mg per session: warning
+        [source "E28 Novocain label: 350-600 mg single safe total (infiltration); warning/error split is design (D4)" evidence design]
+    max 600 mg per session
+    contraindicated in sulfite_allergy
+        [source "E28 Novocain label: vials contain acetone sodium bisulfite" evidence regulatory]
+    contraindicated in sulfonamide_therapy: info
+        [source "Brief C11/M11 (es.stringtranslate.com, Spanish Wikipedia mirror)" evidence weak "PABA antagonises sulfonamides; verify"]
+    source "E28: Novocain (procaine HCl) label, infiltration with 0.25-0.5 % solutions: 350-600 mg single safe total dose"
+    evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
+}
+
+/**
+ * Mepivacaine hydrochloride, an amide anaesthetic. Usually at most 400 mg per procedure;
+ * 7 mg/kg (550 mg) only exceptionally; at most 1000 mg in 24 h (D3). The label warns that
+ * toxic effects of local anaesthetics add up and advises against mixing another one in (C6).
+ */
+substance mepivacaine "Mepivacaine hydrochloride" {
+    aliases "mepivacaina", "carbocaine"
+    class anesthetic, amide_anesthetic
+    concentration 2 %
+        [source "E29 label (1 %, 1.5 %, 2 %); E11 used 1-2 %" evidence regulatory "2 % assumed so that caps are checked conservatively"]
+    max 400 mg per session: warning
+        [source "Carbocaine (mepivacaine HCl) injection, US prescribing information, Dosage and Administration (Pfizer): usually not more than 400 mg; 7 mg/kg (550 mg) 'not recommended, except in exceptional circumstances'. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin" evidence regulatory "400-550 mg is the label's exceptional band: a warning"]
+    max 550 mg per session
+    max 7 mg/kg per session
+    max 1000 mg per day
+        [source "Carbocaine (mepivacaine HCl) injection, US prescribing information, Dosage and Administration (Pfizer): 'The total dose for any 24-hour period should not exceed 1,000 mg'. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin" evidence regulatory]
+    source "Carbocaine (mepivacaine HCl) injection, US prescribing information, Dosage and Administration (Pfizer): 7 mg/kg (550 mg) only in exceptional circumstances. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin"
+    evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
+}
+
+/**
+ * Bupivacaine hydrochloride, a long-acting amide anaesthetic. Label: most experience is with
+ * single doses up to 175 mg without epinephrine, up to 400 mg a day. With diclofenac
+ * beta-cyclodextrin it turns turbid even in bicarbonate (interactions.meso).
+ */
+substance bupivacaine "Bupivacaine hydrochloride" {
+    aliases "bupivacaina", "marcaine"
+    class anesthetic, amide_anesthetic
+    concentration 0.5 %
+        [source "Marcaine (bupivacaine HCl) injection, US prescribing information: 0.25 %, 0.5 % and 0.75 % solutions. https://medlibrary.org/lib/rx/meds/marcaine/" evidence regulatory "0.25 % and 0.75 % also exist"]
+    max 175 mg per session
+    max 400 mg per day
+    source "Marcaine (bupivacaine HCl) injection, US prescribing information, Dosage and Administration: single doses up to 175 mg without epinephrine; up to 400 mg daily. https://www.rxlist.com/marcaine-drug.htm"
+    evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
+}
+
+/** Levobupivacaine, the S-enantiomer of bupivacaine; named here for its precipitation with diclofenac beta-cyclodextrin. */
+substance levobupivacaine "Levobupivacaine" {
+    aliases "levobupivacaina", "chirocaine"
+    class anesthetic, amide_anesthetic
+    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"
+    evidence peer-reviewed "no cap declared yet: label figures not verified"
+}
+
+/** Ropivacaine, a long-acting amide anaesthetic; named here for its precipitation with diclofenac beta-cyclodextrin. */
+substance ropivacaine "Ropivacaine hydrochloride" {
+    aliases "ropivacaina", "naropin"
+    class anesthetic, amide_anesthetic
+    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"
+    evidence peer-reviewed "no cap declared yet: label figures not verified"
+}
+` },
+  { path: "classes.meso", text: '// Substance classes of the standard library. Classes name families of substances so that\n// interactions, allergies and mixture rules can speak of a whole family at once.\n// Names with a meaning in the tools: `anesthetic` (local anaesthetics, summed as fractions\n// of their caps), `diluent` and `vehicle` (not counted as active substances).\n// Glossary of families: domain brief \xA71.4.\n\n/** Local anaesthetics. Their amounts in one session are summed as fractions of each one\'s cap (brief D5). */\nclass anesthetic "Local anaesthetic"\n\n/** Amide local anaesthetics (lidocaine, mepivacaine). Write `allergic to amide_anesthetic` for an amide allergy (brief \xA77, E43). */\nclass amide_anesthetic "Amide local anaesthetic"\n\n/** Ester local anaesthetics (procaine); they form PABA and cross-react within the group (brief \xA77, E43). */\nclass ester_anesthetic "Ester local anaesthetic (PABA-forming)"\n\n/**\n * Non-steroidal anti-inflammatory drugs (Italian: FANS). Two in one session is an error (M2).\n * The contraindications below apply to every NSAID, std or declared in a formulary.\n */\nclass nsaid "NSAID" {\n    contraindicated in peptic_ulcer, nsaid_intolerance: warning\n        [source "NSAID class labelling, e.g. Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable: not to be used with a stomach or duodenal ulcer or an allergy to NSAIDs" evidence regulatory "severity kept at warning: the dose injected in mesotherapy is small"]\n    contraindicated in anticoagulants, bleeding_disorder: warning\n        [source "Sostres C, Gargallo CJ, Lanas A. Nonsteroidal anti-inflammatory drugs and upper and lower gastrointestinal mucosal damage. Arthritis Res Ther 2013;15(Suppl 3):S3. doi:10.1186/ar4175" evidence peer-reviewed]\n}\n\n/** Muscle relaxants (Italian: miorilassanti, decontratturanti), e.g. thiocolchicoside. */\nclass muscle_relaxant "Muscle relaxant"\n\n/**\n * Corticosteroids. The French society (SFM) bans them from all mesotherapy mixtures (M4): a\n * warning by default, an error under the sfm-fr profile.\n */\nclass corticosteroid "Corticosteroid" {\n    mixing: warning "Corticosteroids in a mesotherapy mixture risk skin atrophy and necrosis with depot forms; the French Society of Mesotherapy excludes them from all mixtures"\n        [source "Vautier C. La m\xE9soth\xE9rapie. Le Moniteur des Pharmacies no. 3124, 16 April 2016: \'Les cortico\xEFdes sont proscrits par la SFM\'; Larousse M\xE9dical, \'m\xE9soth\xE9rapie\' (depot corticosteroids excluded: skin necrosis). https://www.larousse.fr/encyclopedie/medical/m%C3%A9soth%C3%A9rapie/14521" evidence teaching]\n}\n\n/** Hormones used for analgesia, e.g. salmon calcitonin. */\nclass hormone "Hormone"\n\n/** Vasoactive, capillary-protective and anti-oedema drugs (Italian: vasoattivi), named as a family by seed S0. */\nclass vasoactive "Vasoactive"\n\n/** Phlebotonic / capillary-protective flavonoids and coumarins (melilotus, troxerutin); no reliable doses found (brief \xA75.3). */\nclass phlebotonic "Phlebotonic, capillary-protective"\n\n/** Substances aimed at reducing localised fat, stimulators and detergents alike (brief \xA75.4). */\nclass lipolytic "Lipolytic"\n\n/** Lipolytic stimulators (methylxanthines such as caffeine and aminophylline); local anaesthetics inhibit them (brief C9, E12). */\nclass lipolytic_stimulator "Lipolytic stimulator"\n\n/**\n * Detergent (ablative, cytolytic) fat-reduction agents: deoxycholate, phosphatidylcholine.\n * Meant for subcutaneous fat, not the dermis (T7). Not to be mixed with other active\n * substances (M5); members may go together (a PC-DC preparation).\n */\nclass cytolytic "Cytolytic (detergent) lipolysis agent" {\n    mixing: warning "Deoxycholate and phosphatidylcholine are not to be mixed with other products: the deoxycholic acid label advises against dilution or admixture, and a compounded deoxycholate + caffeine mixture caused panniculitis"\n        [source "Kybella (deoxycholic acid) injection, US prescribing information (Kythera, 2015), Highlights: \'Dilution or admixture with other compounds is not recommended\'. https://www.drugs.com/dosage/kybella.html; Campos et al. Noninfectious suppurative panniculitis induced by mesotherapy with deoxycholate. An Bras Dermatol 2019;94(6). http://www.scielo.br/scielo.php?pid=S0365-05962019000600754" evidence regulatory]\n}\n\n/** Skin revitalisers (Italian: rivitalizzanti, biorivitalizzanti): hyaluronic acid, organic silicon, vitamins. */\nclass revitalizer "Skin revitaliser"\n\n/** Diluents. Not counted as active substances in a mixture. */\nclass diluent "Diluent"\n\n/** Vehicles and buffers (e.g. sodium bicarbonate). Not counted as active substances in a mixture. */\nclass vehicle "Vehicle or buffer"\n' },
+  { path: "collagenase.meso", text: '// Collagenase for cellulite of the buttocks (#13 item 3): capped per treatment area.\n\n/**\n * Collagenase clostridium histolyticum-aaes (QWO, Endo Aesthetics; FDA approval 2020, withdrawn\n * from the US market by its maker in 2023 for business reasons). Label: 0.84 mg per treatment\n * area, a treatment area being a single buttock receiving up to 12 injections of 0.3 mL (up to\n * 3.6 mL); up to 2 treatment areas per visit; every 21 days for 3 visits. Reconstituted at\n * 0.23 mg/mL (0.92 mg in 4 mL); 0.84 mg / 3.6 mL is 0.2333 mg/mL, which the label rounds.\n */\nsubstance collagenase_cch "Collagenase clostridium histolyticum-aaes" {\n    aliases "qwo"\n    concentration 0.84 mg / 3.6 mL\n    max 0.84 mg per area per session\n    max 1.68 mg per session\n    max 3 sessions per cycle: warning\n    areas buttock\n    source "QWO (collagenase clostridium histolyticum-aaes) for injection, US prescribing information (Endo Aesthetics, 2020), sections 1 and 2.1-2.2: 0.84 mg per treatment area (one buttock, up to 12 injections of 0.3 mL), up to 2 treatment areas per visit, every 21 days for 3 visits. https://ndclist.com/ndc/73611-300"\n    evidence regulatory\n}\n' },
+  { path: "conditions.meso", text: '// Patient conditions that contraindicate a substance (`contraindicated in`) or the whole\n// procedure (`contraindication`, see contraindications.meso). Domain brief \xA77 and \xA79.5.\n// Italian aliases let a clinician write `conditions gravidanza`.\n\n// ---------------------------------------------------------------- pregnancy and age\n\n/** Pregnancy. Procedure avoided (seed S4); thiocolchicoside contraindicated (E30). */\ncondition pregnancy "Pregnancy" aliases "gravidanza"\n\n/** Breastfeeding. Procedure avoided (seed S4); thiocolchicoside contraindicated (E30). */\ncondition breastfeeding "Breastfeeding" aliases "allattamento", "lactation"\n\n/** Woman of child-bearing potential not using contraception (thiocolchicoside: aneuploidy risk, E30). */\ncondition child_bearing_without_contraception "Child-bearing potential without contraception"\n    aliases "fertile_senza_contraccezione"\n\n/** Younger than 16 years (thiocolchicoside is for age 16 and over, E30). */\ncondition under_16 "Age under 16" aliases "minore_di_16_anni"\n\n// ---------------------------------------------------------------- seed list (S4)\n\n/** Leukaemia: in the seed S4 absolute list; no regulator or society source found (brief \xA711.5). */\ncondition leukaemia "Leukaemia" aliases "leucemia", "leukemia"\n\n/** Diabetes: in the seed S4 absolute list; rationale not documented (brief \xA77). */\ncondition diabetes "Diabetes" aliases "diabete"\n\n/** Blood-borne infection (seed S4: "malattie infettive del sangue"); viral hepatitis, HSV per weak sources. */\ncondition blood_infection "Blood-borne infection" aliases "malattie_infettive_del_sangue"\n\n/** HIV infection or AIDS (seed S4 list). */\ncondition hiv "HIV/AIDS" aliases "aids"\n\n/** Heart disease (seed S4: "cardiopatie"); trials excluded heart failure and arrhythmia (E16). */\ncondition heart_disease "Heart disease" aliases "cardiopatia", "cardiopatie"\n\n/** Past chemotherapy or radiotherapy (seed S4 list; cancer history excluded in E16). */\ncondition past_chemo_radiotherapy "Past chemotherapy or radiotherapy"\n    aliases "pregressa_chemio_radioterapia"\n\n// ---------------------------------------------------------------- bleeding\n\n/** Anticoagulant or antiplatelet therapy: bruising and haematoma; NSAIDs add GI bleeding risk (E41, E45, E46). */\ncondition anticoagulants "Anticoagulant or antiplatelet therapy"\n    aliases "terapia_anticoagulante", "terapia_antiaggregante"\n\n/** Bleeding disorder or bleeding diathesis (trial exclusion E16; E45). */\ncondition bleeding_disorder "Bleeding disorder" aliases "coagulopatia", "diatesi_emorragica"\n\n// ---------------------------------------------------------------- infection\n\n/** Active infection or inflammation, or a skin lesion, at the injection site (E27, E16, E45). */\ncondition site_infection "Infection or inflammation at the injection site"\n    aliases "infezione_in_sede", "infiammazione_in_sede"\n\n/** Systemic infection or fever: postpone the session (E16, E46). */\ncondition systemic_infection "Systemic infection or fever"\n    aliases "infezione_sistemica", "febbre", "fever"\n\n// ---------------------------------------------------------------- substance-specific\n\n/** Heart block or conduction disorder (incl. Stokes-Adams, Wolff-Parkinson-White): lidocaine (E26, E27). */\ncondition heart_block "Heart block or conduction disorder"\n    aliases "blocco_atrioventricolare", "disturbo_di_conduzione"\n\n/** Myasthenia gravis: lidocaine contraindicated (Swiss SmPC, E27). */\ncondition myasthenia_gravis "Myasthenia gravis" aliases "miastenia_gravis"\n\n/** Hypovolaemia: lidocaine contraindicated (Swiss SmPC, E27). */\ncondition hypovolaemia "Hypovolaemia" aliases "ipovolemia", "hypovolemia"\n\n/** Severe shock: lidocaine contraindicated (Swiss SmPC, E27). */\ncondition severe_shock "Severe shock" aliases "shock_grave"\n\n/** Epilepsy or seizure risk: thiocolchicoside contraindicated (E42). */\ncondition epilepsy "Epilepsy or seizure risk" aliases "epilessia"\n\n/** Peptic ulcer: caution with NSAIDs in the mixture (E46, E51). */\ncondition peptic_ulcer "Peptic ulcer" aliases "ulcera_peptica"\n\n/** NSAID intolerance: caution with NSAIDs in the mixture (E46). */\ncondition nsaid_intolerance "NSAID intolerance" aliases "intolleranza_fans"\n\n/** Current systemic NSAID therapy: hepatitis with thiocolchicoside (E42). */\ncondition nsaid_therapy "Current NSAID therapy" aliases "terapia_con_fans"\n\n/** Current paracetamol therapy: hepatitis with thiocolchicoside (E42). */\ncondition paracetamol_therapy "Current paracetamol therapy" aliases "terapia_con_paracetamolo"\n\n/** Sulfonamide therapy: PABA from procaine may antagonise sulfonamides (weak source only, brief C11). */\ncondition sulfonamide_therapy "Sulfonamide therapy" aliases "terapia_sulfamidica"\n\n/** Sulfite allergy: procaine vials contain acetone sodium bisulfite (E28). */\ncondition sulfite_allergy "Sulfite allergy" aliases "allergia_ai_solfiti"\n\n/** Paraben allergy: multi-dose lidocaine vials contain methylparaben (E26, E27). */\ncondition paraben_allergy "Paraben allergy" aliases "allergia_ai_parabeni"\n\n// ---------------------------------------------------------------- weak-source list (E45)\n\n/** Tendency to keloid or hypertrophic scarring (weak sources; keloids are also an indication). */\ncondition keloid_tendency "Keloid tendency" aliases "tendenza_ai_cheloidi"\n\n/** Immunosuppression or immunodeficiency (weak sources, E45). */\ncondition immunosuppression "Immunosuppression" aliases "immunosoppressione"\n\n/** Autoimmune disease (weak sources, E45). */\ncondition autoimmune_disease "Autoimmune disease" aliases "malattia_autoimmune"\n\n/** Gallstones (one weak source, healthfan.biz, E45). */\ncondition gallstones "Gallstones" aliases "calcolosi_biliare"\n\n/** Chronic renal failure (one weak source, healthfan.biz, E45). */\ncondition renal_failure "Chronic renal failure" aliases "insufficienza_renale"\n\n/** Uncontrolled (grade III) hypertension (one weak source, healthfan.biz, E45). */\ncondition uncontrolled_hypertension "Grade III hypertension" aliases "ipertensione_grave"\n\n/** Cancer (weak sources, E45; cancer history was a trial exclusion in E16). */\ncondition cancer "Cancer" aliases "tumore"\n' },
+  { path: "contraindications.meso", text: '// Conditions in which the whole procedure is contraindicated (domain brief \xA77, \xA79.5).\n// Substance-specific contraindications are on the substances (`contraindicated in`).\n\n/** Pregnancy (brief C-2: error for the procedure, configurable to warning). */\ncontraindication pregnancy: error "Mesotherapy is avoided in pregnancy"\n    source "S4 (004_4e44daac2a87e663.txt); E16 trial exclusion; E45 clinic lists"\n    evidence weak "drug-specific contraindications (e.g. thiocolchicoside, E30) are regulatory"\n\n/** Breastfeeding (brief C-2). */\ncontraindication breastfeeding: error "Mesotherapy is avoided while breastfeeding"\n    source "S4 (004_4e44daac2a87e663.txt); E16 trial exclusion"\n    evidence weak "drug-specific contraindications (e.g. thiocolchicoside, E30) are regulatory"\n\n/** Anticoagulant or antiplatelet therapy (brief C-5: warning; error under a trial-style profile). */\ncontraindication anticoagulants: warning "Higher risk of bruising and haematoma"\n    source "E16 trial exclusion; E45 clinic lists; E46 rmes-nancy.com (a precaution, not a formal contraindication)"\n    evidence weak "no society position retrieved"\n\n/** Bleeding disorder (brief C-5). */\ncontraindication bleeding_disorder: warning "Bleeding diathesis: higher risk of bruising and haematoma"\n    source "E16 trial exclusion \'bleeding diathesis\'; E45 clinic lists"\n    evidence weak\n\n/** Infection or inflammation at the site (brief C-6). */\ncontraindication site_infection: error "Do not inject into infected or inflamed skin or a skin lesion"\n    source "E27 Swiss lidocaine SmPC; E16 trial exclusion; E45"\n    evidence regulatory\n\n/** Systemic infection or fever (brief C-7). */\ncontraindication systemic_infection: warning "Systemic infection or fever: postpone the session"\n    source "E16 trial exclusion; E46 rmes-nancy.com (postpone)"\n    evidence weak\n\n// Seed absolute list (brief C-4): an error only under the seed-IT profile, a warning otherwise.\n\n/** Leukaemia (seed list). */\ncontraindication leukaemia: warning "Listed as an absolute contraindication by seed S4; rationale undocumented"\n    source "S4 (004_4e44daac2a87e663.txt); fisiodom.net"\n    evidence weak "seed only; no regulator or society source"\n\n/** Diabetes (seed list). */\ncontraindication diabetes: warning "Listed as an absolute contraindication by seed S4; rationale undocumented"\n    source "S4 (004_4e44daac2a87e663.txt); E45 (radiologicaromana.it, ecoskinclinic.co.uk)"\n    evidence weak "seed only; no regulator or society source"\n\n/** Blood-borne infection (seed list). */\ncontraindication blood_infection: warning "Listed as an absolute contraindication by seed S4 (blood-borne infections)"\n    source "S4 (004_4e44daac2a87e663.txt); E45"\n    evidence weak "seed only; no regulator or society source"\n\n/** HIV/AIDS (seed list). */\ncontraindication hiv: warning "Listed as an absolute contraindication by seed S4"\n    source "S4 (004_4e44daac2a87e663.txt); E45 (ecoskinclinic.co.uk)"\n    evidence weak "seed only; no regulator or society source"\n\n/** Heart disease (seed list); the lidocaine conduction-disorder contraindication is separate (heart_block). */\ncontraindication heart_disease: warning "Listed as an absolute contraindication by seed S4; trials excluded heart failure and arrhythmia"\n    source "S4 (004_4e44daac2a87e663.txt); E16 trial exclusion"\n    evidence weak "seed only for the procedure"\n\n/** Past chemotherapy or radiotherapy (seed list). */\ncontraindication past_chemo_radiotherapy: warning "Listed as an absolute contraindication by seed S4"\n    source "S4 (004_4e44daac2a87e663.txt); E16 excluded cancer history"\n    evidence weak "seed only; no regulator or society source"\n\n// Weak-source list (brief C-12): information only.\n\n/** Keloid tendency (brief C-12). */\ncontraindication keloid_tendency: info "Tendency to keloid or hypertrophic scarring is listed as a contraindication by clinic pages"\n    source "E45 (ecoskinclinic.co.uk, bellareynaspa.com)"\n    evidence weak\n\n/** Immunosuppression (brief C-12). */\ncontraindication immunosuppression: info "Immunosuppression is listed as a contraindication by clinic pages"\n    source "E45 (ecoskinclinic.co.uk, bellareynaspa.com)"\n    evidence weak\n\n/** Autoimmune disease (brief C-12). */\ncontraindication autoimmune_disease: info "Autoimmune disease is listed as a contraindication by clinic pages"\n    source "E45 (ecoskinclinic.co.uk, bellareynaspa.com)"\n    evidence weak\n\n/** Gallstones (brief C-12). */\ncontraindication gallstones: info "Gallstones are listed as a contraindication by one clinic page"\n    source "E45 (healthfan.biz)"\n    evidence weak\n\n/** Chronic renal failure (brief C-12). */\ncontraindication renal_failure: info "Chronic renal failure is listed as a contraindication by one clinic page"\n    source "E45 (healthfan.biz)"\n    evidence weak\n\n/** Grade III hypertension (brief C-12). */\ncontraindication uncontrolled_hypertension: info "Grade III hypertension is listed as a contraindication by one clinic page"\n    source "E45 (healthfan.biz)"\n    evidence weak\n\n/** Cancer (brief \xA77, weak sources). */\ncontraindication cancer: info "Cancer is listed as a contraindication by clinic pages (for some cocktails)"\n    source "E45 (healthfan.biz); medicinka.com"\n    evidence weak\n' },
+  { path: "interactions.meso", text: '// Substances or classes that must not meet in one session (domain brief \xA76, \xA79.4).\n// `A + B` matches two different substances given in the same session.\n\n/** Two NSAIDs together (brief C5, M2). */\ninteraction nsaid + nsaid: error "Two NSAIDs add gastrointestinal bleeding and ulcer risk without added benefit"\n    source "E41: AHRQ, analgesics for osteoarthritis, concomitant use; E51: NSAID labels"\n    evidence peer-reviewed\n\n/**\n * Diclofenac beta-cyclodextrin (Akis) with a local anaesthetic in one syringe (M3). In saline\n * or water it turns milky with any anaesthetic tested; in a sodium bicarbonate vehicle it stays\n * clear with lidocaine or mepivacaine 1-2 % and turns turbid with bupivacaine, levobupivacaine\n * or ropivacaine. The study concerned the beta-cyclodextrin form only: diclofenac sodium is not\n * covered (fixed diclofenac sodium + lidocaine ampoules exist).\n */\ninteraction diclofenac_betacyclodextrin + lidocaine in mixture unless sodium_bicarbonate: error "Diclofenac beta-cyclodextrin turns milky with lidocaine in saline or water (risk of skin necrosis); a sodium bicarbonate vehicle keeps it clear with lidocaine 1-2 %"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + mepivacaine in mixture unless sodium_bicarbonate: error "Diclofenac beta-cyclodextrin turns milky with mepivacaine in saline or water (risk of skin necrosis); a sodium bicarbonate vehicle keeps it clear with mepivacaine 1-2 %"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + bupivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with bupivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + levobupivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with levobupivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + ropivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with ropivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + procaine in mixture: warning "Diclofenac beta-cyclodextrin turned milky with every local anaesthetic tested in saline or water; procaine was not tested, in bicarbonate either"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence design "procaine not tested: a warning rather than an error"\n\n/**\n * An NSAID with a corticosteroid in one session (e.g. ketoprofen + methylprednisolone in one\n * syringe): gastrointestinal ulceration and bleeding risks add up.\n */\ninteraction nsaid + corticosteroid: warning "An NSAID with a corticosteroid raises the risk of gastrointestinal ulceration and bleeding"\n    source "Sostres C, Gargallo CJ, Lanas A. Nonsteroidal anti-inflammatory drugs and upper and lower gastrointestinal mucosal damage. Arthritis Res Ther 2013;15(Suppl 3):S3. doi:10.1186/ar4175; Tsujimoto S et al. The prevalence of endoscopic gastric mucosal damage in patients with rheumatoid arthritis. PLoS One 2018;13(7):e0200023. doi:10.1371/journal.pone.0200023; Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable: corticosteroids increase the risk of stomach ulcers and bleeding"\n    evidence peer-reviewed\n\n/** Thiocolchicoside with an NSAID (brief C10, M7). */\ninteraction thiocolchicoside + nsaid: warning "Severe (fulminant) hepatitis has been reported with thiocolchicoside and concomitant NSAIDs"\n    source "E42: thiocolchicoside SmPC warning (copies at tajgenerics.com, plaintips.com)"\n    evidence regulatory "SmPC copies"\n\n/** Several local anaesthetics in one session (brief C6, D5); the checker also sums their fractions of each cap. */\ninteraction anesthetic + anesthetic: warning "Two local anaesthetics in one session: their toxic effects add up (the mepivacaine label advises against mixing in another one)"\n    source "E29: Carbocaine (mepivacaine) label, additive toxicity"\n    evidence regulatory\n\n/** Local anaesthetic with a lipolytic stimulator (brief C9, M6): an efficacy issue, not a safety one. */\ninteraction anesthetic + lipolytic_stimulator: info "Sodium-channel-blocking local anaesthetics inhibit the lipolysis that caffeine or aminophylline aim for"\n    source "E12: Jayasinghe et al. 2013, Mesotherapy for local fat reduction, Obesity Reviews 14(10)"\n    evidence peer-reviewed\n' },
+  { path: "layers.meso", text: `// Depth bands of the skin, after the French and Italian schools (domain brief \xA71.2, \xA72, T2).
+// Sources disagree on exact millimetres; these are configurable defaults, not fixed truths.
+// E35 (Micheels & Goodman 2018) found most "intradermal" injections actually land deeper.
+
+/** Intraepidermal (IED, "\xE9pidermique", J.-J. Perrin): non-bleeding, very superficial. The SFM page says < 0.5 mm. */
+layer IED "intraepidermal" 0 mm .. 1 mm
+    source "E7 Perrin DIU lecture 2008 (epidermis ~0.5-1 mm); E8 SFM 'Mat\xE9riel' page; brief T2"
+    evidence teaching "SFM page gives < 0.5 mm"
+
+/** Superficial intradermal (IDS), the classic technique; AFME equates it with nappage. */
+layer IDS "superficial intradermal" 1 mm .. 2 mm
+    source "E7 Perrin DIU lecture 2008 (superficial dermis ~0.5/1-2 mm); E8 SFM (< 2 mm); brief T2"
+    evidence teaching
+
+/** Deep intradermal (IDP): one deposit per point ("coup par coup") in the reticular dermis, usually with a 4 mm needle. */
+layer IDP "deep intradermal" 2 mm .. 4 mm
+    source "E7 Perrin DIU lecture 2008 (deep dermis ~2-4 mm); brief T2"
+    evidence teaching "nappage is placed at < 2 mm by SFM (E8) but 2-4 mm by weak sources (E37)"
+
+/**
+ * Intradermal-hypodermic (IDH; written IHD in one Perrin document): reaches the hypodermis,
+ * with a 6 or 13 mm needle. The upper end is given as 10 mm by some authors, 13 mm by others.
+ */
+layer IDH "intradermal-hypodermic" 4 mm .. 13 mm
+    source "E7 Perrin (hypodermis 4-10+ mm); E8 SFM 'from 4 mm to 6 or 13 mm'; brief T2"
+    evidence teaching "upper limit 10 vs 13 mm conflicts between sources (brief \xA711.2)"
+
+/** Subcutaneous fat, the intended layer of injection lipolysis (deoxycholate, phosphatidylcholine); not mesotherapy proper per SFM (E9). */
+layer subcutaneous "subcutaneous fat" 4 mm .. 20 mm
+    source "Language reference \xA73; E33 Kybella label says 'into subcutaneous fat' without a depth in mm"
+    evidence design "the 20 mm upper bound is a design choice, not a published figure"
+` },
+  { path: "limits.meso", text: `// Protocol-wide limits (domain brief \xA79.2-\xA79.5). A limit declared nearer to the protocol
+// (the protocol itself, then imported files) wins over these defaults.
+
+/** General and aesthetic cycle length (brief P2): 8-15 weekly sessions. */
+limit sessions per cycle <= 15
+    source "S0 (000_816345b273d025ae.txt): 8-15 weekly sessions; S3 (003_bda5a8e0cfdd0739.txt): 8-10"
+    evidence weak "seed pages"
+
+/** Pain cycle length (brief P1): at most 8-12 sessions depending on response. */
+limit sessions per cycle <= 12 for pain
+    source "S2 (002_c0aab48ae6d50cc4.txt): maximum cycle 8-12 sessions"
+    evidence weak "seed clinic page"
+
+/** Shortest interval between sessions (brief P3): 3-4 days in severe cases at the start. */
+limit interval >= 3 days
+    source "S2 (002_c0aab48ae6d50cc4.txt): first sessions 3-4 days apart in severe cases; E13: 3-day intervals"
+    evidence weak "seed page; one RCT used 3-day intervals"
+
+/** Volume per injection point, intradermal techniques (brief T4): typically 0.1-0.2 mL. */
+limit volume per point <= 0.3 mL
+    source "S2 (002_c0aab48ae6d50cc4.txt): about 0.2 cc per point; E1: 0.10-0.20 mL; E50: 0.1-0.3 mL"
+    evidence weak "seed and weak sources"
+
+/** Needle length (brief \xA73.1): 4 mm Lebel needle to 13 mm for deep techniques. */
+limit needle length in 4 mm .. 13 mm
+    source "E1: 4 mm 27G or 13 mm 30/32G; E8 SFM: 4 to 6 or 13 mm; E38: 12-13 mm; E9 practitioner summaries"
+    evidence weak "E1 is an uncredited copy; SFM page (E8)"
+
+/**
+ * Products per syringe (M1): at most 3 products, plus or minus the local anaesthetic. The
+ * checker counts active substances without diluents, vehicles and one local anaesthetic.
+ */
+limit active substances per mixture <= 3
+    source "Ducreux P. M\xE9dicaments utilisables en m\xE9soth\xE9rapie. CERM Champagne, October 2012: 'ne pas d\xE9passer 3 produits +/- la lidoca\xEFne'. https://doczz.fr/doc/3777285/"
+    evidence teaching "the SFM gives the same figure (Vautier C, La m\xE9soth\xE9rapie, Le Moniteur des Pharmacies no. 3124, 16 April 2016)"
+
+// No general skin-test requirement: a skin test is asked for only by the substances whose
+// label or paper calls for one (\`skin test required\`, e.g. calcitonin). The seed pages'
+// "a skin test precedes every cycle" is a practice the sim-it profile records.
+` },
+  { path: "lipolytics.meso", text: '// Aesthetic substances for localised fat (domain brief \xA75.4, rules D8, T7, P6, M5, M6).\n// Mesotherapy use of these is outside most product licences (E10, E19).\n\n/**\n * Deoxycholic acid (Kybella), a cytolytic injected into subcutaneous fat. Label: 10 mg/mL;\n * per treatment at most 50 injections of 0.2 mL, 1 cm apart (at most 10 mL = 100 mg);\n * at most 6 treatments, at least 1 month apart; only submental use established. A\n * compounded deoxycholate + caffeine mixture caused non-infectious panniculitis (E24).\n * The French d\xE9cret 2011-382 banned aesthetic lysis injections (suspended June 2011; status\n * not verified, E20); SFM does not count it as mesotherapy (E9).\n */\nsubstance deoxycholic_acid "Deoxycholic acid" {\n    aliases "acido_desossicolico", "deoxycholate", "kybella"\n    class lipolytic, cytolytic\n    concentration 10 mg/mL\n    layer subcutaneous                   // intended layer; intradermal use is a warning (T7)\n    max 100 mg per session\n    max 0.2 mL per point: warning\n    max 50 points per session: warning\n    max 6 sessions per cycle: error\n    min interval 28 days: error\n        [source "Kybella (deoxycholic acid) injection, US prescribing information, section 2.1 (Kythera, 2015): treatments at intervals no less than 1 month apart. https://www.drugs.com/dosage/kybella.html" evidence regulatory "1 month read as 28 days"]\n    areas submental: warning\n        [source "KYBELLA (deoxycholic acid) injection, US prescribing information, section 1.2: the safe and effective use for subcutaneous fat outside the submental region has not been established and is not recommended. DailyMed setid fe431ed4-ea6f-4e99-b4bc-ec25ae7b8553" evidence regulatory]\n    source "Kybella (deoxycholic acid) injection, US prescribing information, section 2.1 (Kythera, 2015): up to 50 injections of 0.2 mL each (up to 10 mL), 1 cm apart; up to 6 treatments. https://www.drugs.com/dosage/kybella.html"\n    evidence regulatory "label covers submental fat only"\n}\n\n/**\n * Phosphatidylcholine (PPC), usually with sodium deoxycholate (Lipostabil: 5 % PC + 2.5 % DC,\n * weak source). Case series: at most 0.3 mL per prick, at least 4 weeks between sittings,\n * mean four sittings (E34). SFM: not mesotherapy, excluded from mixtures, injected deep (E9).\n * Legal status in France not verified (E20).\n */\nsubstance phosphatidylcholine "Phosphatidylcholine" {\n    aliases "fosfatidilcolina", "PPC"\n    class lipolytic, cytolytic\n    concentration 5 %\n        [source "E34: Lipostabil composition (Wikipedia)" evidence weak "5 % PC in a PC + DC product; verify"]\n    layer subcutaneous\n        [source "E9: SFM, PPC is injected deep; brief T7" evidence weak "reported by practitioner pages"]\n    min interval 28 days: warning\n        [source "E34: Thomas et al. 2016/2018, at least 4 weeks between sittings" evidence peer-reviewed]\n}\n\n/** Caffeine, a methylxanthine lipolytic stimulator listed in cellulite cocktails; no reliable dose found. */\nsubstance caffeine "Caffeine" {\n    aliases "caffeina"\n    class lipolytic, lipolytic_stimulator\n    source "Brief \xA75.4: seme.org (Spanish Society of Aesthetic Medicine journal); E12"\n    evidence weak "no concentration or per-session amount found"\n}\n\n/** Aminophylline, a methylxanthine lipolytic stimulator; with buflomedil + lidocaine weekly by gun it showed no benefit (E52). */\nsubstance aminophylline "Aminophylline" {\n    aliases "aminofillina"\n    class lipolytic, lipolytic_stimulator\n    source "E52: Park et al. 2008, Plast Reconstr Surg 121:179e; E12"\n    evidence peer-reviewed "no dose data in the brief"\n}\n\n/** L-carnitine, listed as a lipolytic cocktail component; no dose data. */\nsubstance l_carnitine "L-carnitine" {\n    aliases "l_carnitina"\n    class lipolytic\n    source "Brief \xA71.4, \xA75.4: seme.org (Spanish Society of Aesthetic Medicine journal)"\n    evidence weak "no dose data"\n}\n' },
+  { path: "muscle-relaxants-hormones-steroids.meso", text: `// Other pain and dermatology substances: muscle relaxant, hormone, corticosteroids
+// (domain brief \xA75.2, \xA75.5, rules D7, D10, C-3, M4, C7).
+
+/**
+ * Thiocolchicoside, a muscle relaxant (4 mg/2 mL IM ampoule). EMA 2013: IM at most 4 mg
+ * every 12 h (8 mg/day) for at most 5 consecutive days, only as add-on for painful spinal
+ * muscle contracture, age 16 and over; contraindicated in pregnancy, lactation and women
+ * of child-bearing potential without contraception (aneuploidy risk). Severe hepatitis
+ * with NSAIDs or paracetamol (E42). Perrin mentions lidocaine + thiocolchicoside in IDP or
+ * IHD for back pain (E7). The label limits are for systemic IM use; whether they apply to
+ * weekly mesotherapy is uncertain (D7).
+ */
+substance thiocolchicoside "Thiocolchicoside" {
+    aliases "tiocolchicoside", "muscoril", "miorel"
+    class muscle_relaxant
+    concentration 4 mg / 2 mL
+    max 4 mg per session: warning
+        [source "AIFA. EMA: nuove limitazioni all'uso dei medicinali a base di tiocolchicoside per uso sistemico (2014): IM 4 mg every 12 h, i.e. 8 mg a day, for at most 5 consecutive days. https://www.aifa.gov.it/-/ema-nuove-limitazioni-all-uso-dei-medicinali-a-base-di-tiocolchicoside-per-uso-sistemico" evidence uncertain "the label's intramuscular dose of 4 mg applied to one mesotherapy session"]
+    max 8 mg per day
+        [source "AIFA. EMA: nuove limitazioni all'uso dei medicinali a base di tiocolchicoside per uso sistemico (2014): IM 4 mg every 12 h, i.e. 8 mg a day, for at most 5 consecutive days. https://www.aifa.gov.it/-/ema-nuove-limitazioni-all-uso-dei-medicinali-a-base-di-tiocolchicoside-per-uso-sistemico" evidence regulatory "systemic intramuscular label"]
+    max 5 consecutive days: error
+        [source "AIFA. EMA: nuove limitazioni all'uso dei medicinali a base di tiocolchicoside per uso sistemico (2014): IM 4 mg every 12 h, i.e. 8 mg a day, for at most 5 consecutive days. https://www.aifa.gov.it/-/ema-nuove-limitazioni-all-uso-dei-medicinali-a-base-di-tiocolchicoside-per-uso-sistemico" evidence regulatory "systemic intramuscular label"]
+    contraindicated in pregnancy, breastfeeding, child_bearing_without_contraception, under_16
+        [source "E30: EMA referral (CHMP 2013): pregnancy, lactation, child-bearing potential without contraception, age under 16" evidence regulatory]
+    contraindicated in epilepsy
+        [source "E42: thiocolchicoside SmPC copies (tajgenerics.com, plaintips.com)" evidence regulatory "SmPC copies"]
+    contraindicated in nsaid_therapy, paracetamol_therapy: warning
+        [source "E42: SmPC warning, severe hepatitis with concomitant NSAIDs or paracetamol" evidence regulatory "SmPC copies"]
+    source "E30: EMA referral on thiocolchicoside-containing medicines (CHMP 21 Nov 2013) and SmPC copies"
+    evidence regulatory
+}
+
+/**
+ * Salmon calcitonin, used for analgesia (100 IU per session in E14, second-hand). EMA 2012:
+ * only short-term use because of a small increase in cancer risk with long-term use
+ * (about 2, at most 4 weeks for acute immobilisation bone loss). Doses are in IU, never mg.
+ */
+substance calcitonin "Calcitonin (salmon)" {
+    aliases "calcitonina"
+    class hormone
+    max course 4 weeks: warning
+        [source "European Medicines Agency. European Medicines Agency recommends limiting long-term use of calcitonin medicines (press release, 20 July 2012): treatment for two weeks, at most four weeks. https://www.ema.europa.eu/en/news/european-medicines-agency-recommends-limiting-long-term-use-calcitonin-medicines" evidence uncertain "short-term systemic use (acute bone loss on immobilisation); analgesia is not an approved indication"]
+    skin test required: info
+        [source "Miacalcin (calcitonin-salmon) injection, US prescribing information, Warnings: 'For patients with suspected sensitivity to calcitonin, skin testing should be considered prior to treatment'. http://www.rxlist.com/miacalcin-drug/warnings-precautions.htm" evidence regulatory "asked for when sensitivity is suspected: information"]
+    source "European Medicines Agency. European Medicines Agency recommends limiting long-term use of calcitonin medicines (press release, 20 July 2012). https://www.ema.europa.eu/en/news/european-medicines-agency-recommends-limiting-long-term-use-calcitonin-medicines"
+    evidence regulatory "systemic use; applicability to mesotherapy uncertain"
+}
+
+/**
+ * Methylprednisolone, a corticosteroid: 40 mg (sessions 1-2) then 20 mg (sessions 3-5) in the
+ * E13 trial. The French society (SFM) bans cortisone from all mesotherapy mixtures (E9), and
+ * Larousse excludes depot corticosteroids because of skin necrosis (E39). Profile-dependent.
+ */
+substance methylprednisolone "Methylprednisolone" {
+    aliases "metilprednisolone"
+    class corticosteroid
+    concentration 40 mg / 1 mL
+        [source "E13: Costantino 2011 RCT, methylprednisolone 40 mg (1 mL)" evidence peer-reviewed "20 mg/mL also used"]
+    source "E13: Costantino 2011, acute low back pain RCT"
+    evidence peer-reviewed
+}
+
+/**
+ * Triamcinolone acetonide for keloids and hypertrophic scars: 10-40 mg/mL, 0.05-0.1 mL per
+ * site, every 3-6 weeks; atrophy, hypopigmentation, telangiectasia. This is intralesional
+ * therapy rather than classic mesotherapy, and conflicts with the SFM cortisone ban.
+ * Figures from an AI-written site only: verify against a dermatology guideline.
+ */
+substance triamcinolone "Triamcinolone acetonide" {
+    aliases "triamcinolone_acetonide"
+    class corticosteroid
+    min interval 3 weeks
+        [source "E40 (droracle.ai, AI-written Q&A): every 3-6 weeks" evidence weak "verify against a dermatology guideline"]
+    source "E40: keloid triamcinolone summaries (AI-generated Q&A)"
+    evidence weak "verify against a dermatology guideline"
+}
+` },
+  { path: "nsaids.meso", text: `// Non-steroidal anti-inflammatory drugs (M2, M3, D9). The contraindications common to every
+// NSAID (peptic ulcer, NSAID intolerance, anticoagulants, bleeding disorders) are declared once,
+// on class \`nsaid\` (classes.meso). Two NSAIDs in one session are an error and an NSAID with a
+// corticosteroid a warning (interactions.meso). Per-session caps are the products' usual
+// systemic daily maxima, a design choice: a mesotherapy session gives far less than a day's
+// systemic dose, but one session giving more than that is worth a second look.
+
+/** Ketoprofen, used as a whole 100 mg ampoule per session with lidocaine (RCT, sciatica). */
+substance ketoprofen "Ketoprofen" {
+    aliases "ketoprofene"
+    class nsaid
+    concentration 100 mg / 2 mL
+        [source "Comparative study between mesotherapy and conventional systemic NSAIDs in the treatment of chronic low back pain with sciatica (RCT): ketoprofen 100 mg/2 mL ampoule with lidocaine. https://discovery.researcher.life/article/comparative-study-between-mesotherapy-and-conventional-systemic-nsaids-in-the-treatment-of-chronic-low-back-pain-with-sciatica/a721b3b2bce0384fb9d6754fdcb78191" evidence peer-reviewed "abstract only"]
+    max 300 mg per session
+        [source "Ketoprofen dosage (oral, US): maximum 300 mg a day. Drugs.com. http://www.drugs.com/dosage/ketoprofen.html" evidence design "an oral daily maximum applied per session"]
+}
+
+/** Piroxicam, 20 mg/mL intramuscular ampoule; used in knee osteoarthritis trials. */
+substance piroxicam "Piroxicam" {
+    class nsaid
+    concentration 20 mg/mL
+        [source "Farpour et al. Efficacy of Piroxicam Mesotherapy in Treatment of Knee Osteoarthritis: A Randomized Clinical Trial. Evid Based Complement Alternat Med 2020:6940741. https://pmc.ncbi.nlm.nih.gov/articles/PMC7421712" evidence peer-reviewed "20 mg/mL injectable form"]
+    max 20 mg per session
+        [source "Feldene (piroxicam) capsules, US prescribing information (Pfizer, revised 2021), DailyMed setid dedef9e5-23de-49ff-895a-30906b5c7da3: 20 mg once a day" evidence design "an oral daily dose applied per session; one knee trial reports 40 mg per session (second-hand)"]
+    contraindicated in pregnancy
+        [source "Feldene (piroxicam) capsules, US prescribing information (Pfizer, revised 2021), DailyMed setid dedef9e5-23de-49ff-895a-30906b5c7da3, section 5.11 Fetal Toxicity" evidence regulatory "the label avoids NSAIDs from 30 weeks; an error for any stage is the language reference's choice"]
+}
+
+/**
+ * Diclofenac sodium (Voltaren-type ampoules, 75 mg/3 mL, 25 mg/mL). At most 150 mg a day in
+ * all forms. Diclofenac sodium is not the form that
+ * precipitates with local anaesthetics in saline (that is diclofenac beta-cyclodextrin, below);
+ * fixed diclofenac sodium + lidocaine ampoules are marketed.
+ */
+substance diclofenac "Diclofenac sodium" {
+    aliases "diclofenac_sodium", "diclofenac_sodico", "voltaren"
+    class nsaid
+    concentration 75 mg / 3 mL
+        [source "Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable" evidence regulatory]
+    max 150 mg per day
+    source "Voltarol (diclofenac sodium) SmPC section 4.2: 'The recommended maximum daily dose of Voltarol is 150mg' (Novartis, MHRA, 2017). https://www.rxreasoner.com/monographs/voltarol-supp/usage"
+    evidence regulatory "systemic label; applied per day to intradermal use"
+}
+
+/**
+ * Diclofenac beta-cyclodextrin (Akis, IBSA; 25, 50 or 75 mg in 1 mL), small-volume diclofenac
+ * proposed for mesotherapy. It precipitates with local anaesthetics in saline or water; in
+ * sodium bicarbonate it stays clear with lidocaine or mepivacaine 1-2 % (interactions.meso).
+ */
+substance diclofenac_betacyclodextrin "Diclofenac beta-cyclodextrin" {
+    aliases "akis", "diclofenac_hpbcd", "diclofenac_betaciclodestrina"
+    class nsaid
+    concentration 75 mg / 1 mL
+        [source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325" evidence peer-reviewed "75 mg/mL assumed (the largest strength) so that the cap is checked conservatively; 25 and 50 mg/mL exist"]
+    max 150 mg per day
+        [source "Voltarol (diclofenac sodium) SmPC section 4.2: 'The recommended maximum daily dose of Voltarol is 150mg' (Novartis, MHRA, 2017). https://www.rxreasoner.com/monographs/voltarol-supp/usage" evidence uncertain "the daily maximum of diclofenac sodium applied to the beta-cyclodextrin form"]
+}
+
+/** Ketorolac, listed as used on Italian pain pages; no dose found. */
+substance ketorolac "Ketorolac" {
+    class nsaid
+    source "Italian pain-mesotherapy pages listing ketorolac among the NSAIDs used (fisiodom.net)"
+    evidence weak
+}
+
+/** Lysine acetylsalicylate (an aspirin salt), used weekly x 5 with lidocaine 2 % and saline (doses not given). */
+substance lysine_acetylsalicylate "Lysine acetylsalicylate" {
+    aliases "acetilsalicilato_di_lisina"
+    class nsaid
+    source "Chen et al. Therapeutic Effectiveness and Safety of Mesotherapy in Patients with Osteoarthritis of the Knee. Evid Based Complement Alternat Med 2018:6513049 (cited second-hand for spinal pain, weekly x 5)"
+    evidence weak "second-hand"
+}
+` },
+  { path: "regions.meso", text: '// Anatomical regions that labels name (#13 item 3). A protocol\'s areas lie in a region\n// (`area chin in submental`); a substance labelled for some regions only says so with\n// `areas <region>`, and an area of another region is a warning (`area-restricted`).\n\n/** Submental fat: the only region Kybella (deoxycholic acid) is labelled for. */\nregion submental "Submental region"\n    source "KYBELLA (deoxycholic acid) injection, US prescribing information (Kythera/Allergan), section 1.2 Limitation of use. DailyMed setid fe431ed4-ea6f-4e99-b4bc-ec25ae7b8553"\n    evidence regulatory\n\n/** One buttock: a treatment area of QWO (collagenase) is defined as a single buttock. */\nregion buttock "Buttock"\n    source "QWO (collagenase clostridium histolyticum-aaes) for injection, US prescribing information (Endo Aesthetics, 2020), section 2.1. https://ndclist.com/ndc/73611-300"\n    evidence regulatory\n' },
+  { path: "revitalizers.meso", text: '// Skin revitalisers (domain brief \xA75.4, rule T8).\n\n/**\n * Non-crosslinked hyaluronic acid, the form used in nappage; regarded as very low\n * allergenicity, so pre-tests are usually skipped (weak source). No dose data.\n */\nsubstance hyaluronic_acid "Hyaluronic acid (non-crosslinked)" {\n    aliases "acido_ialuronico"\n    class revitalizer\n    source "E36: AFME, hyaluronan by mesotherapy"\n    evidence teaching\n}\n\n/** Crosslinked (NASHA) hyaluronic acid: should not be injected by superficial intradermal nappage (AFME, T8). */\nsubstance hyaluronic_acid_crosslinked "Hyaluronic acid (crosslinked)" {\n    aliases "acido_ialuronico_reticolato"\n    class revitalizer\n    layer IDP, IDH, subcutaneous\n        [source "E36: AFME, crosslinked HA not by superficial intradermal nappage (T8)" evidence design "the source only rules out IDS/nappage; the deeper layers are our reading"]\n}\n\n/** Organic silicon, a "tissue" product: 2 mL with lidocaine + calcitonin for chronic knee pain (E14, second-hand). No concentration found. */\nsubstance organic_silicon "Organic silicon" {\n    aliases "silicio_organico"\n    class revitalizer\n    source "E14 (secondary citation); brief \xA75.4 seme.org"\n    evidence weak "second-hand; no concentration"\n}\n' },
+  { path: "vasoactives.meso", text: `// Vasoactive and phlebotonic substances (domain brief \xA75.3, rule M9).
+
+/**
+ * Buflomedil, a vasoactive once used in mesotherapy mixtures (E52, E6). All EU marketing
+ * authorisations were suspended after serious neurological and cardiac reactions
+ * (CHMP Nov 2011, EC decision Feb 2012); France suspended it in Feb 2011.
+ */
+substance buflomedil "Buflomedil" {
+    class vasoactive
+    withdrawn "EU marketing authorisations suspended (CHMP 2011, EC decision 2012) after serious neurological and cardiac reactions"
+    source "E31: EMA referral on buflomedil (CHMP 17 Nov 2011; EC decision 13 Feb 2012)"
+    evidence regulatory
+}
+
+/** Pentoxifylline, 30 mg in 1.5 mL with 1.5 mL lidocaine 2 %, weekly x 3 (knee OA trial, E16). */
+substance pentoxifylline "Pentoxifylline" {
+    aliases "pentossifillina"
+    class vasoactive
+    concentration 30 mg / 1.5 mL
+        [source "E16: NCT05329116, '1.5 mL of 30 mg'" evidence uncertain "registry wording read as a presentation (20 mg/mL)"]
+}
+
+/** Melilotus (coumarin), a capillary-protective named as a family by seed S0; no reliable dose found. */
+substance melilotus "Melilotus" {
+    aliases "meliloto"
+    class vasoactive, phlebotonic
+    source "S0 (000_816345b273d025ae.txt): 'capillaro-protettivi' named as a drug family"
+    evidence weak "no concentration or per-session amount found"
+}
+
+/** Troxerutin, a flavonoid capillary-protective; no reliable dose found. */
+substance troxerutin "Troxerutin" {
+    aliases "troxerutina"
+    class vasoactive, phlebotonic
+    source "S0 (000_816345b273d025ae.txt): 'capillaro-protettivi' named as a drug family"
+    evidence weak "no concentration or per-session amount found"
+}
+` },
+  { path: "vehicles.meso", text: '// Diluents and vehicles (domain brief \xA75.6). Not counted as active substances.\n\n/** Normal saline, the common diluent (S2); 2 mL with ketoprofen + lidocaine in E48. */\nsubstance saline "Sodium chloride 0.9 %" {\n    aliases "soluzione_fisiologica", "sodium_chloride", "cloruro_di_sodio"\n    class diluent\n    source "S2 (002_c0aab48ae6d50cc4.txt): dilution with saline; E48"\n    evidence peer-reviewed\n}\n\n/**\n * Sodium bicarbonate: required for a clear diclofenac beta-cyclodextrin + lidocaine or\n * mepivacaine mixture (E11); some clinics add it to reduce acidity (weak source).\n */\nsubstance sodium_bicarbonate "Sodium bicarbonate" {\n    aliases "bicarbonato_di_sodio", "bicarbonato"\n    class vehicle\n    source "E11: Tringali & Navarra 2017"\n    evidence peer-reviewed\n}\n\n/** Water for injection: with diclofenac beta-cyclodextrin + any local anaesthetic it gives a milky precipitate (E11). */\nsubstance water_for_injection "Water for injection" {\n    aliases "acqua_per_preparazioni_iniettabili", "water_for_injections"\n    class diluent\n    source "E11: Tringali & Navarra 2017"\n    evidence peer-reviewed\n}\n' }
+];
+
+// src/language/std/std-library.ts
+var STD_SCHEME = "meso-std";
+function stdUri(path13) {
+  return URI2.from({ scheme: STD_SCHEME, path: `/${path13}` });
+}
+function isStdUri(uri) {
+  return (typeof uri === "string" ? uri : uri.toString()).startsWith(`${STD_SCHEME}:`);
+}
+function addStdDocuments(shared) {
+  const documents = shared.workspace.LangiumDocuments;
+  const factory = shared.workspace.LangiumDocumentFactory;
+  const added = [];
+  for (const file of stdFiles) {
+    const uri = stdUri(file.path);
+    if (!documents.hasDocument(uri)) {
+      const document = factory.fromString(file.text, uri);
+      documents.addDocument(document);
+      added.push(document);
+    }
+  }
+  return added;
+}
+
+// src/language/scoping/imports.ts
+function resolveImportUri(imp) {
+  const doc = ast_utils_exports.getDocument(imp);
+  if (!imp.path) return void 0;
+  return UriUtils.resolvePath(UriUtils.dirname(doc.uri), imp.path.replace(/\\/g, "/"));
+}
+var MesoImports = class {
+  documents;
+  cache;
+  std;
+  shared;
+  roots;
+  failures = /* @__PURE__ */ new Map();
+  constructor(services) {
+    this.shared = services.shared;
+    this.documents = services.shared.workspace.LangiumDocuments;
+    this.cache = new WorkspaceCache(services.shared);
+    this.std = new WorkspaceCache(services.shared);
+  }
+  /**
+   * Sets the project folders imports must stay in (the CLI sets one; by default they are
+   * the editor's workspace folders, and with none imports are not confined).
+   */
+  setProjectRoots(roots) {
+    this.roots = roots;
+  }
+  /**
+   * Records why a file could not be loaded (`permission denied`, `it is a folder`), so that
+   * the import naming it says so; the core reads no files itself.
+   */
+  setLoadFailure(uri, reason) {
+    this.failures.set(uri.toString(), reason);
+  }
+  /** Why the file at `uri` could not be loaded, when its loader said. */
+  loadFailure(uri) {
+    return this.failures.get(uri.toString());
+  }
+  /** The project folders imports must stay in, or undefined when there are none. */
+  projectRoots() {
+    const folders = this.roots ?? this.shared.workspace.WorkspaceManager?.workspaceFolders?.map((f2) => URI2.parse(f2.uri));
+    return folders && folders.length > 0 ? folders : void 0;
+  }
+  /** Undefined when the import may be read; else why not. */
+  refusal(target) {
+    if (!target.path.endsWith(".meso")) return { reason: "not-meso" };
+    const roots = this.projectRoots();
+    if (roots && !roots.some((root2) => UriUtils.contains(root2, target))) return { reason: "outside", root: roots[0] };
+    return void 0;
+  }
+  /** URIs (as strings) of the document and every document it imports, transitively. */
+  visibleUris(node) {
+    const uri = ast_utils_exports.getDocument(node).uri.toString();
+    return this.cache.get(uri, () => this.collect(uri));
+  }
+  /** URIs of all std documents. */
+  stdUris() {
+    return this.std.get("std", () => new Set(this.documents.all.filter((d) => isStdUri(d.uri)).map((d) => d.uri.toString()).toArray()));
+  }
+  collect(start) {
+    const seen = /* @__PURE__ */ new Set([start]);
+    const queue = [start];
+    while (queue.length > 0) {
+      const current = queue.pop();
+      const doc = this.documents.getDocument(URI2.parse(current));
+      const root2 = doc?.parseResult.value;
+      if (!root2 || !isModel(root2)) continue;
+      for (const imp of root2.imports) {
+        const uri = resolveImportUri(imp);
+        const target = uri && !this.refusal(uri) ? uri.toString() : void 0;
+        if (target && !seen.has(target) && this.documents.hasDocument(URI2.parse(target))) {
+          seen.add(target);
+          queue.push(target);
+        }
+      }
+    }
+    return seen;
+  }
+};
+
+// src/language/scoping/import-graph.ts
+var GraphState = class {
+  components = /* @__PURE__ */ new Map();
+  completed = 0;
+  /** Every declaration of the workspace outside std by name, each file's in document order. */
+  declarations;
+  edges = /* @__PURE__ */ new Map();
+  // Tarjan's bookkeeping, kept between explorations: a search may start at any file not yet seen.
+  index = /* @__PURE__ */ new Map();
+  low = /* @__PURE__ */ new Map();
+  stack = [];
+  onStack = /* @__PURE__ */ new Set();
+};
+var EMPTY = /* @__PURE__ */ new Set();
+var ImportGraph = class {
+  constructor(services, imports) {
+    this.imports = imports;
+    this.documents = services.shared.workspace.LangiumDocuments;
+    this.indexManager = services.shared.workspace.IndexManager;
+    this.reflection = services.shared.AstReflection;
+    this.state = new WorkspaceCache(services.shared);
+  }
+  imports;
+  documents;
+  indexManager;
+  reflection;
+  state;
+  /**
+   * The declarations named `name` (of `type` or a subtype, or of any type) in the files
+   * `uri` imports, transitively, itself and std left out; undefined when there are none.
+   */
+  imported(uri, name, type) {
+    if (isStdUri(uri)) return void 0;
+    const state = this.current();
+    const candidates = this.declarationsOf(state).get(name);
+    if (!candidates) return void 0;
+    const from = this.componentOf(state, uri);
+    let result = null;
+    for (const { uri: where, description } of candidates) {
+      if (where === uri || type !== void 0 && !this.reflection.isSubtype(description.type, type)) continue;
+      const target = state.components.get(where);
+      if (!target || !this.reaches(from, target)) continue;
+      result = combine(result, { first: description, firstUri: where, last: description, lastUri: where });
+    }
+    return result ?? void 0;
+  }
+  /** URIs of the files `uri` imports, transitively, itself and std left out, in URI order. */
+  importedUris(uri) {
+    if (isStdUri(uri)) return [];
+    const state = this.current();
+    const start = this.componentOf(state, uri);
+    const seen = /* @__PURE__ */ new Set([start]);
+    const queue = [start];
+    const uris = [];
+    while (queue.length > 0) {
+      const component = queue.pop();
+      for (const member of component.members) if (member !== uri && !isStdUri(member)) uris.push(member);
+      for (const s of component.successors) if (!seen.has(s)) {
+        seen.add(s);
+        queue.push(s);
+      }
+    }
+    return uris.sort();
+  }
+  /**
+   * The files `uri` imports, transitively (itself and std left out), for which `has` holds
+   * (`property` names it, for the cache). Files importing the same such files share one set
+   * object, so what is derived from the set can be cached per set.
+   */
+  importedWith(uri, property2, has) {
+    if (isStdUri(uri)) return EMPTY;
+    const state = this.current();
+    const component = this.componentOf(state, uri);
+    const union = new Union();
+    union.add(new Set(component.members.filter((m) => m !== uri && has(m))));
+    for (const successor of component.successors) union.add(this.closureSet(successor, property2, has));
+    return union.result();
+  }
+  current() {
+    return this.state.get("graph", () => new GraphState());
+  }
+  closureSet(start, property2, has) {
+    return this.postOrder(start, (c) => c.sets.has(property2), (c) => {
+      const union = new Union();
+      union.add(new Set(c.members.filter((m) => !isStdUri(m) && has(m))));
+      for (const s of c.successors) union.add(s.sets.get(property2));
+      c.sets.set(property2, union.result());
+    }, () => start.sets.get(property2));
+  }
+  /**
+   * Computes `compute` for `start` and every component it imports that is not `done`, the
+   * imported ones first, without recursion (a chain may be thousands of files deep).
+   */
+  postOrder(start, done, compute, result) {
+    const stack = [start];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (done(top)) {
+        stack.pop();
+        continue;
+      }
+      const pending = top.successors.filter((s) => !done(s));
+      if (pending.length > 0) {
+        stack.push(...pending);
+        continue;
+      }
+      compute(top);
+      stack.pop();
+    }
+    return result();
+  }
+  declarationsOf(state) {
+    if (state.declarations) return state.declarations;
+    const byName = /* @__PURE__ */ new Map();
+    for (const document of this.documents.all) {
+      const uri = document.uri.toString();
+      if (isStdUri(uri)) continue;
+      for (const description of this.indexManager.allElements(void 0, /* @__PURE__ */ new Set([uri]))) {
+        const list = byName.get(description.name);
+        const entry = { uri, description };
+        if (list) list.push(entry);
+        else byName.set(description.name, [entry]);
+      }
+    }
+    return state.declarations = byName;
+  }
+  /**
+   * Whether `from` imports `target`, transitively: a search over the components ranked at
+   * least as high as `target` (no other can reach it), whose answers are kept per target,
+   * so that the files of a chain asking for its first file each take a step.
+   */
+  reaches(from, target) {
+    if (from === target) return true;
+    if (from.order < target.order) return false;
+    const known2 = target.reachers;
+    const stack = [from];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (known2.has(top)) {
+        stack.pop();
+        continue;
+      }
+      let found = false;
+      let pending = false;
+      for (const s of top.successors) {
+        if (s === target || known2.get(s) === true) {
+          found = true;
+          break;
+        }
+        if (s.order >= target.order && !known2.has(s)) {
+          stack.push(s);
+          pending = true;
+        }
+      }
+      if (found || !pending) {
+        known2.set(top, found);
+        stack.pop();
+      }
+    }
+    return known2.get(from);
+  }
+  /** The files `uri` imports directly: loaded, `.meso`, inside the project. */
+  edges(state, uri) {
+    const known2 = state.edges.get(uri);
+    if (known2) return known2;
+    const root2 = this.documents.getDocument(URI2.parse(uri))?.parseResult.value;
+    const targets = /* @__PURE__ */ new Set();
+    for (const imp of root2 && isModel(root2) ? root2.imports : []) {
+      const target = resolveImportUri(imp);
+      if (target && !this.imports.refusal(target) && this.documents.hasDocument(target)) targets.add(target.toString());
+    }
+    const edges = [...targets];
+    state.edges.set(uri, edges);
+    return edges;
+  }
+  /** The component of `uri`, exploring the graph from it (Tarjan's algorithm, iterative) if it was not seen yet. */
+  componentOf(state, uri) {
+    const known2 = state.components.get(uri);
+    if (known2) return known2;
+    let counter = state.index.size;
+    const visit = (v) => {
+      state.index.set(v, counter);
+      state.low.set(v, counter++);
+      state.stack.push(v);
+      state.onStack.add(v);
+      return { v, edges: this.edges(state, v), next: 0 };
+    };
+    const frames = [visit(uri)];
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame.next < frame.edges.length) {
+        const w = frame.edges[frame.next++];
+        if (state.components.has(w)) continue;
+        if (!state.index.has(w)) frames.push(visit(w));
+        else if (state.onStack.has(w)) state.low.set(frame.v, Math.min(state.low.get(frame.v), state.index.get(w)));
+        continue;
+      }
+      frames.pop();
+      const v = frame.v;
+      if (state.low.get(v) === state.index.get(v)) {
+        const members = [];
+        let w;
+        do {
+          w = state.stack.pop();
+          state.onStack.delete(w);
+          members.push(w);
+        } while (w !== v);
+        const own = new Set(members);
+        const successors = /* @__PURE__ */ new Set();
+        for (const m of members) {
+          for (const target of this.edges(state, m)) if (!own.has(target)) successors.add(state.components.get(target));
+        }
+        const component = { members, successors: [...successors], order: state.completed++, reachers: /* @__PURE__ */ new Map(), sets: /* @__PURE__ */ new Map() };
+        for (const m of members) state.components.set(m, component);
+      }
+      const parent = frames[frames.length - 1];
+      if (parent) state.low.set(parent.v, Math.min(state.low.get(parent.v), state.low.get(v)));
+    }
+    return state.components.get(uri);
+  }
+};
+function combine(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  const first2 = b.firstUri < a.firstUri ? b : a;
+  const last = a.lastUri > b.lastUri ? a : b;
+  if (first2 === last) return first2;
+  return { first: first2.first, firstUri: first2.firstUri, last: last.last, lastUri: last.lastUri };
+}
+var Union = class {
+  set = EMPTY;
+  owned = false;
+  add(other) {
+    if (other.size === 0 || other === this.set) return;
+    if (this.set.size === 0) {
+      this.set = other;
+      return;
+    }
+    let missing = false;
+    for (const x of other) if (!this.set.has(x)) {
+      missing = true;
+      break;
+    }
+    if (!missing) return;
+    if (!this.owned) {
+      this.set = new Set(this.set);
+      this.owned = true;
+    }
+    for (const x of other) this.set.add(x);
+  }
+  result() {
+    return this.set;
+  }
+};
+
+// src/language/workspace/meso-documents.ts
+var MesoLangiumDocuments = class extends DefaultLangiumDocuments {
+  workspaceLoaded = false;
+  /** Called by the workspace manager once it has loaded every file of the workspace. */
+  markWorkspaceLoaded() {
+    this.workspaceLoaded = true;
+  }
+  async getOrCreateDocument(uri, cancellationToken) {
+    if (this.workspaceLoaded && !this.hasDocument(uri)) throw this.unknownDocument(uri);
+    return super.getOrCreateDocument(uri, cancellationToken);
+  }
+  /** The error for a document asked for once the workspace is loaded that is not held. */
+  unknownDocument(uri) {
+    return new Error(`No document found for URI: ${uri.toString()}`);
+  }
+};
+
+// src/language/workspace/meso-index-manager.ts
+var MesoIndexManager = class extends DefaultIndexManager {
+  /** Linked documents whose references are not described yet. */
+  undescribed = /* @__PURE__ */ new Map();
+  /**
+   * Langium describes every reference of a document after each build (for find references,
+   * rename, and to tell which documents a change affects). Nothing reads them while the
+   * document is being edited, and on a 5,000-line protocol describing them was a tenth of a
+   * keystroke's time: they are described when first read, from the document's links, which
+   * stay valid until the document is reset (which drops it from here).
+   */
+  async updateReferences(document) {
+    const uri = document.uri.toString();
+    this.referenceIndex.delete(uri);
+    this.undescribed.set(uri, document);
+  }
+  removeReferences(uri) {
+    this.undescribed.delete(uri.toString());
+    super.removeReferences(uri);
+  }
+  findAllReferences(targetNode, astNodePath) {
+    for (const uri of [...this.undescribed.keys()]) this.describe(uri);
+    return super.findAllReferences(targetNode, astNodePath);
+  }
+  /** Langium's test (a resolved reference into a changed file), read from the links themselves. */
+  refersInto(document, changedUris) {
+    const uri = document.uri.toString();
+    if (this.undescribed.has(uri) && document.references.every(isReference)) {
+      return document.references.some((ref) => {
+        const target = ref.$nodeDescription?.documentUri.toString();
+        return target !== void 0 && target !== uri && changedUris.has(target);
+      });
+    }
+    this.describe(uri);
+    return super.isAffected(document, changedUris);
+  }
+  describe(uri) {
+    const document = this.undescribed.get(uri);
+    if (!document) return;
+    this.undescribed.delete(uri);
+    const provider = this.serviceRegistry.getServices(document.uri).workspace.ReferenceDescriptionProvider;
+    this.referenceIndex.set(uri, provider.describe(document));
+  }
+  /**
+   * Langium's index manager answers `allElements(type, uris)` by walking every indexed
+   * document and filtering by the URI set. Meso asks that for a handful of URIs (a file and
+   * its imports) in workspaces of a thousand files, so walk the requested URIs instead.
+   */
+  allElements(nodeType, uris) {
+    if (!uris) return super.allElements(nodeType);
+    return stream(uris).filter((uri) => this.symbolIndex.has(uri)).map((uri) => this.getFileDescriptions(uri, nodeType)).flat();
+  }
+  /**
+   * A document is affected by a change to any file it imports, directly or through another
+   * import, not only to files it holds a reference into: the limits, interactions and
+   * substances of an imported formulary apply to a protocol that names none of them. Langium
+   * only relinks and revalidates affected documents, so without this a protocol kept its
+   * diagnostics of the formulary's previous text. An import of a file that does not exist
+   * yet counts too, so that creating it clears the protocol's unresolved import.
+   */
+  isAffected(document, changedUris) {
+    if (this.refersInto(document, changedUris)) return true;
+    const root2 = document.parseResult?.value;
+    if (!isModel(root2)) return false;
+    const self2 = document.uri.toString();
+    const imports = this.serviceRegistry.getServices(document.uri).scoping.Imports;
+    for (const uri of imports.visibleUris(root2)) {
+      if (uri !== self2 && changedUris.has(uri)) return true;
+      const model = uri === self2 ? root2 : this.documents.getDocument(URI2.parse(uri))?.parseResult?.value;
+      if (isModel(model) && model.imports.some((imp) => {
+        const target = resolveImportUri(imp)?.toString();
+        return target !== void 0 && changedUris.has(target);
+      })) return true;
+    }
+    return false;
+  }
+};
+
+// src/language/ast-walk.ts
+var nodeLists = /* @__PURE__ */ new WeakMap();
+function replaceAstNodes(root2, replaced, by) {
+  const nodes = nodeLists.get(root2);
+  if (!nodes) return;
+  const at = nodes.indexOf(replaced);
+  if (at < 0) {
+    nodeLists.delete(root2);
+    return;
+  }
+  const removed = [replaced];
+  collectContents(replaced, removed);
+  const added = [by];
+  collectContents(by, added);
+  nodeLists.set(root2, [...nodes.slice(0, at), ...added, ...nodes.slice(at + removed.length)]);
+}
+function astNodesOf(root2) {
+  let nodes = nodeLists.get(root2);
+  if (!nodes) {
+    const list = [root2];
+    collectContents(root2, list);
+    nodeLists.set(root2, nodes = list);
+  }
+  return nodes;
+}
+function collectContents(node, into) {
+  const record = node;
+  for (const key in record) {
+    if (key.charCodeAt(0) === 36 || !Object.hasOwn(record, key)) continue;
+    const value = record[key];
+    if (isAstNode(value)) {
+      into.push(value);
+      collectContents(value, into);
+    } else if (Array.isArray(value)) {
+      for (const element of value) {
+        if (isAstNode(element)) {
+          into.push(element);
+          collectContents(element, into);
+        }
+      }
+    }
+  }
+}
+function forEachReference(node, action) {
+  const record = node;
+  for (const property2 in record) {
+    if (property2.charCodeAt(0) === 36 || !Object.hasOwn(record, property2)) continue;
+    const value = record[property2];
+    if (isReference(value) || isMultiReference(value)) {
+      action({ reference: value, container: node, property: property2 });
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        const element = value[index];
+        if (isReference(element) || isMultiReference(element)) action({ reference: element, container: node, property: property2, index });
+      }
+    }
+  }
+}
+
+// src/language/validation/spelling.ts
+function editDistance(a, b) {
+  let before2 = Array.from({ length: b.length + 1 }, () => 0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before2[j - 2] + 1);
+      current.push(d);
+    }
+    before2 = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+function closest(word, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== void 0 && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : void 0;
+}
+
+// src/language/scoping/meso-linker.ts
+var KIND_NAMES = {
+  Substance: "substance",
+  SubstanceClass: "class",
+  Classifier: "substance or class",
+  Condition: "condition",
+  Layer: "layer",
+  Mixture: "mixture",
+  Technique: "technique",
+  Session: "session",
+  Protocol: "protocol",
+  AreaClause: "area",
+  Region: "region"
+};
+var MesoLinker = class extends DefaultLinker {
+  /**
+   * Links like Langium's (same order), over a plain array of the nodes, yielding for
+   * cancellation every 256 nodes instead of awaiting at each node: the per-node promises
+   * and streams were most of linking's allocations on a large protocol.
+   */
+  async link(document, cancelToken = cancellation_exports.CancellationToken.None) {
+    if (this.profiler?.isActive("linking")) return super.link(document, cancelToken);
+    const nodes = astNodesOf(document.parseResult.value);
+    for (let i = 0; i < nodes.length; i++) {
+      if ((i & 255) === 0) await interruptAndCheck(cancelToken);
+      forEachReference(nodes[i], (info) => this.doLink(info, document));
+    }
+  }
+  createLinkingError(refInfo, targetDescription) {
+    const error = super.createLinkingError(refInfo, targetDescription);
+    const type = this.reflection.getReferenceType(refInfo);
+    const text = refInfo.reference.$refText;
+    let names = [];
+    try {
+      names = this.scopeProvider.getScope(refInfo).getAllElements().map((d) => d.name).toArray();
+    } catch {
+    }
+    const suggestion = closest(text, names);
+    const kind = KIND_NAMES[type] ?? type;
+    const hint = suggestion ? ` Did you mean '${suggestion}'?` : type === "Substance" || type === "Classifier" || type === "Condition" ? " Declare it, or import the file that declares it." : "";
+    return { ...error, message: `Unknown ${kind} '${text}'.${hint}`, data: { suggestion } };
+  }
+};
+
+// src/language/workspace/meso-reference-descriptions.ts
+var MesoReferenceDescriptionProvider = class extends DefaultReferenceDescriptionProvider {
+  describe(document) {
+    const descriptions = [];
+    for (const node of astNodesOf(document.parseResult.value)) {
+      forEachReference(node, (info) => {
+        if (!info.reference.error) descriptions.push(...this.createInfoDescriptions(info));
+      });
+    }
+    return descriptions;
+  }
+  async createDescriptions(document) {
+    return this.describe(document);
+  }
+};
 
 // node_modules/fraction.js/dist/fraction.mjs
 if (typeof BigInt === "undefined") BigInt = function(n) {
@@ -34074,7 +34851,7 @@ var table = [
   [["g"], "mass", f(1e3)],
   [["mcg", "ug", "\xB5g", "\u03BCg"], "mass", f(1, 1e3)],
   [["mL", "ml", "cc"], "volume", f(1)],
-  [["\xB5L", "\u03BCL", "uL", "mcL", "\xB5l", "\u03BCl", "ul", "mcl"], "volume", f(1, 1e3)],
+  [["\xB5L", "\u03BCL", "uL", "mcL"], "volume", f(1, 1e3)],
   [["L"], "volume", f(1e3)],
   [["mm"], "length", f(1)],
   [["cm"], "length", f(10)],
@@ -34082,13 +34859,12 @@ var table = [
   [["mm2", "mm\xB2"], "area", f(1, 100)],
   [["kg"], "body-weight", f(1)],
   [["mg/mL", "mg/ml", "g/L"], "concentration", f(1)],
-  [["mcg/mL", "mcg/ml", "ug/mL", "\xB5g/mL", "\u03BCg/mL"], "concentration", f(1, 1e3)],
   [["%"], "concentration", f(10)],
   [["IU"], "activity", f(1)],
   [["IU/mL", "IU/ml"], "activity-concentration", f(1)],
   [["mg/kg"], "dose-per-weight", f(1)],
-  [["min", "minute", "minutes"], "time", f(1, 1440)],
-  [["h", "hour", "hours"], "time", f(1, 24)],
+  [["min"], "time", f(1, 1440)],
+  [["h"], "time", f(1, 24)],
   [["day", "days", "d"], "time", f(1)],
   [["week", "weeks", "wk"], "time", f(7)],
   [["month", "months"], "time", f(28)]
@@ -34117,9 +34893,6 @@ function add(a, b) {
 }
 function mul(a, b) {
   return { low: a.low.mul(b.low), high: a.high.mul(b.high) };
-}
-function scale(a, by) {
-  return { low: a.low.mul(by), high: a.high.mul(by) };
 }
 function sumKnown(spans2) {
   let total = ZERO;
@@ -34446,3010 +35219,6 @@ function provenanceOf(clause) {
     evidenceNote: (own && "evidenceNote" in own ? own.evidenceNote : void 0) ?? ownerEvidence?.note ?? classEvidence?.note
   };
 }
-
-// src/compiler/json-values.ts
-function jsonNumber(value) {
-  return Number(value.round(6).toString());
-}
-function quantity(value, unit) {
-  return { value: jsonNumber(value), unit };
-}
-function spanQuantity(span, unit) {
-  const low = jsonNumber(span.low);
-  const high = jsonNumber(span.high);
-  return isPoint(span) || low === high ? { value: low, unit } : { low, high, unit };
-}
-function measureQuantity(measure) {
-  return spanQuantity(measure.span, canonicalUnit[measure.dimension]);
-}
-function spanNumber(span) {
-  const low = jsonNumber(span.low);
-  const high = jsonNumber(span.high);
-  return isPoint(span) || low === high ? low : { low, high };
-}
-
-// src/language/semantics/reading.ts
-function known(r) {
-  return r === "unreadable" ? void 0 : r;
-}
-function readMeasure2(q, dimensions) {
-  if (!q) return void 0;
-  const m = toMeasure(q);
-  return m && dimensions.includes(m.dimension) ? m : "unreadable";
-}
-function readSpan(q, dimension) {
-  const m = readMeasure2(q, [dimension]);
-  return m === void 0 || m === "unreadable" ? m : m.span;
-}
-function readAmount(q, dimensions) {
-  if (!q) return void 0;
-  const a = toAmount(q);
-  return a && dimensions.includes(a.dimension) ? a : "unreadable";
-}
-function readValue(q, dimension) {
-  const a = readAmount(q, [dimension]);
-  return a === void 0 || a === "unreadable" ? a : a.value;
-}
-function readCount(low, high, max) {
-  if (low === void 0) return void 0;
-  const lo = whole(low, max);
-  const hi = high === void 0 ? lo : whole(high, max);
-  if (lo === void 0 || hi === void 0 || lo > hi) return "unreadable";
-  return { low: new Fraction(lo), high: new Fraction(hi) };
-}
-function whole(text, max) {
-  if (!/^[0-9]+$/.test(text)) return void 0;
-  const n = Number(text);
-  return n >= 1 && n <= max ? n : void 0;
-}
-
-// src/language/semantics/strengths.ts
-var PRESENTATION_UNITS = /* @__PURE__ */ new Set(["ampoule", "ampoules", "vial", "vials"]);
-function readStrength(value, per, options) {
-  if (!value) return void 0;
-  const v = measureOf(value, options.ranges);
-  if (!v) return "unreadable";
-  if (per) {
-    const p = measureOf(per, options.ranges);
-    if (!p || p.dimension !== "volume" || p.span.low.equals(0)) return "unreadable";
-    if (v.dimension !== "mass" && v.dimension !== "activity") return "unreadable";
-    return { perMl: { low: v.span.low.div(p.span.high), high: v.span.high.div(p.span.low) }, dimension: v.dimension };
-  }
-  if (v.dimension === "concentration") return { perMl: v.span, dimension: "mass" };
-  if (v.dimension === "activity-concentration") return { perMl: v.span, dimension: "activity" };
-  if ((v.dimension === "mass" || v.dimension === "activity") && options.presentationMl && !options.presentationMl.equals(0)) {
-    const ml = options.presentationMl;
-    return { perMl: { low: v.span.low.div(ml), high: v.span.high.div(ml) }, dimension: v.dimension };
-  }
-  return "unreadable";
-}
-function measureOf(q, ranges) {
-  if (ranges) return toMeasure(q);
-  const a = toAmount(q);
-  return a && { span: { low: a.value, high: a.value }, dimension: a.dimension };
-}
-function productFacts(product) {
-  const presentation = product.clauses.find(isPresentationClause);
-  const volume = toAmount(presentation?.volume);
-  const presentationMl = volume?.dimension === "volume" && !volume.value.equals(0) ? volume.value : void 0;
-  const ingredients = product.clauses.filter(isIngredient).map((ingredient) => ({
-    ingredient,
-    substance: ingredient.substance?.ref,
-    strength: readStrength(ingredient.strength, ingredient.per, { ranges: false, presentationMl })
-  }));
-  return { product, presentationMl, presentationKind: presentation?.kind, ingredients };
-}
-function knownStrengths(facts) {
-  return facts.ingredients.flatMap((i) => {
-    const s = known(i.strength);
-    return i.substance && s ? [{ substance: i.substance, strength: s }] : [];
-  });
-}
-function substancesOf(medicine) {
-  if (!medicine) return [];
-  if (!isProduct(medicine)) return [medicine];
-  const found = [];
-  for (const clause of medicine.clauses) {
-    const s = isIngredient(clause) ? clause.substance?.ref : isVehicleClause(clause) ? clause.vehicle?.ref : void 0;
-    if (s && !found.includes(s)) found.push(s);
-  }
-  return found;
-}
-
-// src/compiler/compile-products.ts
-function productJson(product) {
-  const facts = productFacts(product);
-  const presentation = product.clauses.find(isPresentationClause);
-  const vehicle = product.clauses.find(isVehicleClause)?.vehicle;
-  return {
-    id: product.name,
-    ...product.title !== void 0 && { title: product.title },
-    ...presentation && facts.presentationMl && { presentation: { kind: presentation.kind, volume: quantity(facts.presentationMl, "mL") } },
-    ingredients: facts.ingredients.map((i) => {
-      const strength = known(i.strength);
-      return {
-        substance: i.substance?.name ?? i.ingredient.substance?.$refText ?? "",
-        ...strength && { strength: quantity(strength.perMl.low, strength.dimension === "mass" ? "mg/mL" : "[iU]/mL") }
-      };
-    }),
-    ...vehicle && { vehicle: vehicle.ref?.name ?? vehicle.$refText },
-    ...sourceOf(product)
-  };
-}
-function sourceOf(product) {
-  const source = product.clauses.find((c) => c.$type === "SourceClause");
-  const evidence = product.clauses.find((c) => c.$type === "EvidenceClause");
-  return {
-    ...source && { source: source.source },
-    ...evidence && { evidence: evidence.level }
-  };
-}
-function componentJson(c) {
-  const volume = c.volume && { volume: spanQuantity(c.volume, "mL") };
-  if (c.product) {
-    const n = c.component.presentations;
-    return {
-      product: c.product.name,
-      ...volume,
-      ingredients: c.carries.map((x) => ({ substance: x.substance.name, ...x.amount && { amount: measureQuantity(x.amount) } })),
-      ...c.capacity && n !== void 0 && { drawnFrom: { count: Number(n), volume: quantity(c.capacity, "mL") } }
-    };
-  }
-  const own = c.component.strength ? known(readStrength(c.component.strength, c.component.per, { ranges: true })) : void 0;
-  return {
-    substance: c.substance?.name ?? c.component.substance?.$refText ?? "",
-    ...own && { strength: spanQuantity(own.perMl, own.dimension === "mass" ? "mg/mL" : "[iU]/mL") },
-    ...volume,
-    ...c.amount && { amount: measureQuantity(c.amount) }
-  };
-}
-
-// src/compiler/compile-protocol.ts
-function substanceJson(s) {
-  const classes = classesOf(s).map((c) => c.name);
-  const strength = concentrationOf(s);
-  const concentrationClause = s.clauses.find(isConcentrationClause);
-  const provenance = concentrationClause ? provenanceOf(concentrationClause) : void 0;
-  return {
-    id: s.name,
-    ...s.title !== void 0 && { title: s.title },
-    ...classes.length > 0 && { class: classes[0] },
-    classes,
-    ...strength && { concentration: quantity(strength.perMl, strength.dimension === "mass" ? "mg/mL" : "[iU]/mL") },
-    ...provenance?.source !== void 0 && { source: provenance.source },
-    ...provenance?.evidence !== void 0 && { evidence: provenance.evidence }
-  };
-}
-function doseJson(d) {
-  return {
-    substance: d.substance.name,
-    ...d.amount && { amount: measureQuantity(d.amount) },
-    ...d.volume && { volume: spanQuantity(d.volume, "mL") }
-  };
-}
-var FORMAT_VERSION = 3;
-function compileProtocolBody(protocol, semantics) {
-  const used = semantics.totals.substances.map((t2) => t2.substance);
-  const products = [...new Set(semantics.mixtures.flatMap((m) => m.components.flatMap((c) => c.product ? [c.product] : [])))];
-  const area = protocol.members.find(isAreaClause)?.area;
-  return {
-    id: protocol.name,
-    ...protocol.title !== void 0 && { title: protocol.title },
-    ...semantics.indication !== void 0 && { indication: semantics.indication },
-    ...area !== void 0 && { area },
-    ...semantics.minWeightKg && { patientsFrom: quantity(semantics.minWeightKg, "kg") },
-    ...semantics.skinTestLeadDays && { skinTestBefore: spanQuantity(semantics.skinTestLeadDays, "d") },
-    // Canonical names (an alias as written would not match any id of the document).
-    excludes: protocol.members.filter(isExcludesClause).flatMap((e) => e.conditions.map((c) => c.ref?.name ?? c.$refText)),
-    substances: [...new Set(used)].map(substanceJson),
-    ...products.length > 0 && { products: products.map(productJson) },
-    mixtures: semantics.mixtures.map((m) => ({
-      id: m.mixture.name,
-      ...m.mixture.title !== void 0 && { title: m.mixture.title },
-      ...m.volume && { volume: spanQuantity(m.volume, "mL") },
-      ...m.mixture.perInject && { preparedPerInject: true },
-      components: m.components.map(componentJson)
-    })),
-    techniques: semantics.techniques.map((t2) => {
-      const depth = t2.technique.settings.find(isDepthSetting);
-      const device = t2.technique.settings.find(isDeviceSetting);
-      return {
-        id: t2.technique.name,
-        ...t2.technique.title !== void 0 && { title: t2.technique.title },
-        ...(t2.gauge !== void 0 || t2.needleLength) && {
-          needle: { ...t2.gauge !== void 0 && { gauge: t2.gauge }, ...t2.needleLength && { length: spanQuantity(t2.needleLength, "mm") } }
-        },
-        ...depth && {
-          depth: {
-            ...depth.layer && { layer: depth.layer.$refText },
-            ...depth.length && t2.depthLength && { length: spanQuantity(t2.depthLength, "mm") }
-          }
-        },
-        ...t2.volumePerPoint && { volumePerPoint: spanQuantity(t2.volumePerPoint, "mL") },
-        ...t2.points !== void 0 && { points: spanNumber(t2.points) },
-        ...device && { device: device.kind },
-        ...device?.needles !== void 0 && { needles: Number(device.needles) }
-      };
-    }),
-    sessions: semantics.schedule.map((s) => ({
-      index: s.index,
-      // A compiled protocol has no error, so every day is known.
-      day: spanNumber(s.day ?? ZERO),
-      ...s.optional && { optional: true },
-      phase: s.phase.name ?? "maintenance",
-      maintenance: s.maintenance,
-      session: s.phase.session?.$refText ?? "",
-      ...s.facts?.injectedVolume && { injectedVolume: spanQuantity(s.facts.injectedVolume, "mL") },
-      doses: (s.facts?.doses ?? []).map(doseJson),
-      ...s.facts && s.facts.products.length > 0 && {
-        products: s.facts.products.map((p) => ({ product: p.product.name, ...p.volume && { volume: spanQuantity(p.volume, "mL") } }))
-      }
-    })),
-    totals: {
-      sessions: spanNumber(semantics.totals.cycleSessions ?? ZERO),
-      maintenanceSessions: spanNumber(semantics.totals.maintenanceSessions ?? ZERO),
-      durationDays: spanNumber(semantics.totals.durationDays ?? ZERO),
-      substances: semantics.totals.substances.map((t2) => {
-        const cycle = semantics.totals.cycleSubstances.find((c) => c.substance === t2.substance);
-        return {
-          substance: t2.substance.name,
-          ...t2.amount && { amount: measureQuantity(t2.amount) },
-          ...cycle?.amount && { cycleAmount: measureQuantity(cycle.amount) },
-          ...t2.volume && { volume: spanQuantity(t2.volume, "mL") }
-        };
-      })
-    }
-  };
-}
-function compileProtocol(protocol, semantics, warnings, context) {
-  return {
-    $schema: context.schemaId,
-    format: "meso-protocol",
-    formatVersion: FORMAT_VERSION,
-    generator: { name: "meso", version: context.version },
-    protocol: compileProtocolBody(protocol, semantics),
-    warnings
-  };
-}
-
-// src/compiler/compile-plan.ts
-function planDate(d) {
-  return d.earliest === d.latest ? d.earliest : { earliest: d.earliest, latest: d.latest };
-}
-function compilePlan(patient, ps, protocolSemantics, warnings, context) {
-  const protocol = compileProtocolBody(protocolSemantics.protocol, protocolSemantics);
-  return {
-    $schema: context.schemaId,
-    format: "meso-plan",
-    formatVersion: FORMAT_VERSION,
-    generator: { name: "meso", version: context.version },
-    patient: {
-      id: patient.name,
-      ...patient.title !== void 0 && { title: patient.title },
-      ...ps.weightKg && { weight: quantity(ps.weightKg, "kg") },
-      conditions: ps.conditions.map((c) => c.name),
-      allergies: ps.allergens.map((a) => a.name),
-      skinTests: ps.skinTests.map((t2) => ({ date: t2.date, result: t2.result })),
-      start: ps.start ?? ""
-    },
-    protocol: { ...protocol, sessions: protocol.sessions.map((s, i) => ({ ...s, ...ps.dates[i] && { date: planDate(ps.dates[i]) } })) },
-    warnings
-  };
-}
-
-// src/compiler/meso-schema.json
-var meso_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "urn:meso:schema:3",
-  title: "MesoJson",
-  description: "A protocol (format meso-protocol) or a patient's plan (format meso-plan) compiled by the meso tool, format version 3 (docs/json.md). Quantities carry UCUM unit codes; numbers are exact decimals rounded to 6 places where a value does not terminate. A figure the protocol gives as a range is written with its two ends (QuantityRange, Range).",
-  oneOf: [
-    { $ref: "#/$defs/MesoProtocolDocument" },
-    { $ref: "#/$defs/MesoPlanDocument" }
-  ],
-  $defs: {
-    Quantity: {
-      title: "Quantity",
-      type: "object",
-      required: ["value", "unit"],
-      additionalProperties: false,
-      properties: {
-        value: { type: "number" },
-        unit: { type: "string", enum: ["mg", "mL", "mm", "kg", "d", "min", "[iU]", "mg/mL", "[iU]/mL", "mg/kg"], description: "UCUM code" }
-      }
-    },
-    QuantityRange: {
-      title: "QuantityRange",
-      description: "A quantity given as a range (0.1-0.2 mL), or computed from one: both ends. Every check takes the end that is worse.",
-      type: "object",
-      required: ["low", "high", "unit"],
-      additionalProperties: false,
-      properties: {
-        low: { type: "number" },
-        high: { type: "number" },
-        unit: { $ref: "#/$defs/Quantity/properties/unit" }
-      }
-    },
-    Measure: {
-      title: "Measure",
-      description: "A single quantity, or a range with its two ends.",
-      oneOf: [{ $ref: "#/$defs/Quantity" }, { $ref: "#/$defs/QuantityRange" }]
-    },
-    Range: {
-      title: "Range",
-      description: "A count or a day given as a range (20-30 points; a session on day 28 to 31): both ends.",
-      type: "object",
-      required: ["low", "high"],
-      additionalProperties: false,
-      properties: {
-        low: { type: "number", minimum: 0 },
-        high: { type: "number", minimum: 0 }
-      }
-    },
-    Count: {
-      title: "Count",
-      oneOf: [{ type: "integer", minimum: 0 }, { $ref: "#/$defs/Range" }]
-    },
-    Days: {
-      title: "Days",
-      oneOf: [{ type: "number", minimum: 0 }, { $ref: "#/$defs/Range" }]
-    },
-    Generator: {
-      title: "Generator",
-      type: "object",
-      required: ["name", "version"],
-      additionalProperties: false,
-      properties: {
-        name: { const: "meso" },
-        version: { type: "string" }
-      }
-    },
-    Warning: {
-      title: "Warning",
-      description: "A warning of the checker that did not stop compilation.",
-      type: "object",
-      required: ["code", "message", "line", "column"],
-      additionalProperties: false,
-      properties: {
-        code: { type: "string" },
-        message: { type: "string" },
-        line: { type: "integer", minimum: 1 },
-        column: { type: "integer", minimum: 1 }
-      }
-    },
-    Substance: {
-      title: "Substance",
-      type: "object",
-      required: ["id", "classes"],
-      additionalProperties: false,
-      properties: {
-        id: { type: "string" },
-        title: { type: "string" },
-        class: { type: "string", description: "The first class, for readers that want one." },
-        classes: { type: "array", items: { type: "string" } },
-        concentration: { $ref: "#/$defs/Quantity" },
-        source: { type: "string" },
-        evidence: { type: "string" }
-      }
-    },
-    Component: {
-      title: "Component",
-      description: "One component of a mixture: a substance (with its amount) or a product (with the amount of each ingredient); exactly one of substance and product.",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        substance: { type: "string" },
-        product: { type: "string", description: "The product's id (see Protocol.products)." },
-        strength: { $ref: "#/$defs/Measure", description: "The strength the component states itself (ketoprofen 50 mg/mL 2 mL), per mL; absent: the substance's." },
-        volume: { $ref: "#/$defs/Measure" },
-        amount: { $ref: "#/$defs/Measure" },
-        ingredients: { type: "array", items: { $ref: "#/$defs/IngredientAmount" }, description: "A product's substances and what the component holds of each." },
-        drawnFrom: {
-          type: "object",
-          description: "The ampoules or vials the component says it is drawn from (from 1 ampoule) and what they hold.",
-          required: ["count", "volume"],
-          additionalProperties: false,
-          properties: { count: { type: "integer", minimum: 1 }, volume: { $ref: "#/$defs/Quantity" } }
-        }
-      }
-    },
-    IngredientAmount: {
-      title: "IngredientAmount",
-      description: "One substance of a product in a component; absent amount = unknown (no strength).",
-      type: "object",
-      required: ["substance"],
-      additionalProperties: false,
-      properties: {
-        substance: { type: "string" },
-        amount: { $ref: "#/$defs/Measure" }
-      }
-    },
-    Product: {
-      title: "Product",
-      description: "A preparation or brand: its substances at their strengths (per mL), what one ampoule or vial holds, its vehicle.",
-      type: "object",
-      required: ["id", "ingredients"],
-      additionalProperties: false,
-      properties: {
-        id: { type: "string" },
-        title: { type: "string" },
-        presentation: {
-          type: "object",
-          required: ["kind", "volume"],
-          additionalProperties: false,
-          properties: { kind: { type: "string", enum: ["ampoule", "vial"] }, volume: { $ref: "#/$defs/Quantity" } }
-        },
-        ingredients: {
-          type: "array",
-          items: {
-            type: "object",
-            required: ["substance"],
-            additionalProperties: false,
-            properties: {
-              substance: { type: "string" },
-              strength: { $ref: "#/$defs/Quantity", description: "Per mL; absent: the label gives none." }
-            }
-          }
-        },
-        vehicle: { type: "string" },
-        source: { type: "string" },
-        evidence: { type: "string" }
-      }
-    },
-    Mixture: {
-      title: "Mixture",
-      type: "object",
-      required: ["id", "components"],
-      additionalProperties: false,
-      properties: {
-        id: { type: "string" },
-        title: { type: "string" },
-        volume: { $ref: "#/$defs/Measure" },
-        preparedPerInject: { const: true, description: "Made up again for each inject (mixture m prepared per inject); absent: prepared once per session, its injects share it." },
-        components: { type: "array", items: { $ref: "#/$defs/Component" } }
-      }
-    },
-    Technique: {
-      title: "Technique",
-      type: "object",
-      required: ["id"],
-      additionalProperties: false,
-      properties: {
-        id: { type: "string" },
-        title: { type: "string" },
-        needle: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            gauge: { type: "integer" },
-            length: { $ref: "#/$defs/Measure" }
-          }
-        },
-        depth: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            layer: { type: "string" },
-            length: { $ref: "#/$defs/Measure" }
-          }
-        },
-        volumePerPoint: { $ref: "#/$defs/Measure" },
-        points: { $ref: "#/$defs/Count" },
-        device: { type: "string", enum: ["syringe", "gun", "multi-injector"] },
-        needles: { type: "integer", minimum: 1, description: "Needles of a multi-injector." }
-      }
-    },
-    Dose: {
-      title: "Dose",
-      description: "Amount of one substance delivered in one session; absent amount = unknown (no concentration).",
-      type: "object",
-      required: ["substance"],
-      additionalProperties: false,
-      properties: {
-        substance: { type: "string" },
-        amount: { $ref: "#/$defs/Measure" },
-        volume: { $ref: "#/$defs/Measure" }
-      }
-    },
-    Session: {
-      title: "Session",
-      description: "One scheduled session; day: days after session 1 (a range when a gap before it is one).",
-      type: "object",
-      required: ["index", "day", "phase", "maintenance", "session", "doses"],
-      additionalProperties: false,
-      properties: {
-        index: { type: "integer", minimum: 1 },
-        day: { $ref: "#/$defs/Days" },
-        date: {
-          description: "Only in a plan: the session's date, or the earliest and latest when a gap before it is a range.",
-          oneOf: [
-            { type: "string", format: "date" },
-            {
-              type: "object",
-              required: ["earliest", "latest"],
-              additionalProperties: false,
-              properties: { earliest: { type: "string", format: "date" }, latest: { type: "string", format: "date" } }
-            }
-          ]
-        },
-        optional: { const: true, description: "Beyond the lowest count of its phase (8-12 sessions: the 9th to 12th): it may not take place." },
-        phase: { type: "string" },
-        maintenance: { type: "boolean" },
-        session: { type: "string", description: "The session declaration this one follows." },
-        injectedVolume: { $ref: "#/$defs/Measure" },
-        doses: { type: "array", items: { $ref: "#/$defs/Dose" } },
-        products: {
-          type: "array",
-          description: "The volume of each product the session injects (its ingredients' doses are in doses); absent when it injects none.",
-          items: {
-            type: "object",
-            required: ["product"],
-            additionalProperties: false,
-            properties: { product: { type: "string" }, volume: { $ref: "#/$defs/Measure" } }
-          }
-        }
-      }
-    },
-    SubstanceTotal: {
-      title: "SubstanceTotal",
-      type: "object",
-      required: ["substance"],
-      additionalProperties: false,
-      properties: {
-        substance: { type: "string" },
-        amount: { $ref: "#/$defs/Measure" },
-        cycleAmount: { $ref: "#/$defs/Measure" },
-        volume: { $ref: "#/$defs/Measure" }
-      }
-    },
-    Totals: {
-      title: "Totals",
-      description: "sessions: cycle sessions (maintenance excluded); each count a range when a phase's count is one.",
-      type: "object",
-      required: ["sessions", "maintenanceSessions", "durationDays", "substances"],
-      additionalProperties: false,
-      properties: {
-        sessions: { $ref: "#/$defs/Count" },
-        maintenanceSessions: { $ref: "#/$defs/Count" },
-        durationDays: { $ref: "#/$defs/Days" },
-        substances: { type: "array", items: { $ref: "#/$defs/SubstanceTotal" } }
-      }
-    },
-    Protocol: {
-      title: "Protocol",
-      type: "object",
-      required: ["id", "excludes", "substances", "mixtures", "techniques", "sessions", "totals"],
-      additionalProperties: false,
-      properties: {
-        id: { type: "string" },
-        title: { type: "string" },
-        indication: { type: "string", enum: ["pain", "aesthetic", "vascular", "dermatology", "sports"] },
-        area: { type: "string" },
-        patientsFrom: { $ref: "#/$defs/Quantity" },
-        skinTestBefore: { $ref: "#/$defs/Measure" },
-        excludes: { type: "array", items: { type: "string" } },
-        substances: { type: "array", items: { $ref: "#/$defs/Substance" } },
-        products: { type: "array", items: { $ref: "#/$defs/Product" }, description: "The products the mixtures use; absent when none." },
-        mixtures: { type: "array", items: { $ref: "#/$defs/Mixture" } },
-        techniques: { type: "array", items: { $ref: "#/$defs/Technique" } },
-        sessions: { type: "array", items: { $ref: "#/$defs/Session" } },
-        totals: { $ref: "#/$defs/Totals" }
-      }
-    },
-    Patient: {
-      title: "Patient",
-      type: "object",
-      required: ["id", "conditions", "allergies", "skinTests", "start"],
-      additionalProperties: false,
-      properties: {
-        id: { type: "string" },
-        title: { type: "string" },
-        weight: { $ref: "#/$defs/Quantity" },
-        conditions: { type: "array", items: { type: "string" } },
-        allergies: { type: "array", items: { type: "string" } },
-        skinTests: {
-          type: "array",
-          items: {
-            type: "object",
-            required: ["date", "result"],
-            additionalProperties: false,
-            properties: {
-              date: { type: "string", format: "date" },
-              result: { type: "string", enum: ["negative", "positive"] }
-            }
-          }
-        },
-        start: { type: "string", format: "date" }
-      }
-    },
-    MesoProtocolDocument: {
-      title: "MesoProtocolDocument",
-      type: "object",
-      required: ["$schema", "format", "formatVersion", "generator", "protocol", "warnings"],
-      additionalProperties: false,
-      properties: {
-        $schema: { type: "string" },
-        format: { const: "meso-protocol" },
-        formatVersion: { const: 3 },
-        generator: { $ref: "#/$defs/Generator" },
-        protocol: { $ref: "#/$defs/Protocol" },
-        warnings: { type: "array", items: { $ref: "#/$defs/Warning" } }
-      }
-    },
-    MesoPlanDocument: {
-      title: "MesoPlanDocument",
-      type: "object",
-      required: ["$schema", "format", "formatVersion", "generator", "patient", "protocol", "warnings"],
-      additionalProperties: false,
-      properties: {
-        $schema: { type: "string" },
-        format: { const: "meso-plan" },
-        formatVersion: { const: 3 },
-        generator: { $ref: "#/$defs/Generator" },
-        patient: { $ref: "#/$defs/Patient" },
-        protocol: { $ref: "#/$defs/Protocol" },
-        warnings: { type: "array", items: { $ref: "#/$defs/Warning" } }
-      }
-    }
-  }
-};
-
-// src/language/validation/report.ts
-function report(accept, severity2, code, message, info) {
-  accept(severity2, message, { ...info, code, data: { ...info.data, code } });
-}
-function codeOf(d) {
-  if (typeof d.code === "string") return d.code;
-  const data = d.data;
-  return typeof data?.code === "string" ? data.code : "meso";
-}
-
-// src/language/validation/severity.ts
-init_main();
-var Severity = DiagnosticSeverity;
-function severityName(d) {
-  switch (d.severity ?? Severity.Error) {
-    case Severity.Error:
-      return "error";
-    case Severity.Warning:
-      return "warning";
-    case Severity.Information:
-      return "info";
-    default:
-      return "hint";
-  }
-}
-
-// src/language/identifier.ts
-var IDENTIFIER = /[_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00B2\u00C0-\u024F]*/;
-var WHOLE_IDENTIFIER = new RegExp(`^${IDENTIFIER.source}$`);
-
-// src/compiler/compile-document.ts
-var defaultCompileContext = { version: package_default.version, schemaId: meso_schema_default.$id };
-var MAX_FILE_NAME_BYTES = 255;
-var utf8Bytes = (s) => new TextEncoder().encode(s).length;
-function nameHash(name) {
-  let h = 0xcbf29ce484222325n;
-  for (const byte of new TextEncoder().encode(name)) h = BigInt.asUintN(64, (h ^ BigInt(byte)) * 0x100000001b3n);
-  return h.toString(16).padStart(16, "0");
-}
-function outputFileName(kind, name) {
-  if (!name || !WHOLE_IDENTIFIER.test(name)) return void 0;
-  const suffix = kind === "protocol" ? ".json" : ".plan.json";
-  if (utf8Bytes(name + suffix) <= MAX_FILE_NAME_BYTES) return name + suffix;
-  const tail = `-${nameHash(name)}${suffix}`;
-  let start = "";
-  for (const char of name) {
-    if (utf8Bytes(start + char + tail) > MAX_FILE_NAME_BYTES) break;
-    start += char;
-  }
-  return start + tail;
-}
-function warningsIn(node, diagnosticsOf) {
-  const range = node.$cstNode?.range;
-  if (!range) return [];
-  return diagnosticsOf(ast_utils_exports.getDocument(node).uri.toString()).filter((d) => d.severity === Severity.Warning && d.range.start.line >= range.start.line && d.range.end.line <= range.end.line).map((d) => ({ code: codeOf(d), message: typeof d.message === "string" ? d.message : d.message.value, line: d.range.start.line + 1, column: d.range.start.character + 1 }));
-}
-function safeFileName(kind, name) {
-  const fileName2 = outputFileName(kind, name);
-  if (!fileName2) throw new Error(`'${name}' cannot name an output file.`);
-  return fileName2;
-}
-function compileDocument(services, document, diagnosticsOf, context = defaultCompileContext) {
-  const semantics = services.semantics.Semantics;
-  const outputs = [];
-  const text = (doc) => JSON.stringify(doc, null, 2) + "\n";
-  for (const element of document.parseResult.value.elements) {
-    if ((isProtocol(element) || isPatient(element)) && !element.name) continue;
-    if (isProtocol(element)) {
-      const doc = compileProtocol(element, semantics.protocol(element), warningsIn(element, diagnosticsOf), context);
-      outputs.push({ id: element.name, fileName: safeFileName("protocol", element.name), text: text(doc) });
-    } else if (isPatient(element)) {
-      const ps = semantics.patient(element);
-      if (!ps.protocol || !ps.start) continue;
-      const warnings = [...warningsIn(element, diagnosticsOf), ...warningsIn(ps.protocol, diagnosticsOf)];
-      const doc = compilePlan(element, ps, semantics.protocol(ps.protocol), warnings, context);
-      outputs.push({ id: element.name, fileName: safeFileName("plan", element.name), text: text(doc) });
-    }
-  }
-  return outputs;
-}
-
-// src/cli/commands/check.ts
-var path8 = __toESM(require("node:path"), 1);
-
-// src/cli/diagnostics-docs.generated.ts
-var diagnosticDocs = [
-  {
-    "code": "overdose-session",
-    "severity": "error",
-    "summary": "A substance's amount in one session is above a `max \u2026 per session` cap of that substance. For example, piroxicam is capped at 20 mg per session, which is 1 mL at 20 mg/mL.",
-    "text": "## `overdose-session`\n\n**Severity**: error.\nA cap may declare a lower severity, such as std's `max 200 mg per session: warning` on lidocaine.\n\nA substance's amount in one session is above a `max \u2026 per session` cap of that substance. For\nexample, piroxicam is capped at 20 mg per session, which is 1 mL at 20 mg/mL.\n\nMeso works out the amount from the mixture, the technique and the concentration. The injected\nvolume is points \xD7 volume per point, or the whole mixture when the technique gives no points.\nAll injections of one session are added up. Each cap is checked on its own. Lidocaine has an\nerror cap of 300 mg and a warning cap of 200 mg: 250 mg gives a warning, 350 mg gives both.\nWhen a figure is a range, the top of the dose is checked: `piroxicam 0.5-1.5 mL` carries\n10\u201330 mg, over the 20 mg cap at its top. The diagnostic is on the quantity of each mixture\ncomponent that carries the substance.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { piroxicam 2 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' <amount> in session '<session>' exceeds its maximum of <cap> per session (<origin>: <source>[; evidence: <level>]).`\nFor a range, `<amount>` is `up to <top> (<low>\u2013<top> <unit>)`.\nThe example gives `'piroxicam' 40 mg in session 'weekly' exceeds its maximum of 20 mg per\nsession (std: Feldene (piroxicam) capsules, US prescribing information \u2026; evidence: design).`\nA cap inherited from a class adds `(from class '<class>')` after the cap.\n\n**Fix**: Lower the substance's volume in the mixture, or inject less of the mixture (fewer\npoints or less per point). `piroxicam 1 mL` gives 20 mg, exactly at the cap, which is allowed.\n\n**Accept**: No. Dose diagnostics can never be silenced, even when the cap is a warning.\nA `meso-ignore overdose-session` comment gives `ignore-not-allowed`.\n\n**Data**: `substance`; `allowed` (the cap, in mg or IU); `largestVolume` (the largest volume\nin mL of the component that keeps the session at the cap, when there is one obvious component)."
-  },
-  {
-    "code": "overdose-weight",
-    "severity": "error",
-    "summary": "A substance's amount in one session is above its `max \u2026 mg/kg per session` cap times the body weight. For example, lidocaine is capped at 4.5 mg/kg, so at 40 kg it may reach 180 mg; mepivacaine is capped at 7 mg/kg.",
-    "text": "## `overdose-weight`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's amount in one session is above its `max \u2026 mg/kg per session` cap times the body\nweight. For example, lidocaine is capped at 4.5 mg/kg, so at 40 kg it may reach 180 mg;\nmepivacaine is capped at 7 mg/kg.\n\nFor a protocol, the weight is its `patients from` weight, the lightest patient it is meant for.\nFor a patient who `follows` the protocol, it is the patient's own `weight`. For a protocol, the\ndiagnostic is on each component that carries the substance. For a patient, it is on the\nprotocol name after `follows`, once per substance, for the session with the highest dose.\n\n**Example**:\n\n```meso\nprotocol low_back_pain {\n    indication pain\n    patients from 40 kg\n    skin test 2 days before first session\n    mixture anaesthetic { lidocaine 10 mL  saline 10 mL }\n    session weekly { inject anaesthetic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: for a protocol, `'<substance>' <amount> in session '<session>' exceeds <cap> per session \xD7 <weight> kg = <allowed> mg (<origin>: <source>).`\nFor a patient, `'<substance>' <amount> in session '<session>' of '<protocol>' exceeds <cap> per\nsession \xD7 <weight> kg = <allowed> mg for '<patient>' (<origin>: <source>).`\nThe example gives `'lidocaine' 200 mg in session 'weekly' exceeds 4.5 mg/kg per session \xD7 40 kg\n= 180 mg (std: E26: US label \u2026).`\n\n**Fix**: Lower the amount per session (here `lidocaine 9 mL` gives 180 mg). If the protocol is\nonly for heavier patients, raise `patients from`. For a patient, choose a protocol that suits\ntheir weight.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; for a protocol also `allowed` (mg) and `largestVolume` (mL), as for `overdose-session`."
-  },
-  {
-    "code": "overdose-cycle",
-    "severity": "error",
-    "summary": "A substance's total amount over the cycle is above its `max \u2026 per cycle` cap. The cycle is every scheduled session except the `maintenance:` phases.",
-    "text": "## `overdose-cycle`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's total amount over the cycle is above its `max \u2026 per cycle` cap. The cycle is every\nscheduled session except the `maintenance:` phases.\n\nNo std substance has a per-cycle cap today, so this comes from your own files or an imported\nformulary. The diagnostic is on each component that carries the substance.\n\n**Example**:\n\n```meso\nsubstance clinic_ketoprofen \"Ketoprofen (clinic formulary)\" {\n    class nsaid\n    concentration 100 mg / 2 mL\n    max 300 mg per session\n    max 800 mg per cycle\n    source \"Clinic formulary 2026\"\n}\n\nprotocol shoulder_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { clinic_ketoprofen 2 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 10 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' <amount> over the cycle exceeds its maximum of <cap> per cycle (<origin>: <source>).`\nSaved as `overdose-cycle.meso`, the example gives `'clinic_ketoprofen' 1000 mg over the cycle\nexceeds its maximum of 800 mg per cycle (overdose-cycle.meso: Clinic formulary 2026).`\n\n**Fix**: Give less per session, or plan fewer cycle sessions. Here 8 sessions of 100 mg reach\n800 mg, exactly at the cap, which is allowed.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`."
-  },
-  {
-    "code": "overdose-day",
-    "severity": "error",
-    "summary": "A substance's amount within 24 hours is above its `max \u2026 per day` cap. The amounts of every session that falls within 24 hours of a session are added up, maintenance included: two sessions 12 hours apart (`every 12 h`) share a day, two sessions exactly 24 hours apart do not. For example, std caps thiocolchicoside at 8 mg a day (4 mg every 12 hours, EMA 2013) and mepivacaine at 1000 mg in 24 hours. A `mg/kg` cap per day is multiplied by the weight.",
-    "text": "## `overdose-day`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's amount within 24 hours is above its `max \u2026 per day` cap. The amounts of every\nsession that falls within 24 hours of a session are added up, maintenance included: two\nsessions 12 hours apart (`every 12 h`) share a day, two sessions exactly 24 hours apart do not.\nFor example, std caps thiocolchicoside at 8 mg a day (4 mg every 12 hours, EMA 2013) and\nmepivacaine at 1000 mg in 24 hours. A `mg/kg` cap per day is multiplied by the weight.\n\nThe diagnostic is on the quantity of each component that carries the substance in the sessions\nof the first window over the cap, once per cap.\n\n**Example**:\n\n```meso\nprotocol spasm {\n    indication pain\n    limit interval >= 1 h\n    mixture relaxant { thiocolchicoside 2 mL }\n    session dose { inject relaxant }\n    schedule { phase treatment: 3 sessions of dose every 8 h }\n}\n```\n\n**Message**: `'<substance>' <amount> within one day (sessions <i>\u2013<j> over <span>) exceeds its maximum of <cap> per day (<origin>: <source>).`\nThe example gives `'thiocolchicoside' 12 mg within one day (sessions 1\u20133 over 16 h) exceeds its\nmaximum of 8 mg per day (std: \u2026).`\n\n**Fix**: Space the sessions further apart, or give less in each.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; `allowed` (the cap, in mg or IU)."
-  },
-  {
-    "code": "overdose-week",
-    "severity": "error",
-    "summary": "Like `overdose-day`, over any 7 days: the amounts of every session less than 7 days after a session are added up against the substance's `max \u2026 per week`.",
-    "text": "## `overdose-week`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nLike `overdose-day`, over any 7 days: the amounts of every session less than 7 days after a\nsession are added up against the substance's `max \u2026 per week`.\n\n**Example**:\n\n```meso\nsubstance house_drug { concentration 10 mg/mL  max 50 mg per week  source \"clinic rule\" }\n\nprotocol daily {\n    indication pain\n    limit interval >= 1 day\n    mixture m { house_drug 1.5 mL }\n    session s { inject m }\n    schedule { phase treatment: 5 sessions of s every 1 day }\n}\n```\n\n**Message**: `'<substance>' <amount> within one week (sessions <i>\u2013<j> over <span>) exceeds its maximum of <cap> per week (<origin>: <source>).`\nThe example gives `'house_drug' 75 mg within one week (sessions 1\u20135 over 4 days) exceeds its\nmaximum of 50 mg per week (\u2026: clinic rule).`\n\n**Fix**: Space the sessions further apart, or give less in each.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; `allowed`."
-  },
-  {
-    "code": "overdose-point",
-    "severity": "error",
-    "summary": "A substance's amount at one injection point is above its `max \u2026 per point` cap given as an amount (mg or IU). The amount at each point is the inject's amount divided by the technique's points; it is worked out only when the technique gives its points and its volume per point. A cap given as a volume (`max 0.2 mL per point`) is `volume-per-point` instead.",
-    "text": "## `overdose-point`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's amount at one injection point is above its `max \u2026 per point` cap given as an\namount (mg or IU). The amount at each point is the inject's amount divided by the technique's\npoints; it is worked out only when the technique gives its points and its volume per point. A\ncap given as a volume (`max 0.2 mL per point`) is `volume-per-point` instead.\n\n**Example**:\n\n```meso\nsubstance house_dc { concentration 10 mg/mL  max 2 mg per point  source \"clinic rule\" }\n\nprotocol chin {\n    indication aesthetic\n    mixture m { house_dc 10 mL }\n    technique t { needle 30G 13 mm  depth subcutaneous  0.25 mL per point  40 points }\n    session s { inject m using t }\n    schedule { phase treatment: 2 sessions of s every 28 days }\n}\n```\n\n**Message**: `'<substance>' <amount> per point in session '<session>' exceeds its maximum of <cap> per point (<origin>: <source>).`\nThe example gives `'house_dc' 2.5 mg per point in session 's' exceeds its maximum of 2 mg per\npoint (\u2026: clinic rule).`\n\n**Fix**: Inject less per point, or dilute less of the substance into the mixture.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; `allowed`."
-  },
-  {
-    "code": "overdose-area",
-    "severity": "error",
-    "summary": "A substance's amount in one treatment area in one session is above its `max \u2026 per area per session` cap. An inject `into a, b` gives each area one use of its technique (its points \xD7 its volume per point), and the injects of a session into one area are summed. Injects that name no area are counted together as one area, the worst case: name the areas with `into`.",
-    "text": "## `overdose-area`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's amount in one treatment area in one session is above its `max \u2026 per area per\nsession` cap. An inject `into a, b` gives each area one use of its technique (its points \xD7 its\nvolume per point), and the injects of a session into one area are summed. Injects that name no\narea are counted together as one area, the worst case: name the areas with `into`.\n\n**Example**:\n\n```meso\nprotocol cellulite {\n    indication aesthetic\n    skin test not needed \"the label asks for none\"\n    area left_buttock \"Left buttock\" in buttock\n    mixture qwo { collagenase_cch 7.2 mL }\n    technique grid { needle 30G 13 mm  depth 12 mm  0.3 mL per point  12 points }\n    session visit {\n        inject qwo using grid into left_buttock\n        inject qwo using grid into left_buttock\n    }\n    schedule { phase treatment: 3 sessions of visit every 21 days }\n}\n```\n\n**Message**: `'<substance>' <amount> into area '<area>' in session '<session>' exceeds its maximum of <cap> per area per session (<origin>: <source>).`\nThe example gives `'collagenase_cch' 1.68 mg into area 'left_buttock' in session 'visit'\nexceeds its maximum of 0.84 mg per area per session (std: QWO \u2026).`\n\n**Fix**: Inject the second dose into another area (`into left_buttock, right_buttock`), or give\nfewer points.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; `allowed`."
-  },
-  {
-    "code": "anesthetic-sum",
-    "severity": "error",
-    "summary": "Two or more local anaesthetics in one session add up to more than 100 % of their caps, even if each is under its own cap. For example, at 60 kg, 200 mg of lidocaine (74 % of 270 mg) and 200 mg of mepivacaine (48 % of 420 mg, its 7 mg/kg cap) make 122 %. Each anaesthetic counts against its tightest error cap: mepivacaine's usual 400 mg is a warning cap (the label allows up to 550 mg in exceptional circumstances), so it is not the one used.",
-    "text": "## `anesthetic-sum`\n\n**Severity**: error.\n\nTwo or more local anaesthetics in one session add up to more than 100 % of their caps, even if\neach is under its own cap. For example, at 60 kg, 200 mg of lidocaine (74 % of 270 mg) and 200\nmg of mepivacaine (48 % of 420 mg, its 7 mg/kg cap) make 122 %. Each anaesthetic counts against\nits tightest error cap: mepivacaine's usual 400 mg is a warning cap (the label allows up to\n550 mg in exceptional circumstances), so it is not the one used.\n\nLocal anaesthetics (substances of class `anesthetic`) are toxic in the same way, so their doses\nadd up. Meso divides each anaesthetic's amount by its tightest error-level cap: the per-session\ncap, or the mg/kg cap \xD7 weight when a weight is known. With ranges, each anaesthetic counts at\nthe top of its range: when two anaesthetics share a mixture given as ranges, the sum may be\nmore than any one preparation reaches, never less. Warning-level caps, such as lidocaine's\n200 mg, are not used. The diagnostic is on each anaesthetic component. For a patient who\n`follows` the protocol, it is checked again with the patient's weight, on the protocol name.\nThe `interaction` warning for two anaesthetics in one session usually appears as well.\n\n**Example**:\n\n```meso\nprotocol neck_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture anaesthetics { lidocaine 10 mL  mepivacaine 10 mL }\n    session weekly { inject anaesthetics }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Local anaesthetics in session '<session>' add up to <total> % of their caps: '<substance>' <amount> (<share> % of <cap>), \u2026; their toxicity adds up.`\nFor a patient, ` (with '<patient>' at <weight> kg)` is added at the end.\nThe example gives `Local anaesthetics in session 'weekly' add up to 122 % of their caps:\n'lidocaine' 200 mg (74 % of 270 mg), 'mepivacaine' 200 mg (48 % of 420 mg); their toxicity adds\nup.`\n\n**Fix**: Use one local anaesthetic per session, or lower the doses until the shares add up to\n100 % or less.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "weight-unknown",
-    "severity": "warning",
-    "summary": "A substance in the protocol has a mg/kg cap, but the protocol gives no `patients from` weight, so that cap cannot be checked. In std, lidocaine (4.5 mg/kg), lidocaine with epinephrine (7 mg/kg) and mepivacaine (7 mg/kg) have such caps.",
-    "text": "## `weight-unknown`\n\n**Severity**: warning.\n\nA substance in the protocol has a mg/kg cap, but the protocol gives no `patients from` weight,\nso that cap cannot be checked. In std, lidocaine (4.5 mg/kg), lidocaine with epinephrine (7\nmg/kg) and mepivacaine (7 mg/kg) have such caps.\n\nThe substance's other caps are still checked. A patient's own weight is used for that\npatient's check, but it does not silence this protocol warning. The diagnostic is on each\ncomponent that carries the substance.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' has a cap of <cap> per session, but no weight is known: declare 'patients from <weight> kg' in the protocol.`\nThe example gives `'lidocaine' has a cap of 4.5 mg/kg per session, but no weight is known:\ndeclare 'patients from <weight> kg' in the protocol.`\n\n**Fix**: Add `patients from <weight> kg` to the protocol, with the lightest weight it is meant for.\n\n**Accept**: Yes, with `// meso-ignore weight-unknown: <reason>` above the component's line or\nat its end. Prefer the fix: without a weight, the mg/kg cap is never checked for the protocol.\n\n**Data**: `substance`."
-  },
-  {
-    "code": "amount-unknown",
-    "severity": "warning",
-    "summary": "A substance has dose caps, but Meso cannot work out how many mg a session delivers, so none of its caps is checked. Usually the component is given in mL and the substance has no `concentration`, like `lidocaine_epinephrine` in std.",
-    "text": "## `amount-unknown`\n\n**Severity**: warning.\n\nA substance has dose caps, but Meso cannot work out how many mg a session delivers, so none of\nits caps is checked. Usually the component is given in mL and the substance has no\n`concentration`, like `lidocaine_epinephrine` in std.\n\nThe warning also appears for an amount in mg when the technique injects only part of the\nmixture (points \xD7 volume per point): without a concentration the component's volume, the\nmixture's volume and so the share injected are unknown, and the message says so. The\nwarning appears once per substance per protocol, on its components.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine_epinephrine 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.` For a component given by amount: `'<substance>' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.`\n\n**Fix**: Give the amount in mg (`lidocaine_epinephrine 20 mg`) when the whole mixture is\ninjected. Otherwise, declare the product with its strength in your own file (it hides the std\ndeclaration; repeat its caps), for example `concentration 1 %`.\n\n**Accept**: Yes, with `// meso-ignore amount-unknown: <reason>` above the component's line or at\nits end. Prefer the fix: until then, no cap of that substance is checked.\n\n**Data**: `substance`."
-  },
-  {
-    "code": "interaction",
-    "severity": "as declared",
-    "summary": "Two substances that a declared `interaction` names are given in the same session. For example, ketoprofen and piroxicam are two NSAIDs, an error in std.",
-    "text": "## `interaction`\n\n**Severity**: as declared.\nEach `interaction` line sets its own severity. Std declares: two NSAIDs, error; diclofenac\nbeta-cyclodextrin with lidocaine or mepivacaine in one mixture unless it holds sodium\nbicarbonate, error, and with bupivacaine, levobupivacaine or ropivacaine in one mixture, error\n(procaine, untested: warning); an NSAID with a corticosteroid, warning; thiocolchicoside with\nan NSAID, warning; two local anaesthetics, warning; a local anaesthetic with a lipolytic\nstimulator, info. Diclofenac sodium has no precipitation rule: the study behind it concerned\nthe beta-cyclodextrin form only.\n\nTwo substances that a declared `interaction` names are given in the same session. For example,\nketoprofen and piroxicam are two NSAIDs, an error in std.\n\nAn `interaction A + B` matches two different substances. A and B are each a substance or a\nclass, so `nsaid + nsaid` means two different NSAIDs. The two may be in one mixture or in two\nmixtures injected in the same session. Substances given on different days do not meet. All\ninteractions in scope apply: std's, your file's and your imports'. The diagnostic is on the\nsecond substance of the pair.\n\nAn interaction declared `in mixture` matches the two substances only in one mixture (a\nphysical incompatibility in the syringe), in every mixture declared, injected or not; its\nmessage says `in mixture '<mixture>'`. `unless X` clears it when X (a substance or a class) is\nin the same mixture, such as a sodium bicarbonate vehicle. On a session-wide interaction,\n`unless X` clears it when every mixture that gives either substance holds X.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { ketoprofen 2 mL  piroxicam 1 mL  saline 1 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<first>' and '<second>' in session '<session>': <declared message> (<origin>: <source>).`\n(`in mixture '<mixture>'` for an interaction declared `in mixture`.)\nThe example gives `'ketoprofen' and 'piroxicam' in session 'weekly': Two NSAIDs add\ngastrointestinal bleeding and ulcer risk without added benefit (std: \u2026).`\n\n**Fix**: Keep one of the two substances, or give them in different sessions.\n\n**Accept**: Yes, at any severity, with `// meso-ignore interaction: <reason>` above the line of\nthe second substance or at its end.\n\n**Data**: `substances` (the two names)."
-  },
-  {
-    "code": "contraindicated",
-    "severity": "error",
-    "summary": "A patient's condition contraindicates a substance of the protocol they follow, or the whole procedure. For example, std contraindicates lidocaine in `heart_block` (error), NSAIDs with `anticoagulants` (warning) and mesotherapy itself in `pregnancy` (error).",
-    "text": "## `contraindicated`\n\n**Severity**: error.\nA substance's `contraindicated in` is an error unless it declares `: warning` or `: info`. A\nprocedure-wide `contraindication` has the severity it declares.\n\nA patient's condition contraindicates a substance of the protocol they follow, or the whole\nprocedure. For example, std contraindicates lidocaine in `heart_block` (error), NSAIDs with\n`anticoagulants` (warning) and mesotherapy itself in `pregnancy` (error).\n\nThe conditions are those listed under `conditions`. A substance's `contraindicated in\n<condition>` fires when the protocol gives that substance in a scheduled session. A\nprocedure-wide `contraindication <condition>` fires for any protocol. A protocol template\nwithout a patient is not checked. The diagnostic is on the condition's name.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  piroxicam 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    conditions heart_block\n    skin test on 2026-11-28 negative\n    follows knee_pain from 2026-12-01\n}\n```\n\n**Message**: for a substance, `'<substance>' in protocol '<protocol>' is contraindicated in '<condition>' (<origin>: <source>).`\nFor the procedure, `'<patient>' has '<condition>': <declared message> (<origin>: <source>).`\nThe example gives `'lidocaine' in protocol 'knee_pain' is contraindicated in 'heart_block' (std:\nE27 Swiss SmPC (Xylesin); \u2026).`\n\n**Fix**: Choose a protocol without the contraindicated substance, or do not treat this patient.\n\n**Accept**: Only at warning or info severity, with `// meso-ignore contraindicated: <reason>`\nabove the `conditions` line or at its end (e.g. `conditions anticoagulants` with an NSAID).\nAt error severity it cannot be silenced; the comment gives `ignore-not-allowed`.\n\n**Data**: `condition`; for a substance's contraindication also `substance`."
-  },
-  {
-    "code": "allergy",
-    "severity": "error",
-    "summary": "A patient is `allergic to` a substance or a class, and the protocol they follow gives that substance, or one of that class. For example, `allergic to amide_anesthetic` covers lidocaine and mepivacaine.",
-    "text": "## `allergy`\n\n**Severity**: error.\n\nA patient is `allergic to` a substance or a class, and the protocol they follow gives that\nsubstance, or one of that class. For example, `allergic to amide_anesthetic` covers lidocaine\nand mepivacaine.\n\nOnly substances given in scheduled sessions count. `allergic to ester_anesthetic` covers\nprocaine. The diagnostic is on the allergen's name.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  piroxicam 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    allergic to amide_anesthetic\n    skin test on 2026-11-28 negative\n    follows knee_pain from 2026-12-01\n}\n```\n\n**Message**: `'<patient>' is allergic to '<allergen>', and protocol '<protocol>' gives '<substance>'[, '<substance>' \u2026].`\nThe example gives `'rossi' is allergic to 'amide_anesthetic', and protocol 'knee_pain' gives\n'lidocaine'.`\n\n**Fix**: Choose a protocol that gives no substance covered by the allergy.\n\n**Accept**: No. Allergy diagnostics can never be silenced.\n\n**Data**: `substances` (the substances given that the allergy covers)."
-  },
-  {
-    "code": "skin-test-positive",
-    "severity": "error",
-    "summary": "A patient's `skin test on <date>` is recorded as `positive`. The protocol should not start without a clinical review.",
-    "text": "## `skin-test-positive`\n\n**Severity**: error.\n\nA patient's `skin test on <date>` is recorded as `positive`. The protocol should not start\nwithout a clinical review.\n\nThe diagnostic is on the word `positive`.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  piroxicam 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    skin test on 2026-11-28 positive\n    follows knee_pain from 2026-12-01\n}\n```\n\n**Message**: `The skin test of <date> was positive: do not start protocol '<protocol>' without a clinical review.`\n\n**Fix**: Review the patient clinically before any treatment. Change the protocol, or do not treat.\n\n**Accept**: No. A positive skin test is an allergy signal; a `meso-ignore` comment gives `ignore-not-allowed`. Review the patient, and change the protocol or the record.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "skin-test-late",
-    "severity": "error",
-    "summary": "A patient's skin test is dated after the first session, the date in `follows <protocol> from <date>`. A test on the same day as the first session is accepted.",
-    "text": "## `skin-test-late`\n\n**Severity**: error.\n\nA patient's skin test is dated after the first session, the date in `follows <protocol> from\n<date>`. A test on the same day as the first session is accepted.\n\nThe diagnostic is on the test's date.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  piroxicam 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    skin test on 2026-12-03 negative\n    follows knee_pain from 2026-12-01\n}\n```\n\n**Message**: `The skin test of <date> is after the first session on <start>: it must come before.`\n\n**Fix**: Correct the test date if it was mistyped. Otherwise move the start date after the test.\n\n**Accept**: Yes, with `// meso-ignore skin-test-late: <reason>` above the `skin test on` line or\nat its end.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "missing-skin-test",
-    "severity": "warning",
-    "summary": "A skin test is asked for before the first session, and the protocol neither plans one nor records that none is needed, or the patient has none recorded. A test is asked for when:",
-    "text": "## `missing-skin-test`\n\n**Severity**: warning.\nThe rule that asks for the test sets it: a substance's (or class's) `skin test required: info`,\nor a policy's `require skin test: error`.\n\nA skin test is asked for before the first session, and the protocol neither plans one nor\nrecords that none is needed, or the patient has none recorded. A test is asked for when:\n\n- a substance the protocol gives, or one of its classes, declares `skin test required`, with\n  the source that says so. In std only calcitonin does (its label says to consider skin\n  testing when sensitivity is suspected: `info`). Deoxycholic acid, collagenase and hyaluronic\n  acid skin boosters ask for none, so they get no diagnostic. A member may opt out of its\n  class's rule with `skin test not required`;\n- a `require skin test` policy is in scope (your file or an import; the nearest wins). Std\n  declares none.\n\nA protocol without `skin test <time> before first session` or `skin test not needed \"<reason>\"`\ngets one diagnostic per reason, on its name. A patient who `follows` such a protocol and has no\n`skin test on <date> \u2026` line gets it on the protocol name after `follows`; a protocol's\n`skin test not needed` covers its patients.\n\n**Example**:\n\n```meso\nrequire skin test source \"Clinic rule 2026\"\n\nprotocol hip_pain {\n    indication pain\n    mixture antalgic { lidocaine 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 4 sessions of weekly every 7 days }\n}\n```\n\n**Message**: for a protocol, `Protocol '<protocol>' plans no skin test before the first session, which <reason>: add 'skin test 2 days before first session', or 'skin test not needed \"<reason>\"'.`\nThe reason is `'<substance>' calls for (<origin>: <source>)`, `'<substance>' (as a member of\nclass '<class>') calls for (\u2026)`, or `is required (<origin>: <source>)` for a policy.\nFor a patient, `'<patient>' has no skin test recorded before the first session, which <reason>:\nadd 'skin test on <date> negative'.`\nThe example gives `Protocol 'hip_pain' plans no skin test before the first session, which is\nrequired (missing-skin-test.meso: Clinic rule 2026): add 'skin test 2 days before first\nsession', or 'skin test not needed \"<reason>\"'.` With `calcitonin 1 mL` instead of lidocaine\nand no policy, it gives the information `\u2026 which 'calcitonin' calls for (std: Miacalcin\n(calcitonin-salmon) injection, US prescribing information, Warnings: \u2026): add \u2026`.\n\n**Fix**: Add `skin test 2 days before first session` to the protocol, or record the clinical\ndecision that none is needed: `skin test not needed \"no suspected sensitivity\"`. For a patient,\nadd `skin test on <date> negative` (or `positive`) with the real date.\n\n**Accept**: Yes, with `// meso-ignore missing-skin-test: <reason>` above the protocol's first\nline (or the patient's `follows` line) or at its end; `skin test not needed \"<reason>\"` is the\nstructured way for a protocol.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "withdrawn-substance",
-    "severity": "error",
-    "summary": 'A mixture uses a substance whose declaration says `withdrawn "<reason>"`. In std this is buflomedil, whose EU marketing authorisations were suspended.',
-    "text": "## `withdrawn-substance`\n\n**Severity**: error.\n\nA mixture uses a substance whose declaration says `withdrawn \"<reason>\"`. In std this is\nbuflomedil, whose EU marketing authorisations were suspended.\n\nIt fires in every mixture, used or not. The diagnostic is on the substance's name in the mixture.\n\n**Example**:\n\n```meso\nprotocol legs {\n    indication vascular\n    skin test 2 days before first session\n    mixture vascular_mix { buflomedil 1 mL  saline 2 mL }\n    session weekly { inject vascular_mix }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' is withdrawn: <reason> (<origin>).`\nThe example gives `'buflomedil' is withdrawn: EU marketing authorisations suspended (CHMP 2011,\nEC decision 2012) after serious neurological and cardiac reactions (std).`\n\n**Fix**: Remove the substance from the mixture, or replace it with an authorised product.\n\n**Accept**: No. Withdrawn products can never be silenced.\n\n**Data**: `substance`."
-  },
-  {
-    "code": "wrong-layer",
-    "severity": "warning",
-    "summary": "A substance meant for one layer is injected at another depth. For example, deoxycholic acid is meant for `subcutaneous` fat (4\u201320 mm), not for `IDS` (1\u20132 mm).",
-    "text": "## `wrong-layer`\n\n**Severity**: warning.\n\nA substance meant for one layer is injected at another depth. For example, deoxycholic acid is\nmeant for `subcutaneous` fat (4\u201320 mm), not for `IDS` (1\u20132 mm).\n\nThe substance's declaration names its layer (`layer subcutaneous`). Std also sets `IDP`, `IDH` or\n`subcutaneous` for crosslinked hyaluronic acid, and `subcutaneous` for phosphatidylcholine. It\nfires when the technique's depth is known, its layer is not one of the intended ones, and its\ndepth is not inside an intended layer's band. A depth given as a layer counts as the top of\nthat layer. The diagnostic is on the technique name after `using`.\n\n**Example**:\n\n```meso\nprotocol submental_fat {\n    indication aesthetic\n    skin test 2 days before first session\n    mixture dca { deoxycholic_acid 2 mL }\n    technique nappage { needle 30G 4 mm  depth IDS  0.2 mL per point  10 points }\n    session monthly { inject dca using nappage }\n    schedule { phase treatment: 4 sessions of monthly every 28 days }\n}\n```\n\n**Message**: `'<substance>' is meant for '<layer>'[ or '<layer>' \u2026], but technique '<technique>' injects at '<layer>'.`\nWhen the technique gives only a length, it ends `injects at <depth> mm.`\n\n**Fix**: Inject at the intended layer, for example\n`technique fat { needle 30G 13 mm  depth subcutaneous  0.2 mL per point  10 points }`.\n\n**Accept**: Yes, with `// meso-ignore wrong-layer: <reason>` above the `inject` line or at its end.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "depth-exceeds-needle",
-    "severity": "error",
-    "summary": "The technique's depth is greater than its needle's length, so the needle cannot reach it. For example, a 4 mm needle cannot inject at 6 mm.",
-    "text": "## `depth-exceeds-needle`\n\n**Severity**: error.\n\nThe technique's depth is greater than its needle's length, so the needle cannot reach it. For\nexample, a 4 mm needle cannot inject at 6 mm.\n\nThe depth is the length after `depth`, or the top of the named layer (`depth IDH` means 4 mm).\nA depth equal to the needle length is accepted. The diagnostic is on the depth.\n\n**Example**:\n\n```meso\nprotocol skin_ageing {\n    indication aesthetic\n    skin test 2 days before first session\n    mixture revitalising { hyaluronic_acid 2 mL  saline 2 mL }\n    technique papules { needle 30G 4 mm  depth 6 mm  0.1 mL per point  20 points }\n    session fortnightly { inject revitalising using papules }\n    schedule { phase treatment: 4 sessions of fortnightly every 14 days }\n}\n```\n\n**Message**: `Depth <depth> mm is deeper than the <needle> mm needle of technique '<technique>'.`\nFor a layer, `Depth <depth> mm (the top of layer '<layer>') is deeper than \u2026`.\n\n**Fix**: Use a longer needle (`needle 30G 6 mm`), or a shallower depth.\n\n**Accept**: Yes, with `// meso-ignore depth-exceeds-needle: <reason>` above the technique's line\nor at its end.\n\n**Data**: `depth` and `needle` (mm)."
-  },
-  {
-    "code": "depth-out-of-range",
-    "severity": "warning",
-    "summary": "The technique's depth is outside the band of the layer it names, or outside a `depth` limit. For example, `depth 3 mm in IDS` is outside `IDS` (1\u20132 mm in std).",
-    "text": "## `depth-out-of-range`\n\n**Severity**: warning.\nFor a `depth` limit, the limit sets the severity (default warning).\n\nThe technique's depth is outside the band of the layer it names, or outside a `depth` limit. For\nexample, `depth 3 mm in IDS` is outside `IDS` (1\u20132 mm in std).\n\nBoth ends of a layer's band are allowed. Std declares no `depth` limit, so the second case needs\na `limit depth \u2026` in your protocol, file or imports. The diagnostic is on the depth.\n\n**Example**:\n\n```meso\nprotocol skin_ageing {\n    indication aesthetic\n    skin test 2 days before first session\n    mixture revitalising { hyaluronic_acid 2 mL  saline 2 mL }\n    technique papules { needle 30G 4 mm  depth 3 mm in IDS  0.1 mL per point  20 points }\n    session fortnightly { inject revitalising using papules }\n    schedule { phase treatment: 4 sessions of fortnightly every 14 days }\n}\n```\n\n**Message**: for a layer, `Depth <depth> mm is outside layer '<layer>' (<from>\u2013<to> mm).`\nFor a limit, `Depth <depth> mm of technique '<technique>' is outside the depth limit (<bounds>)\n(<origin>: <source>).`\nThe example gives `Depth 3 mm is outside layer 'IDS' (1\u20132 mm).`\n\n**Fix**: Correct the depth (`depth 1.5 mm in IDS`), or name the layer that matches it\n(`depth 3 mm in IDP`).\n\n**Accept**: Yes, with `// meso-ignore depth-out-of-range: <reason>` above the technique's line or\nat its end.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "needle-length",
-    "severity": "warning",
-    "summary": "The needle length is outside the `needle length` limit. Std allows 4 mm to 13 mm, both ends included.",
-    "text": "## `needle-length`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nThe needle length is outside the `needle length` limit. Std allows 4 mm to 13 mm, both ends\nincluded.\n\nA protocol or formulary may declare its own range, for example\n`limit needle length in 4 mm .. 25 mm`. The diagnostic is on the needle length.\n\n**Example**:\n\n```meso\nprotocol hip_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture deep { saline 4 mL }\n    technique long_needle { needle 27G 20 mm  depth 8 mm  0.2 mL per point  10 points }\n    session weekly { inject deep using long_needle }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Needle length <length> mm of technique '<technique>' is outside the limit (<bounds>) (<origin>: <source>).`\nThe example gives `Needle length 20 mm of technique 'long_needle' is outside the limit (\u2265 4 mm\nand \u2264 13 mm) (std: E1: \u2026).`\n\n**Fix**: Use a needle within the limit, for example `needle 30G 13 mm`. If your practice uses\nlonger needles, declare the limit in the protocol or your formulary.\n\n**Accept**: Yes, with `// meso-ignore needle-length: <reason>` above the technique's line or at\nits end.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "volume-per-point",
-    "severity": "warning",
-    "summary": "The volume injected at each point is outside the `volume per point` limit. Std allows at most 0.3 mL per point; 0.1\u20130.2 mL is typical.",
-    "text": "## `volume-per-point`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nThe volume injected at each point is outside the `volume per point` limit. Std allows at most\n0.3 mL per point; 0.1\u20130.2 mL is typical.\n\nThe diagnostic is on the volume. A substance may also cap the volume of mixture at each point\n(`max 0.2 mL per point: warning` on deoxycholic acid, after its label): then the diagnostic is\non the quantity of the component that carries it, with the message `'<substance>' is injected\nat <volume> per point in session '<session>'; its maximum is <max> per point (<origin>:\n<source>).`\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 5 mL }\n    technique bolus { needle 30G 4 mm  depth IDS  0.5 mL per point  10 points }\n    session weekly { inject antalgic using bolus }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `<volume> mL per point in technique '<technique>' is above the limit (<bounds>) (<origin>: <source>).`\nThe example gives `0.5 mL per point in technique 'bolus' is above the limit (\u2264 0.3 mL) (std: S2 \u2026).`\n\n**Fix**: Inject less per point, and use more points if the total must stay the same.\n\n**Accept**: Yes, with `// meso-ignore volume-per-point: <reason>` above the technique's line or at\nits end, e.g. `// meso-ignore volume-per-point: bolus at trigger points, reviewed by Dr X`.\n\n**Data**: `max` (the limit's upper bound in mL, when it has one)."
-  },
-  {
-    "code": "points-per-session",
-    "severity": "warning",
-    "summary": "A session has more (or fewer) injection points than a `points per session` limit allows. Std declares no such limit, so this only appears when your protocol, file or an import declares one.",
-    "text": "## `points-per-session`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nA session has more (or fewer) injection points than a `points per session` limit allows. Std\ndeclares no such limit, so this only appears when your protocol, file or an import declares one.\n\nA session's points are the `points` of every `inject` added up. They are counted only when every\ntechnique of the session gives its points. The diagnostic is on the session's name.\n\nA substance may also cap the points one session gives it at (`max 50 points per session:\nwarning` on deoxycholic acid): `Session '<session>' gives '<substance>' at <n> injection points;\nits maximum is <max> points per session (<origin>: <source>).`\n\n**Example**:\n\n```meso\nlimit points per session <= 40 source \"Clinic rule 2026\"\n\nprotocol back_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 10 mL }\n    technique paravertebral { needle 30G 4 mm  depth IDS  0.1 mL per point  30 points }\n    session weekly {\n        inject antalgic using paravertebral\n        inject antalgic using paravertebral\n    }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Session '<session>' has <n> injection points; the limit is <bounds> (<origin>: <source>).`\nSaved as `points-per-session.meso`, the example gives `Session 'weekly' has 60 injection points;\nthe limit is \u2264 40 points (points-per-session.meso: Clinic rule 2026).`\n\n**Fix**: Use fewer points or fewer injections in the session.\n\n**Accept**: Yes, with `// meso-ignore points-per-session: <reason>` above the session's first line\nor at its end.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "volume-per-session",
-    "severity": "warning",
-    "summary": "A session injects more (or less) volume than a `volume per session` limit allows. Std declares no such limit, so this only appears when your protocol, file or an import declares one.",
-    "text": "## `volume-per-session`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nA session injects more (or less) volume than a `volume per session` limit allows. Std declares\nno such limit, so this only appears when your protocol, file or an import declares one.\n\nEach `inject` counts points \xD7 volume per point, or the whole mixture when the technique gives\nno points. The session's volume is the sum. The diagnostic is on the session's name.\n\n**Example**:\n\n```meso\nlimit volume per session <= 5 mL source \"Clinic rule 2026\"\n\nprotocol back_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 10 mL }\n    technique paravertebral { needle 30G 4 mm  depth IDS  0.2 mL per point  30 points }\n    session weekly { inject antalgic using paravertebral }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\nWith ranges, the most the technique draws is compared with the least the mixture holds\n(`injects up to 4 mL (10\u201320 points \xD7 0.1\u20130.2 mL) but mixture 'm' holds as little as 3 mL`).\n\n```\n\n**Message**: `Session '<session>' injects <volume> mL; the limit is <bounds> (<origin>: <source>).`\nSaved as `volume-per-session.meso`, the example gives `Session 'weekly' injects 6 mL; the limit\nis \u2264 5 mL (volume-per-session.meso: Clinic rule 2026).`\n\n**Fix**: Use fewer points, less per point, or fewer injections in the session.\n\n**Accept**: Yes, with `// meso-ignore volume-per-session: <reason>` above the session's first line\nor at its end.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "insufficient-mixture",
-    "severity": "error",
-    "summary": "An injection needs more liquid than the mixture holds. For example, 20 points of 0.2 mL need 4 mL, and a 2 mL mixture is not enough.",
-    "text": "## `insufficient-mixture`\n\n**Severity**: error.\n\nAn injection needs more liquid than the mixture holds. For example, 20 points of 0.2 mL need 4\nmL, and a 2 mL mixture is not enough.\n\nThe injection uses points \xD7 volume per point. The mixture holds the sum of its components'\nvolumes. The diagnostic is on the technique name after `using`.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    technique joint_line { needle 30G 4 mm  depth IDS  0.2 mL per point  20 points }\n    session weekly { inject antalgic using joint_line }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Technique '<technique>' injects <volume> mL (<points> points \xD7 <volume per point> mL) but mixture '<mixture>' holds only <volume> mL.`\n\n**Fix**: Prepare more mixture, or use fewer points or less per point. Check the doses again\nafterwards, since they depend on the volume injected.\n\n**Accept**: Yes, with `// meso-ignore insufficient-mixture: <reason>` above the `inject` line or\nat its end.\n\n**Data**: `injected` and `available` (mL)."
-  },
-  {
-    "code": "multi-injector",
-    "severity": "warning",
-    "summary": "A technique uses `device multi-injector`. Multi-injectors cause more bruising and haematomas, and the French Society of Mesotherapy (SFM) bans them.",
-    "text": "## `multi-injector`\n\n**Severity**: warning.\n\nA technique uses `device multi-injector`. Multi-injectors cause more bruising and haematomas,\nand the French Society of Mesotherapy (SFM) bans them.\n\nThe diagnostic is on the device.\n\n**Example**:\n\n```meso\nprotocol cellulite {\n    indication aesthetic\n    skin test 2 days before first session\n    mixture drainage { saline 4 mL }\n    technique plate { needle 30G 4 mm  depth IDS  device multi-injector 18 }\n    session weekly { inject drainage using plate }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Technique '<technique>' uses a multi-injector: more bruising and haematomas, and banned by the French Society of Mesotherapy (SFM).`\n\n**Fix**: Use `device syringe` or `device gun`.\n\n**Accept**: Yes, with `// meso-ignore multi-injector: <reason>` above the technique's line or at\nits end.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "area-restricted",
-    "severity": "warning (as declared on areas)",
-    "summary": 'The substance\'s label is for some regions only (`areas submental` on deoxycholic acid: the Kybella label says its use outside the submental region "has not been established and is not recommended"), and an inject puts it into an area that lies in another region, or names no region. The diagnostic is on the area in the inject.',
-    "text": "## `area-restricted`\n\n**Severity**: warning (as declared on `areas`).\n\nThe substance's label is for some regions only (`areas submental` on deoxycholic acid: the\nKybella label says its use outside the submental region \"has not been established and is not\nrecommended\"), and an inject puts it into an area that lies in another region, or names no\nregion. The diagnostic is on the area in the inject.\n\n**Example**:\n\n```meso\nprotocol flanks {\n    indication aesthetic\n    area flank \"Flank\"\n    mixture dca { deoxycholic_acid 2 mL }\n    technique t { needle 30G 13 mm  depth 6 mm in subcutaneous  0.2 mL per point  10 points }\n    session s { inject dca using t into flank }\n    schedule { phase once: 1 session of s }\n}\n```\n\n**Message**: `'<substance>' is labelled for '<region>' only, and area '<area>' lies in region '<region>' (<origin>: <source>).`\nThe example gives `'deoxycholic_acid' is labelled for 'submental' only, and area 'flank' names\nno region (add 'in <region>' to the area if it lies in one) (std: KYBELLA \u2026).`\n\n**Fix**: Inject into an area of a labelled region, or declare the region the area lies in\n(`area chin in submental`).\n\n**Accept**: Yes, with a reason, for off-label use decided on purpose.\n\n**Data**: `substance`."
-  },
-  {
-    "code": "area-points",
-    "severity": "warning",
-    "summary": "An area with a size and a spacing (`area chin in submental 25 cm2 1 cm apart`) holds \u230Asize \xF7 spacing\xB2\u230B points on a square grid; an inject whose technique gives it more points puts them closer than the spacing. A technique that gives a volume per point but no points takes the area's grid points instead (25 points here).",
-    "text": "## `area-points`\n\n**Severity**: warning.\n\nAn area with a size and a spacing (`area chin in submental 25 cm2 1 cm apart`) holds\n\u230Asize \xF7 spacing\xB2\u230B points on a square grid; an inject whose technique gives it more points puts\nthem closer than the spacing. A technique that gives a volume per point but no points takes the\narea's grid points instead (25 points here).\n\n**Example**:\n\n```meso\nprotocol chin {\n    indication aesthetic\n    area chin \"Submental fat\" in submental 25 cm2 1 cm apart\n    mixture dca { deoxycholic_acid 10 mL }\n    technique t { needle 30G 13 mm  depth 6 mm in subcutaneous  0.2 mL per point  30 points }\n    session s { inject dca using t into chin }\n    schedule { phase once: 1 session of s }\n}\n```\n\n**Message**: `<points> points in area '<area>' are more than its grid holds: <size> cm\xB2 at <spacing> cm apart is <n> points, so they would be closer than the spacing.`\nThe example gives `30 points in area 'chin' are more than its grid holds: 25 cm\xB2 at 1 cm apart\nis 25 points, so they would be closer than the spacing.`\n\n**Fix**: Give fewer points, or leave the points out of the technique so that they are derived.\n\n**Accept**: Yes, with a reason.\n\n**Data**: none."
-  },
-  {
-    "code": "too-many-substances",
-    "severity": "warning",
-    "summary": 'A mixture has more active substances than the `active substances per mixture` limit. Std allows at most 3, after Ducreux (CERM 2012): "three products plus or minus the anaesthetic".',
-    "text": "## `too-many-substances`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nA mixture has more active substances than the `active substances per mixture` limit. Std allows\nat most 3, after Ducreux (CERM 2012): \"three products plus or minus the anaesthetic\".\n\nSubstances of class `diluent` or `vehicle` (saline, water for injection, sodium bicarbonate) are\nnot active, and one local anaesthetic (the first in the mixture) is not counted; a second one\nis. Every mixture is checked, used or not. The diagnostic is on the mixture's name.\n\n**Example**:\n\n```meso\nprotocol back_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture cocktail { lidocaine 0.5 mL  thiocolchicoside 1 mL  organic_silicon 1 mL  hyaluronic_acid 1 mL  melilotus 1 mL  saline 1 mL }\n    session weekly { inject cocktail }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Mixture '<mixture>' has <n> active substances ('<substance>', \u2026)[ besides the local anaesthetic '<anaesthetic>']; the limit is <max> (<origin>: <source>). Diluents, vehicles and one local anaesthetic do not count.`\n\n**Fix**: Remove a substance, or split the mixture into two mixtures.\n\n**Accept**: Yes, with `// meso-ignore too-many-substances: <reason>` above the mixture's line or\nat its end.\n\n**Data**: `count` (the number of active substances)."
-  },
-  {
-    "code": "sessions-per-cycle",
-    "severity": "warning",
-    "summary": "The cycle has more sessions than the `sessions per cycle` limit, or a substance is given in more cycle sessions than its `max N sessions per cycle`. Std allows 15 cycle sessions, or 12 for pain; 6 for deoxycholic acid and 4 for calcitonin.",
-    "text": "## `sessions-per-cycle`\n\n**Severity**: warning.\nThe limit sets the severity. A substance's `max N sessions per cycle` may declare its own; std\ndeclares deoxycholic acid's as error.\n\nThe cycle has more sessions than the `sessions per cycle` limit, or a substance is given in more\ncycle sessions than its `max N sessions per cycle`. Std allows 15 cycle sessions, or 12 for\npain; 6 for deoxycholic acid and 4 for calcitonin.\n\nThe cycle is every scheduled session except the `maintenance:` phases. The limit counts all\ncycle sessions, each phase at the top of its count (`8-13 sessions` counts 13). A substance's\nmaximum counts only the cycle sessions that give it. The diagnostic is on the session count of\nthe phase where the limit is first passed (its high end when that session is one of a range's\noptional ones).\n\n**Example**:\n\n```meso\nprotocol back_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    session standard { inject antalgic }\n    schedule {\n        phase attack: 4 sessions of standard every 4 days\n        phase treatment: 9 sessions of standard every 7 days\n    }\n}\n```\n\n**Message**: for the limit, `The cycle has <n> sessions (maintenance excluded); the limit[ for <indication>] is <max> (<origin>: <source>).`\nWith a count range, `<n>` is `up to <top> (<low>\u2013<top>)`.\nFor a substance, `'<substance>' is given in <n> cycle sessions; its maximum is <max> sessions\nper cycle (<origin>: <source>).`\nThe example gives `The cycle has 13 sessions (maintenance excluded); the limit for pain is 12\n(std: S2 \u2026).`\n\n**Fix**: Plan fewer cycle sessions, or move later sessions into a `maintenance:` phase when they\nreally are maintenance.\n\n**Accept**: Yes, with `// meso-ignore sessions-per-cycle: <reason>` above the phase's line or at\nits end.\n\n**Data**: `max`."
-  },
-  {
-    "code": "interval-too-short",
-    "severity": "warning",
-    "summary": "Two sessions are closer than the `interval` limit, or two sessions giving one substance are closer than its `min interval`. Std asks for at least 3 days between sessions; 28 days for deoxycholic acid and phosphatidylcholine, and 3 weeks for triamcinolone.",
-    "text": "## `interval-too-short`\n\n**Severity**: warning.\nThe limit sets the severity. A substance's `min interval` may declare its own; std declares\ndeoxycholic acid's as error.\n\nTwo sessions are closer than the `interval` limit, or two sessions giving one substance are\ncloser than its `min interval`. Std asks for at least 3 days between sessions; 28 days for\ndeoxycholic acid and phosphatidylcholine, and 3 weeks for triamcinolone.\n\nThe limit applies to every pair of consecutive sessions, maintenance included. A substance's\nminimum applies to consecutive sessions that give that substance. With a range (`every 2-7\ndays`) the shortest gap is checked, and a month counts 28 days (so `every 1 month` keeps\ndeoxycholic acid's 28 days, `every 3-4 weeks` does not); optional sessions of a count range\nmay be skipped, so the shortest way between two sessions leaves them out. The diagnostic is on\nthe phase's `every` interval, or on its `after` gap for the first session of a phase.\n\n**Example**:\n\n```meso\nprotocol back_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    session standard { inject antalgic }\n    schedule {\n        phase attack: 3 sessions of standard every 2 days\n        phase treatment: 6 sessions of standard every 7 days\n    }\n}\n```\n\n**Message**: for the limit, `Sessions <i> and <j> are <n> days apart; the minimum interval is <min> days (<origin>: <source>).`\nWith a range, `are as little as <n> days apart`.\nFor a substance, `'<substance>' is given in sessions <i> and <j>, <n> days apart; its minimum\ninterval is <min> days (<origin>: <source>).`\nThe example gives `Sessions 1 and 2 are 2 days apart; the minimum interval is 3 days (std: S2 \u2026).`\n\n**Fix**: Space the sessions further apart (`every 3 days` or more), or add `after <time>` to the\nphase to widen the gap from the previous phase.\n\n**Accept**: Yes, with `// meso-ignore interval-too-short: <reason>` above the phase's line or at\nits end.\n\n**Data**: `min` (days)."
-  },
-  {
-    "code": "course-too-long",
-    "severity": "warning",
-    "summary": "A substance is given for longer than one of its course rules allows:",
-    "text": "## `course-too-long`\n\n**Severity**: warning.\nThe rule sets it: std declares thiocolchicoside's as error, calcitonin's as warning.\n\nA substance is given for longer than one of its course rules allows:\n\n- `max N consecutive days`: the longest run of days in a row with a session that gives it. A\n  session on day 2.5 falls on day 2, so `every 12 h` puts two sessions on one day. Std:\n  thiocolchicoside at most 5 consecutive days (EMA 2013). Weekly sessions are not consecutive\n  days. `max N consecutive weeks` counts weeks in blocks of 7 days from session 1.\n- `max course D`: from the first to the last session that gives it, both days counted: sessions\n  on days 0 and 27 make a 28-day course. Std: calcitonin at most 4 weeks (EMA 2012), so four\n  weekly sessions (days 0\u201321, 22 days) pass and a fifth (day 28, 29 days) does not.\n\nThe diagnostic is on the count of the phase of the first session past the limit.\n\n**Example**:\n\n```meso\nprotocol bone_pain {\n    indication pain\n    skin test not needed \"no suspected sensitivity\"\n    mixture m { calcitonin 1 mL  saline 1 mL }\n    session weekly { inject m }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' is given on <n> consecutive days (sessions <i>\u2013<j>); its maximum is <max> consecutive days (<origin>: <source>).`\nor `'<substance>' is given over <n> days (sessions <i>\u2013<j>); its longest course is <max> days (<origin>: <source>).`\nThe example gives `'calcitonin' is given over 29 days (sessions 1\u20135); its longest course is 28\ndays (std: European Medicines Agency. \u2026).`\n\n**Fix**: Shorten the course (fewer sessions or a shorter interval), or drop the substance from\nthe later sessions.\n\n**Accept**: Yes, with `// meso-ignore course-too-long: <reason>` above the phase's line or at its\nend.\n\n**Data**: `substance`."
-  },
-  {
-    "code": "not-for-mixing",
-    "severity": "as declared",
-    "summary": 'A substance whose rule, or whose class\'s rule, says `mixing: <severity> "<reason>"` is in a mixture with another active substance. Diluents and vehicles do not count, and the members of the class that declares the rule may go together (phosphatidylcholine with deoxycholate is one PC-DC preparation; with caffeine it is a mixture). Every mixture is checked. The diagnostic is on the substance in the mixture.',
-    "text": "## `not-for-mixing`\n\n**Severity**: as declared.\nThe `mixing` rule sets it. Std: corticosteroids warning (an error under the French society's\nprofile), deoxycholate and phosphatidylcholine (class `cytolytic`) warning.\n\nA substance whose rule, or whose class's rule, says `mixing: <severity> \"<reason>\"` is in a\nmixture with another active substance. Diluents and vehicles do not count, and the members of\nthe class that declares the rule may go together (phosphatidylcholine with deoxycholate is one\nPC-DC preparation; with caffeine it is a mixture). Every mixture is checked. The diagnostic is\non the substance in the mixture.\n\n**Example**:\n\n```meso\nprotocol back_pain {\n    indication pain\n    patients from 60 kg\n    mixture antalgic { lidocaine 1 mL  methylprednisolone 1 mL  saline 1 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 3 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>'[ (class '<class>')] is mixed with '<other>', \u2026 in mixture '<mixture>': <reason> (<origin>: <source>).`\nThe example gives `'methylprednisolone' (class 'corticosteroid') is mixed with 'lidocaine' in\nmixture 'antalgic': Corticosteroids in a mesotherapy mixture risk skin atrophy and necrosis with\ndepot forms; the French Society of Mesotherapy excludes them from all mixtures (std: \u2026).`\n\n**Fix**: Inject the substance on its own (with its diluent only), or leave it out.\n\n**Accept**: Yes, with `// meso-ignore not-for-mixing: <reason>` above the component's line or at\nits end, e.g. for intralesional keloid therapy where triamcinolone is given with lidocaine.\n\n**Data**: `substance`."
-  },
-  {
-    "code": "unused",
-    "severity": "hint",
-    "summary": "A mixture, technique or session is declared in a protocol but never used.",
-    "text": "## `unused`\n\n**Severity**: hint.\nThe editor shows the name faded. `meso check` does not print hints.\n\nA mixture, technique or session is declared in a protocol but never used.\n\nA mixture is unused when no `inject` uses it. A technique is unused when no `inject \u2026 using`\nnames it. A session is unused when no schedule phase runs it. The diagnostic is on the name.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    mixture spare { saline 1 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Mixture '<name>' is never used.` (or `Technique '<name>' \u2026`, `Session '<name>' \u2026`)\n\n**Fix**: Delete the declaration, or use it in a session or in the schedule.\n\n**Accept**: Yes, with `// meso-ignore unused: <reason>` above the declaration's line or at its end.\n\n**Data**: none beyond `code`. The diagnostic is tagged \"unnecessary\"."
-  },
-  {
-    "code": "unknown-unit",
-    "severity": "error",
-    "summary": "A quantity has a unit that Meso does not know. When a known unit is close, the message suggests it.",
-    "text": "## `unknown-unit`\n\n**Severity**: error.\n\nA quantity has a unit that Meso does not know. When a known unit is close, the message suggests it.\n\nAccepted units are mg, g, mcg (ug, \xB5g), mL (ml, cc), L, \xB5L (uL, mcL), mm, cm, kg, mg/mL\n(mg/ml), g/L, %, IU, IU/mL (IU/ml), mg/kg, min, h, day (days, d), week (weeks, wk) and month\n(months). Units are case-sensitive: `ML` is unknown. Only units of the kinds the slot accepts\nare suggested (a volume per point is never offered `\xB5g`). The message ends with what is not\nchecked until the unit is fixed, and nothing downstream reports it again: an unknown interval\nunit does not also give `interval-too-short` for \"0 days\", nor an unknown volume\n`amount-unknown`. The diagnostic is on the unit.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mll }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Unknown unit '<unit>'.[ Did you mean '<suggestion>'?] Expected <kind of quantity>[ or <kind of quantity> \u2026].[ Until it is fixed, <what is not checked>.]`\nThe example gives `Unknown unit 'mll'. Did you mean 'mL'? Expected a volume (mL, L) or a mass\n(mg, g, mcg) or an activity (IU). Until it is fixed, the doses drawn from mixture 'antalgic'\nare not checked.`\n\n**Fix**: Correct the unit (`saline 2 mL`).\n\n**Accept**: No. The quantity would be left out of every dose and volume check, so the file\ncould not be fully checked; a `meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: `unit` (as written) and `suggestion` (when there is one)."
-  },
-  {
-    "code": "unit-mismatch",
-    "severity": "error",
-    "summary": "A known unit is used where another kind of quantity belongs, such as a volume for a needle length. A limit can also have a unit it must not have, or miss one it needs.",
-    "text": "## `unit-mismatch`\n\n**Severity**: error.\n\nA known unit is used where another kind of quantity belongs, such as a volume for a needle\nlength. A limit can also have a unit it must not have, or miss one it needs.\n\nCount limits (`sessions per cycle`, `active substances per mixture`, `points per session`) take\nno unit. The other limits need one: a time for `interval`, a volume for `volume per point` and\n`volume per session`, a length for `needle length` and `depth`. The diagnostic is on the unit,\nor on the limit's number when its unit is missing.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    technique joint_line { needle 30G 4 mL  depth IDS  0.2 mL per point  10 points }\n    session weekly { inject antalgic using joint_line }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<unit>' is <kind>, but <slot> needs <kind>.[ Until it is fixed, <what is not checked>.]`\nFor limits, `'<metric>' is a count and takes no unit.` or `A limit on '<metric>' needs <kind>.`\nFor a range whose ends are of two kinds, `The two ends of '<range>' are of different kinds: <kind> and <kind>.`\nThe example gives `'mL' is a volume (mL, L), but a needle length needs a length (mm, cm).\nUntil it is fixed, the needle is not checked.`\n\n**Fix**: Write the unit that belongs there (`needle 30G 4 mm`).\n\n**Accept**: No. The quantity would be left out of the checks, so the file could not be fully\nchecked; a `meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: `unit`; for a quantity also `expected` (the accepted kinds)."
-  },
-  {
-    "code": "duplicate-name",
-    "severity": "error",
-    "summary": "One name is declared twice where it must be unique: in your file and the files it imports, or inside one protocol.",
-    "text": "## `duplicate-name`\n\n**Severity**: error.\n\nOne name is declared twice where it must be unique: in your file and the files it imports, or\ninside one protocol.\n\nTop-level names (classes, conditions, layers, substances, protocols, patients) and the aliases\nof substances and conditions must be unique across your file and its imports. Std does not\ncount here: reusing a std name gives `shadows-std` instead. Inside one protocol, mixtures,\ntechniques and sessions need distinct names. The diagnostic is on the second declaration, or\non the clashing alias.\n\n**Example**:\n\n```meso\nsubstance house_serum \"House revitalising serum\" { class revitalizer  source \"Clinic formulary\" }\nsubstance house_serum \"House revitalising serum, new batch\" { class revitalizer  source \"Clinic formulary\" }\n```\n\n**Message**: `'<name>' is declared more than once in this file.`\nOr `'<name>' is declared more than once (also declared in <file>).`, or\n`'<name>' is declared more than once in protocol '<protocol>'.`\n\n**Fix**: Rename one of the two declarations, or delete the extra one.\n\n**Accept**: No. A name must mean one thing: a reference could reach the other declaration and\nits figures; a `meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: `name`."
-  },
-  {
-    "code": "shadows-std",
-    "severity": "info",
-    "summary": "A declaration in your file has the same name as a std declaration, or as one of its aliases, and hides it.",
-    "text": '## `shadows-std`\n\n**Severity**: info.\n\nA declaration in your file has the same name as a std declaration, or as one of its aliases, and\nhides it.\n\nIt hides the std one in this file and in the files that import it. This is how a clinic changes\na std figure, such as a house strength of lidocaine. Your declaration replaces the std one\ncompletely, so repeat every cap you still want checked. The diagnostic is on the name.\n\n**Example**:\n\n```meso\nsubstance lidocaine "Lidocaine 1 % (house strength)" {\n    class anesthetic, amide_anesthetic\n    concentration 1 %\n    max 4.5 mg/kg per session\n    max 300 mg per session\n    source "Clinic formulary: 1 % house strength"\n}\n```\n\n**Message**: `\'<name>\' hides the std declaration of the same name.`\n\n**Fix**: None is needed when hiding std is what you meant. Otherwise rename your declaration.\n\n**Accept**: Yes, with `// meso-ignore shadows-std: <reason>` above the declaration\'s first line or\nat its end.\n\n**Data**: `name`.'
-  },
-  {
-    "code": "import-unresolved",
-    "severity": "error",
-    "summary": 'An `import "<path>"` names a file that does not exist or cannot be read, a folder, a file that is not a `.meso` file, or a file outside the project folder. The path is relative to the importing file.',
-    "text": "## `import-unresolved`\n\n**Severity**: error.\n\nAn `import \"<path>\"` names a file that does not exist or cannot be read, a folder, a file that is\nnot a `.meso` file, or a file outside the project folder. The path is relative to the importing\nfile.\n\nNothing from the missing file is in scope, so its substances and limits are missing too. The\ndiagnostic is on the path.\n\n**Example**:\n\n```meso\nimport \"clinic-formulary.meso\"\n\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Cannot import '<path>': no such .meso file at <full path> (or it could not be read).`\nWhen the reason is known: `Cannot import '<path>': <full path> could not be read (permission denied).`\n(or `(it is a folder)`); `Cannot import '<path>': only .meso files can be imported.`;\n`Cannot import '<path>': <full path> is outside the project folder <folder>.` (see\n[language.md](language.md#files-comments-imports) for what the project folder is). A refused\nfile is never read.\n\n**Fix**: Correct the path, or add the missing file.\n\n**Accept**: No. The file's declarations and house rules would be silently missing; a\n`meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "not-text",
-    "severity": "error",
-    "summary": "A `.meso` file (named on the command line or imported) is not UTF-8 text: it holds bytes that are not valid UTF-8 (a file saved as Latin-1 or UTF-16, a binary file with a `.meso` name) or a NUL byte. A UTF-8 byte order mark at the start is fine and ignored.",
-    "text": '## `not-text`\n\n**Severity**: error.\n\nA `.meso` file (named on the command line or imported) is not UTF-8 text: it holds bytes that are\nnot valid UTF-8 (a file saved as Latin-1 or UTF-16, a binary file with a `.meso` name) or a NUL\nbyte. A UTF-8 byte order mark at the start is fine and ignored.\n\nNothing in the file is checked: it is read as empty, so an importer sees none of its\ndeclarations. The diagnostic is on the first offending byte. Reported by `meso check` and\n`meso compile` (the editor decodes the files it opens itself).\n\n**Example**: a file saved as Latin-1, whose `\xE9` is the single byte `0xE9`:\n\n```\nprotocol knee_pain {\n    area "genou gauche, c\xF4t\xE9 m\xE9dial"\n}\n```\n\n**Message**: `Not a UTF-8 text file: byte 0xE9 here is not valid UTF-8. Save the file as UTF-8.`\nWith a NUL byte: `Not a text file: it holds a NUL byte here (binary data?). A .meso file is UTF-8 text.`\n\n**Fix**: Save the file as UTF-8, or remove it if it is not a protocol.\n\n**Accept**: No. The file cannot be read, so a `meso-ignore` comment in it is never seen.\n\n**Data**: none beyond `code`.'
-  },
-  {
-    "code": "unresolved-name",
-    "severity": "error",
-    "summary": "A name refers to nothing in scope, for example a misspelt substance, condition, layer, mixture, technique, session or protocol. When a declared name is close, the message suggests it.",
-    "text": "## `unresolved-name`\n\n**Severity**: error.\n\nA name refers to nothing in scope, for example a misspelt substance, condition, layer, mixture,\ntechnique, session or protocol. When a declared name is close, the message suggests it.\n\nThe diagnostic is on the name.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocane 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Unknown <kind> '<name>'. Did you mean '<suggestion>'?`\nWithout a close match, substances, classes and conditions get `Unknown <kind> '<name>'. Declare\nit, or import the file that declares it.`\nOther kinds get `Unknown <kind> '<name>'.`\nThe example gives `Unknown substance 'lidocane'. Did you mean 'lidocaine'?`\n\n**Fix**: Correct the spelling, declare the name, or import the file that declares it.\n\n**Accept**: No. An unknown name leaves the doses and checks around it incomplete; a `meso-ignore` comment gives `ignore-not-allowed` and the error stays.\n\n**Data**: `refText` (the name as written), `suggestion` (when there is one), `containerType` and `property`."
-  },
-  {
-    "code": "syntax-error",
-    "severity": "error",
-    "summary": "The text does not follow the `.meso` grammar. Common causes are a missing unit, a comma between mixture components, or a missing `}`.",
-    "text": "## `syntax-error`\n\n**Severity**: error.\n\nThe text does not follow the `.meso` grammar. Common causes are a missing unit, a comma between\nmixture components, or a missing `}`.\n\nMeso tries to read on after the error, but the broken part may not be checked as intended. The\ndiagnostic is on the unexpected text.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL, hyaluronic_acid 1 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: the parser's own message, for example ``Expecting token of type '}' but found `,`.``\n\n**Fix**: Correct the text as the message says. Here, remove the comma: mixture components are\nseparated by spaces or new lines.\n\n**Accept**: No. A file that does not parse cannot be checked reliably; a `meso-ignore` comment gives `ignore-not-allowed` and the error stays.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "invalid-number",
-    "severity": "error",
-    "summary": "A count is not a whole number in its range, a phase puts two sessions on one day, or a needle gauge is not a whole number from 18 to 34.",
-    "text": "## `invalid-number`\n\n**Severity**: error.\n\nA count is not a whole number in its range, a phase puts two sessions on one day, or a needle\ngauge is not a whole number from 18 to 34.\n\nWhole numbers are needed for the sessions of a phase, a technique's `points` (both ends of a\nrange), a substance's `max N sessions per cycle`, the needles of a `device multi-injector` and\ncalendar months (`every 1.5 months` has no calendar meaning: write weeks or days). The sessions of a\nphase are from 1 to 1,000 and a technique's points from 1 to 100,000; a protocol's phases\ntogether schedule at most 10,000 sessions (Meso lays every session out, so a larger count is\nrefused rather than checked in part). A phase's `every` and `after` must be more than 0. The\ndiagnostic is on the number (for the total, on the protocol's name).\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    technique joint_line { needle 40G 4 mm  depth IDS  0.2 mL per point  10 points }\n    session weekly { inject antalgic using joint_line }\n    schedule { phase treatment: 5.5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `A number of sessions must be a whole number, not <n>.` (or `A number of points \u2026`,\n`A number of needles \u2026`); `A number of sessions must be from 1 to 1,000, not <n>.`;\n`Protocol '<name>' schedules <n> sessions; at most 10,000 are checked.`;\n`'every 0 days' puts two sessions on the same day: write a time of more than 0.` (also for a\nrange starting at 0, `every 0-7 days`); `A number of months must be a whole number from 1 to\n12,000, not <n>: write weeks or days for part of a month.`. For a gauge, `Needle gauge <g>G is not a gauge: write a whole number\nfrom 18 to 34, e.g. 30G.`\n\n**Fix**: Write a whole number (`5 sessions`), and a real gauge (`needle 30G 4 mm`).\n\n**Accept**: No. A phase with such a count schedules no sessions, and the counts, totals and\ndays after it are unknown; such a number of points leaves the doses of the technique unknown\n(never the whole mixture by default). The file could not be fully checked; a `meso-ignore`\ncomment gives `ignore-not-allowed`.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "invalid-date",
-    "severity": "error",
-    "summary": "A date is written as YYYY-MM-DD but does not exist, such as 30 February.",
-    "text": "## `invalid-date`\n\n**Severity**: error.\n\nA date is written as YYYY-MM-DD but does not exist, such as 30 February.\n\nThis applies to `skin test on <date>` and `follows <protocol> from <date>`. A date that does not\nhave the YYYY-MM-DD shape at all gives `syntax-error` instead. The diagnostic is on the date.\nA plan whose sessions would fall after 9999-12-31 (an interval typed with too many digits) has\nno calendar dates and is reported the same way, on its start date.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    skin test on 2026-02-30 negative\n    follows knee_pain from 2026-03-02\n}\n```\n\n**Message**: `<date> is not a calendar date (YYYY-MM-DD).` For a plan off the calendar, `The plan\nof '<patient>' from <date> runs past 9999-12-31: its sessions have no calendar dates.`\n\n**Fix**: Correct the date.\n\n**Accept**: No. The date would be left out of the skin-test and calendar checks, and a plan\nwould compile without dates; a `meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "invalid-range",
-    "severity": "error",
-    "summary": "A range runs backwards, or stands where the language needs one figure.",
-    "text": "## `invalid-range`\n\n**Severity**: error.\n\nA range runs backwards, or stands where the language needs one figure.\n\nA range's low end comes first: `0.1-0.2 mL`, `20-30 points`, `8-12 sessions`, `1 to 3 mm`.\nRanges belong where a protocol says how much, how deep, how many or how often; where the\nlibrary states one figure (a substance's `concentration`, a `max`, a `min interval`, a layer's\nband, `patients from`, a patient's `weight`) a range is refused. Nothing is computed from the\nfigure: the message says what is left unchecked. The diagnostic is on the range (for a count,\non its high end).\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { piroxicam 3-1 mL  saline 2 mL }\n    technique joint_line { needle 30G 4 mm  depth IDS  0.1 mL per point  30-20 points }\n    session weekly { inject antalgic using joint_line }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `The range '<range>' runs backwards: write its low end first.[ Until it is fixed, <what is not checked>.]`\nWhere one figure belongs, `<Slot> is one figure here, not a range: write a single value. Until it is fixed, <what is not checked>.`\nThe example gives `The range '3-1 mL' runs backwards: write its low end first. Until it is\nfixed, the doses drawn from mixture 'antalgic' are not checked.`\n\n**Fix**: Swap the two ends (`piroxicam 1-3 mL`), or write the one figure the slot needs.\n\n**Accept**: No. The figure is left out of every check that needs it, so the file could not be\nfully checked; a `meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "missing-interval",
-    "severity": "error",
-    "summary": "A phase of more than one session has no `every`, or a phase that follows another has neither `after` nor `every`, so the days of its sessions cannot be laid out.",
-    "text": "## `missing-interval`\n\n**Severity**: error.\n\nA phase of more than one session has no `every`, or a phase that follows another has neither\n`after` nor `every`, so the days of its sessions cannot be laid out.\n\nA phase of one session needs no `every` (`phase once: 1 session of s`), unless another phase\nfollows it without an `after`. The days of the schedule from that phase on are unknown (never\n0): intervals after it are not checked, and a patient's plan has no dates. The diagnostic is\non the phase's count, or on its session name when the gap before it is missing.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    session weekly { inject antalgic }\n    schedule {\n        phase treatment: 5 sessions of weekly\n        phase check: 1 session of weekly\n    }\n}\n```\n\n**Message**: `Phase '<phase>' has <n> sessions but no 'every <time>': how far apart are they? Until it is given, the days of the schedule from here on are not checked.`\nFor the gap, `Phase '<phase>' follows another phase but gives neither 'after <time>' nor 'every <time>': when does it start? \u2026`\n\n**Fix**: Add `every <time>` to the phase, or `after <time>` to a later phase\n(`phase check: 1 session of weekly after 4 weeks`).\n\n**Accept**: No. The schedule could not be laid out, so the file could not be fully checked; a\n`meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "misplaced-clause",
-    "severity": "error",
-    "summary": "A class declares `aliases` or a `concentration`. Those describe one substance; a class holds the rules its members get (caps, contraindications, layers, skin test, mixing) and its parent classes.",
-    "text": "## `misplaced-clause`\n\n**Severity**: error.\n\nA class declares `aliases` or a `concentration`. Those describe one substance; a class holds the\nrules its members get (caps, contraindications, layers, skin test, mixing) and its parent\nclasses.\n\n**Example**:\n\n```meso\nclass house_vitamin {\n    concentration 10 mg/mL\n}\n```\n\n**Message**: `'concentration' belongs on a substance, not on class '<class>': a class holds rules for its members (caps, contraindications, layers, skin test, mixing) and parent classes.`\n\n**Fix**: Move the line into each member substance.\n\n**Accept**: Yes, with `// meso-ignore misplaced-clause: <reason>`; the line is ignored by the checks either way.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "unused-ignore",
-    "severity": "warning",
-    "summary": "A `meso-ignore` comment has a reason but silences nothing: no diagnostic with that code starts on the line it covers.",
-    "text": "## `unused-ignore`\n\n**Severity**: warning.\n\nA `meso-ignore` comment has a reason but silences nothing: no diagnostic with that code starts\non the line it covers.\n\nA comment on its own line covers the next line, and a comment at the end of a line covers that\nline. This happens after the problem is fixed, when the comment is on the wrong line, or when\nthe code is misspelt. The diagnostic is on the comment.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    // meso-ignore volume-per-point: bolus at trigger points, reviewed by Dr Rossi\n    technique joint_line { needle 30G 4 mm  depth IDS  0.2 mL per point  10 points }\n    session weekly { inject antalgic using joint_line }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Nothing to ignore: no '<code>' diagnostic on the next line.` (or `on the same line.` for a comment at the end of a line)\n\n**Fix**: Delete the comment if the problem is gone. Otherwise move it to the line the diagnostic\nstarts on, or correct the code.\n\n**Accept**: No. It is produced after the comments are applied, so a `meso-ignore` cannot silence it.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "ignore-needs-reason",
-    "severity": "warning",
-    "summary": "A `meso-ignore` comment has no reason, so it silences nothing.",
-    "text": "## `ignore-needs-reason`\n\n**Severity**: warning.\n\nA `meso-ignore` comment has no reason, so it silences nothing.\n\nThe reason must follow a colon after the code. The original diagnostic stays as well. The\ndiagnostic is on the comment.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 5 mL }\n    // meso-ignore volume-per-point\n    technique bolus { needle 30G 4 mm  depth IDS  0.5 mL per point  10 points }\n    session weekly { inject antalgic using bolus }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'meso-ignore <code>' needs a reason: write '// meso-ignore <code>: <why this is accepted>'.`\n\n**Fix**: Add the reason: `// meso-ignore volume-per-point: bolus at trigger points, reviewed by Dr X`.\n\n**Accept**: No. It is produced after the comments are applied, so a `meso-ignore` cannot silence it.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "ignore-not-allowed",
-    "severity": "warning",
-    "summary": "A `meso-ignore` comment covers a diagnostic that can never be silenced, so the diagnostic stays.",
-    "text": "## `ignore-not-allowed`\n\n**Severity**: warning.\n\nA `meso-ignore` comment covers a diagnostic that can never be silenced, so the diagnostic stays.\n\nThese are `overdose-session`, `overdose-weight`, `overdose-cycle`, `anesthetic-sum`, `allergy`,\n`skin-test-positive`, `withdrawn-substance`, `contraindicated` at error severity, and the errors\nthat leave part of the file unchecked: `syntax-error`, `unresolved-name`, `unknown-unit`,\n`unit-mismatch`, `duplicate-name`, `import-unresolved`, `not-text`, `invalid-number`,\n`invalid-date`, `invalid-range`, `missing-interval`, `missing-presentation` and `ambiguous-amount`. The diagnostic is on the comment.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    // meso-ignore overdose-session: the patient tolerated 40 mg before\n    mixture antalgic { piroxicam 2 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<code>' cannot be ignored: doses, allergies, withdrawn products, error-severity contraindications and errors that leave part of the file unchecked must be fixed.`\n\n**Fix**: Delete the comment and fix the underlying problem. For a dose, change the dose. For an\nallergy or a withdrawn product, change the protocol.\n\n**Accept**: No. It is produced after the comments are applied, so a `meso-ignore` cannot silence it.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "missing-presentation",
-    "severity": "error",
-    "summary": "A product gives an ingredient as an amount (`ketoprofen 100 mg`), which a label means per ampoule or vial, but the product does not say what one ampoule or vial holds. Without that volume the ingredient has no strength per mL, so no dose of it is worked out from the product. The diagnostic is on the amount.",
-    "text": "## `missing-presentation`\n\n**Severity**: error.\n\nA product gives an ingredient as an amount (`ketoprofen 100 mg`), which a label means per\nampoule or vial, but the product does not say what one ampoule or vial holds. Without that\nvolume the ingredient has no strength per mL, so no dose of it is worked out from the product.\nThe diagnostic is on the amount.\n\n**Example**:\n\n```meso\n/** OKi 160 mg/2 mL: 160 mg ketoprofen lysine salt = 100 mg ketoprofen per 2 mL ampoule. */\nproduct oki \"OKi 160 mg/2 mL\" {\n    ketoprofen 100 mg\n    source \"OKi 160 mg/2 ml soluzione iniettabile per uso intramuscolare, foglio illustrativo (Domp\xE9)\"\n}\n```\n\n**Message**: `'<substance>' <amount> in product '<product>' is an amount per ampoule or vial, but '<product>' does not say what one holds: add `ampoule <volume>`, or write a strength per mL (`<substance> 50 mg/mL`). Until it is fixed, no dose of '<substance>' is worked out from '<product>'.`\n\n**Fix**: Add the presentation from the label (`ampoule 2 mL`), or write the strength per mL\n(`ketoprofen 50 mg/mL`) or per volume (`ketoprofen 100 mg / 2 mL`).\n\n**Accept**: No. The ingredient's doses would go unchecked.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "ambiguous-amount",
-    "severity": "error",
-    "summary": "A mixture gives a product by an amount (`pc_dc 100 mg`), but the amount could be of several of its ingredients, or of none (no ingredient with a strength in that unit). The volume of the component, and every dose drawn from the mixture, are then unknown. The diagnostic is on the amount.",
-    "text": "## `ambiguous-amount`\n\n**Severity**: error.\n\nA mixture gives a product by an amount (`pc_dc 100 mg`), but the amount could be of several of\nits ingredients, or of none (no ingredient with a strength in that unit). The volume of the\ncomponent, and every dose drawn from the mixture, are then unknown. The diagnostic is on the\namount.\n\n**Example**:\n\n```meso\n/** Phosphonciale Mono: 250 mg phosphatidylcholine and 126.5 mg deoxycholic acid per 5 mL ampoule. */\nproduct pc_dc {\n    phosphatidylcholine 250 mg\n    deoxycholic_acid 126.5 mg\n    ampoule 5 mL\n}\nprotocol lipolysis {\n    indication aesthetic\n    skin test not needed \"no substance asks for one\"\n    mixture lipo { pc_dc 100 mg }\n    session s { inject lipo }\n    schedule { phase a: 1 session of s }\n}\n```\n\n**Message**: `Product '<product>' holds '<substance>', '<substance>': <amount> could be of any of them. Give it in mL or in ampoules. Until it is fixed, the doses drawn from mixture '<mixture>' are not checked.`\n\n**Fix**: Give the product by volume (`pc_dc 2 mL`) or by ampoules (`pc_dc 1 ampoule`). A product\nwith one ingredient in mg may be given by that ingredient's amount (`oki 100 mg`).\n\n**Accept**: No. The doses drawn from the mixture would go unchecked.\n\n**Data**: none beyond `code`."
-  },
-  {
-    "code": "presentation-overdrawn",
-    "severity": "error",
-    "summary": "A component says how many ampoules or vials it is drawn from (`oki 3 mL from 1 ampoule`), and takes more than they hold (one 2 mL ampoule). Without `from`, a component may take any volume: more ampoules are opened. With a range, its top is compared. The diagnostic is on the component's volume.",
-    "text": '## `presentation-overdrawn`\n\n**Severity**: error.\n\nA component says how many ampoules or vials it is drawn from (`oki 3 mL from 1 ampoule`), and\ntakes more than they hold (one 2 mL ampoule). Without `from`, a component may take any\nvolume: more ampoules are opened. With a range, its top is compared. The diagnostic is on the\ncomponent\'s volume.\n\n**Example**:\n\n```meso\nproduct oki "OKi 160 mg/2 mL" {\n    ketoprofen 100 mg\n    ampoule 2 mL\n}\nprotocol sciatica {\n    indication pain\n    skin test not needed "no substance asks for one"\n    mixture m { oki 3 mL from 1 ampoule  saline 2 mL }\n    session s { inject m }\n    schedule { phase a: 1 session of s }\n}\n```\n\n**Message**: `\'<product>\' takes <volume> mL from <n> ampoule, which holds <volume> mL (ampoule of <volume> mL): open more, or take less.`\n\n**Fix**: Take no more than the ampoules hold, or say how many are opened (`from 2 ampoules`).\n\n**Accept**: Yes, with `// meso-ignore presentation-overdrawn: <reason>` on the line.\n\n**Data**: `takes` and `holds` (mL).'
-  },
-  {
-    "code": "mixture-overdrawn",
-    "severity": "error",
-    "summary": "A mixture is prepared once per session: a syringe made up from its recipe. The injects of one session that use it together draw more than it holds (the most they draw against the least it holds). One inject that alone draws too much is `insufficient-mixture` instead. A mixture declared `prepared per inject` is made up again for each inject and is not summed. The diagnostic is on the mixture's name in the last of the injects.",
-    "text": "## `mixture-overdrawn`\n\n**Severity**: error.\n\nA mixture is prepared once per session: a syringe made up from its recipe. The injects of one\nsession that use it together draw more than it holds (the most they draw against the least it\nholds). One inject that alone draws too much is `insufficient-mixture` instead. A mixture\ndeclared `prepared per inject` is made up again for each inject and is not summed. The\ndiagnostic is on the mixture's name in the last of the injects.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test not needed \"saline only\"\n    mixture m { saline 4 mL }\n    technique t { needle 30G 4 mm  depth 2 mm  0.1 mL per point  30 points }\n    session s { inject m using t  inject m using t }\n    schedule { phase a: 1 session of s }\n}\n```\n\n**Message**: `Session '<session>' draws <volume> mL from mixture '<mixture>' (<volume> mL + <volume> mL) but it holds only <volume> mL: prepare more, or declare it `mixture <mixture> prepared per inject` if each inject gets a syringe of its own.`\n\n**Fix**: Prepare more of the mixture, draw less, or declare `mixture m prepared per inject { \u2026 }`\nwhen each inject is made up anew.\n\n**Accept**: Yes, with `// meso-ignore mixture-overdrawn: <reason>` on the `inject` line.\n\n**Data**: `drawn` and `available` (mL)."
-  }
-];
-
-// src/cli/docs-url.ts
-var fields = package_default;
-function repositoryUrl() {
-  const url = typeof fields.repository === "string" ? fields.repository : fields.repository?.url;
-  return (url ?? "https://example.invalid/meso").replace(/^git\+/, "").replace(/\.git$/, "");
-}
-function projectUrl() {
-  return fields.homepage ?? repositoryUrl();
-}
-function diagnosticDocsUrl(code) {
-  return `${repositoryUrl()}/blob/main/docs/diagnostics.md#${code}`;
-}
-
-// src/files/write-atomic.ts
-var import_node_fs2 = require("node:fs");
-var path2 = __toESM(require("node:path"), 1);
-
-// src/files/temporaries.ts
-var import_node_crypto = require("node:crypto");
-var import_node_fs = require("node:fs");
-var path = __toESM(require("node:path"), 1);
-var TEMPORARY = /^\.([0-9a-f]{16})\.([0-9]+)-([0-9]+)-([0-9a-f]{8})\.meso-(tmp|old)$/;
-function readText(file) {
-  try {
-    return (0, import_node_fs.readFileSync)(file, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function startTicks(pid) {
-  const stat2 = readText(`/proc/${pid}/stat`);
-  const fields2 = stat2?.slice(stat2.lastIndexOf(")") + 2).split(" ");
-  return fields2 && /^[0-9]+$/.test(fields2[19] ?? "") ? fields2[19] : void 0;
-}
-function bootId() {
-  const id = readText("/proc/sys/kernel/random/boot_id")?.trim().replace(/-/g, "");
-  return id && /^[0-9a-f]{8}/.test(id) ? id.slice(0, 8) : void 0;
-}
-var ownOwner;
-function ownerMark() {
-  ownOwner ??= `${process.pid}-${startTicks(process.pid) ?? "0"}-${bootId() ?? "00000000"}`;
-  return ownOwner;
-}
-function pidRuns(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-}
-function ownerRuns(pid, start, boot) {
-  if (`${pid}-${start}-${boot}` === ownerMark()) return true;
-  const thisBoot = bootId();
-  if (thisBoot && boot !== "00000000" && boot !== thisBoot) return false;
-  const ticks = startTicks(pid);
-  if (ticks !== void 0 && start !== "0") return ticks === start;
-  return pidRuns(pid);
-}
-var nameHash2 = (target) => (0, import_node_crypto.createHash)("sha256").update(path.basename(target)).digest("hex").slice(0, 16);
-function temporaryOf(target) {
-  return path.join(path.dirname(target), `.${nameHash2(target)}.${ownerMark()}.meso-tmp`);
-}
-function backupOf(target) {
-  return path.join(path.dirname(target), `.${nameHash2(target)}.${ownerMark()}.meso-old`);
-}
-function removeStaleTemporaries(folders) {
-  const removed = [];
-  for (const folder of new Set(folders)) {
-    let entries;
-    try {
-      entries = (0, import_node_fs.readdirSync)(folder);
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const m = TEMPORARY.exec(entry);
-      if (!m || ownerRuns(Number(m[2]), m[3], m[4])) continue;
-      const file = path.join(folder, entry);
-      try {
-        if (!(0, import_node_fs.lstatSync)(file).isFile()) continue;
-        (0, import_node_fs.rmSync)(file, { force: true });
-        removed.push(file);
-      } catch {
-      }
-    }
-  }
-  return removed;
-}
-
-// src/files/write-atomic.ts
-async function writeDurably(file, text) {
-  const handle = await import_node_fs2.promises.open(file, "wx");
-  try {
-    await handle.writeFile(text, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-async function assertReplaceable(target) {
-  const stat2 = await import_node_fs2.promises.lstat(target).catch(() => void 0);
-  if (stat2 && !stat2.isFile()) throw fileSystemError(`cannot write ${target}`, Object.assign(new Error("not a file"), { code: stat2.isDirectory() ? "EISDIR" : "EEXIST" }));
-}
-async function writeAllAtomically(files) {
-  removeStaleTemporaries(files.map((f2) => path2.dirname(f2.path)));
-  const temps = [];
-  try {
-    for (const f2 of files) {
-      const folder = path2.dirname(f2.path);
-      await import_node_fs2.promises.mkdir(folder, { recursive: true }).catch((e) => {
-        throw fileSystemError(`cannot create the folder ${folder}`, e);
-      });
-      const temp = temporaryOf(f2.path);
-      temps.push({ temp, target: f2.path });
-      await writeDurably(temp, f2.text).catch((e) => {
-        throw fileSystemError(`cannot write ${f2.path}`, e);
-      });
-    }
-    for (const t2 of temps) await assertReplaceable(t2.target);
-    await renameAll(temps);
-  } finally {
-    await Promise.all(temps.map((t2) => import_node_fs2.promises.rm(t2.temp, { force: true }).catch(() => void 0)));
-  }
-}
-async function renameAll(temps) {
-  const backups = [];
-  try {
-    for (const t2 of temps) {
-      const backup = backupOf(t2.target);
-      const kept = await import_node_fs2.promises.link(t2.target, backup).catch(() => import_node_fs2.promises.copyFile(t2.target, backup)).then(() => true, (e) => {
-        if (e.code === "ENOENT") return false;
-        throw fileSystemError(`cannot write ${t2.target}`, e);
-      });
-      backups.push({ target: t2.target, backup: kept ? backup : void 0 });
-      await import_node_fs2.promises.rename(t2.temp, t2.target).catch((e) => {
-        throw fileSystemError(`cannot write ${t2.target}`, e);
-      });
-    }
-  } catch (e) {
-    for (const b of backups) {
-      if (b.backup) await import_node_fs2.promises.rename(b.backup, b.target).catch(() => void 0);
-      else await import_node_fs2.promises.rm(b.target, { force: true }).catch(() => void 0);
-    }
-    throw e;
-  } finally {
-    await Promise.all(backups.map((b) => b.backup ? import_node_fs2.promises.rm(b.backup, { force: true }).catch(() => void 0) : void 0));
-  }
-}
-
-// src/cli/exit-codes.ts
-var ExitCode = {
-  /** No errors (and warnings within --max-warnings). */
-  Ok: 0,
-  /** Errors found, or too many warnings. */
-  Problems: 1,
-  /** Bad usage, unreadable input, unwritable output, or an internal failure. */
-  Failure: 2
-};
-var CliError = class extends Error {
-  constructor(message, exitCode = ExitCode.Failure) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-  exitCode;
-};
-
-// src/cli/safe-output.ts
-var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text) {
-  return text.replace(UNSAFE, (c) => NAMED[c] ?? (c.charCodeAt(0) <= 255 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
-}
-function escapeControlsInLines(text) {
-  return text.split("\n").map(escapeControls).join("\n");
-}
-function inertLines(text) {
-  return text.split("\n").map((line) => line.replace(/^(\s*):(?=:)/, "$1\\x3a").replace(/##\[/g, "#\\x23[")).join("\n");
-}
-var UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function inertJson(text) {
-  return text.replace(/##\[/g, "#\\u0023[").replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function inertXml(text) {
-  return text.replace(/##\[/g, "#&#35;[");
-}
-
-// src/cli/formats/github.ts
-var escapeData = (s) => escapeControls(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
-var escapeProperty = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-var COMMAND = { error: "error", warning: "warning", info: "notice", hint: "notice" };
-function formatGithub(report2) {
-  return report2.problems.map((p) => {
-    const columns = p.line === p.endLine ? `,col=${p.column}` : "";
-    const endColumn = p.line === p.endLine ? `,endColumn=${p.endColumn}` : "";
-    return `::${COMMAND[p.severity]} file=${escapeProperty(p.file)},line=${p.line}${columns},endLine=${p.endLine}${endColumn},title=${escapeProperty(`meso ${p.code}`)}::${escapeData(p.message)}
-`;
-  }).join("");
-}
-
-// src/cli/problems.ts
-var import_node_crypto2 = require("node:crypto");
-var path3 = __toESM(require("node:path"), 1);
-
-// src/cli/diagnostics.ts
-function byPosition(a, b) {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || codeOf(a).localeCompare(codeOf(b));
-}
-
-// src/cli/problems.ts
-function collectProblems(files, cwd, quiet = false) {
-  const problems = [];
-  const names = [];
-  let errors = 0;
-  let warnings = 0;
-  for (const f2 of files) {
-    const file = path3.relative(cwd, f2.path).split(path3.sep).join("/") || f2.path;
-    names.push(file);
-    for (const d of [...f2.diagnostics].sort(byPosition)) {
-      const severity2 = severityName(d);
-      if (severity2 === "error") errors++;
-      if (severity2 === "warning") warnings++;
-      if (severity2 === "hint" || quiet && severity2 !== "error") continue;
-      problems.push({
-        file,
-        severity: severity2,
-        code: codeOf(d),
-        message: typeof d.message === "string" ? d.message : d.message.value,
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1
-      });
-    }
-  }
-  return { filesChecked: files.length, files: names, problems, errors, warnings };
-}
-function fingerprints(report2) {
-  const seen = /* @__PURE__ */ new Map();
-  return report2.problems.map((p) => {
-    const key = `${p.code}|${p.file}|${p.message}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return (0, import_node_crypto2.createHash)("sha256").update(`${key}|${n}`).digest("hex").slice(0, 32);
-  });
-}
-
-// src/cli/formats/gitlab.ts
-var SEVERITY = { error: "major", warning: "minor", info: "info", hint: "info" };
-function formatGitlab(report2) {
-  const prints = fingerprints(report2);
-  return JSON.stringify(report2.problems.map((p, i) => ({
-    type: "issue",
-    check_name: p.code,
-    description: `${p.code}: ${p.message}`,
-    categories: ["Bug Risk"],
-    severity: SEVERITY[p.severity],
-    fingerprint: prints[i],
-    location: { path: p.file, lines: { begin: p.line, end: p.endLine } }
-  })), null, 2) + "\n";
-}
-
-// src/cli/formats/json.ts
-function formatJson(report2) {
-  return JSON.stringify(report2.problems, null, 2) + "\n";
-}
-
-// src/cli/formats/junit.ts
-var xml = (s) => escapeControls(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-function formatJunit(report2) {
-  const files = report2.files ?? [...new Set(report2.problems.map((p) => p.file))];
-  const byFile = new Map(files.map((f2) => [f2, report2.problems.filter((p) => p.file === f2)]));
-  const tests = [...byFile.values()].reduce((n, problems) => n + Math.max(problems.length, 1), 0);
-  const lines = ['<?xml version="1.0" encoding="utf-8"?>', `<testsuites name="meso" tests="${tests}" failures="${report2.problems.length}">`];
-  for (const [file, problems] of byFile) {
-    lines.push(`  <testsuite name="${xml(file)}" tests="${Math.max(problems.length, 1)}" failures="${problems.length}" errors="0" time="0">`);
-    if (problems.length === 0) lines.push(`    <testcase name="${xml(file)}" classname="${xml(file)}" time="0"/>`);
-    for (const p of problems) {
-      const where = `${file}:${p.line}:${p.column}`;
-      lines.push(
-        `    <testcase name="${xml(`${p.code} at ${where}`)}" classname="${xml(file)}" time="0">`,
-        `      <failure type="${p.severity}" message="${xml(p.message)}">${xml(`${where}: ${p.severity} ${p.code}: ${p.message}`)}</failure>`,
-        "    </testcase>"
-      );
-    }
-    lines.push("  </testsuite>");
-  }
-  lines.push("</testsuites>");
-  return lines.join("\n") + "\n";
-}
-
-// src/cli/formats/sarif.ts
-var import_node_url = require("node:url");
-var LEVEL = { error: "error", warning: "warning", info: "note", hint: "note" };
-function ruleName(id) {
-  const pascal = id.replace(/(^|-)([a-z0-9])/g, (_, _d, c) => c.toUpperCase());
-  return pascal.toLowerCase() === id.toLowerCase() ? `${pascal}Check` : pascal;
-}
-function relativeUri(file) {
-  return file.split("/").map(encodeURIComponent).join("/");
-}
-function formatSarif(report2, rules, tool) {
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const prints = fingerprints(report2);
-  const results = report2.problems.map((p, i) => ({
-    ruleId: p.code,
-    ...ruleIndex.has(p.code) && { ruleIndex: ruleIndex.get(p.code) },
-    level: LEVEL[p.severity],
-    message: { text: p.message },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: { uri: relativeUri(p.file), uriBaseId: "%SRCROOT%" },
-        region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn }
-      }
-    }],
-    partialFingerprints: { "mesoProblem/v1": prints[i] }
-  }));
-  const root2 = (0, import_node_url.pathToFileURL)(tool.root).href;
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [{
-      tool: {
-        driver: {
-          name: "meso",
-          version: tool.version,
-          informationUri: tool.informationUri,
-          rules: rules.map((r) => ({
-            id: r.id,
-            name: ruleName(r.id),
-            shortDescription: { text: r.summary },
-            fullDescription: { text: r.summary },
-            helpUri: r.helpUri,
-            help: { text: `Run 'meso explain ${r.id}' for details, an example and how to fix or accept it; or see ${r.helpUri}.` },
-            defaultConfiguration: { level: LEVEL[r.severity] ?? "warning" }
-          }))
-        }
-      },
-      originalUriBaseIds: { "%SRCROOT%": { uri: root2.endsWith("/") ? root2 : `${root2}/` } },
-      results
-    }]
-  };
-  return JSON.stringify(log, null, 2) + "\n";
-}
-
-// src/cli/color.ts
-var import_node_util = require("node:util");
-function useColor(flag, env, isTTY) {
-  if (flag !== void 0) return flag;
-  const force = env.FORCE_COLOR;
-  if (force !== void 0) return force !== "0" && force.toLowerCase() !== "false";
-  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
-  if (env.TERM === "dumb") return false;
-  return isTTY;
-}
-function paint(style, text, color) {
-  if (!color || typeof import_node_util.styleText !== "function") return text;
-  return (0, import_node_util.styleText)(style, text, { validateStream: false });
-}
-
-// src/language/i18n/format-message.ts
-var cache = /* @__PURE__ */ new Map();
-var pluralRules = /* @__PURE__ */ new Map();
-function parseMessage(text) {
-  const cached = cache.get(text);
-  if (cached) return cached;
-  const [parts, end] = parseParts(text, 0, false);
-  if (end !== text.length) throw new Error(`unbalanced '}' in message: ${text}`);
-  cache.set(text, parts);
-  return parts;
-}
-function parseParts(text, start, inPlural) {
-  const parts = [];
-  let i = start;
-  let literal = "";
-  while (i < text.length && text[i] !== "}") {
-    const c = text[i];
-    if (c === "{") {
-      if (literal) parts.push(literal);
-      literal = "";
-      const [part, next] = parsePlaceholder(text, i + 1);
-      parts.push(part);
-      i = next;
-    } else if (c === "#" && inPlural) {
-      if (literal) parts.push(literal);
-      literal = "";
-      parts.push({ hash: true });
-      i++;
-    } else {
-      literal += c;
-      i++;
-    }
-  }
-  if (literal) parts.push(literal);
-  return [parts, i];
-}
-function parsePlaceholder(text, start) {
-  const close = text.indexOf("}", start);
-  const comma = text.indexOf(",", start);
-  if (close < 0) throw new Error(`unclosed '{' in message: ${text}`);
-  if (comma < 0 || close < comma) return [{ arg: text.slice(start, close).trim() }, close + 1];
-  const arg = text.slice(start, comma).trim();
-  const kind = text.slice(comma + 1).match(/^\s*plural\s*,/);
-  if (!kind) throw new Error(`only {${arg}, plural, ...} is supported: ${text}`);
-  let i = comma + 1 + kind[0].length;
-  const plural2 = {};
-  for (; ; ) {
-    const selector = text.slice(i).match(/^\s*([a-z]+|=[0-9]+)\s*\{/);
-    if (!selector) break;
-    const [parts, end] = parseParts(text, i + selector[0].length, true);
-    if (text[end] !== "}") throw new Error(`unclosed plural form in message: ${text}`);
-    plural2[selector[1]] = parts;
-    i = end + 1;
-  }
-  const rest = text.slice(i).match(/^\s*\}/);
-  if (!rest || !plural2.other) throw new Error(`a plural needs an 'other' form and a closing '}': ${text}`);
-  return [{ arg, plural: plural2 }, i + rest[0].length];
-}
-function formatMessage(locale, text, args = {}) {
-  return render(locale, parseMessage(text), args, void 0);
-}
-function render(locale, parts, args, count2) {
-  return parts.map((p) => {
-    if (typeof p === "string") return p;
-    if ("hash" in p) return String(count2 ?? "#");
-    const value = args[p.arg];
-    if (value === void 0) return `{${p.arg}}`;
-    if (!("plural" in p)) return String(value);
-    const n = Number(value);
-    const form = p.plural[`=${n}`] ?? p.plural[pluralRule(locale).select(n)] ?? p.plural.other;
-    return render(locale, form, args, n);
-  }).join("");
-}
-function pluralRule(locale) {
-  let rule = pluralRules.get(locale);
-  if (!rule) pluralRules.set(locale, rule = new Intl.PluralRules(locale));
-  return rule;
-}
-
-// src/language/i18n/messages.en.ts
-var en = {
-  "cli.summary": "{files, plural, one {# file} other {# files}} checked: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}.",
-  "cli.tooManyWarnings": "Too many warnings: {warnings} (at most {max} allowed by --max-warnings).",
-  "cli.noFiles": "No .meso files found in {paths}.",
-  "cli.badLocale": "unknown locale '{locale}': Meso speaks {locales}.",
-  "status.starting": "Meso: starting\u2026",
-  "status.stopped": "Meso: server stopped",
-  "status.restart": "Restart",
-  "status.checking": "Meso: checking\u2026",
-  "status.clean": "Meso: no problems",
-  "status.problems": "Meso: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}",
-  "status.showProblems": "Show problems",
-  "lens.schedule": "{cycle} sessions + {maintenance} maintenance \xB7 {days} days",
-  "lens.compile": "Compile to JSON",
-  "lens.preview": "Preview",
-  "hint.perSession": "= {amounts}/session",
-  "hint.perSession.tooltip": "Delivered per session by this component (injected share of the mixture \xD7 concentration).",
-  "hint.day": "day {day}",
-  "hint.days": "days {days}"
-};
-
-// src/language/i18n/messages.it.ts
-var it = {
-  "cli.summary": "{files, plural, one {# file controllato} other {# file controllati}}: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}.",
-  "cli.tooManyWarnings": "Troppi avvisi: {warnings} (--max-warnings ne consente al massimo {max}).",
-  "cli.noFiles": "Nessun file .meso trovato in {paths}.",
-  "cli.badLocale": "lingua '{locale}' sconosciuta: Meso parla {locales}.",
-  "status.starting": "Meso: avvio\u2026",
-  "status.stopped": "Meso: server fermo",
-  "status.restart": "Riavvia",
-  "status.checking": "Meso: controllo in corso\u2026",
-  "status.clean": "Meso: nessun problema",
-  "status.problems": "Meso: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}",
-  "status.showProblems": "Mostra i problemi",
-  "lens.schedule": "{cycle} sedute + {maintenance} di mantenimento \xB7 {days} giorni",
-  "lens.compile": "Compila in JSON",
-  "lens.preview": "Anteprima",
-  "hint.perSession": "= {amounts}/seduta",
-  "hint.perSession.tooltip": "Quantit\xE0 somministrata a ogni seduta da questo componente (quota iniettata della miscela \xD7 concentrazione).",
-  "hint.day": "giorno {day}",
-  "hint.days": "giorni {days}"
-};
-
-// src/language/i18n/translate.ts
-var CATALOGUES = { en, it };
-function t(locale, key, args) {
-  return formatMessage(locale, CATALOGUES[locale][key], args);
-}
-
-// src/cli/formats/text.ts
-var STYLE = { error: "red", warning: "yellow", info: "cyan", hint: "dim" };
-function formatText(report2, color, locale = "en") {
-  const lines = report2.problems.map((p) => `${escapeControls(p.file)}:${p.line}:${p.column}: ${paint(STYLE[p.severity], p.severity, color)} ${p.code}: ${escapeControls(p.message)}`);
-  lines.push(t(locale, "cli.summary", { files: report2.filesChecked, errors: report2.errors, warnings: report2.warnings }));
-  return inertLines(lines.join("\n")) + "\n";
-}
-
-// src/cli/inputs.ts
-var path7 = __toESM(require("node:path"), 1);
-
-// src/files/read-file.ts
-var import_node_fs3 = require("node:fs");
-var path4 = __toESM(require("node:path"), 1);
-var DEFAULT_MAX_FILE_BYTES = 1e7;
-var refuse = (code, reason) => ({ ok: false, code, reason });
-function formatBytes(n) {
-  if (n >= 1e6) return `${Number((n / 1e6).toFixed(1))} MB`;
-  if (n >= 1e3) return `${Number((n / 1e3).toFixed(1))} kB`;
-  return `${n} bytes`;
-}
-function parseBytes(text) {
-  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*$/i.exec(text);
-  if (!m) return void 0;
-  const unit = (m[2] ?? "b").toLowerCase();
-  const factor = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 }[unit];
-  const bytes = Math.floor(Number(m[1]) * factor);
-  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : void 0;
-}
-function notRegular(stat2) {
-  if (stat2.isFile()) return void 0;
-  if (stat2.isDirectory()) return refuse("EISDIR", "it is a folder");
-  if (stat2.isFIFO()) return refuse("not-regular", "it is a FIFO (named pipe), not a regular file");
-  if (stat2.isSocket()) return refuse("not-regular", "it is a socket, not a regular file");
-  if (stat2.isCharacterDevice() || stat2.isBlockDevice()) return refuse("not-regular", "it is a device, not a regular file");
-  return refuse("not-regular", "it is not a regular file");
-}
-function tooLarge(max, size) {
-  return refuse("too-large", `it is ${size === void 0 ? "larger than" : `${formatBytes(size)}, over`} the limit of ${formatBytes(max)} per file`);
-}
-function isInside(folder, file) {
-  const rel = path4.relative(folder, file);
-  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
-}
-function realProjectRoots(folders) {
-  return folders.map((f2) => {
-    try {
-      return import_node_fs3.realpathSync.native(f2);
-    } catch {
-      return path4.resolve(f2);
-    }
-  });
-}
-var OPEN_FLAGS = import_node_fs3.constants.O_RDONLY | (import_node_fs3.constants.O_NONBLOCK ?? 0) | (import_node_fs3.constants.O_NOFOLLOW ?? 0);
-function readRegularFile(file, options = {}) {
-  const max = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let real;
-  let stat2;
-  try {
-    real = import_node_fs3.realpathSync.native(file);
-    stat2 = (0, import_node_fs3.statSync)(real);
-  } catch (e) {
-    return refuse(errorCode(e) ?? "error", fsWords(e));
-  }
-  if (options.roots && !options.roots.some((root2) => isInside(root2, real))) {
-    return refuse("outside", `its real path ${real} is outside the project folder ${options.roots[0]}`);
-  }
-  const kind = notRegular(stat2);
-  if (kind) return kind;
-  if (stat2.size > max) return tooLarge(max, stat2.size);
-  let fd;
-  try {
-    fd = (0, import_node_fs3.openSync)(real, OPEN_FLAGS);
-  } catch (e) {
-    return refuse(errorCode(e) ?? "error", errorCode(e) === "ELOOP" ? "it changed while being read" : fsWords(e));
-  }
-  try {
-    const opened = (0, import_node_fs3.fstatSync)(fd);
-    if (opened.ino !== stat2.ino || opened.dev !== stat2.dev) return notRegular(opened) ?? refuse("changed", "it changed while being read");
-    return readAll(fd, real, opened.size, max);
-  } catch (e) {
-    return refuse(errorCode(e) ?? "error", fsWords(e));
-  } finally {
-    (0, import_node_fs3.closeSync)(fd);
-  }
-}
-function readAll(fd, real, size, max) {
-  let buffer = Buffer.allocUnsafe(Math.min(size, max) + 1);
-  let length = 0;
-  for (; ; ) {
-    if (length === buffer.length) {
-      if (length > max) return tooLarge(max);
-      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, max + 1));
-      buffer.copy(bigger, 0, 0, length);
-      buffer = bigger;
-    }
-    const n = (0, import_node_fs3.readSync)(fd, buffer, length, buffer.length - length, null);
-    if (n === 0) break;
-    length += n;
-  }
-  if (length > max) return tooLarge(max);
-  return { ok: true, bytes: buffer.subarray(0, length), realPath: real };
-}
-
-// src/cli/expand-paths.ts
-var import_node_fs5 = require("node:fs");
-var path6 = __toESM(require("node:path"), 1);
-var import_picomatch = __toESM(require_picomatch2(), 1);
-
-// src/cli/ignore-rules.ts
-var import_node_fs4 = require("node:fs");
-var path5 = __toESM(require("node:path"), 1);
-var import_ignore = __toESM(require_ignore(), 1);
-function repositoryRoot(folder) {
-  for (let dir = path5.resolve(folder); ; dir = path5.dirname(dir)) {
-    if ((0, import_node_fs4.existsSync)(path5.join(dir, ".git"))) return dir;
-    if (path5.dirname(dir) === dir) return void 0;
-  }
-}
-var posix = (p) => p.split(path5.sep).join("/");
-var IgnoreRules = class {
-  constructor(cwd, base, options) {
-    this.cwd = cwd;
-    const repo = options.gitignore ? repositoryRoot(base) : void 0;
-    this.base = repo ?? path5.resolve(base);
-    this.gitignore = options.gitignore;
-    this.patterns = options.patterns.length > 0 ? (0, import_ignore.default)().add(options.patterns) : void 0;
-    this.exclude = repo && options.gitignore ? this.load(path5.join(repo, ".git", "info", "exclude")) : void 0;
-  }
-  cwd;
-  base;
-  byFolder = /* @__PURE__ */ new Map();
-  ignoredFolders = /* @__PURE__ */ new Map();
-  patterns;
-  gitignore;
-  exclude;
-  /** Rules of one ignore file, or undefined when there is none (or it cannot be read). */
-  load(file) {
-    const read = readRegularFile(file, { maxBytes: 1e6 });
-    return read.ok ? (0, import_ignore.default)().add(read.bytes.toString("utf8")) : void 0;
-  }
-  rulesOf(folder) {
-    if (!this.byFolder.has(folder)) this.byFolder.set(folder, this.gitignore ? this.load(path5.join(folder, ".gitignore")) : void 0);
-    return this.byFolder.get(folder);
-  }
-  /** Whether the `--ignore-pattern` patterns leave this path out (files named on the command line too). */
-  matchesPattern(file, isFolder = false) {
-    const rel = posix(path5.relative(this.cwd, file));
-    if (!this.patterns || rel === "" || rel.startsWith("..") || path5.isAbsolute(rel)) return false;
-    return this.patterns.ignores(isFolder ? `${rel}/` : rel);
-  }
-  /** Whether git (and the patterns) would leave this file or folder out. */
-  ignores(file, isFolder = false) {
-    if (this.matchesPattern(file, isFolder)) return true;
-    const abs = path5.resolve(file);
-    const parent = path5.dirname(abs);
-    if (parent !== abs && this.isInsideBase(parent) && parent !== this.base && this.folderIgnored(parent)) return true;
-    return this.gitRules(abs, isFolder);
-  }
-  isInsideBase(p) {
-    const rel = path5.relative(this.base, p);
-    return !rel.startsWith("..") && !path5.isAbsolute(rel);
-  }
-  /** A folder is ignored when git ignores it or any folder above it (up to the base). */
-  folderIgnored(folder) {
-    const known2 = this.ignoredFolders.get(folder);
-    if (known2 !== void 0) return known2;
-    const parent = path5.dirname(folder);
-    const ignored = parent !== this.base && this.isInsideBase(parent) && this.folderIgnored(parent) || this.matchesPattern(folder, true) || this.gitRules(folder, true);
-    this.ignoredFolders.set(folder, ignored);
-    return ignored;
-  }
-  /** The verdict of the ignore files alone: the deepest folder whose rules decide wins. */
-  gitRules(abs, isFolder) {
-    if (!this.gitignore || !this.isInsideBase(abs) || abs === this.base) return false;
-    const suffix = isFolder ? "/" : "";
-    let ignored = this.exclude?.ignores(posix(path5.relative(this.base, abs)) + suffix) ?? false;
-    for (let dir = this.base; ; ) {
-      const rules = this.rulesOf(dir);
-      if (rules) {
-        const verdict = rules.test(posix(path5.relative(dir, abs)) + suffix);
-        if (verdict.ignored) ignored = true;
-        else if (verdict.unignored) ignored = false;
-      }
-      const rel = path5.relative(dir, path5.dirname(abs));
-      if (rel === "") break;
-      dir = path5.join(dir, rel.split(path5.sep)[0]);
-    }
-    return ignored;
-  }
-};
-
-// src/cli/expand-paths.ts
-var isGlob = (input) => import_picomatch.default.scan(input).isGlob;
-async function expandPaths(inputs, options = {}) {
-  const cwd = path6.resolve(options.cwd ?? process.cwd());
-  const rules = new IgnoreRules(cwd, await projectRoot(inputs, cwd), { gitignore: options.gitignore ?? true, patterns: options.ignorePatterns ?? [] });
-  const found = /* @__PURE__ */ new Set();
-  const unmatched = [];
-  for (const input of inputs) {
-    const before2 = found.size;
-    let matched;
-    if (isGlob(input)) {
-      matched = expandGlob(input, cwd, rules);
-    } else {
-      const abs = path6.resolve(cwd, input);
-      let isFolder;
-      try {
-        isFolder = (0, import_node_fs5.statSync)(abs).isDirectory();
-      } catch (e) {
-        if (e.code === "ENOENT" && isLink(abs)) isFolder = false;
-        else throw new CliError(`${input}: ${e.code === "ENOENT" ? "no such file or folder" : fsReason(e)}.`);
-      }
-      matched = isFolder ? walk(abs, rules) : rules.matchesPattern(abs) ? [] : [abs];
-    }
-    matched.forEach((m) => found.add(m));
-    if (found.size === before2 && matched.length === 0) unmatched.push(input);
-  }
-  return { files: [...found].sort(), unmatched };
-}
-function isLink(p) {
-  try {
-    return (0, import_node_fs5.lstatSync)(p).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-function expandGlob(input, cwd, rules) {
-  const scan = import_picomatch.default.scan(input);
-  const base = path6.resolve(cwd, scan.base || ".");
-  let isFolder = false;
-  try {
-    isFolder = (0, import_node_fs5.statSync)(base).isDirectory();
-  } catch {
-  }
-  if (!isFolder) return [];
-  const isMatch = (0, import_picomatch.default)(scan.glob, { dot: false });
-  return walk(base, rules).filter((f2) => isMatch(path6.relative(base, f2).split(path6.sep).join("/")));
-}
-function walk(dir, rules, visited = /* @__PURE__ */ new Set()) {
-  let real;
-  try {
-    real = (0, import_node_fs5.realpathSync)(dir);
-  } catch (e) {
-    throw new CliError(`cannot search the folder ${dir}: ${fsReason(e)}.`);
-  }
-  if (visited.has(real)) return [];
-  visited.add(real);
-  let entries;
-  try {
-    entries = (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true });
-  } catch (e) {
-    throw new CliError(`cannot search the folder ${dir}: ${fsReason(e)}.`);
-  }
-  const result = [];
-  for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-    if (e.name === "node_modules" || e.name.startsWith(".")) continue;
-    const full = path6.join(dir, e.name);
-    let isFolder = e.isDirectory();
-    if (e.isSymbolicLink()) {
-      try {
-        isFolder = (0, import_node_fs5.statSync)(full).isDirectory();
-      } catch {
-        isFolder = false;
-      }
-    }
-    if (isFolder) {
-      if (!rules.ignores(full, true)) result.push(...walk(full, rules, visited));
-    } else if (e.name.endsWith(".meso") && !rules.ignores(full)) {
-      result.push(full);
-    }
-  }
-  return result;
-}
-async function projectRoot(inputs, cwd = process.cwd()) {
-  const folders = [path6.resolve(cwd)];
-  for (const input of inputs) {
-    if (isGlob(input)) {
-      folders.push(path6.resolve(cwd, import_picomatch.default.scan(input).base || "."));
-      continue;
-    }
-    const abs = path6.resolve(cwd, input);
-    let isFolder = false;
-    try {
-      isFolder = (0, import_node_fs5.statSync)(abs).isDirectory();
-    } catch {
-    }
-    folders.push(isFolder ? abs : path6.dirname(abs));
-  }
-  return folders.reduce(commonFolder);
-}
-function commonFolder(a, b) {
-  const as = a.split(path6.sep);
-  const bs = b.split(path6.sep);
-  let i = 0;
-  while (i < as.length && i < bs.length && as[i] === bs[i]) i++;
-  return as.slice(0, i).join(path6.sep) || path6.parse(a).root;
-}
-
-// src/cli/inputs.ts
-async function resolveInputs(paths, options) {
-  const cwd = options.cwd ?? process.cwd();
-  const inputs = paths.length > 0 ? paths : ["."];
-  const { files, unmatched } = await expandPaths(inputs, { cwd, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns });
-  if (options.errorOnUnmatched ?? true) {
-    if (unmatched.length > 0) {
-      throw new CliError(`no .meso files match ${unmatched.map((u) => `'${u}'`).join(", ")} (nothing ignored by .gitignore or --ignore-pattern is searched); use --no-error-on-unmatched-pattern to allow it.`);
-    }
-  }
-  return { files, root: await projectRoot(inputs, cwd) };
-}
-async function stdinInput(paths, bytes, filename, options) {
-  if (paths.length > 0) throw new CliError("--stdin reads one text from standard input: give no paths with it (name it with --stdin-filename).");
-  const cwd = options.cwd ?? process.cwd();
-  const name = filename ?? "stdin.meso";
-  if (!name.endsWith(".meso")) throw new CliError(`--stdin-filename must name a .meso file (got '${name}').`);
-  const max = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (bytes.length > max) throw new CliError(`standard input: it is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(max)} per file.`);
-  const file = path7.resolve(cwd, name);
-  return { files: [file], root: await projectRoot([name], cwd), texts: /* @__PURE__ */ new Map([[file, bytes]]) };
-}
-
-// node_modules/langium/lib/node/node-file-system-provider.js
-var fs2 = __toESM(require("node:fs"), 1);
-var NodeFileSystemProvider = class {
-  constructor() {
-    this.encoding = "utf-8";
-  }
-  async stat(uri) {
-    const stat2 = await fs2.promises.stat(uri.fsPath);
-    return {
-      isFile: stat2.isFile(),
-      isDirectory: stat2.isDirectory(),
-      uri
-    };
-  }
-  statSync(uri) {
-    const stat2 = fs2.statSync(uri.fsPath);
-    return {
-      isFile: stat2.isFile(),
-      isDirectory: stat2.isDirectory(),
-      uri
-    };
-  }
-  exists(uri) {
-    return new Promise((resolve7) => {
-      fs2.stat(uri.fsPath, (err) => {
-        resolve7(!err);
-      });
-    });
-  }
-  existsSync(uri) {
-    return fs2.existsSync(uri.fsPath);
-  }
-  readBinary(uri) {
-    return fs2.promises.readFile(uri.fsPath);
-  }
-  readBinarySync(uri) {
-    return fs2.readFileSync(uri.fsPath);
-  }
-  readFile(uri) {
-    return fs2.promises.readFile(uri.fsPath, this.encoding);
-  }
-  readFileSync(uri) {
-    return fs2.readFileSync(uri.fsPath, this.encoding);
-  }
-  async readDirectory(uri) {
-    const dirents = await fs2.promises.readdir(uri.fsPath, { withFileTypes: true });
-    return dirents.map((dirent) => ({
-      dirent,
-      // Include the raw entry, it may be useful...
-      isFile: dirent.isFile(),
-      isDirectory: dirent.isDirectory(),
-      uri: UriUtils.joinPath(uri, dirent.name)
-    }));
-  }
-  readDirectorySync(uri) {
-    const dirents = fs2.readdirSync(uri.fsPath, { withFileTypes: true });
-    return dirents.map((dirent) => ({
-      dirent,
-      // Include the raw entry, it may be useful...
-      isFile: dirent.isFile(),
-      isDirectory: dirent.isDirectory(),
-      uri: UriUtils.joinPath(uri, dirent.name)
-    }));
-  }
-};
-var NodeFileSystem = {
-  fileSystemProvider: () => new NodeFileSystemProvider()
-};
-
-// src/language/workspace/decode-text.ts
-var BOM = [239, 187, 191];
-function decodeMesoText(bytes) {
-  const start = BOM.every((b, i) => bytes[i] === b) ? 3 : 0;
-  const body = bytes.subarray(start);
-  const bad = firstInvalidUtf8(body);
-  const nul = body.indexOf(0);
-  if (bad < 0 && nul < 0) return { ok: true, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(body) };
-  const at = bad < 0 ? nul : nul < 0 ? bad : Math.min(bad, nul);
-  const before2 = new TextDecoder("utf-8", { ignoreBOM: true }).decode(body.subarray(0, at));
-  const byte = `0x${body[at].toString(16).toUpperCase().padStart(2, "0")}`;
-  const message = body[at] === 0 ? NUL_MESSAGE : `Not a UTF-8 text file: byte ${byte} here is not valid UTF-8. Save the file as UTF-8.`;
-  return { ok: false, message, ...endOf(before2) };
-}
-var NUL_MESSAGE = "Not a text file: it holds a NUL byte here (binary data?). A .meso file is UTF-8 text.";
-function endOf(text) {
-  const lines = text.split(/\r\n|\r|\n/);
-  return { line: lines.length - 1, character: lines[lines.length - 1].length };
-}
-function refuseNul(text) {
-  const at = text.indexOf("\0");
-  return at < 0 ? void 0 : { ok: false, message: NUL_MESSAGE, ...endOf(text.slice(0, at)) };
-}
-function firstInvalidUtf8(b) {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    if (c < 128) {
-      i++;
-      continue;
-    }
-    let n, lo = 128, hi = 191;
-    if (c >= 194 && c <= 223) n = 2;
-    else if (c >= 224 && c <= 239) {
-      n = 3;
-      if (c === 224) lo = 160;
-      if (c === 237) hi = 159;
-    } else if (c >= 240 && c <= 244) {
-      n = 4;
-      if (c === 240) lo = 144;
-      if (c === 244) hi = 143;
-    } else return i;
-    if (i + n > b.length) return i;
-    if (b[i + 1] < lo || b[i + 1] > hi) return i;
-    for (let k = 2; k < n; k++) if (b[i + k] < 128 || b[i + k] > 191) return i;
-    i += n;
-  }
-  return -1;
-}
-
-// src/language/generated/grammar.ts
-var loadedMesoGrammar;
-var MesoGrammar = () => loadedMesoGrammar ?? (loadedMesoGrammar = loadGrammarFromJson('{"$type":"Grammar","isDeclared":true,"name":"Meso","rules":[{"$type":"ParserRule","entry":true,"name":"Model","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"imports","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@1"},"arguments":[]},"cardinality":"*"},{"$type":"Assignment","feature":"elements","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@2"},"arguments":[]},"cardinality":"*"}]},"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Import","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"import"},{"$type":"Assignment","feature":"path","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Brings another file\'s declarations into scope (transitively). */"},{"$type":"ParserRule","name":"Element","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@3"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@4"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@7"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@36"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@47"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@72"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SubstanceClass","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A class of substances (NSAID, local anaesthetic, diluent...). Rules in its braces (caps,\\n * contraindications, layers, skin test, mixing) apply to every member; a member\'s own rule\\n * of the same kind takes precedence. `class` inside the braces names parent classes.\\n */"},{"$type":"ParserRule","name":"Condition","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"condition"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient condition that may contraindicate a substance or the procedure. */"},{"$type":"ParserRule","name":"Layer","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Assignment","feature":"from","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"to","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A depth band of the skin: `layer IDS \\"superficial intradermal\\" 1 mm .. 2 mm`. */"},{"$type":"ParserRule","name":"Region","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"region"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * An anatomical region a label speaks of (`region submental \\"Submental fat\\"`): a protocol\'s\\n * areas lie in one (`area chin in submental`), and a substance may be labelled for some only.\\n */"},{"$type":"ParserRule","name":"Substance","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"substance"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A drug or vehicle that may go into a mixture. */"},{"$type":"ParserRule","name":"SubstanceClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@9"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@10"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@11"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@12"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@17"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@14"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@15"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@16"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@18"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@19"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@20"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@21"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@22"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@23"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@25"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"AliasesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Other names the substance is known by (Italian, brand names). */"},{"$type":"ParserRule","name":"ClassClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The class (or classes) the substance belongs to. */"},{"$type":"ParserRule","name":"ConcentrationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"concentration"},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Usual strength: `20 mg/mL`, `2 %`, `1000 IU/mL` or an ampoule `100 mg / 2 mL`. */"},{"$type":"ParserRule","name":"MaxAmountClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"amount","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Assignment","feature":"scope","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"session"},{"$type":"Keyword","value":"cycle"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"Keyword","value":"point"},{"$type":"RuleCall","rule":{"$ref":"#/rules@13"},"arguments":[]}]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A cap on the amount given: per session, per cycle, per day (any 24 h), per week (any 7 days),\\n * per injection point, or per treatment area in one session (`max 0.84 mg per area per session`);\\n * `mg/kg` caps scale with body weight.\\n */"},{"$type":"ParserRule","name":"AreaPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"MaxPointsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most injection points one session may give the substance at. */"},{"$type":"ParserRule","name":"MaxConsecutiveClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Keyword","value":"consecutive"},{"$type":"Assignment","feature":"period","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@82"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest run of consecutive days (or weeks) on which the substance may be given: `max 5 consecutive days`. */"},{"$type":"ParserRule","name":"MaxCourseClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Keyword","value":"course"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest course: from the first to the last session that gives the substance, both days counted. */"},{"$type":"ParserRule","name":"MaxSessionsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most sessions of a cycle that may use the substance. */"},{"$type":"ParserRule","name":"MinIntervalClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"interval"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The shortest interval between two sessions that use the substance. */"},{"$type":"ParserRule","name":"ContraindicatedClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindicated"},{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Patient conditions in which the substance must not be given. */"},{"$type":"ParserRule","name":"IntendedLayerClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The layer the substance is meant for; other depths are a warning. */"},{"$type":"ParserRule","name":"WithdrawnClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"withdrawn"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance is withdrawn or suspended; the reason is shown in diagnostics. */"},{"$type":"ParserRule","name":"SkinTestClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"required","operator":"?=","terminal":{"$type":"Keyword","value":"required"}},{"$type":"Group","elements":[{"$type":"Keyword","value":"not"},{"$type":"Keyword","value":"required"}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Whether a skin sensitivity test must precede the first session when the substance is given\\n * (`skin test required`), or not even where its class asks for one (`skin test not required`).\\n */"},{"$type":"ParserRule","name":"MixingClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixing"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance must not be mixed with other active substances in one syringe: `mixing: warning \\"reason\\"`. */"},{"$type":"ParserRule","name":"AreasClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"areas"},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The regions the substance\'s label is for: `areas submental`; an area of another region is a warning. */"},{"$type":"ParserRule","name":"SourceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Where the substance\'s figures come from. */"},{"$type":"ParserRule","name":"EvidenceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"level","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@33"},"arguments":[]}},{"$type":"Assignment","feature":"note","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How reliable the substance\'s figures are (see docs/language.md). */"},{"$type":"ParserRule","name":"Product","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"product"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A preparation or brand: its substances each at a strength, the volume of one ampoule or vial,\\n * the solution they come in. Used in a mixture like a substance (`oki 2 mL`, `oki 1 ampoule`).\\n */"},{"$type":"ParserRule","name":"ProductClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@30"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@31"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@25"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Ingredient","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"strength","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A substance of the product at its strength: per ampoule or vial (`ketoprofen 100 mg`), per mL\\n * (`ketoprofen 50 mg/mL`, `lidocaine 1 %`) or per volume (`ketoprofen 100 mg / 2 mL`); an\\n * ingredient without a strength carries no known amount.\\n */"},{"$type":"ParserRule","name":"PresentationClause","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"ampoule"},{"$type":"Keyword","value":"vial"}]}},{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** What one ampoule or vial holds: `ampoule 2 mL`. */"},{"$type":"ParserRule","name":"VehicleClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"vehicle","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The solution the ingredients come in: `in water_for_injection`. */"},{"$type":"ParserRule","fragment":true,"name":"Provenance","definition":{"$type":"Group","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"evidence","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@33"},"arguments":[]}},{"$type":"Assignment","feature":"evidenceNote","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"parameters":[],"$comment":"/**\\n * Source and evidence level of a figure. Inside a substance, a figure\'s own provenance is\\n * written in brackets after it (`max 200 mg per session [source \\"...\\" evidence weak]`) and\\n * overrides the substance\'s `source` and `evidence` lines.\\n */"},{"$type":"ParserRule","name":"EvidenceLevel","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"regulatory"},{"$type":"Keyword","value":"peer-reviewed"},{"$type":"Keyword","value":"teaching"},{"$type":"Keyword","value":"weak"},{"$type":"Keyword","value":"design"},{"$type":"Keyword","value":"uncertain"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Severity","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"error"},{"$type":"Keyword","value":"warning"},{"$type":"Keyword","value":"info"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Interaction","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"interaction"},{"$type":"Assignment","feature":"left","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"+"},{"$type":"Assignment","feature":"right","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"inMixture","operator":"?=","terminal":{"$type":"Keyword","value":"in"}},{"$type":"Keyword","value":"mixture"}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"unless"},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Two different substances (or classes) that must not meet in one session, or with\\n * `in mixture` in one mixture; `unless X` clears it when X is in the same mixture (a vehicle).\\n */"},{"$type":"ParserRule","name":"Contraindication","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindication"},{"$type":"Assignment","feature":"condition","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A condition in which the whole procedure is contraindicated. */"},{"$type":"ParserRule","name":"Limit","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"limit"},{"$type":"Assignment","feature":"metric","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"op","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@45"},"arguments":[]}},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"low","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]}}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"for"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@48"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A limit on a protocol metric; the one declared nearest to the protocol wins. */"},{"$type":"ParserRule","name":"Metric","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@39"},"arguments":[]},{"$type":"Keyword","value":"interval"},{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@42"},"arguments":[]},{"$type":"Keyword","value":"depth"},{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@44"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SessionsPerCycle","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerPoint","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleLength","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Keyword","value":"length"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"ActiveSubstancesPerMixture","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"active"},{"$type":"Keyword","value":"substances"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"mixture"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"PointsPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Comparison","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"<="},{"$type":"Keyword","value":"<"},{"$type":"Keyword","value":">="},{"$type":"Keyword","value":">"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"LimitValue","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A number with an optional unit (counts have none). */"},{"$type":"ParserRule","name":"Requirement","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"require"},{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A requirement on every protocol in scope, such as a skin test before session 1. */"},{"$type":"ParserRule","name":"Indication","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"pain"},{"$type":"Keyword","value":"aesthetic"},{"$type":"Keyword","value":"vascular"},{"$type":"Keyword","value":"dermatology"},{"$type":"Keyword","value":"sports"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Protocol","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"protocol"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"members","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@50"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A treatment protocol: mixtures, techniques, sessions and their schedule. */"},{"$type":"ParserRule","name":"ProtocolMember","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@51"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@52"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@53"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@54"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@55"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@56"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@59"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@66"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"IndicationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"indication"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@48"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The indication family; limits declared `for` it apply. */"},{"$type":"ParserRule","name":"AreaClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"}]},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"region","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Assignment","feature":"size","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"spacing","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"apart"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A treated area: for the record (`area \\"lumbar paravertebral\\"`), or named so that sessions\\n * inject into it, with the region it lies in, its size and the spacing of its points:\\n * `area left_buttock \\"Left buttock\\" in buttock 200 cm2 2 cm apart`.\\n */"},{"$type":"ParserRule","name":"PatientsFromClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patients"},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The lowest patient weight the protocol is meant for; used for mg/kg caps. */"},{"$type":"ParserRule","name":"SkinTestPlan","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"lead","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"before"},{"$type":"Keyword","value":"first"},{"$type":"Keyword","value":"session"}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"notNeeded","operator":"?=","terminal":{"$type":"Keyword","value":"not"}},{"$type":"Keyword","value":"needed"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A skin sensitivity test planned before the first session, or a record that none is needed\\n * and why: `skin test not needed \\"the label asks for none\\"`.\\n */"},{"$type":"ParserRule","name":"ExcludesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"excludes"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Conditions the protocol is not meant for (documentation, exported in JSON). */"},{"$type":"ParserRule","name":"Mixture","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixture"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"perInject","operator":"?=","terminal":{"$type":"Keyword","value":"prepared"}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"inject"}],"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"components","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@57"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances mixed in one syringe, each by volume or by amount. */"},{"$type":"ParserRule","name":"Component","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@2"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"strength","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"}],"cardinality":"?"},{"$type":"Assignment","feature":"quantity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"presentations","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Assignment","feature":"presentationUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@58"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * One substance or product of a mixture: `lidocaine 1 mL`, `ketoprofen 100 mg`, `oki 1 ampoule`;\\n * a substance may state its own strength before its volume (`ketoprofen 50 mg/mL 2 mL`,\\n * `lidocaine 1 % 2 mL`, `ketoprofen 100 mg / 2 mL 2 mL`), and a product how many of its\\n * ampoules or vials it is drawn from (`oki 2 mL from 1 ampoule`).\\n */"},{"$type":"ParserRule","name":"PresentationUnit","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"ampoule"},{"$type":"Keyword","value":"ampoules"},{"$type":"Keyword","value":"vial"},{"$type":"Keyword","value":"vials"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Technique","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"technique"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"settings","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@60"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How a mixture is injected: needle, depth, volume per point, points, device. */"},{"$type":"ParserRule","name":"TechniqueSetting","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@61"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@62"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@63"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@64"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@65"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Assignment","feature":"gauge","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Keyword","value":"G"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Needle gauge and length: `needle 30G 4 mm`. */"},{"$type":"ParserRule","name":"DepthSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"depth"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection depth: a layer (`depth IDS`), a length (`depth 1.5 mm`), or both (`depth 1.5 mm in IDS`). */"},{"$type":"ParserRule","name":"VolumePerPointSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Volume injected at each point. */"},{"$type":"ParserRule","name":"PointsSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}}],"cardinality":"?"},{"$type":"Keyword","value":"points"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Number of injection points in one use of the technique: `20 points`, or a range `20-30 points`. */"},{"$type":"ParserRule","name":"DeviceSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"device"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"syringe"}},{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"gun"}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"multi-injector"}},{"$type":"Assignment","feature":"needles","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]},"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection device: syringe, gun, or multi-injector with its number of needles. */"},{"$type":"ParserRule","name":"Session","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"session"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"items","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@67"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One visit: what is injected and how. */"},{"$type":"ParserRule","name":"SessionItem","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@68"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@69"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Inject","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"inject"},{"$type":"Assignment","feature":"mixture","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@56"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"using"},{"$type":"Assignment","feature":"technique","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@59"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"into"},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@52"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@52"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Inject a mixture with a technique, into named areas: each area gets one use of the technique. */"},{"$type":"ParserRule","name":"DurationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"duration"},{"$type":"Assignment","feature":"duration","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Expected length of the session. */"},{"$type":"ParserRule","name":"Schedule","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"schedule"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"phases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The cycle: phases in order, then maintenance. */"},{"$type":"ParserRule","name":"Phase","definition":{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"phase"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"maintenance","operator":"?=","terminal":{"$type":"Keyword","value":"maintenance"}},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"cardinality":"?"}]}]},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}}],"cardinality":"?"},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"session"}]},{"$type":"Keyword","value":"of"},{"$type":"Assignment","feature":"session","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@66"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"every"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"after"},{"$type":"Assignment","feature":"gap","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A run of identical sessions: `phase attack: 2 sessions of standard every 4 days`, or a range\\n * `8-12 sessions of weekly every 1-2 weeks`. `after D` sets the gap from the previous phase\'s\\n * last session. A phase of one session needs no `every`.\\n */"},{"$type":"ParserRule","name":"Patient","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patient"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"facts","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient following a protocol. */"},{"$type":"ParserRule","name":"PatientFact","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"WeightFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"weight"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Body weight, used for mg/kg caps. */"},{"$type":"ParserRule","name":"ConditionsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"conditions"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The patient\'s conditions, checked against contraindications. */"},{"$type":"ParserRule","name":"AllergyFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"allergic"},{"$type":"Keyword","value":"to"},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances or classes the patient is allergic to. */"},{"$type":"ParserRule","name":"SkinTestResult","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Keyword","value":"on"},{"$type":"Assignment","feature":"date","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]}},{"$type":"Assignment","feature":"result","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"negative"},{"$type":"Keyword","value":"positive"}]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A skin sensitivity test done on a date, and its result. */"},{"$type":"ParserRule","name":"FollowsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"follows"},{"$type":"Assignment","feature":"protocol","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@49"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"start","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The protocol the patient follows, from the date of the first session. */"},{"$type":"ParserRule","name":"Quantity","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Assignment","feature":"highUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}],"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A number and its unit, with or without a space: `2 mL`, `0.2mL`, `2 %`; or a range, as papers\\n * print it: `0.1-0.2 mL`, `0.1\u20130.2 mL`, `1 to 3 mm`, or with a unit at each end `500 \xB5L to 1 mL`.\\n */"},{"$type":"ParserRule","name":"RangeTo","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"-"},{"$type":"Keyword","value":"\u2013"},{"$type":"Keyword","value":"to"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The word or dash between the two ends of a range. */"},{"$type":"ParserRule","name":"Unit","definition":{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"symbol","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@82"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@82"},"arguments":[]}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"percent","operator":"?=","terminal":{"$type":"Keyword","value":"%"}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A unit as written; checked against the unit table (`mg`, `mL`, `mg/kg`, `%`...). */"},{"$type":"ParserRule","name":"UnitName","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"RuleCall","rule":{"$ref":"#/rules@58"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"TerminalRule","hidden":true,"name":"WS","definition":{"$type":"RegexToken","regex":"/\\\\s+/","parenthesized":false},"fragment":false},{"$type":"TerminalRule","name":"DATE","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]{4}-[0-9]{2}-[0-9]{2}/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"NUMBER","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]+(\\\\.[0-9]+)?/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"ID","definition":{"$type":"RegexToken","regex":"/[_a-zA-Z\\\\u00B5\\\\u03BC\\\\u00C0-\\\\u024F][\\\\w\\\\u00B5\\\\u03BC\\\\u00B2\\\\u00C0-\\\\u024F]*/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"STRING","definition":{"$type":"RegexToken","regex":"/\\"(\\\\\\\\.|[^\\"\\\\\\\\])*\\"/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","hidden":true,"name":"ML_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\*[\\\\s\\\\S]*?\\\\*\\\\//","parenthesized":false},"fragment":false},{"$type":"TerminalRule","hidden":true,"name":"SL_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\/[^\\\\n\\\\r]*/","parenthesized":false},"fragment":false}],"types":[{"$type":"Type","name":"Classifier","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}}]}},{"$type":"Type","name":"Declaration","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@4"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@5"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@6"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@27"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@49"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@72"}}]}},{"$type":"Type","name":"Medicine","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@27"}}]},"$comment":"/** What a mixture component names: a substance, or a product that carries substances. */"}],"imports":[],"interfaces":[],"$comment":"/**\\n * The `.meso` language: mesotherapy substances, mixtures, techniques, sessions,\\n * schedules, protocols and patients. Reference by example: docs/language.md.\\n */"}'));
-
-// src/language/generated/module.ts
-var MesoLanguageMetaData = {
-  languageId: "meso",
-  fileExtensions: [".meso"],
-  caseInsensitive: false,
-  mode: "production"
-};
-var MesoGeneratedSharedModule = {
-  AstReflection: () => new MesoAstReflection()
-};
-var MesoGeneratedModule = {
-  Grammar: () => MesoGrammar(),
-  LanguageMetaData: () => MesoLanguageMetaData,
-  parser: {}
-};
-
-// src/language/std/std-files.generated.ts
-var stdFiles = [
-  { path: "anaesthetics.meso", text: `// Local anaesthetics (domain brief \xA75.1, rules D1-D5, C-1, C-9).
-// Label caps come from infiltration labels; whether they apply unchanged to intradermal
-// mesotherapy is a clinical judgement (brief \xA711.8). Several anaesthetics in one session
-// are summed as fractions of each one's cap by the checker (D5).
-
-/**
- * Lidocaine hydrochloride without epinephrine, the usual anaesthetic of mesotherapy mixtures
- * (1 mL of 2 % = 20 mg per session in E13, E48). Caps from the US label (D1); the stricter
- * UK 200 mg figure is a warning until checked against the UK SmPC (D1b). Multi-dose vials
- * contain methylparaben.
- */
-substance lidocaine "Lidocaine hydrochloride" {
-    aliases "lidocaina", "xylocaine", "mesocaine", "mesoca\xEFne"
-    class anesthetic, amide_anesthetic
-    concentration 2 %                    // 20 mg/mL; 0.5 % and 1 % also exist
-        [source "E26 label (1 % = 10 mg/mL); 2 % used in E13, E48" evidence regulatory]
-    max 4.5 mg/kg per session
-    max 300 mg per session
-    max 200 mg per session: warning
-        [source "E26 UK figure (eurocareproducts.com)" evidence weak "verify against UK SmPC"]
-    contraindicated in heart_block
-        [source "E27 Swiss SmPC (Xylesin); E26 US patient information: severe heart block, Stokes-Adams, WPW" evidence regulatory]
-    contraindicated in myasthenia_gravis, hypovolaemia, severe_shock
-        [source "E27 Swiss SmPC (Xylesin), contraindications" evidence regulatory]
-    contraindicated in paraben_allergy: warning
-        [source "E26, E27: multi-dose lidocaine vials contain methylparaben; single-dose vials do not" evidence regulatory]
-    source "E26: US label (Xylocaine, DailyMed), lidocaine HCl without epinephrine: 4.5 mg/kg, not above 300 mg"
-    evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
-}
-
-/**
- * Lidocaine with epinephrine (D2). Brief C13 reports, from one weak source only, that
- * vasoconstrictors are contraindicated in mesotherapy.
- */
-substance lidocaine_epinephrine "Lidocaine with epinephrine" {
-    aliases "lidocaina_adrenalina", "lidocaine_adrenaline"
-    class anesthetic, amide_anesthetic
-    max 7 mg/kg per session
-    max 500 mg per session
-    contraindicated in heart_block
-        [source "E27 Swiss SmPC (Xylesin); E26 US patient information" evidence regulatory]
-    source "E26: lidocaine with epinephrine label: 7 mg/kg, keep below 500 mg"
-    evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
-}
-
-/**
- * Procaine hydrochloride, an ester anaesthetic and the classic base of French mixtures; it
- * forms PABA (cross-reacts with other esters) and its vials contain sulfite (E28). Below
- * 350 mg is the label's safe range; 350-600 mg is a warning, above 600 mg an error (D4).
- * The AI-site figure of 6-7 mg/kg is unverified and not used.
- */
-substance procaine "Procaine hydrochloride" {
-    aliases "procaina", "novocain"
-    class anesthetic, ester_anesthetic
-    concentration 2 %
-        [source "E28 label (1 %, 2 % = 10, 20 mg/mL); E10: French mesotherapy ampoules 2 %" evidence teaching "1 % also exists; 2 % assumed so that caps are checked conservatively"]
-    max 350 mg per session: warning
-        [source "E28 Novocain label: 350-600 mg single safe total (infiltration); warning/error split is design (D4)" evidence design]
-    max 600 mg per session
-    contraindicated in sulfite_allergy
-        [source "E28 Novocain label: vials contain acetone sodium bisulfite" evidence regulatory]
-    contraindicated in sulfonamide_therapy: info
-        [source "Brief C11/M11 (es.stringtranslate.com, Spanish Wikipedia mirror)" evidence weak "PABA antagonises sulfonamides; verify"]
-    source "E28: Novocain (procaine HCl) label, infiltration with 0.25-0.5 % solutions: 350-600 mg single safe total dose"
-    evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
-}
-
-/**
- * Mepivacaine hydrochloride, an amide anaesthetic. Usually at most 400 mg per procedure;
- * 7 mg/kg (550 mg) only exceptionally; at most 1000 mg in 24 h (D3). The label warns that
- * toxic effects of local anaesthetics add up and advises against mixing another one in (C6).
- */
-substance mepivacaine "Mepivacaine hydrochloride" {
-    aliases "mepivacaina", "carbocaine"
-    class anesthetic, amide_anesthetic
-    concentration 2 %
-        [source "E29 label (1 %, 1.5 %, 2 %); E11 used 1-2 %" evidence regulatory "2 % assumed so that caps are checked conservatively"]
-    max 400 mg per session: warning
-        [source "Carbocaine (mepivacaine HCl) injection, US prescribing information, Dosage and Administration (Pfizer): usually not more than 400 mg; 7 mg/kg (550 mg) 'not recommended, except in exceptional circumstances'. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin" evidence regulatory "400-550 mg is the label's exceptional band: a warning"]
-    max 550 mg per session
-    max 7 mg/kg per session
-    max 1000 mg per day
-        [source "Carbocaine (mepivacaine HCl) injection, US prescribing information, Dosage and Administration (Pfizer): 'The total dose for any 24-hour period should not exceed 1,000 mg'. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin" evidence regulatory]
-    source "Carbocaine (mepivacaine HCl) injection, US prescribing information, Dosage and Administration (Pfizer): 7 mg/kg (550 mg) only in exceptional circumstances. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin"
-    evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
-}
-
-/**
- * Bupivacaine hydrochloride, a long-acting amide anaesthetic. Label: most experience is with
- * single doses up to 175 mg without epinephrine, up to 400 mg a day. With diclofenac
- * beta-cyclodextrin it turns turbid even in bicarbonate (interactions.meso).
- */
-substance bupivacaine "Bupivacaine hydrochloride" {
-    aliases "bupivacaina", "marcaine"
-    class anesthetic, amide_anesthetic
-    concentration 0.5 %
-        [source "Marcaine (bupivacaine HCl) injection, US prescribing information: 0.25 %, 0.5 % and 0.75 % solutions. https://medlibrary.org/lib/rx/meds/marcaine/" evidence regulatory "0.25 % and 0.75 % also exist"]
-    max 175 mg per session
-    max 400 mg per day
-    source "Marcaine (bupivacaine HCl) injection, US prescribing information, Dosage and Administration: single doses up to 175 mg without epinephrine; up to 400 mg daily. https://www.rxlist.com/marcaine-drug.htm"
-    evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
-}
-
-/** Levobupivacaine, the S-enantiomer of bupivacaine; named here for its precipitation with diclofenac beta-cyclodextrin. */
-substance levobupivacaine "Levobupivacaine" {
-    aliases "levobupivacaina", "chirocaine"
-    class anesthetic, amide_anesthetic
-    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"
-    evidence peer-reviewed "no cap declared yet: label figures not verified"
-}
-
-/** Ropivacaine, a long-acting amide anaesthetic; named here for its precipitation with diclofenac beta-cyclodextrin. */
-substance ropivacaine "Ropivacaine hydrochloride" {
-    aliases "ropivacaina", "naropin"
-    class anesthetic, amide_anesthetic
-    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"
-    evidence peer-reviewed "no cap declared yet: label figures not verified"
-}
-` },
-  { path: "classes.meso", text: '// Substance classes of the standard library. Classes name families of substances so that\n// interactions, allergies and mixture rules can speak of a whole family at once.\n// Names with a meaning in the tools: `anesthetic` (local anaesthetics, summed as fractions\n// of their caps), `diluent` and `vehicle` (not counted as active substances).\n// Glossary of families: domain brief \xA71.4.\n\n/** Local anaesthetics. Their amounts in one session are summed as fractions of each one\'s cap (brief D5). */\nclass anesthetic "Local anaesthetic"\n\n/** Amide local anaesthetics (lidocaine, mepivacaine). Write `allergic to amide_anesthetic` for an amide allergy (brief \xA77, E43). */\nclass amide_anesthetic "Amide local anaesthetic"\n\n/** Ester local anaesthetics (procaine); they form PABA and cross-react within the group (brief \xA77, E43). */\nclass ester_anesthetic "Ester local anaesthetic (PABA-forming)"\n\n/**\n * Non-steroidal anti-inflammatory drugs (Italian: FANS). Two in one session is an error (M2).\n * The contraindications below apply to every NSAID, std or declared in a formulary.\n */\nclass nsaid "NSAID" {\n    contraindicated in peptic_ulcer, nsaid_intolerance: warning\n        [source "NSAID class labelling, e.g. Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable: not to be used with a stomach or duodenal ulcer or an allergy to NSAIDs" evidence regulatory "severity kept at warning: the dose injected in mesotherapy is small"]\n    contraindicated in anticoagulants, bleeding_disorder: warning\n        [source "Sostres C, Gargallo CJ, Lanas A. Nonsteroidal anti-inflammatory drugs and upper and lower gastrointestinal mucosal damage. Arthritis Res Ther 2013;15(Suppl 3):S3. doi:10.1186/ar4175" evidence peer-reviewed]\n}\n\n/** Muscle relaxants (Italian: miorilassanti, decontratturanti), e.g. thiocolchicoside. */\nclass muscle_relaxant "Muscle relaxant"\n\n/**\n * Corticosteroids. The French society (SFM) bans them from all mesotherapy mixtures (M4): a\n * warning by default, an error under the sfm-fr profile.\n */\nclass corticosteroid "Corticosteroid" {\n    mixing: warning "Corticosteroids in a mesotherapy mixture risk skin atrophy and necrosis with depot forms; the French Society of Mesotherapy excludes them from all mixtures"\n        [source "Vautier C. La m\xE9soth\xE9rapie. Le Moniteur des Pharmacies no. 3124, 16 April 2016: \'Les cortico\xEFdes sont proscrits par la SFM\'; Larousse M\xE9dical, \'m\xE9soth\xE9rapie\' (depot corticosteroids excluded: skin necrosis). https://www.larousse.fr/encyclopedie/medical/m%C3%A9soth%C3%A9rapie/14521" evidence teaching]\n}\n\n/** Hormones used for analgesia, e.g. salmon calcitonin. */\nclass hormone "Hormone"\n\n/** Vasoactive, capillary-protective and anti-oedema drugs (Italian: vasoattivi), named as a family by seed S0. */\nclass vasoactive "Vasoactive"\n\n/** Phlebotonic / capillary-protective flavonoids and coumarins (melilotus, troxerutin); no reliable doses found (brief \xA75.3). */\nclass phlebotonic "Phlebotonic, capillary-protective"\n\n/** Substances aimed at reducing localised fat, stimulators and detergents alike (brief \xA75.4). */\nclass lipolytic "Lipolytic"\n\n/** Lipolytic stimulators (methylxanthines such as caffeine and aminophylline); local anaesthetics inhibit them (brief C9, E12). */\nclass lipolytic_stimulator "Lipolytic stimulator"\n\n/**\n * Detergent (ablative, cytolytic) fat-reduction agents: deoxycholate, phosphatidylcholine.\n * Meant for subcutaneous fat, not the dermis (T7). Not to be mixed with other active\n * substances (M5); members may go together (a PC-DC preparation).\n */\nclass cytolytic "Cytolytic (detergent) lipolysis agent" {\n    mixing: warning "Deoxycholate and phosphatidylcholine are not to be mixed with other products: the deoxycholic acid label advises against dilution or admixture, and a compounded deoxycholate + caffeine mixture caused panniculitis"\n        [source "Kybella (deoxycholic acid) injection, US prescribing information (Kythera, 2015), Highlights: \'Dilution or admixture with other compounds is not recommended\'. https://www.drugs.com/dosage/kybella.html; Campos et al. Noninfectious suppurative panniculitis induced by mesotherapy with deoxycholate. An Bras Dermatol 2019;94(6). http://www.scielo.br/scielo.php?pid=S0365-05962019000600754" evidence regulatory]\n}\n\n/** Skin revitalisers (Italian: rivitalizzanti, biorivitalizzanti): hyaluronic acid, organic silicon, vitamins. */\nclass revitalizer "Skin revitaliser"\n\n/** Diluents. Not counted as active substances in a mixture. */\nclass diluent "Diluent"\n\n/** Vehicles and buffers (e.g. sodium bicarbonate). Not counted as active substances in a mixture. */\nclass vehicle "Vehicle or buffer"\n' },
-  { path: "collagenase.meso", text: '// Collagenase for cellulite of the buttocks (#13 item 3): capped per treatment area.\n\n/**\n * Collagenase clostridium histolyticum-aaes (QWO, Endo Aesthetics; FDA approval 2020, withdrawn\n * from the US market by its maker in 2023 for business reasons). Label: 0.84 mg per treatment\n * area, a treatment area being a single buttock receiving up to 12 injections of 0.3 mL (up to\n * 3.6 mL); up to 2 treatment areas per visit; every 21 days for 3 visits. Reconstituted at\n * 0.23 mg/mL (0.92 mg in 4 mL); 0.84 mg / 3.6 mL is 0.2333 mg/mL, which the label rounds.\n */\nsubstance collagenase_cch "Collagenase clostridium histolyticum-aaes" {\n    aliases "qwo"\n    concentration 0.84 mg / 3.6 mL\n    max 0.84 mg per area per session\n    max 1.68 mg per session\n    max 3 sessions per cycle: warning\n    areas buttock\n    source "QWO (collagenase clostridium histolyticum-aaes) for injection, US prescribing information (Endo Aesthetics, 2020), sections 1 and 2.1-2.2: 0.84 mg per treatment area (one buttock, up to 12 injections of 0.3 mL), up to 2 treatment areas per visit, every 21 days for 3 visits. https://ndclist.com/ndc/73611-300"\n    evidence regulatory\n}\n' },
-  { path: "conditions.meso", text: '// Patient conditions that contraindicate a substance (`contraindicated in`) or the whole\n// procedure (`contraindication`, see contraindications.meso). Domain brief \xA77 and \xA79.5.\n// Italian aliases let a clinician write `conditions gravidanza`.\n\n// ---------------------------------------------------------------- pregnancy and age\n\n/** Pregnancy. Procedure avoided (seed S4); thiocolchicoside contraindicated (E30). */\ncondition pregnancy "Pregnancy" aliases "gravidanza"\n\n/** Breastfeeding. Procedure avoided (seed S4); thiocolchicoside contraindicated (E30). */\ncondition breastfeeding "Breastfeeding" aliases "allattamento", "lactation"\n\n/** Woman of child-bearing potential not using contraception (thiocolchicoside: aneuploidy risk, E30). */\ncondition child_bearing_without_contraception "Child-bearing potential without contraception"\n    aliases "fertile_senza_contraccezione"\n\n/** Younger than 16 years (thiocolchicoside is for age 16 and over, E30). */\ncondition under_16 "Age under 16" aliases "minore_di_16_anni"\n\n// ---------------------------------------------------------------- seed list (S4)\n\n/** Leukaemia: in the seed S4 absolute list; no regulator or society source found (brief \xA711.5). */\ncondition leukaemia "Leukaemia" aliases "leucemia", "leukemia"\n\n/** Diabetes: in the seed S4 absolute list; rationale not documented (brief \xA77). */\ncondition diabetes "Diabetes" aliases "diabete"\n\n/** Blood-borne infection (seed S4: "malattie infettive del sangue"); viral hepatitis, HSV per weak sources. */\ncondition blood_infection "Blood-borne infection" aliases "malattie_infettive_del_sangue"\n\n/** HIV infection or AIDS (seed S4 list). */\ncondition hiv "HIV/AIDS" aliases "aids"\n\n/** Heart disease (seed S4: "cardiopatie"); trials excluded heart failure and arrhythmia (E16). */\ncondition heart_disease "Heart disease" aliases "cardiopatia", "cardiopatie"\n\n/** Past chemotherapy or radiotherapy (seed S4 list; cancer history excluded in E16). */\ncondition past_chemo_radiotherapy "Past chemotherapy or radiotherapy"\n    aliases "pregressa_chemio_radioterapia"\n\n// ---------------------------------------------------------------- bleeding\n\n/** Anticoagulant or antiplatelet therapy: bruising and haematoma; NSAIDs add GI bleeding risk (E41, E45, E46). */\ncondition anticoagulants "Anticoagulant or antiplatelet therapy"\n    aliases "terapia_anticoagulante", "terapia_antiaggregante"\n\n/** Bleeding disorder or bleeding diathesis (trial exclusion E16; E45). */\ncondition bleeding_disorder "Bleeding disorder" aliases "coagulopatia", "diatesi_emorragica"\n\n// ---------------------------------------------------------------- infection\n\n/** Active infection or inflammation, or a skin lesion, at the injection site (E27, E16, E45). */\ncondition site_infection "Infection or inflammation at the injection site"\n    aliases "infezione_in_sede", "infiammazione_in_sede"\n\n/** Systemic infection or fever: postpone the session (E16, E46). */\ncondition systemic_infection "Systemic infection or fever"\n    aliases "infezione_sistemica", "febbre", "fever"\n\n// ---------------------------------------------------------------- substance-specific\n\n/** Heart block or conduction disorder (incl. Stokes-Adams, Wolff-Parkinson-White): lidocaine (E26, E27). */\ncondition heart_block "Heart block or conduction disorder"\n    aliases "blocco_atrioventricolare", "disturbo_di_conduzione"\n\n/** Myasthenia gravis: lidocaine contraindicated (Swiss SmPC, E27). */\ncondition myasthenia_gravis "Myasthenia gravis" aliases "miastenia_gravis"\n\n/** Hypovolaemia: lidocaine contraindicated (Swiss SmPC, E27). */\ncondition hypovolaemia "Hypovolaemia" aliases "ipovolemia", "hypovolemia"\n\n/** Severe shock: lidocaine contraindicated (Swiss SmPC, E27). */\ncondition severe_shock "Severe shock" aliases "shock_grave"\n\n/** Epilepsy or seizure risk: thiocolchicoside contraindicated (E42). */\ncondition epilepsy "Epilepsy or seizure risk" aliases "epilessia"\n\n/** Peptic ulcer: caution with NSAIDs in the mixture (E46, E51). */\ncondition peptic_ulcer "Peptic ulcer" aliases "ulcera_peptica"\n\n/** NSAID intolerance: caution with NSAIDs in the mixture (E46). */\ncondition nsaid_intolerance "NSAID intolerance" aliases "intolleranza_fans"\n\n/** Current systemic NSAID therapy: hepatitis with thiocolchicoside (E42). */\ncondition nsaid_therapy "Current NSAID therapy" aliases "terapia_con_fans"\n\n/** Current paracetamol therapy: hepatitis with thiocolchicoside (E42). */\ncondition paracetamol_therapy "Current paracetamol therapy" aliases "terapia_con_paracetamolo"\n\n/** Sulfonamide therapy: PABA from procaine may antagonise sulfonamides (weak source only, brief C11). */\ncondition sulfonamide_therapy "Sulfonamide therapy" aliases "terapia_sulfamidica"\n\n/** Sulfite allergy: procaine vials contain acetone sodium bisulfite (E28). */\ncondition sulfite_allergy "Sulfite allergy" aliases "allergia_ai_solfiti"\n\n/** Paraben allergy: multi-dose lidocaine vials contain methylparaben (E26, E27). */\ncondition paraben_allergy "Paraben allergy" aliases "allergia_ai_parabeni"\n\n// ---------------------------------------------------------------- weak-source list (E45)\n\n/** Tendency to keloid or hypertrophic scarring (weak sources; keloids are also an indication). */\ncondition keloid_tendency "Keloid tendency" aliases "tendenza_ai_cheloidi"\n\n/** Immunosuppression or immunodeficiency (weak sources, E45). */\ncondition immunosuppression "Immunosuppression" aliases "immunosoppressione"\n\n/** Autoimmune disease (weak sources, E45). */\ncondition autoimmune_disease "Autoimmune disease" aliases "malattia_autoimmune"\n\n/** Gallstones (one weak source, healthfan.biz, E45). */\ncondition gallstones "Gallstones" aliases "calcolosi_biliare"\n\n/** Chronic renal failure (one weak source, healthfan.biz, E45). */\ncondition renal_failure "Chronic renal failure" aliases "insufficienza_renale"\n\n/** Uncontrolled (grade III) hypertension (one weak source, healthfan.biz, E45). */\ncondition uncontrolled_hypertension "Grade III hypertension" aliases "ipertensione_grave"\n\n/** Cancer (weak sources, E45; cancer history was a trial exclusion in E16). */\ncondition cancer "Cancer" aliases "tumore"\n' },
-  { path: "contraindications.meso", text: '// Conditions in which the whole procedure is contraindicated (domain brief \xA77, \xA79.5).\n// Substance-specific contraindications are on the substances (`contraindicated in`).\n\n/** Pregnancy (brief C-2: error for the procedure, configurable to warning). */\ncontraindication pregnancy: error "Mesotherapy is avoided in pregnancy"\n    source "S4 (004_4e44daac2a87e663.txt); E16 trial exclusion; E45 clinic lists"\n    evidence weak "drug-specific contraindications (e.g. thiocolchicoside, E30) are regulatory"\n\n/** Breastfeeding (brief C-2). */\ncontraindication breastfeeding: error "Mesotherapy is avoided while breastfeeding"\n    source "S4 (004_4e44daac2a87e663.txt); E16 trial exclusion"\n    evidence weak "drug-specific contraindications (e.g. thiocolchicoside, E30) are regulatory"\n\n/** Anticoagulant or antiplatelet therapy (brief C-5: warning; error under a trial-style profile). */\ncontraindication anticoagulants: warning "Higher risk of bruising and haematoma"\n    source "E16 trial exclusion; E45 clinic lists; E46 rmes-nancy.com (a precaution, not a formal contraindication)"\n    evidence weak "no society position retrieved"\n\n/** Bleeding disorder (brief C-5). */\ncontraindication bleeding_disorder: warning "Bleeding diathesis: higher risk of bruising and haematoma"\n    source "E16 trial exclusion \'bleeding diathesis\'; E45 clinic lists"\n    evidence weak\n\n/** Infection or inflammation at the site (brief C-6). */\ncontraindication site_infection: error "Do not inject into infected or inflamed skin or a skin lesion"\n    source "E27 Swiss lidocaine SmPC; E16 trial exclusion; E45"\n    evidence regulatory\n\n/** Systemic infection or fever (brief C-7). */\ncontraindication systemic_infection: warning "Systemic infection or fever: postpone the session"\n    source "E16 trial exclusion; E46 rmes-nancy.com (postpone)"\n    evidence weak\n\n// Seed absolute list (brief C-4): an error only under the seed-IT profile, a warning otherwise.\n\n/** Leukaemia (seed list). */\ncontraindication leukaemia: warning "Listed as an absolute contraindication by seed S4; rationale undocumented"\n    source "S4 (004_4e44daac2a87e663.txt); fisiodom.net"\n    evidence weak "seed only; no regulator or society source"\n\n/** Diabetes (seed list). */\ncontraindication diabetes: warning "Listed as an absolute contraindication by seed S4; rationale undocumented"\n    source "S4 (004_4e44daac2a87e663.txt); E45 (radiologicaromana.it, ecoskinclinic.co.uk)"\n    evidence weak "seed only; no regulator or society source"\n\n/** Blood-borne infection (seed list). */\ncontraindication blood_infection: warning "Listed as an absolute contraindication by seed S4 (blood-borne infections)"\n    source "S4 (004_4e44daac2a87e663.txt); E45"\n    evidence weak "seed only; no regulator or society source"\n\n/** HIV/AIDS (seed list). */\ncontraindication hiv: warning "Listed as an absolute contraindication by seed S4"\n    source "S4 (004_4e44daac2a87e663.txt); E45 (ecoskinclinic.co.uk)"\n    evidence weak "seed only; no regulator or society source"\n\n/** Heart disease (seed list); the lidocaine conduction-disorder contraindication is separate (heart_block). */\ncontraindication heart_disease: warning "Listed as an absolute contraindication by seed S4; trials excluded heart failure and arrhythmia"\n    source "S4 (004_4e44daac2a87e663.txt); E16 trial exclusion"\n    evidence weak "seed only for the procedure"\n\n/** Past chemotherapy or radiotherapy (seed list). */\ncontraindication past_chemo_radiotherapy: warning "Listed as an absolute contraindication by seed S4"\n    source "S4 (004_4e44daac2a87e663.txt); E16 excluded cancer history"\n    evidence weak "seed only; no regulator or society source"\n\n// Weak-source list (brief C-12): information only.\n\n/** Keloid tendency (brief C-12). */\ncontraindication keloid_tendency: info "Tendency to keloid or hypertrophic scarring is listed as a contraindication by clinic pages"\n    source "E45 (ecoskinclinic.co.uk, bellareynaspa.com)"\n    evidence weak\n\n/** Immunosuppression (brief C-12). */\ncontraindication immunosuppression: info "Immunosuppression is listed as a contraindication by clinic pages"\n    source "E45 (ecoskinclinic.co.uk, bellareynaspa.com)"\n    evidence weak\n\n/** Autoimmune disease (brief C-12). */\ncontraindication autoimmune_disease: info "Autoimmune disease is listed as a contraindication by clinic pages"\n    source "E45 (ecoskinclinic.co.uk, bellareynaspa.com)"\n    evidence weak\n\n/** Gallstones (brief C-12). */\ncontraindication gallstones: info "Gallstones are listed as a contraindication by one clinic page"\n    source "E45 (healthfan.biz)"\n    evidence weak\n\n/** Chronic renal failure (brief C-12). */\ncontraindication renal_failure: info "Chronic renal failure is listed as a contraindication by one clinic page"\n    source "E45 (healthfan.biz)"\n    evidence weak\n\n/** Grade III hypertension (brief C-12). */\ncontraindication uncontrolled_hypertension: info "Grade III hypertension is listed as a contraindication by one clinic page"\n    source "E45 (healthfan.biz)"\n    evidence weak\n\n/** Cancer (brief \xA77, weak sources). */\ncontraindication cancer: info "Cancer is listed as a contraindication by clinic pages (for some cocktails)"\n    source "E45 (healthfan.biz); medicinka.com"\n    evidence weak\n' },
-  { path: "interactions.meso", text: '// Substances or classes that must not meet in one session (domain brief \xA76, \xA79.4).\n// `A + B` matches two different substances given in the same session.\n\n/** Two NSAIDs together (brief C5, M2). */\ninteraction nsaid + nsaid: error "Two NSAIDs add gastrointestinal bleeding and ulcer risk without added benefit"\n    source "E41: AHRQ, analgesics for osteoarthritis, concomitant use; E51: NSAID labels"\n    evidence peer-reviewed\n\n/**\n * Diclofenac beta-cyclodextrin (Akis) with a local anaesthetic in one syringe (M3). In saline\n * or water it turns milky with any anaesthetic tested; in a sodium bicarbonate vehicle it stays\n * clear with lidocaine or mepivacaine 1-2 % and turns turbid with bupivacaine, levobupivacaine\n * or ropivacaine. The study concerned the beta-cyclodextrin form only: diclofenac sodium is not\n * covered (fixed diclofenac sodium + lidocaine ampoules exist).\n */\ninteraction diclofenac_betacyclodextrin + lidocaine in mixture unless sodium_bicarbonate: error "Diclofenac beta-cyclodextrin turns milky with lidocaine in saline or water (risk of skin necrosis); a sodium bicarbonate vehicle keeps it clear with lidocaine 1-2 %"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + mepivacaine in mixture unless sodium_bicarbonate: error "Diclofenac beta-cyclodextrin turns milky with mepivacaine in saline or water (risk of skin necrosis); a sodium bicarbonate vehicle keeps it clear with mepivacaine 1-2 %"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + bupivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with bupivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + levobupivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with levobupivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + ropivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with ropivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + procaine in mixture: warning "Diclofenac beta-cyclodextrin turned milky with every local anaesthetic tested in saline or water; procaine was not tested, in bicarbonate either"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence design "procaine not tested: a warning rather than an error"\n\n/**\n * An NSAID with a corticosteroid in one session (e.g. ketoprofen + methylprednisolone in one\n * syringe): gastrointestinal ulceration and bleeding risks add up.\n */\ninteraction nsaid + corticosteroid: warning "An NSAID with a corticosteroid raises the risk of gastrointestinal ulceration and bleeding"\n    source "Sostres C, Gargallo CJ, Lanas A. Nonsteroidal anti-inflammatory drugs and upper and lower gastrointestinal mucosal damage. Arthritis Res Ther 2013;15(Suppl 3):S3. doi:10.1186/ar4175; Tsujimoto S et al. The prevalence of endoscopic gastric mucosal damage in patients with rheumatoid arthritis. PLoS One 2018;13(7):e0200023. doi:10.1371/journal.pone.0200023; Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable: corticosteroids increase the risk of stomach ulcers and bleeding"\n    evidence peer-reviewed\n\n/** Thiocolchicoside with an NSAID (brief C10, M7). */\ninteraction thiocolchicoside + nsaid: warning "Severe (fulminant) hepatitis has been reported with thiocolchicoside and concomitant NSAIDs"\n    source "E42: thiocolchicoside SmPC warning (copies at tajgenerics.com, plaintips.com)"\n    evidence regulatory "SmPC copies"\n\n/** Several local anaesthetics in one session (brief C6, D5); the checker also sums their fractions of each cap. */\ninteraction anesthetic + anesthetic: warning "Two local anaesthetics in one session: their toxic effects add up (the mepivacaine label advises against mixing in another one)"\n    source "E29: Carbocaine (mepivacaine) label, additive toxicity"\n    evidence regulatory\n\n/** Local anaesthetic with a lipolytic stimulator (brief C9, M6): an efficacy issue, not a safety one. */\ninteraction anesthetic + lipolytic_stimulator: info "Sodium-channel-blocking local anaesthetics inhibit the lipolysis that caffeine or aminophylline aim for"\n    source "E12: Jayasinghe et al. 2013, Mesotherapy for local fat reduction, Obesity Reviews 14(10)"\n    evidence peer-reviewed\n' },
-  { path: "layers.meso", text: `// Depth bands of the skin, after the French and Italian schools (domain brief \xA71.2, \xA72, T2).
-// Sources disagree on exact millimetres; these are configurable defaults, not fixed truths.
-// E35 (Micheels & Goodman 2018) found most "intradermal" injections actually land deeper.
-
-/** Intraepidermal (IED, "\xE9pidermique", J.-J. Perrin): non-bleeding, very superficial. The SFM page says < 0.5 mm. */
-layer IED "intraepidermal" 0 mm .. 1 mm
-    source "E7 Perrin DIU lecture 2008 (epidermis ~0.5-1 mm); E8 SFM 'Mat\xE9riel' page; brief T2"
-    evidence teaching "SFM page gives < 0.5 mm"
-
-/** Superficial intradermal (IDS), the classic technique; AFME equates it with nappage. */
-layer IDS "superficial intradermal" 1 mm .. 2 mm
-    source "E7 Perrin DIU lecture 2008 (superficial dermis ~0.5/1-2 mm); E8 SFM (< 2 mm); brief T2"
-    evidence teaching
-
-/** Deep intradermal (IDP): one deposit per point ("coup par coup") in the reticular dermis, usually with a 4 mm needle. */
-layer IDP "deep intradermal" 2 mm .. 4 mm
-    source "E7 Perrin DIU lecture 2008 (deep dermis ~2-4 mm); brief T2"
-    evidence teaching "nappage is placed at < 2 mm by SFM (E8) but 2-4 mm by weak sources (E37)"
-
-/**
- * Intradermal-hypodermic (IDH; written IHD in one Perrin document): reaches the hypodermis,
- * with a 6 or 13 mm needle. The upper end is given as 10 mm by some authors, 13 mm by others.
- */
-layer IDH "intradermal-hypodermic" 4 mm .. 13 mm
-    source "E7 Perrin (hypodermis 4-10+ mm); E8 SFM 'from 4 mm to 6 or 13 mm'; brief T2"
-    evidence teaching "upper limit 10 vs 13 mm conflicts between sources (brief \xA711.2)"
-
-/** Subcutaneous fat, the intended layer of injection lipolysis (deoxycholate, phosphatidylcholine); not mesotherapy proper per SFM (E9). */
-layer subcutaneous "subcutaneous fat" 4 mm .. 20 mm
-    source "Language reference \xA73; E33 Kybella label says 'into subcutaneous fat' without a depth in mm"
-    evidence design "the 20 mm upper bound is a design choice, not a published figure"
-` },
-  { path: "limits.meso", text: `// Protocol-wide limits (domain brief \xA79.2-\xA79.5). A limit declared nearer to the protocol
-// (the protocol itself, then imported files) wins over these defaults.
-
-/** General and aesthetic cycle length (brief P2): 8-15 weekly sessions. */
-limit sessions per cycle <= 15
-    source "S0 (000_816345b273d025ae.txt): 8-15 weekly sessions; S3 (003_bda5a8e0cfdd0739.txt): 8-10"
-    evidence weak "seed pages"
-
-/** Pain cycle length (brief P1): at most 8-12 sessions depending on response. */
-limit sessions per cycle <= 12 for pain
-    source "S2 (002_c0aab48ae6d50cc4.txt): maximum cycle 8-12 sessions"
-    evidence weak "seed clinic page"
-
-/** Shortest interval between sessions (brief P3): 3-4 days in severe cases at the start. */
-limit interval >= 3 days
-    source "S2 (002_c0aab48ae6d50cc4.txt): first sessions 3-4 days apart in severe cases; E13: 3-day intervals"
-    evidence weak "seed page; one RCT used 3-day intervals"
-
-/** Volume per injection point, intradermal techniques (brief T4): typically 0.1-0.2 mL. */
-limit volume per point <= 0.3 mL
-    source "S2 (002_c0aab48ae6d50cc4.txt): about 0.2 cc per point; E1: 0.10-0.20 mL; E50: 0.1-0.3 mL"
-    evidence weak "seed and weak sources"
-
-/** Needle length (brief \xA73.1): 4 mm Lebel needle to 13 mm for deep techniques. */
-limit needle length in 4 mm .. 13 mm
-    source "E1: 4 mm 27G or 13 mm 30/32G; E8 SFM: 4 to 6 or 13 mm; E38: 12-13 mm; E9 practitioner summaries"
-    evidence weak "E1 is an uncredited copy; SFM page (E8)"
-
-/**
- * Products per syringe (M1): at most 3 products, plus or minus the local anaesthetic. The
- * checker counts active substances without diluents, vehicles and one local anaesthetic.
- */
-limit active substances per mixture <= 3
-    source "Ducreux P. M\xE9dicaments utilisables en m\xE9soth\xE9rapie. CERM Champagne, October 2012: 'ne pas d\xE9passer 3 produits +/- la lidoca\xEFne'. https://doczz.fr/doc/3777285/"
-    evidence teaching "the SFM gives the same figure (Vautier C, La m\xE9soth\xE9rapie, Le Moniteur des Pharmacies no. 3124, 16 April 2016)"
-
-// No general skin-test requirement: a skin test is asked for only by the substances whose
-// label or paper calls for one (\`skin test required\`, e.g. calcitonin). The seed pages'
-// "a skin test precedes every cycle" is a practice the sim-it profile records.
-` },
-  { path: "lipolytics.meso", text: '// Aesthetic substances for localised fat (domain brief \xA75.4, rules D8, T7, P6, M5, M6).\n// Mesotherapy use of these is outside most product licences (E10, E19).\n\n/**\n * Deoxycholic acid (Kybella), a cytolytic injected into subcutaneous fat. Label: 10 mg/mL;\n * per treatment at most 50 injections of 0.2 mL, 1 cm apart (at most 10 mL = 100 mg);\n * at most 6 treatments, at least 1 month apart; only submental use established. A\n * compounded deoxycholate + caffeine mixture caused non-infectious panniculitis (E24).\n * The French d\xE9cret 2011-382 banned aesthetic lysis injections (suspended June 2011; status\n * not verified, E20); SFM does not count it as mesotherapy (E9).\n */\nsubstance deoxycholic_acid "Deoxycholic acid" {\n    aliases "acido_desossicolico", "deoxycholate", "kybella"\n    class lipolytic, cytolytic\n    concentration 10 mg/mL\n    layer subcutaneous                   // intended layer; intradermal use is a warning (T7)\n    max 100 mg per session\n    max 0.2 mL per point: warning\n    max 50 points per session: warning\n    max 6 sessions per cycle: error\n    min interval 28 days: error\n        [source "Kybella (deoxycholic acid) injection, US prescribing information, section 2.1 (Kythera, 2015): treatments at intervals no less than 1 month apart. https://www.drugs.com/dosage/kybella.html" evidence regulatory "1 month read as 28 days"]\n    areas submental: warning\n        [source "KYBELLA (deoxycholic acid) injection, US prescribing information, section 1.2: the safe and effective use for subcutaneous fat outside the submental region has not been established and is not recommended. DailyMed setid fe431ed4-ea6f-4e99-b4bc-ec25ae7b8553" evidence regulatory]\n    source "Kybella (deoxycholic acid) injection, US prescribing information, section 2.1 (Kythera, 2015): up to 50 injections of 0.2 mL each (up to 10 mL), 1 cm apart; up to 6 treatments. https://www.drugs.com/dosage/kybella.html"\n    evidence regulatory "label covers submental fat only"\n}\n\n/**\n * Phosphatidylcholine (PPC), usually with sodium deoxycholate (Lipostabil: 5 % PC + 2.5 % DC,\n * weak source). Case series: at most 0.3 mL per prick, at least 4 weeks between sittings,\n * mean four sittings (E34). SFM: not mesotherapy, excluded from mixtures, injected deep (E9).\n * Legal status in France not verified (E20).\n */\nsubstance phosphatidylcholine "Phosphatidylcholine" {\n    aliases "fosfatidilcolina", "PPC"\n    class lipolytic, cytolytic\n    concentration 5 %\n        [source "E34: Lipostabil composition (Wikipedia)" evidence weak "5 % PC in a PC + DC product; verify"]\n    layer subcutaneous\n        [source "E9: SFM, PPC is injected deep; brief T7" evidence weak "reported by practitioner pages"]\n    min interval 28 days: warning\n        [source "E34: Thomas et al. 2016/2018, at least 4 weeks between sittings" evidence peer-reviewed]\n}\n\n/** Caffeine, a methylxanthine lipolytic stimulator listed in cellulite cocktails; no reliable dose found. */\nsubstance caffeine "Caffeine" {\n    aliases "caffeina"\n    class lipolytic, lipolytic_stimulator\n    source "Brief \xA75.4: seme.org (Spanish Society of Aesthetic Medicine journal); E12"\n    evidence weak "no concentration or per-session amount found"\n}\n\n/** Aminophylline, a methylxanthine lipolytic stimulator; with buflomedil + lidocaine weekly by gun it showed no benefit (E52). */\nsubstance aminophylline "Aminophylline" {\n    aliases "aminofillina"\n    class lipolytic, lipolytic_stimulator\n    source "E52: Park et al. 2008, Plast Reconstr Surg 121:179e; E12"\n    evidence peer-reviewed "no dose data in the brief"\n}\n\n/** L-carnitine, listed as a lipolytic cocktail component; no dose data. */\nsubstance l_carnitine "L-carnitine" {\n    aliases "l_carnitina"\n    class lipolytic\n    source "Brief \xA71.4, \xA75.4: seme.org (Spanish Society of Aesthetic Medicine journal)"\n    evidence weak "no dose data"\n}\n' },
-  { path: "muscle-relaxants-hormones-steroids.meso", text: `// Other pain and dermatology substances: muscle relaxant, hormone, corticosteroids
-// (domain brief \xA75.2, \xA75.5, rules D7, D10, C-3, M4, C7).
-
-/**
- * Thiocolchicoside, a muscle relaxant (4 mg/2 mL IM ampoule). EMA 2013: IM at most 4 mg
- * every 12 h (8 mg/day) for at most 5 consecutive days, only as add-on for painful spinal
- * muscle contracture, age 16 and over; contraindicated in pregnancy, lactation and women
- * of child-bearing potential without contraception (aneuploidy risk). Severe hepatitis
- * with NSAIDs or paracetamol (E42). Perrin mentions lidocaine + thiocolchicoside in IDP or
- * IHD for back pain (E7). The label limits are for systemic IM use; whether they apply to
- * weekly mesotherapy is uncertain (D7).
- */
-substance thiocolchicoside "Thiocolchicoside" {
-    aliases "tiocolchicoside", "muscoril", "miorel"
-    class muscle_relaxant
-    concentration 4 mg / 2 mL
-    max 4 mg per session: warning
-        [source "AIFA. EMA: nuove limitazioni all'uso dei medicinali a base di tiocolchicoside per uso sistemico (2014): IM 4 mg every 12 h, i.e. 8 mg a day, for at most 5 consecutive days. https://www.aifa.gov.it/-/ema-nuove-limitazioni-all-uso-dei-medicinali-a-base-di-tiocolchicoside-per-uso-sistemico" evidence uncertain "the label's intramuscular dose of 4 mg applied to one mesotherapy session"]
-    max 8 mg per day
-        [source "AIFA. EMA: nuove limitazioni all'uso dei medicinali a base di tiocolchicoside per uso sistemico (2014): IM 4 mg every 12 h, i.e. 8 mg a day, for at most 5 consecutive days. https://www.aifa.gov.it/-/ema-nuove-limitazioni-all-uso-dei-medicinali-a-base-di-tiocolchicoside-per-uso-sistemico" evidence regulatory "systemic intramuscular label"]
-    max 5 consecutive days: error
-        [source "AIFA. EMA: nuove limitazioni all'uso dei medicinali a base di tiocolchicoside per uso sistemico (2014): IM 4 mg every 12 h, i.e. 8 mg a day, for at most 5 consecutive days. https://www.aifa.gov.it/-/ema-nuove-limitazioni-all-uso-dei-medicinali-a-base-di-tiocolchicoside-per-uso-sistemico" evidence regulatory "systemic intramuscular label"]
-    contraindicated in pregnancy, breastfeeding, child_bearing_without_contraception, under_16
-        [source "E30: EMA referral (CHMP 2013): pregnancy, lactation, child-bearing potential without contraception, age under 16" evidence regulatory]
-    contraindicated in epilepsy
-        [source "E42: thiocolchicoside SmPC copies (tajgenerics.com, plaintips.com)" evidence regulatory "SmPC copies"]
-    contraindicated in nsaid_therapy, paracetamol_therapy: warning
-        [source "E42: SmPC warning, severe hepatitis with concomitant NSAIDs or paracetamol" evidence regulatory "SmPC copies"]
-    source "E30: EMA referral on thiocolchicoside-containing medicines (CHMP 21 Nov 2013) and SmPC copies"
-    evidence regulatory
-}
-
-/**
- * Salmon calcitonin, used for analgesia (100 IU per session in E14, second-hand). EMA 2012:
- * only short-term use because of a small increase in cancer risk with long-term use
- * (about 2, at most 4 weeks for acute immobilisation bone loss). Doses are in IU, never mg.
- */
-substance calcitonin "Calcitonin (salmon)" {
-    aliases "calcitonina"
-    class hormone
-    max course 4 weeks: warning
-        [source "European Medicines Agency. European Medicines Agency recommends limiting long-term use of calcitonin medicines (press release, 20 July 2012): treatment for two weeks, at most four weeks. https://www.ema.europa.eu/en/news/european-medicines-agency-recommends-limiting-long-term-use-calcitonin-medicines" evidence uncertain "short-term systemic use (acute bone loss on immobilisation); analgesia is not an approved indication"]
-    skin test required: info
-        [source "Miacalcin (calcitonin-salmon) injection, US prescribing information, Warnings: 'For patients with suspected sensitivity to calcitonin, skin testing should be considered prior to treatment'. http://www.rxlist.com/miacalcin-drug/warnings-precautions.htm" evidence regulatory "asked for when sensitivity is suspected: information"]
-    source "European Medicines Agency. European Medicines Agency recommends limiting long-term use of calcitonin medicines (press release, 20 July 2012). https://www.ema.europa.eu/en/news/european-medicines-agency-recommends-limiting-long-term-use-calcitonin-medicines"
-    evidence regulatory "systemic use; applicability to mesotherapy uncertain"
-}
-
-/**
- * Methylprednisolone, a corticosteroid: 40 mg (sessions 1-2) then 20 mg (sessions 3-5) in the
- * E13 trial. The French society (SFM) bans cortisone from all mesotherapy mixtures (E9), and
- * Larousse excludes depot corticosteroids because of skin necrosis (E39). Profile-dependent.
- */
-substance methylprednisolone "Methylprednisolone" {
-    aliases "metilprednisolone"
-    class corticosteroid
-    concentration 40 mg / 1 mL
-        [source "E13: Costantino 2011 RCT, methylprednisolone 40 mg (1 mL)" evidence peer-reviewed "20 mg/mL also used"]
-    source "E13: Costantino 2011, acute low back pain RCT"
-    evidence peer-reviewed
-}
-
-/**
- * Triamcinolone acetonide for keloids and hypertrophic scars: 10-40 mg/mL, 0.05-0.1 mL per
- * site, every 3-6 weeks; atrophy, hypopigmentation, telangiectasia. This is intralesional
- * therapy rather than classic mesotherapy, and conflicts with the SFM cortisone ban.
- * Figures from an AI-written site only: verify against a dermatology guideline.
- */
-substance triamcinolone "Triamcinolone acetonide" {
-    aliases "triamcinolone_acetonide"
-    class corticosteroid
-    min interval 3 weeks
-        [source "E40 (droracle.ai, AI-written Q&A): every 3-6 weeks" evidence weak "verify against a dermatology guideline"]
-    source "E40: keloid triamcinolone summaries (AI-generated Q&A)"
-    evidence weak "verify against a dermatology guideline"
-}
-` },
-  { path: "nsaids.meso", text: `// Non-steroidal anti-inflammatory drugs (M2, M3, D9). The contraindications common to every
-// NSAID (peptic ulcer, NSAID intolerance, anticoagulants, bleeding disorders) are declared once,
-// on class \`nsaid\` (classes.meso). Two NSAIDs in one session are an error and an NSAID with a
-// corticosteroid a warning (interactions.meso). Per-session caps are the products' usual
-// systemic daily maxima, a design choice: a mesotherapy session gives far less than a day's
-// systemic dose, but one session giving more than that is worth a second look.
-
-/** Ketoprofen, used as a whole 100 mg ampoule per session with lidocaine (RCT, sciatica). */
-substance ketoprofen "Ketoprofen" {
-    aliases "ketoprofene"
-    class nsaid
-    concentration 100 mg / 2 mL
-        [source "Comparative study between mesotherapy and conventional systemic NSAIDs in the treatment of chronic low back pain with sciatica (RCT): ketoprofen 100 mg/2 mL ampoule with lidocaine. https://discovery.researcher.life/article/comparative-study-between-mesotherapy-and-conventional-systemic-nsaids-in-the-treatment-of-chronic-low-back-pain-with-sciatica/a721b3b2bce0384fb9d6754fdcb78191" evidence peer-reviewed "abstract only"]
-    max 300 mg per session
-        [source "Ketoprofen dosage (oral, US): maximum 300 mg a day. Drugs.com. http://www.drugs.com/dosage/ketoprofen.html" evidence design "an oral daily maximum applied per session"]
-}
-
-/** Piroxicam, 20 mg/mL intramuscular ampoule; used in knee osteoarthritis trials. */
-substance piroxicam "Piroxicam" {
-    class nsaid
-    concentration 20 mg/mL
-        [source "Farpour et al. Efficacy of Piroxicam Mesotherapy in Treatment of Knee Osteoarthritis: A Randomized Clinical Trial. Evid Based Complement Alternat Med 2020:6940741. https://pmc.ncbi.nlm.nih.gov/articles/PMC7421712" evidence peer-reviewed "20 mg/mL injectable form"]
-    max 20 mg per session
-        [source "Feldene (piroxicam) capsules, US prescribing information (Pfizer, revised 2021), DailyMed setid dedef9e5-23de-49ff-895a-30906b5c7da3: 20 mg once a day" evidence design "an oral daily dose applied per session; one knee trial reports 40 mg per session (second-hand)"]
-    contraindicated in pregnancy
-        [source "Feldene (piroxicam) capsules, US prescribing information (Pfizer, revised 2021), DailyMed setid dedef9e5-23de-49ff-895a-30906b5c7da3, section 5.11 Fetal Toxicity" evidence regulatory "the label avoids NSAIDs from 30 weeks; an error for any stage is the language reference's choice"]
-}
-
-/**
- * Diclofenac sodium (Voltaren-type ampoules, 75 mg/3 mL, 25 mg/mL). At most 150 mg a day in
- * all forms. Diclofenac sodium is not the form that
- * precipitates with local anaesthetics in saline (that is diclofenac beta-cyclodextrin, below);
- * fixed diclofenac sodium + lidocaine ampoules are marketed.
- */
-substance diclofenac "Diclofenac sodium" {
-    aliases "diclofenac_sodium", "diclofenac_sodico", "voltaren"
-    class nsaid
-    concentration 75 mg / 3 mL
-        [source "Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable" evidence regulatory]
-    max 150 mg per day
-    source "Voltarol (diclofenac sodium) SmPC section 4.2: 'The recommended maximum daily dose of Voltarol is 150mg' (Novartis, MHRA, 2017). https://www.rxreasoner.com/monographs/voltarol-supp/usage"
-    evidence regulatory "systemic label; applied per day to intradermal use"
-}
-
-/**
- * Diclofenac beta-cyclodextrin (Akis, IBSA; 25, 50 or 75 mg in 1 mL), small-volume diclofenac
- * proposed for mesotherapy. It precipitates with local anaesthetics in saline or water; in
- * sodium bicarbonate it stays clear with lidocaine or mepivacaine 1-2 % (interactions.meso).
- */
-substance diclofenac_betacyclodextrin "Diclofenac beta-cyclodextrin" {
-    aliases "akis", "diclofenac_hpbcd", "diclofenac_betaciclodestrina"
-    class nsaid
-    concentration 75 mg / 1 mL
-        [source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325" evidence peer-reviewed "75 mg/mL assumed (the largest strength) so that the cap is checked conservatively; 25 and 50 mg/mL exist"]
-    max 150 mg per day
-        [source "Voltarol (diclofenac sodium) SmPC section 4.2: 'The recommended maximum daily dose of Voltarol is 150mg' (Novartis, MHRA, 2017). https://www.rxreasoner.com/monographs/voltarol-supp/usage" evidence uncertain "the daily maximum of diclofenac sodium applied to the beta-cyclodextrin form"]
-}
-
-/** Ketorolac, listed as used on Italian pain pages; no dose found. */
-substance ketorolac "Ketorolac" {
-    class nsaid
-    source "Italian pain-mesotherapy pages listing ketorolac among the NSAIDs used (fisiodom.net)"
-    evidence weak
-}
-
-/** Lysine acetylsalicylate (an aspirin salt), used weekly x 5 with lidocaine 2 % and saline (doses not given). */
-substance lysine_acetylsalicylate "Lysine acetylsalicylate" {
-    aliases "acetilsalicilato_di_lisina"
-    class nsaid
-    source "Chen et al. Therapeutic Effectiveness and Safety of Mesotherapy in Patients with Osteoarthritis of the Knee. Evid Based Complement Alternat Med 2018:6513049 (cited second-hand for spinal pain, weekly x 5)"
-    evidence weak "second-hand"
-}
-` },
-  { path: "regions.meso", text: '// Anatomical regions that labels name (#13 item 3). A protocol\'s areas lie in a region\n// (`area chin in submental`); a substance labelled for some regions only says so with\n// `areas <region>`, and an area of another region is a warning (`area-restricted`).\n\n/** Submental fat: the only region Kybella (deoxycholic acid) is labelled for. */\nregion submental "Submental region"\n    source "KYBELLA (deoxycholic acid) injection, US prescribing information (Kythera/Allergan), section 1.2 Limitation of use. DailyMed setid fe431ed4-ea6f-4e99-b4bc-ec25ae7b8553"\n    evidence regulatory\n\n/** One buttock: a treatment area of QWO (collagenase) is defined as a single buttock. */\nregion buttock "Buttock"\n    source "QWO (collagenase clostridium histolyticum-aaes) for injection, US prescribing information (Endo Aesthetics, 2020), section 2.1. https://ndclist.com/ndc/73611-300"\n    evidence regulatory\n' },
-  { path: "revitalizers.meso", text: '// Skin revitalisers (domain brief \xA75.4, rule T8).\n\n/**\n * Non-crosslinked hyaluronic acid, the form used in nappage; regarded as very low\n * allergenicity, so pre-tests are usually skipped (weak source). No dose data.\n */\nsubstance hyaluronic_acid "Hyaluronic acid (non-crosslinked)" {\n    aliases "acido_ialuronico"\n    class revitalizer\n    source "E36: AFME, hyaluronan by mesotherapy"\n    evidence teaching\n}\n\n/** Crosslinked (NASHA) hyaluronic acid: should not be injected by superficial intradermal nappage (AFME, T8). */\nsubstance hyaluronic_acid_crosslinked "Hyaluronic acid (crosslinked)" {\n    aliases "acido_ialuronico_reticolato"\n    class revitalizer\n    layer IDP, IDH, subcutaneous\n        [source "E36: AFME, crosslinked HA not by superficial intradermal nappage (T8)" evidence design "the source only rules out IDS/nappage; the deeper layers are our reading"]\n}\n\n/** Organic silicon, a "tissue" product: 2 mL with lidocaine + calcitonin for chronic knee pain (E14, second-hand). No concentration found. */\nsubstance organic_silicon "Organic silicon" {\n    aliases "silicio_organico"\n    class revitalizer\n    source "E14 (secondary citation); brief \xA75.4 seme.org"\n    evidence weak "second-hand; no concentration"\n}\n' },
-  { path: "vasoactives.meso", text: `// Vasoactive and phlebotonic substances (domain brief \xA75.3, rule M9).
-
-/**
- * Buflomedil, a vasoactive once used in mesotherapy mixtures (E52, E6). All EU marketing
- * authorisations were suspended after serious neurological and cardiac reactions
- * (CHMP Nov 2011, EC decision Feb 2012); France suspended it in Feb 2011.
- */
-substance buflomedil "Buflomedil" {
-    class vasoactive
-    withdrawn "EU marketing authorisations suspended (CHMP 2011, EC decision 2012) after serious neurological and cardiac reactions"
-    source "E31: EMA referral on buflomedil (CHMP 17 Nov 2011; EC decision 13 Feb 2012)"
-    evidence regulatory
-}
-
-/** Pentoxifylline, 30 mg in 1.5 mL with 1.5 mL lidocaine 2 %, weekly x 3 (knee OA trial, E16). */
-substance pentoxifylline "Pentoxifylline" {
-    aliases "pentossifillina"
-    class vasoactive
-    concentration 30 mg / 1.5 mL
-        [source "E16: NCT05329116, '1.5 mL of 30 mg'" evidence uncertain "registry wording read as a presentation (20 mg/mL)"]
-}
-
-/** Melilotus (coumarin), a capillary-protective named as a family by seed S0; no reliable dose found. */
-substance melilotus "Melilotus" {
-    aliases "meliloto"
-    class vasoactive, phlebotonic
-    source "S0 (000_816345b273d025ae.txt): 'capillaro-protettivi' named as a drug family"
-    evidence weak "no concentration or per-session amount found"
-}
-
-/** Troxerutin, a flavonoid capillary-protective; no reliable dose found. */
-substance troxerutin "Troxerutin" {
-    aliases "troxerutina"
-    class vasoactive, phlebotonic
-    source "S0 (000_816345b273d025ae.txt): 'capillaro-protettivi' named as a drug family"
-    evidence weak "no concentration or per-session amount found"
-}
-` },
-  { path: "vehicles.meso", text: '// Diluents and vehicles (domain brief \xA75.6). Not counted as active substances.\n\n/** Normal saline, the common diluent (S2); 2 mL with ketoprofen + lidocaine in E48. */\nsubstance saline "Sodium chloride 0.9 %" {\n    aliases "soluzione_fisiologica", "sodium_chloride", "cloruro_di_sodio"\n    class diluent\n    source "S2 (002_c0aab48ae6d50cc4.txt): dilution with saline; E48"\n    evidence peer-reviewed\n}\n\n/**\n * Sodium bicarbonate: required for a clear diclofenac beta-cyclodextrin + lidocaine or\n * mepivacaine mixture (E11); some clinics add it to reduce acidity (weak source).\n */\nsubstance sodium_bicarbonate "Sodium bicarbonate" {\n    aliases "bicarbonato_di_sodio", "bicarbonato"\n    class vehicle\n    source "E11: Tringali & Navarra 2017"\n    evidence peer-reviewed\n}\n\n/** Water for injection: with diclofenac beta-cyclodextrin + any local anaesthetic it gives a milky precipitate (E11). */\nsubstance water_for_injection "Water for injection" {\n    aliases "acqua_per_preparazioni_iniettabili", "water_for_injections"\n    class diluent\n    source "E11: Tringali & Navarra 2017"\n    evidence peer-reviewed\n}\n' }
-];
-
-// src/language/std/std-library.ts
-var STD_SCHEME = "meso-std";
-function stdUri(path12) {
-  return URI2.from({ scheme: STD_SCHEME, path: `/${path12}` });
-}
-function isStdUri(uri) {
-  return (typeof uri === "string" ? uri : uri.toString()).startsWith(`${STD_SCHEME}:`);
-}
-function addStdDocuments(shared) {
-  const documents = shared.workspace.LangiumDocuments;
-  const factory = shared.workspace.LangiumDocumentFactory;
-  const added = [];
-  for (const file of stdFiles) {
-    const uri = stdUri(file.path);
-    if (!documents.hasDocument(uri)) {
-      const document = factory.fromString(file.text, uri);
-      documents.addDocument(document);
-      added.push(document);
-    }
-  }
-  return added;
-}
-
-// src/language/scoping/imports.ts
-function resolveImportUri(imp) {
-  const doc = ast_utils_exports.getDocument(imp);
-  if (!imp.path) return void 0;
-  return UriUtils.resolvePath(UriUtils.dirname(doc.uri), imp.path.replace(/\\/g, "/"));
-}
-var MesoImports = class {
-  documents;
-  cache;
-  std;
-  shared;
-  roots;
-  failures = /* @__PURE__ */ new Map();
-  constructor(services) {
-    this.shared = services.shared;
-    this.documents = services.shared.workspace.LangiumDocuments;
-    this.cache = new WorkspaceCache(services.shared);
-    this.std = new WorkspaceCache(services.shared);
-  }
-  /**
-   * Sets the project folders imports must stay in (the CLI sets one; by default they are
-   * the editor's workspace folders, and with none imports are not confined).
-   */
-  setProjectRoots(roots) {
-    this.roots = roots;
-  }
-  /**
-   * Records why a file could not be loaded (`permission denied`, `it is a folder`), so that
-   * the import naming it says so; the core reads no files itself.
-   */
-  setLoadFailure(uri, reason) {
-    this.failures.set(uri.toString(), reason);
-  }
-  /** Why the file at `uri` could not be loaded, when its loader said. */
-  loadFailure(uri) {
-    return this.failures.get(uri.toString());
-  }
-  /** The project folders imports must stay in, or undefined when there are none. */
-  projectRoots() {
-    const folders = this.roots ?? this.shared.workspace.WorkspaceManager?.workspaceFolders?.map((f2) => URI2.parse(f2.uri));
-    return folders && folders.length > 0 ? folders : void 0;
-  }
-  /** Undefined when the import may be read; else why not. */
-  refusal(target) {
-    if (!target.path.endsWith(".meso")) return { reason: "not-meso" };
-    const roots = this.projectRoots();
-    if (roots && !roots.some((root2) => UriUtils.contains(root2, target))) return { reason: "outside", root: roots[0] };
-    return void 0;
-  }
-  /** URIs (as strings) of the document and every document it imports, transitively. */
-  visibleUris(node) {
-    const uri = ast_utils_exports.getDocument(node).uri.toString();
-    return this.cache.get(uri, () => this.collect(uri));
-  }
-  /** URIs of all std documents. */
-  stdUris() {
-    return this.std.get("std", () => new Set(this.documents.all.filter((d) => isStdUri(d.uri)).map((d) => d.uri.toString()).toArray()));
-  }
-  collect(start) {
-    const seen = /* @__PURE__ */ new Set([start]);
-    const queue = [start];
-    while (queue.length > 0) {
-      const current = queue.pop();
-      const doc = this.documents.getDocument(URI2.parse(current));
-      const root2 = doc?.parseResult.value;
-      if (!root2 || !isModel(root2)) continue;
-      for (const imp of root2.imports) {
-        const uri = resolveImportUri(imp);
-        const target = uri && !this.refusal(uri) ? uri.toString() : void 0;
-        if (target && !seen.has(target) && this.documents.hasDocument(URI2.parse(target))) {
-          seen.add(target);
-          queue.push(target);
-        }
-      }
-    }
-    return seen;
-  }
-};
-
-// src/language/scoping/import-graph.ts
-var GraphState = class {
-  components = /* @__PURE__ */ new Map();
-  completed = 0;
-  /** Every declaration of the workspace outside std by name, each file's in document order. */
-  declarations;
-  edges = /* @__PURE__ */ new Map();
-  // Tarjan's bookkeeping, kept between explorations: a search may start at any file not yet seen.
-  index = /* @__PURE__ */ new Map();
-  low = /* @__PURE__ */ new Map();
-  stack = [];
-  onStack = /* @__PURE__ */ new Set();
-};
-var EMPTY = /* @__PURE__ */ new Set();
-var ImportGraph = class {
-  constructor(services, imports) {
-    this.imports = imports;
-    this.documents = services.shared.workspace.LangiumDocuments;
-    this.indexManager = services.shared.workspace.IndexManager;
-    this.reflection = services.shared.AstReflection;
-    this.state = new WorkspaceCache(services.shared);
-  }
-  imports;
-  documents;
-  indexManager;
-  reflection;
-  state;
-  /**
-   * The declarations named `name` (of `type` or a subtype, or of any type) in the files
-   * `uri` imports, transitively, itself and std left out; undefined when there are none.
-   */
-  imported(uri, name, type) {
-    if (isStdUri(uri)) return void 0;
-    const state = this.current();
-    const candidates = this.declarationsOf(state).get(name);
-    if (!candidates) return void 0;
-    const from = this.componentOf(state, uri);
-    let result = null;
-    for (const { uri: where, description } of candidates) {
-      if (where === uri || type !== void 0 && !this.reflection.isSubtype(description.type, type)) continue;
-      const target = state.components.get(where);
-      if (!target || !this.reaches(from, target)) continue;
-      result = combine(result, { first: description, firstUri: where, last: description, lastUri: where });
-    }
-    return result ?? void 0;
-  }
-  /** URIs of the files `uri` imports, transitively, itself and std left out, in URI order. */
-  importedUris(uri) {
-    if (isStdUri(uri)) return [];
-    const state = this.current();
-    const start = this.componentOf(state, uri);
-    const seen = /* @__PURE__ */ new Set([start]);
-    const queue = [start];
-    const uris = [];
-    while (queue.length > 0) {
-      const component = queue.pop();
-      for (const member of component.members) if (member !== uri && !isStdUri(member)) uris.push(member);
-      for (const s of component.successors) if (!seen.has(s)) {
-        seen.add(s);
-        queue.push(s);
-      }
-    }
-    return uris.sort();
-  }
-  /**
-   * The files `uri` imports, transitively (itself and std left out), for which `has` holds
-   * (`property` names it, for the cache). Files importing the same such files share one set
-   * object, so what is derived from the set can be cached per set.
-   */
-  importedWith(uri, property2, has) {
-    if (isStdUri(uri)) return EMPTY;
-    const state = this.current();
-    const component = this.componentOf(state, uri);
-    const union = new Union();
-    union.add(new Set(component.members.filter((m) => m !== uri && has(m))));
-    for (const successor of component.successors) union.add(this.closureSet(successor, property2, has));
-    return union.result();
-  }
-  current() {
-    return this.state.get("graph", () => new GraphState());
-  }
-  closureSet(start, property2, has) {
-    return this.postOrder(start, (c) => c.sets.has(property2), (c) => {
-      const union = new Union();
-      union.add(new Set(c.members.filter((m) => !isStdUri(m) && has(m))));
-      for (const s of c.successors) union.add(s.sets.get(property2));
-      c.sets.set(property2, union.result());
-    }, () => start.sets.get(property2));
-  }
-  /**
-   * Computes `compute` for `start` and every component it imports that is not `done`, the
-   * imported ones first, without recursion (a chain may be thousands of files deep).
-   */
-  postOrder(start, done, compute, result) {
-    const stack = [start];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      if (done(top)) {
-        stack.pop();
-        continue;
-      }
-      const pending = top.successors.filter((s) => !done(s));
-      if (pending.length > 0) {
-        stack.push(...pending);
-        continue;
-      }
-      compute(top);
-      stack.pop();
-    }
-    return result();
-  }
-  declarationsOf(state) {
-    if (state.declarations) return state.declarations;
-    const byName = /* @__PURE__ */ new Map();
-    for (const document of this.documents.all) {
-      const uri = document.uri.toString();
-      if (isStdUri(uri)) continue;
-      for (const description of this.indexManager.allElements(void 0, /* @__PURE__ */ new Set([uri]))) {
-        const list = byName.get(description.name);
-        const entry = { uri, description };
-        if (list) list.push(entry);
-        else byName.set(description.name, [entry]);
-      }
-    }
-    return state.declarations = byName;
-  }
-  /**
-   * Whether `from` imports `target`, transitively: a search over the components ranked at
-   * least as high as `target` (no other can reach it), whose answers are kept per target,
-   * so that the files of a chain asking for its first file each take a step.
-   */
-  reaches(from, target) {
-    if (from === target) return true;
-    if (from.order < target.order) return false;
-    const known2 = target.reachers;
-    const stack = [from];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      if (known2.has(top)) {
-        stack.pop();
-        continue;
-      }
-      let found = false;
-      let pending = false;
-      for (const s of top.successors) {
-        if (s === target || known2.get(s) === true) {
-          found = true;
-          break;
-        }
-        if (s.order >= target.order && !known2.has(s)) {
-          stack.push(s);
-          pending = true;
-        }
-      }
-      if (found || !pending) {
-        known2.set(top, found);
-        stack.pop();
-      }
-    }
-    return known2.get(from);
-  }
-  /** The files `uri` imports directly: loaded, `.meso`, inside the project. */
-  edges(state, uri) {
-    const known2 = state.edges.get(uri);
-    if (known2) return known2;
-    const root2 = this.documents.getDocument(URI2.parse(uri))?.parseResult.value;
-    const targets = /* @__PURE__ */ new Set();
-    for (const imp of root2 && isModel(root2) ? root2.imports : []) {
-      const target = resolveImportUri(imp);
-      if (target && !this.imports.refusal(target) && this.documents.hasDocument(target)) targets.add(target.toString());
-    }
-    const edges = [...targets];
-    state.edges.set(uri, edges);
-    return edges;
-  }
-  /** The component of `uri`, exploring the graph from it (Tarjan's algorithm, iterative) if it was not seen yet. */
-  componentOf(state, uri) {
-    const known2 = state.components.get(uri);
-    if (known2) return known2;
-    let counter = state.index.size;
-    const visit = (v) => {
-      state.index.set(v, counter);
-      state.low.set(v, counter++);
-      state.stack.push(v);
-      state.onStack.add(v);
-      return { v, edges: this.edges(state, v), next: 0 };
-    };
-    const frames = [visit(uri)];
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1];
-      if (frame.next < frame.edges.length) {
-        const w = frame.edges[frame.next++];
-        if (state.components.has(w)) continue;
-        if (!state.index.has(w)) frames.push(visit(w));
-        else if (state.onStack.has(w)) state.low.set(frame.v, Math.min(state.low.get(frame.v), state.index.get(w)));
-        continue;
-      }
-      frames.pop();
-      const v = frame.v;
-      if (state.low.get(v) === state.index.get(v)) {
-        const members = [];
-        let w;
-        do {
-          w = state.stack.pop();
-          state.onStack.delete(w);
-          members.push(w);
-        } while (w !== v);
-        const own = new Set(members);
-        const successors = /* @__PURE__ */ new Set();
-        for (const m of members) {
-          for (const target of this.edges(state, m)) if (!own.has(target)) successors.add(state.components.get(target));
-        }
-        const component = { members, successors: [...successors], order: state.completed++, reachers: /* @__PURE__ */ new Map(), sets: /* @__PURE__ */ new Map() };
-        for (const m of members) state.components.set(m, component);
-      }
-      const parent = frames[frames.length - 1];
-      if (parent) state.low.set(parent.v, Math.min(state.low.get(parent.v), state.low.get(v)));
-    }
-    return state.components.get(uri);
-  }
-};
-function combine(a, b) {
-  if (!a) return b;
-  if (!b) return a;
-  const first2 = b.firstUri < a.firstUri ? b : a;
-  const last = a.lastUri > b.lastUri ? a : b;
-  if (first2 === last) return first2;
-  return { first: first2.first, firstUri: first2.firstUri, last: last.last, lastUri: last.lastUri };
-}
-var Union = class {
-  set = EMPTY;
-  owned = false;
-  add(other) {
-    if (other.size === 0 || other === this.set) return;
-    if (this.set.size === 0) {
-      this.set = other;
-      return;
-    }
-    let missing = false;
-    for (const x of other) if (!this.set.has(x)) {
-      missing = true;
-      break;
-    }
-    if (!missing) return;
-    if (!this.owned) {
-      this.set = new Set(this.set);
-      this.owned = true;
-    }
-    for (const x of other) this.set.add(x);
-  }
-  result() {
-    return this.set;
-  }
-};
-
-// src/language/workspace/meso-documents.ts
-var MesoLangiumDocuments = class extends DefaultLangiumDocuments {
-  workspaceLoaded = false;
-  /** Called by the workspace manager once it has loaded every file of the workspace. */
-  markWorkspaceLoaded() {
-    this.workspaceLoaded = true;
-  }
-  async getOrCreateDocument(uri, cancellationToken) {
-    if (this.workspaceLoaded && !this.hasDocument(uri)) throw this.unknownDocument(uri);
-    return super.getOrCreateDocument(uri, cancellationToken);
-  }
-  /** The error for a document asked for once the workspace is loaded that is not held. */
-  unknownDocument(uri) {
-    return new Error(`No document found for URI: ${uri.toString()}`);
-  }
-};
-
-// src/language/workspace/meso-index-manager.ts
-var MesoIndexManager = class extends DefaultIndexManager {
-  /** Linked documents whose references are not described yet. */
-  undescribed = /* @__PURE__ */ new Map();
-  /**
-   * Langium describes every reference of a document after each build (for find references,
-   * rename, and to tell which documents a change affects). Nothing reads them while the
-   * document is being edited, and on a 5,000-line protocol describing them was a tenth of a
-   * keystroke's time: they are described when first read, from the document's links, which
-   * stay valid until the document is reset (which drops it from here).
-   */
-  async updateReferences(document) {
-    const uri = document.uri.toString();
-    this.referenceIndex.delete(uri);
-    this.undescribed.set(uri, document);
-  }
-  removeReferences(uri) {
-    this.undescribed.delete(uri.toString());
-    super.removeReferences(uri);
-  }
-  findAllReferences(targetNode, astNodePath) {
-    for (const uri of [...this.undescribed.keys()]) this.describe(uri);
-    return super.findAllReferences(targetNode, astNodePath);
-  }
-  /** Langium's test (a resolved reference into a changed file), read from the links themselves. */
-  refersInto(document, changedUris) {
-    const uri = document.uri.toString();
-    if (this.undescribed.has(uri) && document.references.every(isReference)) {
-      return document.references.some((ref) => {
-        const target = ref.$nodeDescription?.documentUri.toString();
-        return target !== void 0 && target !== uri && changedUris.has(target);
-      });
-    }
-    this.describe(uri);
-    return super.isAffected(document, changedUris);
-  }
-  describe(uri) {
-    const document = this.undescribed.get(uri);
-    if (!document) return;
-    this.undescribed.delete(uri);
-    const provider = this.serviceRegistry.getServices(document.uri).workspace.ReferenceDescriptionProvider;
-    this.referenceIndex.set(uri, provider.describe(document));
-  }
-  /**
-   * Langium's index manager answers `allElements(type, uris)` by walking every indexed
-   * document and filtering by the URI set. Meso asks that for a handful of URIs (a file and
-   * its imports) in workspaces of a thousand files, so walk the requested URIs instead.
-   */
-  allElements(nodeType, uris) {
-    if (!uris) return super.allElements(nodeType);
-    return stream(uris).filter((uri) => this.symbolIndex.has(uri)).map((uri) => this.getFileDescriptions(uri, nodeType)).flat();
-  }
-  /**
-   * A document is affected by a change to any file it imports, directly or through another
-   * import, not only to files it holds a reference into: the limits, interactions and
-   * substances of an imported formulary apply to a protocol that names none of them. Langium
-   * only relinks and revalidates affected documents, so without this a protocol kept its
-   * diagnostics of the formulary's previous text. An import of a file that does not exist
-   * yet counts too, so that creating it clears the protocol's unresolved import.
-   */
-  isAffected(document, changedUris) {
-    if (this.refersInto(document, changedUris)) return true;
-    const root2 = document.parseResult?.value;
-    if (!isModel(root2)) return false;
-    const self2 = document.uri.toString();
-    const imports = this.serviceRegistry.getServices(document.uri).scoping.Imports;
-    for (const uri of imports.visibleUris(root2)) {
-      if (uri !== self2 && changedUris.has(uri)) return true;
-      const model = uri === self2 ? root2 : this.documents.getDocument(URI2.parse(uri))?.parseResult?.value;
-      if (isModel(model) && model.imports.some((imp) => {
-        const target = resolveImportUri(imp)?.toString();
-        return target !== void 0 && changedUris.has(target);
-      })) return true;
-    }
-    return false;
-  }
-};
-
-// src/language/ast-walk.ts
-var nodeLists = /* @__PURE__ */ new WeakMap();
-function replaceAstNodes(root2, replaced, by) {
-  const nodes = nodeLists.get(root2);
-  if (!nodes) return;
-  const at = nodes.indexOf(replaced);
-  if (at < 0) {
-    nodeLists.delete(root2);
-    return;
-  }
-  const removed = [replaced];
-  collectContents(replaced, removed);
-  const added = [by];
-  collectContents(by, added);
-  nodeLists.set(root2, [...nodes.slice(0, at), ...added, ...nodes.slice(at + removed.length)]);
-}
-function astNodesOf(root2) {
-  let nodes = nodeLists.get(root2);
-  if (!nodes) {
-    const list = [root2];
-    collectContents(root2, list);
-    nodeLists.set(root2, nodes = list);
-  }
-  return nodes;
-}
-function collectContents(node, into) {
-  const record = node;
-  for (const key in record) {
-    if (key.charCodeAt(0) === 36 || !Object.hasOwn(record, key)) continue;
-    const value = record[key];
-    if (isAstNode(value)) {
-      into.push(value);
-      collectContents(value, into);
-    } else if (Array.isArray(value)) {
-      for (const element of value) {
-        if (isAstNode(element)) {
-          into.push(element);
-          collectContents(element, into);
-        }
-      }
-    }
-  }
-}
-function forEachReference(node, action) {
-  const record = node;
-  for (const property2 in record) {
-    if (property2.charCodeAt(0) === 36 || !Object.hasOwn(record, property2)) continue;
-    const value = record[property2];
-    if (isReference(value) || isMultiReference(value)) {
-      action({ reference: value, container: node, property: property2 });
-    } else if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
-        const element = value[index];
-        if (isReference(element) || isMultiReference(element)) action({ reference: element, container: node, property: property2, index });
-      }
-    }
-  }
-}
-
-// src/language/validation/spelling.ts
-function editDistance(a, b) {
-  let before2 = Array.from({ length: b.length + 1 }, () => 0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before2[j - 2] + 1);
-      current.push(d);
-    }
-    before2 = previous;
-    previous = current;
-  }
-  return previous[b.length];
-}
-function closest(word, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== void 0 && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : void 0;
-}
-
-// src/language/scoping/meso-linker.ts
-var KIND_NAMES = {
-  Substance: "substance",
-  SubstanceClass: "class",
-  Classifier: "substance or class",
-  Condition: "condition",
-  Medicine: "substance",
-  Product: "product",
-  Layer: "layer",
-  Mixture: "mixture",
-  Technique: "technique",
-  Session: "session",
-  Protocol: "protocol",
-  AreaClause: "area",
-  Region: "region"
-};
-var MesoLinker = class extends DefaultLinker {
-  /**
-   * Links like Langium's (same order), over a plain array of the nodes, yielding for
-   * cancellation every 256 nodes instead of awaiting at each node: the per-node promises
-   * and streams were most of linking's allocations on a large protocol.
-   */
-  async link(document, cancelToken = cancellation_exports.CancellationToken.None) {
-    if (this.profiler?.isActive("linking")) return super.link(document, cancelToken);
-    const nodes = astNodesOf(document.parseResult.value);
-    for (let i = 0; i < nodes.length; i++) {
-      if ((i & 255) === 0) await interruptAndCheck(cancelToken);
-      forEachReference(nodes[i], (info) => this.doLink(info, document));
-    }
-  }
-  createLinkingError(refInfo, targetDescription) {
-    const error = super.createLinkingError(refInfo, targetDescription);
-    const type = this.reflection.getReferenceType(refInfo);
-    const text = refInfo.reference.$refText;
-    let names = [];
-    try {
-      names = this.scopeProvider.getScope(refInfo).getAllElements().map((d) => d.name).toArray();
-    } catch {
-    }
-    const suggestion = closest(text, names);
-    const kind = KIND_NAMES[type] ?? type;
-    const hint = suggestion ? ` Did you mean '${suggestion}'?` : type === "Substance" || type === "Medicine" || type === "Classifier" || type === "Condition" ? " Declare it, or import the file that declares it." : "";
-    return { ...error, message: `Unknown ${kind} '${text}'.${hint}`, data: { suggestion } };
-  }
-};
-
-// src/language/workspace/meso-reference-descriptions.ts
-var MesoReferenceDescriptionProvider = class extends DefaultReferenceDescriptionProvider {
-  describe(document) {
-    const descriptions = [];
-    for (const node of astNodesOf(document.parseResult.value)) {
-      forEachReference(node, (info) => {
-        if (!info.reference.error) descriptions.push(...this.createInfoDescriptions(info));
-      });
-    }
-    return descriptions;
-  }
-  async createDescriptions(document) {
-    return this.describe(document);
-  }
-};
 
 // src/language/scoping/meso-scope-computation.ts
 var MesoScopeComputation = class extends DefaultScopeComputation {
@@ -37889,6 +35658,41 @@ function computePatientSemantics(patient, protocolSemantics) {
   };
 }
 
+// src/language/semantics/reading.ts
+function known(r) {
+  return r === "unreadable" ? void 0 : r;
+}
+function readMeasure2(q, dimensions) {
+  if (!q) return void 0;
+  const m = toMeasure(q);
+  return m && dimensions.includes(m.dimension) ? m : "unreadable";
+}
+function readSpan(q, dimension) {
+  const m = readMeasure2(q, [dimension]);
+  return m === void 0 || m === "unreadable" ? m : m.span;
+}
+function readAmount(q, dimensions) {
+  if (!q) return void 0;
+  const a = toAmount(q);
+  return a && dimensions.includes(a.dimension) ? a : "unreadable";
+}
+function readValue(q, dimension) {
+  const a = readAmount(q, [dimension]);
+  return a === void 0 || a === "unreadable" ? a : a.value;
+}
+function readCount(low, high, max) {
+  if (low === void 0) return void 0;
+  const lo = whole(low, max);
+  const hi = high === void 0 ? lo : whole(high, max);
+  if (lo === void 0 || hi === void 0 || lo > hi) return "unreadable";
+  return { low: new Fraction(lo), high: new Fraction(hi) };
+}
+function whole(text, max) {
+  if (!/^[0-9]+$/.test(text)) return void 0;
+  const n = Number(text);
+  return n >= 1 && n <= max ? n : void 0;
+}
+
 // src/language/semantics/areas.ts
 function areaFacts(area) {
   const size = readValue(area.size, "area");
@@ -37971,15 +35775,13 @@ function substanceStrength(substance) {
   return c && { perMl: { low: c.perMl, high: c.perMl }, dimension: c.dimension };
 }
 function componentFacts(component) {
-  const named2 = component.substance?.ref;
-  if (isProduct(named2)) return productComponentFacts(component, named2);
-  const substance = isSubstance(named2) ? named2 : void 0;
+  const substance = component.substance?.ref;
   const given = readMeasure2(component.quantity, ["volume", "mass", "activity"]);
-  const own = readStrength(component.strength, component.per, { ranges: true });
-  if (given === void 0 || given === "unreadable" || own === "unreadable") {
-    return { component, substance, carries: substance ? [{ substance }] : [], unreadable: given === "unreadable" || own === "unreadable" };
+  if (given === void 0 || given === "unreadable") {
+    return { component, substance, carries: substance ? [{ substance }] : [], unreadable: given === "unreadable" };
   }
-  const carried = substance && carry(substance, given, own ?? substanceStrength(substance));
+  const strength = substanceStrength(substance);
+  const carried = substance && carry(substance, given, strength);
   return {
     component,
     substance,
@@ -37988,52 +35790,6 @@ function componentFacts(component) {
     carries: carried ? [carried.carried] : [],
     unreadable: false
   };
-}
-function productComponentFacts(component, product) {
-  const facts = productFacts(product);
-  const unreadable = () => ({ component, product, carries: substancesOf(product).map((substance) => ({ substance })), unreadable: true });
-  if (component.strength) return unreadable();
-  const count2 = presentationCount(component.quantity);
-  let volume;
-  if (count2 === "unreadable") return unreadable();
-  if (count2) {
-    if (!facts.presentationMl) return unreadable();
-    volume = scale(count2, facts.presentationMl);
-  } else {
-    const given = readMeasure2(component.quantity, ["volume", "mass", "activity"]);
-    if (given === "unreadable") return unreadable();
-    if (given === void 0) return { component, product, carries: substancesOf(product).map((substance) => ({ substance })), unreadable: false };
-    if (given.dimension === "volume") volume = given.span;
-    else {
-      const by = knownStrengths(facts).filter((s) => s.strength.dimension === given.dimension);
-      if (by.length !== 1 || by[0].strength.perMl.low.equals(0)) return unreadable();
-      const perMl = by[0].strength.perMl;
-      volume = { low: given.span.low.div(perMl.high), high: given.span.high.div(perMl.low) };
-    }
-  }
-  const carries = facts.ingredients.flatMap((i) => {
-    if (!i.substance) return [];
-    const strength = known(i.strength);
-    const amount = strength && { span: { low: volume.low.mul(strength.perMl.low), high: volume.high.mul(strength.perMl.high) }, dimension: strength.dimension };
-    return [{ substance: i.substance, amount, volumeAtLow: volume.low, volumeAtHigh: volume.high, ...i.strength === "unreadable" && { unreadable: true } }];
-  });
-  const vehicle = product.clauses.find(isVehicleClause)?.vehicle?.ref;
-  if (vehicle && !carries.some((x) => x.substance === vehicle)) carries.push({ substance: vehicle, volumeAtLow: volume.low, volumeAtHigh: volume.high });
-  return { component, product, volume, carries, unreadable: false, capacity: capacityOf(component, facts.presentationMl) };
-}
-function capacityOf(component, presentationMl) {
-  const n = component.presentations;
-  return presentationMl && n !== void 0 && /^[0-9]+$/.test(n) && Number(n) >= 1 ? presentationMl.mul(Number(n)) : void 0;
-}
-function presentationCount(q) {
-  const symbol = q?.unit?.symbol;
-  if (!q || !symbol || q.unit.per || !PRESENTATION_UNITS.has(symbol)) return void 0;
-  if (q.highUnit && !PRESENTATION_UNITS.has(q.highUnit.symbol ?? "")) return "unreadable";
-  const whole2 = (v) => v !== void 0 && /^[0-9]+$/.test(v);
-  if (!whole2(q.value) || q.high !== void 0 && !whole2(q.high)) return "unreadable";
-  const low = new Fraction(q.value);
-  const high = new Fraction(q.high ?? q.value);
-  return low.compare(high) > 0 ? "unreadable" : { low, high };
 }
 function carry(substance, given, strength) {
   if (given.dimension === "volume") {
@@ -38061,29 +35817,6 @@ var NodeMemo = class {
     return value;
   }
 };
-
-// src/language/semantics/session-draws.ts
-function mixtureDraws(injects) {
-  const byMixture = /* @__PURE__ */ new Map();
-  for (const i of injects) if (i.mixture) byMixture.set(i.mixture, [...byMixture.get(i.mixture) ?? [], i]);
-  return [...byMixture].map(([mixture, list]) => ({ mixture, injects: list, volume: sumKnown(list.map((i) => i.injectedVolume)) }));
-}
-function productDeliveries(injects) {
-  const volumes = /* @__PURE__ */ new Map();
-  for (const i of injects) {
-    for (const c of i.mixture?.components ?? []) {
-      if (!c.product) continue;
-      const share = !i.mixture.unreadable && i.draw && c.volume ? delivered([{ component: c.component, amount: c.volume, volumeAtLow: c.volume.low, volumeAtHigh: c.volume.high }], i.mixture, i.draw) : void 0;
-      if (!volumes.has(c.product)) {
-        volumes.set(c.product, share);
-        continue;
-      }
-      const before2 = volumes.get(c.product);
-      volumes.set(c.product, before2 && share ? add(before2, share) : void 0);
-    }
-  }
-  return [...volumes].map(([product, volume]) => ({ product, volume }));
-}
 
 // src/language/semantics/schedule.ts
 function gapOf(q) {
@@ -38217,10 +35950,9 @@ function injectFacts(inject2, mixtures, techniques, areas) {
   const unreadable = mixture.unreadable || !draw;
   const doses = [];
   for (const substance of new Set(mixture.components.flatMap((c) => c.carries.map((x) => x.substance)))) {
-    const own = unreadable || mixture.components.some((c) => c.carries.some((x) => x.substance === substance && x.unreadable));
-    const { amount, volume } = own ? {} : deliveredBy(mixture, draw, substance);
+    const { amount, volume } = unreadable ? {} : deliveredBy(mixture, draw, substance);
     const components = mixture.components.filter((c) => c.carries.some((x) => x.substance === substance)).map((c) => c.component);
-    doses.push({ substance, amount, volume, components, unreadable: own });
+    doses.push({ substance, amount, volume, components, unreadable });
   }
   const areaDeliveries = perArea.map((a) => {
     const own = a.volume ? { kind: "points", volume: a.volume } : draw?.kind === "whole" ? draw : void 0;
@@ -38264,8 +35996,6 @@ function sessionFacts(session, mixtures, techniques, areas) {
   return {
     session,
     injects,
-    draws: mixtureDraws(injects),
-    products: productDeliveries(injects),
     injectedVolume: sumKnown(injects.map((i) => i.injectedVolume)),
     points: sumKnown(injects.map((i) => i.points)),
     doses: sumDoses(injects.flatMap((i) => i.doses)),
@@ -38292,7 +36022,7 @@ var techniqueMemo = new NodeMemo();
 var sessionMemo = new NodeMemo();
 var areaMemo = new NodeMemo();
 function computeProtocolSemantics(protocol) {
-  const mixtures = new Map(protocol.members.filter(isMixture).map((m) => [m, mixtureMemo.get(m, m.components.flatMap((c) => [c.substance?.ref, ...substancesOf(c.substance?.ref)]), () => mixtureFacts(m))]));
+  const mixtures = new Map(protocol.members.filter(isMixture).map((m) => [m, mixtureMemo.get(m, m.components.map((c) => c.substance?.ref), () => mixtureFacts(m))]));
   const techniques = new Map(protocol.members.filter(isTechnique).map((t2) => [t2, techniqueMemo.get(t2, [t2.settings.find(isDepthSetting)?.layer?.ref], () => techniqueFacts(t2))]));
   const areas = new Map(protocol.members.filter(isAreaClause).map((a) => [a, areaMemo.get(a, [a.region?.ref], () => areaFacts(a))]));
   const sessions = new Map(protocol.members.filter(isSession).map((s) => [s, sessionMemo.get(
@@ -38449,12 +36179,7 @@ var IssueCodes = {
   // suppression comments
   UnusedIgnore: "unused-ignore",
   IgnoreNeedsReason: "ignore-needs-reason",
-  IgnoreNotAllowed: "ignore-not-allowed",
-  // products and syringes
-  MissingPresentation: "missing-presentation",
-  AmbiguousAmount: "ambiguous-amount",
-  PresentationOverdrawn: "presentation-overdrawn",
-  MixtureOverdrawn: "mixture-overdrawn"
+  IgnoreNotAllowed: "ignore-not-allowed"
 };
 var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([
   IssueCodes.OverdoseSession,
@@ -38478,10 +36203,24 @@ var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([
   IssueCodes.InvalidNumber,
   IssueCodes.InvalidDate,
   IssueCodes.InvalidRange,
-  IssueCodes.MissingInterval,
-  IssueCodes.MissingPresentation,
-  IssueCodes.AmbiguousAmount
+  IssueCodes.MissingInterval
 ]);
+
+// src/language/validation/severity.ts
+init_main();
+var Severity = DiagnosticSeverity;
+function severityName(d) {
+  switch (d.severity ?? Severity.Error) {
+    case Severity.Error:
+      return "error";
+    case Severity.Warning:
+      return "warning";
+    case Severity.Information:
+      return "info";
+    default:
+      return "hint";
+  }
+}
 
 // src/language/validation/not-text.ts
 function notTextDiagnostic(message, line, character) {
@@ -38492,55 +36231,6 @@ function notTextDiagnostic(message, line, character) {
     code: IssueCodes.NotText,
     message,
     data: { code: IssueCodes.NotText }
-  };
-}
-
-// src/language/validation/reserved-words.ts
-var IDENTIFIER2 = /^[_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00C0-\u024F]*$/;
-var SUFFIX = {
-  mixture: "mix",
-  technique: "technique",
-  session: "session",
-  substance: "substance",
-  product: "product",
-  protocol: "protocol",
-  patient: "patient",
-  class: "class",
-  condition: "condition",
-  layer: "layer",
-  phase: "phase"
-};
-function isReservedAsName(error) {
-  const token = error.token;
-  return /^Expecting token of type 'ID' but found/.test(error.message) && IDENTIFIER2.test(token.image ?? "") && token.tokenType?.name !== "ID";
-}
-function explainReservedWords(errors) {
-  const result = [];
-  let explained = false;
-  for (const error of errors) {
-    if (isReservedAsName(error)) {
-      explained = true;
-      result.push(withMessage(error, reservedMessage(error.token, error.previousToken)));
-    } else if (!(explained && /^Expecting (token of type 'EOF'|end of file)/.test(error.message))) {
-      result.push(error);
-    }
-  }
-  return result;
-}
-function reservedMessage(token, previous) {
-  const word = token.image;
-  const kind = previous && SUFFIX[previous.image] ? previous.image : void 0;
-  const rename = kind ? ` Rename the ${kind}, e.g. '${word}_${SUFFIX[kind]}'.` : " Use another name where it is declared and here.";
-  return `'${word}' is a reserved word of the language and cannot be a name.${rename} Until it is renamed, the rest of this block is not read.`;
-}
-function withMessage(error, message) {
-  return {
-    name: error.name,
-    message,
-    token: error.token,
-    resyncedTokens: error.resyncedTokens,
-    context: error.context,
-    ..."previousToken" in error && { previousToken: error.previousToken }
   };
 }
 
@@ -38639,10 +36329,6 @@ var MesoDocumentValidator = class extends DefaultDocumentValidator {
       }
     }
     return applySuppressions(document.textDocument.getText(), diagnostics);
-  }
-  /** Langium's parse errors, with a reserved word used as a name explained once (reserved-words.ts). */
-  processParsingErrors(parseResult, diagnostics, options) {
-    super.processParsingErrors({ ...parseResult, parserErrors: explainReservedWords(parseResult.parserErrors) }, diagnostics, options);
   }
   /**
    * Langium's `processLinkingErrors` with Meso's code, `unresolved-name`, and the nearest
@@ -38814,6 +36500,16 @@ function sourceNote(node) {
   return `(${originOf(node)}${node.source ? `: ${node.source}` : ""})`;
 }
 
+// src/language/validation/report.ts
+function report(accept, severity2, code, message, info) {
+  accept(severity2, message, { ...info, code, data: { ...info.data, code } });
+}
+function codeOf(d) {
+  if (typeof d.code === "string") return d.code;
+  const data = d.data;
+  return typeof data?.code === "string" ? data.code : "meso";
+}
+
 // src/language/validation/rules/area-checks.ts
 function noteOf(clause) {
   const p = provenanceOf(clause);
@@ -38926,7 +36622,7 @@ var CombinationChecks = class {
       }
       return found;
     };
-    const given = [...new Set(semantics.mixtures.flatMap((m) => m.components.flatMap((c) => c.carries.map((x) => x.substance))))].map(sidesOf);
+    const given = [...new Set(semantics.mixtures.flatMap((m) => m.components.map((c) => c.substance)).filter((s) => !!s))].map(sidesOf);
     const relevant = interactions.filter((x) => given.some((g) => g.left.has(x)) && given.some((g) => g.right.has(x)));
     if (relevant.length === 0) return;
     const emit = (interaction, first2, second, target, where) => {
@@ -38960,12 +36656,11 @@ var CombinationChecks = class {
     const sessionWide = relevant.filter((x) => !x.inMixture);
     const mixtureWide = relevant.filter((x) => x.inMixture);
     for (const mixture of mixtureWide.length > 0 ? semantics.mixtures : []) {
-      const components = mixture.components.flatMap((c) => c.carries.map((x) => ({ substance: x.substance, component: c.component })));
+      const components = mixture.components.filter((c) => !!c.substance);
       const present = components.map((c) => c.substance);
       for (const interaction of mixtureWide) {
         if (cleared(interaction, present)) continue;
         pairs(components, interaction, (a, b) => {
-          if (a.component === b.component) return;
           const [first2, second] = a.component.$cstNode.offset < b.component.$cstNode.offset ? [a, b] : [b, a];
           emit(interaction, first2.substance, second.substance, second.component, `in mixture '${mixture.mixture.name}'`);
         });
@@ -38975,7 +36670,7 @@ var CombinationChecks = class {
       const doses = session.doses;
       if (doses.length < 2) continue;
       for (const interaction of sessionWide) {
-        const mixturesOf = (s) => session.injects.filter((i) => i.doses.some((d) => d.substance === s)).map((i) => i.mixture?.components.flatMap((c) => c.carries.map((x) => x.substance)) ?? []);
+        const mixturesOf = (s) => session.injects.filter((i) => i.doses.some((d) => d.substance === s)).map((i) => i.mixture?.components.map((c) => c.substance).filter((x) => !!x) ?? []);
         pairs(doses, interaction, (a, b) => {
           if (interaction.unless.length > 0 && [...mixturesOf(a.substance), ...mixturesOf(b.substance)].every((m) => cleared(interaction, m))) return;
           const [first2, second] = doses.indexOf(a) < doses.indexOf(b) ? [a, b] : [b, a];
@@ -38985,19 +36680,16 @@ var CombinationChecks = class {
     }
   }
   checkComponentMustNotBeWithdrawn(component, accept) {
-    const named2 = component.substance?.ref;
-    for (const substance of substancesOf(named2)) {
-      const withdrawn = withdrawnOf(substance);
-      if (!withdrawn) continue;
-      const via = named2 === substance ? "" : ` (in product '${named2.name}')`;
-      report(
-        accept,
-        "error",
-        IssueCodes.WithdrawnSubstance,
-        `'${substance.name}'${via} is withdrawn: ${withdrawn.reason} (${originOf(withdrawn)}).`,
-        { node: component, property: "substance", relatedInformation: relatedTo(withdrawn, "withdrawal declared here"), data: { substance: substance.name } }
-      );
-    }
+    const substance = component.substance?.ref;
+    const withdrawn = substance && withdrawnOf(substance);
+    if (!substance || !withdrawn) return;
+    report(
+      accept,
+      "error",
+      IssueCodes.WithdrawnSubstance,
+      `'${substance.name}' is withdrawn: ${withdrawn.reason} (${originOf(withdrawn)}).`,
+      { node: component, property: "substance", relatedInformation: relatedTo(withdrawn, "withdrawal declared here"), data: { substance: substance.name } }
+    );
   }
   /**
    * M1: at most N active substances per mixture, not counting diluents, vehicles and one local
@@ -39005,7 +36697,7 @@ var CombinationChecks = class {
    */
   checkMixtureShouldNotHaveTooManySubstances(mixture, accept) {
     const protocol = mixture.$container;
-    const active = [...new Set(mixture.components.flatMap((c) => substancesOf(c.substance?.ref)).filter((s) => isActive(s)))];
+    const active = [...new Set(mixture.components.map((c) => c.substance?.ref).filter((s) => !!s && isActive(s)))];
     const anaesthetic = active.find((s) => hasClassNamed(s, ANESTHETIC_CLASS_NAME));
     const counted = active.filter((s) => s !== anaesthetic);
     const indication = this.services.semantics.Semantics.protocol(protocol).indication;
@@ -39027,11 +36719,11 @@ var CombinationChecks = class {
   /** `mixing: <severity> "<reason>"` on a substance or its class: not to be mixed with other active substances (M4 corticosteroids, M5 PPC/DC). */
   checkMixingRules(mixture, active, accept) {
     if (active.length < 2) return;
-    for (const component of mixture.components) for (const substance of substancesOf(component.substance?.ref)) {
-      const rule = mixingOf(substance);
-      if (!rule) continue;
-      const own = substancesOf(component.substance?.ref);
-      const others = active.filter((s) => !own.includes(s) && !(isSubstanceClass(rule.from) && classesOf(s).includes(rule.from)));
+    for (const component of mixture.components) {
+      const substance = component.substance?.ref;
+      const rule = substance && mixingOf(substance);
+      if (!substance || !rule) continue;
+      const others = active.filter((s) => s !== substance && !(isSubstanceClass(rule.from) && classesOf(s).includes(rule.from)));
       if (others.length === 0) continue;
       const p = provenanceOf(rule.clause);
       const from = rule.from === substance ? "" : ` (class '${rule.from.name}')`;
@@ -39363,12 +37055,11 @@ var DoseChecks = class {
           const written = toMeasure(c.quantity);
           if (!written || !once(`amount|${c.$cstNode?.offset}`)) return;
           const byVolume = written.dimension === "volume";
-          const product = c.substance?.ref;
           report(
             accept,
             "warning",
             IssueCodes.AmountUnknown,
-            isProduct(product) ? `'${f2.substance.name}' in product '${product.name}' has no strength, so its caps cannot be checked: state its strength in the product (e.g. \`${f2.substance.name} 50 mg/mL\`, or an amount per ampoule).` : byVolume ? `'${f2.substance.name}' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.` : `'${f2.substance.name}' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.`,
+            byVolume ? `'${f2.substance.name}' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.` : `'${f2.substance.name}' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.`,
             { node: c, property: "quantity", data: { substance: f2.substance.name } }
           );
         });
@@ -39383,103 +37074,6 @@ var DoseChecks = class {
         break;
       }
     }
-  }
-};
-
-// src/language/validation/rules/product-checks.ts
-var ProductChecks = class {
-  constructor(services) {
-    this.services = services;
-  }
-  services;
-  /** `ketoprofen 100 mg` in a product is per ampoule or vial: the product must say what one holds. */
-  checkIngredientStrengthMustSayPerWhat(ingredient, accept) {
-    const strength = ingredient.strength;
-    if (!strength?.unit || ingredient.per) return;
-    const dimension = lookupUnit(unitText(strength.unit))?.dimension;
-    if (dimension !== "mass" && dimension !== "activity") return;
-    const product = ingredient.$container;
-    if (product.clauses.some((c) => c.$type === "PresentationClause")) return;
-    const name = ingredient.substance?.$refText ?? "?";
-    report(
-      accept,
-      "error",
-      IssueCodes.MissingPresentation,
-      `'${name}' ${strength.$cstNode?.text ?? ""} in product '${product.name}' is an amount per ampoule or vial, but '${product.name}' does not say what one holds: add \`ampoule <volume>\`, or write a strength per mL (\`${name} 50 mg/mL\`). Until it is fixed, no dose of '${name}' is worked out from '${product.name}'.`,
-      { node: ingredient, property: "strength" }
-    );
-  }
-  checkComponentOfProduct(component, accept) {
-    const named2 = component.substance?.ref;
-    if (isSubstance(named2) && component.presentations !== void 0) {
-      report(
-        accept,
-        "error",
-        IssueCodes.MisplacedClause,
-        `'${named2.name}' is a substance and has no ampoules: \`from ${component.presentations} ${component.presentationUnit}\` belongs to a product (declare one with its ampoule volume).`,
-        { node: component, property: "presentationUnit" }
-      );
-    }
-    if (!isProduct(named2)) return;
-    const facts = productFacts(named2);
-    if (component.strength) {
-      report(
-        accept,
-        "error",
-        IssueCodes.MisplacedClause,
-        `'${named2.name}' is a product: its strengths are declared in it, not in the mixture. Give only its volume, its ampoules or the amount of its ingredient. Until it is fixed, the doses drawn from mixture '${component.$container.name}' are not checked.`,
-        { node: component, property: "strength", relatedInformation: relatedTo(named2, "product declared here") }
-      );
-      return;
-    }
-    const given = toMeasure(component.quantity);
-    if (given && (given.dimension === "mass" || given.dimension === "activity")) {
-      const kind = given.dimension === "mass" ? "a mass" : "an activity";
-      const matching = facts.ingredients.filter((i) => i.strength && i.strength !== "unreadable" && i.strength.dimension === given.dimension);
-      if (matching.length !== 1) {
-        const names = matching.map((i) => `'${i.ingredient.substance?.$refText ?? "?"}'`).join(", ");
-        report(
-          accept,
-          "error",
-          IssueCodes.AmbiguousAmount,
-          matching.length === 0 ? `Product '${named2.name}' has no ingredient with a strength in ${given.dimension === "mass" ? "mg" : "IU"}, so ${kind} of it cannot be turned into a volume: give it in mL${facts.presentationMl ? " or in ampoules" : ""}. Until it is fixed, the doses drawn from mixture '${component.$container.name}' are not checked.` : `Product '${named2.name}' holds ${names}: ${component.quantity.$cstNode?.text ?? "an amount"} could be of any of them. Give it in mL${facts.presentationMl ? " or in ampoules" : ""}. Until it is fixed, the doses drawn from mixture '${component.$container.name}' are not checked.`,
-          { node: component, property: "quantity", relatedInformation: relatedTo(named2, "product declared here") }
-        );
-      }
-    }
-    if (component.presentations !== void 0) this.checkDrawnFrom(component, accept);
-  }
-  /** `oki 3 mL from 1 ampoule`: one 2 mL ampoule cannot give 3 mL. */
-  checkDrawnFrom(component, accept) {
-    const product = component.substance?.ref;
-    if (!isProduct(product)) return;
-    const n = component.presentations;
-    if (!/^[0-9]+$/.test(n) || Number(n) < 1) {
-      report(accept, "error", IssueCodes.InvalidNumber, `A number of ampoules or vials must be a whole number of at least 1, not ${n}.`, { node: component, property: "presentations" });
-      return;
-    }
-    const facts = productFacts(product);
-    if (!facts.presentationMl) {
-      report(
-        accept,
-        "error",
-        IssueCodes.MisplacedClause,
-        `Product '${product.name}' does not say what one ampoule or vial holds, so \`from ${n} ${component.presentationUnit}\` cannot be checked: add \`ampoule <volume>\` to it.`,
-        { node: component, property: "presentationUnit", relatedInformation: relatedTo(product, "product declared here") }
-      );
-      return;
-    }
-    const protocol = component.$container.$container;
-    const c = this.services.semantics.Semantics.protocol(protocol).mixtures.find((m) => m.mixture === component.$container)?.components.find((x) => x.component === component);
-    if (!c?.volume || !c.capacity || c.volume.high.compare(c.capacity) <= 0) return;
-    const takes = c.volume.low.equals(c.volume.high) ? `${formatNumber(c.volume.high)} mL` : `up to ${formatNumber(c.volume.high)} mL`;
-    report(
-      accept,
-      "error",
-      IssueCodes.PresentationOverdrawn,
-      `'${product.name}' takes ${takes} from ${n} ${component.presentationUnit}, which ${n === "1" ? "holds" : "hold"} ${formatNumber(c.capacity)} mL (${facts.presentationKind ?? "ampoule"} of ${formatNumber(facts.presentationMl)} mL): open more, or take less.`,
-      { node: component, property: "quantity", relatedInformation: relatedTo(product, "product declared here"), data: { takes: c.volume.high.valueOf(), holds: c.capacity.valueOf() } }
-    );
   }
 };
 
@@ -40091,7 +37685,6 @@ var TechniqueChecks = class {
           );
         }
       }
-      this.checkDrawsMustFitMixtures(s, accept);
       const name = { node: s.session, property: "name" };
       for (const limit of s.points !== void 0 ? limits("points per session") : []) {
         if (!violatesSpan(limit, s.points)) continue;
@@ -40113,33 +37706,6 @@ var TechniqueChecks = class {
           { ...name, relatedInformation: relatedTo(limit.limit, "limit declared here") }
         );
       }
-    }
-  }
-  /**
-   * A mixture is prepared once per session: all its injects together draw no more than it
-   * holds (the most drawn against the least held), unless it is `prepared per inject`. One
-   * inject that alone draws too much is insufficient-mixture, said there and not again.
-   */
-  checkDrawsMustFitMixtures(s, accept) {
-    for (const d of s.draws) {
-      const held = d.mixture.volume;
-      if (d.mixture.mixture.perInject || d.injects.length < 2 || !held || !d.volume) continue;
-      if (d.injects.some((i) => !i.injectedVolume || i.injectedVolume.high.compare(held.low) > 0)) continue;
-      if (d.volume.high.compare(held.low) <= 0) continue;
-      const each = d.injects.map((i) => `${formatSpan(i.injectedVolume)} mL`).join(" + ");
-      const name = d.mixture.mixture.name;
-      report(
-        accept,
-        "error",
-        IssueCodes.MixtureOverdrawn,
-        `Session '${s.session.name}' draws ${isPoint(d.volume) ? "" : "up to "}${formatNumber(d.volume.high)} mL from mixture '${name}' (${each}) but it holds ${isPoint(held) ? "only" : "as little as"} ${formatNumber(held.low)} mL: prepare more, or declare it \`mixture ${name} prepared per inject\` if each inject gets a syringe of its own.`,
-        {
-          node: d.injects[d.injects.length - 1].inject,
-          property: "mixture",
-          relatedInformation: relatedTo(d.mixture.mixture, "mixture declared here"),
-          data: { drawn: d.volume.high.valueOf(), available: held.low.valueOf() }
-        }
-      );
     }
   }
 };
@@ -40181,18 +37747,7 @@ function slotOf(c, prop) {
   if (isMaxCourseClause(c)) return { dims: ["time"], slot: "a course length", range: false, unchecked: "this course length is not checked" };
   if (isMinIntervalClause(c)) return { dims: ["time"], slot: "an interval", range: false, unchecked: "this minimum interval is not checked" };
   if (isLayer(c)) return { dims: ["length"], slot: "a layer depth", range: false, unchecked: `the band of ${named(c, "layer")} is not used` };
-  if (isComponent(c)) {
-    const unchecked = `the doses drawn from ${named(c.$container, "mixture")} are not checked`;
-    if (prop === "strength") return c.per ? { dims: ["mass", "activity"], slot: "the amount of a strength", range: true, unchecked } : { dims: ["concentration", "activity-concentration"], slot: "a strength", range: true, unchecked };
-    if (prop === "per") return { dims: ["volume"], slot: "the volume of a strength", range: true, unchecked };
-    return { dims: ["volume", "mass", "activity"], slot: "a mixture component", range: true, unchecked };
-  }
-  if (isIngredient(c)) {
-    const unchecked = `no dose of '${c.substance?.$refText ?? "?"}' is worked out from ${named(c.$container, "product")}`;
-    if (prop === "per") return { dims: ["volume"], slot: "the volume of a strength", range: false, unchecked };
-    return c.per ? { dims: ["mass", "activity"], slot: "the amount of a strength", range: false, unchecked } : { dims: ["concentration", "activity-concentration", "mass", "activity"], slot: "a strength", range: false, unchecked };
-  }
-  if (isPresentationClause(c)) return { dims: ["volume"], slot: `the volume of one ${c.kind}`, range: false, unchecked: `the ampoules of ${named(c.$container, "product")} are not counted` };
+  if (isComponent(c)) return { dims: ["volume", "mass", "activity"], slot: "a mixture component", range: true, unchecked: `the doses drawn from ${named(c.$container, "mixture")} are not checked` };
   if (isNeedleSetting(c)) return { dims: ["length"], slot: "a needle length", range: true, unchecked: "the needle is not checked" };
   if (isDepthSetting(c)) return { dims: ["length"], slot: "a depth", range: true, unchecked: "the depth is not checked" };
   if (isVolumePerPointSetting(c)) return { dims: ["volume"], slot: "a volume per point", range: true, unchecked: `the doses injected with ${named(c.$container, "technique")} are not checked` };
@@ -40242,10 +37797,6 @@ function checkQuantityUnit(q, accept) {
   const expected = expectedFor(q);
   if (!expected || !q.unit) return;
   const note = uncheckedNote(expected);
-  if (isComponent(q.$container) && q.$containerProperty === "quantity" && PRESENTATION_UNITS.has(q.unit.symbol ?? "")) {
-    checkPresentationCount(q, q.$container, accept, note);
-    return;
-  }
   const lowOk = checkUnit(q.unit, expected.dims, expected.slot, accept, note);
   const highOk = !q.highUnit || checkUnit(q.highUnit, expected.dims, expected.slot, accept, note);
   if (!lowOk || !highOk) return;
@@ -40291,34 +37842,6 @@ function checkQuantityUnit(q, accept) {
     );
   }
 }
-function checkPresentationCount(q, component, accept, note) {
-  const named2 = component.substance?.ref;
-  const unit = q.unit.symbol ?? "";
-  if (!isProduct(named2)) {
-    if (!named2) return;
-    report(
-      accept,
-      "error",
-      IssueCodes.UnitMismatch,
-      `'${unit}' counts the ampoules or vials of a product, but '${named2.name}' is a substance: give it in mL or in mg, or declare a product with its ampoule (\`ampoule 2 mL\`).${note}`,
-      { node: q.unit, data: { unit, expected: ["volume", "mass", "activity"] } }
-    );
-  } else if (!productFacts(named2).presentationMl) {
-    report(
-      accept,
-      "error",
-      IssueCodes.UnitMismatch,
-      `Product '${named2.name}' does not state what one ampoule or vial holds, so '${unit}' cannot be counted: add \`ampoule <volume>\` to it, or give a volume in mL.${note}`,
-      { node: q.unit, data: { unit, expected: ["volume", "mass", "activity"] } }
-    );
-  } else if (q.highUnit && !PRESENTATION_UNITS.has(q.highUnit.symbol ?? "")) {
-    report(accept, "error", IssueCodes.UnitMismatch, `The two ends of '${q.$cstNode?.text ?? ""}' are of different kinds: ampoules and ${unitText(q.highUnit)}.${note}`, { node: q });
-  } else if (!/^[0-9]+$/.test(q.value) || q.high !== void 0 && !/^[0-9]+$/.test(q.high)) {
-    report(accept, "error", IssueCodes.InvalidNumber, `A number of ampoules or vials is a whole number, not ${q.value}${q.high !== void 0 ? `-${q.high}` : ""}: give part of one in mL.${note}`, { node: q });
-  } else if (q.high !== void 0 && Number(q.value) > Number(q.high)) {
-    report(accept, "error", IssueCodes.InvalidRange, `The range '${q.$cstNode?.text ?? ""}' runs backwards: write its low end first.${note}`, { node: q });
-  }
-}
 var capitalised = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 function checkLimitValueUnit(v, accept) {
   const limit = v.$container;
@@ -40342,7 +37865,7 @@ function checkMembersShouldBeUsed(protocol, accept) {
   const usedSessions = new Set(protocol.members.filter(isSchedule).flatMap((s) => s.phases.map((p) => p.session?.ref)));
   for (const member of protocol.members) {
     const unused = isMixture(member) && !usedMixtures.has(member) && "mixture" || isTechnique(member) && !usedTechniques.has(member) && "technique" || isSession(member) && !usedSessions.has(member) && "session";
-    if (!unused || !member.name) continue;
+    if (!unused) continue;
     report(
       accept,
       "hint",
@@ -40523,7 +38046,6 @@ function registerValidationChecks(services) {
   const schedules = new ScheduleChecks(services);
   const patients = new PatientChecks(services);
   const areas = new AreaChecks(services);
-  const products = new ProductChecks(services);
   const checks = {
     Import: (n, a) => scoping.checkImportMustResolve(n, a),
     Model: (n, a) => scoping.checkNamesMustBeUnique(n, a),
@@ -40543,11 +38065,7 @@ function registerValidationChecks(services) {
       (n, a) => patients.checkPatient(n, a)
     ],
     Mixture: (n, a) => combinations.checkMixtureShouldNotHaveTooManySubstances(n, a),
-    Component: [
-      (n, a) => combinations.checkComponentMustNotBeWithdrawn(n, a),
-      (n, a) => products.checkComponentOfProduct(n, a)
-    ],
-    Ingredient: (n, a) => products.checkIngredientStrengthMustSayPerWhat(n, a),
+    Component: (n, a) => combinations.checkComponentMustNotBeWithdrawn(n, a),
     AreaClause: (n, a) => areas.checkAreaSizeMustBePositive(n, a),
     Quantity: checkQuantityUnit,
     LimitValue: checkLimitValueUnit,
@@ -40831,6 +38349,135 @@ function firstLocale(...tags) {
   return localeOf(first2) ?? "en";
 }
 
+// src/language/i18n/format-message.ts
+var cache = /* @__PURE__ */ new Map();
+var pluralRules = /* @__PURE__ */ new Map();
+function parseMessage(text) {
+  const cached = cache.get(text);
+  if (cached) return cached;
+  const [parts, end] = parseParts(text, 0, false);
+  if (end !== text.length) throw new Error(`unbalanced '}' in message: ${text}`);
+  cache.set(text, parts);
+  return parts;
+}
+function parseParts(text, start, inPlural) {
+  const parts = [];
+  let i = start;
+  let literal = "";
+  while (i < text.length && text[i] !== "}") {
+    const c = text[i];
+    if (c === "{") {
+      if (literal) parts.push(literal);
+      literal = "";
+      const [part, next] = parsePlaceholder(text, i + 1);
+      parts.push(part);
+      i = next;
+    } else if (c === "#" && inPlural) {
+      if (literal) parts.push(literal);
+      literal = "";
+      parts.push({ hash: true });
+      i++;
+    } else {
+      literal += c;
+      i++;
+    }
+  }
+  if (literal) parts.push(literal);
+  return [parts, i];
+}
+function parsePlaceholder(text, start) {
+  const close = text.indexOf("}", start);
+  const comma = text.indexOf(",", start);
+  if (close < 0) throw new Error(`unclosed '{' in message: ${text}`);
+  if (comma < 0 || close < comma) return [{ arg: text.slice(start, close).trim() }, close + 1];
+  const arg = text.slice(start, comma).trim();
+  const kind = text.slice(comma + 1).match(/^\s*plural\s*,/);
+  if (!kind) throw new Error(`only {${arg}, plural, ...} is supported: ${text}`);
+  let i = comma + 1 + kind[0].length;
+  const plural2 = {};
+  for (; ; ) {
+    const selector = text.slice(i).match(/^\s*([a-z]+|=[0-9]+)\s*\{/);
+    if (!selector) break;
+    const [parts, end] = parseParts(text, i + selector[0].length, true);
+    if (text[end] !== "}") throw new Error(`unclosed plural form in message: ${text}`);
+    plural2[selector[1]] = parts;
+    i = end + 1;
+  }
+  const rest = text.slice(i).match(/^\s*\}/);
+  if (!rest || !plural2.other) throw new Error(`a plural needs an 'other' form and a closing '}': ${text}`);
+  return [{ arg, plural: plural2 }, i + rest[0].length];
+}
+function formatMessage(locale, text, args = {}) {
+  return render(locale, parseMessage(text), args, void 0);
+}
+function render(locale, parts, args, count2) {
+  return parts.map((p) => {
+    if (typeof p === "string") return p;
+    if ("hash" in p) return String(count2 ?? "#");
+    const value = args[p.arg];
+    if (value === void 0) return `{${p.arg}}`;
+    if (!("plural" in p)) return String(value);
+    const n = Number(value);
+    const form = p.plural[`=${n}`] ?? p.plural[pluralRule(locale).select(n)] ?? p.plural.other;
+    return render(locale, form, args, n);
+  }).join("");
+}
+function pluralRule(locale) {
+  let rule = pluralRules.get(locale);
+  if (!rule) pluralRules.set(locale, rule = new Intl.PluralRules(locale));
+  return rule;
+}
+
+// src/language/i18n/messages.en.ts
+var en = {
+  "cli.summary": "{files, plural, one {# file} other {# files}} checked: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}.",
+  "cli.tooManyWarnings": "Too many warnings: {warnings} (at most {max} allowed by --max-warnings).",
+  "cli.noFiles": "No .meso files found in {paths}.",
+  "cli.badLocale": "unknown locale '{locale}': Meso speaks {locales}.",
+  "status.starting": "Meso: starting\u2026",
+  "status.stopped": "Meso: server stopped",
+  "status.restart": "Restart",
+  "status.checking": "Meso: checking\u2026",
+  "status.clean": "Meso: no problems",
+  "status.problems": "Meso: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}",
+  "status.showProblems": "Show problems",
+  "lens.schedule": "{cycle} sessions + {maintenance} maintenance \xB7 {days} days",
+  "lens.compile": "Compile to JSON",
+  "lens.preview": "Preview",
+  "hint.perSession": "= {amounts}/session",
+  "hint.perSession.tooltip": "Delivered per session by this component (injected share of the mixture \xD7 concentration).",
+  "hint.day": "day {day}",
+  "hint.days": "days {days}"
+};
+
+// src/language/i18n/messages.it.ts
+var it = {
+  "cli.summary": "{files, plural, one {# file controllato} other {# file controllati}}: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}.",
+  "cli.tooManyWarnings": "Troppi avvisi: {warnings} (--max-warnings ne consente al massimo {max}).",
+  "cli.noFiles": "Nessun file .meso trovato in {paths}.",
+  "cli.badLocale": "lingua '{locale}' sconosciuta: Meso parla {locales}.",
+  "status.starting": "Meso: avvio\u2026",
+  "status.stopped": "Meso: server fermo",
+  "status.restart": "Riavvia",
+  "status.checking": "Meso: controllo in corso\u2026",
+  "status.clean": "Meso: nessun problema",
+  "status.problems": "Meso: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}",
+  "status.showProblems": "Mostra i problemi",
+  "lens.schedule": "{cycle} sedute + {maintenance} di mantenimento \xB7 {days} giorni",
+  "lens.compile": "Compila in JSON",
+  "lens.preview": "Anteprima",
+  "hint.perSession": "= {amounts}/seduta",
+  "hint.perSession.tooltip": "Quantit\xE0 somministrata a ogni seduta da questo componente (quota iniettata della miscela \xD7 concentrazione).",
+  "hint.day": "giorno {day}",
+  "hint.days": "giorni {days}"
+};
+
+// src/language/i18n/translate.ts
+var CATALOGUES = { en, it };
+function t(locale, key, args) {
+  return formatMessage(locale, CATALOGUES[locale][key], args);
+}
+
 // src/language/i18n/meso-locale.ts
 var MesoLocale = class {
   clientLocale = "en";
@@ -40894,6 +38541,294 @@ function createMesoCoreServices(context) {
   return { shared, Meso };
 }
 
+// src/files/read-file.ts
+var import_node_fs = require("node:fs");
+var path = __toESM(require("node:path"), 1);
+var DEFAULT_MAX_FILE_BYTES = 1e7;
+var refuse = (code, reason) => ({ ok: false, code, reason });
+function formatBytes(n) {
+  if (n >= 1e6) return `${Number((n / 1e6).toFixed(1))} MB`;
+  if (n >= 1e3) return `${Number((n / 1e3).toFixed(1))} kB`;
+  return `${n} bytes`;
+}
+function parseBytes(text) {
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*$/i.exec(text);
+  if (!m) return void 0;
+  const unit = (m[2] ?? "b").toLowerCase();
+  const factor = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 }[unit];
+  const bytes = Math.floor(Number(m[1]) * factor);
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : void 0;
+}
+function notRegular(stat2) {
+  if (stat2.isFile()) return void 0;
+  if (stat2.isDirectory()) return refuse("EISDIR", "it is a folder");
+  if (stat2.isFIFO()) return refuse("not-regular", "it is a FIFO (named pipe), not a regular file");
+  if (stat2.isSocket()) return refuse("not-regular", "it is a socket, not a regular file");
+  if (stat2.isCharacterDevice() || stat2.isBlockDevice()) return refuse("not-regular", "it is a device, not a regular file");
+  return refuse("not-regular", "it is not a regular file");
+}
+function tooLarge(max, size) {
+  return refuse("too-large", `it is ${size === void 0 ? "larger than" : `${formatBytes(size)}, over`} the limit of ${formatBytes(max)} per file`);
+}
+function isInside(folder, file) {
+  const rel = path.relative(folder, file);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+function realProjectRoots(folders) {
+  return folders.map((f2) => {
+    try {
+      return import_node_fs.realpathSync.native(f2);
+    } catch {
+      return path.resolve(f2);
+    }
+  });
+}
+var OPEN_FLAGS = import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0) | (import_node_fs.constants.O_NOFOLLOW ?? 0);
+function readRegularFile(file, options = {}) {
+  const max = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let real;
+  let stat2;
+  try {
+    real = import_node_fs.realpathSync.native(file);
+    stat2 = (0, import_node_fs.statSync)(real);
+  } catch (e) {
+    return refuse(errorCode(e) ?? "error", fsWords(e));
+  }
+  if (options.roots && !options.roots.some((root2) => isInside(root2, real))) {
+    return refuse("outside", `its real path ${real} is outside the project folder ${options.roots[0]}`);
+  }
+  const kind = notRegular(stat2);
+  if (kind) return kind;
+  if (stat2.size > max) return tooLarge(max, stat2.size);
+  let fd;
+  try {
+    fd = (0, import_node_fs.openSync)(real, OPEN_FLAGS);
+  } catch (e) {
+    return refuse(errorCode(e) ?? "error", errorCode(e) === "ELOOP" ? "it changed while being read" : fsWords(e));
+  }
+  try {
+    const opened = (0, import_node_fs.fstatSync)(fd);
+    if (opened.ino !== stat2.ino || opened.dev !== stat2.dev) return notRegular(opened) ?? refuse("changed", "it changed while being read");
+    return readAll(fd, real, opened.size, max);
+  } catch (e) {
+    return refuse(errorCode(e) ?? "error", fsWords(e));
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+}
+function readAll(fd, real, size, max) {
+  let buffer = Buffer.allocUnsafe(Math.min(size, max) + 1);
+  let length = 0;
+  for (; ; ) {
+    if (length === buffer.length) {
+      if (length > max) return tooLarge(max);
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, max + 1));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = (0, import_node_fs.readSync)(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  if (length > max) return tooLarge(max);
+  return { ok: true, bytes: buffer.subarray(0, length), realPath: real };
+}
+
+// src/cli/expand-paths.ts
+var import_node_fs3 = require("node:fs");
+var path3 = __toESM(require("node:path"), 1);
+var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/cli/ignore-rules.ts
+var import_node_fs2 = require("node:fs");
+var path2 = __toESM(require("node:path"), 1);
+var import_ignore = __toESM(require_ignore(), 1);
+function repositoryRoot(folder) {
+  for (let dir = path2.resolve(folder); ; dir = path2.dirname(dir)) {
+    if ((0, import_node_fs2.existsSync)(path2.join(dir, ".git"))) return dir;
+    if (path2.dirname(dir) === dir) return void 0;
+  }
+}
+var posix = (p) => p.split(path2.sep).join("/");
+var IgnoreRules = class {
+  constructor(cwd, base, options) {
+    this.cwd = cwd;
+    const repo = options.gitignore ? repositoryRoot(base) : void 0;
+    this.base = repo ?? path2.resolve(base);
+    this.gitignore = options.gitignore;
+    this.patterns = options.patterns.length > 0 ? (0, import_ignore.default)().add(options.patterns) : void 0;
+    this.exclude = repo && options.gitignore ? this.load(path2.join(repo, ".git", "info", "exclude")) : void 0;
+  }
+  cwd;
+  base;
+  byFolder = /* @__PURE__ */ new Map();
+  ignoredFolders = /* @__PURE__ */ new Map();
+  patterns;
+  gitignore;
+  exclude;
+  /** Rules of one ignore file, or undefined when there is none (or it cannot be read). */
+  load(file) {
+    const read = readRegularFile(file, { maxBytes: 1e6 });
+    return read.ok ? (0, import_ignore.default)().add(read.bytes.toString("utf8")) : void 0;
+  }
+  rulesOf(folder) {
+    if (!this.byFolder.has(folder)) this.byFolder.set(folder, this.gitignore ? this.load(path2.join(folder, ".gitignore")) : void 0);
+    return this.byFolder.get(folder);
+  }
+  /** Whether the `--ignore-pattern` patterns leave this path out (files named on the command line too). */
+  matchesPattern(file, isFolder = false) {
+    const rel = posix(path2.relative(this.cwd, file));
+    if (!this.patterns || rel === "" || rel.startsWith("..") || path2.isAbsolute(rel)) return false;
+    return this.patterns.ignores(isFolder ? `${rel}/` : rel);
+  }
+  /** Whether git (and the patterns) would leave this file or folder out. */
+  ignores(file, isFolder = false) {
+    if (this.matchesPattern(file, isFolder)) return true;
+    const abs = path2.resolve(file);
+    const parent = path2.dirname(abs);
+    if (parent !== abs && this.isInsideBase(parent) && parent !== this.base && this.folderIgnored(parent)) return true;
+    return this.gitRules(abs, isFolder);
+  }
+  isInsideBase(p) {
+    const rel = path2.relative(this.base, p);
+    return !rel.startsWith("..") && !path2.isAbsolute(rel);
+  }
+  /** A folder is ignored when git ignores it or any folder above it (up to the base). */
+  folderIgnored(folder) {
+    const known2 = this.ignoredFolders.get(folder);
+    if (known2 !== void 0) return known2;
+    const parent = path2.dirname(folder);
+    const ignored = parent !== this.base && this.isInsideBase(parent) && this.folderIgnored(parent) || this.matchesPattern(folder, true) || this.gitRules(folder, true);
+    this.ignoredFolders.set(folder, ignored);
+    return ignored;
+  }
+  /** The verdict of the ignore files alone: the deepest folder whose rules decide wins. */
+  gitRules(abs, isFolder) {
+    if (!this.gitignore || !this.isInsideBase(abs) || abs === this.base) return false;
+    const suffix = isFolder ? "/" : "";
+    let ignored = this.exclude?.ignores(posix(path2.relative(this.base, abs)) + suffix) ?? false;
+    for (let dir = this.base; ; ) {
+      const rules = this.rulesOf(dir);
+      if (rules) {
+        const verdict = rules.test(posix(path2.relative(dir, abs)) + suffix);
+        if (verdict.ignored) ignored = true;
+        else if (verdict.unignored) ignored = false;
+      }
+      const rel = path2.relative(dir, path2.dirname(abs));
+      if (rel === "") break;
+      dir = path2.join(dir, rel.split(path2.sep)[0]);
+    }
+    return ignored;
+  }
+};
+
+// src/cli/expand-paths.ts
+var isGlob = (input) => import_picomatch.default.scan(input).isGlob;
+async function expandPaths(inputs, options = {}) {
+  const cwd = path3.resolve(options.cwd ?? process.cwd());
+  const rules = new IgnoreRules(cwd, await projectRoot(inputs, cwd), { gitignore: options.gitignore ?? true, patterns: options.ignorePatterns ?? [] });
+  const found = /* @__PURE__ */ new Set();
+  const unmatched = [];
+  for (const input of inputs) {
+    const before2 = found.size;
+    let matched;
+    if (isGlob(input)) {
+      matched = expandGlob(input, cwd, rules);
+    } else {
+      const abs = path3.resolve(cwd, input);
+      let isFolder;
+      try {
+        isFolder = (0, import_node_fs3.statSync)(abs).isDirectory();
+      } catch (e) {
+        if (e.code === "ENOENT" && isLink(abs)) isFolder = false;
+        else throw new CliError(`${input}: ${e.code === "ENOENT" ? "no such file or folder" : fsReason(e)}.`);
+      }
+      matched = isFolder ? walk(abs, rules) : rules.matchesPattern(abs) ? [] : [abs];
+    }
+    matched.forEach((m) => found.add(m));
+    if (found.size === before2 && matched.length === 0) unmatched.push(input);
+  }
+  return { files: [...found].sort(), unmatched };
+}
+function isLink(p) {
+  try {
+    return (0, import_node_fs3.lstatSync)(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function expandGlob(input, cwd, rules) {
+  const scan = import_picomatch.default.scan(input);
+  const base = path3.resolve(cwd, scan.base || ".");
+  let isFolder = false;
+  try {
+    isFolder = (0, import_node_fs3.statSync)(base).isDirectory();
+  } catch {
+  }
+  if (!isFolder) return [];
+  const isMatch = (0, import_picomatch.default)(scan.glob, { dot: false });
+  return walk(base, rules).filter((f2) => isMatch(path3.relative(base, f2).split(path3.sep).join("/")));
+}
+function walk(dir, rules, visited = /* @__PURE__ */ new Set()) {
+  let real;
+  try {
+    real = (0, import_node_fs3.realpathSync)(dir);
+  } catch (e) {
+    throw new CliError(`cannot search the folder ${dir}: ${fsReason(e)}.`);
+  }
+  if (visited.has(real)) return [];
+  visited.add(real);
+  let entries;
+  try {
+    entries = (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new CliError(`cannot search the folder ${dir}: ${fsReason(e)}.`);
+  }
+  const result = [];
+  for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+    if (e.name === "node_modules" || e.name.startsWith(".")) continue;
+    const full = path3.join(dir, e.name);
+    let isFolder = e.isDirectory();
+    if (e.isSymbolicLink()) {
+      try {
+        isFolder = (0, import_node_fs3.statSync)(full).isDirectory();
+      } catch {
+        isFolder = false;
+      }
+    }
+    if (isFolder) {
+      if (!rules.ignores(full, true)) result.push(...walk(full, rules, visited));
+    } else if (e.name.endsWith(".meso") && !rules.ignores(full)) {
+      result.push(full);
+    }
+  }
+  return result;
+}
+async function projectRoot(inputs, cwd = process.cwd()) {
+  const folders = [path3.resolve(cwd)];
+  for (const input of inputs) {
+    if (isGlob(input)) {
+      folders.push(path3.resolve(cwd, import_picomatch.default.scan(input).base || "."));
+      continue;
+    }
+    const abs = path3.resolve(cwd, input);
+    let isFolder = false;
+    try {
+      isFolder = (0, import_node_fs3.statSync)(abs).isDirectory();
+    } catch {
+    }
+    folders.push(isFolder ? abs : path3.dirname(abs));
+  }
+  return folders.reduce(commonFolder);
+}
+function commonFolder(a, b) {
+  const as = a.split(path3.sep);
+  const bs = b.split(path3.sep);
+  let i = 0;
+  while (i < as.length && i < bs.length && as[i] === bs[i]) i++;
+  return as.slice(0, i).join(path3.sep) || path3.parse(a).root;
+}
+
 // src/cli/load-workspace.ts
 async function loadWorkspace(files, options = {}) {
   const { shared, Meso } = createMesoCoreServices(NodeFileSystem);
@@ -40906,6 +38841,8 @@ async function loadWorkspace(files, options = {}) {
   const documents = shared.workspace.LangiumDocuments;
   const loaded = [];
   const lenient = /* @__PURE__ */ new Map();
+  const hashes = /* @__PURE__ */ new Map();
+  const importTargets = /* @__PURE__ */ new Map();
   const queue = files.map((f2) => URI2.file(f2));
   const requested = new Set(queue.map((u) => u.toString()));
   while (queue.length > 0) {
@@ -40924,6 +38861,7 @@ async function loadWorkspace(files, options = {}) {
       }
       bytes = read.bytes;
     }
+    hashes.set(uri.toString(), (0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex"));
     const decoded = decodeMesoText(bytes);
     Meso.workspace.TextRefusals.record(uri, decoded);
     if (!decoded.ok) lenient.set(uri.toString(), new TextDecoder("utf-8").decode(bytes));
@@ -40931,20 +38869,1690 @@ async function loadWorkspace(files, options = {}) {
     documents.addDocument(document);
     loaded.push(document);
     const root3 = document.parseResult.value;
+    const targets = [];
     if (isModel(root3)) {
       for (const imp of root3.imports) {
         const target = resolveImportUri(imp);
-        if (target && target.scheme === "file" && !imports.refusal(target)) queue.push(target);
+        if (target && target.scheme === "file" && !imports.refusal(target)) {
+          queue.push(target);
+          targets.push(target.toString());
+        }
       }
     }
+    importTargets.set(uri.toString(), targets);
   }
   await shared.workspace.DocumentBuilder.build([...std, ...loaded], { validation: true });
   const checked = loaded.map((document) => {
     const sourceText = lenient.get(document.uri.toString()) ?? document.textDocument.getText();
-    return { path: document.uri.fsPath, document, diagnostics: document.diagnostics ?? [], sourceText };
+    const key = document.uri.toString();
+    const states = [...new Set(importTargets.get(key))].map((target) => {
+      const hash = hashes.get(target);
+      const path13 = URI2.parse(target).fsPath;
+      return hash ? { path: path13, hash } : { path: path13, missing: imports.loadFailure(URI2.parse(target)) ?? "ENOENT" };
+    });
+    return { path: document.uri.fsPath, document, diagnostics: document.diagnostics ?? [], sourceText, hash: hashes.get(key), imports: states };
   }).sort((a, b) => a.path.localeCompare(b.path));
   return { services: Meso, files: checked };
 }
+
+// src/cli/problems.ts
+var import_node_crypto2 = require("node:crypto");
+var path4 = __toESM(require("node:path"), 1);
+
+// src/cli/diagnostics.ts
+function byPosition(a, b) {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || codeOf(a).localeCompare(codeOf(b));
+}
+
+// src/cli/problems.ts
+function fileProblemsOf(f2) {
+  const problems = [];
+  for (const d of [...f2.diagnostics].sort(byPosition)) {
+    const severity2 = severityName(d);
+    if (severity2 === "hint") continue;
+    problems.push({
+      severity: severity2,
+      code: codeOf(d),
+      message: typeof d.message === "string" ? d.message : d.message.value,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1
+    });
+  }
+  return { path: f2.path, problems };
+}
+function collectProblems(files, cwd, quiet = false) {
+  return reportOf(files.map(fileProblemsOf), cwd, quiet);
+}
+function reportOf(files, cwd, quiet = false) {
+  const problems = [];
+  const names = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const f2 of files) {
+    const file = path4.relative(cwd, f2.path).split(path4.sep).join("/") || f2.path;
+    names.push(file);
+    for (const p of f2.problems) {
+      if (p.severity === "error") errors++;
+      if (p.severity === "warning") warnings++;
+      if (quiet && p.severity !== "error") continue;
+      problems.push({ file, ...p });
+    }
+  }
+  return { filesChecked: files.length, files: names, problems, errors, warnings };
+}
+function fingerprints(report2) {
+  const seen = /* @__PURE__ */ new Map();
+  return report2.problems.map((p) => {
+    const key = `${p.code}|${p.file}|${p.message}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return (0, import_node_crypto2.createHash)("sha256").update(`${key}|${n}`).digest("hex").slice(0, 32);
+  });
+}
+
+// src/cli/check-files.ts
+var FILES_PER_THREAD = 100;
+function threadCount(concurrency2, files) {
+  if (concurrency2 === void 0 || concurrency2 === "auto") return Math.max(1, Math.min((0, import_node_os.availableParallelism)(), Math.floor(files / FILES_PER_THREAD)));
+  if (concurrency2 === "off") return 1;
+  return Math.max(1, Math.min(Number(concurrency2), files));
+}
+async function checkHere(files, options) {
+  const { files: checked } = await loadWorkspace(files, options);
+  return checked.map((f2) => ({ ...fileProblemsOf(f2), hash: f2.hash, imports: f2.imports }));
+}
+async function checkWorker(data, reply) {
+  try {
+    reply({ results: await checkHere(data.files, data) });
+  } catch (e) {
+    const kind = e instanceof CliError ? "cli" : e instanceof FileSystemError ? "fs" : "other";
+    reply({ error: { kind, message: e instanceof Error ? e.message : String(e), exitCode: e instanceof CliError ? e.exitCode : void 0 } });
+  }
+}
+function inWorker(script, data) {
+  return new Promise((resolve8, reject) => {
+    const worker2 = new import_node_worker_threads.Worker(script, { workerData: { mesoCheckWorker: data }, argv: [], stdout: true, stderr: true });
+    worker2.once("message", (m) => {
+      if ("results" in m) resolve8(m.results);
+      else if (m.error.kind === "cli") reject(new CliError(m.error.message, m.error.exitCode));
+      else if (m.error.kind === "fs") reject(new FileSystemError(m.error.message));
+      else reject(new Error(m.error.message));
+      void worker2.terminate();
+    });
+    worker2.once("error", reject);
+    worker2.once("exit", (code) => reject(new Error(`a checking thread stopped (exit code ${code}) before it answered`)));
+  });
+}
+async function checkFiles(files, options) {
+  const threads = options.workerScript ? Math.min(options.threads, files.length) : 1;
+  if (threads <= 1) return checkHere(files, options);
+  const size = Math.ceil(files.length / threads);
+  const parts = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((p) => p.length > 0);
+  const data = (part) => ({ files: part, root: options.root, maxBytes: options.maxBytes, locale: options.locale });
+  const settled = await Promise.allSettled(parts.map((part, i) => i === 0 ? checkHere(part, options) : inWorker(options.workerScript, data(part))));
+  const failed = settled.find((s) => s.status === "rejected");
+  if (failed) throw failed.reason;
+  return mergeResults(settled.map((s) => s.value));
+}
+function mergeResults(parts) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const part of parts) for (const r of part) if (!byPath.has(r.path)) byPath.set(r.path, r);
+  return [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+// node_modules/commander/esm.mjs
+var import_index = __toESM(require_commander(), 1);
+var {
+  program,
+  createCommand,
+  createArgument,
+  createOption,
+  CommanderError,
+  InvalidArgumentError,
+  InvalidOptionArgumentError,
+  // deprecated old name
+  Command: Command2,
+  Argument,
+  Option: Option2,
+  Help
+} = import_index.default;
+
+// package.json
+var package_default = {
+  name: "meso",
+  displayName: "Meso",
+  description: "Checks mesotherapy protocols as you write: doses per session and cycle, combinations, depths, needles, schedules and patients, against sourced figures.",
+  version: "0.1.0",
+  publisher: "meso",
+  license: "MIT",
+  type: "module",
+  engines: {
+    vscode: "^1.91.0",
+    node: ">=20"
+  },
+  bin: {
+    meso: "./bin/meso.cjs"
+  },
+  main: "./out/extension.cjs",
+  scripts: {
+    generate: "node --require ./scripts/build/polyfill.cjs ./node_modules/langium-cli/bin/langium.js generate --mode production && node scripts/build/embed-std.mjs && node scripts/build/generate-json-types.mjs && node scripts/build/embed-docs.mjs",
+    build: "npm run generate && node scripts/build/bundle.mjs && node scripts/build/code-cache.mjs",
+    prepack: "npm run build",
+    watch: "npm run generate && node scripts/build/bundle.mjs --watch",
+    typecheck: "tsc --noEmit",
+    lint: "eslint src test scripts",
+    vitest: "vitest run",
+    test: "npm run build && npm run typecheck && npm run lint && node scripts/test/run-tests.mjs",
+    start: "node scripts/build/main-job.mjs",
+    package: "vsce package --no-dependencies --readme-path src/extension/README.md --out out/meso.vsix",
+    bench: "node scripts/bench/run.mjs",
+    fuzz: "node scripts/test/fuzz.mjs",
+    "test:e2e": "node scripts/e2e/vscode.mjs",
+    "test:node": "node scripts/test/node-versions.mjs"
+  },
+  categories: [
+    "Programming Languages",
+    "Linters",
+    "Formatters"
+  ],
+  activationEvents: [],
+  contributes: {
+    languages: [
+      {
+        id: "meso",
+        aliases: [
+          "Meso",
+          "meso"
+        ],
+        extensions: [
+          ".meso"
+        ],
+        configuration: "./language-configuration.json",
+        icon: {
+          light: "./icons/meso.png",
+          dark: "./icons/meso.png"
+        }
+      }
+    ],
+    grammars: [
+      {
+        language: "meso",
+        scopeName: "source.meso",
+        path: "./syntaxes/meso.tmLanguage.json"
+      }
+    ],
+    snippets: [
+      {
+        language: "meso",
+        path: "./snippets/meso.json"
+      }
+    ],
+    commands: [
+      {
+        command: "meso.compileToJson",
+        title: "%command.compileToJson%",
+        category: "%command.category%"
+      },
+      {
+        command: "meso.previewProtocol",
+        title: "%command.previewProtocol%",
+        category: "%command.category%",
+        icon: "$(open-preview)"
+      },
+      {
+        command: "meso.newProtocol",
+        title: "%command.newProtocol%",
+        category: "%command.category%"
+      },
+      {
+        command: "meso.restartServer",
+        title: "%command.restartServer%",
+        category: "%command.category%"
+      }
+    ],
+    menus: {
+      commandPalette: [
+        {
+          command: "meso.compileToJson",
+          when: "editorLangId == meso"
+        },
+        {
+          command: "meso.previewProtocol",
+          when: "editorLangId == meso"
+        }
+      ],
+      "editor/title": [
+        {
+          command: "meso.previewProtocol",
+          when: "editorLangId == meso",
+          group: "navigation"
+        }
+      ],
+      "editor/context": [
+        {
+          command: "meso.compileToJson",
+          when: "editorLangId == meso",
+          group: "meso"
+        }
+      ]
+    },
+    configuration: {
+      title: "%config.title%",
+      properties: {
+        "meso.trace.server": {
+          scope: "window",
+          type: "string",
+          enum: [
+            "off",
+            "messages",
+            "verbose"
+          ],
+          default: "off",
+          description: "%config.traceServer%"
+        },
+        "meso.compile.outputFolder": {
+          scope: "resource",
+          type: "string",
+          default: "",
+          description: "%config.compileOutputFolder%"
+        },
+        "meso.locale": {
+          scope: "window",
+          type: "string",
+          enum: [
+            "auto",
+            "en",
+            "it"
+          ],
+          enumDescriptions: [
+            "%config.locale.auto%",
+            "%config.locale.en%",
+            "%config.locale.it%"
+          ],
+          default: "auto",
+          description: "%config.locale%"
+        }
+      }
+    },
+    jsonValidation: [
+      {
+        fileMatch: "*.plan.json",
+        url: "./src/compiler/meso-schema.json"
+      },
+      {
+        fileMatch: "**/out/json/*.json",
+        url: "./src/compiler/meso-schema.json"
+      }
+    ]
+  },
+  repository: {
+    type: "git",
+    url: "https://github.com/your-org/meso.git"
+  },
+  homepage: "https://github.com/your-org/meso#readme",
+  bugs: {
+    url: "https://github.com/your-org/meso/issues"
+  },
+  devDependencies: {
+    "@eslint/js": "^9.39.5",
+    "@lhncbc/ucum-lhc": "^7.1.10",
+    "@microsoft/sarif-multitool": "^5.7.0",
+    "@types/node": "^20.19.43",
+    "@types/picomatch": "^4.0.3",
+    "@types/vscode": "^1.91.0",
+    "@vscode/vsce": "3.9",
+    ajv: "^8.20.0",
+    "ajv-formats": "^3.0.1",
+    commander: "^14.0.3",
+    esbuild: "^0.28.2",
+    eslint: "^9.39.5",
+    "fast-check": "^4.10.2",
+    "fast-xml-parser": "^5.12.1",
+    "fraction.js": "^5.3.4",
+    ignore: "^7.0.17",
+    "js-yaml": "4.3.2",
+    "json-schema-to-typescript": "^16.0.0",
+    langium: "~4.4.0",
+    "langium-cli": "~4.4.0",
+    picomatch: "^4.0.7",
+    "playwright-core": "^1.65.1",
+    typescript: "5.9",
+    "typescript-eslint": "^8.73.0",
+    vitest: "4.1",
+    "vscode-languageclient": "^10.1.0",
+    "vscode-languageserver": "^10.1.2",
+    "vscode-languageserver-types": "3.18.4"
+  },
+  icon: "icons/meso.png",
+  capabilities: {
+    untrustedWorkspaces: {
+      supported: true
+    },
+    virtualWorkspaces: {
+      supported: "limited",
+      description: "Checking works on open files; the language server reads imports and the workspace from the file system, and Compile to JSON writes files, so both need a local workspace."
+    }
+  },
+  overrides: {
+    "vscode-languageserver-protocol": "3.18.4"
+  },
+  keywords: [
+    "mesotherapy",
+    "protocol",
+    "dose",
+    "medical",
+    "clinical",
+    "injection",
+    "language server",
+    "lsp",
+    "meso"
+  ]
+};
+
+// src/compiler/json-values.ts
+function jsonNumber(value) {
+  return Number(value.round(6).toString());
+}
+function quantity(value, unit) {
+  return { value: jsonNumber(value), unit };
+}
+function spanQuantity(span, unit) {
+  const low = jsonNumber(span.low);
+  const high = jsonNumber(span.high);
+  return isPoint(span) || low === high ? { value: low, unit } : { low, high, unit };
+}
+function measureQuantity(measure) {
+  return spanQuantity(measure.span, canonicalUnit[measure.dimension]);
+}
+function spanNumber(span) {
+  const low = jsonNumber(span.low);
+  const high = jsonNumber(span.high);
+  return isPoint(span) || low === high ? low : { low, high };
+}
+
+// src/compiler/compile-protocol.ts
+function substanceJson(s) {
+  const classes = classesOf(s).map((c) => c.name);
+  const strength = concentrationOf(s);
+  const concentrationClause = s.clauses.find(isConcentrationClause);
+  const provenance = concentrationClause ? provenanceOf(concentrationClause) : void 0;
+  return {
+    id: s.name,
+    ...s.title !== void 0 && { title: s.title },
+    ...classes.length > 0 && { class: classes[0] },
+    classes,
+    ...strength && { concentration: quantity(strength.perMl, strength.dimension === "mass" ? "mg/mL" : "[iU]/mL") },
+    ...provenance?.source !== void 0 && { source: provenance.source },
+    ...provenance?.evidence !== void 0 && { evidence: provenance.evidence }
+  };
+}
+function doseJson(d) {
+  return {
+    substance: d.substance.name,
+    ...d.amount && { amount: measureQuantity(d.amount) },
+    ...d.volume && { volume: spanQuantity(d.volume, "mL") }
+  };
+}
+var FORMAT_VERSION = 2;
+function compileProtocolBody(protocol, semantics) {
+  const used = semantics.totals.substances.map((t2) => t2.substance);
+  const area = protocol.members.find(isAreaClause)?.area;
+  return {
+    id: protocol.name,
+    ...protocol.title !== void 0 && { title: protocol.title },
+    ...semantics.indication !== void 0 && { indication: semantics.indication },
+    ...area !== void 0 && { area },
+    ...semantics.minWeightKg && { patientsFrom: quantity(semantics.minWeightKg, "kg") },
+    ...semantics.skinTestLeadDays && { skinTestBefore: spanQuantity(semantics.skinTestLeadDays, "d") },
+    // Canonical names (an alias as written would not match any id of the document).
+    excludes: protocol.members.filter(isExcludesClause).flatMap((e) => e.conditions.map((c) => c.ref?.name ?? c.$refText)),
+    substances: [...new Set(used)].map(substanceJson),
+    mixtures: semantics.mixtures.map((m) => ({
+      id: m.mixture.name,
+      ...m.mixture.title !== void 0 && { title: m.mixture.title },
+      ...m.volume && { volume: spanQuantity(m.volume, "mL") },
+      components: m.components.map((c) => ({
+        substance: c.substance?.name ?? c.component.substance?.$refText ?? "",
+        ...c.volume && { volume: spanQuantity(c.volume, "mL") },
+        ...c.amount && { amount: measureQuantity(c.amount) }
+      }))
+    })),
+    techniques: semantics.techniques.map((t2) => {
+      const depth = t2.technique.settings.find(isDepthSetting);
+      const device = t2.technique.settings.find(isDeviceSetting);
+      return {
+        id: t2.technique.name,
+        ...t2.technique.title !== void 0 && { title: t2.technique.title },
+        ...(t2.gauge !== void 0 || t2.needleLength) && {
+          needle: { ...t2.gauge !== void 0 && { gauge: t2.gauge }, ...t2.needleLength && { length: spanQuantity(t2.needleLength, "mm") } }
+        },
+        ...depth && {
+          depth: {
+            ...depth.layer && { layer: depth.layer.$refText },
+            ...depth.length && t2.depthLength && { length: spanQuantity(t2.depthLength, "mm") }
+          }
+        },
+        ...t2.volumePerPoint && { volumePerPoint: spanQuantity(t2.volumePerPoint, "mL") },
+        ...t2.points !== void 0 && { points: spanNumber(t2.points) },
+        ...device && { device: device.kind },
+        ...device?.needles !== void 0 && { needles: Number(device.needles) }
+      };
+    }),
+    sessions: semantics.schedule.map((s) => ({
+      index: s.index,
+      // A compiled protocol has no error, so every day is known.
+      day: spanNumber(s.day ?? ZERO),
+      ...s.optional && { optional: true },
+      phase: s.phase.name ?? "maintenance",
+      maintenance: s.maintenance,
+      session: s.phase.session?.$refText ?? "",
+      ...s.facts?.injectedVolume && { injectedVolume: spanQuantity(s.facts.injectedVolume, "mL") },
+      doses: (s.facts?.doses ?? []).map(doseJson)
+    })),
+    totals: {
+      sessions: spanNumber(semantics.totals.cycleSessions ?? ZERO),
+      maintenanceSessions: spanNumber(semantics.totals.maintenanceSessions ?? ZERO),
+      durationDays: spanNumber(semantics.totals.durationDays ?? ZERO),
+      substances: semantics.totals.substances.map((t2) => {
+        const cycle = semantics.totals.cycleSubstances.find((c) => c.substance === t2.substance);
+        return {
+          substance: t2.substance.name,
+          ...t2.amount && { amount: measureQuantity(t2.amount) },
+          ...cycle?.amount && { cycleAmount: measureQuantity(cycle.amount) },
+          ...t2.volume && { volume: spanQuantity(t2.volume, "mL") }
+        };
+      })
+    }
+  };
+}
+function compileProtocol(protocol, semantics, warnings, context) {
+  return {
+    $schema: context.schemaId,
+    format: "meso-protocol",
+    formatVersion: FORMAT_VERSION,
+    generator: { name: "meso", version: context.version },
+    protocol: compileProtocolBody(protocol, semantics),
+    warnings
+  };
+}
+
+// src/compiler/compile-plan.ts
+function planDate(d) {
+  return d.earliest === d.latest ? d.earliest : { earliest: d.earliest, latest: d.latest };
+}
+function compilePlan(patient, ps, protocolSemantics, warnings, context) {
+  const protocol = compileProtocolBody(protocolSemantics.protocol, protocolSemantics);
+  return {
+    $schema: context.schemaId,
+    format: "meso-plan",
+    formatVersion: FORMAT_VERSION,
+    generator: { name: "meso", version: context.version },
+    patient: {
+      id: patient.name,
+      ...patient.title !== void 0 && { title: patient.title },
+      ...ps.weightKg && { weight: quantity(ps.weightKg, "kg") },
+      conditions: ps.conditions.map((c) => c.name),
+      allergies: ps.allergens.map((a) => a.name),
+      skinTests: ps.skinTests.map((t2) => ({ date: t2.date, result: t2.result })),
+      start: ps.start ?? ""
+    },
+    protocol: { ...protocol, sessions: protocol.sessions.map((s, i) => ({ ...s, ...ps.dates[i] && { date: planDate(ps.dates[i]) } })) },
+    warnings
+  };
+}
+
+// src/compiler/meso-schema.json
+var meso_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "urn:meso:schema:2",
+  title: "MesoJson",
+  description: "A protocol (format meso-protocol) or a patient's plan (format meso-plan) compiled by the meso tool, format version 2 (docs/json.md). Quantities carry UCUM unit codes; numbers are exact decimals rounded to 6 places where a value does not terminate. A figure the protocol gives as a range is written with its two ends (QuantityRange, Range).",
+  oneOf: [
+    { $ref: "#/$defs/MesoProtocolDocument" },
+    { $ref: "#/$defs/MesoPlanDocument" }
+  ],
+  $defs: {
+    Quantity: {
+      title: "Quantity",
+      type: "object",
+      required: ["value", "unit"],
+      additionalProperties: false,
+      properties: {
+        value: { type: "number" },
+        unit: { type: "string", enum: ["mg", "mL", "mm", "kg", "d", "min", "[iU]", "mg/mL", "[iU]/mL", "mg/kg"], description: "UCUM code" }
+      }
+    },
+    QuantityRange: {
+      title: "QuantityRange",
+      description: "A quantity given as a range (0.1-0.2 mL), or computed from one: both ends. Every check takes the end that is worse.",
+      type: "object",
+      required: ["low", "high", "unit"],
+      additionalProperties: false,
+      properties: {
+        low: { type: "number" },
+        high: { type: "number" },
+        unit: { $ref: "#/$defs/Quantity/properties/unit" }
+      }
+    },
+    Measure: {
+      title: "Measure",
+      description: "A single quantity, or a range with its two ends.",
+      oneOf: [{ $ref: "#/$defs/Quantity" }, { $ref: "#/$defs/QuantityRange" }]
+    },
+    Range: {
+      title: "Range",
+      description: "A count or a day given as a range (20-30 points; a session on day 28 to 31): both ends.",
+      type: "object",
+      required: ["low", "high"],
+      additionalProperties: false,
+      properties: {
+        low: { type: "number", minimum: 0 },
+        high: { type: "number", minimum: 0 }
+      }
+    },
+    Count: {
+      title: "Count",
+      oneOf: [{ type: "integer", minimum: 0 }, { $ref: "#/$defs/Range" }]
+    },
+    Days: {
+      title: "Days",
+      oneOf: [{ type: "number", minimum: 0 }, { $ref: "#/$defs/Range" }]
+    },
+    Generator: {
+      title: "Generator",
+      type: "object",
+      required: ["name", "version"],
+      additionalProperties: false,
+      properties: {
+        name: { const: "meso" },
+        version: { type: "string" }
+      }
+    },
+    Warning: {
+      title: "Warning",
+      description: "A warning of the checker that did not stop compilation.",
+      type: "object",
+      required: ["code", "message", "line", "column"],
+      additionalProperties: false,
+      properties: {
+        code: { type: "string" },
+        message: { type: "string" },
+        line: { type: "integer", minimum: 1 },
+        column: { type: "integer", minimum: 1 }
+      }
+    },
+    Substance: {
+      title: "Substance",
+      type: "object",
+      required: ["id", "classes"],
+      additionalProperties: false,
+      properties: {
+        id: { type: "string" },
+        title: { type: "string" },
+        class: { type: "string", description: "The first class, for readers that want one." },
+        classes: { type: "array", items: { type: "string" } },
+        concentration: { $ref: "#/$defs/Quantity" },
+        source: { type: "string" },
+        evidence: { type: "string" }
+      }
+    },
+    Component: {
+      title: "Component",
+      type: "object",
+      required: ["substance"],
+      additionalProperties: false,
+      properties: {
+        substance: { type: "string" },
+        volume: { $ref: "#/$defs/Measure" },
+        amount: { $ref: "#/$defs/Measure" }
+      }
+    },
+    Mixture: {
+      title: "Mixture",
+      type: "object",
+      required: ["id", "components"],
+      additionalProperties: false,
+      properties: {
+        id: { type: "string" },
+        title: { type: "string" },
+        volume: { $ref: "#/$defs/Measure" },
+        components: { type: "array", items: { $ref: "#/$defs/Component" } }
+      }
+    },
+    Technique: {
+      title: "Technique",
+      type: "object",
+      required: ["id"],
+      additionalProperties: false,
+      properties: {
+        id: { type: "string" },
+        title: { type: "string" },
+        needle: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            gauge: { type: "integer" },
+            length: { $ref: "#/$defs/Measure" }
+          }
+        },
+        depth: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            layer: { type: "string" },
+            length: { $ref: "#/$defs/Measure" }
+          }
+        },
+        volumePerPoint: { $ref: "#/$defs/Measure" },
+        points: { $ref: "#/$defs/Count" },
+        device: { type: "string", enum: ["syringe", "gun", "multi-injector"] },
+        needles: { type: "integer", minimum: 1, description: "Needles of a multi-injector." }
+      }
+    },
+    Dose: {
+      title: "Dose",
+      description: "Amount of one substance delivered in one session; absent amount = unknown (no concentration).",
+      type: "object",
+      required: ["substance"],
+      additionalProperties: false,
+      properties: {
+        substance: { type: "string" },
+        amount: { $ref: "#/$defs/Measure" },
+        volume: { $ref: "#/$defs/Measure" }
+      }
+    },
+    Session: {
+      title: "Session",
+      description: "One scheduled session; day: days after session 1 (a range when a gap before it is one).",
+      type: "object",
+      required: ["index", "day", "phase", "maintenance", "session", "doses"],
+      additionalProperties: false,
+      properties: {
+        index: { type: "integer", minimum: 1 },
+        day: { $ref: "#/$defs/Days" },
+        date: {
+          description: "Only in a plan: the session's date, or the earliest and latest when a gap before it is a range.",
+          oneOf: [
+            { type: "string", format: "date" },
+            {
+              type: "object",
+              required: ["earliest", "latest"],
+              additionalProperties: false,
+              properties: { earliest: { type: "string", format: "date" }, latest: { type: "string", format: "date" } }
+            }
+          ]
+        },
+        optional: { const: true, description: "Beyond the lowest count of its phase (8-12 sessions: the 9th to 12th): it may not take place." },
+        phase: { type: "string" },
+        maintenance: { type: "boolean" },
+        session: { type: "string", description: "The session declaration this one follows." },
+        injectedVolume: { $ref: "#/$defs/Measure" },
+        doses: { type: "array", items: { $ref: "#/$defs/Dose" } }
+      }
+    },
+    SubstanceTotal: {
+      title: "SubstanceTotal",
+      type: "object",
+      required: ["substance"],
+      additionalProperties: false,
+      properties: {
+        substance: { type: "string" },
+        amount: { $ref: "#/$defs/Measure" },
+        cycleAmount: { $ref: "#/$defs/Measure" },
+        volume: { $ref: "#/$defs/Measure" }
+      }
+    },
+    Totals: {
+      title: "Totals",
+      description: "sessions: cycle sessions (maintenance excluded); each count a range when a phase's count is one.",
+      type: "object",
+      required: ["sessions", "maintenanceSessions", "durationDays", "substances"],
+      additionalProperties: false,
+      properties: {
+        sessions: { $ref: "#/$defs/Count" },
+        maintenanceSessions: { $ref: "#/$defs/Count" },
+        durationDays: { $ref: "#/$defs/Days" },
+        substances: { type: "array", items: { $ref: "#/$defs/SubstanceTotal" } }
+      }
+    },
+    Protocol: {
+      title: "Protocol",
+      type: "object",
+      required: ["id", "excludes", "substances", "mixtures", "techniques", "sessions", "totals"],
+      additionalProperties: false,
+      properties: {
+        id: { type: "string" },
+        title: { type: "string" },
+        indication: { type: "string", enum: ["pain", "aesthetic", "vascular", "dermatology", "sports"] },
+        area: { type: "string" },
+        patientsFrom: { $ref: "#/$defs/Quantity" },
+        skinTestBefore: { $ref: "#/$defs/Measure" },
+        excludes: { type: "array", items: { type: "string" } },
+        substances: { type: "array", items: { $ref: "#/$defs/Substance" } },
+        mixtures: { type: "array", items: { $ref: "#/$defs/Mixture" } },
+        techniques: { type: "array", items: { $ref: "#/$defs/Technique" } },
+        sessions: { type: "array", items: { $ref: "#/$defs/Session" } },
+        totals: { $ref: "#/$defs/Totals" }
+      }
+    },
+    Patient: {
+      title: "Patient",
+      type: "object",
+      required: ["id", "conditions", "allergies", "skinTests", "start"],
+      additionalProperties: false,
+      properties: {
+        id: { type: "string" },
+        title: { type: "string" },
+        weight: { $ref: "#/$defs/Quantity" },
+        conditions: { type: "array", items: { type: "string" } },
+        allergies: { type: "array", items: { type: "string" } },
+        skinTests: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["date", "result"],
+            additionalProperties: false,
+            properties: {
+              date: { type: "string", format: "date" },
+              result: { type: "string", enum: ["negative", "positive"] }
+            }
+          }
+        },
+        start: { type: "string", format: "date" }
+      }
+    },
+    MesoProtocolDocument: {
+      title: "MesoProtocolDocument",
+      type: "object",
+      required: ["$schema", "format", "formatVersion", "generator", "protocol", "warnings"],
+      additionalProperties: false,
+      properties: {
+        $schema: { type: "string" },
+        format: { const: "meso-protocol" },
+        formatVersion: { const: 2 },
+        generator: { $ref: "#/$defs/Generator" },
+        protocol: { $ref: "#/$defs/Protocol" },
+        warnings: { type: "array", items: { $ref: "#/$defs/Warning" } }
+      }
+    },
+    MesoPlanDocument: {
+      title: "MesoPlanDocument",
+      type: "object",
+      required: ["$schema", "format", "formatVersion", "generator", "patient", "protocol", "warnings"],
+      additionalProperties: false,
+      properties: {
+        $schema: { type: "string" },
+        format: { const: "meso-plan" },
+        formatVersion: { const: 2 },
+        generator: { $ref: "#/$defs/Generator" },
+        patient: { $ref: "#/$defs/Patient" },
+        protocol: { $ref: "#/$defs/Protocol" },
+        warnings: { type: "array", items: { $ref: "#/$defs/Warning" } }
+      }
+    }
+  }
+};
+
+// src/language/identifier.ts
+var IDENTIFIER = /[_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00B2\u00C0-\u024F]*/;
+var WHOLE_IDENTIFIER = new RegExp(`^${IDENTIFIER.source}$`);
+
+// src/compiler/compile-document.ts
+var defaultCompileContext = { version: package_default.version, schemaId: meso_schema_default.$id };
+var MAX_FILE_NAME_BYTES = 255;
+var utf8Bytes = (s) => new TextEncoder().encode(s).length;
+function nameHash(name) {
+  let h = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(name)) h = BigInt.asUintN(64, (h ^ BigInt(byte)) * 0x100000001b3n);
+  return h.toString(16).padStart(16, "0");
+}
+function outputFileName(kind, name) {
+  if (!name || !WHOLE_IDENTIFIER.test(name)) return void 0;
+  const suffix = kind === "protocol" ? ".json" : ".plan.json";
+  if (utf8Bytes(name + suffix) <= MAX_FILE_NAME_BYTES) return name + suffix;
+  const tail = `-${nameHash(name)}${suffix}`;
+  let start = "";
+  for (const char of name) {
+    if (utf8Bytes(start + char + tail) > MAX_FILE_NAME_BYTES) break;
+    start += char;
+  }
+  return start + tail;
+}
+function warningsIn(node, diagnosticsOf) {
+  const range = node.$cstNode?.range;
+  if (!range) return [];
+  return diagnosticsOf(ast_utils_exports.getDocument(node).uri.toString()).filter((d) => d.severity === Severity.Warning && d.range.start.line >= range.start.line && d.range.end.line <= range.end.line).map((d) => ({ code: codeOf(d), message: typeof d.message === "string" ? d.message : d.message.value, line: d.range.start.line + 1, column: d.range.start.character + 1 }));
+}
+function safeFileName(kind, name) {
+  const fileName2 = outputFileName(kind, name);
+  if (!fileName2) throw new Error(`'${name}' cannot name an output file.`);
+  return fileName2;
+}
+function compileDocument(services, document, diagnosticsOf, context = defaultCompileContext) {
+  const semantics = services.semantics.Semantics;
+  const outputs = [];
+  const text = (doc) => JSON.stringify(doc, null, 2) + "\n";
+  for (const element of document.parseResult.value.elements) {
+    if ((isProtocol(element) || isPatient(element)) && !element.name) continue;
+    if (isProtocol(element)) {
+      const doc = compileProtocol(element, semantics.protocol(element), warningsIn(element, diagnosticsOf), context);
+      outputs.push({ id: element.name, fileName: safeFileName("protocol", element.name), text: text(doc) });
+    } else if (isPatient(element)) {
+      const ps = semantics.patient(element);
+      if (!ps.protocol || !ps.start) continue;
+      const warnings = [...warningsIn(element, diagnosticsOf), ...warningsIn(ps.protocol, diagnosticsOf)];
+      const doc = compilePlan(element, ps, semantics.protocol(ps.protocol), warnings, context);
+      outputs.push({ id: element.name, fileName: safeFileName("plan", element.name), text: text(doc) });
+    }
+  }
+  return outputs;
+}
+
+// src/cli/commands/check.ts
+var path9 = __toESM(require("node:path"), 1);
+
+// src/cli/diagnostics-docs.generated.ts
+var diagnosticDocs = [
+  {
+    "code": "overdose-session",
+    "severity": "error",
+    "summary": "A substance's amount in one session is above a `max \u2026 per session` cap of that substance. For example, piroxicam is capped at 20 mg per session, which is 1 mL at 20 mg/mL.",
+    "text": "## `overdose-session`\n\n**Severity**: error.\nA cap may declare a lower severity, such as std's `max 200 mg per session: warning` on lidocaine.\n\nA substance's amount in one session is above a `max \u2026 per session` cap of that substance. For\nexample, piroxicam is capped at 20 mg per session, which is 1 mL at 20 mg/mL.\n\nMeso works out the amount from the mixture, the technique and the concentration. The injected\nvolume is points \xD7 volume per point, or the whole mixture when the technique gives no points.\nAll injections of one session are added up. Each cap is checked on its own. Lidocaine has an\nerror cap of 300 mg and a warning cap of 200 mg: 250 mg gives a warning, 350 mg gives both.\nWhen a figure is a range, the top of the dose is checked: `piroxicam 0.5-1.5 mL` carries\n10\u201330 mg, over the 20 mg cap at its top. The diagnostic is on the quantity of each mixture\ncomponent that carries the substance.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { piroxicam 2 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' <amount> in session '<session>' exceeds its maximum of <cap> per session (<origin>: <source>[; evidence: <level>]).`\nFor a range, `<amount>` is `up to <top> (<low>\u2013<top> <unit>)`.\nThe example gives `'piroxicam' 40 mg in session 'weekly' exceeds its maximum of 20 mg per\nsession (std: Feldene (piroxicam) capsules, US prescribing information \u2026; evidence: design).`\nA cap inherited from a class adds `(from class '<class>')` after the cap.\n\n**Fix**: Lower the substance's volume in the mixture, or inject less of the mixture (fewer\npoints or less per point). `piroxicam 1 mL` gives 20 mg, exactly at the cap, which is allowed.\n\n**Accept**: No. Dose diagnostics can never be silenced, even when the cap is a warning.\nA `meso-ignore overdose-session` comment gives `ignore-not-allowed`.\n\n**Data**: `substance`; `allowed` (the cap, in mg or IU); `largestVolume` (the largest volume\nin mL of the component that keeps the session at the cap, when there is one obvious component)."
+  },
+  {
+    "code": "overdose-weight",
+    "severity": "error",
+    "summary": "A substance's amount in one session is above its `max \u2026 mg/kg per session` cap times the body weight. For example, lidocaine is capped at 4.5 mg/kg, so at 40 kg it may reach 180 mg; mepivacaine is capped at 7 mg/kg.",
+    "text": "## `overdose-weight`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's amount in one session is above its `max \u2026 mg/kg per session` cap times the body\nweight. For example, lidocaine is capped at 4.5 mg/kg, so at 40 kg it may reach 180 mg;\nmepivacaine is capped at 7 mg/kg.\n\nFor a protocol, the weight is its `patients from` weight, the lightest patient it is meant for.\nFor a patient who `follows` the protocol, it is the patient's own `weight`. For a protocol, the\ndiagnostic is on each component that carries the substance. For a patient, it is on the\nprotocol name after `follows`, once per substance, for the session with the highest dose.\n\n**Example**:\n\n```meso\nprotocol low_back_pain {\n    indication pain\n    patients from 40 kg\n    skin test 2 days before first session\n    mixture anaesthetic { lidocaine 10 mL  saline 10 mL }\n    session weekly { inject anaesthetic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: for a protocol, `'<substance>' <amount> in session '<session>' exceeds <cap> per session \xD7 <weight> kg = <allowed> mg (<origin>: <source>).`\nFor a patient, `'<substance>' <amount> in session '<session>' of '<protocol>' exceeds <cap> per\nsession \xD7 <weight> kg = <allowed> mg for '<patient>' (<origin>: <source>).`\nThe example gives `'lidocaine' 200 mg in session 'weekly' exceeds 4.5 mg/kg per session \xD7 40 kg\n= 180 mg (std: E26: US label \u2026).`\n\n**Fix**: Lower the amount per session (here `lidocaine 9 mL` gives 180 mg). If the protocol is\nonly for heavier patients, raise `patients from`. For a patient, choose a protocol that suits\ntheir weight.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; for a protocol also `allowed` (mg) and `largestVolume` (mL), as for `overdose-session`."
+  },
+  {
+    "code": "overdose-cycle",
+    "severity": "error",
+    "summary": "A substance's total amount over the cycle is above its `max \u2026 per cycle` cap. The cycle is every scheduled session except the `maintenance:` phases.",
+    "text": "## `overdose-cycle`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's total amount over the cycle is above its `max \u2026 per cycle` cap. The cycle is every\nscheduled session except the `maintenance:` phases.\n\nNo std substance has a per-cycle cap today, so this comes from your own files or an imported\nformulary. The diagnostic is on each component that carries the substance.\n\n**Example**:\n\n```meso\nsubstance clinic_ketoprofen \"Ketoprofen (clinic formulary)\" {\n    class nsaid\n    concentration 100 mg / 2 mL\n    max 300 mg per session\n    max 800 mg per cycle\n    source \"Clinic formulary 2026\"\n}\n\nprotocol shoulder_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { clinic_ketoprofen 2 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 10 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' <amount> over the cycle exceeds its maximum of <cap> per cycle (<origin>: <source>).`\nSaved as `overdose-cycle.meso`, the example gives `'clinic_ketoprofen' 1000 mg over the cycle\nexceeds its maximum of 800 mg per cycle (overdose-cycle.meso: Clinic formulary 2026).`\n\n**Fix**: Give less per session, or plan fewer cycle sessions. Here 8 sessions of 100 mg reach\n800 mg, exactly at the cap, which is allowed.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`."
+  },
+  {
+    "code": "overdose-day",
+    "severity": "error",
+    "summary": "A substance's amount within 24 hours is above its `max \u2026 per day` cap. The amounts of every session that falls within 24 hours of a session are added up, maintenance included: two sessions 12 hours apart (`every 12 h`) share a day, two sessions exactly 24 hours apart do not. For example, std caps thiocolchicoside at 8 mg a day (4 mg every 12 hours, EMA 2013) and mepivacaine at 1000 mg in 24 hours. A `mg/kg` cap per day is multiplied by the weight.",
+    "text": "## `overdose-day`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's amount within 24 hours is above its `max \u2026 per day` cap. The amounts of every\nsession that falls within 24 hours of a session are added up, maintenance included: two\nsessions 12 hours apart (`every 12 h`) share a day, two sessions exactly 24 hours apart do not.\nFor example, std caps thiocolchicoside at 8 mg a day (4 mg every 12 hours, EMA 2013) and\nmepivacaine at 1000 mg in 24 hours. A `mg/kg` cap per day is multiplied by the weight.\n\nThe diagnostic is on the quantity of each component that carries the substance in the sessions\nof the first window over the cap, once per cap.\n\n**Example**:\n\n```meso\nprotocol spasm {\n    indication pain\n    limit interval >= 1 h\n    mixture relaxant { thiocolchicoside 2 mL }\n    session dose { inject relaxant }\n    schedule { phase treatment: 3 sessions of dose every 8 h }\n}\n```\n\n**Message**: `'<substance>' <amount> within one day (sessions <i>\u2013<j> over <span>) exceeds its maximum of <cap> per day (<origin>: <source>).`\nThe example gives `'thiocolchicoside' 12 mg within one day (sessions 1\u20133 over 16 h) exceeds its\nmaximum of 8 mg per day (std: \u2026).`\n\n**Fix**: Space the sessions further apart, or give less in each.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; `allowed` (the cap, in mg or IU)."
+  },
+  {
+    "code": "overdose-week",
+    "severity": "error",
+    "summary": "Like `overdose-day`, over any 7 days: the amounts of every session less than 7 days after a session are added up against the substance's `max \u2026 per week`.",
+    "text": "## `overdose-week`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nLike `overdose-day`, over any 7 days: the amounts of every session less than 7 days after a\nsession are added up against the substance's `max \u2026 per week`.\n\n**Example**:\n\n```meso\nsubstance house_drug { concentration 10 mg/mL  max 50 mg per week  source \"clinic rule\" }\n\nprotocol daily {\n    indication pain\n    limit interval >= 1 day\n    mixture m { house_drug 1.5 mL }\n    session s { inject m }\n    schedule { phase treatment: 5 sessions of s every 1 day }\n}\n```\n\n**Message**: `'<substance>' <amount> within one week (sessions <i>\u2013<j> over <span>) exceeds its maximum of <cap> per week (<origin>: <source>).`\nThe example gives `'house_drug' 75 mg within one week (sessions 1\u20135 over 4 days) exceeds its\nmaximum of 50 mg per week (\u2026: clinic rule).`\n\n**Fix**: Space the sessions further apart, or give less in each.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; `allowed`."
+  },
+  {
+    "code": "overdose-point",
+    "severity": "error",
+    "summary": "A substance's amount at one injection point is above its `max \u2026 per point` cap given as an amount (mg or IU). The amount at each point is the inject's amount divided by the technique's points; it is worked out only when the technique gives its points and its volume per point. A cap given as a volume (`max 0.2 mL per point`) is `volume-per-point` instead.",
+    "text": "## `overdose-point`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's amount at one injection point is above its `max \u2026 per point` cap given as an\namount (mg or IU). The amount at each point is the inject's amount divided by the technique's\npoints; it is worked out only when the technique gives its points and its volume per point. A\ncap given as a volume (`max 0.2 mL per point`) is `volume-per-point` instead.\n\n**Example**:\n\n```meso\nsubstance house_dc { concentration 10 mg/mL  max 2 mg per point  source \"clinic rule\" }\n\nprotocol chin {\n    indication aesthetic\n    mixture m { house_dc 10 mL }\n    technique t { needle 30G 13 mm  depth subcutaneous  0.25 mL per point  40 points }\n    session s { inject m using t }\n    schedule { phase treatment: 2 sessions of s every 28 days }\n}\n```\n\n**Message**: `'<substance>' <amount> per point in session '<session>' exceeds its maximum of <cap> per point (<origin>: <source>).`\nThe example gives `'house_dc' 2.5 mg per point in session 's' exceeds its maximum of 2 mg per\npoint (\u2026: clinic rule).`\n\n**Fix**: Inject less per point, or dilute less of the substance into the mixture.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; `allowed`."
+  },
+  {
+    "code": "overdose-area",
+    "severity": "error",
+    "summary": "A substance's amount in one treatment area in one session is above its `max \u2026 per area per session` cap. An inject `into a, b` gives each area one use of its technique (its points \xD7 its volume per point), and the injects of a session into one area are summed. Injects that name no area are counted together as one area, the worst case: name the areas with `into`.",
+    "text": "## `overdose-area`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's amount in one treatment area in one session is above its `max \u2026 per area per\nsession` cap. An inject `into a, b` gives each area one use of its technique (its points \xD7 its\nvolume per point), and the injects of a session into one area are summed. Injects that name no\narea are counted together as one area, the worst case: name the areas with `into`.\n\n**Example**:\n\n```meso\nprotocol cellulite {\n    indication aesthetic\n    skin test not needed \"the label asks for none\"\n    area left_buttock \"Left buttock\" in buttock\n    mixture qwo { collagenase_cch 7.2 mL }\n    technique grid { needle 30G 13 mm  depth 12 mm  0.3 mL per point  12 points }\n    session visit {\n        inject qwo using grid into left_buttock\n        inject qwo using grid into left_buttock\n    }\n    schedule { phase treatment: 3 sessions of visit every 21 days }\n}\n```\n\n**Message**: `'<substance>' <amount> into area '<area>' in session '<session>' exceeds its maximum of <cap> per area per session (<origin>: <source>).`\nThe example gives `'collagenase_cch' 1.68 mg into area 'left_buttock' in session 'visit'\nexceeds its maximum of 0.84 mg per area per session (std: QWO \u2026).`\n\n**Fix**: Inject the second dose into another area (`into left_buttock, right_buttock`), or give\nfewer points.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; `allowed`."
+  },
+  {
+    "code": "anesthetic-sum",
+    "severity": "error",
+    "summary": "Two or more local anaesthetics in one session add up to more than 100 % of their caps, even if each is under its own cap. For example, at 60 kg, 200 mg of lidocaine (74 % of 270 mg) and 200 mg of mepivacaine (48 % of 420 mg, its 7 mg/kg cap) make 122 %. Each anaesthetic counts against its tightest error cap: mepivacaine's usual 400 mg is a warning cap (the label allows up to 550 mg in exceptional circumstances), so it is not the one used.",
+    "text": "## `anesthetic-sum`\n\n**Severity**: error.\n\nTwo or more local anaesthetics in one session add up to more than 100 % of their caps, even if\neach is under its own cap. For example, at 60 kg, 200 mg of lidocaine (74 % of 270 mg) and 200\nmg of mepivacaine (48 % of 420 mg, its 7 mg/kg cap) make 122 %. Each anaesthetic counts against\nits tightest error cap: mepivacaine's usual 400 mg is a warning cap (the label allows up to\n550 mg in exceptional circumstances), so it is not the one used.\n\nLocal anaesthetics (substances of class `anesthetic`) are toxic in the same way, so their doses\nadd up. Meso divides each anaesthetic's amount by its tightest error-level cap: the per-session\ncap, or the mg/kg cap \xD7 weight when a weight is known. With ranges, each anaesthetic counts at\nthe top of its range: when two anaesthetics share a mixture given as ranges, the sum may be\nmore than any one preparation reaches, never less. Warning-level caps, such as lidocaine's\n200 mg, are not used. The diagnostic is on each anaesthetic component. For a patient who\n`follows` the protocol, it is checked again with the patient's weight, on the protocol name.\nThe `interaction` warning for two anaesthetics in one session usually appears as well.\n\n**Example**:\n\n```meso\nprotocol neck_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture anaesthetics { lidocaine 10 mL  mepivacaine 10 mL }\n    session weekly { inject anaesthetics }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Local anaesthetics in session '<session>' add up to <total> % of their caps: '<substance>' <amount> (<share> % of <cap>), \u2026; their toxicity adds up.`\nFor a patient, ` (with '<patient>' at <weight> kg)` is added at the end.\nThe example gives `Local anaesthetics in session 'weekly' add up to 122 % of their caps:\n'lidocaine' 200 mg (74 % of 270 mg), 'mepivacaine' 200 mg (48 % of 420 mg); their toxicity adds\nup.`\n\n**Fix**: Use one local anaesthetic per session, or lower the doses until the shares add up to\n100 % or less.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "weight-unknown",
+    "severity": "warning",
+    "summary": "A substance in the protocol has a mg/kg cap, but the protocol gives no `patients from` weight, so that cap cannot be checked. In std, lidocaine (4.5 mg/kg), lidocaine with epinephrine (7 mg/kg) and mepivacaine (7 mg/kg) have such caps.",
+    "text": "## `weight-unknown`\n\n**Severity**: warning.\n\nA substance in the protocol has a mg/kg cap, but the protocol gives no `patients from` weight,\nso that cap cannot be checked. In std, lidocaine (4.5 mg/kg), lidocaine with epinephrine (7\nmg/kg) and mepivacaine (7 mg/kg) have such caps.\n\nThe substance's other caps are still checked. A patient's own weight is used for that\npatient's check, but it does not silence this protocol warning. The diagnostic is on each\ncomponent that carries the substance.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' has a cap of <cap> per session, but no weight is known: declare 'patients from <weight> kg' in the protocol.`\nThe example gives `'lidocaine' has a cap of 4.5 mg/kg per session, but no weight is known:\ndeclare 'patients from <weight> kg' in the protocol.`\n\n**Fix**: Add `patients from <weight> kg` to the protocol, with the lightest weight it is meant for.\n\n**Accept**: Yes, with `// meso-ignore weight-unknown: <reason>` above the component's line or\nat its end. Prefer the fix: without a weight, the mg/kg cap is never checked for the protocol.\n\n**Data**: `substance`."
+  },
+  {
+    "code": "amount-unknown",
+    "severity": "warning",
+    "summary": "A substance has dose caps, but Meso cannot work out how many mg a session delivers, so none of its caps is checked. Usually the component is given in mL and the substance has no `concentration`, like `lidocaine_epinephrine` in std.",
+    "text": "## `amount-unknown`\n\n**Severity**: warning.\n\nA substance has dose caps, but Meso cannot work out how many mg a session delivers, so none of\nits caps is checked. Usually the component is given in mL and the substance has no\n`concentration`, like `lidocaine_epinephrine` in std.\n\nThe warning also appears for an amount in mg when the technique injects only part of the\nmixture (points \xD7 volume per point): without a concentration the component's volume, the\nmixture's volume and so the share injected are unknown, and the message says so. The\nwarning appears once per substance per protocol, on its components.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine_epinephrine 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.` For a component given by amount: `'<substance>' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.`\n\n**Fix**: Give the amount in mg (`lidocaine_epinephrine 20 mg`) when the whole mixture is\ninjected. Otherwise, declare the product with its strength in your own file (it hides the std\ndeclaration; repeat its caps), for example `concentration 1 %`.\n\n**Accept**: Yes, with `// meso-ignore amount-unknown: <reason>` above the component's line or at\nits end. Prefer the fix: until then, no cap of that substance is checked.\n\n**Data**: `substance`."
+  },
+  {
+    "code": "interaction",
+    "severity": "as declared",
+    "summary": "Two substances that a declared `interaction` names are given in the same session. For example, ketoprofen and piroxicam are two NSAIDs, an error in std.",
+    "text": "## `interaction`\n\n**Severity**: as declared.\nEach `interaction` line sets its own severity. Std declares: two NSAIDs, error; diclofenac\nbeta-cyclodextrin with lidocaine or mepivacaine in one mixture unless it holds sodium\nbicarbonate, error, and with bupivacaine, levobupivacaine or ropivacaine in one mixture, error\n(procaine, untested: warning); an NSAID with a corticosteroid, warning; thiocolchicoside with\nan NSAID, warning; two local anaesthetics, warning; a local anaesthetic with a lipolytic\nstimulator, info. Diclofenac sodium has no precipitation rule: the study behind it concerned\nthe beta-cyclodextrin form only.\n\nTwo substances that a declared `interaction` names are given in the same session. For example,\nketoprofen and piroxicam are two NSAIDs, an error in std.\n\nAn `interaction A + B` matches two different substances. A and B are each a substance or a\nclass, so `nsaid + nsaid` means two different NSAIDs. The two may be in one mixture or in two\nmixtures injected in the same session. Substances given on different days do not meet. All\ninteractions in scope apply: std's, your file's and your imports'. The diagnostic is on the\nsecond substance of the pair.\n\nAn interaction declared `in mixture` matches the two substances only in one mixture (a\nphysical incompatibility in the syringe), in every mixture declared, injected or not; its\nmessage says `in mixture '<mixture>'`. `unless X` clears it when X (a substance or a class) is\nin the same mixture, such as a sodium bicarbonate vehicle. On a session-wide interaction,\n`unless X` clears it when every mixture that gives either substance holds X.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { ketoprofen 2 mL  piroxicam 1 mL  saline 1 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<first>' and '<second>' in session '<session>': <declared message> (<origin>: <source>).`\n(`in mixture '<mixture>'` for an interaction declared `in mixture`.)\nThe example gives `'ketoprofen' and 'piroxicam' in session 'weekly': Two NSAIDs add\ngastrointestinal bleeding and ulcer risk without added benefit (std: \u2026).`\n\n**Fix**: Keep one of the two substances, or give them in different sessions.\n\n**Accept**: Yes, at any severity, with `// meso-ignore interaction: <reason>` above the line of\nthe second substance or at its end.\n\n**Data**: `substances` (the two names)."
+  },
+  {
+    "code": "contraindicated",
+    "severity": "error",
+    "summary": "A patient's condition contraindicates a substance of the protocol they follow, or the whole procedure. For example, std contraindicates lidocaine in `heart_block` (error), NSAIDs with `anticoagulants` (warning) and mesotherapy itself in `pregnancy` (error).",
+    "text": "## `contraindicated`\n\n**Severity**: error.\nA substance's `contraindicated in` is an error unless it declares `: warning` or `: info`. A\nprocedure-wide `contraindication` has the severity it declares.\n\nA patient's condition contraindicates a substance of the protocol they follow, or the whole\nprocedure. For example, std contraindicates lidocaine in `heart_block` (error), NSAIDs with\n`anticoagulants` (warning) and mesotherapy itself in `pregnancy` (error).\n\nThe conditions are those listed under `conditions`. A substance's `contraindicated in\n<condition>` fires when the protocol gives that substance in a scheduled session. A\nprocedure-wide `contraindication <condition>` fires for any protocol. A protocol template\nwithout a patient is not checked. The diagnostic is on the condition's name.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  piroxicam 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    conditions heart_block\n    skin test on 2026-11-28 negative\n    follows knee_pain from 2026-12-01\n}\n```\n\n**Message**: for a substance, `'<substance>' in protocol '<protocol>' is contraindicated in '<condition>' (<origin>: <source>).`\nFor the procedure, `'<patient>' has '<condition>': <declared message> (<origin>: <source>).`\nThe example gives `'lidocaine' in protocol 'knee_pain' is contraindicated in 'heart_block' (std:\nE27 Swiss SmPC (Xylesin); \u2026).`\n\n**Fix**: Choose a protocol without the contraindicated substance, or do not treat this patient.\n\n**Accept**: Only at warning or info severity, with `// meso-ignore contraindicated: <reason>`\nabove the `conditions` line or at its end (e.g. `conditions anticoagulants` with an NSAID).\nAt error severity it cannot be silenced; the comment gives `ignore-not-allowed`.\n\n**Data**: `condition`; for a substance's contraindication also `substance`."
+  },
+  {
+    "code": "allergy",
+    "severity": "error",
+    "summary": "A patient is `allergic to` a substance or a class, and the protocol they follow gives that substance, or one of that class. For example, `allergic to amide_anesthetic` covers lidocaine and mepivacaine.",
+    "text": "## `allergy`\n\n**Severity**: error.\n\nA patient is `allergic to` a substance or a class, and the protocol they follow gives that\nsubstance, or one of that class. For example, `allergic to amide_anesthetic` covers lidocaine\nand mepivacaine.\n\nOnly substances given in scheduled sessions count. `allergic to ester_anesthetic` covers\nprocaine. The diagnostic is on the allergen's name.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  piroxicam 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    allergic to amide_anesthetic\n    skin test on 2026-11-28 negative\n    follows knee_pain from 2026-12-01\n}\n```\n\n**Message**: `'<patient>' is allergic to '<allergen>', and protocol '<protocol>' gives '<substance>'[, '<substance>' \u2026].`\nThe example gives `'rossi' is allergic to 'amide_anesthetic', and protocol 'knee_pain' gives\n'lidocaine'.`\n\n**Fix**: Choose a protocol that gives no substance covered by the allergy.\n\n**Accept**: No. Allergy diagnostics can never be silenced.\n\n**Data**: `substances` (the substances given that the allergy covers)."
+  },
+  {
+    "code": "skin-test-positive",
+    "severity": "error",
+    "summary": "A patient's `skin test on <date>` is recorded as `positive`. The protocol should not start without a clinical review.",
+    "text": "## `skin-test-positive`\n\n**Severity**: error.\n\nA patient's `skin test on <date>` is recorded as `positive`. The protocol should not start\nwithout a clinical review.\n\nThe diagnostic is on the word `positive`.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  piroxicam 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    skin test on 2026-11-28 positive\n    follows knee_pain from 2026-12-01\n}\n```\n\n**Message**: `The skin test of <date> was positive: do not start protocol '<protocol>' without a clinical review.`\n\n**Fix**: Review the patient clinically before any treatment. Change the protocol, or do not treat.\n\n**Accept**: No. A positive skin test is an allergy signal; a `meso-ignore` comment gives `ignore-not-allowed`. Review the patient, and change the protocol or the record.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "skin-test-late",
+    "severity": "error",
+    "summary": "A patient's skin test is dated after the first session, the date in `follows <protocol> from <date>`. A test on the same day as the first session is accepted.",
+    "text": "## `skin-test-late`\n\n**Severity**: error.\n\nA patient's skin test is dated after the first session, the date in `follows <protocol> from\n<date>`. A test on the same day as the first session is accepted.\n\nThe diagnostic is on the test's date.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  piroxicam 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    skin test on 2026-12-03 negative\n    follows knee_pain from 2026-12-01\n}\n```\n\n**Message**: `The skin test of <date> is after the first session on <start>: it must come before.`\n\n**Fix**: Correct the test date if it was mistyped. Otherwise move the start date after the test.\n\n**Accept**: Yes, with `// meso-ignore skin-test-late: <reason>` above the `skin test on` line or\nat its end.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "missing-skin-test",
+    "severity": "warning",
+    "summary": "A skin test is asked for before the first session, and the protocol neither plans one nor records that none is needed, or the patient has none recorded. A test is asked for when:",
+    "text": "## `missing-skin-test`\n\n**Severity**: warning.\nThe rule that asks for the test sets it: a substance's (or class's) `skin test required: info`,\nor a policy's `require skin test: error`.\n\nA skin test is asked for before the first session, and the protocol neither plans one nor\nrecords that none is needed, or the patient has none recorded. A test is asked for when:\n\n- a substance the protocol gives, or one of its classes, declares `skin test required`, with\n  the source that says so. In std only calcitonin does (its label says to consider skin\n  testing when sensitivity is suspected: `info`). Deoxycholic acid, collagenase and hyaluronic\n  acid skin boosters ask for none, so they get no diagnostic. A member may opt out of its\n  class's rule with `skin test not required`;\n- a `require skin test` policy is in scope (your file or an import; the nearest wins). Std\n  declares none.\n\nA protocol without `skin test <time> before first session` or `skin test not needed \"<reason>\"`\ngets one diagnostic per reason, on its name. A patient who `follows` such a protocol and has no\n`skin test on <date> \u2026` line gets it on the protocol name after `follows`; a protocol's\n`skin test not needed` covers its patients.\n\n**Example**:\n\n```meso\nrequire skin test source \"Clinic rule 2026\"\n\nprotocol hip_pain {\n    indication pain\n    mixture antalgic { lidocaine 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 4 sessions of weekly every 7 days }\n}\n```\n\n**Message**: for a protocol, `Protocol '<protocol>' plans no skin test before the first session, which <reason>: add 'skin test 2 days before first session', or 'skin test not needed \"<reason>\"'.`\nThe reason is `'<substance>' calls for (<origin>: <source>)`, `'<substance>' (as a member of\nclass '<class>') calls for (\u2026)`, or `is required (<origin>: <source>)` for a policy.\nFor a patient, `'<patient>' has no skin test recorded before the first session, which <reason>:\nadd 'skin test on <date> negative'.`\nThe example gives `Protocol 'hip_pain' plans no skin test before the first session, which is\nrequired (missing-skin-test.meso: Clinic rule 2026): add 'skin test 2 days before first\nsession', or 'skin test not needed \"<reason>\"'.` With `calcitonin 1 mL` instead of lidocaine\nand no policy, it gives the information `\u2026 which 'calcitonin' calls for (std: Miacalcin\n(calcitonin-salmon) injection, US prescribing information, Warnings: \u2026): add \u2026`.\n\n**Fix**: Add `skin test 2 days before first session` to the protocol, or record the clinical\ndecision that none is needed: `skin test not needed \"no suspected sensitivity\"`. For a patient,\nadd `skin test on <date> negative` (or `positive`) with the real date.\n\n**Accept**: Yes, with `// meso-ignore missing-skin-test: <reason>` above the protocol's first\nline (or the patient's `follows` line) or at its end; `skin test not needed \"<reason>\"` is the\nstructured way for a protocol.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "withdrawn-substance",
+    "severity": "error",
+    "summary": 'A mixture uses a substance whose declaration says `withdrawn "<reason>"`. In std this is buflomedil, whose EU marketing authorisations were suspended.',
+    "text": "## `withdrawn-substance`\n\n**Severity**: error.\n\nA mixture uses a substance whose declaration says `withdrawn \"<reason>\"`. In std this is\nbuflomedil, whose EU marketing authorisations were suspended.\n\nIt fires in every mixture, used or not. The diagnostic is on the substance's name in the mixture.\n\n**Example**:\n\n```meso\nprotocol legs {\n    indication vascular\n    skin test 2 days before first session\n    mixture vascular_mix { buflomedil 1 mL  saline 2 mL }\n    session weekly { inject vascular_mix }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' is withdrawn: <reason> (<origin>).`\nThe example gives `'buflomedil' is withdrawn: EU marketing authorisations suspended (CHMP 2011,\nEC decision 2012) after serious neurological and cardiac reactions (std).`\n\n**Fix**: Remove the substance from the mixture, or replace it with an authorised product.\n\n**Accept**: No. Withdrawn products can never be silenced.\n\n**Data**: `substance`."
+  },
+  {
+    "code": "wrong-layer",
+    "severity": "warning",
+    "summary": "A substance meant for one layer is injected at another depth. For example, deoxycholic acid is meant for `subcutaneous` fat (4\u201320 mm), not for `IDS` (1\u20132 mm).",
+    "text": "## `wrong-layer`\n\n**Severity**: warning.\n\nA substance meant for one layer is injected at another depth. For example, deoxycholic acid is\nmeant for `subcutaneous` fat (4\u201320 mm), not for `IDS` (1\u20132 mm).\n\nThe substance's declaration names its layer (`layer subcutaneous`). Std also sets `IDP`, `IDH` or\n`subcutaneous` for crosslinked hyaluronic acid, and `subcutaneous` for phosphatidylcholine. It\nfires when the technique's depth is known, its layer is not one of the intended ones, and its\ndepth is not inside an intended layer's band. A depth given as a layer counts as the top of\nthat layer. The diagnostic is on the technique name after `using`.\n\n**Example**:\n\n```meso\nprotocol submental_fat {\n    indication aesthetic\n    skin test 2 days before first session\n    mixture dca { deoxycholic_acid 2 mL }\n    technique nappage { needle 30G 4 mm  depth IDS  0.2 mL per point  10 points }\n    session monthly { inject dca using nappage }\n    schedule { phase treatment: 4 sessions of monthly every 28 days }\n}\n```\n\n**Message**: `'<substance>' is meant for '<layer>'[ or '<layer>' \u2026], but technique '<technique>' injects at '<layer>'.`\nWhen the technique gives only a length, it ends `injects at <depth> mm.`\n\n**Fix**: Inject at the intended layer, for example\n`technique fat { needle 30G 13 mm  depth subcutaneous  0.2 mL per point  10 points }`.\n\n**Accept**: Yes, with `// meso-ignore wrong-layer: <reason>` above the `inject` line or at its end.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "depth-exceeds-needle",
+    "severity": "error",
+    "summary": "The technique's depth is greater than its needle's length, so the needle cannot reach it. For example, a 4 mm needle cannot inject at 6 mm.",
+    "text": "## `depth-exceeds-needle`\n\n**Severity**: error.\n\nThe technique's depth is greater than its needle's length, so the needle cannot reach it. For\nexample, a 4 mm needle cannot inject at 6 mm.\n\nThe depth is the length after `depth`, or the top of the named layer (`depth IDH` means 4 mm).\nA depth equal to the needle length is accepted. The diagnostic is on the depth.\n\n**Example**:\n\n```meso\nprotocol skin_ageing {\n    indication aesthetic\n    skin test 2 days before first session\n    mixture revitalising { hyaluronic_acid 2 mL  saline 2 mL }\n    technique papules { needle 30G 4 mm  depth 6 mm  0.1 mL per point  20 points }\n    session fortnightly { inject revitalising using papules }\n    schedule { phase treatment: 4 sessions of fortnightly every 14 days }\n}\n```\n\n**Message**: `Depth <depth> mm is deeper than the <needle> mm needle of technique '<technique>'.`\nFor a layer, `Depth <depth> mm (the top of layer '<layer>') is deeper than \u2026`.\n\n**Fix**: Use a longer needle (`needle 30G 6 mm`), or a shallower depth.\n\n**Accept**: Yes, with `// meso-ignore depth-exceeds-needle: <reason>` above the technique's line\nor at its end.\n\n**Data**: `depth` and `needle` (mm)."
+  },
+  {
+    "code": "depth-out-of-range",
+    "severity": "warning",
+    "summary": "The technique's depth is outside the band of the layer it names, or outside a `depth` limit. For example, `depth 3 mm in IDS` is outside `IDS` (1\u20132 mm in std).",
+    "text": "## `depth-out-of-range`\n\n**Severity**: warning.\nFor a `depth` limit, the limit sets the severity (default warning).\n\nThe technique's depth is outside the band of the layer it names, or outside a `depth` limit. For\nexample, `depth 3 mm in IDS` is outside `IDS` (1\u20132 mm in std).\n\nBoth ends of a layer's band are allowed. Std declares no `depth` limit, so the second case needs\na `limit depth \u2026` in your protocol, file or imports. The diagnostic is on the depth.\n\n**Example**:\n\n```meso\nprotocol skin_ageing {\n    indication aesthetic\n    skin test 2 days before first session\n    mixture revitalising { hyaluronic_acid 2 mL  saline 2 mL }\n    technique papules { needle 30G 4 mm  depth 3 mm in IDS  0.1 mL per point  20 points }\n    session fortnightly { inject revitalising using papules }\n    schedule { phase treatment: 4 sessions of fortnightly every 14 days }\n}\n```\n\n**Message**: for a layer, `Depth <depth> mm is outside layer '<layer>' (<from>\u2013<to> mm).`\nFor a limit, `Depth <depth> mm of technique '<technique>' is outside the depth limit (<bounds>)\n(<origin>: <source>).`\nThe example gives `Depth 3 mm is outside layer 'IDS' (1\u20132 mm).`\n\n**Fix**: Correct the depth (`depth 1.5 mm in IDS`), or name the layer that matches it\n(`depth 3 mm in IDP`).\n\n**Accept**: Yes, with `// meso-ignore depth-out-of-range: <reason>` above the technique's line or\nat its end.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "needle-length",
+    "severity": "warning",
+    "summary": "The needle length is outside the `needle length` limit. Std allows 4 mm to 13 mm, both ends included.",
+    "text": "## `needle-length`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nThe needle length is outside the `needle length` limit. Std allows 4 mm to 13 mm, both ends\nincluded.\n\nA protocol or formulary may declare its own range, for example\n`limit needle length in 4 mm .. 25 mm`. The diagnostic is on the needle length.\n\n**Example**:\n\n```meso\nprotocol hip_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture deep { saline 4 mL }\n    technique long_needle { needle 27G 20 mm  depth 8 mm  0.2 mL per point  10 points }\n    session weekly { inject deep using long_needle }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Needle length <length> mm of technique '<technique>' is outside the limit (<bounds>) (<origin>: <source>).`\nThe example gives `Needle length 20 mm of technique 'long_needle' is outside the limit (\u2265 4 mm\nand \u2264 13 mm) (std: E1: \u2026).`\n\n**Fix**: Use a needle within the limit, for example `needle 30G 13 mm`. If your practice uses\nlonger needles, declare the limit in the protocol or your formulary.\n\n**Accept**: Yes, with `// meso-ignore needle-length: <reason>` above the technique's line or at\nits end.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "volume-per-point",
+    "severity": "warning",
+    "summary": "The volume injected at each point is outside the `volume per point` limit. Std allows at most 0.3 mL per point; 0.1\u20130.2 mL is typical.",
+    "text": "## `volume-per-point`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nThe volume injected at each point is outside the `volume per point` limit. Std allows at most\n0.3 mL per point; 0.1\u20130.2 mL is typical.\n\nThe diagnostic is on the volume. A substance may also cap the volume of mixture at each point\n(`max 0.2 mL per point: warning` on deoxycholic acid, after its label): then the diagnostic is\non the quantity of the component that carries it, with the message `'<substance>' is injected\nat <volume> per point in session '<session>'; its maximum is <max> per point (<origin>:\n<source>).`\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 5 mL }\n    technique bolus { needle 30G 4 mm  depth IDS  0.5 mL per point  10 points }\n    session weekly { inject antalgic using bolus }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `<volume> mL per point in technique '<technique>' is above the limit (<bounds>) (<origin>: <source>).`\nThe example gives `0.5 mL per point in technique 'bolus' is above the limit (\u2264 0.3 mL) (std: S2 \u2026).`\n\n**Fix**: Inject less per point, and use more points if the total must stay the same.\n\n**Accept**: Yes, with `// meso-ignore volume-per-point: <reason>` above the technique's line or at\nits end, e.g. `// meso-ignore volume-per-point: bolus at trigger points, reviewed by Dr X`.\n\n**Data**: `max` (the limit's upper bound in mL, when it has one)."
+  },
+  {
+    "code": "points-per-session",
+    "severity": "warning",
+    "summary": "A session has more (or fewer) injection points than a `points per session` limit allows. Std declares no such limit, so this only appears when your protocol, file or an import declares one.",
+    "text": "## `points-per-session`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nA session has more (or fewer) injection points than a `points per session` limit allows. Std\ndeclares no such limit, so this only appears when your protocol, file or an import declares one.\n\nA session's points are the `points` of every `inject` added up. They are counted only when every\ntechnique of the session gives its points. The diagnostic is on the session's name.\n\nA substance may also cap the points one session gives it at (`max 50 points per session:\nwarning` on deoxycholic acid): `Session '<session>' gives '<substance>' at <n> injection points;\nits maximum is <max> points per session (<origin>: <source>).`\n\n**Example**:\n\n```meso\nlimit points per session <= 40 source \"Clinic rule 2026\"\n\nprotocol back_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 10 mL }\n    technique paravertebral { needle 30G 4 mm  depth IDS  0.1 mL per point  30 points }\n    session weekly {\n        inject antalgic using paravertebral\n        inject antalgic using paravertebral\n    }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Session '<session>' has <n> injection points; the limit is <bounds> (<origin>: <source>).`\nSaved as `points-per-session.meso`, the example gives `Session 'weekly' has 60 injection points;\nthe limit is \u2264 40 points (points-per-session.meso: Clinic rule 2026).`\n\n**Fix**: Use fewer points or fewer injections in the session.\n\n**Accept**: Yes, with `// meso-ignore points-per-session: <reason>` above the session's first line\nor at its end.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "volume-per-session",
+    "severity": "warning",
+    "summary": "A session injects more (or less) volume than a `volume per session` limit allows. Std declares no such limit, so this only appears when your protocol, file or an import declares one.",
+    "text": "## `volume-per-session`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nA session injects more (or less) volume than a `volume per session` limit allows. Std declares\nno such limit, so this only appears when your protocol, file or an import declares one.\n\nEach `inject` counts points \xD7 volume per point, or the whole mixture when the technique gives\nno points. The session's volume is the sum. The diagnostic is on the session's name.\n\n**Example**:\n\n```meso\nlimit volume per session <= 5 mL source \"Clinic rule 2026\"\n\nprotocol back_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 10 mL }\n    technique paravertebral { needle 30G 4 mm  depth IDS  0.2 mL per point  30 points }\n    session weekly { inject antalgic using paravertebral }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\nWith ranges, the most the technique draws is compared with the least the mixture holds\n(`injects up to 4 mL (10\u201320 points \xD7 0.1\u20130.2 mL) but mixture 'm' holds as little as 3 mL`).\n\n```\n\n**Message**: `Session '<session>' injects <volume> mL; the limit is <bounds> (<origin>: <source>).`\nSaved as `volume-per-session.meso`, the example gives `Session 'weekly' injects 6 mL; the limit\nis \u2264 5 mL (volume-per-session.meso: Clinic rule 2026).`\n\n**Fix**: Use fewer points, less per point, or fewer injections in the session.\n\n**Accept**: Yes, with `// meso-ignore volume-per-session: <reason>` above the session's first line\nor at its end.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "insufficient-mixture",
+    "severity": "error",
+    "summary": "An injection needs more liquid than the mixture holds. For example, 20 points of 0.2 mL need 4 mL, and a 2 mL mixture is not enough.",
+    "text": "## `insufficient-mixture`\n\n**Severity**: error.\n\nAn injection needs more liquid than the mixture holds. For example, 20 points of 0.2 mL need 4\nmL, and a 2 mL mixture is not enough.\n\nThe injection uses points \xD7 volume per point. The mixture holds the sum of its components'\nvolumes. The diagnostic is on the technique name after `using`.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    technique joint_line { needle 30G 4 mm  depth IDS  0.2 mL per point  20 points }\n    session weekly { inject antalgic using joint_line }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Technique '<technique>' injects <volume> mL (<points> points \xD7 <volume per point> mL) but mixture '<mixture>' holds only <volume> mL.`\n\n**Fix**: Prepare more mixture, or use fewer points or less per point. Check the doses again\nafterwards, since they depend on the volume injected.\n\n**Accept**: Yes, with `// meso-ignore insufficient-mixture: <reason>` above the `inject` line or\nat its end.\n\n**Data**: `injected` and `available` (mL)."
+  },
+  {
+    "code": "multi-injector",
+    "severity": "warning",
+    "summary": "A technique uses `device multi-injector`. Multi-injectors cause more bruising and haematomas, and the French Society of Mesotherapy (SFM) bans them.",
+    "text": "## `multi-injector`\n\n**Severity**: warning.\n\nA technique uses `device multi-injector`. Multi-injectors cause more bruising and haematomas,\nand the French Society of Mesotherapy (SFM) bans them.\n\nThe diagnostic is on the device.\n\n**Example**:\n\n```meso\nprotocol cellulite {\n    indication aesthetic\n    skin test 2 days before first session\n    mixture drainage { saline 4 mL }\n    technique plate { needle 30G 4 mm  depth IDS  device multi-injector 18 }\n    session weekly { inject drainage using plate }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Technique '<technique>' uses a multi-injector: more bruising and haematomas, and banned by the French Society of Mesotherapy (SFM).`\n\n**Fix**: Use `device syringe` or `device gun`.\n\n**Accept**: Yes, with `// meso-ignore multi-injector: <reason>` above the technique's line or at\nits end.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "area-restricted",
+    "severity": "warning (as declared on areas)",
+    "summary": 'The substance\'s label is for some regions only (`areas submental` on deoxycholic acid: the Kybella label says its use outside the submental region "has not been established and is not recommended"), and an inject puts it into an area that lies in another region, or names no region. The diagnostic is on the area in the inject.',
+    "text": "## `area-restricted`\n\n**Severity**: warning (as declared on `areas`).\n\nThe substance's label is for some regions only (`areas submental` on deoxycholic acid: the\nKybella label says its use outside the submental region \"has not been established and is not\nrecommended\"), and an inject puts it into an area that lies in another region, or names no\nregion. The diagnostic is on the area in the inject.\n\n**Example**:\n\n```meso\nprotocol flanks {\n    indication aesthetic\n    area flank \"Flank\"\n    mixture dca { deoxycholic_acid 2 mL }\n    technique t { needle 30G 13 mm  depth 6 mm in subcutaneous  0.2 mL per point  10 points }\n    session s { inject dca using t into flank }\n    schedule { phase once: 1 session of s }\n}\n```\n\n**Message**: `'<substance>' is labelled for '<region>' only, and area '<area>' lies in region '<region>' (<origin>: <source>).`\nThe example gives `'deoxycholic_acid' is labelled for 'submental' only, and area 'flank' names\nno region (add 'in <region>' to the area if it lies in one) (std: KYBELLA \u2026).`\n\n**Fix**: Inject into an area of a labelled region, or declare the region the area lies in\n(`area chin in submental`).\n\n**Accept**: Yes, with a reason, for off-label use decided on purpose.\n\n**Data**: `substance`."
+  },
+  {
+    "code": "area-points",
+    "severity": "warning",
+    "summary": "An area with a size and a spacing (`area chin in submental 25 cm2 1 cm apart`) holds \u230Asize \xF7 spacing\xB2\u230B points on a square grid; an inject whose technique gives it more points puts them closer than the spacing. A technique that gives a volume per point but no points takes the area's grid points instead (25 points here).",
+    "text": "## `area-points`\n\n**Severity**: warning.\n\nAn area with a size and a spacing (`area chin in submental 25 cm2 1 cm apart`) holds\n\u230Asize \xF7 spacing\xB2\u230B points on a square grid; an inject whose technique gives it more points puts\nthem closer than the spacing. A technique that gives a volume per point but no points takes the\narea's grid points instead (25 points here).\n\n**Example**:\n\n```meso\nprotocol chin {\n    indication aesthetic\n    area chin \"Submental fat\" in submental 25 cm2 1 cm apart\n    mixture dca { deoxycholic_acid 10 mL }\n    technique t { needle 30G 13 mm  depth 6 mm in subcutaneous  0.2 mL per point  30 points }\n    session s { inject dca using t into chin }\n    schedule { phase once: 1 session of s }\n}\n```\n\n**Message**: `<points> points in area '<area>' are more than its grid holds: <size> cm\xB2 at <spacing> cm apart is <n> points, so they would be closer than the spacing.`\nThe example gives `30 points in area 'chin' are more than its grid holds: 25 cm\xB2 at 1 cm apart\nis 25 points, so they would be closer than the spacing.`\n\n**Fix**: Give fewer points, or leave the points out of the technique so that they are derived.\n\n**Accept**: Yes, with a reason.\n\n**Data**: none."
+  },
+  {
+    "code": "too-many-substances",
+    "severity": "warning",
+    "summary": 'A mixture has more active substances than the `active substances per mixture` limit. Std allows at most 3, after Ducreux (CERM 2012): "three products plus or minus the anaesthetic".',
+    "text": "## `too-many-substances`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nA mixture has more active substances than the `active substances per mixture` limit. Std allows\nat most 3, after Ducreux (CERM 2012): \"three products plus or minus the anaesthetic\".\n\nSubstances of class `diluent` or `vehicle` (saline, water for injection, sodium bicarbonate) are\nnot active, and one local anaesthetic (the first in the mixture) is not counted; a second one\nis. Every mixture is checked, used or not. The diagnostic is on the mixture's name.\n\n**Example**:\n\n```meso\nprotocol back_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture cocktail { lidocaine 0.5 mL  thiocolchicoside 1 mL  organic_silicon 1 mL  hyaluronic_acid 1 mL  melilotus 1 mL  saline 1 mL }\n    session weekly { inject cocktail }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Mixture '<mixture>' has <n> active substances ('<substance>', \u2026)[ besides the local anaesthetic '<anaesthetic>']; the limit is <max> (<origin>: <source>). Diluents, vehicles and one local anaesthetic do not count.`\n\n**Fix**: Remove a substance, or split the mixture into two mixtures.\n\n**Accept**: Yes, with `// meso-ignore too-many-substances: <reason>` above the mixture's line or\nat its end.\n\n**Data**: `count` (the number of active substances)."
+  },
+  {
+    "code": "sessions-per-cycle",
+    "severity": "warning",
+    "summary": "The cycle has more sessions than the `sessions per cycle` limit, or a substance is given in more cycle sessions than its `max N sessions per cycle`. Std allows 15 cycle sessions, or 12 for pain; 6 for deoxycholic acid and 4 for calcitonin.",
+    "text": "## `sessions-per-cycle`\n\n**Severity**: warning.\nThe limit sets the severity. A substance's `max N sessions per cycle` may declare its own; std\ndeclares deoxycholic acid's as error.\n\nThe cycle has more sessions than the `sessions per cycle` limit, or a substance is given in more\ncycle sessions than its `max N sessions per cycle`. Std allows 15 cycle sessions, or 12 for\npain; 6 for deoxycholic acid and 4 for calcitonin.\n\nThe cycle is every scheduled session except the `maintenance:` phases. The limit counts all\ncycle sessions, each phase at the top of its count (`8-13 sessions` counts 13). A substance's\nmaximum counts only the cycle sessions that give it. The diagnostic is on the session count of\nthe phase where the limit is first passed (its high end when that session is one of a range's\noptional ones).\n\n**Example**:\n\n```meso\nprotocol back_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    session standard { inject antalgic }\n    schedule {\n        phase attack: 4 sessions of standard every 4 days\n        phase treatment: 9 sessions of standard every 7 days\n    }\n}\n```\n\n**Message**: for the limit, `The cycle has <n> sessions (maintenance excluded); the limit[ for <indication>] is <max> (<origin>: <source>).`\nWith a count range, `<n>` is `up to <top> (<low>\u2013<top>)`.\nFor a substance, `'<substance>' is given in <n> cycle sessions; its maximum is <max> sessions\nper cycle (<origin>: <source>).`\nThe example gives `The cycle has 13 sessions (maintenance excluded); the limit for pain is 12\n(std: S2 \u2026).`\n\n**Fix**: Plan fewer cycle sessions, or move later sessions into a `maintenance:` phase when they\nreally are maintenance.\n\n**Accept**: Yes, with `// meso-ignore sessions-per-cycle: <reason>` above the phase's line or at\nits end.\n\n**Data**: `max`."
+  },
+  {
+    "code": "interval-too-short",
+    "severity": "warning",
+    "summary": "Two sessions are closer than the `interval` limit, or two sessions giving one substance are closer than its `min interval`. Std asks for at least 3 days between sessions; 28 days for deoxycholic acid and phosphatidylcholine, and 3 weeks for triamcinolone.",
+    "text": "## `interval-too-short`\n\n**Severity**: warning.\nThe limit sets the severity. A substance's `min interval` may declare its own; std declares\ndeoxycholic acid's as error.\n\nTwo sessions are closer than the `interval` limit, or two sessions giving one substance are\ncloser than its `min interval`. Std asks for at least 3 days between sessions; 28 days for\ndeoxycholic acid and phosphatidylcholine, and 3 weeks for triamcinolone.\n\nThe limit applies to every pair of consecutive sessions, maintenance included. A substance's\nminimum applies to consecutive sessions that give that substance. With a range (`every 2-7\ndays`) the shortest gap is checked, and a month counts 28 days (so `every 1 month` keeps\ndeoxycholic acid's 28 days, `every 3-4 weeks` does not); optional sessions of a count range\nmay be skipped, so the shortest way between two sessions leaves them out. The diagnostic is on\nthe phase's `every` interval, or on its `after` gap for the first session of a phase.\n\n**Example**:\n\n```meso\nprotocol back_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    session standard { inject antalgic }\n    schedule {\n        phase attack: 3 sessions of standard every 2 days\n        phase treatment: 6 sessions of standard every 7 days\n    }\n}\n```\n\n**Message**: for the limit, `Sessions <i> and <j> are <n> days apart; the minimum interval is <min> days (<origin>: <source>).`\nWith a range, `are as little as <n> days apart`.\nFor a substance, `'<substance>' is given in sessions <i> and <j>, <n> days apart; its minimum\ninterval is <min> days (<origin>: <source>).`\nThe example gives `Sessions 1 and 2 are 2 days apart; the minimum interval is 3 days (std: S2 \u2026).`\n\n**Fix**: Space the sessions further apart (`every 3 days` or more), or add `after <time>` to the\nphase to widen the gap from the previous phase.\n\n**Accept**: Yes, with `// meso-ignore interval-too-short: <reason>` above the phase's line or at\nits end.\n\n**Data**: `min` (days)."
+  },
+  {
+    "code": "course-too-long",
+    "severity": "warning",
+    "summary": "A substance is given for longer than one of its course rules allows:",
+    "text": "## `course-too-long`\n\n**Severity**: warning.\nThe rule sets it: std declares thiocolchicoside's as error, calcitonin's as warning.\n\nA substance is given for longer than one of its course rules allows:\n\n- `max N consecutive days`: the longest run of days in a row with a session that gives it. A\n  session on day 2.5 falls on day 2, so `every 12 h` puts two sessions on one day. Std:\n  thiocolchicoside at most 5 consecutive days (EMA 2013). Weekly sessions are not consecutive\n  days. `max N consecutive weeks` counts weeks in blocks of 7 days from session 1.\n- `max course D`: from the first to the last session that gives it, both days counted: sessions\n  on days 0 and 27 make a 28-day course. Std: calcitonin at most 4 weeks (EMA 2012), so four\n  weekly sessions (days 0\u201321, 22 days) pass and a fifth (day 28, 29 days) does not.\n\nThe diagnostic is on the count of the phase of the first session past the limit.\n\n**Example**:\n\n```meso\nprotocol bone_pain {\n    indication pain\n    skin test not needed \"no suspected sensitivity\"\n    mixture m { calcitonin 1 mL  saline 1 mL }\n    session weekly { inject m }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' is given on <n> consecutive days (sessions <i>\u2013<j>); its maximum is <max> consecutive days (<origin>: <source>).`\nor `'<substance>' is given over <n> days (sessions <i>\u2013<j>); its longest course is <max> days (<origin>: <source>).`\nThe example gives `'calcitonin' is given over 29 days (sessions 1\u20135); its longest course is 28\ndays (std: European Medicines Agency. \u2026).`\n\n**Fix**: Shorten the course (fewer sessions or a shorter interval), or drop the substance from\nthe later sessions.\n\n**Accept**: Yes, with `// meso-ignore course-too-long: <reason>` above the phase's line or at its\nend.\n\n**Data**: `substance`."
+  },
+  {
+    "code": "not-for-mixing",
+    "severity": "as declared",
+    "summary": 'A substance whose rule, or whose class\'s rule, says `mixing: <severity> "<reason>"` is in a mixture with another active substance. Diluents and vehicles do not count, and the members of the class that declares the rule may go together (phosphatidylcholine with deoxycholate is one PC-DC preparation; with caffeine it is a mixture). Every mixture is checked. The diagnostic is on the substance in the mixture.',
+    "text": "## `not-for-mixing`\n\n**Severity**: as declared.\nThe `mixing` rule sets it. Std: corticosteroids warning (an error under the French society's\nprofile), deoxycholate and phosphatidylcholine (class `cytolytic`) warning.\n\nA substance whose rule, or whose class's rule, says `mixing: <severity> \"<reason>\"` is in a\nmixture with another active substance. Diluents and vehicles do not count, and the members of\nthe class that declares the rule may go together (phosphatidylcholine with deoxycholate is one\nPC-DC preparation; with caffeine it is a mixture). Every mixture is checked. The diagnostic is\non the substance in the mixture.\n\n**Example**:\n\n```meso\nprotocol back_pain {\n    indication pain\n    patients from 60 kg\n    mixture antalgic { lidocaine 1 mL  methylprednisolone 1 mL  saline 1 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 3 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>'[ (class '<class>')] is mixed with '<other>', \u2026 in mixture '<mixture>': <reason> (<origin>: <source>).`\nThe example gives `'methylprednisolone' (class 'corticosteroid') is mixed with 'lidocaine' in\nmixture 'antalgic': Corticosteroids in a mesotherapy mixture risk skin atrophy and necrosis with\ndepot forms; the French Society of Mesotherapy excludes them from all mixtures (std: \u2026).`\n\n**Fix**: Inject the substance on its own (with its diluent only), or leave it out.\n\n**Accept**: Yes, with `// meso-ignore not-for-mixing: <reason>` above the component's line or at\nits end, e.g. for intralesional keloid therapy where triamcinolone is given with lidocaine.\n\n**Data**: `substance`."
+  },
+  {
+    "code": "unused",
+    "severity": "hint",
+    "summary": "A mixture, technique or session is declared in a protocol but never used.",
+    "text": "## `unused`\n\n**Severity**: hint.\nThe editor shows the name faded. `meso check` does not print hints.\n\nA mixture, technique or session is declared in a protocol but never used.\n\nA mixture is unused when no `inject` uses it. A technique is unused when no `inject \u2026 using`\nnames it. A session is unused when no schedule phase runs it. The diagnostic is on the name.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    mixture spare { saline 1 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Mixture '<name>' is never used.` (or `Technique '<name>' \u2026`, `Session '<name>' \u2026`)\n\n**Fix**: Delete the declaration, or use it in a session or in the schedule.\n\n**Accept**: Yes, with `// meso-ignore unused: <reason>` above the declaration's line or at its end.\n\n**Data**: none beyond `code`. The diagnostic is tagged \"unnecessary\"."
+  },
+  {
+    "code": "unknown-unit",
+    "severity": "error",
+    "summary": "A quantity has a unit that Meso does not know. When a known unit is close, the message suggests it.",
+    "text": "## `unknown-unit`\n\n**Severity**: error.\n\nA quantity has a unit that Meso does not know. When a known unit is close, the message suggests it.\n\nAccepted units are mg, g, mcg (ug, \xB5g), mL (ml, cc), L, \xB5L (uL, mcL), mm, cm, kg, mg/mL\n(mg/ml), g/L, %, IU, IU/mL (IU/ml), mg/kg, min, h, day (days, d), week (weeks, wk) and month\n(months). Units are case-sensitive: `ML` is unknown. Only units of the kinds the slot accepts\nare suggested (a volume per point is never offered `\xB5g`). The message ends with what is not\nchecked until the unit is fixed, and nothing downstream reports it again: an unknown interval\nunit does not also give `interval-too-short` for \"0 days\", nor an unknown volume\n`amount-unknown`. The diagnostic is on the unit.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mll }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Unknown unit '<unit>'.[ Did you mean '<suggestion>'?] Expected <kind of quantity>[ or <kind of quantity> \u2026].[ Until it is fixed, <what is not checked>.]`\nThe example gives `Unknown unit 'mll'. Did you mean 'mL'? Expected a volume (mL, L) or a mass\n(mg, g, mcg) or an activity (IU). Until it is fixed, the doses drawn from mixture 'antalgic'\nare not checked.`\n\n**Fix**: Correct the unit (`saline 2 mL`).\n\n**Accept**: No. The quantity would be left out of every dose and volume check, so the file\ncould not be fully checked; a `meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: `unit` (as written) and `suggestion` (when there is one)."
+  },
+  {
+    "code": "unit-mismatch",
+    "severity": "error",
+    "summary": "A known unit is used where another kind of quantity belongs, such as a volume for a needle length. A limit can also have a unit it must not have, or miss one it needs.",
+    "text": "## `unit-mismatch`\n\n**Severity**: error.\n\nA known unit is used where another kind of quantity belongs, such as a volume for a needle\nlength. A limit can also have a unit it must not have, or miss one it needs.\n\nCount limits (`sessions per cycle`, `active substances per mixture`, `points per session`) take\nno unit. The other limits need one: a time for `interval`, a volume for `volume per point` and\n`volume per session`, a length for `needle length` and `depth`. The diagnostic is on the unit,\nor on the limit's number when its unit is missing.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    technique joint_line { needle 30G 4 mL  depth IDS  0.2 mL per point  10 points }\n    session weekly { inject antalgic using joint_line }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<unit>' is <kind>, but <slot> needs <kind>.[ Until it is fixed, <what is not checked>.]`\nFor limits, `'<metric>' is a count and takes no unit.` or `A limit on '<metric>' needs <kind>.`\nFor a range whose ends are of two kinds, `The two ends of '<range>' are of different kinds: <kind> and <kind>.`\nThe example gives `'mL' is a volume (mL, L), but a needle length needs a length (mm, cm).\nUntil it is fixed, the needle is not checked.`\n\n**Fix**: Write the unit that belongs there (`needle 30G 4 mm`).\n\n**Accept**: No. The quantity would be left out of the checks, so the file could not be fully\nchecked; a `meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: `unit`; for a quantity also `expected` (the accepted kinds)."
+  },
+  {
+    "code": "duplicate-name",
+    "severity": "error",
+    "summary": "One name is declared twice where it must be unique: in your file and the files it imports, or inside one protocol.",
+    "text": "## `duplicate-name`\n\n**Severity**: error.\n\nOne name is declared twice where it must be unique: in your file and the files it imports, or\ninside one protocol.\n\nTop-level names (classes, conditions, layers, substances, protocols, patients) and the aliases\nof substances and conditions must be unique across your file and its imports. Std does not\ncount here: reusing a std name gives `shadows-std` instead. Inside one protocol, mixtures,\ntechniques and sessions need distinct names. The diagnostic is on the second declaration, or\non the clashing alias.\n\n**Example**:\n\n```meso\nsubstance house_serum \"House revitalising serum\" { class revitalizer  source \"Clinic formulary\" }\nsubstance house_serum \"House revitalising serum, new batch\" { class revitalizer  source \"Clinic formulary\" }\n```\n\n**Message**: `'<name>' is declared more than once in this file.`\nOr `'<name>' is declared more than once (also declared in <file>).`, or\n`'<name>' is declared more than once in protocol '<protocol>'.`\n\n**Fix**: Rename one of the two declarations, or delete the extra one.\n\n**Accept**: No. A name must mean one thing: a reference could reach the other declaration and\nits figures; a `meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: `name`."
+  },
+  {
+    "code": "shadows-std",
+    "severity": "info",
+    "summary": "A declaration in your file has the same name as a std declaration, or as one of its aliases, and hides it.",
+    "text": '## `shadows-std`\n\n**Severity**: info.\n\nA declaration in your file has the same name as a std declaration, or as one of its aliases, and\nhides it.\n\nIt hides the std one in this file and in the files that import it. This is how a clinic changes\na std figure, such as a house strength of lidocaine. Your declaration replaces the std one\ncompletely, so repeat every cap you still want checked. The diagnostic is on the name.\n\n**Example**:\n\n```meso\nsubstance lidocaine "Lidocaine 1 % (house strength)" {\n    class anesthetic, amide_anesthetic\n    concentration 1 %\n    max 4.5 mg/kg per session\n    max 300 mg per session\n    source "Clinic formulary: 1 % house strength"\n}\n```\n\n**Message**: `\'<name>\' hides the std declaration of the same name.`\n\n**Fix**: None is needed when hiding std is what you meant. Otherwise rename your declaration.\n\n**Accept**: Yes, with `// meso-ignore shadows-std: <reason>` above the declaration\'s first line or\nat its end.\n\n**Data**: `name`.'
+  },
+  {
+    "code": "import-unresolved",
+    "severity": "error",
+    "summary": 'An `import "<path>"` names a file that does not exist or cannot be read, a folder, a file that is not a `.meso` file, or a file outside the project folder. The path is relative to the importing file.',
+    "text": "## `import-unresolved`\n\n**Severity**: error.\n\nAn `import \"<path>\"` names a file that does not exist or cannot be read, a folder, a file that is\nnot a `.meso` file, or a file outside the project folder. The path is relative to the importing\nfile.\n\nNothing from the missing file is in scope, so its substances and limits are missing too. The\ndiagnostic is on the path.\n\n**Example**:\n\n```meso\nimport \"clinic-formulary.meso\"\n\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Cannot import '<path>': no such .meso file at <full path> (or it could not be read).`\nWhen the reason is known: `Cannot import '<path>': <full path> could not be read (permission denied).`\n(or `(it is a folder)`); `Cannot import '<path>': only .meso files can be imported.`;\n`Cannot import '<path>': <full path> is outside the project folder <folder>.` (see\n[language.md](language.md#files-comments-imports) for what the project folder is). A refused\nfile is never read.\n\n**Fix**: Correct the path, or add the missing file.\n\n**Accept**: No. The file's declarations and house rules would be silently missing; a\n`meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "not-text",
+    "severity": "error",
+    "summary": "A `.meso` file (named on the command line or imported) is not UTF-8 text: it holds bytes that are not valid UTF-8 (a file saved as Latin-1 or UTF-16, a binary file with a `.meso` name) or a NUL byte. A UTF-8 byte order mark at the start is fine and ignored.",
+    "text": '## `not-text`\n\n**Severity**: error.\n\nA `.meso` file (named on the command line or imported) is not UTF-8 text: it holds bytes that are\nnot valid UTF-8 (a file saved as Latin-1 or UTF-16, a binary file with a `.meso` name) or a NUL\nbyte. A UTF-8 byte order mark at the start is fine and ignored.\n\nNothing in the file is checked: it is read as empty, so an importer sees none of its\ndeclarations. The diagnostic is on the first offending byte. Reported by `meso check` and\n`meso compile` (the editor decodes the files it opens itself).\n\n**Example**: a file saved as Latin-1, whose `\xE9` is the single byte `0xE9`:\n\n```\nprotocol knee_pain {\n    area "genou gauche, c\xF4t\xE9 m\xE9dial"\n}\n```\n\n**Message**: `Not a UTF-8 text file: byte 0xE9 here is not valid UTF-8. Save the file as UTF-8.`\nWith a NUL byte: `Not a text file: it holds a NUL byte here (binary data?). A .meso file is UTF-8 text.`\n\n**Fix**: Save the file as UTF-8, or remove it if it is not a protocol.\n\n**Accept**: No. The file cannot be read, so a `meso-ignore` comment in it is never seen.\n\n**Data**: none beyond `code`.'
+  },
+  {
+    "code": "unresolved-name",
+    "severity": "error",
+    "summary": "A name refers to nothing in scope, for example a misspelt substance, condition, layer, mixture, technique, session or protocol. When a declared name is close, the message suggests it.",
+    "text": "## `unresolved-name`\n\n**Severity**: error.\n\nA name refers to nothing in scope, for example a misspelt substance, condition, layer, mixture,\ntechnique, session or protocol. When a declared name is close, the message suggests it.\n\nThe diagnostic is on the name.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocane 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Unknown <kind> '<name>'. Did you mean '<suggestion>'?`\nWithout a close match, substances, classes and conditions get `Unknown <kind> '<name>'. Declare\nit, or import the file that declares it.`\nOther kinds get `Unknown <kind> '<name>'.`\nThe example gives `Unknown substance 'lidocane'. Did you mean 'lidocaine'?`\n\n**Fix**: Correct the spelling, declare the name, or import the file that declares it.\n\n**Accept**: No. An unknown name leaves the doses and checks around it incomplete; a `meso-ignore` comment gives `ignore-not-allowed` and the error stays.\n\n**Data**: `refText` (the name as written), `suggestion` (when there is one), `containerType` and `property`."
+  },
+  {
+    "code": "syntax-error",
+    "severity": "error",
+    "summary": "The text does not follow the `.meso` grammar. Common causes are a missing unit, a comma between mixture components, or a missing `}`.",
+    "text": "## `syntax-error`\n\n**Severity**: error.\n\nThe text does not follow the `.meso` grammar. Common causes are a missing unit, a comma between\nmixture components, or a missing `}`.\n\nMeso tries to read on after the error, but the broken part may not be checked as intended. The\ndiagnostic is on the unexpected text.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL, hyaluronic_acid 1 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: the parser's own message, for example ``Expecting token of type '}' but found `,`.``\n\n**Fix**: Correct the text as the message says. Here, remove the comma: mixture components are\nseparated by spaces or new lines.\n\n**Accept**: No. A file that does not parse cannot be checked reliably; a `meso-ignore` comment gives `ignore-not-allowed` and the error stays.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "invalid-number",
+    "severity": "error",
+    "summary": "A count is not a whole number in its range, a phase puts two sessions on one day, or a needle gauge is not a whole number from 18 to 34.",
+    "text": "## `invalid-number`\n\n**Severity**: error.\n\nA count is not a whole number in its range, a phase puts two sessions on one day, or a needle\ngauge is not a whole number from 18 to 34.\n\nWhole numbers are needed for the sessions of a phase, a technique's `points` (both ends of a\nrange), a substance's `max N sessions per cycle`, the needles of a `device multi-injector` and\ncalendar months (`every 1.5 months` has no calendar meaning: write weeks or days). The sessions of a\nphase are from 1 to 1,000 and a technique's points from 1 to 100,000; a protocol's phases\ntogether schedule at most 10,000 sessions (Meso lays every session out, so a larger count is\nrefused rather than checked in part). A phase's `every` and `after` must be more than 0. The\ndiagnostic is on the number (for the total, on the protocol's name).\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    technique joint_line { needle 40G 4 mm  depth IDS  0.2 mL per point  10 points }\n    session weekly { inject antalgic using joint_line }\n    schedule { phase treatment: 5.5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `A number of sessions must be a whole number, not <n>.` (or `A number of points \u2026`,\n`A number of needles \u2026`); `A number of sessions must be from 1 to 1,000, not <n>.`;\n`Protocol '<name>' schedules <n> sessions; at most 10,000 are checked.`;\n`'every 0 days' puts two sessions on the same day: write a time of more than 0.` (also for a\nrange starting at 0, `every 0-7 days`); `A number of months must be a whole number from 1 to\n12,000, not <n>: write weeks or days for part of a month.`. For a gauge, `Needle gauge <g>G is not a gauge: write a whole number\nfrom 18 to 34, e.g. 30G.`\n\n**Fix**: Write a whole number (`5 sessions`), and a real gauge (`needle 30G 4 mm`).\n\n**Accept**: No. A phase with such a count schedules no sessions, and the counts, totals and\ndays after it are unknown; such a number of points leaves the doses of the technique unknown\n(never the whole mixture by default). The file could not be fully checked; a `meso-ignore`\ncomment gives `ignore-not-allowed`.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "invalid-date",
+    "severity": "error",
+    "summary": "A date is written as YYYY-MM-DD but does not exist, such as 30 February.",
+    "text": "## `invalid-date`\n\n**Severity**: error.\n\nA date is written as YYYY-MM-DD but does not exist, such as 30 February.\n\nThis applies to `skin test on <date>` and `follows <protocol> from <date>`. A date that does not\nhave the YYYY-MM-DD shape at all gives `syntax-error` instead. The diagnostic is on the date.\nA plan whose sessions would fall after 9999-12-31 (an interval typed with too many digits) has\nno calendar dates and is reported the same way, on its start date.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    skin test on 2026-02-30 negative\n    follows knee_pain from 2026-03-02\n}\n```\n\n**Message**: `<date> is not a calendar date (YYYY-MM-DD).` For a plan off the calendar, `The plan\nof '<patient>' from <date> runs past 9999-12-31: its sessions have no calendar dates.`\n\n**Fix**: Correct the date.\n\n**Accept**: No. The date would be left out of the skin-test and calendar checks, and a plan\nwould compile without dates; a `meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "invalid-range",
+    "severity": "error",
+    "summary": "A range runs backwards, or stands where the language needs one figure.",
+    "text": "## `invalid-range`\n\n**Severity**: error.\n\nA range runs backwards, or stands where the language needs one figure.\n\nA range's low end comes first: `0.1-0.2 mL`, `20-30 points`, `8-12 sessions`, `1 to 3 mm`.\nRanges belong where a protocol says how much, how deep, how many or how often; where the\nlibrary states one figure (a substance's `concentration`, a `max`, a `min interval`, a layer's\nband, `patients from`, a patient's `weight`) a range is refused. Nothing is computed from the\nfigure: the message says what is left unchecked. The diagnostic is on the range (for a count,\non its high end).\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { piroxicam 3-1 mL  saline 2 mL }\n    technique joint_line { needle 30G 4 mm  depth IDS  0.1 mL per point  30-20 points }\n    session weekly { inject antalgic using joint_line }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `The range '<range>' runs backwards: write its low end first.[ Until it is fixed, <what is not checked>.]`\nWhere one figure belongs, `<Slot> is one figure here, not a range: write a single value. Until it is fixed, <what is not checked>.`\nThe example gives `The range '3-1 mL' runs backwards: write its low end first. Until it is\nfixed, the doses drawn from mixture 'antalgic' are not checked.`\n\n**Fix**: Swap the two ends (`piroxicam 1-3 mL`), or write the one figure the slot needs.\n\n**Accept**: No. The figure is left out of every check that needs it, so the file could not be\nfully checked; a `meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "missing-interval",
+    "severity": "error",
+    "summary": "A phase of more than one session has no `every`, or a phase that follows another has neither `after` nor `every`, so the days of its sessions cannot be laid out.",
+    "text": "## `missing-interval`\n\n**Severity**: error.\n\nA phase of more than one session has no `every`, or a phase that follows another has neither\n`after` nor `every`, so the days of its sessions cannot be laid out.\n\nA phase of one session needs no `every` (`phase once: 1 session of s`), unless another phase\nfollows it without an `after`. The days of the schedule from that phase on are unknown (never\n0): intervals after it are not checked, and a patient's plan has no dates. The diagnostic is\non the phase's count, or on its session name when the gap before it is missing.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    session weekly { inject antalgic }\n    schedule {\n        phase treatment: 5 sessions of weekly\n        phase check: 1 session of weekly\n    }\n}\n```\n\n**Message**: `Phase '<phase>' has <n> sessions but no 'every <time>': how far apart are they? Until it is given, the days of the schedule from here on are not checked.`\nFor the gap, `Phase '<phase>' follows another phase but gives neither 'after <time>' nor 'every <time>': when does it start? \u2026`\n\n**Fix**: Add `every <time>` to the phase, or `after <time>` to a later phase\n(`phase check: 1 session of weekly after 4 weeks`).\n\n**Accept**: No. The schedule could not be laid out, so the file could not be fully checked; a\n`meso-ignore` comment gives `ignore-not-allowed`.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "misplaced-clause",
+    "severity": "error",
+    "summary": "A class declares `aliases` or a `concentration`. Those describe one substance; a class holds the rules its members get (caps, contraindications, layers, skin test, mixing) and its parent classes.",
+    "text": "## `misplaced-clause`\n\n**Severity**: error.\n\nA class declares `aliases` or a `concentration`. Those describe one substance; a class holds the\nrules its members get (caps, contraindications, layers, skin test, mixing) and its parent\nclasses.\n\n**Example**:\n\n```meso\nclass house_vitamin {\n    concentration 10 mg/mL\n}\n```\n\n**Message**: `'concentration' belongs on a substance, not on class '<class>': a class holds rules for its members (caps, contraindications, layers, skin test, mixing) and parent classes.`\n\n**Fix**: Move the line into each member substance.\n\n**Accept**: Yes, with `// meso-ignore misplaced-clause: <reason>`; the line is ignored by the checks either way.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "unused-ignore",
+    "severity": "warning",
+    "summary": "A `meso-ignore` comment has a reason but silences nothing: no diagnostic with that code starts on the line it covers.",
+    "text": "## `unused-ignore`\n\n**Severity**: warning.\n\nA `meso-ignore` comment has a reason but silences nothing: no diagnostic with that code starts\non the line it covers.\n\nA comment on its own line covers the next line, and a comment at the end of a line covers that\nline. This happens after the problem is fixed, when the comment is on the wrong line, or when\nthe code is misspelt. The diagnostic is on the comment.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    // meso-ignore volume-per-point: bolus at trigger points, reviewed by Dr Rossi\n    technique joint_line { needle 30G 4 mm  depth IDS  0.2 mL per point  10 points }\n    session weekly { inject antalgic using joint_line }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Nothing to ignore: no '<code>' diagnostic on the next line.` (or `on the same line.` for a comment at the end of a line)\n\n**Fix**: Delete the comment if the problem is gone. Otherwise move it to the line the diagnostic\nstarts on, or correct the code.\n\n**Accept**: No. It is produced after the comments are applied, so a `meso-ignore` cannot silence it.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "ignore-needs-reason",
+    "severity": "warning",
+    "summary": "A `meso-ignore` comment has no reason, so it silences nothing.",
+    "text": "## `ignore-needs-reason`\n\n**Severity**: warning.\n\nA `meso-ignore` comment has no reason, so it silences nothing.\n\nThe reason must follow a colon after the code. The original diagnostic stays as well. The\ndiagnostic is on the comment.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 5 mL }\n    // meso-ignore volume-per-point\n    technique bolus { needle 30G 4 mm  depth IDS  0.5 mL per point  10 points }\n    session weekly { inject antalgic using bolus }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'meso-ignore <code>' needs a reason: write '// meso-ignore <code>: <why this is accepted>'.`\n\n**Fix**: Add the reason: `// meso-ignore volume-per-point: bolus at trigger points, reviewed by Dr X`.\n\n**Accept**: No. It is produced after the comments are applied, so a `meso-ignore` cannot silence it.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "ignore-not-allowed",
+    "severity": "warning",
+    "summary": "A `meso-ignore` comment covers a diagnostic that can never be silenced, so the diagnostic stays.",
+    "text": "## `ignore-not-allowed`\n\n**Severity**: warning.\n\nA `meso-ignore` comment covers a diagnostic that can never be silenced, so the diagnostic stays.\n\nThese are `overdose-session`, `overdose-weight`, `overdose-cycle`, `anesthetic-sum`, `allergy`,\n`skin-test-positive`, `withdrawn-substance`, `contraindicated` at error severity, and the errors\nthat leave part of the file unchecked: `syntax-error`, `unresolved-name`, `unknown-unit`,\n`unit-mismatch`, `duplicate-name`, `import-unresolved`, `not-text`, `invalid-number`,\n`invalid-date`, `invalid-range` and `missing-interval`. The diagnostic is on the comment.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    // meso-ignore overdose-session: the patient tolerated 40 mg before\n    mixture antalgic { piroxicam 2 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<code>' cannot be ignored: doses, allergies, withdrawn products, error-severity contraindications and errors that leave part of the file unchecked must be fixed.`\n\n**Fix**: Delete the comment and fix the underlying problem. For a dose, change the dose. For an\nallergy or a withdrawn product, change the protocol.\n\n**Accept**: No. It is produced after the comments are applied, so a `meso-ignore` cannot silence it.\n\n**Data**: none beyond `code`."
+  }
+];
+
+// src/cli/docs-url.ts
+var fields = package_default;
+function repositoryUrl() {
+  const url = typeof fields.repository === "string" ? fields.repository : fields.repository?.url;
+  return (url ?? "https://example.invalid/meso").replace(/^git\+/, "").replace(/\.git$/, "");
+}
+function projectUrl() {
+  return fields.homepage ?? repositoryUrl();
+}
+function diagnosticDocsUrl(code) {
+  return `${repositoryUrl()}/blob/main/docs/diagnostics.md#${code}`;
+}
+
+// src/files/write-atomic.ts
+var import_node_fs5 = require("node:fs");
+var path6 = __toESM(require("node:path"), 1);
+
+// src/files/temporaries.ts
+var import_node_crypto3 = require("node:crypto");
+var import_node_fs4 = require("node:fs");
+var path5 = __toESM(require("node:path"), 1);
+var TEMPORARY = /^\.([0-9a-f]{16})\.([0-9]+)-([0-9]+)-([0-9a-f]{8})\.meso-(tmp|old)$/;
+function readText(file) {
+  try {
+    return (0, import_node_fs4.readFileSync)(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function startTicks(pid) {
+  const stat2 = readText(`/proc/${pid}/stat`);
+  const fields2 = stat2?.slice(stat2.lastIndexOf(")") + 2).split(" ");
+  return fields2 && /^[0-9]+$/.test(fields2[19] ?? "") ? fields2[19] : void 0;
+}
+function bootId() {
+  const id = readText("/proc/sys/kernel/random/boot_id")?.trim().replace(/-/g, "");
+  return id && /^[0-9a-f]{8}/.test(id) ? id.slice(0, 8) : void 0;
+}
+var ownOwner;
+function ownerMark() {
+  ownOwner ??= `${process.pid}-${startTicks(process.pid) ?? "0"}-${bootId() ?? "00000000"}`;
+  return ownOwner;
+}
+function pidRuns(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function ownerRuns(pid, start, boot) {
+  if (`${pid}-${start}-${boot}` === ownerMark()) return true;
+  const thisBoot = bootId();
+  if (thisBoot && boot !== "00000000" && boot !== thisBoot) return false;
+  const ticks = startTicks(pid);
+  if (ticks !== void 0 && start !== "0") return ticks === start;
+  return pidRuns(pid);
+}
+var nameHash2 = (target) => (0, import_node_crypto3.createHash)("sha256").update(path5.basename(target)).digest("hex").slice(0, 16);
+function temporaryOf(target) {
+  return path5.join(path5.dirname(target), `.${nameHash2(target)}.${ownerMark()}.meso-tmp`);
+}
+function backupOf(target) {
+  return path5.join(path5.dirname(target), `.${nameHash2(target)}.${ownerMark()}.meso-old`);
+}
+function removeStaleTemporaries(folders) {
+  const removed = [];
+  for (const folder of new Set(folders)) {
+    let entries;
+    try {
+      entries = (0, import_node_fs4.readdirSync)(folder);
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const m = TEMPORARY.exec(entry);
+      if (!m || ownerRuns(Number(m[2]), m[3], m[4])) continue;
+      const file = path5.join(folder, entry);
+      try {
+        if (!(0, import_node_fs4.lstatSync)(file).isFile()) continue;
+        (0, import_node_fs4.rmSync)(file, { force: true });
+        removed.push(file);
+      } catch {
+      }
+    }
+  }
+  return removed;
+}
+
+// src/files/write-atomic.ts
+var PARALLEL_WRITES = 16;
+async function writeDurably(file, text) {
+  const handle = await import_node_fs5.promises.open(file, "wx");
+  try {
+    await handle.writeFile(text, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+async function assertReplaceable(target) {
+  const stat2 = await import_node_fs5.promises.lstat(target).catch(() => void 0);
+  if (stat2 && !stat2.isFile()) throw fileSystemError(`cannot write ${target}`, Object.assign(new Error("not a file"), { code: stat2.isDirectory() ? "EISDIR" : "EEXIST" }));
+}
+async function writeAllAtomically(files) {
+  removeStaleTemporaries(files.map((f2) => path6.dirname(f2.path)));
+  const temps = [];
+  try {
+    const folders = /* @__PURE__ */ new Set();
+    for (let start = 0; start < files.length; start += PARALLEL_WRITES) {
+      const batch = files.slice(start, start + PARALLEL_WRITES);
+      for (const f2 of batch) {
+        const folder = path6.dirname(f2.path);
+        if (!folders.has(folder)) {
+          await import_node_fs5.promises.mkdir(folder, { recursive: true }).catch((e) => {
+            throw fileSystemError(`cannot create the folder ${folder}`, e);
+          });
+          folders.add(folder);
+        }
+        temps.push({ temp: temporaryOf(f2.path), target: f2.path });
+      }
+      const written = await Promise.allSettled(batch.map((f2, i) => writeDurably(temps[start + i].temp, f2.text).catch((e) => {
+        throw fileSystemError(`cannot write ${f2.path}`, e);
+      })));
+      const failed = written.find((w) => w.status === "rejected");
+      if (failed) throw failed.reason;
+    }
+    for (const t2 of temps) await assertReplaceable(t2.target);
+    await renameAll(temps);
+  } finally {
+    await Promise.all(temps.map((t2) => import_node_fs5.promises.rm(t2.temp, { force: true }).catch(() => void 0)));
+  }
+}
+async function renameAll(temps) {
+  const backups = [];
+  try {
+    for (const t2 of temps) {
+      const backup = backupOf(t2.target);
+      const kept = await import_node_fs5.promises.link(t2.target, backup).catch(() => import_node_fs5.promises.copyFile(t2.target, backup)).then(() => true, (e) => {
+        if (e.code === "ENOENT") return false;
+        throw fileSystemError(`cannot write ${t2.target}`, e);
+      });
+      backups.push({ target: t2.target, backup: kept ? backup : void 0 });
+      await import_node_fs5.promises.rename(t2.temp, t2.target).catch((e) => {
+        throw fileSystemError(`cannot write ${t2.target}`, e);
+      });
+    }
+  } catch (e) {
+    for (const b of backups) {
+      if (b.backup) await import_node_fs5.promises.rename(b.backup, b.target).catch(() => void 0);
+      else await import_node_fs5.promises.rm(b.target, { force: true }).catch(() => void 0);
+    }
+    throw e;
+  } finally {
+    await Promise.all(backups.map((b) => b.backup ? import_node_fs5.promises.rm(b.backup, { force: true }).catch(() => void 0) : void 0));
+  }
+}
+
+// src/cli/safe-output.ts
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeControls(text) {
+  return text.replace(UNSAFE, (c) => NAMED[c] ?? (c.charCodeAt(0) <= 255 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
+function escapeControlsInLines(text) {
+  return text.split("\n").map(escapeControls).join("\n");
+}
+function inertLines(text) {
+  return text.split("\n").map((line) => line.replace(/^(\s*):(?=:)/, "$1\\x3a").replace(/##\[/g, "#\\x23[")).join("\n");
+}
+var UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function inertJson(text) {
+  return text.replace(/##\[/g, "#\\u0023[").replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function inertXml(text) {
+  return text.replace(/##\[/g, "#&#35;[");
+}
+
+// src/cli/formats/github.ts
+var escapeData = (s) => escapeControls(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
+var escapeProperty = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+var COMMAND = { error: "error", warning: "warning", info: "notice", hint: "notice" };
+function formatGithub(report2) {
+  return report2.problems.map((p) => {
+    const columns = p.line === p.endLine ? `,col=${p.column}` : "";
+    const endColumn = p.line === p.endLine ? `,endColumn=${p.endColumn}` : "";
+    return `::${COMMAND[p.severity]} file=${escapeProperty(p.file)},line=${p.line}${columns},endLine=${p.endLine}${endColumn},title=${escapeProperty(`meso ${p.code}`)}::${escapeData(p.message)}
+`;
+  }).join("");
+}
+
+// src/cli/formats/gitlab.ts
+var SEVERITY = { error: "major", warning: "minor", info: "info", hint: "info" };
+function formatGitlab(report2) {
+  const prints = fingerprints(report2);
+  return JSON.stringify(report2.problems.map((p, i) => ({
+    type: "issue",
+    check_name: p.code,
+    description: `${p.code}: ${p.message}`,
+    categories: ["Bug Risk"],
+    severity: SEVERITY[p.severity],
+    fingerprint: prints[i],
+    location: { path: p.file, lines: { begin: p.line, end: p.endLine } }
+  })), null, 2) + "\n";
+}
+
+// src/cli/formats/json.ts
+function formatJson(report2) {
+  return JSON.stringify(report2.problems, null, 2) + "\n";
+}
+
+// src/cli/formats/junit.ts
+var xml = (s) => escapeControls(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+function formatJunit(report2) {
+  const files = report2.files ?? [...new Set(report2.problems.map((p) => p.file))];
+  const byFile = new Map(files.map((f2) => [f2, report2.problems.filter((p) => p.file === f2)]));
+  const tests = [...byFile.values()].reduce((n, problems) => n + Math.max(problems.length, 1), 0);
+  const lines = ['<?xml version="1.0" encoding="utf-8"?>', `<testsuites name="meso" tests="${tests}" failures="${report2.problems.length}">`];
+  for (const [file, problems] of byFile) {
+    lines.push(`  <testsuite name="${xml(file)}" tests="${Math.max(problems.length, 1)}" failures="${problems.length}" errors="0" time="0">`);
+    if (problems.length === 0) lines.push(`    <testcase name="${xml(file)}" classname="${xml(file)}" time="0"/>`);
+    for (const p of problems) {
+      const where = `${file}:${p.line}:${p.column}`;
+      lines.push(
+        `    <testcase name="${xml(`${p.code} at ${where}`)}" classname="${xml(file)}" time="0">`,
+        `      <failure type="${p.severity}" message="${xml(p.message)}">${xml(`${where}: ${p.severity} ${p.code}: ${p.message}`)}</failure>`,
+        "    </testcase>"
+      );
+    }
+    lines.push("  </testsuite>");
+  }
+  lines.push("</testsuites>");
+  return lines.join("\n") + "\n";
+}
+
+// src/cli/formats/sarif.ts
+var import_node_url = require("node:url");
+var LEVEL = { error: "error", warning: "warning", info: "note", hint: "note" };
+function ruleName(id) {
+  const pascal = id.replace(/(^|-)([a-z0-9])/g, (_, _d, c) => c.toUpperCase());
+  return pascal.toLowerCase() === id.toLowerCase() ? `${pascal}Check` : pascal;
+}
+function relativeUri(file) {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
+function formatSarif(report2, rules, tool) {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const prints = fingerprints(report2);
+  const results = report2.problems.map((p, i) => ({
+    ruleId: p.code,
+    ...ruleIndex.has(p.code) && { ruleIndex: ruleIndex.get(p.code) },
+    level: LEVEL[p.severity],
+    message: { text: p.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: relativeUri(p.file), uriBaseId: "%SRCROOT%" },
+        region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn }
+      }
+    }],
+    partialFingerprints: { "mesoProblem/v1": prints[i] }
+  }));
+  const root2 = (0, import_node_url.pathToFileURL)(tool.root).href;
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [{
+      tool: {
+        driver: {
+          name: "meso",
+          version: tool.version,
+          informationUri: tool.informationUri,
+          rules: rules.map((r) => ({
+            id: r.id,
+            name: ruleName(r.id),
+            shortDescription: { text: r.summary },
+            fullDescription: { text: r.summary },
+            helpUri: r.helpUri,
+            help: { text: `Run 'meso explain ${r.id}' for details, an example and how to fix or accept it; or see ${r.helpUri}.` },
+            defaultConfiguration: { level: LEVEL[r.severity] ?? "warning" }
+          }))
+        }
+      },
+      originalUriBaseIds: { "%SRCROOT%": { uri: root2.endsWith("/") ? root2 : `${root2}/` } },
+      results
+    }]
+  };
+  return JSON.stringify(log, null, 2) + "\n";
+}
+
+// src/cli/color.ts
+var import_node_util = require("node:util");
+function useColor(flag, env, isTTY) {
+  if (flag !== void 0) return flag;
+  const force = env.FORCE_COLOR;
+  if (force !== void 0) return force !== "0" && force.toLowerCase() !== "false";
+  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
+  if (env.TERM === "dumb") return false;
+  return isTTY;
+}
+function paint(style, text, color) {
+  if (!color || typeof import_node_util.styleText !== "function") return text;
+  return (0, import_node_util.styleText)(style, text, { validateStream: false });
+}
+
+// src/cli/formats/text.ts
+var STYLE = { error: "red", warning: "yellow", info: "cyan", hint: "dim" };
+function formatText(report2, color, locale = "en") {
+  const lines = report2.problems.map((p) => `${escapeControls(p.file)}:${p.line}:${p.column}: ${paint(STYLE[p.severity], p.severity, color)} ${p.code}: ${escapeControls(p.message)}`);
+  lines.push(t(locale, "cli.summary", { files: report2.filesChecked, errors: report2.errors, warnings: report2.warnings }));
+  return inertLines(lines.join("\n")) + "\n";
+}
+
+// src/cli/inputs.ts
+var path7 = __toESM(require("node:path"), 1);
+async function resolveInputs(paths, options) {
+  const cwd = options.cwd ?? process.cwd();
+  const inputs = paths.length > 0 ? paths : ["."];
+  const { files, unmatched } = await expandPaths(inputs, { cwd, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns });
+  if (options.errorOnUnmatched ?? true) {
+    if (unmatched.length > 0) {
+      throw new CliError(`no .meso files match ${unmatched.map((u) => `'${u}'`).join(", ")} (nothing ignored by .gitignore or --ignore-pattern is searched); use --no-error-on-unmatched-pattern to allow it.`);
+    }
+  }
+  return { files, root: await projectRoot(inputs, cwd) };
+}
+async function stdinInput(paths, bytes, filename, options) {
+  if (paths.length > 0) throw new CliError("--stdin reads one text from standard input: give no paths with it (name it with --stdin-filename).");
+  const cwd = options.cwd ?? process.cwd();
+  const name = filename ?? "stdin.meso";
+  if (!name.endsWith(".meso")) throw new CliError(`--stdin-filename must name a .meso file (got '${name}').`);
+  const max = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (bytes.length > max) throw new CliError(`standard input: it is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(max)} per file.`);
+  const file = path7.resolve(cwd, name);
+  return { files: [file], root: await projectRoot([name], cwd), texts: /* @__PURE__ */ new Map([[file, bytes]]) };
+}
+
+// src/cli/check-cache.ts
+var import_node_crypto4 = require("node:crypto");
+var import_node_fs6 = require("node:fs");
+var path8 = __toESM(require("node:path"), 1);
+var MAGIC = "meso-check-cache 1";
+var DEFAULT_CACHE_FILE = ".mesocache";
+function configHash(files, root2) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    for (let dir = path8.dirname(file); !seen.has(dir); dir = path8.dirname(dir)) {
+      let text;
+      try {
+        text = (0, import_node_crypto4.createHash)("sha256").update((0, import_node_fs6.readFileSync)(path8.join(dir, "meso.config.json"))).digest("hex");
+      } catch {
+        text = void 0;
+      }
+      seen.set(dir, text);
+      if (dir === root2 || path8.dirname(dir) === dir || !dir.startsWith(root2)) break;
+    }
+  }
+  return JSON.stringify([...seen].filter(([, h]) => h !== void 0).sort());
+}
+function keyOf(context) {
+  const std = (0, import_node_crypto4.createHash)("sha256");
+  for (const file of stdFiles) std.update(`${file.path}\0${file.text}\0`);
+  return (0, import_node_crypto4.createHash)("sha256").update(JSON.stringify({
+    meso: context.version,
+    std: std.digest("hex"),
+    config: configHash(context.files, context.root),
+    root: context.root,
+    maxBytes: context.maxBytes ?? null,
+    locale: context.locale
+  })).digest("hex");
+}
+function cacheFile(location, cwd) {
+  const file = path8.resolve(cwd, location ?? DEFAULT_CACHE_FILE);
+  if (location && /[\\/]$/.test(location)) return path8.join(file, DEFAULT_CACHE_FILE);
+  try {
+    if ((0, import_node_fs6.statSync)(file).isDirectory()) return path8.join(file, DEFAULT_CACHE_FILE);
+  } catch {
+  }
+  return file;
+}
+var isHash = (x) => typeof x === "string" && /^[0-9a-f]{64}$/.test(x);
+var isCount = (x) => Number.isInteger(x) && x >= 1;
+var SEVERITIES = /* @__PURE__ */ new Set(["error", "warning", "info"]);
+function entryOf(x) {
+  if (typeof x !== "object" || x === null) return void 0;
+  const { hash, imports, problems } = x;
+  if (!isHash(hash) || !Array.isArray(imports) || !Array.isArray(problems)) return void 0;
+  const states = [];
+  for (const i of imports) {
+    const s = typeof i === "object" && i !== null ? i : {};
+    if (typeof s.path !== "string" || !path8.isAbsolute(s.path)) return void 0;
+    if (isHash(s.hash)) states.push({ path: s.path, hash: s.hash });
+    else if (typeof s.missing === "string") states.push({ path: s.path, missing: s.missing });
+    else return void 0;
+  }
+  const found = [];
+  for (const p of problems) {
+    const q = typeof p === "object" && p !== null ? p : {};
+    if (typeof q.severity !== "string" || !SEVERITIES.has(q.severity) || typeof q.code !== "string" || typeof q.message !== "string" || !isCount(q.line) || !isCount(q.column) || !isCount(q.endLine) || !isCount(q.endColumn)) return void 0;
+    found.push({ severity: q.severity, code: q.code, message: q.message, line: q.line, column: q.column, endLine: q.endLine, endColumn: q.endColumn });
+  }
+  return { hash, imports: states, problems: found };
+}
+var CheckCache = class {
+  constructor(file, context) {
+    this.file = file;
+    this.context = context;
+    this.key = keyOf(context);
+    this.roots = realProjectRoots([context.root]);
+    this.load();
+  }
+  file;
+  context;
+  entries = /* @__PURE__ */ new Map();
+  key;
+  roots;
+  found = /* @__PURE__ */ new Map();
+  /** Whether the file on disk holds exactly these entries under this key. */
+  intact = false;
+  load() {
+    let text;
+    try {
+      text = (0, import_node_fs6.readFileSync)(this.file, "utf8");
+    } catch {
+      return;
+    }
+    const newline = text.indexOf("\n");
+    const head = newline < 0 ? text : text.slice(0, newline);
+    const body = text.slice(newline + 1);
+    if (newline < 0 || head !== `${MAGIC} ${(0, import_node_crypto4.createHash)("sha256").update(body).digest("hex")}`) return;
+    let data;
+    try {
+      data = JSON.parse(body);
+    } catch {
+      return;
+    }
+    const { key, files } = typeof data === "object" && data !== null ? data : {};
+    if (key !== this.key || typeof files !== "object" || files === null || Array.isArray(files)) return;
+    const entries = /* @__PURE__ */ new Map();
+    for (const [file, x] of Object.entries(files)) {
+      const entry = entryOf(x);
+      if (!path8.isAbsolute(file) || !entry) return;
+      entries.set(file, entry);
+    }
+    for (const [file, entry] of entries) this.entries.set(file, entry);
+    this.intact = true;
+  }
+  /** The file now: read as `meso check` reads it (same project folder and size limit). */
+  now(file) {
+    let found = this.found.get(file);
+    if (!found) {
+      const read = readRegularFile(file, { roots: this.roots, maxBytes: this.context.maxBytes });
+      found = read.ok ? { hash: (0, import_node_crypto4.createHash)("sha256").update(read.bytes).digest("hex") } : { missing: read.code === "ENOENT" ? "ENOENT" : read.reason };
+      this.found.set(file, found);
+    }
+    return found;
+  }
+  /**
+   * The cached results of `file` and of every file it imports, transitively, when all of
+   * them are unchanged since they were checked; undefined when any is not.
+   */
+  lookup(file) {
+    const results = /* @__PURE__ */ new Map();
+    const stack = [file];
+    while (stack.length > 0) {
+      const current = stack.pop();
+      if (results.has(current)) continue;
+      const entry = this.entries.get(current);
+      const now = this.now(current);
+      if (!entry || !("hash" in now) || now.hash !== entry.hash) return void 0;
+      for (const imp of entry.imports) {
+        const there = this.now(imp.path);
+        if ("hash" in imp ? !("hash" in there) || there.hash !== imp.hash : !("missing" in there) || there.missing !== imp.missing) return void 0;
+        if ("hash" in imp) stack.push(imp.path);
+      }
+      results.set(current, { path: current, hash: entry.hash, imports: entry.imports, problems: entry.problems });
+    }
+    return [...results.values()];
+  }
+  /** Records fresh results and rewrites the cache file unless it already holds exactly what it should. */
+  async save(fresh) {
+    for (const r of fresh) {
+      const old = this.entries.get(r.path);
+      if (old && JSON.stringify(old) === JSON.stringify({ hash: r.hash, imports: r.imports, problems: r.problems })) continue;
+      this.entries.set(r.path, { hash: r.hash, imports: r.imports, problems: r.problems });
+      this.intact = false;
+    }
+    if (this.intact) return;
+    const files = {};
+    for (const [file, entry] of [...this.entries].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) files[file] = entry;
+    const body = JSON.stringify({ key: this.key, files });
+    await writeAllAtomically([{ path: this.file, text: `${MAGIC} ${(0, import_node_crypto4.createHash)("sha256").update(body).digest("hex")}
+${body}` }]);
+    this.intact = true;
+  }
+};
 
 // src/cli/commands/check.ts
 var CHECK_FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab"];
@@ -40968,6 +40576,20 @@ function render2(report2, format, options, cwd) {
       return formatText(report2, options.color ?? false, options.locale);
   }
 }
+async function checkWithCache(files, root2, cwd, options) {
+  const cache2 = options.cache ? new CheckCache(cacheFile(options.cacheLocation, cwd), { version: options.version ?? "dev", root: root2, maxBytes: options.maxBytes, locale: options.locale ?? "en", files }) : void 0;
+  const cached = [];
+  const misses = [];
+  for (const file of files) {
+    const hit = cache2?.lookup(file);
+    if (hit) cached.push(hit);
+    else misses.push(file);
+  }
+  const threads = threadCount(options.concurrency, misses.length);
+  const fresh = misses.length > 0 ? await checkFiles(misses, { root: root2, maxBytes: options.maxBytes, locale: options.locale, threads, workerScript: options.workerScript }) : [];
+  await cache2?.save(fresh);
+  return mergeResults([fresh, ...cached]);
+}
 async function checkCommand(paths, options) {
   const cwd = options.cwd ?? process.cwd();
   const format = options.format ?? "text";
@@ -40978,14 +40600,19 @@ async function checkCommand(paths, options) {
 `));
     return ExitCode.Ok;
   }
-  const checked = files.length > 0 ? (await loadWorkspace(files, { root: root2, maxBytes: options.maxBytes, texts, locale })).files : [];
-  const report2 = collectProblems(texts ? checked.filter((f2) => texts.has(f2.path)) : checked, cwd, options.quiet);
+  let report2;
+  if (texts) {
+    const checked = (await loadWorkspace(files, { root: root2, maxBytes: options.maxBytes, texts, locale })).files;
+    report2 = collectProblems(checked.filter((f2) => texts.has(f2.path)), cwd, options.quiet);
+  } else {
+    report2 = reportOf(await checkWithCache(files, root2, cwd, options), cwd, options.quiet);
+  }
   let output = render2(report2, format, options, cwd);
   const tooManyWarnings = report2.errors === 0 && options.maxWarnings !== void 0 && report2.warnings > options.maxWarnings;
   if (tooManyWarnings && format === "text") output += `${t(locale, "cli.tooManyWarnings", { warnings: report2.warnings, max: options.maxWarnings })}
 `;
   if (options.outputFile) {
-    await writeAllAtomically([{ path: path8.resolve(cwd, options.outputFile), text: output }]);
+    await writeAllAtomically([{ path: path9.resolve(cwd, options.outputFile), text: output }]);
   } else {
     options.write(output);
   }
@@ -40994,23 +40621,23 @@ async function checkCommand(paths, options) {
 }
 
 // src/cli/commands/format.ts
-var path10 = __toESM(require("node:path"), 1);
+var path11 = __toESM(require("node:path"), 1);
 
 // src/cli/formatter-api.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_module = require("node:module");
-var path9 = __toESM(require("node:path"), 1);
+var path10 = __toESM(require("node:path"), 1);
 var import_node_url2 = require("node:url");
 function loadFormatter() {
-  const here = path9.dirname((0, import_node_url2.fileURLToPath)(__meso_import_meta_url));
-  const candidates = [path9.join(here, "format.cjs"), path9.join(here, "..", "out", "format.cjs"), path9.join(here, "..", "..", "out", "format.cjs")];
-  const bundle = candidates.find((c) => (0, import_node_fs6.existsSync)(c));
+  const here = path10.dirname((0, import_node_url2.fileURLToPath)(__meso_import_meta_url));
+  const candidates = [path10.join(here, "format.cjs"), path10.join(here, "..", "out", "format.cjs"), path10.join(here, "..", "..", "out", "format.cjs")];
+  const bundle = candidates.find((c) => (0, import_node_fs7.existsSync)(c));
   if (!bundle) throw new CliError(`meso format needs its formatter, format.cjs, beside the CLI (${candidates[0]}): install the meso package, or run 'npm run build' in a clone.`);
   return (0, import_node_module.createRequire)(__meso_import_meta_url)(bundle);
 }
 function serverBundle() {
-  const here = path9.dirname((0, import_node_url2.fileURLToPath)(__meso_import_meta_url));
-  return [path9.join(here, "server.cjs"), path9.join(here, "..", "out", "server.cjs"), path9.join(here, "..", "..", "out", "server.cjs")].find((c) => (0, import_node_fs6.existsSync)(c));
+  const here = path10.dirname((0, import_node_url2.fileURLToPath)(__meso_import_meta_url));
+  return [path10.join(here, "server.cjs"), path10.join(here, "..", "out", "server.cjs"), path10.join(here, "..", "..", "out", "server.cjs")].find((c) => (0, import_node_fs7.existsSync)(c));
 }
 
 // src/cli/commands/format.ts
@@ -41019,7 +40646,7 @@ async function formatCommand(paths, options) {
   if (options.check && options.write) throw new CliError("choose one of --check and --write.");
   const cwd = options.cwd ?? process.cwd();
   const formatter = loadFormatter();
-  const show = (file) => escapeControls(path10.relative(cwd, file).split(path10.sep).join("/") || file);
+  const show = (file) => escapeControls(path11.relative(cwd, file).split(path11.sep).join("/") || file);
   if (options.stdin) {
     if (options.write) throw new CliError("--write cannot write standard input: use --check, or no flag to print the formatted text.");
     const { files: files2, texts } = await stdinInput(paths, options.stdin, options.stdinFilename, { ...options, cwd });
@@ -41095,10 +40722,10 @@ function lspCommand() {
 }
 
 // src/cli/commands/compile.ts
-var path11 = __toESM(require("node:path"), 1);
+var path12 = __toESM(require("node:path"), 1);
 
 // src/cli/outdated-outputs.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var DECLARATION = new RegExp(`^[ \\t]*(protocol|patient)[ \\t]+(${IDENTIFIER.source})`, "gm");
 function expectedOutputs(document, sourceText) {
   const found = /* @__PURE__ */ new Map();
@@ -41116,10 +40743,10 @@ function expectedOutputs(document, sourceText) {
 }
 var MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 async function holdsOutput(file, expected) {
-  const stat2 = await import_node_fs7.promises.stat(file).catch(() => void 0);
+  const stat2 = await import_node_fs8.promises.stat(file).catch(() => void 0);
   if (!stat2?.isFile() || stat2.size > MAX_OUTPUT_BYTES) return false;
   try {
-    const json = JSON.parse(await import_node_fs7.promises.readFile(file, "utf8"));
+    const json = JSON.parse(await import_node_fs8.promises.readFile(file, "utf8"));
     return expected.kind === "protocol" ? json.format === "meso-protocol" && json.protocol?.id === expected.id : json.format === "meso-plan" && json.patient?.id === expected.id;
   } catch {
     return false;
@@ -41129,7 +40756,7 @@ async function removeOutdatedOutputs(candidates) {
   const removed = [];
   for (const c of candidates) {
     if (removed.includes(c.path) || !await holdsOutput(c.path, c.expected)) continue;
-    await import_node_fs7.promises.rm(c.path, { force: true }).catch((e) => {
+    await import_node_fs8.promises.rm(c.path, { force: true }).catch((e) => {
       throw fileSystemError(`cannot remove the out-of-date ${c.path}`, e);
     });
     removed.push(c.path);
@@ -41146,20 +40773,22 @@ async function compileCommand(inputs, options) {
   if (files.length === 0) throw new CliError(`no .meso files in ${inputs.join(", ")}.`);
   const { services, files: checked } = await loadWorkspace(files, { root: root2, maxBytes: options.maxBytes });
   const report2 = collectProblems(checked, process.cwd(), true);
-  const targetOf = (source, fileName2) => options.output ? path11.resolve(options.output) : path11.join(options.outDir ? path11.resolve(options.outDir) : path11.dirname(source), fileName2);
-  const candidates = options.stdout ? [] : checked.filter((f2) => files.includes(f2.path)).flatMap((f2) => expectedOutputs(f2.document, f2.sourceText).map((expected) => ({ path: targetOf(f2.path, expected.fileName), expected })));
-  removeStaleTemporaries(candidates.map((c) => path11.dirname(c.path)));
+  const targetOf = (source, fileName2) => options.output ? path12.resolve(options.output) : path12.join(options.outDir ? path12.resolve(options.outDir) : path12.dirname(source), fileName2);
+  const requested = new Set(files);
+  const candidates = options.stdout ? [] : checked.filter((f2) => requested.has(f2.path)).flatMap((f2) => expectedOutputs(f2.document, f2.sourceText).map((expected) => ({ path: targetOf(f2.path, expected.fileName), expected })));
+  removeStaleTemporaries(candidates.map((c) => path12.dirname(c.path)));
   if (report2.errors > 0) {
     options.write(formatText(report2, false));
     for (const removed of await removeOutdatedOutputs(candidates)) {
-      options.write(inertLines(`removed out-of-date ${escapeControls(path11.relative(process.cwd(), removed) || removed)}
+      options.write(inertLines(`removed out-of-date ${escapeControls(path12.relative(process.cwd(), removed) || removed)}
 `));
     }
     options.write("Nothing was written: fix the errors above first.\n");
     return ExitCode.Problems;
   }
-  const diagnosticsOf = (uri) => checked.find((f2) => f2.document.uri.toString() === uri)?.diagnostics ?? [];
-  const outputs = checked.filter((f2) => files.includes(f2.path)).flatMap((f2) => compileDocument(services, f2.document, diagnosticsOf, options.context).map((o) => ({ ...o, source: f2.path })));
+  const byUri = new Map(checked.map((f2) => [f2.document.uri.toString(), f2.diagnostics]));
+  const diagnosticsOf = (uri) => byUri.get(uri) ?? [];
+  const outputs = checked.filter((f2) => requested.has(f2.path)).flatMap((f2) => compileDocument(services, f2.document, diagnosticsOf, options.context).map((o) => ({ ...o, source: f2.path })));
   if (outputs.length === 0) throw new CliError("no protocol or patient plan to compile.");
   if (options.stdout || options.output) {
     if (outputs.length > 1) {
@@ -41172,10 +40801,11 @@ async function compileCommand(inputs, options) {
   }
   const targets = outputs.map((o) => ({ path: targetOf(o.source, o.fileName), text: o.text }));
   const key = (p) => p.normalize("NFC").toLowerCase();
-  const clash = targets.find((t2, i) => targets.findIndex((u) => key(u.path) === key(t2.path)) !== i);
+  const firstOf = /* @__PURE__ */ new Map();
+  const clash = targets.find((t2, i) => firstOf.get(key(t2.path)) !== void 0 || (firstOf.set(key(t2.path), i), false));
   if (clash) throw new CliError(`two documents would be written to ${clash.path}: protocol and patient names must be unique.`);
   await writeAllAtomically(targets);
-  for (const t2 of targets) options.write(inertLines(`wrote ${escapeControls(path11.relative(process.cwd(), t2.path) || t2.path)}
+  for (const t2 of targets) options.write(inertLines(`wrote ${escapeControls(path12.relative(process.cwd(), t2.path) || t2.path)}
 `));
   return ExitCode.Ok;
 }
@@ -41231,6 +40861,11 @@ function fileSize(value) {
   return bytes;
 }
 var collect = (value, previous) => [...previous, value];
+function concurrency(value) {
+  if (value === "auto" || value === "off") return value;
+  if (/^[1-9][0-9]*$/.test(value)) return Number(value);
+  throw new InvalidArgumentError("expected 'auto', 'off' or a number of threads.");
+}
 function withInputOptions(command) {
   return command.option("--ignore-pattern <pattern>", "leave out files and folders matching this gitignore-style pattern (relative to the current folder; repeatable)", collect, []).option("--no-gitignore", "search folders and globs without leaving out what .gitignore files ignore").option("--no-error-on-unmatched-pattern", "a glob or folder without .meso files (or no file at all) is not an error").option("--max-file-size <size>", `refuse .meso files larger than this (default ${formatBytes(DEFAULT_MAX_FILE_BYTES)})`, fileSize);
 }
@@ -41257,21 +40892,26 @@ async function runMeso(argv, given) {
 `);
     return ExitCode.Failure;
   }
-  const program2 = new Command().name("meso").description("Check mesotherapy protocols (.meso files) against dose caps, combinations, depths and schedules,\nand compile them to JSON. A checking aid for clinicians, not a prescriber.").version(package_default.version, "-v, --version", "print the version").helpOption("-h, --help", "show help").option("--locale <locale>", "the language of messages and help: en or it (default: LC_ALL, LC_MESSAGES, LANG, else en)").showSuggestionAfterError().exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).addHelpText("after", EXIT_CODES_HELP);
+  const program2 = new Command2().name("meso").description("Check mesotherapy protocols (.meso files) against dose caps, combinations, depths and schedules,\nand compile them to JSON. A checking aid for clinicians, not a prescriber.").version(package_default.version, "-v, --version", "print the version").helpOption("-h, --help", "show help").option("--locale <locale>", "the language of messages and help: en or it (default: LC_ALL, LC_MESSAGES, LANG, else en)").showSuggestionAfterError().exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).addHelpText("after", EXIT_CODES_HELP);
   const stdin = async (opts) => {
     if (!opts.stdin) return void 0;
     if (!io.readStdin) throw new CliError("--stdin: standard input cannot be read here.");
     return io.readStdin(opts.maxFileSize ?? DEFAULT_MAX_FILE_BYTES);
   };
   const colorFlag = (cmd) => cmd.getOptionValueSource("color") === "cli" ? cmd.getOptionValue("color") : void 0;
-  withInputOptions(program2.command("check")).description("check .meso files, folders (searched recursively) and globs; the default is the current folder").argument("[paths...]", "files, folders or glob patterns (quote globs: meso expands them, ** recursive)", []).addOption(new Option("-f, --format <format>", "output format").choices(CHECK_FORMATS).default("text")).option("-o, --output-file <file>", "write the report to this file (atomically) instead of standard output").option("--max-warnings <n>", "exit 1 when there are more than n warnings", wholeNumber).option("-q, --quiet", "report errors only").option("--stdin", "check the text read from standard input").option("--stdin-filename <file>", "the file name of the text read with --stdin (imports resolve beside it)").option("--color", "colours in text output even when it is not a terminal").option("--no-color", "no colours in text output (also when NO_COLOR is set and not empty)").addHelpText("after", `
+  withInputOptions(program2.command("check")).description("check .meso files, folders (searched recursively) and globs; the default is the current folder").argument("[paths...]", "files, folders or glob patterns (quote globs: meso expands them, ** recursive)", []).addOption(new Option2("-f, --format <format>", "output format").choices(CHECK_FORMATS).default("text")).option("-o, --output-file <file>", "write the report to this file (atomically) instead of standard output").option("--max-warnings <n>", "exit 1 when there are more than n warnings", wholeNumber).option("-q, --quiet", "report errors only").option("--stdin", "check the text read from standard input").option("--stdin-filename <file>", "the file name of the text read with --stdin (imports resolve beside it)").option("--color", "colours in text output even when it is not a terminal").option("--no-color", "no colours in text output (also when NO_COLOR is set and not empty)").option("--cache", "keep the results in a cache file and check again only the files that changed, or whose imports did").option("--cache-location <path>", "the cache file, or a folder to keep .mesocache in (default: .mesocache in the current folder)").option("--concurrency <threads>", "threads to check on: 'auto' (one per core, at least 100 files each), 'off' (one) or a number", concurrency, "auto").addHelpText("after", `
 Examples:
   meso check examples
+  meso check --cache --cache-location .cache/meso
   meso check "protocols/**/*.meso" --format sarif -o meso.sarif
   meso check --max-warnings 0
   cat p.meso | meso check --stdin --stdin-filename protocols/p.meso${EXIT_CODES_HELP}`).action(async (paths, opts, cmd) => {
     exitCode = await checkCommand(paths, {
       ...inputOptions(opts),
+      cache: opts.cache,
+      cacheLocation: opts.cacheLocation,
+      concurrency: opts.concurrency,
+      workerScript: io.workerScript,
       format: opts.format,
       maxWarnings: opts.maxWarnings,
       quiet: opts.quiet,
@@ -41364,6 +41004,11 @@ async function readStdin(maxBytes) {
   }
   return Buffer.concat(chunks);
 }
-runMeso(process.argv.slice(2), { out, err: (s) => process.stderr.write(s), isTTY: process.stdout.isTTY, readStdin }).then((code) => {
-  process.exitCode = stdoutFailed ? 2 : code;
-});
+var worker = import_node_worker_threads2.isMainThread ? void 0 : import_node_worker_threads2.workerData?.mesoCheckWorker;
+if (worker) {
+  void checkWorker(worker, (message) => import_node_worker_threads2.parentPort.postMessage(message));
+} else {
+  runMeso(process.argv.slice(2), { out, err: (s) => process.stderr.write(s), isTTY: process.stdout.isTTY, readStdin, workerScript: process.argv[1] }).then((code) => {
+    process.exitCode = stdoutFailed ? 2 : code;
+  });
+}
