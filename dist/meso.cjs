@@ -31421,7 +31421,11 @@ var Classifier = {
 };
 var Component = {
   $type: "Component",
+  per: "per",
+  presentations: "presentations",
+  presentationUnit: "presentationUnit",
   quantity: "quantity",
+  strength: "strength",
   substance: "substance"
 };
 function isComponent(item) {
@@ -31542,6 +31546,15 @@ var IndicationClause = {
 };
 function isIndicationClause(item) {
   return reflection2.isInstance(item, IndicationClause.$type);
+}
+var Ingredient = {
+  $type: "Ingredient",
+  per: "per",
+  strength: "strength",
+  substance: "substance"
+};
+function isIngredient(item) {
+  return reflection2.isInstance(item, Ingredient.$type);
 }
 var Inject = {
   $type: "Inject",
@@ -31668,6 +31681,9 @@ var MaxSessionsClause = {
 function isMaxSessionsClause(item) {
   return reflection2.isInstance(item, MaxSessionsClause.$type);
 }
+var Medicine = {
+  $type: "Medicine"
+};
 var MinIntervalClause = {
   $type: "MinIntervalClause",
   evidence: "evidence",
@@ -31694,6 +31710,7 @@ var Mixture = {
   $type: "Mixture",
   components: "components",
   name: "name",
+  perInject: "perInject",
   title: "title"
 };
 function isMixture(item) {
@@ -31755,6 +31772,26 @@ var PointsSetting = {
 function isPointsSetting(item) {
   return reflection2.isInstance(item, PointsSetting.$type);
 }
+var PresentationClause = {
+  $type: "PresentationClause",
+  kind: "kind",
+  volume: "volume"
+};
+function isPresentationClause(item) {
+  return reflection2.isInstance(item, PresentationClause.$type);
+}
+var Product = {
+  $type: "Product",
+  clauses: "clauses",
+  name: "name",
+  title: "title"
+};
+function isProduct(item) {
+  return reflection2.isInstance(item, Product.$type);
+}
+var ProductClause = {
+  $type: "ProductClause"
+};
 var Protocol = {
   $type: "Protocol",
   members: "members",
@@ -31888,6 +31925,13 @@ var Unit = {
   percent: "percent",
   symbol: "symbol"
 };
+var VehicleClause = {
+  $type: "VehicleClause",
+  vehicle: "vehicle"
+};
+function isVehicleClause(item) {
+  return reflection2.isInstance(item, VehicleClause.$type);
+}
 var VolumePerPointSetting = {
   $type: "VolumePerPointSetting",
   volume: "volume"
@@ -32008,12 +32052,28 @@ var MesoAstReflection = class extends AbstractAstReflection {
     Component: {
       name: Component.$type,
       properties: {
+        per: {
+          name: Component.per,
+          optional: true
+        },
+        presentations: {
+          name: Component.presentations,
+          optional: true
+        },
+        presentationUnit: {
+          name: Component.presentationUnit,
+          optional: true
+        },
         quantity: {
           name: Component.quantity
         },
+        strength: {
+          name: Component.strength,
+          optional: true
+        },
         substance: {
           name: Component.substance,
-          referenceType: Substance.$type
+          referenceType: Medicine.$type
         }
       },
       superTypes: []
@@ -32196,7 +32256,7 @@ var MesoAstReflection = class extends AbstractAstReflection {
           optional: true
         }
       },
-      superTypes: [SubstanceClause.$type]
+      superTypes: [ProductClause.$type, SubstanceClause.$type]
     },
     ExcludesClause: {
       name: ExcludesClause.$type,
@@ -32239,6 +32299,24 @@ var MesoAstReflection = class extends AbstractAstReflection {
         }
       },
       superTypes: [ProtocolMember.$type]
+    },
+    Ingredient: {
+      name: Ingredient.$type,
+      properties: {
+        per: {
+          name: Ingredient.per,
+          optional: true
+        },
+        strength: {
+          name: Ingredient.strength,
+          optional: true
+        },
+        substance: {
+          name: Ingredient.substance,
+          referenceType: Substance.$type
+        }
+      },
+      superTypes: [ProductClause.$type]
     },
     Inject: {
       name: Inject.$type,
@@ -32547,6 +32625,11 @@ var MesoAstReflection = class extends AbstractAstReflection {
       },
       superTypes: [SubstanceClause.$type]
     },
+    Medicine: {
+      name: Medicine.$type,
+      properties: {},
+      superTypes: []
+    },
     MinIntervalClause: {
       name: MinIntervalClause.$type,
       properties: {
@@ -32606,6 +32689,11 @@ var MesoAstReflection = class extends AbstractAstReflection {
         },
         name: {
           name: Mixture.name
+        },
+        perInject: {
+          name: Mixture.perInject,
+          defaultValue: false,
+          optional: true
         },
         title: {
           name: Mixture.title,
@@ -32717,6 +32805,41 @@ var MesoAstReflection = class extends AbstractAstReflection {
         }
       },
       superTypes: [TechniqueSetting.$type]
+    },
+    PresentationClause: {
+      name: PresentationClause.$type,
+      properties: {
+        kind: {
+          name: PresentationClause.kind
+        },
+        volume: {
+          name: PresentationClause.volume
+        }
+      },
+      superTypes: [ProductClause.$type]
+    },
+    Product: {
+      name: Product.$type,
+      properties: {
+        clauses: {
+          name: Product.clauses,
+          defaultValue: [],
+          optional: true
+        },
+        name: {
+          name: Product.name
+        },
+        title: {
+          name: Product.title,
+          optional: true
+        }
+      },
+      superTypes: [Declaration.$type, Element.$type, Medicine.$type]
+    },
+    ProductClause: {
+      name: ProductClause.$type,
+      properties: {},
+      superTypes: []
     },
     Protocol: {
       name: Protocol.$type,
@@ -32906,7 +33029,7 @@ var MesoAstReflection = class extends AbstractAstReflection {
           name: SourceClause.source
         }
       },
-      superTypes: [SubstanceClause.$type]
+      superTypes: [ProductClause.$type, SubstanceClause.$type]
     },
     Substance: {
       name: Substance.$type,
@@ -32924,7 +33047,7 @@ var MesoAstReflection = class extends AbstractAstReflection {
           optional: true
         }
       },
-      superTypes: [Classifier.$type, Declaration.$type, Element.$type]
+      superTypes: [Classifier.$type, Declaration.$type, Element.$type, Medicine.$type]
     },
     SubstanceClass: {
       name: SubstanceClass.$type,
@@ -33003,6 +33126,16 @@ var MesoAstReflection = class extends AbstractAstReflection {
       },
       superTypes: []
     },
+    VehicleClause: {
+      name: VehicleClause.$type,
+      properties: {
+        vehicle: {
+          name: VehicleClause.vehicle,
+          referenceType: Substance.$type
+        }
+      },
+      superTypes: [ProductClause.$type]
+    },
     VolumePerPointSetting: {
       name: VolumePerPointSetting.$type,
       properties: {
@@ -33048,7 +33181,7 @@ var reflection2 = new MesoAstReflection();
 
 // src/language/generated/grammar.ts
 var loadedMesoGrammar;
-var MesoGrammar = () => loadedMesoGrammar ?? (loadedMesoGrammar = loadGrammarFromJson('{"$type":"Grammar","isDeclared":true,"name":"Meso","rules":[{"$type":"ParserRule","entry":true,"name":"Model","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"imports","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@1"},"arguments":[]},"cardinality":"*"},{"$type":"Assignment","feature":"elements","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@2"},"arguments":[]},"cardinality":"*"}]},"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Import","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"import"},{"$type":"Assignment","feature":"path","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Brings another file\'s declarations into scope (transitively). */"},{"$type":"ParserRule","name":"Element","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@3"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@4"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@7"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@30"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@31"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@42"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@44"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@66"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SubstanceClass","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A class of substances (NSAID, local anaesthetic, diluent...). Rules in its braces (caps,\\n * contraindications, layers, skin test, mixing) apply to every member; a member\'s own rule\\n * of the same kind takes precedence. `class` inside the braces names parent classes.\\n */"},{"$type":"ParserRule","name":"Condition","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"condition"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient condition that may contraindicate a substance or the procedure. */"},{"$type":"ParserRule","name":"Layer","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Assignment","feature":"from","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"to","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A depth band of the skin: `layer IDS \\"superficial intradermal\\" 1 mm .. 2 mm`. */"},{"$type":"ParserRule","name":"Region","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"region"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * An anatomical region a label speaks of (`region submental \\"Submental fat\\"`): a protocol\'s\\n * areas lie in one (`area chin in submental`), and a substance may be labelled for some only.\\n */"},{"$type":"ParserRule","name":"Substance","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"substance"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A drug or vehicle that may go into a mixture. */"},{"$type":"ParserRule","name":"SubstanceClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@9"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@10"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@11"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@12"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@17"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@14"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@15"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@16"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@18"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@19"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@20"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@21"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@22"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@23"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@25"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"AliasesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Other names the substance is known by (Italian, brand names). */"},{"$type":"ParserRule","name":"ClassClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The class (or classes) the substance belongs to. */"},{"$type":"ParserRule","name":"ConcentrationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"concentration"},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Usual strength: `20 mg/mL`, `2 %`, `1000 IU/mL` or an ampoule `100 mg / 2 mL`. */"},{"$type":"ParserRule","name":"MaxAmountClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"amount","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Assignment","feature":"scope","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"session"},{"$type":"Keyword","value":"cycle"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"Keyword","value":"point"},{"$type":"RuleCall","rule":{"$ref":"#/rules@13"},"arguments":[]}]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A cap on the amount given: per session, per cycle, per day (any 24 h), per week (any 7 days),\\n * per injection point, or per treatment area in one session (`max 0.84 mg per area per session`);\\n * `mg/kg` caps scale with body weight.\\n */"},{"$type":"ParserRule","name":"AreaPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"MaxPointsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most injection points one session may give the substance at. */"},{"$type":"ParserRule","name":"MaxConsecutiveClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"consecutive"},{"$type":"Assignment","feature":"period","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest run of consecutive days (or weeks) on which the substance may be given: `max 5 consecutive days`. */"},{"$type":"ParserRule","name":"MaxCourseClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Keyword","value":"course"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest course: from the first to the last session that gives the substance, both days counted. */"},{"$type":"ParserRule","name":"MaxSessionsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most sessions of a cycle that may use the substance. */"},{"$type":"ParserRule","name":"MinIntervalClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"interval"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The shortest interval between two sessions that use the substance. */"},{"$type":"ParserRule","name":"ContraindicatedClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindicated"},{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Patient conditions in which the substance must not be given. */"},{"$type":"ParserRule","name":"IntendedLayerClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The layer the substance is meant for; other depths are a warning. */"},{"$type":"ParserRule","name":"WithdrawnClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"withdrawn"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance is withdrawn or suspended; the reason is shown in diagnostics. */"},{"$type":"ParserRule","name":"SkinTestClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"required","operator":"?=","terminal":{"$type":"Keyword","value":"required"}},{"$type":"Group","elements":[{"$type":"Keyword","value":"not"},{"$type":"Keyword","value":"required"}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Whether a skin sensitivity test must precede the first session when the substance is given\\n * (`skin test required`), or not even where its class asks for one (`skin test not required`).\\n */"},{"$type":"ParserRule","name":"MixingClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixing"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance must not be mixed with other active substances in one syringe: `mixing: warning \\"reason\\"`. */"},{"$type":"ParserRule","name":"AreasClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"areas"},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The regions the substance\'s label is for: `areas submental`; an area of another region is a warning. */"},{"$type":"ParserRule","name":"SourceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Where the substance\'s figures come from. */"},{"$type":"ParserRule","name":"EvidenceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"level","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]}},{"$type":"Assignment","feature":"note","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How reliable the substance\'s figures are (see docs/language.md). */"},{"$type":"ParserRule","fragment":true,"name":"Provenance","definition":{"$type":"Group","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"evidence","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]}},{"$type":"Assignment","feature":"evidenceNote","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"parameters":[],"$comment":"/**\\n * Source and evidence level of a figure. Inside a substance, a figure\'s own provenance is\\n * written in brackets after it (`max 200 mg per session [source \\"...\\" evidence weak]`) and\\n * overrides the substance\'s `source` and `evidence` lines.\\n */"},{"$type":"ParserRule","name":"EvidenceLevel","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"regulatory"},{"$type":"Keyword","value":"peer-reviewed"},{"$type":"Keyword","value":"teaching"},{"$type":"Keyword","value":"weak"},{"$type":"Keyword","value":"design"},{"$type":"Keyword","value":"uncertain"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Severity","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"error"},{"$type":"Keyword","value":"warning"},{"$type":"Keyword","value":"info"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Interaction","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"interaction"},{"$type":"Assignment","feature":"left","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"+"},{"$type":"Assignment","feature":"right","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"inMixture","operator":"?=","terminal":{"$type":"Keyword","value":"in"}},{"$type":"Keyword","value":"mixture"}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"unless"},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Two different substances (or classes) that must not meet in one session, or with\\n * `in mixture` in one mixture; `unless X` clears it when X is in the same mixture (a vehicle).\\n */"},{"$type":"ParserRule","name":"Contraindication","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindication"},{"$type":"Assignment","feature":"condition","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A condition in which the whole procedure is contraindicated. */"},{"$type":"ParserRule","name":"Limit","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"limit"},{"$type":"Assignment","feature":"metric","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@33"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"op","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"low","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"for"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A limit on a protocol metric; the one declared nearest to the protocol wins. */"},{"$type":"ParserRule","name":"Metric","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]},{"$type":"Keyword","value":"interval"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]},{"$type":"Keyword","value":"depth"},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@39"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@36"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SessionsPerCycle","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerPoint","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleLength","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Keyword","value":"length"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"ActiveSubstancesPerMixture","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"active"},{"$type":"Keyword","value":"substances"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"mixture"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"PointsPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Comparison","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"<="},{"$type":"Keyword","value":"<"},{"$type":"Keyword","value":">="},{"$type":"Keyword","value":">"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"LimitValue","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A number with an optional unit (counts have none). */"},{"$type":"ParserRule","name":"Requirement","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"require"},{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A requirement on every protocol in scope, such as a skin test before session 1. */"},{"$type":"ParserRule","name":"Indication","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"pain"},{"$type":"Keyword","value":"aesthetic"},{"$type":"Keyword","value":"vascular"},{"$type":"Keyword","value":"dermatology"},{"$type":"Keyword","value":"sports"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Protocol","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"protocol"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"members","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@45"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A treatment protocol: mixtures, techniques, sessions and their schedule. */"},{"$type":"ParserRule","name":"ProtocolMember","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@47"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@48"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@50"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@51"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@53"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@60"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@64"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"IndicationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"indication"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The indication family; limits declared `for` it apply. */"},{"$type":"ParserRule","name":"AreaClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"}]},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"region","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Assignment","feature":"size","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"spacing","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":"apart"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A treated area: for the record (`area \\"lumbar paravertebral\\"`), or named so that sessions\\n * inject into it, with the region it lies in, its size and the spacing of its points:\\n * `area left_buttock \\"Left buttock\\" in buttock 200 cm2 2 cm apart`.\\n */"},{"$type":"ParserRule","name":"PatientsFromClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patients"},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The lowest patient weight the protocol is meant for; used for mg/kg caps. */"},{"$type":"ParserRule","name":"SkinTestPlan","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"lead","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":"before"},{"$type":"Keyword","value":"first"},{"$type":"Keyword","value":"session"}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"notNeeded","operator":"?=","terminal":{"$type":"Keyword","value":"not"}},{"$type":"Keyword","value":"needed"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A skin sensitivity test planned before the first session, or a record that none is needed\\n * and why: `skin test not needed \\"the label asks for none\\"`.\\n */"},{"$type":"ParserRule","name":"ExcludesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"excludes"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Conditions the protocol is not meant for (documentation, exported in JSON). */"},{"$type":"ParserRule","name":"Mixture","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixture"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"components","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@52"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances mixed in one syringe, each by volume or by amount. */"},{"$type":"ParserRule","name":"Component","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Assignment","feature":"quantity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One substance of a mixture: `lidocaine 1 mL` or `ketoprofen 100 mg`. */"},{"$type":"ParserRule","name":"Technique","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"technique"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"settings","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@54"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How a mixture is injected: needle, depth, volume per point, points, device. */"},{"$type":"ParserRule","name":"TechniqueSetting","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@55"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@56"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@57"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@58"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@59"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Assignment","feature":"gauge","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"G"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Needle gauge and length: `needle 30G 4 mm`. */"},{"$type":"ParserRule","name":"DepthSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"depth"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection depth: a layer (`depth IDS`), a length (`depth 1.5 mm`), or both (`depth 1.5 mm in IDS`). */"},{"$type":"ParserRule","name":"VolumePerPointSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Volume injected at each point. */"},{"$type":"ParserRule","name":"PointsSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"},{"$type":"Keyword","value":"points"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Number of injection points in one use of the technique: `20 points`, or a range `20-30 points`. */"},{"$type":"ParserRule","name":"DeviceSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"device"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"syringe"}},{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"gun"}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"multi-injector"}},{"$type":"Assignment","feature":"needles","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]},"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection device: syringe, gun, or multi-injector with its number of needles. */"},{"$type":"ParserRule","name":"Session","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"session"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"items","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@61"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One visit: what is injected and how. */"},{"$type":"ParserRule","name":"SessionItem","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@62"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@63"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Inject","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"inject"},{"$type":"Assignment","feature":"mixture","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@51"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"using"},{"$type":"Assignment","feature":"technique","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@53"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"into"},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@47"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@47"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Inject a mixture with a technique, into named areas: each area gets one use of the technique. */"},{"$type":"ParserRule","name":"DurationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"duration"},{"$type":"Assignment","feature":"duration","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Expected length of the session. */"},{"$type":"ParserRule","name":"Schedule","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"schedule"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"phases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@65"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The cycle: phases in order, then maintenance. */"},{"$type":"ParserRule","name":"Phase","definition":{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"phase"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"maintenance","operator":"?=","terminal":{"$type":"Keyword","value":"maintenance"}},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"cardinality":"?"}]}]},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"session"}]},{"$type":"Keyword","value":"of"},{"$type":"Assignment","feature":"session","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@60"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"every"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"after"},{"$type":"Assignment","feature":"gap","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A run of identical sessions: `phase attack: 2 sessions of standard every 4 days`, or a range\\n * `8-12 sessions of weekly every 1-2 weeks`. `after D` sets the gap from the previous phase\'s\\n * last session. A phase of one session needs no `every`.\\n */"},{"$type":"ParserRule","name":"Patient","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patient"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"facts","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@67"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient following a protocol. */"},{"$type":"ParserRule","name":"PatientFact","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@68"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@69"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@72"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"WeightFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"weight"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Body weight, used for mg/kg caps. */"},{"$type":"ParserRule","name":"ConditionsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"conditions"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The patient\'s conditions, checked against contraindications. */"},{"$type":"ParserRule","name":"AllergyFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"allergic"},{"$type":"Keyword","value":"to"},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances or classes the patient is allergic to. */"},{"$type":"ParserRule","name":"SkinTestResult","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Keyword","value":"on"},{"$type":"Assignment","feature":"date","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}},{"$type":"Assignment","feature":"result","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"negative"},{"$type":"Keyword","value":"positive"}]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A skin sensitivity test done on a date, and its result. */"},{"$type":"ParserRule","name":"FollowsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"follows"},{"$type":"Assignment","feature":"protocol","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@44"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"start","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The protocol the patient follows, from the date of the first session. */"},{"$type":"ParserRule","name":"Quantity","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Assignment","feature":"highUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]}}],"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A number and its unit, with or without a space: `2 mL`, `0.2mL`, `2 %`; or a range, as papers\\n * print it: `0.1-0.2 mL`, `0.1\u20130.2 mL`, `1 to 3 mm`, or with a unit at each end `500 \xB5L to 1 mL`.\\n */"},{"$type":"ParserRule","name":"RangeTo","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"-"},{"$type":"Keyword","value":"\u2013"},{"$type":"Keyword","value":"to"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The word or dash between the two ends of a range. */"},{"$type":"ParserRule","name":"Unit","definition":{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"symbol","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"percent","operator":"?=","terminal":{"$type":"Keyword","value":"%"}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A unit as written; checked against the unit table (`mg`, `mL`, `mg/kg`, `%`...). */"},{"$type":"ParserRule","name":"UnitName","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"TerminalRule","hidden":true,"name":"WS","definition":{"$type":"RegexToken","regex":"/\\\\s+/","parenthesized":false},"fragment":false},{"$type":"TerminalRule","name":"DATE","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]{4}-[0-9]{2}-[0-9]{2}/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"NUMBER","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]+(\\\\.[0-9]+)?/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"ID","definition":{"$type":"RegexToken","regex":"/[_a-zA-Z\\\\u00B5\\\\u03BC\\\\u00C0-\\\\u024F][\\\\w\\\\u00B5\\\\u03BC\\\\u00B2\\\\u00C0-\\\\u024F]*/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"STRING","definition":{"$type":"RegexToken","regex":"/\\"(\\\\\\\\.|[^\\"\\\\\\\\])*\\"/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","hidden":true,"name":"ML_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\*[\\\\s\\\\S]*?\\\\*\\\\//","parenthesized":false},"fragment":false},{"$type":"TerminalRule","hidden":true,"name":"SL_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\/[^\\\\n\\\\r]*/","parenthesized":false},"fragment":false}],"types":[{"$type":"Type","name":"Classifier","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}}]}},{"$type":"Type","name":"Declaration","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@4"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@5"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@6"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@44"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@66"}}]}}],"imports":[],"interfaces":[],"$comment":"/**\\n * The `.meso` language: mesotherapy substances, mixtures, techniques, sessions,\\n * schedules, protocols and patients. Reference by example: docs/language.md.\\n */"}'));
+var MesoGrammar = () => loadedMesoGrammar ?? (loadedMesoGrammar = loadGrammarFromJson('{"$type":"Grammar","isDeclared":true,"name":"Meso","rules":[{"$type":"ParserRule","entry":true,"name":"Model","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"imports","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@1"},"arguments":[]},"cardinality":"*"},{"$type":"Assignment","feature":"elements","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@2"},"arguments":[]},"cardinality":"*"}]},"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Import","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"import"},{"$type":"Assignment","feature":"path","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Brings another file\'s declarations into scope (transitively). */"},{"$type":"ParserRule","name":"Element","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@3"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@4"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@7"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@36"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@47"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@72"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SubstanceClass","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A class of substances (NSAID, local anaesthetic, diluent...). Rules in its braces (caps,\\n * contraindications, layers, skin test, mixing) apply to every member; a member\'s own rule\\n * of the same kind takes precedence. `class` inside the braces names parent classes.\\n */"},{"$type":"ParserRule","name":"Condition","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"condition"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient condition that may contraindicate a substance or the procedure. */"},{"$type":"ParserRule","name":"Layer","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Assignment","feature":"from","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"to","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A depth band of the skin: `layer IDS \\"superficial intradermal\\" 1 mm .. 2 mm`. */"},{"$type":"ParserRule","name":"Region","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"region"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * An anatomical region a label speaks of (`region submental \\"Submental fat\\"`): a protocol\'s\\n * areas lie in one (`area chin in submental`), and a substance may be labelled for some only.\\n */"},{"$type":"ParserRule","name":"Substance","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"substance"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A drug or vehicle that may go into a mixture. */"},{"$type":"ParserRule","name":"SubstanceClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@9"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@10"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@11"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@12"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@17"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@14"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@15"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@16"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@18"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@19"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@20"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@21"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@22"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@23"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@25"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"AliasesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Other names the substance is known by (Italian, brand names). */"},{"$type":"ParserRule","name":"ClassClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The class (or classes) the substance belongs to. */"},{"$type":"ParserRule","name":"ConcentrationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"concentration"},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Usual strength: `20 mg/mL`, `2 %`, `1000 IU/mL` or an ampoule `100 mg / 2 mL`. */"},{"$type":"ParserRule","name":"MaxAmountClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"amount","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Assignment","feature":"scope","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"session"},{"$type":"Keyword","value":"cycle"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"Keyword","value":"point"},{"$type":"RuleCall","rule":{"$ref":"#/rules@13"},"arguments":[]}]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A cap on the amount given: per session, per cycle, per day (any 24 h), per week (any 7 days),\\n * per injection point, or per treatment area in one session (`max 0.84 mg per area per session`);\\n * `mg/kg` caps scale with body weight.\\n */"},{"$type":"ParserRule","name":"AreaPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"MaxPointsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most injection points one session may give the substance at. */"},{"$type":"ParserRule","name":"MaxConsecutiveClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Keyword","value":"consecutive"},{"$type":"Assignment","feature":"period","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@82"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest run of consecutive days (or weeks) on which the substance may be given: `max 5 consecutive days`. */"},{"$type":"ParserRule","name":"MaxCourseClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Keyword","value":"course"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest course: from the first to the last session that gives the substance, both days counted. */"},{"$type":"ParserRule","name":"MaxSessionsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most sessions of a cycle that may use the substance. */"},{"$type":"ParserRule","name":"MinIntervalClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"interval"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The shortest interval between two sessions that use the substance. */"},{"$type":"ParserRule","name":"ContraindicatedClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindicated"},{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Patient conditions in which the substance must not be given. */"},{"$type":"ParserRule","name":"IntendedLayerClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The layer the substance is meant for; other depths are a warning. */"},{"$type":"ParserRule","name":"WithdrawnClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"withdrawn"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance is withdrawn or suspended; the reason is shown in diagnostics. */"},{"$type":"ParserRule","name":"SkinTestClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"required","operator":"?=","terminal":{"$type":"Keyword","value":"required"}},{"$type":"Group","elements":[{"$type":"Keyword","value":"not"},{"$type":"Keyword","value":"required"}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Whether a skin sensitivity test must precede the first session when the substance is given\\n * (`skin test required`), or not even where its class asks for one (`skin test not required`).\\n */"},{"$type":"ParserRule","name":"MixingClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixing"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance must not be mixed with other active substances in one syringe: `mixing: warning \\"reason\\"`. */"},{"$type":"ParserRule","name":"AreasClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"areas"},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The regions the substance\'s label is for: `areas submental`; an area of another region is a warning. */"},{"$type":"ParserRule","name":"SourceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Where the substance\'s figures come from. */"},{"$type":"ParserRule","name":"EvidenceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"level","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@33"},"arguments":[]}},{"$type":"Assignment","feature":"note","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How reliable the substance\'s figures are (see docs/language.md). */"},{"$type":"ParserRule","name":"Product","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"product"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A preparation or brand: its substances each at a strength, the volume of one ampoule or vial,\\n * the solution they come in. Used in a mixture like a substance (`oki 2 mL`, `oki 1 ampoule`).\\n */"},{"$type":"ParserRule","name":"ProductClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@30"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@31"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@25"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Ingredient","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"strength","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A substance of the product at its strength: per ampoule or vial (`ketoprofen 100 mg`), per mL\\n * (`ketoprofen 50 mg/mL`, `lidocaine 1 %`) or per volume (`ketoprofen 100 mg / 2 mL`); an\\n * ingredient without a strength carries no known amount.\\n */"},{"$type":"ParserRule","name":"PresentationClause","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"ampoule"},{"$type":"Keyword","value":"vial"}]}},{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** What one ampoule or vial holds: `ampoule 2 mL`. */"},{"$type":"ParserRule","name":"VehicleClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"vehicle","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The solution the ingredients come in: `in water_for_injection`. */"},{"$type":"ParserRule","fragment":true,"name":"Provenance","definition":{"$type":"Group","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"evidence","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@33"},"arguments":[]}},{"$type":"Assignment","feature":"evidenceNote","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"parameters":[],"$comment":"/**\\n * Source and evidence level of a figure. Inside a substance, a figure\'s own provenance is\\n * written in brackets after it (`max 200 mg per session [source \\"...\\" evidence weak]`) and\\n * overrides the substance\'s `source` and `evidence` lines.\\n */"},{"$type":"ParserRule","name":"EvidenceLevel","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"regulatory"},{"$type":"Keyword","value":"peer-reviewed"},{"$type":"Keyword","value":"teaching"},{"$type":"Keyword","value":"weak"},{"$type":"Keyword","value":"design"},{"$type":"Keyword","value":"uncertain"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Severity","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"error"},{"$type":"Keyword","value":"warning"},{"$type":"Keyword","value":"info"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Interaction","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"interaction"},{"$type":"Assignment","feature":"left","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"+"},{"$type":"Assignment","feature":"right","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"inMixture","operator":"?=","terminal":{"$type":"Keyword","value":"in"}},{"$type":"Keyword","value":"mixture"}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"unless"},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Two different substances (or classes) that must not meet in one session, or with\\n * `in mixture` in one mixture; `unless X` clears it when X is in the same mixture (a vehicle).\\n */"},{"$type":"ParserRule","name":"Contraindication","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindication"},{"$type":"Assignment","feature":"condition","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A condition in which the whole procedure is contraindicated. */"},{"$type":"ParserRule","name":"Limit","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"limit"},{"$type":"Assignment","feature":"metric","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"op","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@45"},"arguments":[]}},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"low","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]}}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"for"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@48"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A limit on a protocol metric; the one declared nearest to the protocol wins. */"},{"$type":"ParserRule","name":"Metric","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@39"},"arguments":[]},{"$type":"Keyword","value":"interval"},{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@42"},"arguments":[]},{"$type":"Keyword","value":"depth"},{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@44"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SessionsPerCycle","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerPoint","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleLength","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Keyword","value":"length"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"ActiveSubstancesPerMixture","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"active"},{"$type":"Keyword","value":"substances"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"mixture"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"PointsPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Comparison","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"<="},{"$type":"Keyword","value":"<"},{"$type":"Keyword","value":">="},{"$type":"Keyword","value":">"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"LimitValue","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A number with an optional unit (counts have none). */"},{"$type":"ParserRule","name":"Requirement","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"require"},{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A requirement on every protocol in scope, such as a skin test before session 1. */"},{"$type":"ParserRule","name":"Indication","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"pain"},{"$type":"Keyword","value":"aesthetic"},{"$type":"Keyword","value":"vascular"},{"$type":"Keyword","value":"dermatology"},{"$type":"Keyword","value":"sports"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Protocol","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"protocol"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"members","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@50"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A treatment protocol: mixtures, techniques, sessions and their schedule. */"},{"$type":"ParserRule","name":"ProtocolMember","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@51"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@52"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@53"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@54"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@55"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@56"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@59"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@66"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"IndicationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"indication"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@48"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The indication family; limits declared `for` it apply. */"},{"$type":"ParserRule","name":"AreaClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"}]},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"region","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Assignment","feature":"size","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"spacing","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"apart"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A treated area: for the record (`area \\"lumbar paravertebral\\"`), or named so that sessions\\n * inject into it, with the region it lies in, its size and the spacing of its points:\\n * `area left_buttock \\"Left buttock\\" in buttock 200 cm2 2 cm apart`.\\n */"},{"$type":"ParserRule","name":"PatientsFromClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patients"},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The lowest patient weight the protocol is meant for; used for mg/kg caps. */"},{"$type":"ParserRule","name":"SkinTestPlan","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"lead","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"before"},{"$type":"Keyword","value":"first"},{"$type":"Keyword","value":"session"}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"notNeeded","operator":"?=","terminal":{"$type":"Keyword","value":"not"}},{"$type":"Keyword","value":"needed"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A skin sensitivity test planned before the first session, or a record that none is needed\\n * and why: `skin test not needed \\"the label asks for none\\"`.\\n */"},{"$type":"ParserRule","name":"ExcludesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"excludes"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Conditions the protocol is not meant for (documentation, exported in JSON). */"},{"$type":"ParserRule","name":"Mixture","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixture"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"perInject","operator":"?=","terminal":{"$type":"Keyword","value":"prepared"}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"inject"}],"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"components","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@57"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances mixed in one syringe, each by volume or by amount. */"},{"$type":"ParserRule","name":"Component","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@2"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"strength","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"}],"cardinality":"?"},{"$type":"Assignment","feature":"quantity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"presentations","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Assignment","feature":"presentationUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@58"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * One substance or product of a mixture: `lidocaine 1 mL`, `ketoprofen 100 mg`, `oki 1 ampoule`;\\n * a substance may state its own strength before its volume (`ketoprofen 50 mg/mL 2 mL`,\\n * `lidocaine 1 % 2 mL`, `ketoprofen 100 mg / 2 mL 2 mL`), and a product how many of its\\n * ampoules or vials it is drawn from (`oki 2 mL from 1 ampoule`).\\n */"},{"$type":"ParserRule","name":"PresentationUnit","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"ampoule"},{"$type":"Keyword","value":"ampoules"},{"$type":"Keyword","value":"vial"},{"$type":"Keyword","value":"vials"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Technique","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"technique"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"settings","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@60"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How a mixture is injected: needle, depth, volume per point, points, device. */"},{"$type":"ParserRule","name":"TechniqueSetting","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@61"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@62"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@63"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@64"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@65"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Assignment","feature":"gauge","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Keyword","value":"G"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Needle gauge and length: `needle 30G 4 mm`. */"},{"$type":"ParserRule","name":"DepthSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"depth"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection depth: a layer (`depth IDS`), a length (`depth 1.5 mm`), or both (`depth 1.5 mm in IDS`). */"},{"$type":"ParserRule","name":"VolumePerPointSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Volume injected at each point. */"},{"$type":"ParserRule","name":"PointsSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}}],"cardinality":"?"},{"$type":"Keyword","value":"points"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Number of injection points in one use of the technique: `20 points`, or a range `20-30 points`. */"},{"$type":"ParserRule","name":"DeviceSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"device"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"syringe"}},{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"gun"}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"multi-injector"}},{"$type":"Assignment","feature":"needles","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]},"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection device: syringe, gun, or multi-injector with its number of needles. */"},{"$type":"ParserRule","name":"Session","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"session"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"items","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@67"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One visit: what is injected and how. */"},{"$type":"ParserRule","name":"SessionItem","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@68"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@69"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Inject","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"inject"},{"$type":"Assignment","feature":"mixture","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@56"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"using"},{"$type":"Assignment","feature":"technique","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@59"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"into"},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@52"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@52"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Inject a mixture with a technique, into named areas: each area gets one use of the technique. */"},{"$type":"ParserRule","name":"DurationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"duration"},{"$type":"Assignment","feature":"duration","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Expected length of the session. */"},{"$type":"ParserRule","name":"Schedule","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"schedule"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"phases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The cycle: phases in order, then maintenance. */"},{"$type":"ParserRule","name":"Phase","definition":{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"phase"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"maintenance","operator":"?=","terminal":{"$type":"Keyword","value":"maintenance"}},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"cardinality":"?"}]}]},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}}],"cardinality":"?"},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"session"}]},{"$type":"Keyword","value":"of"},{"$type":"Assignment","feature":"session","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@66"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"every"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"after"},{"$type":"Assignment","feature":"gap","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A run of identical sessions: `phase attack: 2 sessions of standard every 4 days`, or a range\\n * `8-12 sessions of weekly every 1-2 weeks`. `after D` sets the gap from the previous phase\'s\\n * last session. A phase of one session needs no `every`.\\n */"},{"$type":"ParserRule","name":"Patient","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patient"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"facts","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient following a protocol. */"},{"$type":"ParserRule","name":"PatientFact","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"WeightFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"weight"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Body weight, used for mg/kg caps. */"},{"$type":"ParserRule","name":"ConditionsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"conditions"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The patient\'s conditions, checked against contraindications. */"},{"$type":"ParserRule","name":"AllergyFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"allergic"},{"$type":"Keyword","value":"to"},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances or classes the patient is allergic to. */"},{"$type":"ParserRule","name":"SkinTestResult","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Keyword","value":"on"},{"$type":"Assignment","feature":"date","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]}},{"$type":"Assignment","feature":"result","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"negative"},{"$type":"Keyword","value":"positive"}]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A skin sensitivity test done on a date, and its result. */"},{"$type":"ParserRule","name":"FollowsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"follows"},{"$type":"Assignment","feature":"protocol","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@49"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"start","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The protocol the patient follows, from the date of the first session. */"},{"$type":"ParserRule","name":"Quantity","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Assignment","feature":"highUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]}}],"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A number and its unit, with or without a space: `2 mL`, `0.2mL`, `2 %`; or a range, as papers\\n * print it: `0.1-0.2 mL`, `0.1\u20130.2 mL`, `1 to 3 mm`, or with a unit at each end `500 \xB5L to 1 mL`.\\n */"},{"$type":"ParserRule","name":"RangeTo","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"-"},{"$type":"Keyword","value":"\u2013"},{"$type":"Keyword","value":"to"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The word or dash between the two ends of a range. */"},{"$type":"ParserRule","name":"Unit","definition":{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"symbol","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@82"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@82"},"arguments":[]}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"percent","operator":"?=","terminal":{"$type":"Keyword","value":"%"}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A unit as written; checked against the unit table (`mg`, `mL`, `mg/kg`, `%`...). */"},{"$type":"ParserRule","name":"UnitName","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"RuleCall","rule":{"$ref":"#/rules@58"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"TerminalRule","hidden":true,"name":"WS","definition":{"$type":"RegexToken","regex":"/\\\\s+/","parenthesized":false},"fragment":false},{"$type":"TerminalRule","name":"DATE","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]{4}-[0-9]{2}-[0-9]{2}/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"NUMBER","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]+(\\\\.[0-9]+)?/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"ID","definition":{"$type":"RegexToken","regex":"/[_a-zA-Z\\\\u00B5\\\\u03BC\\\\u00C0-\\\\u024F][\\\\w\\\\u00B5\\\\u03BC\\\\u00B2\\\\u00C0-\\\\u024F]*/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"STRING","definition":{"$type":"RegexToken","regex":"/\\"(\\\\\\\\.|[^\\"\\\\\\\\])*\\"/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","hidden":true,"name":"ML_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\*[\\\\s\\\\S]*?\\\\*\\\\//","parenthesized":false},"fragment":false},{"$type":"TerminalRule","hidden":true,"name":"SL_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\/[^\\\\n\\\\r]*/","parenthesized":false},"fragment":false}],"types":[{"$type":"Type","name":"Classifier","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}}]}},{"$type":"Type","name":"Declaration","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@4"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@5"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@6"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@27"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@49"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@72"}}]}},{"$type":"Type","name":"Medicine","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@27"}}]},"$comment":"/** What a mixture component names: a substance, or a product that carries substances. */"}],"imports":[],"interfaces":[],"$comment":"/**\\n * The `.meso` language: mesotherapy substances, mixtures, techniques, sessions,\\n * schedules, protocols and patients. Reference by example: docs/language.md.\\n */"}'));
 
 // src/language/generated/module.ts
 var MesoLanguageMetaData = {
@@ -34005,6 +34138,8 @@ var KIND_NAMES = {
   SubstanceClass: "class",
   Classifier: "substance or class",
   Condition: "condition",
+  Medicine: "substance",
+  Product: "product",
   Layer: "layer",
   Mixture: "mixture",
   Technique: "technique",
@@ -34038,7 +34173,7 @@ var MesoLinker = class extends DefaultLinker {
     }
     const suggestion = closest(text, names);
     const kind = KIND_NAMES[type] ?? type;
-    const hint = suggestion ? ` Did you mean '${suggestion}'?` : type === "Substance" || type === "Classifier" || type === "Condition" ? " Declare it, or import the file that declares it." : "";
+    const hint = suggestion ? ` Did you mean '${suggestion}'?` : type === "Substance" || type === "Medicine" || type === "Classifier" || type === "Condition" ? " Declare it, or import the file that declares it." : "";
     return { ...error, message: `Unknown ${kind} '${text}'.${hint}`, data: { suggestion } };
   }
 };
@@ -34851,7 +34986,7 @@ var table = [
   [["g"], "mass", f(1e3)],
   [["mcg", "ug", "\xB5g", "\u03BCg"], "mass", f(1, 1e3)],
   [["mL", "ml", "cc"], "volume", f(1)],
-  [["\xB5L", "\u03BCL", "uL", "mcL"], "volume", f(1, 1e3)],
+  [["\xB5L", "\u03BCL", "uL", "mcL", "\xB5l", "\u03BCl", "ul", "mcl"], "volume", f(1, 1e3)],
   [["L"], "volume", f(1e3)],
   [["mm"], "length", f(1)],
   [["cm"], "length", f(10)],
@@ -34859,12 +34994,13 @@ var table = [
   [["mm2", "mm\xB2"], "area", f(1, 100)],
   [["kg"], "body-weight", f(1)],
   [["mg/mL", "mg/ml", "g/L"], "concentration", f(1)],
+  [["mcg/mL", "mcg/ml", "ug/mL", "\xB5g/mL", "\u03BCg/mL"], "concentration", f(1, 1e3)],
   [["%"], "concentration", f(10)],
   [["IU"], "activity", f(1)],
   [["IU/mL", "IU/ml"], "activity-concentration", f(1)],
   [["mg/kg"], "dose-per-weight", f(1)],
-  [["min"], "time", f(1, 1440)],
-  [["h"], "time", f(1, 24)],
+  [["min", "minute", "minutes"], "time", f(1, 1440)],
+  [["h", "hour", "hours"], "time", f(1, 24)],
   [["day", "days", "d"], "time", f(1)],
   [["week", "weeks", "wk"], "time", f(7)],
   [["month", "months"], "time", f(28)]
@@ -34893,6 +35029,9 @@ function add(a, b) {
 }
 function mul(a, b) {
   return { low: a.low.mul(b.low), high: a.high.mul(b.high) };
+}
+function scale(a, by) {
+  return { low: a.low.mul(by), high: a.high.mul(by) };
 }
 function sumKnown(spans2) {
   let total = ZERO;
@@ -35760,6 +35899,59 @@ function delivered(part, mixture, draw) {
   };
 }
 
+// src/language/semantics/strengths.ts
+var PRESENTATION_UNITS = /* @__PURE__ */ new Set(["ampoule", "ampoules", "vial", "vials"]);
+function readStrength(value, per, options) {
+  if (!value) return void 0;
+  const v = measureOf(value, options.ranges);
+  if (!v) return "unreadable";
+  if (per) {
+    const p = measureOf(per, options.ranges);
+    if (!p || p.dimension !== "volume" || p.span.low.equals(0)) return "unreadable";
+    if (v.dimension !== "mass" && v.dimension !== "activity") return "unreadable";
+    return { perMl: { low: v.span.low.div(p.span.high), high: v.span.high.div(p.span.low) }, dimension: v.dimension };
+  }
+  if (v.dimension === "concentration") return { perMl: v.span, dimension: "mass" };
+  if (v.dimension === "activity-concentration") return { perMl: v.span, dimension: "activity" };
+  if ((v.dimension === "mass" || v.dimension === "activity") && options.presentationMl && !options.presentationMl.equals(0)) {
+    const ml = options.presentationMl;
+    return { perMl: { low: v.span.low.div(ml), high: v.span.high.div(ml) }, dimension: v.dimension };
+  }
+  return "unreadable";
+}
+function measureOf(q, ranges) {
+  if (ranges) return toMeasure(q);
+  const a = toAmount(q);
+  return a && { span: { low: a.value, high: a.value }, dimension: a.dimension };
+}
+function productFacts(product) {
+  const presentation = product.clauses.find(isPresentationClause);
+  const volume = toAmount(presentation?.volume);
+  const presentationMl = volume?.dimension === "volume" && !volume.value.equals(0) ? volume.value : void 0;
+  const ingredients = product.clauses.filter(isIngredient).map((ingredient) => ({
+    ingredient,
+    substance: ingredient.substance?.ref,
+    strength: readStrength(ingredient.strength, ingredient.per, { ranges: false, presentationMl })
+  }));
+  return { product, presentationMl, presentationKind: presentation?.kind, ingredients };
+}
+function knownStrengths(facts) {
+  return facts.ingredients.flatMap((i) => {
+    const s = known(i.strength);
+    return i.substance && s ? [{ substance: i.substance, strength: s }] : [];
+  });
+}
+function substancesOf(medicine) {
+  if (!medicine) return [];
+  if (!isProduct(medicine)) return [medicine];
+  const found = [];
+  for (const clause of medicine.clauses) {
+    const s = isIngredient(clause) ? clause.substance?.ref : isVehicleClause(clause) ? clause.vehicle?.ref : void 0;
+    if (s && !found.includes(s)) found.push(s);
+  }
+  return found;
+}
+
 // src/language/semantics/mixture-facts.ts
 function mixtureFacts(mixture) {
   const components = mixture.components.map(componentFacts);
@@ -35775,13 +35967,15 @@ function substanceStrength(substance) {
   return c && { perMl: { low: c.perMl, high: c.perMl }, dimension: c.dimension };
 }
 function componentFacts(component) {
-  const substance = component.substance?.ref;
+  const named2 = component.substance?.ref;
+  if (isProduct(named2)) return productComponentFacts(component, named2);
+  const substance = isSubstance(named2) ? named2 : void 0;
   const given = readMeasure2(component.quantity, ["volume", "mass", "activity"]);
-  if (given === void 0 || given === "unreadable") {
-    return { component, substance, carries: substance ? [{ substance }] : [], unreadable: given === "unreadable" };
+  const own = readStrength(component.strength, component.per, { ranges: true });
+  if (given === void 0 || given === "unreadable" || own === "unreadable") {
+    return { component, substance, carries: substance ? [{ substance }] : [], unreadable: given === "unreadable" || own === "unreadable" };
   }
-  const strength = substanceStrength(substance);
-  const carried = substance && carry(substance, given, strength);
+  const carried = substance && carry(substance, given, own ?? substanceStrength(substance));
   return {
     component,
     substance,
@@ -35790,6 +35984,52 @@ function componentFacts(component) {
     carries: carried ? [carried.carried] : [],
     unreadable: false
   };
+}
+function productComponentFacts(component, product) {
+  const facts = productFacts(product);
+  const unreadable = () => ({ component, product, carries: substancesOf(product).map((substance) => ({ substance })), unreadable: true });
+  if (component.strength) return unreadable();
+  const count2 = presentationCount(component.quantity);
+  let volume;
+  if (count2 === "unreadable") return unreadable();
+  if (count2) {
+    if (!facts.presentationMl) return unreadable();
+    volume = scale(count2, facts.presentationMl);
+  } else {
+    const given = readMeasure2(component.quantity, ["volume", "mass", "activity"]);
+    if (given === "unreadable") return unreadable();
+    if (given === void 0) return { component, product, carries: substancesOf(product).map((substance) => ({ substance })), unreadable: false };
+    if (given.dimension === "volume") volume = given.span;
+    else {
+      const by = knownStrengths(facts).filter((s) => s.strength.dimension === given.dimension);
+      if (by.length !== 1 || by[0].strength.perMl.low.equals(0)) return unreadable();
+      const perMl = by[0].strength.perMl;
+      volume = { low: given.span.low.div(perMl.high), high: given.span.high.div(perMl.low) };
+    }
+  }
+  const carries = facts.ingredients.flatMap((i) => {
+    if (!i.substance) return [];
+    const strength = known(i.strength);
+    const amount = strength && { span: { low: volume.low.mul(strength.perMl.low), high: volume.high.mul(strength.perMl.high) }, dimension: strength.dimension };
+    return [{ substance: i.substance, amount, volumeAtLow: volume.low, volumeAtHigh: volume.high, ...i.strength === "unreadable" && { unreadable: true } }];
+  });
+  const vehicle = product.clauses.find(isVehicleClause)?.vehicle?.ref;
+  if (vehicle && !carries.some((x) => x.substance === vehicle)) carries.push({ substance: vehicle, volumeAtLow: volume.low, volumeAtHigh: volume.high });
+  return { component, product, volume, carries, unreadable: false, capacity: capacityOf(component, facts.presentationMl) };
+}
+function capacityOf(component, presentationMl) {
+  const n = component.presentations;
+  return presentationMl && n !== void 0 && /^[0-9]+$/.test(n) && Number(n) >= 1 ? presentationMl.mul(Number(n)) : void 0;
+}
+function presentationCount(q) {
+  const symbol = q?.unit?.symbol;
+  if (!q || !symbol || q.unit.per || !PRESENTATION_UNITS.has(symbol)) return void 0;
+  if (q.highUnit && !PRESENTATION_UNITS.has(q.highUnit.symbol ?? "")) return "unreadable";
+  const whole2 = (v) => v !== void 0 && /^[0-9]+$/.test(v);
+  if (!whole2(q.value) || q.high !== void 0 && !whole2(q.high)) return "unreadable";
+  const low = new Fraction(q.value);
+  const high = new Fraction(q.high ?? q.value);
+  return low.compare(high) > 0 ? "unreadable" : { low, high };
 }
 function carry(substance, given, strength) {
   if (given.dimension === "volume") {
@@ -35817,6 +36057,29 @@ var NodeMemo = class {
     return value;
   }
 };
+
+// src/language/semantics/session-draws.ts
+function mixtureDraws(injects) {
+  const byMixture = /* @__PURE__ */ new Map();
+  for (const i of injects) if (i.mixture) byMixture.set(i.mixture, [...byMixture.get(i.mixture) ?? [], i]);
+  return [...byMixture].map(([mixture, list]) => ({ mixture, injects: list, volume: sumKnown(list.map((i) => i.injectedVolume)) }));
+}
+function productDeliveries(injects) {
+  const volumes = /* @__PURE__ */ new Map();
+  for (const i of injects) {
+    for (const c of i.mixture?.components ?? []) {
+      if (!c.product) continue;
+      const share = !i.mixture.unreadable && i.draw && c.volume ? delivered([{ component: c.component, amount: c.volume, volumeAtLow: c.volume.low, volumeAtHigh: c.volume.high }], i.mixture, i.draw) : void 0;
+      if (!volumes.has(c.product)) {
+        volumes.set(c.product, share);
+        continue;
+      }
+      const before2 = volumes.get(c.product);
+      volumes.set(c.product, before2 && share ? add(before2, share) : void 0);
+    }
+  }
+  return [...volumes].map(([product, volume]) => ({ product, volume }));
+}
 
 // src/language/semantics/schedule.ts
 function gapOf(q) {
@@ -35950,9 +36213,10 @@ function injectFacts(inject2, mixtures, techniques, areas) {
   const unreadable = mixture.unreadable || !draw;
   const doses = [];
   for (const substance of new Set(mixture.components.flatMap((c) => c.carries.map((x) => x.substance)))) {
-    const { amount, volume } = unreadable ? {} : deliveredBy(mixture, draw, substance);
+    const own = unreadable || mixture.components.some((c) => c.carries.some((x) => x.substance === substance && x.unreadable));
+    const { amount, volume } = own ? {} : deliveredBy(mixture, draw, substance);
     const components = mixture.components.filter((c) => c.carries.some((x) => x.substance === substance)).map((c) => c.component);
-    doses.push({ substance, amount, volume, components, unreadable });
+    doses.push({ substance, amount, volume, components, unreadable: own });
   }
   const areaDeliveries = perArea.map((a) => {
     const own = a.volume ? { kind: "points", volume: a.volume } : draw?.kind === "whole" ? draw : void 0;
@@ -35996,6 +36260,8 @@ function sessionFacts(session, mixtures, techniques, areas) {
   return {
     session,
     injects,
+    draws: mixtureDraws(injects),
+    products: productDeliveries(injects),
     injectedVolume: sumKnown(injects.map((i) => i.injectedVolume)),
     points: sumKnown(injects.map((i) => i.points)),
     doses: sumDoses(injects.flatMap((i) => i.doses)),
@@ -36022,7 +36288,7 @@ var techniqueMemo = new NodeMemo();
 var sessionMemo = new NodeMemo();
 var areaMemo = new NodeMemo();
 function computeProtocolSemantics(protocol) {
-  const mixtures = new Map(protocol.members.filter(isMixture).map((m) => [m, mixtureMemo.get(m, m.components.map((c) => c.substance?.ref), () => mixtureFacts(m))]));
+  const mixtures = new Map(protocol.members.filter(isMixture).map((m) => [m, mixtureMemo.get(m, m.components.flatMap((c) => [c.substance?.ref, ...substancesOf(c.substance?.ref)]), () => mixtureFacts(m))]));
   const techniques = new Map(protocol.members.filter(isTechnique).map((t2) => [t2, techniqueMemo.get(t2, [t2.settings.find(isDepthSetting)?.layer?.ref], () => techniqueFacts(t2))]));
   const areas = new Map(protocol.members.filter(isAreaClause).map((a) => [a, areaMemo.get(a, [a.region?.ref], () => areaFacts(a))]));
   const sessions = new Map(protocol.members.filter(isSession).map((s) => [s, sessionMemo.get(
@@ -36179,7 +36445,12 @@ var IssueCodes = {
   // suppression comments
   UnusedIgnore: "unused-ignore",
   IgnoreNeedsReason: "ignore-needs-reason",
-  IgnoreNotAllowed: "ignore-not-allowed"
+  IgnoreNotAllowed: "ignore-not-allowed",
+  // products and syringes
+  MissingPresentation: "missing-presentation",
+  AmbiguousAmount: "ambiguous-amount",
+  PresentationOverdrawn: "presentation-overdrawn",
+  MixtureOverdrawn: "mixture-overdrawn"
 };
 var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([
   IssueCodes.OverdoseSession,
@@ -36203,7 +36474,9 @@ var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([
   IssueCodes.InvalidNumber,
   IssueCodes.InvalidDate,
   IssueCodes.InvalidRange,
-  IssueCodes.MissingInterval
+  IssueCodes.MissingInterval,
+  IssueCodes.MissingPresentation,
+  IssueCodes.AmbiguousAmount
 ]);
 
 // src/language/validation/severity.ts
@@ -36231,6 +36504,55 @@ function notTextDiagnostic(message, line, character) {
     code: IssueCodes.NotText,
     message,
     data: { code: IssueCodes.NotText }
+  };
+}
+
+// src/language/validation/reserved-words.ts
+var IDENTIFIER = /^[_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00C0-\u024F]*$/;
+var SUFFIX = {
+  mixture: "mix",
+  technique: "technique",
+  session: "session",
+  substance: "substance",
+  product: "product",
+  protocol: "protocol",
+  patient: "patient",
+  class: "class",
+  condition: "condition",
+  layer: "layer",
+  phase: "phase"
+};
+function isReservedAsName(error) {
+  const token = error.token;
+  return /^Expecting token of type 'ID' but found/.test(error.message) && IDENTIFIER.test(token.image ?? "") && token.tokenType?.name !== "ID";
+}
+function explainReservedWords(errors) {
+  const result = [];
+  let explained = false;
+  for (const error of errors) {
+    if (isReservedAsName(error)) {
+      explained = true;
+      result.push(withMessage(error, reservedMessage(error.token, error.previousToken)));
+    } else if (!(explained && /^Expecting (token of type 'EOF'|end of file)/.test(error.message))) {
+      result.push(error);
+    }
+  }
+  return result;
+}
+function reservedMessage(token, previous) {
+  const word = token.image;
+  const kind = previous && SUFFIX[previous.image] ? previous.image : void 0;
+  const rename = kind ? ` Rename the ${kind}, e.g. '${word}_${SUFFIX[kind]}'.` : " Use another name where it is declared and here.";
+  return `'${word}' is a reserved word of the language and cannot be a name.${rename} Until it is renamed, the rest of this block is not read.`;
+}
+function withMessage(error, message) {
+  return {
+    name: error.name,
+    message,
+    token: error.token,
+    resyncedTokens: error.resyncedTokens,
+    context: error.context,
+    ..."previousToken" in error && { previousToken: error.previousToken }
   };
 }
 
@@ -36329,6 +36651,10 @@ var MesoDocumentValidator = class extends DefaultDocumentValidator {
       }
     }
     return applySuppressions(document.textDocument.getText(), diagnostics);
+  }
+  /** Langium's parse errors, with a reserved word used as a name explained once (reserved-words.ts). */
+  processParsingErrors(parseResult, diagnostics, options) {
+    super.processParsingErrors({ ...parseResult, parserErrors: explainReservedWords(parseResult.parserErrors) }, diagnostics, options);
   }
   /**
    * Langium's `processLinkingErrors` with Meso's code, `unresolved-name`, and the nearest
@@ -36622,7 +36948,7 @@ var CombinationChecks = class {
       }
       return found;
     };
-    const given = [...new Set(semantics.mixtures.flatMap((m) => m.components.map((c) => c.substance)).filter((s) => !!s))].map(sidesOf);
+    const given = [...new Set(semantics.mixtures.flatMap((m) => m.components.flatMap((c) => c.carries.map((x) => x.substance))))].map(sidesOf);
     const relevant = interactions.filter((x) => given.some((g) => g.left.has(x)) && given.some((g) => g.right.has(x)));
     if (relevant.length === 0) return;
     const emit = (interaction, first2, second, target, where) => {
@@ -36656,11 +36982,12 @@ var CombinationChecks = class {
     const sessionWide = relevant.filter((x) => !x.inMixture);
     const mixtureWide = relevant.filter((x) => x.inMixture);
     for (const mixture of mixtureWide.length > 0 ? semantics.mixtures : []) {
-      const components = mixture.components.filter((c) => !!c.substance);
+      const components = mixture.components.flatMap((c) => c.carries.map((x) => ({ substance: x.substance, component: c.component })));
       const present = components.map((c) => c.substance);
       for (const interaction of mixtureWide) {
         if (cleared(interaction, present)) continue;
         pairs(components, interaction, (a, b) => {
+          if (a.component === b.component) return;
           const [first2, second] = a.component.$cstNode.offset < b.component.$cstNode.offset ? [a, b] : [b, a];
           emit(interaction, first2.substance, second.substance, second.component, `in mixture '${mixture.mixture.name}'`);
         });
@@ -36670,7 +36997,7 @@ var CombinationChecks = class {
       const doses = session.doses;
       if (doses.length < 2) continue;
       for (const interaction of sessionWide) {
-        const mixturesOf = (s) => session.injects.filter((i) => i.doses.some((d) => d.substance === s)).map((i) => i.mixture?.components.map((c) => c.substance).filter((x) => !!x) ?? []);
+        const mixturesOf = (s) => session.injects.filter((i) => i.doses.some((d) => d.substance === s)).map((i) => i.mixture?.components.flatMap((c) => c.carries.map((x) => x.substance)) ?? []);
         pairs(doses, interaction, (a, b) => {
           if (interaction.unless.length > 0 && [...mixturesOf(a.substance), ...mixturesOf(b.substance)].every((m) => cleared(interaction, m))) return;
           const [first2, second] = doses.indexOf(a) < doses.indexOf(b) ? [a, b] : [b, a];
@@ -36680,16 +37007,19 @@ var CombinationChecks = class {
     }
   }
   checkComponentMustNotBeWithdrawn(component, accept) {
-    const substance = component.substance?.ref;
-    const withdrawn = substance && withdrawnOf(substance);
-    if (!substance || !withdrawn) return;
-    report(
-      accept,
-      "error",
-      IssueCodes.WithdrawnSubstance,
-      `'${substance.name}' is withdrawn: ${withdrawn.reason} (${originOf(withdrawn)}).`,
-      { node: component, property: "substance", relatedInformation: relatedTo(withdrawn, "withdrawal declared here"), data: { substance: substance.name } }
-    );
+    const named2 = component.substance?.ref;
+    for (const substance of substancesOf(named2)) {
+      const withdrawn = withdrawnOf(substance);
+      if (!withdrawn) continue;
+      const via = named2 === substance ? "" : ` (in product '${named2.name}')`;
+      report(
+        accept,
+        "error",
+        IssueCodes.WithdrawnSubstance,
+        `'${substance.name}'${via} is withdrawn: ${withdrawn.reason} (${originOf(withdrawn)}).`,
+        { node: component, property: "substance", relatedInformation: relatedTo(withdrawn, "withdrawal declared here"), data: { substance: substance.name } }
+      );
+    }
   }
   /**
    * M1: at most N active substances per mixture, not counting diluents, vehicles and one local
@@ -36697,7 +37027,7 @@ var CombinationChecks = class {
    */
   checkMixtureShouldNotHaveTooManySubstances(mixture, accept) {
     const protocol = mixture.$container;
-    const active = [...new Set(mixture.components.map((c) => c.substance?.ref).filter((s) => !!s && isActive(s)))];
+    const active = [...new Set(mixture.components.flatMap((c) => substancesOf(c.substance?.ref)).filter((s) => isActive(s)))];
     const anaesthetic = active.find((s) => hasClassNamed(s, ANESTHETIC_CLASS_NAME));
     const counted = active.filter((s) => s !== anaesthetic);
     const indication = this.services.semantics.Semantics.protocol(protocol).indication;
@@ -36719,11 +37049,11 @@ var CombinationChecks = class {
   /** `mixing: <severity> "<reason>"` on a substance or its class: not to be mixed with other active substances (M4 corticosteroids, M5 PPC/DC). */
   checkMixingRules(mixture, active, accept) {
     if (active.length < 2) return;
-    for (const component of mixture.components) {
-      const substance = component.substance?.ref;
-      const rule = substance && mixingOf(substance);
-      if (!substance || !rule) continue;
-      const others = active.filter((s) => s !== substance && !(isSubstanceClass(rule.from) && classesOf(s).includes(rule.from)));
+    for (const component of mixture.components) for (const substance of substancesOf(component.substance?.ref)) {
+      const rule = mixingOf(substance);
+      if (!rule) continue;
+      const own = substancesOf(component.substance?.ref);
+      const others = active.filter((s) => !own.includes(s) && !(isSubstanceClass(rule.from) && classesOf(s).includes(rule.from)));
       if (others.length === 0) continue;
       const p = provenanceOf(rule.clause);
       const from = rule.from === substance ? "" : ` (class '${rule.from.name}')`;
@@ -37055,11 +37385,12 @@ var DoseChecks = class {
           const written = toMeasure(c.quantity);
           if (!written || !once(`amount|${c.$cstNode?.offset}`)) return;
           const byVolume = written.dimension === "volume";
+          const product = c.substance?.ref;
           report(
             accept,
             "warning",
             IssueCodes.AmountUnknown,
-            byVolume ? `'${f2.substance.name}' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.` : `'${f2.substance.name}' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.`,
+            isProduct(product) ? `'${f2.substance.name}' in product '${product.name}' has no strength, so its caps cannot be checked: state its strength in the product (e.g. \`${f2.substance.name} 50 mg/mL\`, or an amount per ampoule).` : byVolume ? `'${f2.substance.name}' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.` : `'${f2.substance.name}' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.`,
             { node: c, property: "quantity", data: { substance: f2.substance.name } }
           );
         });
@@ -37074,6 +37405,103 @@ var DoseChecks = class {
         break;
       }
     }
+  }
+};
+
+// src/language/validation/rules/product-checks.ts
+var ProductChecks = class {
+  constructor(services) {
+    this.services = services;
+  }
+  services;
+  /** `ketoprofen 100 mg` in a product is per ampoule or vial: the product must say what one holds. */
+  checkIngredientStrengthMustSayPerWhat(ingredient, accept) {
+    const strength = ingredient.strength;
+    if (!strength?.unit || ingredient.per) return;
+    const dimension = lookupUnit(unitText(strength.unit))?.dimension;
+    if (dimension !== "mass" && dimension !== "activity") return;
+    const product = ingredient.$container;
+    if (product.clauses.some((c) => c.$type === "PresentationClause")) return;
+    const name = ingredient.substance?.$refText ?? "?";
+    report(
+      accept,
+      "error",
+      IssueCodes.MissingPresentation,
+      `'${name}' ${strength.$cstNode?.text ?? ""} in product '${product.name}' is an amount per ampoule or vial, but '${product.name}' does not say what one holds: add \`ampoule <volume>\`, or write a strength per mL (\`${name} 50 mg/mL\`). Until it is fixed, no dose of '${name}' is worked out from '${product.name}'.`,
+      { node: ingredient, property: "strength" }
+    );
+  }
+  checkComponentOfProduct(component, accept) {
+    const named2 = component.substance?.ref;
+    if (isSubstance(named2) && component.presentations !== void 0) {
+      report(
+        accept,
+        "error",
+        IssueCodes.MisplacedClause,
+        `'${named2.name}' is a substance and has no ampoules: \`from ${component.presentations} ${component.presentationUnit}\` belongs to a product (declare one with its ampoule volume).`,
+        { node: component, property: "presentationUnit" }
+      );
+    }
+    if (!isProduct(named2)) return;
+    const facts = productFacts(named2);
+    if (component.strength) {
+      report(
+        accept,
+        "error",
+        IssueCodes.MisplacedClause,
+        `'${named2.name}' is a product: its strengths are declared in it, not in the mixture. Give only its volume, its ampoules or the amount of its ingredient. Until it is fixed, the doses drawn from mixture '${component.$container.name}' are not checked.`,
+        { node: component, property: "strength", relatedInformation: relatedTo(named2, "product declared here") }
+      );
+      return;
+    }
+    const given = toMeasure(component.quantity);
+    if (given && (given.dimension === "mass" || given.dimension === "activity")) {
+      const kind = given.dimension === "mass" ? "a mass" : "an activity";
+      const matching = facts.ingredients.filter((i) => i.strength && i.strength !== "unreadable" && i.strength.dimension === given.dimension);
+      if (matching.length !== 1) {
+        const names = matching.map((i) => `'${i.ingredient.substance?.$refText ?? "?"}'`).join(", ");
+        report(
+          accept,
+          "error",
+          IssueCodes.AmbiguousAmount,
+          matching.length === 0 ? `Product '${named2.name}' has no ingredient with a strength in ${given.dimension === "mass" ? "mg" : "IU"}, so ${kind} of it cannot be turned into a volume: give it in mL${facts.presentationMl ? " or in ampoules" : ""}. Until it is fixed, the doses drawn from mixture '${component.$container.name}' are not checked.` : `Product '${named2.name}' holds ${names}: ${component.quantity.$cstNode?.text ?? "an amount"} could be of any of them. Give it in mL${facts.presentationMl ? " or in ampoules" : ""}. Until it is fixed, the doses drawn from mixture '${component.$container.name}' are not checked.`,
+          { node: component, property: "quantity", relatedInformation: relatedTo(named2, "product declared here") }
+        );
+      }
+    }
+    if (component.presentations !== void 0) this.checkDrawnFrom(component, accept);
+  }
+  /** `oki 3 mL from 1 ampoule`: one 2 mL ampoule cannot give 3 mL. */
+  checkDrawnFrom(component, accept) {
+    const product = component.substance?.ref;
+    if (!isProduct(product)) return;
+    const n = component.presentations;
+    if (!/^[0-9]+$/.test(n) || Number(n) < 1) {
+      report(accept, "error", IssueCodes.InvalidNumber, `A number of ampoules or vials must be a whole number of at least 1, not ${n}.`, { node: component, property: "presentations" });
+      return;
+    }
+    const facts = productFacts(product);
+    if (!facts.presentationMl) {
+      report(
+        accept,
+        "error",
+        IssueCodes.MisplacedClause,
+        `Product '${product.name}' does not say what one ampoule or vial holds, so \`from ${n} ${component.presentationUnit}\` cannot be checked: add \`ampoule <volume>\` to it.`,
+        { node: component, property: "presentationUnit", relatedInformation: relatedTo(product, "product declared here") }
+      );
+      return;
+    }
+    const protocol = component.$container.$container;
+    const c = this.services.semantics.Semantics.protocol(protocol).mixtures.find((m) => m.mixture === component.$container)?.components.find((x) => x.component === component);
+    if (!c?.volume || !c.capacity || c.volume.high.compare(c.capacity) <= 0) return;
+    const takes = c.volume.low.equals(c.volume.high) ? `${formatNumber(c.volume.high)} mL` : `up to ${formatNumber(c.volume.high)} mL`;
+    report(
+      accept,
+      "error",
+      IssueCodes.PresentationOverdrawn,
+      `'${product.name}' takes ${takes} from ${n} ${component.presentationUnit}, which ${n === "1" ? "holds" : "hold"} ${formatNumber(c.capacity)} mL (${facts.presentationKind ?? "ampoule"} of ${formatNumber(facts.presentationMl)} mL): open more, or take less.`,
+      { node: component, property: "quantity", relatedInformation: relatedTo(product, "product declared here"), data: { takes: c.volume.high.valueOf(), holds: c.capacity.valueOf() } }
+    );
   }
 };
 
@@ -37685,6 +38113,7 @@ var TechniqueChecks = class {
           );
         }
       }
+      this.checkDrawsMustFitMixtures(s, accept);
       const name = { node: s.session, property: "name" };
       for (const limit of s.points !== void 0 ? limits("points per session") : []) {
         if (!violatesSpan(limit, s.points)) continue;
@@ -37706,6 +38135,33 @@ var TechniqueChecks = class {
           { ...name, relatedInformation: relatedTo(limit.limit, "limit declared here") }
         );
       }
+    }
+  }
+  /**
+   * A mixture is prepared once per session: all its injects together draw no more than it
+   * holds (the most drawn against the least held), unless it is `prepared per inject`. One
+   * inject that alone draws too much is insufficient-mixture, said there and not again.
+   */
+  checkDrawsMustFitMixtures(s, accept) {
+    for (const d of s.draws) {
+      const held = d.mixture.volume;
+      if (d.mixture.mixture.perInject || d.injects.length < 2 || !held || !d.volume) continue;
+      if (d.injects.some((i) => !i.injectedVolume || i.injectedVolume.high.compare(held.low) > 0)) continue;
+      if (d.volume.high.compare(held.low) <= 0) continue;
+      const each = d.injects.map((i) => `${formatSpan(i.injectedVolume)} mL`).join(" + ");
+      const name = d.mixture.mixture.name;
+      report(
+        accept,
+        "error",
+        IssueCodes.MixtureOverdrawn,
+        `Session '${s.session.name}' draws ${isPoint(d.volume) ? "" : "up to "}${formatNumber(d.volume.high)} mL from mixture '${name}' (${each}) but it holds ${isPoint(held) ? "only" : "as little as"} ${formatNumber(held.low)} mL: prepare more, or declare it \`mixture ${name} prepared per inject\` if each inject gets a syringe of its own.`,
+        {
+          node: d.injects[d.injects.length - 1].inject,
+          property: "mixture",
+          relatedInformation: relatedTo(d.mixture.mixture, "mixture declared here"),
+          data: { drawn: d.volume.high.valueOf(), available: held.low.valueOf() }
+        }
+      );
     }
   }
 };
@@ -37747,7 +38203,18 @@ function slotOf(c, prop) {
   if (isMaxCourseClause(c)) return { dims: ["time"], slot: "a course length", range: false, unchecked: "this course length is not checked" };
   if (isMinIntervalClause(c)) return { dims: ["time"], slot: "an interval", range: false, unchecked: "this minimum interval is not checked" };
   if (isLayer(c)) return { dims: ["length"], slot: "a layer depth", range: false, unchecked: `the band of ${named(c, "layer")} is not used` };
-  if (isComponent(c)) return { dims: ["volume", "mass", "activity"], slot: "a mixture component", range: true, unchecked: `the doses drawn from ${named(c.$container, "mixture")} are not checked` };
+  if (isComponent(c)) {
+    const unchecked = `the doses drawn from ${named(c.$container, "mixture")} are not checked`;
+    if (prop === "strength") return c.per ? { dims: ["mass", "activity"], slot: "the amount of a strength", range: true, unchecked } : { dims: ["concentration", "activity-concentration"], slot: "a strength", range: true, unchecked };
+    if (prop === "per") return { dims: ["volume"], slot: "the volume of a strength", range: true, unchecked };
+    return { dims: ["volume", "mass", "activity"], slot: "a mixture component", range: true, unchecked };
+  }
+  if (isIngredient(c)) {
+    const unchecked = `no dose of '${c.substance?.$refText ?? "?"}' is worked out from ${named(c.$container, "product")}`;
+    if (prop === "per") return { dims: ["volume"], slot: "the volume of a strength", range: false, unchecked };
+    return c.per ? { dims: ["mass", "activity"], slot: "the amount of a strength", range: false, unchecked } : { dims: ["concentration", "activity-concentration", "mass", "activity"], slot: "a strength", range: false, unchecked };
+  }
+  if (isPresentationClause(c)) return { dims: ["volume"], slot: `the volume of one ${c.kind}`, range: false, unchecked: `the ampoules of ${named(c.$container, "product")} are not counted` };
   if (isNeedleSetting(c)) return { dims: ["length"], slot: "a needle length", range: true, unchecked: "the needle is not checked" };
   if (isDepthSetting(c)) return { dims: ["length"], slot: "a depth", range: true, unchecked: "the depth is not checked" };
   if (isVolumePerPointSetting(c)) return { dims: ["volume"], slot: "a volume per point", range: true, unchecked: `the doses injected with ${named(c.$container, "technique")} are not checked` };
@@ -37797,6 +38264,10 @@ function checkQuantityUnit(q, accept) {
   const expected = expectedFor(q);
   if (!expected || !q.unit) return;
   const note = uncheckedNote(expected);
+  if (isComponent(q.$container) && q.$containerProperty === "quantity" && PRESENTATION_UNITS.has(q.unit.symbol ?? "")) {
+    checkPresentationCount(q, q.$container, accept, note);
+    return;
+  }
   const lowOk = checkUnit(q.unit, expected.dims, expected.slot, accept, note);
   const highOk = !q.highUnit || checkUnit(q.highUnit, expected.dims, expected.slot, accept, note);
   if (!lowOk || !highOk) return;
@@ -37842,6 +38313,34 @@ function checkQuantityUnit(q, accept) {
     );
   }
 }
+function checkPresentationCount(q, component, accept, note) {
+  const named2 = component.substance?.ref;
+  const unit = q.unit.symbol ?? "";
+  if (!isProduct(named2)) {
+    if (!named2) return;
+    report(
+      accept,
+      "error",
+      IssueCodes.UnitMismatch,
+      `'${unit}' counts the ampoules or vials of a product, but '${named2.name}' is a substance: give it in mL or in mg, or declare a product with its ampoule (\`ampoule 2 mL\`).${note}`,
+      { node: q.unit, data: { unit, expected: ["volume", "mass", "activity"] } }
+    );
+  } else if (!productFacts(named2).presentationMl) {
+    report(
+      accept,
+      "error",
+      IssueCodes.UnitMismatch,
+      `Product '${named2.name}' does not state what one ampoule or vial holds, so '${unit}' cannot be counted: add \`ampoule <volume>\` to it, or give a volume in mL.${note}`,
+      { node: q.unit, data: { unit, expected: ["volume", "mass", "activity"] } }
+    );
+  } else if (q.highUnit && !PRESENTATION_UNITS.has(q.highUnit.symbol ?? "")) {
+    report(accept, "error", IssueCodes.UnitMismatch, `The two ends of '${q.$cstNode?.text ?? ""}' are of different kinds: ampoules and ${unitText(q.highUnit)}.${note}`, { node: q });
+  } else if (!/^[0-9]+$/.test(q.value) || q.high !== void 0 && !/^[0-9]+$/.test(q.high)) {
+    report(accept, "error", IssueCodes.InvalidNumber, `A number of ampoules or vials is a whole number, not ${q.value}${q.high !== void 0 ? `-${q.high}` : ""}: give part of one in mL.${note}`, { node: q });
+  } else if (q.high !== void 0 && Number(q.value) > Number(q.high)) {
+    report(accept, "error", IssueCodes.InvalidRange, `The range '${q.$cstNode?.text ?? ""}' runs backwards: write its low end first.${note}`, { node: q });
+  }
+}
 var capitalised = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 function checkLimitValueUnit(v, accept) {
   const limit = v.$container;
@@ -37865,7 +38364,7 @@ function checkMembersShouldBeUsed(protocol, accept) {
   const usedSessions = new Set(protocol.members.filter(isSchedule).flatMap((s) => s.phases.map((p) => p.session?.ref)));
   for (const member of protocol.members) {
     const unused = isMixture(member) && !usedMixtures.has(member) && "mixture" || isTechnique(member) && !usedTechniques.has(member) && "technique" || isSession(member) && !usedSessions.has(member) && "session";
-    if (!unused) continue;
+    if (!unused || !member.name) continue;
     report(
       accept,
       "hint",
@@ -38046,6 +38545,7 @@ function registerValidationChecks(services) {
   const schedules = new ScheduleChecks(services);
   const patients = new PatientChecks(services);
   const areas = new AreaChecks(services);
+  const products = new ProductChecks(services);
   const checks = {
     Import: (n, a) => scoping.checkImportMustResolve(n, a),
     Model: (n, a) => scoping.checkNamesMustBeUnique(n, a),
@@ -38065,7 +38565,11 @@ function registerValidationChecks(services) {
       (n, a) => patients.checkPatient(n, a)
     ],
     Mixture: (n, a) => combinations.checkMixtureShouldNotHaveTooManySubstances(n, a),
-    Component: (n, a) => combinations.checkComponentMustNotBeWithdrawn(n, a),
+    Component: [
+      (n, a) => combinations.checkComponentMustNotBeWithdrawn(n, a),
+      (n, a) => products.checkComponentOfProduct(n, a)
+    ],
+    Ingredient: (n, a) => products.checkIngredientStrengthMustSayPerWhat(n, a),
     AreaClause: (n, a) => areas.checkAreaSizeMustBePositive(n, a),
     Quantity: checkQuantityUnit,
     LimitValue: checkLimitValueUnit,
@@ -39272,6 +39776,54 @@ function spanNumber(span) {
   return isPoint(span) || low === high ? low : { low, high };
 }
 
+// src/compiler/compile-products.ts
+function productJson(product) {
+  const facts = productFacts(product);
+  const presentation = product.clauses.find(isPresentationClause);
+  const vehicle = product.clauses.find(isVehicleClause)?.vehicle;
+  return {
+    id: product.name,
+    ...product.title !== void 0 && { title: product.title },
+    ...presentation && facts.presentationMl && { presentation: { kind: presentation.kind, volume: quantity(facts.presentationMl, "mL") } },
+    ingredients: facts.ingredients.map((i) => {
+      const strength = known(i.strength);
+      return {
+        substance: i.substance?.name ?? i.ingredient.substance?.$refText ?? "",
+        ...strength && { strength: quantity(strength.perMl.low, strength.dimension === "mass" ? "mg/mL" : "[iU]/mL") }
+      };
+    }),
+    ...vehicle && { vehicle: vehicle.ref?.name ?? vehicle.$refText },
+    ...sourceOf(product)
+  };
+}
+function sourceOf(product) {
+  const source = product.clauses.find((c) => c.$type === "SourceClause");
+  const evidence = product.clauses.find((c) => c.$type === "EvidenceClause");
+  return {
+    ...source && { source: source.source },
+    ...evidence && { evidence: evidence.level }
+  };
+}
+function componentJson(c) {
+  const volume = c.volume && { volume: spanQuantity(c.volume, "mL") };
+  if (c.product) {
+    const n = c.component.presentations;
+    return {
+      product: c.product.name,
+      ...volume,
+      ingredients: c.carries.map((x) => ({ substance: x.substance.name, ...x.amount && { amount: measureQuantity(x.amount) } })),
+      ...c.capacity && n !== void 0 && { drawnFrom: { count: Number(n), volume: quantity(c.capacity, "mL") } }
+    };
+  }
+  const own = c.component.strength ? known(readStrength(c.component.strength, c.component.per, { ranges: true })) : void 0;
+  return {
+    substance: c.substance?.name ?? c.component.substance?.$refText ?? "",
+    ...own && { strength: spanQuantity(own.perMl, own.dimension === "mass" ? "mg/mL" : "[iU]/mL") },
+    ...volume,
+    ...c.amount && { amount: measureQuantity(c.amount) }
+  };
+}
+
 // src/compiler/compile-protocol.ts
 function substanceJson(s) {
   const classes = classesOf(s).map((c) => c.name);
@@ -39295,9 +39847,10 @@ function doseJson(d) {
     ...d.volume && { volume: spanQuantity(d.volume, "mL") }
   };
 }
-var FORMAT_VERSION = 2;
+var FORMAT_VERSION = 3;
 function compileProtocolBody(protocol, semantics) {
   const used = semantics.totals.substances.map((t2) => t2.substance);
+  const products = [...new Set(semantics.mixtures.flatMap((m) => m.components.flatMap((c) => c.product ? [c.product] : [])))];
   const area = protocol.members.find(isAreaClause)?.area;
   return {
     id: protocol.name,
@@ -39309,15 +39862,13 @@ function compileProtocolBody(protocol, semantics) {
     // Canonical names (an alias as written would not match any id of the document).
     excludes: protocol.members.filter(isExcludesClause).flatMap((e) => e.conditions.map((c) => c.ref?.name ?? c.$refText)),
     substances: [...new Set(used)].map(substanceJson),
+    ...products.length > 0 && { products: products.map(productJson) },
     mixtures: semantics.mixtures.map((m) => ({
       id: m.mixture.name,
       ...m.mixture.title !== void 0 && { title: m.mixture.title },
       ...m.volume && { volume: spanQuantity(m.volume, "mL") },
-      components: m.components.map((c) => ({
-        substance: c.substance?.name ?? c.component.substance?.$refText ?? "",
-        ...c.volume && { volume: spanQuantity(c.volume, "mL") },
-        ...c.amount && { amount: measureQuantity(c.amount) }
-      }))
+      ...m.mixture.perInject && { preparedPerInject: true },
+      components: m.components.map(componentJson)
     })),
     techniques: semantics.techniques.map((t2) => {
       const depth = t2.technique.settings.find(isDepthSetting);
@@ -39349,7 +39900,10 @@ function compileProtocolBody(protocol, semantics) {
       maintenance: s.maintenance,
       session: s.phase.session?.$refText ?? "",
       ...s.facts?.injectedVolume && { injectedVolume: spanQuantity(s.facts.injectedVolume, "mL") },
-      doses: (s.facts?.doses ?? []).map(doseJson)
+      doses: (s.facts?.doses ?? []).map(doseJson),
+      ...s.facts && s.facts.products.length > 0 && {
+        products: s.facts.products.map((p) => ({ product: p.product.name, ...p.volume && { volume: spanQuantity(p.volume, "mL") } }))
+      }
     })),
     totals: {
       sessions: spanNumber(semantics.totals.cycleSessions ?? ZERO),
@@ -39406,9 +39960,9 @@ function compilePlan(patient, ps, protocolSemantics, warnings, context) {
 // src/compiler/meso-schema.json
 var meso_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "urn:meso:schema:2",
+  $id: "urn:meso:schema:3",
   title: "MesoJson",
-  description: "A protocol (format meso-protocol) or a patient's plan (format meso-plan) compiled by the meso tool, format version 2 (docs/json.md). Quantities carry UCUM unit codes; numbers are exact decimals rounded to 6 places where a value does not terminate. A figure the protocol gives as a range is written with its two ends (QuantityRange, Range).",
+  description: "A protocol (format meso-protocol) or a patient's plan (format meso-plan) compiled by the meso tool, format version 3 (docs/json.md). Quantities carry UCUM unit codes; numbers are exact decimals rounded to 6 places where a value does not terminate. A figure the protocol gives as a range is written with its two ends (QuantityRange, Range).",
   oneOf: [
     { $ref: "#/$defs/MesoProtocolDocument" },
     { $ref: "#/$defs/MesoPlanDocument" }
@@ -39500,13 +40054,66 @@ var meso_schema_default = {
     },
     Component: {
       title: "Component",
+      description: "One component of a mixture: a substance (with its amount) or a product (with the amount of each ingredient); exactly one of substance and product.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        substance: { type: "string" },
+        product: { type: "string", description: "The product's id (see Protocol.products)." },
+        strength: { $ref: "#/$defs/Measure", description: "The strength the component states itself (ketoprofen 50 mg/mL 2 mL), per mL; absent: the substance's." },
+        volume: { $ref: "#/$defs/Measure" },
+        amount: { $ref: "#/$defs/Measure" },
+        ingredients: { type: "array", items: { $ref: "#/$defs/IngredientAmount" }, description: "A product's substances and what the component holds of each." },
+        drawnFrom: {
+          type: "object",
+          description: "The ampoules or vials the component says it is drawn from (from 1 ampoule) and what they hold.",
+          required: ["count", "volume"],
+          additionalProperties: false,
+          properties: { count: { type: "integer", minimum: 1 }, volume: { $ref: "#/$defs/Quantity" } }
+        }
+      }
+    },
+    IngredientAmount: {
+      title: "IngredientAmount",
+      description: "One substance of a product in a component; absent amount = unknown (no strength).",
       type: "object",
       required: ["substance"],
       additionalProperties: false,
       properties: {
         substance: { type: "string" },
-        volume: { $ref: "#/$defs/Measure" },
         amount: { $ref: "#/$defs/Measure" }
+      }
+    },
+    Product: {
+      title: "Product",
+      description: "A preparation or brand: its substances at their strengths (per mL), what one ampoule or vial holds, its vehicle.",
+      type: "object",
+      required: ["id", "ingredients"],
+      additionalProperties: false,
+      properties: {
+        id: { type: "string" },
+        title: { type: "string" },
+        presentation: {
+          type: "object",
+          required: ["kind", "volume"],
+          additionalProperties: false,
+          properties: { kind: { type: "string", enum: ["ampoule", "vial"] }, volume: { $ref: "#/$defs/Quantity" } }
+        },
+        ingredients: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["substance"],
+            additionalProperties: false,
+            properties: {
+              substance: { type: "string" },
+              strength: { $ref: "#/$defs/Quantity", description: "Per mL; absent: the label gives none." }
+            }
+          }
+        },
+        vehicle: { type: "string" },
+        source: { type: "string" },
+        evidence: { type: "string" }
       }
     },
     Mixture: {
@@ -39518,6 +40125,7 @@ var meso_schema_default = {
         id: { type: "string" },
         title: { type: "string" },
         volume: { $ref: "#/$defs/Measure" },
+        preparedPerInject: { const: true, description: "Made up again for each inject (mixture m prepared per inject); absent: prepared once per session, its injects share it." },
         components: { type: "array", items: { $ref: "#/$defs/Component" } }
       }
     },
@@ -39589,7 +40197,17 @@ var meso_schema_default = {
         maintenance: { type: "boolean" },
         session: { type: "string", description: "The session declaration this one follows." },
         injectedVolume: { $ref: "#/$defs/Measure" },
-        doses: { type: "array", items: { $ref: "#/$defs/Dose" } }
+        doses: { type: "array", items: { $ref: "#/$defs/Dose" } },
+        products: {
+          type: "array",
+          description: "The volume of each product the session injects (its ingredients' doses are in doses); absent when it injects none.",
+          items: {
+            type: "object",
+            required: ["product"],
+            additionalProperties: false,
+            properties: { product: { type: "string" }, volume: { $ref: "#/$defs/Measure" } }
+          }
+        }
       }
     },
     SubstanceTotal: {
@@ -39631,6 +40249,7 @@ var meso_schema_default = {
         skinTestBefore: { $ref: "#/$defs/Measure" },
         excludes: { type: "array", items: { type: "string" } },
         substances: { type: "array", items: { $ref: "#/$defs/Substance" } },
+        products: { type: "array", items: { $ref: "#/$defs/Product" }, description: "The products the mixtures use; absent when none." },
         mixtures: { type: "array", items: { $ref: "#/$defs/Mixture" } },
         techniques: { type: "array", items: { $ref: "#/$defs/Technique" } },
         sessions: { type: "array", items: { $ref: "#/$defs/Session" } },
@@ -39671,7 +40290,7 @@ var meso_schema_default = {
       properties: {
         $schema: { type: "string" },
         format: { const: "meso-protocol" },
-        formatVersion: { const: 2 },
+        formatVersion: { const: 3 },
         generator: { $ref: "#/$defs/Generator" },
         protocol: { $ref: "#/$defs/Protocol" },
         warnings: { type: "array", items: { $ref: "#/$defs/Warning" } }
@@ -39685,7 +40304,7 @@ var meso_schema_default = {
       properties: {
         $schema: { type: "string" },
         format: { const: "meso-plan" },
-        formatVersion: { const: 2 },
+        formatVersion: { const: 3 },
         generator: { $ref: "#/$defs/Generator" },
         patient: { $ref: "#/$defs/Patient" },
         protocol: { $ref: "#/$defs/Protocol" },
@@ -39696,8 +40315,8 @@ var meso_schema_default = {
 };
 
 // src/language/identifier.ts
-var IDENTIFIER = /[_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00B2\u00C0-\u024F]*/;
-var WHOLE_IDENTIFIER = new RegExp(`^${IDENTIFIER.source}$`);
+var IDENTIFIER2 = /[_a-zA-Z\u00B5\u03BC\u00C0-\u024F][\w\u00B5\u03BC\u00B2\u00C0-\u024F]*/;
+var WHOLE_IDENTIFIER = new RegExp(`^${IDENTIFIER2.source}$`);
 
 // src/compiler/compile-document.ts
 var defaultCompileContext = { version: package_default.version, schemaId: meso_schema_default.$id };
@@ -40053,7 +40672,31 @@ var diagnosticDocs = [
     "code": "ignore-not-allowed",
     "severity": "warning",
     "summary": "A `meso-ignore` comment covers a diagnostic that can never be silenced, so the diagnostic stays.",
-    "text": "## `ignore-not-allowed`\n\n**Severity**: warning.\n\nA `meso-ignore` comment covers a diagnostic that can never be silenced, so the diagnostic stays.\n\nThese are `overdose-session`, `overdose-weight`, `overdose-cycle`, `anesthetic-sum`, `allergy`,\n`skin-test-positive`, `withdrawn-substance`, `contraindicated` at error severity, and the errors\nthat leave part of the file unchecked: `syntax-error`, `unresolved-name`, `unknown-unit`,\n`unit-mismatch`, `duplicate-name`, `import-unresolved`, `not-text`, `invalid-number`,\n`invalid-date`, `invalid-range` and `missing-interval`. The diagnostic is on the comment.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    // meso-ignore overdose-session: the patient tolerated 40 mg before\n    mixture antalgic { piroxicam 2 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<code>' cannot be ignored: doses, allergies, withdrawn products, error-severity contraindications and errors that leave part of the file unchecked must be fixed.`\n\n**Fix**: Delete the comment and fix the underlying problem. For a dose, change the dose. For an\nallergy or a withdrawn product, change the protocol.\n\n**Accept**: No. It is produced after the comments are applied, so a `meso-ignore` cannot silence it.\n\n**Data**: none beyond `code`."
+    "text": "## `ignore-not-allowed`\n\n**Severity**: warning.\n\nA `meso-ignore` comment covers a diagnostic that can never be silenced, so the diagnostic stays.\n\nThese are `overdose-session`, `overdose-weight`, `overdose-cycle`, `anesthetic-sum`, `allergy`,\n`skin-test-positive`, `withdrawn-substance`, `contraindicated` at error severity, and the errors\nthat leave part of the file unchecked: `syntax-error`, `unresolved-name`, `unknown-unit`,\n`unit-mismatch`, `duplicate-name`, `import-unresolved`, `not-text`, `invalid-number`,\n`invalid-date`, `invalid-range`, `missing-interval`, `missing-presentation` and `ambiguous-amount`. The diagnostic is on the comment.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    // meso-ignore overdose-session: the patient tolerated 40 mg before\n    mixture antalgic { piroxicam 2 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<code>' cannot be ignored: doses, allergies, withdrawn products, error-severity contraindications and errors that leave part of the file unchecked must be fixed.`\n\n**Fix**: Delete the comment and fix the underlying problem. For a dose, change the dose. For an\nallergy or a withdrawn product, change the protocol.\n\n**Accept**: No. It is produced after the comments are applied, so a `meso-ignore` cannot silence it.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "missing-presentation",
+    "severity": "error",
+    "summary": "A product gives an ingredient as an amount (`ketoprofen 100 mg`), which a label means per ampoule or vial, but the product does not say what one ampoule or vial holds. Without that volume the ingredient has no strength per mL, so no dose of it is worked out from the product. The diagnostic is on the amount.",
+    "text": "## `missing-presentation`\n\n**Severity**: error.\n\nA product gives an ingredient as an amount (`ketoprofen 100 mg`), which a label means per\nampoule or vial, but the product does not say what one ampoule or vial holds. Without that\nvolume the ingredient has no strength per mL, so no dose of it is worked out from the product.\nThe diagnostic is on the amount.\n\n**Example**:\n\n```meso\n/** OKi 160 mg/2 mL: 160 mg ketoprofen lysine salt = 100 mg ketoprofen per 2 mL ampoule. */\nproduct oki \"OKi 160 mg/2 mL\" {\n    ketoprofen 100 mg\n    source \"OKi 160 mg/2 ml soluzione iniettabile per uso intramuscolare, foglio illustrativo (Domp\xE9)\"\n}\n```\n\n**Message**: `'<substance>' <amount> in product '<product>' is an amount per ampoule or vial, but '<product>' does not say what one holds: add `ampoule <volume>`, or write a strength per mL (`<substance> 50 mg/mL`). Until it is fixed, no dose of '<substance>' is worked out from '<product>'.`\n\n**Fix**: Add the presentation from the label (`ampoule 2 mL`), or write the strength per mL\n(`ketoprofen 50 mg/mL`) or per volume (`ketoprofen 100 mg / 2 mL`).\n\n**Accept**: No. The ingredient's doses would go unchecked.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "ambiguous-amount",
+    "severity": "error",
+    "summary": "A mixture gives a product by an amount (`pc_dc 100 mg`), but the amount could be of several of its ingredients, or of none (no ingredient with a strength in that unit). The volume of the component, and every dose drawn from the mixture, are then unknown. The diagnostic is on the amount.",
+    "text": "## `ambiguous-amount`\n\n**Severity**: error.\n\nA mixture gives a product by an amount (`pc_dc 100 mg`), but the amount could be of several of\nits ingredients, or of none (no ingredient with a strength in that unit). The volume of the\ncomponent, and every dose drawn from the mixture, are then unknown. The diagnostic is on the\namount.\n\n**Example**:\n\n```meso\n/** Phosphonciale Mono: 250 mg phosphatidylcholine and 126.5 mg deoxycholic acid per 5 mL ampoule. */\nproduct pc_dc {\n    phosphatidylcholine 250 mg\n    deoxycholic_acid 126.5 mg\n    ampoule 5 mL\n}\nprotocol lipolysis {\n    indication aesthetic\n    skin test not needed \"no substance asks for one\"\n    mixture lipo { pc_dc 100 mg }\n    session s { inject lipo }\n    schedule { phase a: 1 session of s }\n}\n```\n\n**Message**: `Product '<product>' holds '<substance>', '<substance>': <amount> could be of any of them. Give it in mL or in ampoules. Until it is fixed, the doses drawn from mixture '<mixture>' are not checked.`\n\n**Fix**: Give the product by volume (`pc_dc 2 mL`) or by ampoules (`pc_dc 1 ampoule`). A product\nwith one ingredient in mg may be given by that ingredient's amount (`oki 100 mg`).\n\n**Accept**: No. The doses drawn from the mixture would go unchecked.\n\n**Data**: none beyond `code`."
+  },
+  {
+    "code": "presentation-overdrawn",
+    "severity": "error",
+    "summary": "A component says how many ampoules or vials it is drawn from (`oki 3 mL from 1 ampoule`), and takes more than they hold (one 2 mL ampoule). Without `from`, a component may take any volume: more ampoules are opened. With a range, its top is compared. The diagnostic is on the component's volume.",
+    "text": '## `presentation-overdrawn`\n\n**Severity**: error.\n\nA component says how many ampoules or vials it is drawn from (`oki 3 mL from 1 ampoule`), and\ntakes more than they hold (one 2 mL ampoule). Without `from`, a component may take any\nvolume: more ampoules are opened. With a range, its top is compared. The diagnostic is on the\ncomponent\'s volume.\n\n**Example**:\n\n```meso\nproduct oki "OKi 160 mg/2 mL" {\n    ketoprofen 100 mg\n    ampoule 2 mL\n}\nprotocol sciatica {\n    indication pain\n    skin test not needed "no substance asks for one"\n    mixture m { oki 3 mL from 1 ampoule  saline 2 mL }\n    session s { inject m }\n    schedule { phase a: 1 session of s }\n}\n```\n\n**Message**: `\'<product>\' takes <volume> mL from <n> ampoule, which holds <volume> mL (ampoule of <volume> mL): open more, or take less.`\n\n**Fix**: Take no more than the ampoules hold, or say how many are opened (`from 2 ampoules`).\n\n**Accept**: Yes, with `// meso-ignore presentation-overdrawn: <reason>` on the line.\n\n**Data**: `takes` and `holds` (mL).'
+  },
+  {
+    "code": "mixture-overdrawn",
+    "severity": "error",
+    "summary": "A mixture is prepared once per session: a syringe made up from its recipe. The injects of one session that use it together draw more than it holds (the most they draw against the least it holds). One inject that alone draws too much is `insufficient-mixture` instead. A mixture declared `prepared per inject` is made up again for each inject and is not summed. The diagnostic is on the mixture's name in the last of the injects.",
+    "text": "## `mixture-overdrawn`\n\n**Severity**: error.\n\nA mixture is prepared once per session: a syringe made up from its recipe. The injects of one\nsession that use it together draw more than it holds (the most they draw against the least it\nholds). One inject that alone draws too much is `insufficient-mixture` instead. A mixture\ndeclared `prepared per inject` is made up again for each inject and is not summed. The\ndiagnostic is on the mixture's name in the last of the injects.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test not needed \"saline only\"\n    mixture m { saline 4 mL }\n    technique t { needle 30G 4 mm  depth 2 mm  0.1 mL per point  30 points }\n    session s { inject m using t  inject m using t }\n    schedule { phase a: 1 session of s }\n}\n```\n\n**Message**: `Session '<session>' draws <volume> mL from mixture '<mixture>' (<volume> mL + <volume> mL) but it holds only <volume> mL: prepare more, or declare it `mixture <mixture> prepared per inject` if each inject gets a syringe of its own.`\n\n**Fix**: Prepare more of the mixture, draw less, or declare `mixture m prepared per inject { \u2026 }`\nwhen each inject is made up anew.\n\n**Accept**: Yes, with `// meso-ignore mixture-overdrawn: <reason>` on the `inject` line.\n\n**Data**: `drawn` and `available` (mL)."
   }
 ];
 
@@ -40726,7 +41369,7 @@ var path12 = __toESM(require("node:path"), 1);
 
 // src/cli/outdated-outputs.ts
 var import_node_fs8 = require("node:fs");
-var DECLARATION = new RegExp(`^[ \\t]*(protocol|patient)[ \\t]+(${IDENTIFIER.source})`, "gm");
+var DECLARATION = new RegExp(`^[ \\t]*(protocol|patient)[ \\t]+(${IDENTIFIER2.source})`, "gm");
 function expectedOutputs(document, sourceText) {
   const found = /* @__PURE__ */ new Map();
   const add2 = (kind, id) => {
