@@ -6,11 +6,12 @@ import {
 } from '../generated/ast.js';
 import { areaFacts, drawOf, type AreaDelivery, type AreaFacts } from './areas.js';
 import type { Measure } from '../units/quantity.js';
-import { add, mul, sumKnown, type Span } from '../units/span.js';
+import { mul, sumKnown, type Span } from '../units/span.js';
 import { count, MAX_COUNT } from './counts.js';
 import { delivered, type Draw, type PartTerm } from './dose-share.js';
 import { mixtureFacts, type ComponentFacts, type MixtureFacts } from './mixture-facts.js';
 import { NodeMemo } from './node-memo.js';
+import { sumDoses, totalsOver } from './dose-sums.js';
 import { mixtureDraws, productDeliveries, type MixtureDraw, type ProductDelivery } from './session-draws.js';
 import { substancesOf } from './strengths.js';
 import { known, readCount, readSpan, readValue } from './reading.js';
@@ -19,6 +20,7 @@ import { countOf, layOutSchedule, type ScheduledSession } from './schedule.js';
 export { mixtureFacts, type ComponentFacts, type MixtureFacts } from './mixture-facts.js';
 export type { ScheduledSession } from './schedule.js';
 export type { MixtureDraw, ProductDelivery } from './session-draws.js';
+export { sumDoses } from './dose-sums.js';
 
 /**
  * The one place where doses and schedules are computed. Validation, hover, inlay hints,
@@ -206,34 +208,6 @@ function injectFacts(inject: Inject, mixtures: Map<Mixture, MixtureFacts>, techn
     return { inject, mixture, technique, draw, injectedVolume, points, doses, areas: areaDeliveries };
 }
 
-/** Sums doses of the same substance; an unknown part makes the sum unknown. */
-export function sumDoses(doses: Dose[]): Dose[] {
-    const bySubstance = new Map<Substance, Dose>();
-    // Sums made here are extended in place: copying the component list at every addition
-    // made the totals over a long schedule quadratic in the number of sessions.
-    const sums = new Set<Dose>();
-    for (const d of doses) {
-        const prev = bySubstance.get(d.substance);
-        if (!prev) { bySubstance.set(d.substance, d); continue; }
-        const amount = prev.amount && d.amount && prev.amount.dimension === d.amount.dimension
-            ? { span: add(prev.amount.span, d.amount.span), dimension: d.amount.dimension } : undefined;
-        const volume = prev.volume && d.volume ? add(prev.volume, d.volume) : undefined;
-        const unreadable = prev.unreadable || d.unreadable;
-        if (sums.has(prev)) {
-            const sum = prev as { -readonly [K in keyof Dose]: Dose[K] };
-            sum.amount = amount;
-            sum.volume = volume;
-            sum.unreadable = unreadable;
-            sum.components.push(...d.components);
-        } else {
-            const sum: Dose = { substance: d.substance, amount, volume, components: [...prev.components, ...d.components], unreadable };
-            sums.add(sum);
-            bySubstance.set(d.substance, sum);
-        }
-    }
-    return [...bySubstance.values()];
-}
-
 function sessionFacts(session: Session, mixtures: Map<Mixture, MixtureFacts>, techniques: Map<Technique, TechniqueFacts>, areas: Map<AreaClause, AreaFacts>): SessionFacts {
     const injects = session.items.filter(isInject).map(i => injectFacts(i, mixtures, techniques, areas));
     return {
@@ -243,28 +217,6 @@ function sessionFacts(session: Session, mixtures: Map<Mixture, MixtureFacts>, te
         doses: sumDoses(injects.flatMap(i => i.doses)),
         durationDays: known(readSpan(session.items.find(isDurationClause)?.duration, 'time'))
     };
-}
-
-/**
- * Totals over scheduled sessions: the low end sums the sessions that always take place at
- * their low ends, the high end every session laid out at its high end.
- */
-function totalsOver(schedule: ScheduledSession[]): SubstanceTotal[] {
-    // Each session's doses once, times the number of times it is scheduled: exact, and
-    // linear in the sessions declared rather than in the sessions scheduled.
-    const times = new Map<SessionFacts, { mandatory: number; all: number }>();
-    for (const s of schedule) {
-        if (!s.facts) continue;
-        const t = times.get(s.facts) ?? { mandatory: 0, all: 0 };
-        times.set(s.facts, { mandatory: t.mandatory + (s.optional ? 0 : 1), all: t.all + 1 });
-    }
-    const times2 = (x: Span, t: { mandatory: number; all: number }): Span => ({ low: x.low.mul(t.mandatory), high: x.high.mul(t.all) });
-    const doses = [...times].flatMap(([facts, t]) => t.mandatory === 1 && t.all === 1 ? facts.doses : facts.doses.map(d => ({
-        ...d,
-        amount: d.amount && { span: times2(d.amount.span, t), dimension: d.amount.dimension },
-        volume: d.volume && times2(d.volume, t)
-    })));
-    return sumDoses(doses).map(d => ({ substance: d.substance, amount: d.amount, volume: d.volume }));
 }
 
 // Facts of the blocks a keystroke did not touch are kept (see NodeMemo).
