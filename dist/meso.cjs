@@ -36058,6 +36058,49 @@ var NodeMemo = class {
   }
 };
 
+// src/language/semantics/dose-sums.ts
+function sumDoses(doses) {
+  const bySubstance = /* @__PURE__ */ new Map();
+  const sums = /* @__PURE__ */ new Set();
+  for (const d of doses) {
+    const prev = bySubstance.get(d.substance);
+    if (!prev) {
+      bySubstance.set(d.substance, d);
+      continue;
+    }
+    const amount = prev.amount && d.amount && prev.amount.dimension === d.amount.dimension ? { span: add(prev.amount.span, d.amount.span), dimension: d.amount.dimension } : void 0;
+    const volume = prev.volume && d.volume ? add(prev.volume, d.volume) : void 0;
+    const unreadable = prev.unreadable || d.unreadable;
+    if (sums.has(prev)) {
+      const sum = prev;
+      sum.amount = amount;
+      sum.volume = volume;
+      sum.unreadable = unreadable;
+      sum.components.push(...d.components);
+    } else {
+      const sum = { substance: d.substance, amount, volume, components: [...prev.components, ...d.components], unreadable };
+      sums.add(sum);
+      bySubstance.set(d.substance, sum);
+    }
+  }
+  return [...bySubstance.values()];
+}
+function totalsOver(schedule) {
+  const times = /* @__PURE__ */ new Map();
+  for (const s of schedule) {
+    if (!s.facts) continue;
+    const t2 = times.get(s.facts) ?? { mandatory: 0, all: 0 };
+    times.set(s.facts, { mandatory: t2.mandatory + (s.optional ? 0 : 1), all: t2.all + 1 });
+  }
+  const times2 = (x, t2) => ({ low: x.low.mul(t2.mandatory), high: x.high.mul(t2.all) });
+  const doses = [...times].flatMap(([facts, t2]) => t2.mandatory === 1 && t2.all === 1 ? facts.doses : facts.doses.map((d) => ({
+    ...d,
+    amount: d.amount && { span: times2(d.amount.span, t2), dimension: d.amount.dimension },
+    volume: d.volume && times2(d.volume, t2)
+  })));
+  return sumDoses(doses).map((d) => ({ substance: d.substance, amount: d.amount, volume: d.volume }));
+}
+
 // src/language/semantics/session-draws.ts
 function mixtureDraws(injects) {
   const byMixture = /* @__PURE__ */ new Map();
@@ -36229,32 +36272,6 @@ function injectFacts(inject2, mixtures, techniques, areas) {
   });
   return { inject: inject2, mixture, technique, draw, injectedVolume, points, doses, areas: areaDeliveries };
 }
-function sumDoses(doses) {
-  const bySubstance = /* @__PURE__ */ new Map();
-  const sums = /* @__PURE__ */ new Set();
-  for (const d of doses) {
-    const prev = bySubstance.get(d.substance);
-    if (!prev) {
-      bySubstance.set(d.substance, d);
-      continue;
-    }
-    const amount = prev.amount && d.amount && prev.amount.dimension === d.amount.dimension ? { span: add(prev.amount.span, d.amount.span), dimension: d.amount.dimension } : void 0;
-    const volume = prev.volume && d.volume ? add(prev.volume, d.volume) : void 0;
-    const unreadable = prev.unreadable || d.unreadable;
-    if (sums.has(prev)) {
-      const sum = prev;
-      sum.amount = amount;
-      sum.volume = volume;
-      sum.unreadable = unreadable;
-      sum.components.push(...d.components);
-    } else {
-      const sum = { substance: d.substance, amount, volume, components: [...prev.components, ...d.components], unreadable };
-      sums.add(sum);
-      bySubstance.set(d.substance, sum);
-    }
-  }
-  return [...bySubstance.values()];
-}
 function sessionFacts(session, mixtures, techniques, areas) {
   const injects = session.items.filter(isInject).map((i) => injectFacts(i, mixtures, techniques, areas));
   return {
@@ -36267,21 +36284,6 @@ function sessionFacts(session, mixtures, techniques, areas) {
     doses: sumDoses(injects.flatMap((i) => i.doses)),
     durationDays: known(readSpan(session.items.find(isDurationClause)?.duration, "time"))
   };
-}
-function totalsOver(schedule) {
-  const times = /* @__PURE__ */ new Map();
-  for (const s of schedule) {
-    if (!s.facts) continue;
-    const t2 = times.get(s.facts) ?? { mandatory: 0, all: 0 };
-    times.set(s.facts, { mandatory: t2.mandatory + (s.optional ? 0 : 1), all: t2.all + 1 });
-  }
-  const times2 = (x, t2) => ({ low: x.low.mul(t2.mandatory), high: x.high.mul(t2.all) });
-  const doses = [...times].flatMap(([facts, t2]) => t2.mandatory === 1 && t2.all === 1 ? facts.doses : facts.doses.map((d) => ({
-    ...d,
-    amount: d.amount && { span: times2(d.amount.span, t2), dimension: d.amount.dimension },
-    volume: d.volume && times2(d.volume, t2)
-  })));
-  return sumDoses(doses).map((d) => ({ substance: d.substance, amount: d.amount, volume: d.volume }));
 }
 var mixtureMemo = new NodeMemo();
 var techniqueMemo = new NodeMemo();
@@ -40432,7 +40434,7 @@ var diagnosticDocs = [
     "code": "amount-unknown",
     "severity": "warning",
     "summary": "A substance has dose caps, but Meso cannot work out how many mg a session delivers, so none of its caps is checked. Usually the component is given in mL and the substance has no `concentration`, like `lidocaine_epinephrine` in std.",
-    "text": "## `amount-unknown`\n\n**Severity**: warning.\n\nA substance has dose caps, but Meso cannot work out how many mg a session delivers, so none of\nits caps is checked. Usually the component is given in mL and the substance has no\n`concentration`, like `lidocaine_epinephrine` in std.\n\nThe warning also appears for an amount in mg when the technique injects only part of the\nmixture (points \xD7 volume per point): without a concentration the component's volume, the\nmixture's volume and so the share injected are unknown, and the message says so. The\nwarning appears once per substance per protocol, on its components.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine_epinephrine 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.` For a component given by amount: `'<substance>' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.`\n\n**Fix**: Give the amount in mg (`lidocaine_epinephrine 20 mg`) when the whole mixture is\ninjected. Otherwise, declare the product with its strength in your own file (it hides the std\ndeclaration; repeat its caps), for example `concentration 1 %`.\n\n**Accept**: Yes, with `// meso-ignore amount-unknown: <reason>` above the component's line or at\nits end. Prefer the fix: until then, no cap of that substance is checked.\n\n**Data**: `substance`."
+    "text": "## `amount-unknown`\n\n**Severity**: warning.\n\nA substance has dose caps, but Meso cannot work out how many mg a session delivers, so none of\nits caps is checked. Usually the component is given in mL and the substance has no\n`concentration`, like `lidocaine_epinephrine` in std.\n\nThe warning also appears for an amount in mg when the technique injects only part of the\nmixture (points \xD7 volume per point): without a concentration the component's volume, the\nmixture's volume and so the share injected are unknown, and the message says so. It appears\ntoo for a product whose label gives no strength for one of its ingredients (`product x {\nketoprofen  ampoule 2 mL }`): nothing is computed from a guess. The warning appears once per\nsubstance per protocol, on its components.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine_epinephrine 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.` For a component given by amount: `'<substance>' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.` For an ingredient of a product: `'<substance>' in product '<product>' has no strength, so its caps cannot be checked: state its strength in the product (e.g. `<substance> 50 mg/mL`, or an amount per ampoule).`\n\n**Fix**: Give the amount in mg (`lidocaine_epinephrine 20 mg`) when the whole mixture is\ninjected. Otherwise, declare the product with its strength in your own file (it hides the std\ndeclaration; repeat its caps), for example `concentration 1 %`.\n\n**Accept**: Yes, with `// meso-ignore amount-unknown: <reason>` above the component's line or at\nits end. Prefer the fix: until then, no cap of that substance is checked.\n\n**Data**: `substance`."
   },
   {
     "code": "interaction",
