@@ -2,6 +2,7 @@ import type { Patient } from '../language/generated/ast.js';
 import type { PatientSemantics, PlanDate } from '../language/semantics/patient-semantics.js';
 import type { ProtocolSemantics } from '../language/semantics/protocol-semantics.js';
 import { compileProtocolBody, FORMAT_VERSION, type CompileContext } from './compile-protocol.js';
+import { patientFactsJson } from './compile-care.js';
 import { quantity } from './json-values.js';
 import type * as J from './meso-json.generated.js';
 
@@ -28,7 +29,8 @@ export function compilePlan(patient: Patient, ps: PatientSemantics, protocolSema
             conditions: ps.conditions.map(c => c.name),
             allergies: ps.allergens.map(a => a.name),
             skinTests: ps.skinTests.map(t => ({ date: t.date, result: t.result as 'negative' | 'positive' })),
-            start: ps.start ?? ''
+            start: ps.start ?? '',
+            ...patientFactsJson(patient)
         },
         protocol: { ...protocol, sessions: protocol.sessions.map((s, i) => ({ ...s, ...(ps.dates[i] && { date: planDate(ps.dates[i]) }) })) },
         warnings

@@ -2,6 +2,8 @@ import { isDepthSetting, isDeviceSetting, isExcludesClause, isAreaClause, type P
 import { classesOf, concentrationOf, provenanceOf } from '../language/semantics/library.js';
 import type { ProtocolSemantics, Dose } from '../language/semantics/protocol-semantics.js';
 import { isConcentrationClause } from '../language/generated/ast.js';
+import { areasJson, sessionAreasField } from './compile-areas.js';
+import { careJson } from './compile-care.js';
 import { measureQuantity, quantity, spanNumber, spanQuantity } from './json-values.js';
 import type * as J from './meso-json.generated.js';
 import { componentJson, productJson } from './compile-products.js';
@@ -49,6 +51,8 @@ export function compileProtocolBody(protocol: Protocol, semantics: ProtocolSeman
     const used = semantics.totals.substances.map(t => t.substance);
     const products = [...new Set(semantics.mixtures.flatMap(m => m.components.flatMap(c => c.product ? [c.product] : [])))];
     const area = protocol.members.find(isAreaClause)?.area;
+    const areas = areasJson(semantics);
+    const care = careJson(semantics.care);
     return {
         id: protocol.name,
         ...(protocol.title !== undefined && { title: protocol.title }),
@@ -100,7 +104,8 @@ export function compileProtocolBody(protocol: Protocol, semantics: ProtocolSeman
             doses: (s.facts?.doses ?? []).map(doseJson),
             ...(s.facts && s.facts.products.length > 0 && {
                 products: s.facts.products.map(p => ({ product: p.product.name, ...(p.volume && { volume: spanQuantity(p.volume, 'mL') }) }))
-            })
+            }),
+            ...sessionAreasField(s.facts)
         })),
         totals: {
             sessions: spanNumber(semantics.totals.cycleSessions ?? ZERO),
@@ -115,7 +120,9 @@ export function compileProtocolBody(protocol: Protocol, semantics: ProtocolSeman
                     ...(t.volume && { volume: spanQuantity(t.volume, 'mL') })
                 };
             })
-        }
+        },
+        ...(areas.length > 0 && { areas }),
+        ...(care.length > 0 && { care })
     };
 }
 

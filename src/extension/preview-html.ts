@@ -71,6 +71,14 @@ function productList(model: PreviewModel): string {
  * The whole preview page. Every string from the file is escaped; the Content Security
  * Policy allows no script at all and only the page's own nonce-tagged style.
  */
+/** Treatment areas (what each session gives each) and care around the sessions, when the protocol has them. */
+function areasAndCare(model: PreviewModel): string {
+    const areas = model.areas?.length ? `<h2>Areas</h2>\n<table><tr><th>area</th><th>session</th><th>into it</th></tr>${model.areas.flatMap(a => (a.sessions.length ? a.sessions : [{ session: '—', doses: [] }]).map(s =>
+        `<tr><td>${escapeHtml(a.area)}${a.title ? ` (${escapeHtml(a.title)})` : ''}${a.region ? `, ${escapeHtml(a.region)}` : ''}${a.gridPoints !== undefined ? `, ${a.gridPoints} points` : ''}</td><td>${escapeHtml(s.session)}</td><td>${s.doses.map(d => `${escapeHtml(d.substance)} ${d.amount} ${escapeHtml(d.unit)}`).join(', ')}</td></tr>`)).join('')}</table>\n` : '';
+    const care = model.care?.length ? `<h2>Care around the sessions</h2>\n<ul>${model.care.map(c => `<li>${escapeHtml(c.timing)}${c.session ? ` (session ${escapeHtml(c.session)})` : ''}: ${escapeHtml(c.what)}${c.detail ? ` — ${escapeHtml(c.detail)}` : ''}</li>`).join('')}</ul>\n` : '';
+    return areas + care;
+}
+
 export function previewHtml(model: PreviewModel, nonce: string, cspSource: string): string {
     const warnings = model.warnings.length === 0 ? '<p class="ok">No warnings.</p>'
         : `<ul class="warnings">${model.warnings.map(w => `<li class="${w.severity === 'error' ? 'error' : 'warning'}">line ${w.line} <code>${escapeHtml(w.code)}</code> ${escapeHtml(w.message)}</li>`).join('')}</ul>`;
@@ -102,7 +110,7 @@ ${timeline(model)}
 <h2>Doses</h2>
 ${doseCharts(model) || '<p>No substance with a known amount.</p>'}
 ${productList(model)}
-<h2>Warnings</h2>
+${areasAndCare(model)}<h2>Warnings</h2>
 ${warnings}
 </body>
 </html>`;

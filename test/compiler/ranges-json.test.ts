@@ -36,7 +36,7 @@ async function compiled(): Promise<{ protocol: MesoProtocolDocument; plan: MesoP
     return { protocol: read('ranged.json'), plan: read('rossi.plan.json') };
 }
 
-describe('compiled JSON with ranges (format version 2)', () => {
+describe('compiled JSON with ranges (format version 2, kept in 3)', () => {
     test('both ends of every range, in a document the schema accepts', async () => {
         const { protocol, plan } = await compiled();
         const ajv = new Ajv2020({ allErrors: true, strict: true });

@@ -1,4 +1,5 @@
 import {
+    isAreasClause, isMinAgeClause, isTherapyClause, isWashoutClause,
     isContraindicatedClause, isIntendedLayerClause, isMaxAmountClause, isMaxConsecutiveClause, isMaxCourseClause,
     isMaxPointsClause, isMaxSessionsClause, isMinIntervalClause, isMixingClause, isSkinTestClause, isWithdrawnClause,
     type Component, type IntendedLayerClause, type Layer, type Mixture, type Protocol, type Session, type Substance,
@@ -55,6 +56,11 @@ function limitRows(rules: RuleInForce[], owner: RuleOwner): string[] {
             if (interval) rows.push(`| min interval${sev(clause)}${origin} | ${formatAmount({ value: interval.span.low, dimension: interval.dimension })} | ${provenance} |`);
         } else if (isMaxConsecutiveClause(clause)) {
             rows.push(`| max consecutive ${escapeMarkdown(clause.period)}${sev(clause)}${origin} | ${clause.count} | ${provenance} |`);
+        } else if (isMinAgeClause(clause)) {
+            rows.push(`| min age${sev(clause)}${origin} | ${clause.age} years | ${provenance} |`);
+        } else if (isWashoutClause(clause)) {
+            const period = toMeasure(clause.period);
+            if (period) rows.push(`| washout${origin} | ${formatAmount({ value: period.span.low, dimension: period.dimension })} | ${provenance} |`);
         } else if (isMaxCourseClause(clause)) {
             // A maximum in months counts its longest length (1 month: 31 days).
             const length = toMeasure(clause.length);
@@ -81,6 +87,12 @@ function rulesLines(owner: RuleOwner, rules: RuleInForce[], contraindications: C
     if (mixing && isMixingClause(mixing.clause)) {
         lines.push(`Not for mixing (${mixing.clause.severity})${fromText(mixing.from, owner)}: ${escapeMarkdown(mixing.clause.message)}  `);
     }
+    const areas = rules.find(r => isAreasClause(r.clause));
+    if (areas && isAreasClause(areas.clause)) {
+        lines.push(`Labelled for: ${areas.clause.regions.map(r => escapeMarkdown(r.$refText)).join(', ')} (${areas.clause.severity ?? 'warning'} elsewhere)${fromText(areas.from, owner)} — ${provenanceText(provenanceOf(areas.clause))}  `);
+    }
+    const therapies = rules.filter(r => isTherapyClause(r.clause));
+    if (therapies.length) lines.push(`Taking it counts as: ${therapies.map(r => isTherapyClause(r.clause) ? escapeMarkdown(r.clause.condition.$refText) + fromText(r.from, owner) : '').join(', ')}  `);
     const rows = limitRows(rules, owner);
     if (rows.length) lines.push('', '| limit | value | source and evidence |', '|---|---|---|', ...rows);
     if (contraindications.length) {

@@ -2,12 +2,13 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium'
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isComponent, isLayer, isMixture, isProduct, isProtocol, isSession, isSubstance, isSubstanceClass, isTechnique, type Protocol
+    isAreaClause, isComponent, isLayer, isMixture, isProduct, isProtocol, isSession, isSubstance, isSubstanceClass, isTechnique, type Protocol
 } from '../generated/ast.js';
 import type { MesoLspServices } from './lsp-module.js';
 import { covers } from '../validation/rules/combination-checks.js';
 import { importHover } from './meso-import-navigation.js';
 import { productCard } from './product-card.js';
+import { areaCard } from './area-cards.js';
 import { classCard, componentCard, layerCard, mixtureCard, protocolCard, sessionCard, substanceCard, techniqueCard } from './hover-cards.js';
 
 /**
@@ -53,6 +54,7 @@ export class MesoHoverProvider extends AstNodeHoverProvider {
         if (isProtocol(node)) return protocolCard(node, this.services.semantics.Semantics.protocol(node), doc);
         if (isSession(node)) return sessionCard(node, this.services.semantics.Semantics.protocol(node.$container as Protocol));
         if (isMixture(node)) return mixtureCard(node);
+        if (isAreaClause(node) && isProtocol(node.$container)) return areaCard(node, this.services.semantics.Semantics.protocol(node.$container), doc);
         if (isTechnique(node)) return techniqueCard(node);
         return doc;
     }

@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
-import { isComponent, isPhase, isProduct, isProtocol, isSchedule } from '../generated/ast.js';
+import { isAreaClause, isComponent, isInject, isPhase, isProduct, isProtocol, isSchedule, isSession } from '../generated/ast.js';
 import type { MesoLspServices } from './lsp-module.js';
 import { componentDeliveries } from '../semantics/component-totals.js';
 import { formatMeasure, formatSpan, toMeasure } from '../units/quantity.js';
@@ -35,6 +35,23 @@ export class MesoInlayHintProvider extends AbstractInlayHintProvider {
                 paddingLeft: true,
                 tooltip: this.services.i18n.Locale.t('hint.perSession.tooltip')
             });
+        } else if (isInject(node) && isSession(node.$container) && isProtocol(node.$container.$container) && node.areas.length > 0) {
+            // `into left_buttock` → `= 0.84 mg`: what one area gets from this inject.
+            const facts = this.services.semantics.Semantics.protocol(node.$container.$container).sessions
+                .find(s => s.session === node.$container)?.injects.find(i => i.inject === node);
+            node.areas.forEach((ref, index) => {
+                const delivery = facts?.areas.find(a => a.area.area === ref.ref);
+                const amounts = delivery?.doses.map(d => d.amount && formatMeasure(d.amount));
+                const end = ref.$refNode?.range.end;
+                if (!delivery || !end || !amounts?.length || amounts.some(a => !a)) return;
+                acceptor({
+                    position: end, label: `= ${delivery.upToWhole ? 'up to ' : ''}${amounts.join(' + ')}${delivery.derived && delivery.points ? ` in ${formatSpan(delivery.points)} points` : ''}`,
+                    kind: InlayHintKind.Type, paddingLeft: true, tooltip: `What area '${ref.$refText}' gets from this inject (${index + 1} of ${node.areas.length}).`
+                });
+            });
+        } else if (isAreaClause(node) && isProtocol(node.$container) && node.$cstNode) {
+            const grid = this.services.semantics.Semantics.protocol(node.$container).areas.find(a => a.area === node)?.gridPoints;
+            if (grid !== undefined) acceptor({ position: node.$cstNode.range.end, label: `${grid} points`, kind: InlayHintKind.Parameter, paddingLeft: true, tooltip: 'The points a square grid at this spacing holds on this size.' });
         } else if (isPhase(node) && isSchedule(node.$container) && node.$cstNode) {
             const semantics = this.services.semantics.Semantics.protocol(node.$container.$container);
             const days = semantics.schedule.filter(s => s.phase === node).map(s => `${s.day ? formatSpan(s.day) : '?'}${s.optional ? '?' : ''}`);

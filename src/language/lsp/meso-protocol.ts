@@ -99,4 +99,8 @@ export interface PreviewModel {
     /** Per product the mixtures use: its ingredients as the label gives them, and the mL injected in each session (highest end). */
     readonly products?: Array<{ product: string; title?: string; ingredients: string[]; perSession: number[] }>;
     readonly warnings: Array<{ line: number; severity: string; code: string; message: string }>;
+    /** Named treatment areas and what each session declaration gives each (absent when none is named). */
+    readonly areas?: Array<{ area: string; title?: string; region?: string; gridPoints?: number; sessions: Array<{ session: string; doses: Array<{ substance: string; amount: number; unit: string }> }> }>;
+    /** Pre-treatment, after-care and co-therapies (absent when there is none). */
+    readonly care?: Array<{ timing: string; session?: string; what: string; detail?: string }>;
 }

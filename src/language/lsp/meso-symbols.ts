@@ -2,7 +2,7 @@ import type { AstNode, AstNodeDescription, CstNode, LangiumDocument } from 'lang
 import { DefaultDocumentSymbolProvider, DefaultNodeKindProvider } from 'langium/lsp';
 import { CompletionItemKind, SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import {
-    Condition, Layer, Mixture, Patient, Phase, Product, Protocol, Session, Substance, SubstanceClass, Technique, isAliasesClause, isCondition, isSubstance
+    AreaClause, Condition, Layer, Region, Mixture, Patient, Phase, Product, Protocol, Session, Substance, SubstanceClass, Technique, isAliasesClause, isCondition, isSubstance
 } from '../generated/ast.js';
 
 /** Symbol and completion kinds of each kind of declaration (the semantic tokens use the same picture). */
@@ -17,7 +17,9 @@ const KINDS: Record<string, [SymbolKind, CompletionItemKind]> = {
     [SubstanceClass.$type]: [SymbolKind.Class, CompletionItemKind.Class],
     [Condition.$type]: [SymbolKind.EnumMember, CompletionItemKind.EnumMember],
     [Layer.$type]: [SymbolKind.Enum, CompletionItemKind.Enum],
-    [Patient.$type]: [SymbolKind.Object, CompletionItemKind.Variable]
+    [Patient.$type]: [SymbolKind.Object, CompletionItemKind.Variable],
+    [AreaClause.$type]: [SymbolKind.Field, CompletionItemKind.Field],
+    [Region.$type]: [SymbolKind.EnumMember, CompletionItemKind.EnumMember]
 };
 
 function typeOf(node: AstNode | AstNodeDescription): string {
@@ -48,6 +50,6 @@ function detailOf(node: AstNode): string | undefined {
     const aliases = isSubstance(node) ? node.clauses.filter(isAliasesClause).flatMap(c => c.names)
         : isCondition(node) ? node.aliases : [];
     if (aliases.length > 0) return `aliases: ${aliases.join(', ')}`;
-    const title = (node as { title?: unknown }).title;
+    const title = (node as { title?: unknown }).title ?? (node.$type === AreaClause.$type ? (node as AreaClause).area : undefined);
     return typeof title === 'string' && title ? title : undefined;
 }

@@ -9,6 +9,7 @@ import type { Span } from '../units/span.js';
 import type { PreviewModel } from './meso-protocol.js';
 import { known } from '../semantics/reading.js';
 import { productFacts } from '../semantics/strengths.js';
+import { previewAreas, previewCare } from './preview-areas.js';
 
 const num = (f: { valueOf(): number }) => Number(Number(f.valueOf()).toFixed(4));
 
@@ -58,6 +59,8 @@ export function buildPreviewModel(protocol: Protocol, semantics: ProtocolSemanti
         })),
         substances,
         ...(products(semantics).length > 0 && { products: products(semantics) }),
+        ...previewAreas(semantics),
+        ...previewCare(semantics),
         warnings: diagnostics
             .filter(d => (d.severity ?? Severity.Error) <= Severity.Warning && (!range || (d.range.start.line >= range.start.line && d.range.end.line <= range.end.line)))
             .map(d => ({ line: d.range.start.line + 1, severity: (d.severity ?? Severity.Error) === Severity.Error ? 'error' : 'warning', code: String(d.code ?? ''), message: typeof d.message === 'string' ? d.message : d.message.value }))

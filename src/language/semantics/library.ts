@@ -1,6 +1,6 @@
 import { Fraction } from 'fraction.js';
 import {
-    isAliasesClause, isAreasClause, isClassClause, isConcentrationClause, isContraindicatedClause, isEvidenceClause,
+    isAliasesClause, isAreasClause, isClassClause, isMinAgeClause, isTherapyClause, isWashoutClause, isConcentrationClause, isContraindicatedClause, isEvidenceClause,
     isIntendedLayerClause, isMaxAmountClause, isMaxConsecutiveClause, isMaxCourseClause, isMaxPointsClause,
     isMaxSessionsClause, isMinIntervalClause, isMixingClause, isSkinTestClause, isSourceClause, isSubstanceClass,
     isWithdrawnClause,
@@ -132,6 +132,9 @@ export function ruleKeys(clause: SubstanceClause): string[] {
     if (isSkinTestClause(clause)) return ['skin-test'];
     if (isMixingClause(clause)) return ['mixing'];
     if (isAreasClause(clause)) return ['areas'];
+    if (isMinAgeClause(clause)) return ['min-age'];
+    if (isTherapyClause(clause)) return [`therapy|${clause.condition?.$refText}`];
+    if (isWashoutClause(clause)) return ['washout'];
     return [];
 }
 

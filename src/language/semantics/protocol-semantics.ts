@@ -4,6 +4,7 @@ import {
     isTechnique, isVolumePerPointSetting, isPatientsFromClause, isIndicationClause, isSkinTestPlan, isAreaClause,
     type AreaClause, type Component, type Inject, type Mixture, type Protocol, type Session, type Substance, type Technique
 } from '../generated/ast.js';
+import { protocolCare, type CareFacts } from './care.js';
 import { areaFacts, drawOf, type AreaDelivery, type AreaFacts } from './areas.js';
 import type { Measure } from '../units/quantity.js';
 import { mul, sumKnown, type Span } from '../units/span.js';
@@ -102,6 +103,8 @@ export interface ProtocolSemantics {
     readonly techniques: TechniqueFacts[];
     /** Every `area` clause, named or for the record only. */
     readonly areas: AreaFacts[];
+    /** Pre-treatment, after-care and co-therapies: the protocol's, then each session's. */
+    readonly care: CareFacts[];
     readonly sessions: SessionFacts[];
     /** Every session at the top of every count range (see ScheduledSession.optional). */
     readonly schedule: ScheduledSession[];
@@ -256,6 +259,7 @@ export function computeProtocolSemantics(protocol: Protocol): ProtocolSemantics 
         mixtures: [...mixtures.values()],
         techniques: [...techniques.values()],
         areas: [...areas.values()],
+        care: protocolCare(protocol),
         sessions: [...sessions.values()],
         schedule,
         countsUnknown: layout.countsUnknown,

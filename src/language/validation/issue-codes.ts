@@ -18,6 +18,7 @@ export const IssueCodes = {
     Interaction: 'interaction',
     Contraindicated: 'contraindicated',
     Allergy: 'allergy',
+    UnderAge: 'under-age',
     SkinTestPositive: 'skin-test-positive',
     SkinTestLate: 'skin-test-late',
     MissingSkinTest: 'missing-skin-test',

@@ -2,10 +2,12 @@ import type { ValidationChecks } from 'langium';
 import type { MesoAstType } from '../generated/ast.js';
 import type { MesoServices } from '../meso-module.js';
 import { AreaChecks } from './rules/area-checks.js';
+import { CareChecks } from './rules/care-checks.js';
 import { CombinationChecks } from './rules/combination-checks.js';
 import { DoseChecks } from './rules/dose-checks.js';
 import { ProductChecks } from './rules/product-checks.js';
 import { PatientChecks } from './rules/patient-checks.js';
+import { PatientFactsChecks } from './rules/patient-facts-checks.js';
 import { ScheduleChecks } from './rules/schedule-checks.js';
 import { ScopingChecks } from './rules/scoping-checks.js';
 import { TechniqueChecks } from './rules/technique-checks.js';
@@ -22,8 +24,10 @@ export function registerValidationChecks(services: MesoServices): void {
     const techniques = new TechniqueChecks(services);
     const schedules = new ScheduleChecks(services);
     const patients = new PatientChecks(services);
+    const patientFacts = new PatientFactsChecks(services);
     const areas = new AreaChecks(services);
     const products = new ProductChecks(services);
+    const care = new CareChecks(services);
     const checks: ValidationChecks<MesoAstType> = {
         Import: (n, a) => scoping.checkImportMustResolve(n, a),
         Model: (n, a) => scoping.checkNamesMustBeUnique(n, a),
@@ -34,13 +38,15 @@ export function registerValidationChecks(services: MesoServices): void {
             (n, a) => techniques.checkTechniques(n, a),
             (n, a) => schedules.checkSchedule(n, a),
             (n, a) => areas.checkAreas(n, a),
+            (n, a) => care.checkCare(n, a),
             valueChecks.checkScheduleMustBeBounded,
             valueChecks.checkPhasesMustHaveIntervals,
             checkMembersShouldBeUsed
         ],
         Patient: [
             (n, a) => doses.checkPatientDosesMustStayUnderCaps(n, a),
-            (n, a) => patients.checkPatient(n, a)
+            (n, a) => patients.checkPatient(n, a),
+            (n, a) => patientFacts.checkPatientFacts(n, a)
         ],
         Mixture: (n, a) => combinations.checkMixtureShouldNotHaveTooManySubstances(n, a),
         Component: [

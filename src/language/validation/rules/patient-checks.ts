@@ -18,7 +18,9 @@ export class PatientChecks {
         const ps = this.services.semantics.Semantics.patient(patient);
         if (!ps.protocol) return;
         const protocol = ps.protocol;
-        const substances: Substance[] = [...new Set(this.services.semantics.Semantics.protocol(protocol).totals.substances.map(t => t.substance))];
+        // What the protocol injects and what its care items give (a topical anaesthetic is still a substance).
+        const given = this.services.semantics.Semantics.protocol(protocol);
+        const substances: Substance[] = [...new Set([...given.totals.substances.map(t => t.substance), ...given.care.flatMap(c => c.substances)])];
         for (const fact of patient.facts.filter(isConditionsFact)) {
             fact.conditions.forEach((ref, index) => {
                 const condition = ref.ref;

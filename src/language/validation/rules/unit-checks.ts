@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import {
-    isAreaClause, isComponent, isConcentrationClause, isDepthSetting, isDurationClause, isLayer, isLimit, isMaxAmountClause,
+    isAreaClause, isCareItem, isComponent, isWashoutClause, isConcentrationClause, isDepthSetting, isDurationClause, isLayer, isLimit, isMaxAmountClause,
     isMaxCourseClause, isMinIntervalClause, isNeedleSetting, isPatientsFromClause, isPhase, isSkinTestPlan, isVolumePerPointSetting,
     isWeightFact, isIngredient, isPresentationClause, isProduct, type Component, type LimitValue, type Quantity, type Unit
 } from '../../generated/ast.js';
@@ -63,6 +63,11 @@ export function slotOf(c: AstNode | undefined, prop: string | undefined): Slot |
         return prop === 'spacing' ? { dims: ['length'], slot: 'a spacing of points', range: false, unchecked }
             : { dims: ['area'], slot: 'an area size', range: false, unchecked };
     }
+    if (isCareItem(c)) {
+        return prop === 'duration' ? { dims: ['time'], slot: 'a time', range: true }
+            : { dims: ['mass', 'volume', 'activity'], slot: 'an amount of care', range: true, unchecked: 'this amount does not count toward the caps' };
+    }
+    if (isWashoutClause(c)) return { dims: ['time'], slot: 'a washout period', range: false, unchecked: 'the medicine counts as taken only until its last day' };
     if (isMaxCourseClause(c)) return { dims: ['time'], slot: 'a course length', range: false, unchecked: 'this course length is not checked' };
     if (isMinIntervalClause(c)) return { dims: ['time'], slot: 'an interval', range: false, unchecked: 'this minimum interval is not checked' };
     if (isLayer(c)) return { dims: ['length'], slot: 'a layer depth', range: false, unchecked: `the band of ${named(c, 'layer')} is not used` };
