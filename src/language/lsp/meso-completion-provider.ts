@@ -3,7 +3,7 @@ import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionCont
 import {
     CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams, type InsertReplaceEdit, type MarkupContent
 } from 'vscode-languageserver';
-import { isLimit, isQuantity, isSubstance, isTechnique } from '../generated/ast.js';
+import { isAreaClause, isLimit, isQuantity, isSubstance, isTechnique } from '../generated/ast.js';
 import type { MesoLspServices } from './lsp-module.js';
 import { classesOf, concentrationOf } from '../semantics/library.js';
 import { unitSpellings } from '../units/unit-table.js';
@@ -100,6 +100,9 @@ export class MesoCompletionProvider extends DefaultCompletionProvider {
     private unitsFor(context: CompletionContext): string[] {
         const node = context.node;
         if (isQuantity(node)) {
+            // `area chin 25 |`: the number may be the size or the spacing until a unit decides.
+            const container = node.$container;
+            if (isAreaClause(container) && node.$containerProperty === 'spacing' && !container.size) return [...unitSpellings('area'), ...unitSpellings('length')];
             const slot = slotOf(node.$container, node.$containerProperty);
             if (slot) return slot.dims.flatMap(d => unitSpellings(d));
         }

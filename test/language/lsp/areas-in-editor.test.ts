@@ -75,4 +75,14 @@ describe('areas and care in the editor', () => {
         expect(html).toContain('<h2>Areas</h2>');
         expect(html).toContain('<li>pretreatment: lidocaine_prilocaine — topical · for 60 min · under occlusion</li>');
     });
+
+    test('completion after into offers the protocol\'s areas; after a size, area units', async () => {
+        const text = TEXT.replace('into chin }', 'into  }').replace('25 cm2 1 cm apart', '25 ');
+        const doc = await buildFile(services, text, `areas-${files++}.meso`);
+        const at = async (marker: string) => (await services.lsp.CompletionProvider!.getCompletion(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, marker, { after: true }) }))?.items.map(i => i.label) ?? [];
+        expect(await at('using wet into ')).toEqual(expect.arrayContaining(['left_buttock', 'right_buttock', 'chin']));
+        const units = await at('in submental 25 ');
+        expect(units).toEqual(expect.arrayContaining(['cm2', 'cm²', 'mm2']));
+        expect(units).not.toContain('mL');
+    });
 });
