@@ -21,9 +21,9 @@ describe('hover', () => {
         expect(text).toContain('Per cycle (8 sessions): 160 mg; in all, maintenance included: 220 mg');
         expect(text).toContain('**lidocaine** — Lidocaine hydrochloride');
         expect(text).toContain('Concentration: 20 mg/mL');
-        expect(text).toMatch(/\| max per session \| 300 mg \| E26: US label/);
-        expect(text).toMatch(/\| max per session \(warning\) \| 200 mg \| E26 UK figure .*\*weak: verify against UK SmPC\*/);
-        expect(text).toContain('Contraindicated in: heart\\_block (error)');
+        expect(text).toContain('| max per session | 300 mg | Xylocaine \\(lidocaine HCl\\) injection, US prescribing information');
+        expect(text).toMatch(/\| max per session \(warning\) \| 200 mg \| Lidocaine Injection BP with Preservative 2 %.*\*regulatory: the UK figure; the US label allows 300 mg, so it is a warning\* \|/);
+        expect(text).toContain('Contraindicated in: heart\\_block (error); hypovolaemia (error)');
         expect(text).toContain('anesthetic + anesthetic (warning)');
     });
 
