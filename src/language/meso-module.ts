@@ -22,12 +22,13 @@ import { registerValidationChecks } from './validation/register.js';
 import { MesoDocumentFactory } from './workspace/meso-document-factory.js';
 import { MesoTextRefusals } from './workspace/text-refusals.js';
 import { MesoLocale } from './i18n/meso-locale.js';
+import { MesoProjectSettings } from './workspace/project-settings.js';
 
 /** Services added by Meso on top of Langium's. */
 export interface MesoAddedServices {
     scoping: { Imports: MesoImports; ImportGraph: ImportGraph };
     semantics: { Semantics: MesoSemantics; Rules: LibraryRules };
-    workspace: { TextRefusals: MesoTextRefusals };
+    workspace: { TextRefusals: MesoTextRefusals; ProjectSettings: MesoProjectSettings };
     i18n: { Locale: MesoLocale };
 }
 
@@ -50,7 +51,8 @@ export const MesoModule: Module<MesoServices, PartialLangiumCoreServices & MesoA
     },
     workspace: {
         ReferenceDescriptionProvider: (services) => new MesoReferenceDescriptionProvider(services),
-        TextRefusals: () => new MesoTextRefusals()
+        TextRefusals: () => new MesoTextRefusals(),
+        ProjectSettings: () => new MesoProjectSettings()
     },
     validation: {
         DocumentValidator: (services) => new MesoDocumentValidator(services),
@@ -60,7 +62,7 @@ export const MesoModule: Module<MesoServices, PartialLangiumCoreServices & MesoA
     i18n: { Locale: () => new MesoLocale() },
     semantics: {
         Semantics: (services) => new MesoSemantics(services),
-        Rules: (services) => new LibraryRules(services.scoping.ImportGraph, services.scoping.Imports, services.shared.workspace.LangiumDocuments, services.shared)
+        Rules: (services) => new LibraryRules(services.scoping.ImportGraph, services.scoping.Imports, services.shared.workspace.LangiumDocuments, services.shared, services.workspace.ProjectSettings)
     }
 };
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import {
     isConcentrationClause, isContraindicatedClause, isContraindication, isIntendedLayerClause, isInteraction, isLayer, isLimit,
     isMaxAmountClause, isMaxConsecutiveClause, isMaxCourseClause, isMaxPointsClause, isMaxSessionsClause, isMinIntervalClause,
-    isMixingClause, isRequirement, isSkinTestClause, isSubstance, isSubstanceClass, isWithdrawnClause, type Model, type SubstanceClause
+    isMixingClause, isProfile, isRequirement, isSkinTestClause, isSubstance, isSubstanceClass, isWithdrawnClause, type Model, type SubstanceClause
 } from '../../src/language/generated/ast.js';
 import { provenanceOf } from '../../src/language/semantics/library.js';
 import { isStdUri } from '../../src/language/std/std-library.js';
@@ -66,7 +66,7 @@ describe('std library', () => {
                     const p = provenanceOf(node);
                     check(doc.uri.path, `${node.$container.name} ${node.$cstNode?.text.split('\n')[0]}`, p.source, p.evidence);
                 }
-                if (isLimit(node) || isInteraction(node) || isContraindication(node) || isLayer(node) || isRequirement(node)) {
+                if (isLimit(node) || isInteraction(node) || isContraindication(node) || isLayer(node) || isRequirement(node) || isProfile(node)) {
                     check(doc.uri.path, node.$cstNode?.text.split('\n')[0] ?? node.$type, node.source, node.evidence);
                 }
                 if (isSubstance(node) && node.clauses.length === 0) missing.push(`${doc.uri.path}: ${node.name} has no clauses`);

@@ -1,3 +1,4 @@
+import { DEFAULT_PROFILE } from '../semantics/profiles.js';
 import {
     isAreasClause, isMinAgeClause, isTherapyClause, isWashoutClause,
     isContraindicatedClause, isIntendedLayerClause, isMaxAmountClause, isMaxConsecutiveClause, isMaxCourseClause,
@@ -102,7 +103,7 @@ function rulesLines(owner: RuleOwner, rules: RuleInForce[], contraindications: C
     return lines;
 }
 
-export function substanceCard(s: Substance, interactions: Interaction[], doc?: string): string {
+export function substanceCard(s: Substance, interactions: Interaction[], doc?: string, profile = DEFAULT_PROFILE): string {
     const lines: string[] = [`**${escapeMarkdown(s.name)}**${s.title ? ` — ${escapeMarkdown(s.title)}` : ''}`, ''];
     const classes = classesOf(s).map(c => c.name);
     const aliases = aliasesOf(s);
@@ -110,7 +111,7 @@ export function substanceCard(s: Substance, interactions: Interaction[], doc?: s
     if (aliases.length) lines.push(`Also: ${aliases.map(escapeMarkdown).join(', ')}  `);
     const strength = concentrationOf(s);
     if (strength) lines.push(`Concentration: ${formatNumber(strength.perMl)} ${strength.dimension === 'mass' ? 'mg/mL' : 'IU/mL'}  `);
-    lines.push(...rulesLines(s, rulesInForce(s), contraindicationsInForce(s)));
+    lines.push(...rulesLines(s, rulesInForce(s, profile), contraindicationsInForce(s, profile)));
     if (interactions.length) {
         lines.push('', 'Interactions:');
         for (const i of interactions) lines.push(`- ${escapeMarkdown(i.left.$refText)} + ${escapeMarkdown(i.right.$refText)}${i.inMixture ? ' in one mixture' : ''}${i.unless.length ? ` unless ${i.unless.map(u => escapeMarkdown(u.$refText)).join(', ')}` : ''} (${i.severity}): ${escapeMarkdown(i.message)}`);

@@ -26,7 +26,7 @@ export function buildPreviewModel(protocol: Protocol, semantics: ProtocolSemanti
         const perSessionLow = running.map(r => num(r.amount.low));
         const cumulativeLow = running.map(r => num(r.cumulative.low));
         const ranged = perSessionLow.some((v, i) => v !== perSession[i]) || cumulativeLow.some((v, i) => v !== cumulative[i]);
-        const caps = amountCapsOf(t.substance).filter(c => c.amount.dimension === t.amount!.dimension);
+        const caps = amountCapsOf(t.substance, semantics.profile).filter(c => c.amount.dimension === t.amount!.dimension);
         const sessionCaps = caps.filter(c => c.kind === 'session' && (c.clause.severity ?? 'error') === 'error').map(c => num(c.amount.value));
         const cycleCaps = caps.filter(c => c.kind === 'cycle').map(c => num(c.amount.value));
         return {

@@ -44,7 +44,7 @@ export function evaluateCourses(semantics: ProtocolSemantics): CourseFinding[] {
     const findings: CourseFinding[] = [];
     const substances = [...new Set(semantics.sessions.flatMap(s => s.doses.map(d => d.substance)))];
     for (const substance of substances) {
-        const rules = rulesInForce(substance);
+        const rules = rulesInForce(substance, semantics.profile);
         const consecutive = rules.filter(r => isMaxConsecutiveClause(r.clause));
         const course = rules.find(r => isMaxCourseClause(r.clause));
         if (consecutive.length === 0 && !course) continue;
@@ -100,7 +100,7 @@ export function evaluateSubstancePoints(semantics: ProtocolSemantics): PointsFin
     const findings: PointsFinding[] = [];
     for (const session of semantics.sessions) {
         for (const dose of session.doses) {
-            const rule = rulesInForce(dose.substance).find(r => isMaxPointsClause(r.clause));
+            const rule = rulesInForce(dose.substance, semantics.profile).find(r => isMaxPointsClause(r.clause));
             if (!rule) continue;
             const clause = rule.clause as MaxPointsClause;
             const carrying = session.injects.filter(i => i.doses.some(d => d.substance === dose.substance));

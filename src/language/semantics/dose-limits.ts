@@ -67,7 +67,7 @@ export function evaluateDoses(semantics: ProtocolSemantics, weightKg: Fraction |
     const unknownReported = new Set<Substance>();
     // Caps and classes per substance, read once: sessions repeat the same substances.
     const capsCache = new Map<Substance, AmountCap[]>();
-    const capsOf = (s: Substance) => capsCache.get(s) ?? capsCache.set(s, amountCapsOf(s)).get(s)!;
+    const capsOf = (s: Substance) => capsCache.get(s) ?? capsCache.set(s, amountCapsOf(s, semantics.profile)).get(s)!;
     // The session caps of a substance, and what each allows at this weight, worked out once.
     const sessionCapsCache = new Map<Substance, AmountCap[]>();
     const sessionCapsOf = (s: Substance) => sessionCapsCache.get(s) ?? sessionCapsCache.set(s, capsOf(s).filter(c => c.kind === 'session' || c.kind === 'per-kg')).get(s)!;
@@ -120,7 +120,7 @@ export function evaluateDoses(semantics: ProtocolSemantics, weightKg: Fraction |
     findings.push(...windowFindings(semantics, capsOf, allowedOf, weightOnly));
     for (const total of weightOnly ? [] : semantics.totals.cycleSubstances) {
         if (!total.amount) continue;
-        for (const cap of amountCapsOf(total.substance).filter(c => c.kind === 'cycle')) {
+        for (const cap of amountCapsOf(total.substance, semantics.profile).filter(c => c.kind === 'cycle')) {
             if (cap.amount.dimension === total.amount.dimension && total.amount.span.high.compare(cap.amount.value) > 0) {
                 const components = semantics.sessions.flatMap(s => s.doses.filter(d => d.substance === total.substance).flatMap(d => d.components));
                 findings.push({ kind: 'over-cycle', substance: total.substance, amount: total.amount, cap, components: [...new Set(components)] });

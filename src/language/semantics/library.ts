@@ -9,6 +9,7 @@ import {
     type AreasClause, type SkinTestClause, type Substance, type SubstanceClass, type SubstanceClause, type WithdrawnClause
 } from '../generated/ast.js';
 import { toAmount, type Amount } from '../units/quantity.js';
+import { DEFAULT_PROFILE, selectForProfile, type ProfileTagged } from './profiles.js';
 
 /**
  * Reading library facts off the AST: aliases, classes, concentration, caps. No arithmetic
@@ -145,14 +146,14 @@ export function ruleKeys(clause: SubstanceClause): string[] {
  * classes' caps are both checked). For a multi-condition contraindication, each condition is
  * its own kind: the clause applies for the conditions no nearer level declares.
  */
-export function rulesInForce(substance: Substance): RuleInForce[] {
+export function rulesInForce(substance: Substance, profile: string = DEFAULT_PROFILE): RuleInForce[] {
     const result: RuleInForce[] = [];
     const hidden = new Set<string>();
     const levels: RuleOwner[][] = [[substance], ...classLevelsOf(substance)];
     for (const level of levels) {
         const declared = new Set<string>();
         for (const owner of level) {
-            for (const clause of owner.clauses) {
+            for (const clause of clausesUnder(owner, profile)) {
                 const keys = ruleKeys(clause);
                 if (keys.length === 0 || keys.every(k => hidden.has(k))) continue;
                 result.push({ clause, from: owner });
@@ -164,9 +165,19 @@ export function rulesInForce(substance: Substance): RuleInForce[] {
     return result;
 }
 
+/**
+ * An owner's rule clauses under a profile (profiles.ts): those tagged for it first, then the
+ * untagged ones it does not replace; clauses that are not rules keep their place after them.
+ */
+function clausesUnder(owner: RuleOwner, profile: string): SubstanceClause[] {
+    const rules = owner.clauses.filter(c => ruleKeys(c).length > 0) as Array<SubstanceClause & ProfileTagged>;
+    if (!rules.some(c => (c.profiles?.length ?? 0) > 0)) return owner.clauses;
+    return selectForProfile(rules, profile, ruleKeys);
+}
+
 /** The rules in force of one clause type. */
-export function rulesOfType<C extends SubstanceClause>(substance: Substance, is: (c: unknown) => c is C): Array<RuleInForce<C>> {
-    return rulesInForce(substance).filter((r): r is RuleInForce<C> => is(r.clause));
+export function rulesOfType<C extends SubstanceClause>(substance: Substance, is: (c: unknown) => c is C, profile: string = DEFAULT_PROFILE): Array<RuleInForce<C>> {
+    return rulesInForce(substance, profile).filter((r): r is RuleInForce<C> => is(r.clause));
 }
 
 /** A cap on the amount of a substance. */
@@ -185,9 +196,9 @@ export interface AmountCap {
 /** The scope of `max Q per area per session`, as the grammar gives it. */
 export const AREA_PER_SESSION = 'area per session';
 
-export function amountCapsOf(substance: Substance): AmountCap[] {
+export function amountCapsOf(substance: Substance, profile: string = DEFAULT_PROFILE): AmountCap[] {
     const caps: AmountCap[] = [];
-    for (const { clause, from } of rulesOfType(substance, isMaxAmountClause)) {
+    for (const { clause, from } of rulesOfType(substance, isMaxAmountClause, profile)) {
         const amount = toAmount(clause.amount);
         if (!amount) continue;
         const perKg = amount.dimension === 'dose-per-weight';
@@ -207,37 +218,37 @@ export function amountCapsOf(substance: Substance): AmountCap[] {
     return caps;
 }
 
-function firstOfType<C extends SubstanceClause>(substance: Substance, is: (c: unknown) => c is C): C | undefined {
-    return rulesOfType(substance, is)[0]?.clause;
+function firstOfType<C extends SubstanceClause>(substance: Substance, is: (c: unknown) => c is C, profile: string): C | undefined {
+    return rulesOfType(substance, is, profile)[0]?.clause;
 }
 
-export function maxSessionsOf(substance: Substance): MaxSessionsClause | undefined {
-    return firstOfType(substance, isMaxSessionsClause);
+export function maxSessionsOf(substance: Substance, profile: string = DEFAULT_PROFILE): MaxSessionsClause | undefined {
+    return firstOfType(substance, isMaxSessionsClause, profile);
 }
 
-export function maxPointsOf(substance: Substance): MaxPointsClause | undefined {
-    return firstOfType(substance, isMaxPointsClause);
+export function maxPointsOf(substance: Substance, profile: string = DEFAULT_PROFILE): MaxPointsClause | undefined {
+    return firstOfType(substance, isMaxPointsClause, profile);
 }
 
-export function maxConsecutiveOf(substance: Substance): MaxConsecutiveClause[] {
-    return rulesOfType(substance, isMaxConsecutiveClause).map(r => r.clause);
+export function maxConsecutiveOf(substance: Substance, profile: string = DEFAULT_PROFILE): MaxConsecutiveClause[] {
+    return rulesOfType(substance, isMaxConsecutiveClause, profile).map(r => r.clause);
 }
 
-export function maxCourseOf(substance: Substance): MaxCourseClause | undefined {
-    return firstOfType(substance, isMaxCourseClause);
+export function maxCourseOf(substance: Substance, profile: string = DEFAULT_PROFILE): MaxCourseClause | undefined {
+    return firstOfType(substance, isMaxCourseClause, profile);
 }
 
-export function minIntervalOf(substance: Substance): MinIntervalClause | undefined {
-    return firstOfType(substance, isMinIntervalClause);
+export function minIntervalOf(substance: Substance, profile: string = DEFAULT_PROFILE): MinIntervalClause | undefined {
+    return firstOfType(substance, isMinIntervalClause, profile);
 }
 
-export function withdrawnOf(substance: Substance): WithdrawnClause | undefined {
-    return firstOfType(substance, isWithdrawnClause);
+export function withdrawnOf(substance: Substance, profile: string = DEFAULT_PROFILE): WithdrawnClause | undefined {
+    return firstOfType(substance, isWithdrawnClause, profile);
 }
 
 /** The mixing rule in force (`mixing: warning "…"`), own or from a class. */
-export function mixingOf(substance: Substance): RuleInForce<MixingClause> | undefined {
-    return rulesOfType(substance, isMixingClause)[0];
+export function mixingOf(substance: Substance, profile: string = DEFAULT_PROFILE): RuleInForce<MixingClause> | undefined {
+    return rulesOfType(substance, isMixingClause, profile)[0];
 }
 
 /** The regions the substance is labelled for (`areas submental`), own or from a class. */
@@ -246,8 +257,8 @@ export function areasRuleOf(substance: Substance): RuleInForce<AreasClause> | un
 }
 
 /** Whether the substance asks for a skin test (own or class rule), and the clause that says so. */
-export function skinTestOf(substance: Substance): RuleInForce<SkinTestClause> | undefined {
-    const rule = rulesOfType(substance, isSkinTestClause)[0];
+export function skinTestOf(substance: Substance, profile: string = DEFAULT_PROFILE): RuleInForce<SkinTestClause> | undefined {
+    const rule = rulesOfType(substance, isSkinTestClause, profile)[0];
     return rule?.clause.required ? rule : undefined;
 }
 
@@ -258,10 +269,10 @@ export interface ContraindicationInForce {
     readonly from: RuleOwner;
 }
 
-export function contraindicationsInForce(substance: Substance): ContraindicationInForce[] {
+export function contraindicationsInForce(substance: Substance, profile: string = DEFAULT_PROFILE): ContraindicationInForce[] {
     const result: ContraindicationInForce[] = [];
     const taken = new Set<Condition>();
-    for (const { clause, from } of rulesOfType(substance, isContraindicatedClause)) {
+    for (const { clause, from } of rulesOfType(substance, isContraindicatedClause, profile)) {
         for (const r of clause.conditions) {
             // The nearest level's clause for a condition is listed first (rulesInForce order).
             if (!r.ref || taken.has(r.ref)) continue;
@@ -273,12 +284,12 @@ export function contraindicationsInForce(substance: Substance): Contraindication
 }
 
 /** The distinct contraindication clauses in force (for hovers and the record). */
-export function contraindicationsOf(substance: Substance): ContraindicatedClause[] {
-    return [...new Set(contraindicationsInForce(substance).map(c => c.clause))];
+export function contraindicationsOf(substance: Substance, profile: string = DEFAULT_PROFILE): ContraindicatedClause[] {
+    return [...new Set(contraindicationsInForce(substance, profile).map(c => c.clause))];
 }
 
-export function intendedLayersOf(substance: Substance): Layer[] {
-    return rulesOfType(substance, isIntendedLayerClause).flatMap(r => r.clause.layers.map(l => l.ref))
+export function intendedLayersOf(substance: Substance, profile: string = DEFAULT_PROFILE): Layer[] {
+    return rulesOfType(substance, isIntendedLayerClause, profile).flatMap(r => r.clause.layers.map(l => l.ref))
         .filter((l): l is Layer => l !== undefined);
 }
 

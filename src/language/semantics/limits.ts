@@ -1,3 +1,5 @@
+import { profileAt, selectForProfile } from './profiles.js';
+import type { MesoProjectSettings } from '../workspace/project-settings.js';
 import { AstUtils, URI, WorkspaceCache, type AstNode, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
 import { Fraction } from 'fraction.js';
 import {
@@ -100,7 +102,7 @@ export class LibraryRules {
     private readonly importedRules = new WeakMap<ReadonlySet<string>, LevelRules>();
 
     constructor(private readonly graph: ImportGraph, private readonly imports: MesoImports, private readonly documents: LangiumDocuments,
-        shared: LangiumSharedCoreServices) {
+        shared: LangiumSharedCoreServices, private readonly settings?: MesoProjectSettings) {
         this.cache = new UriSetCache(shared);
         this.fileRules = new WorkspaceCache(shared);
         this.resolved = new WorkspaceCache(shared);
@@ -151,15 +153,17 @@ export class LibraryRules {
     limitsFor(protocol: Protocol, metric: string, indication: string | undefined): ResolvedLimit[] {
         let byMetric = this.resolved.get(protocol);
         if (!byMetric) this.resolved.set(protocol, byMetric = new Map());
-        const key = `${metric}|${indication ?? ''}`;
+        const profile = profileAt(protocol, this.settings);
+        const key = `${metric}|${indication ?? ''}|${profile}`;
         let limits = byMetric.get(key);
-        if (!limits) byMetric.set(key, limits = this.findLimits(protocol, metric, indication));
+        if (!limits) byMetric.set(key, limits = this.findLimits(protocol, metric, indication, profile));
         return limits;
     }
 
-    private findLimits(protocol: Protocol, metric: string, indication: string | undefined): ResolvedLimit[] {
+    private findLimits(protocol: Protocol, metric: string, indication: string | undefined, profile: string): ResolvedLimit[] {
         const applicable = (ls: Limit[]) => {
-            const matching = ls.filter(l => l.metric === metric && (!l.indication || l.indication === indication));
+            const matching = selectForProfile(ls.filter(l => l.metric === metric), profile, l => [l.indication ?? ''])
+                .filter(l => !l.indication || l.indication === indication);
             const specific = matching.filter(l => l.indication);
             return specific.length > 0 ? specific : matching;
         };
@@ -174,16 +178,26 @@ export class LibraryRules {
 
     /** The nearest `require skin test`, if any. */
     skinTestRequirement(node: AstNode): Requirement | undefined {
-        return this.levels(node).find(level => level.requirements.length > 0)?.requirements[0];
+        const profile = profileAt(node, this.settings);
+        return this.levels(node).map(level => selectForProfile(level.requirements, profile, () => ['skin-test']))
+            .find(requirements => requirements.length > 0)?.[0];
     }
 
     /** Every interaction in scope (all levels apply). */
     interactions(node: AstNode): Interaction[] {
-        return this.levels(node).flatMap(level => level.interactions);
+        const profile = profileAt(node, this.settings);
+        return this.levels(node).flatMap(level => selectForProfile(level.interactions, profile, interactionKey));
     }
 
     /** Every procedure-wide contraindication in scope. */
     contraindications(node: AstNode): Contraindication[] {
-        return this.levels(node).flatMap(level => level.contraindications);
+        const profile = profileAt(node, this.settings);
+        return this.levels(node).flatMap(level => selectForProfile(level.contraindications, profile, c => [c.condition?.$refText ?? '']));
     }
+}
+
+/** What an interaction is about, so that one tagged for a profile replaces the untagged one. */
+function interactionKey(i: Interaction): string[] {
+    const pair = [i.left?.$refText ?? '', i.right?.$refText ?? ''].sort().join('+');
+    return [`${pair}|${i.inMixture ? 'mixture' : 'session'}`];
 }

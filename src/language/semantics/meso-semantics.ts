@@ -1,6 +1,8 @@
-import { WorkspaceCache, type LangiumCoreServices } from 'langium';
+import { WorkspaceCache } from 'langium';
 import type { Patient, Protocol } from '../generated/ast.js';
 import { computePatientSemantics, type PatientSemantics } from './patient-semantics.js';
+import type { MesoServices } from '../meso-module.js';
+import { profileInForce } from './profiles.js';
 import { computeProtocolSemantics, type ProtocolSemantics } from './protocol-semantics.js';
 
 /**
@@ -12,13 +14,13 @@ export class MesoSemantics {
     private readonly protocols: WorkspaceCache<Protocol, ProtocolSemantics>;
     private readonly patients: WorkspaceCache<Patient, PatientSemantics>;
 
-    constructor(services: LangiumCoreServices) {
+    constructor(private readonly services: MesoServices) {
         this.protocols = new WorkspaceCache(services.shared);
         this.patients = new WorkspaceCache(services.shared);
     }
 
     protocol(protocol: Protocol): ProtocolSemantics {
-        return this.protocols.get(protocol, () => computeProtocolSemantics(protocol));
+        return this.protocols.get(protocol, () => computeProtocolSemantics(protocol, profileInForce(protocol, this.services.workspace.ProjectSettings).name));
     }
 
     patient(patient: Patient): PatientSemantics {

@@ -1,3 +1,4 @@
+import { DEFAULT_PROFILE } from './profiles.js';
 import { Fraction } from 'fraction.js';
 import {
     isDurationClause, isInject, isMixture, isNeedleSetting, isDepthSetting, isPointsSetting, isSchedule, isSession,
@@ -94,6 +95,8 @@ export interface SubstanceTotal {
 
 export interface ProtocolSemantics {
     readonly protocol: Protocol;
+    /** The rule profile the protocol is judged under (profiles.ts). */
+    readonly profile: string;
     readonly indication?: string;
     readonly minWeightKg?: Fraction;
     /** `patients from` is written but cannot be read: its error says the caps per kg are not checked. */
@@ -229,7 +232,7 @@ const sessionMemo = new NodeMemo<Session, SessionFacts>();
 const areaMemo = new NodeMemo<AreaClause, AreaFacts>();
 
 /** Computes every derived fact of a protocol. Pure: the same AST gives the same result. */
-export function computeProtocolSemantics(protocol: Protocol): ProtocolSemantics {
+export function computeProtocolSemantics(protocol: Protocol, profile: string = DEFAULT_PROFILE): ProtocolSemantics {
     const mixtures = new Map(protocol.members.filter(isMixture)
         .map(m => [m, mixtureMemo.get(m, m.components.flatMap(c => [c.substance?.ref, ...substancesOf(c.substance?.ref)]), () => mixtureFacts(m))]));
     const techniques = new Map(protocol.members.filter(isTechnique)
@@ -252,6 +255,7 @@ export function computeProtocolSemantics(protocol: Protocol): ProtocolSemantics 
     const totals = (list: ScheduledSession[], maintenance?: boolean) => unknown ? phased(maintenance) : totalsOver(list);
     return {
         protocol,
+        profile,
         indication: protocol.members.find(isIndicationClause)?.indication,
         minWeightKg: known(weight),
         minWeightUnreadable: weight === 'unreadable',

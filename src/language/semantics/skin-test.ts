@@ -21,7 +21,7 @@ export function skinTestNeeds(semantics: ProtocolSemantics, policy: Requirement 
     const needs: SkinTestNeed[] = policy ? [{ kind: 'policy', requirement: policy }] : [];
     const given = [...new Set(semantics.sessions.flatMap(s => s.doses.map(d => d.substance)))];
     for (const substance of given) {
-        const rule = skinTestOf(substance);
+        const rule = skinTestOf(substance, semantics.profile);
         if (rule) needs.push({ kind: 'substance', substance, rule });
     }
     return needs;

@@ -9,6 +9,7 @@ import { IssueCodes } from '../issue-codes.js';
 import { originOf, relatedTo } from '../related.js';
 import { report } from '../report.js';
 import { Fraction } from 'fraction.js';
+import { profileAt } from '../../semantics/profiles.js';
 
 /** True when a classifier (a substance or a class) covers the substance. */
 export function covers(classifier: Classifier | undefined, substance: Substance): boolean {
@@ -101,7 +102,7 @@ export class CombinationChecks {
     checkComponentMustNotBeWithdrawn(component: Component, accept: ValidationAcceptor): void {
         const named = component.substance?.ref;
         for (const substance of substancesOf(named)) {
-            const withdrawn = withdrawnOf(substance);
+            const withdrawn = withdrawnOf(substance, profileAt(component, this.services.workspace.ProjectSettings));
             if (!withdrawn) continue;
             const via = named === substance ? '' : ` (in product '${named!.name}')`;
             report(accept, 'error', IssueCodes.WithdrawnSubstance,
@@ -136,7 +137,7 @@ export class CombinationChecks {
     private checkMixingRules(mixture: Mixture, active: Substance[], accept: ValidationAcceptor): void {
         if (active.length < 2) return;
         for (const component of mixture.components) for (const substance of substancesOf(component.substance?.ref)) {
-            const rule = mixingOf(substance);
+            const rule = mixingOf(substance, profileAt(mixture, this.services.workspace.ProjectSettings));
             if (!rule) continue;
             // Members of the class that declares the rule may go together (phosphatidylcholine with
             // deoxycholate), and so may the ingredients of one product (made and licensed together).

@@ -26,7 +26,7 @@ export class PatientChecks {
                 const condition = ref.ref;
                 if (!condition) return;
                 for (const s of substances) {
-                    for (const { clause, from } of contraindicationsInForce(s).filter(c => c.condition === condition)) {
+                    for (const { clause, from } of contraindicationsInForce(s, this.services.semantics.Semantics.protocol(protocol).profile).filter(c => c.condition === condition)) {
                         const p = provenanceOf(clause);
                         const via = from === s ? '' : ` (as a member of class '${from.name}')`;
                         report(accept, (clause.severity ?? 'error') as ValidationSeverity, IssueCodes.Contraindicated,

@@ -53,7 +53,7 @@ export class ScheduleChecks {
                 { ...countTarget(firstOver), relatedInformation: relatedTo(limit.limit, 'limit declared here'), data: { max: limit.max.value.valueOf() } });
         }
         for (const total of semantics.countsUnknown ? [] : semantics.totals.cycleSubstances) {
-            const clause = maxSessionsOf(total.substance);
+            const clause = maxSessionsOf(total.substance, semantics.profile);
             const max = clause && /^[0-9]+$/.test(clause.count) ? Number(clause.count) : undefined;
             if (max === undefined) continue;
             const using = cycle.filter(s => s.facts?.doses.some(d => d.substance === total.substance));
@@ -119,7 +119,7 @@ export class ScheduleChecks {
             }
         }
         for (const total of semantics.totals.substances) {
-            const clause = minIntervalOf(total.substance);
+            const clause = minIntervalOf(total.substance, semantics.profile);
             const amount = clause && this.minDays(clause.interval);
             if (!clause || !amount) continue;
             const using = schedule.map((s, at) => ({ s, at })).filter(({ s }) => s.facts?.doses.some(d => d.substance === total.substance));

@@ -118,7 +118,7 @@ export class TechniqueChecks {
                         { node: i.inject, property: 'technique', data: { injected: i.draw.volume.high.valueOf(), available: mixtureVolume.low.valueOf() } });
                 }
                 for (const dose of i.doses) {
-                    const intended = intendedLayersOf(dose.substance);
+                    const intended = intendedLayersOf(dose.substance, semantics.profile);
                     const depth = i.technique?.depthLength;
                     const layer = i.technique?.technique.settings.find(isDepthSetting)?.layer?.ref;
                     if (intended.length === 0 || !depth || (layer && intended.includes(layer))) continue;
