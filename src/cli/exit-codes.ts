@@ -16,3 +16,10 @@ export class CliError extends Error {
         super(message);
     }
 }
+
+/** A `CliError` made of several diagnostic lines (a bad meso.config.json): each printed on its own line. */
+export class CliProblems extends CliError {
+    constructor(readonly lines: readonly string[]) {
+        super(lines.join('; '));
+    }
+}

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { settingsOf, type ProjectConfigFile } from './project-config-file.js';
+import { declaredProfiles } from '../language/semantics/profiles.js';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -43,6 +46,8 @@ export interface LoadOptions {
     readonly texts?: ReadonlyMap<string, Uint8Array>;
     /** The language of the diagnostics' messages (default English). */
     readonly locale?: Locale;
+    /** The project's meso.config.json, read and checked (its formularies are loaded, its settings applied). */
+    readonly config?: ProjectConfigFile;
 }
 
 /**
@@ -68,7 +73,8 @@ export async function loadWorkspace(files: string[], options: LoadOptions = {}):
     const lenient = new Map<string, string>();
     const hashes = new Map<string, string>();
     const importTargets = new Map<string, string[]>();
-    const queue = files.map(f => URI.file(f));
+    const formularies = options.config ? options.config.parsed.formularies.map(f => URI.file(path.resolve(options.config!.folder, f))) : [];
+    const queue = [...files.map(f => URI.file(f)), ...formularies];
     const requested = new Set(queue.map(u => u.toString()));
     while (queue.length > 0) {
         const uri = queue.shift()!;
@@ -107,6 +113,11 @@ export async function loadWorkspace(files: string[], options: LoadOptions = {}):
             }
         }
         importTargets.set(uri.toString(), targets);
+    }
+    if (options.config) {
+        const cwd = process.cwd();
+        const declared = declaredProfiles([...std, ...loaded]);
+        Meso.workspace.ProjectSettings.set(URI.file(options.config.folder), settingsOf(options.config, declared, cwd));
     }
     await shared.workspace.DocumentBuilder.build([...std, ...loaded], { validation: true });
     const checked = loaded

@@ -8,7 +8,8 @@ import { useColor } from './color.js';
 import { compileCommand } from './commands/compile.js';
 import { explainCommand } from './commands/explain.js';
 import { schemaCommand } from './commands/schema.js';
-import { CliError, ExitCode } from './exit-codes.js';
+import { rulesCommand } from './commands/rules.js';
+import { CliError, CliProblems, ExitCode } from './exit-codes.js';
 import type { InputOptions } from './inputs.js';
 import { escapeControls, escapeControlsInLines, inertLines } from './safe-output.js';
 import { FileSystemError } from '../files/fs-errors.js';
@@ -156,6 +157,14 @@ export async function runMeso(argv: string[], given: Io): Promise<ExitCode> {
             exitCode = await compileCommand(files, { ...inputOptions(opts), output: opts.output, outDir: opts.outDir, stdout: opts.stdout, write: io.out, context: defaultCompileContext });
         });
 
+    withInputOptions(program.command('rules'))
+        .description('print the rules in force for each protocol of a file (profile, limits, substances, interactions,\ncontraindications, configured severities) and where each comes from: std, profile, config, formulary, protocol')
+        .argument('<file>', 'a .meso file')
+        .addHelpText('after', `\nExamples:\n  meso rules protocols/low-back-pain.meso${EXIT_CODES_HELP}`)
+        .action(async (file: string, opts: InputFlags) => {
+            exitCode = await rulesCommand(file, { ...inputOptions(opts), write: io.out });
+        });
+
     program.command('schema')
         .description('print the JSON Schema (draft 2020-12) of the compiled formats meso-protocol and meso-plan')
         .action(() => { exitCode = schemaCommand(io.out); });
@@ -176,6 +185,10 @@ export async function runMeso(argv: string[], given: Io): Promise<ExitCode> {
     } catch (e) {
         if (e instanceof CommanderError) {
             return e.exitCode === 0 ? ExitCode.Ok : ExitCode.Failure;
+        }
+        if (e instanceof CliProblems) {
+            io.err(`meso: ${e.lines.map(escapeControls).join('\n')}\n`);
+            return e.exitCode;
         }
         if (e instanceof CliError) {
             io.err(`meso: ${escapeControls(e.message)}\n`);

@@ -22,7 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const toUri = (arg: unknown) => typeof arg === 'string' ? vscode.Uri.parse(arg) : arg instanceof vscode.Uri ? arg : undefined;
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'meso' }, { scheme: 'meso-std' }],
-        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.meso') },
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.meso,meso.config.json}') },
         middleware: {
             // The Preview lens names the server's command (so that it works in every editor); in
             // VS Code the preview is a panel that follows the document.

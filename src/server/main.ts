@@ -5,6 +5,7 @@ import { createMesoConnection } from './connection.js';
 import { MesoServerModule, type MesoCommandHandler } from './meso-commands.js';
 import { registerCompileHandler, registerPreviewHandler } from './meso-requests.js';
 import { MesoNodeFileSystem, recordRefusalsIn } from './text-file-system.js';
+import { watchProjectConfigs } from './project-config-watch.js';
 
 // The language server entry: create the connection, wire the services, start serving.
 const connection = createMesoConnection();
@@ -14,4 +15,5 @@ recordRefusalsIn(shared, Meso);
 registerCompileHandler(connection, Meso);
 registerPreviewHandler(connection, Meso);
 collectAfterLargeBuilds(shared);
+watchProjectConfigs(connection, shared, Meso);
 startLanguageServer(shared);

@@ -1,3 +1,4 @@
+import { parseProjectConfig } from '../../src/config/project-config.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ function bytesOf(e: (typeof examples)[number]): Buffer {
 
 beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'meso-docs-'));
-    const paths = examples.map(e => {
+    const paths = examples.filter(e => e.fence !== 'json').map(e => {
         mkdirSync(join(dir, e.code));
         const path = join(dir, e.code, e.fileName);
         writeFileSync(path, bytesOf(e));
@@ -44,7 +45,14 @@ describe('docs/diagnostics.md', () => {
         expect(examples.filter(e => e.fence === 'plain').map(e => e.code)).toEqual([IssueCodes.NotText]);
     });
 
-    test.each(examples.map(e => [e.code, e] as const))('the example of %s gives its code, severity and quoted message', (code, e) => {
+    test.each(examples.filter(e => e.fence === 'json').map(e => [e.code, e] as const))('the configuration example of %s gives its quoted messages', (_code, e) => {
+        // A ```json example is a meso.config.json: `meso check` reports its problems as config-invalid (exit 2).
+        const problems = parseProjectConfig(e.text).problems.map(p => p.message);
+        expect(problems.length).toBeGreaterThan(0);
+        for (const quoted of e.messages) expect(problems.some(m => messagePattern(quoted).test(m)), `'${quoted}' not among:\n${problems.join('\n')}`).toBe(true);
+    });
+
+    test.each(examples.filter(e => e.fence !== 'json').map(e => [e.code, e] as const))('the example of %s gives its code, severity and quoted message', (code, e) => {
         const file = checked.get(join(dir, code, e.fileName));
         expect(file, 'the example was loaded').toBeDefined();
         const all = file!.diagnostics.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${codeOf(d)}: ${d.message}`).join('\n');

@@ -38,7 +38,7 @@ export interface DocumentedExample {
     readonly fileName: string;
     readonly text: string;
     /** Whether the fence is ```` ```meso ```` (UTF-8 text) or a plain fence (bytes described in prose). */
-    readonly fence: 'meso' | 'plain';
+    readonly fence: 'meso' | 'json' | 'plain';
     /** Messages quoted as "the example gives `…`", whitespace-collapsed; `…` stands for any text. */
     readonly messages: readonly string[];
 }
@@ -47,13 +47,13 @@ export interface DocumentedExample {
 export function documentedExamples(text = docText()): DocumentedExample[] {
     return text.split(/^(?=## `)/m).filter(s => s.startsWith('## `')).flatMap(section => {
         const code = /^## `([a-z-]+)`/.exec(section)![1];
-        const example = /\*\*Example\*\*:[^\n]*\n\s*\n```(meso)?\n([\s\S]*?)```/.exec(section);
+        const example = /\*\*Example\*\*:[^\n]*\n\s*\n```(meso|json)?\n([\s\S]*?)```/.exec(section);
         if (!example) return [];
         const severityWord = /\*\*Severity\*\*: ([a-z ]+)\./.exec(section)?.[1];
         const severity = SEVERITIES.includes(severityWord as SeverityName) ? severityWord as SeverityName : undefined;
-        const fileName = /Saved as `([^`]+\.meso)`/.exec(section)?.[1] ?? `${code}.meso`;
+        const fileName = /Saved as `([^`]+\.(?:meso|json))`/.exec(section)?.[1] ?? `${code}.meso`;
         const messages = [...section.matchAll(/example gives `([^`]+)`/g)].map(m => m[1].replace(/\s+/g, ' '));
-        return [{ code, severity, fileName, text: example[2], fence: example[1] ? 'meso' : 'plain', messages }];
+        return [{ code, severity, fileName, text: example[2], fence: (example[1] ?? 'plain') as 'meso' | 'json' | 'plain', messages }];
     });
 }
 

@@ -91,7 +91,7 @@ export async function checkCommand(paths: string[], options: CheckOptions): Prom
     const cwd = options.cwd ?? process.cwd();
     const format = options.format ?? 'text';
     const locale = options.locale ?? 'en';
-    const { files, root, texts } = options.stdin
+    const { files, root, texts, config } = options.stdin
         ? await stdinInput(paths, options.stdin, options.stdinFilename, { ...options, cwd })
         : { ...await resolveInputs(paths, { ...options, cwd }), texts: undefined };
     if (files.length === 0 && format === 'text' && !options.outputFile) {
@@ -100,9 +100,13 @@ export async function checkCommand(paths: string[], options: CheckOptions): Prom
     }
     let report: ProblemReport;
     if (texts) {
-        const checked = (await loadWorkspace(files, { root, maxBytes: options.maxBytes, texts, locale })).files;
+        const checked = (await loadWorkspace(files, { root, maxBytes: options.maxBytes, texts, locale, config })).files;
         // With --stdin, only the text given is reported (its imports are checked with it, as usual, but not listed).
         report = collectProblems(checked.filter(f => texts.has(f.path)), cwd, options.quiet);
+    } else if (config) {
+        // A project configuration changes every file's results: checked here, in one process and
+        // without the cache (whose keys do not hold the configuration).
+        report = collectProblems((await loadWorkspace(files, { root, maxBytes: options.maxBytes, locale, config })).files, cwd, options.quiet);
     } else {
         report = reportOf(await checkWithCache(files, root, cwd, options), cwd, options.quiet);
     }

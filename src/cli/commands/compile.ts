@@ -29,9 +29,9 @@ export async function compileCommand(inputs: string[], options: CompileOptions):
     if ([options.output, options.outDir, options.stdout].filter(Boolean).length > 1) {
         throw new CliError('choose one of -o/--output, --out-dir and --stdout.');
     }
-    const { files, root } = await resolveInputs(inputs, options);
+    const { files, root, config } = await resolveInputs(inputs, options);
     if (files.length === 0) throw new CliError(`no .meso files in ${inputs.join(', ')}.`);
-    const { services, files: checked } = await loadWorkspace(files, { root, maxBytes: options.maxBytes });
+    const { services, files: checked } = await loadWorkspace(files, { root, maxBytes: options.maxBytes, config });
     const report = collectProblems(checked, process.cwd(), true);
     const targetOf = (source: string, fileName: string) =>
         options.output ? path.resolve(options.output) : path.join(options.outDir ? path.resolve(options.outDir) : path.dirname(source), fileName);

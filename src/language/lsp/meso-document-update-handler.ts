@@ -14,6 +14,8 @@ import { isStdUri } from '../std/std-library.js';
  */
 export class MesoDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly shared: LangiumSharedServices;
+    /** Told of changes to meso.config.json files (the server reads them: src/server/project-config-watch.ts). */
+    onConfigChange?: (uris: string[]) => void;
 
     constructor(services: LangiumSharedServices) {
         super(services);
@@ -21,7 +23,7 @@ export class MesoDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     }
 
     protected override getWatchers(): FileSystemWatcher[] {
-        return [{ globPattern: '**/*.meso' }];
+        return [{ globPattern: '**/*.meso' }, { globPattern: '**/meso.config.json' }];
     }
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
@@ -32,6 +34,9 @@ export class MesoDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     /** Changes of `.meso` files, and deletions (a deleted folder is one event for the folder). */
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+        const configs = (Array.isArray(params?.changes) ? params.changes : [])
+            .filter(c => typeof c?.uri === 'string' && c.uri.endsWith('/meso.config.json')).map(c => c.uri);
+        if (configs.length > 0) this.onConfigChange?.(configs);
         const changes = (Array.isArray(params?.changes) ? params.changes : [])
             .filter(c => typeof c?.uri === 'string' && (c.uri.endsWith('.meso') || c.type === 3))
             // An open document's text is the editor's, whatever happens on disk.

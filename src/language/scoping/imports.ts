@@ -1,3 +1,5 @@
+import type { MesoServices } from '../meso-module.js';
+import type { MesoProjectSettings } from '../workspace/project-settings.js';
 import { AstUtils, UriUtils, URI, WorkspaceCache, type AstNode, type LangiumCoreServices, type LangiumDocuments } from 'langium';
 import { isModel, type Import, type Model } from '../generated/ast.js';
 import { isStdUri } from '../std/std-library.js';
@@ -31,9 +33,11 @@ export class MesoImports {
     private readonly shared: LangiumCoreServices['shared'];
     private roots: URI[] | undefined;
     private readonly failures = new Map<string, string>();
+    private readonly settings: () => MesoProjectSettings | undefined;
 
     constructor(services: LangiumCoreServices) {
         this.shared = services.shared;
+        this.settings = () => (services as Partial<MesoServices>).workspace?.ProjectSettings;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.cache = new WorkspaceCache(services.shared);
         this.std = new WorkspaceCache(services.shared);
@@ -88,6 +92,13 @@ export class MesoImports {
     private collect(start: string): Set<string> {
         const seen = new Set<string>([start]);
         const queue = [start];
+        // The project's formularies (meso.config.json) are seen by every file of the project.
+        for (const formulary of this.settings()?.forDocument(start)?.formularies ?? []) {
+            if (!seen.has(formulary) && this.documents.hasDocument(URI.parse(formulary))) {
+                seen.add(formulary);
+                queue.push(formulary);
+            }
+        }
         while (queue.length > 0) {
             const current = queue.pop()!;
             const doc = this.documents.getDocument(URI.parse(current));

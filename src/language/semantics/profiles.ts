@@ -1,5 +1,6 @@
 import { AstUtils, type AstNode, type Reference } from 'langium';
-import { isPatient, isProfileClause, isProtocol, type Profile, type Protocol } from '../generated/ast.js';
+import type { LangiumDocument } from 'langium';
+import { isModel, isPatient, isProfile, isProfileClause, isProtocol, type Profile, type Protocol } from '../generated/ast.js';
 import type { MesoProjectSettings } from '../workspace/project-settings.js';
 
 /**
@@ -73,4 +74,13 @@ export function profileAt(node: AstNode, settings: MesoProjectSettings | undefin
     const followedProtocol = followed && 'protocol' in followed ? (followed.protocol as Reference<Protocol>).ref : undefined;
     if (followedProtocol) return profileInForce(followedProtocol, settings).name;
     return (settings && documentProfile(node, settings)) ?? DEFAULT_PROFILE;
+}
+
+/** The names of the profiles the documents declare, sorted. */
+export function declaredProfiles(documents: readonly LangiumDocument[]): string[] {
+    const names = documents.flatMap(d => {
+        const root = d.parseResult.value;
+        return isModel(root) ? root.elements.filter(isProfile).map(p => p.name) : [];
+    });
+    return [...new Set(names)].sort();
 }

@@ -56,6 +56,8 @@ export const IssueCodes = {
     MisplacedClause: 'misplaced-clause',
     InvalidRange: 'invalid-range',
     MissingInterval: 'missing-interval',
+    // project configuration
+    ConfigInvalid: 'config-invalid',
     // suppression comments
     UnusedIgnore: 'unused-ignore',
     IgnoreNeedsReason: 'ignore-needs-reason',
@@ -81,5 +83,5 @@ export const UNSUPPRESSIBLE: ReadonlySet<string> = new Set([
     IssueCodes.Allergy, IssueCodes.SkinTestPositive, IssueCodes.WithdrawnSubstance,
     IssueCodes.SyntaxError, IssueCodes.UnresolvedName, IssueCodes.UnknownUnit, IssueCodes.UnitMismatch,
     IssueCodes.DuplicateName, IssueCodes.ImportUnresolved, IssueCodes.NotText, IssueCodes.InvalidNumber, IssueCodes.InvalidDate,
-    IssueCodes.InvalidRange, IssueCodes.MissingInterval, IssueCodes.MissingPresentation, IssueCodes.AmbiguousAmount
+    IssueCodes.InvalidRange, IssueCodes.MissingInterval, IssueCodes.MissingPresentation, IssueCodes.AmbiguousAmount, IssueCodes.ConfigInvalid
 ]);

@@ -10,6 +10,8 @@ import type { MesoValidationRegistry } from './meso-validation-registry.js';
 import { notTextDiagnostic } from './not-text.js';
 import { explainReservedWords } from './reserved-words.js';
 import { applySuppressions } from './suppression.js';
+import { applyConfiguredSeverities } from './configured-severities.js';
+import type { MesoProjectSettings } from '../workspace/project-settings.js';
 
 const LANGIUM_CODES: Record<string, string> = {
     [DocumentValidator.LexingError]: IssueCodes.SyntaxError,
@@ -24,12 +26,14 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
     private readonly registry: MesoValidationRegistry;
 
     private readonly refusals: MesoTextRefusals;
+    private readonly settings: MesoProjectSettings;
     private readonly textDocuments: LangiumSharedCoreServices['workspace']['TextDocuments'];
 
     constructor(services: MesoServices) {
         super(services);
         this.registry = services.validation.ValidationRegistry as MesoValidationRegistry;
         this.refusals = services.workspace.TextRefusals;
+        this.settings = services.workspace.ProjectSettings;
         this.textDocuments = services.shared.workspace.TextDocuments;
     }
 
@@ -49,7 +53,8 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
                 d.data = { ...data, code: mapped };
             }
         }
-        return applySuppressions(document.textDocument.getText(), diagnostics);
+        const kept = applySuppressions(document.textDocument.getText(), diagnostics);
+        return applyConfiguredSeverities(kept, this.settings.forDocument(document.uri)?.severities);
     }
 
     /** Langium's parse errors, with a reserved word used as a name explained once (reserved-words.ts). */

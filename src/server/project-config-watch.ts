@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME, parseProjectConfig, toSettings, unknownProfileProblem, type ConfigProblem } from '../config/project-config.js';
+import type { MesoLspServices } from '../language/lsp/lsp-module.js';
+import type { MesoDocumentUpdateHandler } from '../language/lsp/meso-document-update-handler.js';
+import { declaredProfiles } from '../language/semantics/profiles.js';
+import { IssueCodes } from '../language/validation/issue-codes.js';
+
+/**
+ * The language server's side of meso.config.json: read at each workspace folder's root when the
+ * client initializes (before the first build) and again whenever the file changes, created or
+ * deleted; its problems are published on the file itself. A configuration with problems keeps
+ * the last good settings (none at first).
+ */
+export function watchProjectConfigs(connection: Connection, shared: LangiumSharedServices, meso: MesoLspServices): void {
+    const settings = meso.workspace.ProjectSettings;
+    const folders = new Set<string>();
+    const load = (folder: string): void => {
+        const file = path.join(folder, CONFIG_FILE_NAME);
+        const uri = URI.file(file).toString();
+        if (!existsSync(file)) {
+            settings.set(URI.file(folder), undefined);
+            void connection.sendDiagnostics({ uri, diagnostics: [] });
+            return;
+        }
+        let text = '';
+        try { text = readFileSync(file, 'utf8'); } catch { /* unreadable: treated as empty, which is a problem */ }
+        const parsed = parseProjectConfig(text);
+        const declared = declaredProfiles(shared.workspace.LangiumDocuments.all.toArray());
+        // Before the first build only std may be missing: the profile is checked once profiles are known.
+        const unknown = declared.includes('label') ? unknownProfileProblem(parsed, declared) : undefined;
+        const problems: ConfigProblem[] = [...parsed.problems, ...(unknown ? [unknown] : [])];
+        void connection.sendDiagnostics({
+            uri, diagnostics: problems.map(p => ({
+                range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: p.endCharacter } },
+                severity: DiagnosticSeverity.Error, source: 'meso', code: IssueCodes.ConfigInvalid, message: p.message
+            }))
+        });
+        if (parsed.problems.length === 0) settings.set(URI.file(folder), toSettings(parsed, rel => URI.file(path.resolve(folder, rel)).toString(), unknown ? declared : undefined));
+    };
+    shared.lsp.LanguageServer.onInitialize(params => {
+        for (const f of params.workspaceFolders ?? []) folders.add(URI.parse(f.uri).fsPath);
+        if (folders.size === 0 && params.rootUri) folders.add(URI.parse(params.rootUri).fsPath);
+        folders.forEach(load);
+    });
+    (shared.lsp.DocumentUpdateHandler as MesoDocumentUpdateHandler).onConfigChange = uris => {
+        for (const uri of uris) {
+            const folder = path.dirname(URI.parse(uri).fsPath);
+            if (folders.has(folder)) load(folder);
+        }
+        // Every document is judged again under the new profile and severities.
+        const all = shared.workspace.LangiumDocuments.all.map(d => d.uri).filter(u => u.scheme !== 'meso-std').toArray();
+        void shared.workspace.DocumentBuilder.update(all, []);
+    };
+}
