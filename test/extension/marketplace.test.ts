@@ -73,8 +73,12 @@ describe('Marketplace readiness', () => {
         for (const { url } of manifest.contributes.jsonValidation) {
             const file = url.replace(/^\.\//, '');
             expect(existsSync(join(dir, 'x', 'extension', file)), file).toBe(true);
-            expect(JSON.parse(readFileSync(join(dir, 'x', 'extension', file), 'utf8')).$id).toBe(schema.$id);
+            // The packed schema is the source one (the compiled JSON's, or meso.config.json's).
+            const source = JSON.parse(readFileSync(join(root, file), 'utf8')) as { $id: string };
+            expect(JSON.parse(readFileSync(join(dir, 'x', 'extension', file), 'utf8')).$id).toBe(source.$id);
         }
+        expect(manifest.contributes.jsonValidation.map(v => v.url)).toEqual(expect.arrayContaining(['./src/compiler/meso-schema.json', './src/config/meso-config.schema.json']));
+        expect(schema.$id).toMatch(/^urn:meso:schema:/);
         expect(manifest.contributes.commands).toEqual(pkg.contributes.commands);
     });
 });
