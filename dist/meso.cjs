@@ -1286,8 +1286,8 @@ var require_semaphore = __commonJS({
         this._waiting = [];
       }
       lock(thunk) {
-        return new Promise((resolve8, reject) => {
-          this._waiting.push({ thunk, resolve: resolve8, reject });
+        return new Promise((resolve11, reject) => {
+          this._waiting.push({ thunk, resolve: resolve11, reject });
           this.runNext();
         });
       }
@@ -2913,9 +2913,9 @@ ${JSON.stringify(message, null, 4)}`);
           if (typeof cancellationStrategy.sender.enableCancellation === "function") {
             cancellationStrategy.sender.enableCancellation(requestMessage);
           }
-          return new Promise(async (resolve8, reject) => {
+          return new Promise(async (resolve11, reject) => {
             const resolveWithCleanup = (r) => {
-              resolve8(r);
+              resolve11(r);
               cancellationStrategy.sender.cleanup(id);
               disposable?.dispose();
             };
@@ -3390,14 +3390,14 @@ var init_main = __esm({
       uinteger2.is = is;
     })(uinteger || (uinteger = {}));
     (function(Position2) {
-      function create(line, character) {
-        if (line === Number.MAX_VALUE) {
-          line = uinteger.MAX_VALUE;
+      function create(line2, character) {
+        if (line2 === Number.MAX_VALUE) {
+          line2 = uinteger.MAX_VALUE;
         }
         if (character === Number.MAX_VALUE) {
           character = uinteger.MAX_VALUE;
         }
-        return { line, character };
+        return { line: line2, character };
       }
       Position2.create = create;
       function is(value) {
@@ -3612,8 +3612,8 @@ var init_main = __esm({
         return { range, newText };
       }
       TextEdit2.replace = replace;
-      function insert(position, newText) {
-        return { range: { start: position, end: position }, newText };
+      function insert(position2, newText) {
+        return { range: { start: position2, end: position2 }, newText };
       }
       TextEdit2.insert = insert;
       function del(range) {
@@ -3656,8 +3656,8 @@ var init_main = __esm({
         return { range, newText, annotationId: annotation };
       }
       AnnotatedTextEdit2.replace = replace;
-      function insert(position, newText, annotation) {
-        return { range: { start: position, end: position }, newText, annotationId: annotation };
+      function insert(position2, newText, annotation) {
+        return { range: { start: position2, end: position2 }, newText, annotationId: annotation };
       }
       AnnotatedTextEdit2.insert = insert;
       function del(range, annotation) {
@@ -3763,18 +3763,18 @@ var init_main = __esm({
         this.edits = edits;
         this.changeAnnotations = changeAnnotations;
       }
-      insert(position, newText, annotation) {
+      insert(position2, newText, annotation) {
         let edit;
         let id;
         if (annotation === void 0) {
-          edit = TextEdit.insert(position, newText);
+          edit = TextEdit.insert(position2, newText);
         } else if (ChangeAnnotationIdentifier.is(annotation)) {
           id = annotation;
-          edit = AnnotatedTextEdit.insert(position, newText, annotation);
+          edit = AnnotatedTextEdit.insert(position2, newText, annotation);
         } else {
           this.assertChangeAnnotations(this.changeAnnotations);
           id = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.insert(position, newText, id);
+          edit = AnnotatedTextEdit.insert(position2, newText, id);
         }
         this.edits.push(edit);
         if (id !== void 0) {
@@ -4577,8 +4577,8 @@ var init_main = __esm({
       InlayHintLabelPart2.is = is;
     })(InlayHintLabelPart || (InlayHintLabelPart = {}));
     (function(InlayHint2) {
-      function create(position, label, kind) {
-        const result = { position, label };
+      function create(position2, label, kind) {
+        const result = { position: position2, label };
         if (kind !== void 0) {
           result.kind = kind;
         }
@@ -4769,19 +4769,19 @@ var init_main = __esm({
             low = mid + 1;
           }
         }
-        const line = low - 1;
-        return Position.create(line, offset - lineOffsets[line]);
+        const line2 = low - 1;
+        return Position.create(line2, offset - lineOffsets[line2]);
       }
-      offsetAt(position) {
+      offsetAt(position2) {
         const lineOffsets = this.getLineOffsets();
-        if (position.line >= lineOffsets.length) {
+        if (position2.line >= lineOffsets.length) {
           return this._content.length;
-        } else if (position.line < 0) {
+        } else if (position2.line < 0) {
           return 0;
         }
-        const lineOffset = lineOffsets[position.line];
-        const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
-        return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
+        const lineOffset = lineOffsets[position2.line];
+        const nextLineOffset = position2.line + 1 < lineOffsets.length ? lineOffsets[position2.line + 1] : this._content.length;
+        return Math.max(Math.min(lineOffset + position2.character, nextLineOffset), lineOffset);
       }
       get lineCount() {
         return this.getLineOffsets().length;
@@ -6577,6 +6577,871 @@ var require_api2 = __commonJS({
   }
 });
 
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports2, module2) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY2 = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM2 = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY2;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY2;
+      let prev = EMPTY2;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY2;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY2;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out2 = EMPTY2;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out2 += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out2 += pattern.slice(index, index + 2);
+          } else {
+            out2 += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out2 += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out2 += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out2 += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out2 += char;
+          index++;
+        }
+      }
+      return {
+        source: out2,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD2 = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD2,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY2 ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run, at) => {
+      let separator = EMPTY2;
+      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
+        separator += run[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD2) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD2, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD2.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out2 = EMPTY2;
+      let run = [];
+      const flush = () => {
+        let lastWildcard;
+        run.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run.forEach((token, at) => {
+          if (!token.wildcard) {
+            out2 += token.single;
+            return;
+          }
+          out2 += at === lastWildcard ? WILDCARD2 : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+        });
+        run = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run.push(token);
+          return;
+        }
+        flush();
+        out2 += token.boundary;
+      });
+      flush();
+      return out2;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path16) => {
+      const end = path16.length - 1;
+      const index = path16.lastIndexOf(
+        SLASH,
+        path16[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path16 : path16.slice(index + 1);
+    };
+    var parentOf = (path16) => {
+      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path16.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY2;
+      }
+      const end = path16.length - 1;
+      const cut = path16.lastIndexOf(
+        SLASH,
+        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY2 : path16.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key, regex);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count2 = 0;
+      while (str[str.length - count2 - 1] === ESCAPE) {
+        count2++;
+      }
+      return count2 % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM2 ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM2;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path16) {
+        const rules = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules.length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule.checkRegex.test(path16)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path16, mode) {
+        const rules = this._rules;
+        const { length } = rules;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename2 = shortcut ? basenameOf(path16) : path16;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename2 : path16
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path16, originalPath, doThrow) => {
+      if (!isString(path16)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path16) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path16)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path16) => {
+      const first2 = path16.charCodeAt(0);
+      if (first2 === SLASH_CODE) {
+        return true;
+      }
+      if (first2 !== DOT_CODE) {
+        return false;
+      }
+      if (path16.length === 1) {
+        return true;
+      }
+      const second = path16.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache2, path16) {
+        checkPath(
+          path16,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path16 ? this._t(path16, cache2) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path16 = convertPath(target);
+        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path16);
+        }
+        const dir = this._t(path16, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal = this._rules.testLiteral(path16);
+        return literal.ignored || literal.unignored ? literal : dir;
+      }
+      _t(path16, cache2) {
+        const cached = cache2[path16];
+        if (cached) {
+          return cached;
+        }
+        const parentPath = parentOf(path16);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+      }
+      ignores(path16) {
+        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
+      }
+      createFilter() {
+        return (path16) => !this.ignores(path16);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path16) {
+        return this._test(path16, this._testCache, convertPath(path16));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module2.exports = factory;
+    factory.default = factory;
+    module2.exports.isPathValid = isPathValid;
+    define(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -6832,8 +7697,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path13, { windows } = {}) => {
-      const segs = path13.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path16, { windows } = {}) => {
+      const segs = path16.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -7434,7 +8299,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input, options) => {
+    var parse4 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -7604,7 +8469,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -8127,7 +8992,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input, options) => {
+    parse4.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -8192,7 +9057,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse3;
+    module2.exports = parse4;
   }
 });
 
@@ -8201,7 +9066,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse3 = require_parse();
+    var parse4 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -8266,11 +9131,11 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
-      let output = match && format ? format(input) : input;
+      let output = match && format2 ? format2(input) : input;
       if (match === false) {
-        output = format ? format(input) : input;
+        output = format2 ? format2(input) : input;
         match = output === glob;
       }
       if (match === false || opts.capture === true) {
@@ -8289,7 +9154,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+      return parse4(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -8315,10 +9180,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
+        parsed.output = parse4.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input, options);
+        parsed = parse4(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -8350,871 +9215,6 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch2, pico);
     module2.exports = picomatch2;
-  }
-});
-
-// node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports2, module2) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY2 = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM2 = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY2;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body = EMPTY2;
-      let prev = EMPTY2;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY2;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY2;
-            index = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "\uE000";
-    var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out2 = EMPTY2;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out2 += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out2 += pattern.slice(index, index + 2);
-          } else {
-            out2 += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out2 += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out2 += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out2 += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out2 += char;
-          index++;
-        }
-      }
-      return {
-        source: out2,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD2 = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD2,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY2 ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at) => {
-      let separator = EMPTY2;
-      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
-        separator += run[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD2) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD2, index)) {
-          tokens.push({ wildcard: true });
-          index += WILDCARD2.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth++;
-            } else if (source[end] === ")") {
-              depth--;
-            }
-            end++;
-          } while (end < length && depth > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index++;
-        } else {
-          tokens.push({ single: char });
-          index++;
-        }
-      }
-      let out2 = EMPTY2;
-      let run = [];
-      const flush = () => {
-        let lastWildcard;
-        run.forEach((token, at) => {
-          if (token.wildcard) {
-            lastWildcard = at;
-          }
-        });
-        run.forEach((token, at) => {
-          if (!token.wildcard) {
-            out2 += token.single;
-            return;
-          }
-          out2 += at === lastWildcard ? WILDCARD2 : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
-        });
-        run = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run.push(token);
-          return;
-        }
-        flush();
-        out2 += token.boundary;
-      });
-      flush();
-      return out2;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
-    };
-    var basenameOf = (path13) => {
-      const end = path13.length - 1;
-      const index = path13.lastIndexOf(
-        SLASH,
-        path13[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path13 : path13.slice(index + 1);
-    };
-    var parentOf = (path13) => {
-      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path13.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY2;
-      }
-      const end = path13.length - 1;
-      const cut = path13.lastIndexOf(
-        SLASH,
-        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY2 : path13.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_IGNORE, key);
-      }
-      get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_CHECK_IGNORE, key);
-      }
-      _make(mode, key) {
-        const str = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key, regex);
-      }
-    };
-    var hasTrailingBackslash = (str) => {
-      let count2 = 0;
-      while (str[str.length - count2 - 1] === ESCAPE) {
-        count2++;
-      }
-      return count2 % 2 === 1;
-    };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM2 ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM2;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path13) {
-        const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules.length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule.checkRegex.test(path13)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path13, mode) {
-        const rules = this._rules;
-        const { length } = rules;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path13) : path13;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path13
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
-    };
-    var checkPath = (path13, originalPath, doThrow) => {
-      if (!isString(path13)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path13) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path13)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path13) => {
-      const first2 = path13.charCodeAt(0);
-      if (first2 === SLASH_CODE) {
-        return true;
-      }
-      if (first2 !== DOT_CODE) {
-        return false;
-      }
-      if (path13.length === 1) {
-        return true;
-      }
-      const second = path13.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache2, path13) {
-        checkPath(
-          path13,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path13 ? this._t(path13, cache2) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path13 = convertPath(target);
-        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path13);
-        }
-        const dir = this._t(path13, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal = this._rules.testLiteral(path13);
-        return literal.ignored || literal.unignored ? literal : dir;
-      }
-      _t(path13, cache2) {
-        const cached = cache2[path13];
-        if (cached) {
-          return cached;
-        }
-        const parentPath = parentOf(path13);
-        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
-      }
-      ignores(path13) {
-        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
-      }
-      createFilter() {
-        return (path13) => !this.ignores(path13);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path13) {
-        return this._test(path13, this._testCache, convertPath(path13));
-      }
-    };
-    var factory = (options) => new Ignore(options);
-    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module2.exports = factory;
-    factory.default = factory;
-    module2.exports.isPathValid = isPathValid;
-    define(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -9949,8 +9949,8 @@ ${itemIndentStr}`);
         const rawLines = str.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
-        rawLines.forEach((line) => {
-          const chunks = line.match(chunkPattern);
+        rawLines.forEach((line2) => {
+          const chunks = line2.match(chunkPattern);
           if (chunks === null) {
             wrappedLines.push("");
             return;
@@ -10381,7 +10381,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path13 = require("node:path");
+    var path16 = require("node:path");
     var fs4 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -11394,9 +11394,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path13.resolve(baseDir, baseName);
+          const localBin = path16.resolve(baseDir, baseName);
           if (fs4.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path13.extname(baseName))) return void 0;
+          if (sourceExt.includes(path16.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs4.existsSync(`${localBin}${ext}`)
           );
@@ -11414,17 +11414,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path13.resolve(
-            path13.dirname(resolvedScriptPath),
+          executableDir = path16.resolve(
+            path16.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path13.basename(
+            const legacyName = path16.basename(
               this._scriptPath,
-              path13.extname(this._scriptPath)
+              path16.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -11435,7 +11435,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path13.extname(executableFile));
+        launchWithNode = sourceExt.includes(path16.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -12102,7 +12102,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       unknownOption(flag) {
         if (this._allowUnknownOption) return;
-        let suggestion = "";
+        let suggestion2 = "";
         if (flag.startsWith("--") && this._showSuggestionAfterError) {
           let candidateFlags = [];
           let command = this;
@@ -12111,9 +12111,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
             candidateFlags = candidateFlags.concat(moreFlags);
             command = command.parent;
           } while (command && !command._enablePositionalOptions);
-          suggestion = suggestSimilar(flag, candidateFlags);
+          suggestion2 = suggestSimilar(flag, candidateFlags);
         }
-        const message = `error: unknown option '${flag}'${suggestion}`;
+        const message = `error: unknown option '${flag}'${suggestion2}`;
         this.error(message, { code: "commander.unknownOption" });
       }
       /**
@@ -12137,16 +12137,16 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       unknownCommand() {
         const unknownName = this.args[0];
-        let suggestion = "";
+        let suggestion2 = "";
         if (this._showSuggestionAfterError) {
           const candidateNames = [];
           this.createHelp().visibleCommands(this).forEach((command) => {
             candidateNames.push(command.name());
             if (command.alias()) candidateNames.push(command.alias());
           });
-          suggestion = suggestSimilar(unknownName, candidateNames);
+          suggestion2 = suggestSimilar(unknownName, candidateNames);
         }
-        const message = `error: unknown command '${unknownName}'${suggestion}`;
+        const message = `error: unknown command '${unknownName}'${suggestion2}`;
         this.error(message, { code: "commander.unknownCommand" });
       }
       /**
@@ -12350,7 +12350,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path13.basename(filename, path13.extname(filename));
+        this._name = path16.basename(filename, path16.extname(filename));
         return this;
       }
       /**
@@ -12364,9 +12364,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path14) {
-        if (path14 === void 0) return this._executableDir;
-        this._executableDir = path14;
+      executableDir(path17) {
+        if (path17 === void 0) return this._executableDir;
+        this._executableDir = path17;
         return this;
       }
       /**
@@ -12545,13 +12545,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position, text) {
+      addHelpText(position2, text) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
-        if (!allowedValues.includes(position)) {
+        if (!allowedValues.includes(position2)) {
           throw new Error(`Unexpected value for position to addHelpText.
 Expecting one of '${allowedValues.join("', '")}'`);
         }
-        const helpEvent = `${position}Help`;
+        const helpEvent = `${position2}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
           if (typeof text === "function") {
@@ -12717,9 +12717,21 @@ var CliError = class extends Error {
   }
   exitCode;
 };
+var CliProblems = class extends CliError {
+  constructor(lines) {
+    super(lines.join("; "));
+    this.lines = lines;
+  }
+  lines;
+};
 
 // src/cli/load-workspace.ts
 var import_node_crypto = require("node:crypto");
+var path5 = __toESM(require("node:path"), 1);
+
+// src/cli/project-config-file.ts
+var import_node_fs3 = require("node:fs");
+var path3 = __toESM(require("node:path"), 1);
 
 // node_modules/langium/lib/utils/cst-utils.js
 var cst_utils_exports = {};
@@ -15105,7 +15117,7 @@ function getStartlineNode(node) {
   if (node.range.start.character === 0) {
     return node;
   }
-  const line = node.range.start.line;
+  const line2 = node.range.start.line;
   let last = node;
   let index;
   while (node.container) {
@@ -15118,7 +15130,7 @@ function getStartlineNode(node) {
       index = selfIndex - 1;
       node = parent.content[index];
     }
-    if (node.range.start.line !== line) {
+    if (node.range.start.line !== line2) {
       break;
     }
     last = node;
@@ -18204,12 +18216,12 @@ function assignCategoriesMapProp(tokenTypes) {
     singleAssignCategoriesToksMap([], currTokType);
   });
 }
-function singleAssignCategoriesToksMap(path13, nextNode) {
-  path13.forEach((pathNode) => {
+function singleAssignCategoriesToksMap(path16, nextNode) {
+  path16.forEach((pathNode) => {
     nextNode.categoryMatchesMap[pathNode.tokenTypeIdx] = true;
   });
   nextNode.CATEGORIES.forEach((nextCategory) => {
-    const newPath = path13.concat(nextNode);
+    const newPath = path16.concat(nextNode);
     if (!newPath.includes(nextCategory)) {
       singleAssignCategoriesToksMap(newPath, nextCategory);
     }
@@ -18236,7 +18248,7 @@ var defaultLexerErrorProvider = {
   buildUnableToPopLexerModeMessage(token) {
     return `Unable to pop Lexer Mode after encountering Token ->${token.image}<- The Mode Stack is empty`;
   },
-  buildUnexpectedCharactersMessage(fullText, startOffset, length, line, column, mode) {
+  buildUnexpectedCharactersMessage(fullText, startOffset, length, line2, column, mode) {
     return `unexpected character: ->${fullText.charAt(startOffset)}<- at offset: ${startOffset}, skipped ${length} characters.`;
   }
 };
@@ -18473,7 +18485,7 @@ var Lexer = class {
     const guessedNumberOfTokens = this.hasCustom ? 0 : Math.floor(text.length / 10);
     const matchedTokens = new Array(guessedNumberOfTokens);
     const errors = [];
-    let line = this.trackStartLines ? 1 : void 0;
+    let line2 = this.trackStartLines ? 1 : void 0;
     let column = this.trackStartLines ? 1 : void 0;
     const groups = {};
     for (let gi = 0; gi < this.cachedGroupKeys.length; gi++) {
@@ -18624,7 +18636,7 @@ var Lexer = class {
         if (group !== void 0) {
           matchedImage = matchedImage !== null ? matchedImage : text.substring(offset, offset + imageLength);
           tokType = currConfig.tokenTypeIdx;
-          newToken = this.createTokenInstance(matchedImage, offset, tokType, currConfig.tokenType, line, column, imageLength);
+          newToken = this.createTokenInstance(matchedImage, offset, tokType, currConfig.tokenType, line2, column, imageLength);
           this.handlePayload(newToken, payload);
           if (group === false) {
             matchedTokensIndex = this.addToken(matchedTokens, matchedTokensIndex, newToken);
@@ -18646,9 +18658,9 @@ var Lexer = class {
             }
           } while (foundTerminator === true);
           if (numOfLTsInMatch !== 0) {
-            line = line + numOfLTsInMatch;
+            line2 = line2 + numOfLTsInMatch;
             column = imageLength - lastLTEndOffset;
-            this.updateTokenEndLineColumnLocation(newToken, group, lastLTEndOffset, numOfLTsInMatch, line, column, imageLength);
+            this.updateTokenEndLineColumnLocation(newToken, group, lastLTEndOffset, numOfLTsInMatch, line2, column, imageLength);
           } else {
             column = this.computeNewColumn(column, imageLength);
           }
@@ -18659,7 +18671,7 @@ var Lexer = class {
         this.handleModes(currConfig, pop_mode, push_mode, newToken);
       } else {
         const errorStartOffset = offset;
-        const errorLine = line;
+        const errorLine = line2;
         const errorColumn = column;
         let foundResyncPoint = recoveryEnabled === false;
         while (foundResyncPoint === false && offset < orgLength) {
@@ -18723,13 +18735,13 @@ var Lexer = class {
     }
   }
   // TODO: decrease this under 600 characters? inspect stripping comments option in TSC compiler
-  updateTokenEndLineColumnLocation(newToken, group, lastLTIdx, numOfLTsInMatch, line, column, imageLength) {
+  updateTokenEndLineColumnLocation(newToken, group, lastLTIdx, numOfLTsInMatch, line2, column, imageLength) {
     let lastCharIsLT, fixForEndingInLT;
     if (group !== void 0) {
       lastCharIsLT = lastLTIdx === imageLength - 1;
       fixForEndingInLT = lastCharIsLT ? -1 : 0;
       if (!(numOfLTsInMatch === 1 && lastCharIsLT === true)) {
-        newToken.endLine = line + fixForEndingInLT;
+        newToken.endLine = line2 + fixForEndingInLT;
         newToken.endColumn = column - 1 + -fixForEndingInLT;
       }
     }
@@ -19080,10 +19092,10 @@ var GastRefResolverVisitor = class extends GAstVisitor {
 
 // node_modules/chevrotain/lib/src/parse/grammar/interpreter.js
 var AbstractNextPossibleTokensWalker = class extends RestWalker {
-  constructor(topProd, path13) {
+  constructor(topProd, path16) {
     super();
     this.topProd = topProd;
-    this.path = path13;
+    this.path = path16;
     this.possibleTokTypes = [];
     this.nextProductionName = "";
     this.nextProductionOccurrence = 0;
@@ -19127,9 +19139,9 @@ var AbstractNextPossibleTokensWalker = class extends RestWalker {
   }
 };
 var NextAfterTokenWalker = class extends AbstractNextPossibleTokensWalker {
-  constructor(topProd, path13) {
-    super(topProd, path13);
-    this.path = path13;
+  constructor(topProd, path16) {
+    super(topProd, path16);
+    this.path = path16;
     this.nextTerminalName = "";
     this.nextTerminalOccurrence = 0;
     this.nextTerminalName = this.path.lastTok.name;
@@ -19734,10 +19746,10 @@ function initializeArrayOfArrays(size) {
   }
   return result;
 }
-function pathToHashKeys(path13) {
+function pathToHashKeys(path16) {
   let keys2 = [""];
-  for (let i = 0; i < path13.length; i++) {
-    const tokType = path13[i];
+  for (let i = 0; i < path16.length; i++) {
+    const tokType = path16[i];
     const longerKeys = [];
     for (let j = 0; j < keys2.length; j++) {
       const currShorterKey = keys2[j];
@@ -19974,7 +19986,7 @@ function validateRuleIsOverridden(ruleName2, definedRulesNames, className) {
   }
   return errors;
 }
-function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path13 = []) {
+function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path16 = []) {
   const errors = [];
   const nextNonTerminals = getFirstNoneTerminal(currRule.definition);
   if (nextNonTerminals.length === 0) {
@@ -19986,16 +19998,16 @@ function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path13 = [])
       errors.push({
         message: errMsgProvider.buildLeftRecursionError({
           topLevelRule: topRule,
-          leftRecursionPath: path13
+          leftRecursionPath: path16
         }),
         type: ParserDefinitionErrorType.LEFT_RECURSION,
         ruleName: ruleName2
       });
     }
-    const excluded = path13.concat([topRule]);
+    const excluded = path16.concat([topRule]);
     const validNextSteps = nextNonTerminals.filter((x) => !excluded.includes(x));
     const errorsFromNextSteps = validNextSteps.flatMap((currRefRule) => {
-      const newPath = [...path13];
+      const newPath = [...path16];
       newPath.push(currRefRule);
       return validateNoLeftRecursion(topRule, currRefRule, errMsgProvider, newPath);
     });
@@ -23678,19 +23690,19 @@ function toKey(value) {
 var toKey_default = toKey;
 
 // node_modules/lodash-es/_baseGet.js
-function baseGet(object, path13) {
-  path13 = castPath_default(path13, object);
-  var index = 0, length = path13.length;
+function baseGet(object, path16) {
+  path16 = castPath_default(path16, object);
+  var index = 0, length = path16.length;
   while (object != null && index < length) {
-    object = object[toKey_default(path13[index++])];
+    object = object[toKey_default(path16[index++])];
   }
   return index && index == length ? object : void 0;
 }
 var baseGet_default = baseGet;
 
 // node_modules/lodash-es/get.js
-function get(object, path13, defaultValue) {
-  var result = object == null ? void 0 : baseGet_default(object, path13);
+function get(object, path16, defaultValue) {
+  var result = object == null ? void 0 : baseGet_default(object, path16);
   return result === void 0 ? defaultValue : result;
 }
 var get_default = get;
@@ -23702,11 +23714,11 @@ function baseHasIn(object, key) {
 var baseHasIn_default = baseHasIn;
 
 // node_modules/lodash-es/_hasPath.js
-function hasPath(object, path13, hasFunc) {
-  path13 = castPath_default(path13, object);
-  var index = -1, length = path13.length, result = false;
+function hasPath(object, path16, hasFunc) {
+  path16 = castPath_default(path16, object);
+  var index = -1, length = path16.length, result = false;
   while (++index < length) {
-    var key = toKey_default(path13[index]);
+    var key = toKey_default(path16[index]);
     if (!(result = object != null && hasFunc(object, key))) {
       break;
     }
@@ -23721,21 +23733,21 @@ function hasPath(object, path13, hasFunc) {
 var hasPath_default = hasPath;
 
 // node_modules/lodash-es/hasIn.js
-function hasIn(object, path13) {
-  return object != null && hasPath_default(object, path13, baseHasIn_default);
+function hasIn(object, path16) {
+  return object != null && hasPath_default(object, path16, baseHasIn_default);
 }
 var hasIn_default = hasIn;
 
 // node_modules/lodash-es/_baseMatchesProperty.js
 var COMPARE_PARTIAL_FLAG6 = 1;
 var COMPARE_UNORDERED_FLAG4 = 2;
-function baseMatchesProperty(path13, srcValue) {
-  if (isKey_default(path13) && isStrictComparable_default(srcValue)) {
-    return matchesStrictComparable_default(toKey_default(path13), srcValue);
+function baseMatchesProperty(path16, srcValue) {
+  if (isKey_default(path16) && isStrictComparable_default(srcValue)) {
+    return matchesStrictComparable_default(toKey_default(path16), srcValue);
   }
   return function(object) {
-    var objValue = get_default(object, path13);
-    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path13) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
+    var objValue = get_default(object, path16);
+    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path16) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
   };
 }
 var baseMatchesProperty_default = baseMatchesProperty;
@@ -23755,16 +23767,16 @@ function baseProperty(key) {
 var baseProperty_default = baseProperty;
 
 // node_modules/lodash-es/_basePropertyDeep.js
-function basePropertyDeep(path13) {
+function basePropertyDeep(path16) {
   return function(object) {
-    return baseGet_default(object, path13);
+    return baseGet_default(object, path16);
   };
 }
 var basePropertyDeep_default = basePropertyDeep;
 
 // node_modules/lodash-es/property.js
-function property(path13) {
-  return isKey_default(path13) ? baseProperty_default(toKey_default(path13)) : basePropertyDeep_default(path13);
+function property(path16) {
+  return isKey_default(path16) ? baseProperty_default(toKey_default(path16)) : basePropertyDeep_default(path16);
 }
 var property_default = property;
 
@@ -23984,8 +23996,8 @@ function repetitionSep(atn, rule, repetition2) {
   });
   defineDecisionState(atn, starState);
   const handle = makeAlts(atn, rule, starState, repetition2, block(atn, rule, repetition2));
-  const sep5 = tokenRef(atn, rule, repetition2.separator, repetition2);
-  return star(atn, rule, repetition2, handle, sep5);
+  const sep7 = tokenRef(atn, rule, repetition2.separator, repetition2);
+  return star(atn, rule, repetition2, handle, sep7);
 }
 function repetitionMandatory(atn, rule, repetition2) {
   const plusState = newState(atn, rule, repetition2, {
@@ -24001,8 +24013,8 @@ function repetitionMandatorySep(atn, rule, repetition2) {
   });
   defineDecisionState(atn, plusState);
   const handle = makeAlts(atn, rule, plusState, repetition2, block(atn, rule, repetition2));
-  const sep5 = tokenRef(atn, rule, repetition2.separator, repetition2);
-  return plus(atn, rule, repetition2, handle, sep5);
+  const sep7 = tokenRef(atn, rule, repetition2.separator, repetition2);
+  return plus(atn, rule, repetition2, handle, sep7);
 }
 function alternation(atn, rule, alternation2) {
   const start = newState(atn, rule, alternation2, {
@@ -24031,7 +24043,7 @@ function block(atn, rule, block2) {
     return makeBlock(atn, handles);
   }
 }
-function plus(atn, rule, plus2, handle, sep5) {
+function plus(atn, rule, plus2, handle, sep7) {
   const blkStart = handle.left;
   const blkEnd = handle.right;
   const loop = newState(atn, rule, plus2, {
@@ -24043,22 +24055,22 @@ function plus(atn, rule, plus2, handle, sep5) {
   });
   blkStart.loopback = loop;
   end.loopback = loop;
-  atn.decisionMap[buildATNKey(rule, sep5 ? "RepetitionMandatoryWithSeparator" : "RepetitionMandatory", plus2.idx)] = loop;
+  atn.decisionMap[buildATNKey(rule, sep7 ? "RepetitionMandatoryWithSeparator" : "RepetitionMandatory", plus2.idx)] = loop;
   epsilon(blkEnd, loop);
-  if (sep5 === void 0) {
+  if (sep7 === void 0) {
     epsilon(loop, blkStart);
     epsilon(loop, end);
   } else {
     epsilon(loop, end);
-    epsilon(loop, sep5.left);
-    epsilon(sep5.right, blkStart);
+    epsilon(loop, sep7.left);
+    epsilon(sep7.right, blkStart);
   }
   return {
     left: blkStart,
     right: end
   };
 }
-function star(atn, rule, star2, handle, sep5) {
+function star(atn, rule, star2, handle, sep7) {
   const start = handle.left;
   const end = handle.right;
   const entry = newState(atn, rule, star2, {
@@ -24076,14 +24088,14 @@ function star(atn, rule, star2, handle, sep5) {
   epsilon(entry, start);
   epsilon(entry, loopEnd);
   epsilon(end, loop);
-  if (sep5 !== void 0) {
+  if (sep7 !== void 0) {
     epsilon(loop, loopEnd);
-    epsilon(loop, sep5.left);
-    epsilon(sep5.right, start);
+    epsilon(loop, sep7.left);
+    epsilon(sep7.right, start);
   } else {
     epsilon(loop, entry);
   }
-  atn.decisionMap[buildATNKey(rule, sep5 ? "RepetitionWithSeparator" : "Repetition", star2.idx)] = entry;
+  atn.decisionMap[buildATNKey(rule, sep7 ? "RepetitionWithSeparator" : "Repetition", star2.idx)] = entry;
   return {
     left: entry,
     right: loopEnd
@@ -24608,7 +24620,7 @@ var LLStarLookaheadStrategy = class extends LLkLookaheadStrategy {
       occurrence: prodOccurrence,
       prodType: "Alternation",
       rule
-    }), (currAlt) => map_default(currAlt, (path13) => path13[0]));
+    }), (currAlt) => map_default(currAlt, (path16) => path16[0]));
     if (isLL1Sequence(partialAlts, false) && !dynamicTokensEnabled) {
       const choiceToAlt = reduce_default(partialAlts, (result, currAlt, idx) => {
         forEach_default(currAlt, (currTokType) => {
@@ -24819,7 +24831,7 @@ function adaptivePredict(dfaCaches, decision, predicateSet, logging, incomplete)
 function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
   let previousD = s0;
   let i = 1;
-  const path13 = [];
+  const path16 = [];
   let t2 = this.LA_FAST(i++);
   while (true) {
     let d = getExistingTargetState(previousD, t2);
@@ -24827,7 +24839,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       d = computeLookaheadTarget.apply(this, [dfa, previousD, t2, i, predicateSet, logging]);
     }
     if (d === DFA_ERROR) {
-      return buildAdaptivePredictError(path13, previousD, t2);
+      return buildAdaptivePredictError(path16, previousD, t2);
     }
     if (d.isAcceptState === true) {
       if (incomplete === true && tokenMatcher(t2, EOF)) {
@@ -24839,7 +24851,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       return d.prediction;
     }
     previousD = d;
-    path13.push(t2);
+    path16.push(t2);
     t2 = this.LA(i++);
   }
 }
@@ -24912,13 +24924,13 @@ function getProductionDslName2(prod) {
     throw Error("non exhaustive match");
   }
 }
-function buildAdaptivePredictError(path13, previous, current) {
+function buildAdaptivePredictError(path16, previous, current) {
   const nextTransitions = flatMap_default(previous.configs.elements, (e) => e.state.transitions);
   const nextTokenTypes = uniqBy_default(nextTransitions.filter((e) => e instanceof AtomTransition).map((e) => e.tokenType), (e) => e.tokenTypeIdx);
   return {
     actualToken: current,
     possibleTokenTypes: nextTokenTypes,
-    tokenPath: path13
+    tokenPath: path16
   };
 }
 function getExistingTargetState(state, token) {
@@ -26658,11 +26670,11 @@ var import_vscode_languageserver_protocol = __toESM(require_api2(), 1);
 
 // node_modules/langium/lib/utils/promise-utils.js
 function delayNextTick() {
-  return new Promise((resolve8) => {
+  return new Promise((resolve11) => {
     if (typeof setImmediate === "undefined") {
-      setTimeout(resolve8, 0);
+      setTimeout(resolve11, 0);
     } else {
-      setImmediate(resolve8);
+      setImmediate(resolve11);
     }
   });
 }
@@ -26692,9 +26704,9 @@ async function interruptAndCheck(token) {
 }
 var Deferred = class {
   constructor() {
-    this.promise = new Promise((resolve8, reject) => {
+    this.promise = new Promise((resolve11, reject) => {
       this.resolve = (arg) => {
-        resolve8(arg);
+        resolve11(arg);
         return this;
       };
       this.reject = (err) => {
@@ -26789,47 +26801,47 @@ var FullTextDocument2 = class _FullTextDocument {
         low = mid + 1;
       }
     }
-    const line = low - 1;
-    offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
-    return { line, character: offset - lineOffsets[line] };
+    const line2 = low - 1;
+    offset = this.ensureBeforeEOL(offset, lineOffsets[line2]);
+    return { line: line2, character: offset - lineOffsets[line2] };
   }
-  offsetAt(position) {
+  offsetAt(position2) {
     const lineOffsets = this.getLineOffsets();
-    if (position.line >= lineOffsets.length) {
+    if (position2.line >= lineOffsets.length) {
       return this._content.length;
-    } else if (position.line < 0) {
+    } else if (position2.line < 0) {
       return 0;
     }
-    const lineOffset = lineOffsets[position.line];
-    if (position.character <= 0) {
+    const lineOffset = lineOffsets[position2.line];
+    if (position2.character <= 0) {
       return lineOffset;
     }
-    const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
-    const offset = Math.min(lineOffset + position.character, nextLineOffset);
+    const nextLineOffset = position2.line + 1 < lineOffsets.length ? lineOffsets[position2.line + 1] : this._content.length;
+    const offset = Math.min(lineOffset + position2.character, nextLineOffset);
     return this.ensureBeforeEOL(offset, lineOffset);
   }
-  getLineRange(line) {
+  getLineRange(line2) {
     const lineOffsets = this.getLineOffsets();
-    if (line >= lineOffsets.length) {
+    if (line2 >= lineOffsets.length) {
       const lastLine = lineOffsets.length - 1;
       return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
-    } else if (line < 0) {
+    } else if (line2 < 0) {
       return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     }
-    const startOffset = lineOffsets[line];
-    const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
+    const startOffset = lineOffsets[line2];
+    const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
     const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
-    return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
+    return { start: { line: line2, character: 0 }, end: { line: line2, character: endOffset - startOffset } };
   }
-  getEOLCharacters(line) {
+  getEOLCharacters(line2) {
     const lineOffsets = this.getLineOffsets();
-    if (line >= lineOffsets.length) {
+    if (line2 >= lineOffsets.length) {
       return "";
-    } else if (line < 0) {
+    } else if (line2 < 0) {
       return "";
     }
-    const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
-    const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+    const nextLineOffset = line2 + 1 < lineOffsets.length ? lineOffsets[line2 + 1] : this._content.length;
+    const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line2]);
     return this._content.substring(eolOffset, nextLineOffset);
   }
   ensureBeforeEOL(offset, lineOffset) {
@@ -27301,7 +27313,7 @@ var UriUtils;
     return a?.toString() === b?.toString();
   }
   UriUtils2.equals = equals;
-  function relative7(from, to) {
+  function relative9(from, to) {
     const fromPath = typeof from === "string" ? URI2.parse(from).path : from.path;
     const toPath = typeof to === "string" ? URI2.parse(to).path : to.path;
     const fromParts = fromPath.split("/").filter((e) => e.length > 0);
@@ -27328,7 +27340,7 @@ var UriUtils;
     const toPart = toParts.slice(i).join("/");
     return backPart + toPart;
   }
-  UriUtils2.relative = relative7;
+  UriUtils2.relative = relative9;
   function normalize(uri) {
     return URI2.parse(uri.toString()).toString();
   }
@@ -28048,12 +28060,12 @@ var DefaultReferences = class {
       const nameNode = this.nameProvider.getNameNode(selfNode);
       if (nameNode) {
         const doc = getDocument(selfNode);
-        const path13 = this.nodeLocator.getAstNodePath(selfNode);
+        const path16 = this.nodeLocator.getAstNodePath(selfNode);
         references.push({
           sourceUri: doc.uri,
-          sourcePath: path13,
+          sourcePath: path16,
           targetUri: doc.uri,
-          targetPath: path13,
+          targetPath: path16,
           segment: toDocumentSegment(nameNode),
           local: true
         });
@@ -29135,11 +29147,11 @@ var DefaultDocumentValidator = class {
         if ("previousToken" in parserError) {
           const token = parserError.previousToken;
           if (isValidTokenRange(token)) {
-            const position = { line: token.endLine - 1, character: token.endColumn };
-            range = { start: position, end: position };
+            const position2 = { line: token.endLine - 1, character: token.endColumn };
+            range = { start: position2, end: position2 };
           } else {
-            const position = { line: 0, character: 0 };
-            range = { start: position, end: position };
+            const position2 = { line: 0, character: 0 };
+            range = { start: position2, end: position2 };
           }
         }
       } else {
@@ -29330,9 +29342,9 @@ var DefaultAstNodeDescriptionProvider = class {
   createDescription(node, name, document) {
     const doc = document ?? getDocument(node);
     name ?? (name = this.nameProvider.getName(node));
-    const path13 = this.astNodeLocator.getAstNodePath(node);
+    const path16 = this.astNodeLocator.getAstNodePath(node);
     if (!name) {
-      throw new Error(`Node at path ${path13} has no name.`);
+      throw new Error(`Node at path ${path16} has no name.`);
     }
     let nameNodeSegment;
     const nameSegmentGetter = () => nameNodeSegment ?? (nameNodeSegment = toDocumentSegment(this.nameProvider.getNameNode(node) ?? node.$cstNode));
@@ -29345,7 +29357,7 @@ var DefaultAstNodeDescriptionProvider = class {
       selectionSegment: toDocumentSegment(node.$cstNode),
       type: node.$type,
       documentUri: doc.uri,
-      path: path13
+      path: path16
     };
   }
 };
@@ -29419,8 +29431,8 @@ var DefaultAstNodeLocator = class {
     }
     return $containerProperty;
   }
-  getAstNode(node, path13) {
-    const segments = path13.split(this.segmentSeparator);
+  getAstNode(node, path16) {
+    const segments = path16.split(this.segmentSeparator);
     return segments.reduce((previousValue, currentValue) => {
       if (!previousValue || currentValue.length === 0) {
         return previousValue;
@@ -29840,12 +29852,12 @@ var DefaultDocumentBuilder = class {
     } else if (this.currentState >= state && state > document.state) {
       return Promise.reject(new import_vscode_languageserver_protocol3.ResponseError(import_vscode_languageserver_protocol3.LSPErrorCodes.RequestFailed, `Document state of ${uri.toString()} is ${DocumentState[document.state]}, requiring ${DocumentState[state]}, but workspace state is already ${DocumentState[this.currentState]}. Returning undefined.`));
     }
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve11, reject) => {
       const buildDisposable = this.onDocumentPhase(state, (doc) => {
         if (UriUtils.equals(doc.uri, uri)) {
           buildDisposable.dispose();
           cancelDisposable.dispose();
-          resolve8(doc.uri);
+          resolve11(doc.uri);
         }
       });
       const cancelDisposable = cancelToken.onCancellationRequested(() => {
@@ -29861,11 +29873,11 @@ var DefaultDocumentBuilder = class {
     } else if (cancelToken.isCancellationRequested) {
       return Promise.reject(OperationCancelled);
     }
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve11, reject) => {
       const buildDisposable = this.onBuildPhase(state, () => {
         buildDisposable.dispose();
         cancelDisposable.dispose();
-        resolve8();
+        resolve11();
       });
       const cancelDisposable = cancelToken.onCancellationRequested(() => {
         buildDisposable.dispose();
@@ -30133,8 +30145,8 @@ var DefaultWorkspaceManager = class {
 
 // node_modules/langium/lib/parser/lexer.js
 var DefaultLexerErrorMessageProvider = class {
-  buildUnexpectedCharactersMessage(fullText, startOffset, length, line, column) {
-    return defaultLexerErrorProvider.buildUnexpectedCharactersMessage(fullText, startOffset, length, line, column);
+  buildUnexpectedCharactersMessage(fullText, startOffset, length, line2, column) {
+    return defaultLexerErrorProvider.buildUnexpectedCharactersMessage(fullText, startOffset, length, line2, column);
   }
   buildUnableToPopLexerModeMessage(token) {
     return defaultLexerErrorProvider.buildUnableToPopLexerModeMessage(token);
@@ -30192,28 +30204,28 @@ function isTokenTypeDictionary(tokenVocabulary) {
 init_main();
 function parseJSDoc(node, start, options) {
   let opts;
-  let position;
+  let position2;
   if (typeof node === "string") {
-    position = start;
+    position2 = start;
     opts = options;
   } else {
-    position = node.range.start;
+    position2 = node.range.start;
     opts = start;
   }
-  if (!position) {
-    position = Position.create(0, 0);
+  if (!position2) {
+    position2 = Position.create(0, 0);
   }
   const lines = getLines(node);
   const normalizedOptions = normalizeOptions(opts);
   const tokens = tokenize({
     lines,
-    position,
+    position: position2,
     options: normalizedOptions
   });
   return parseJSDocComment({
     index: 0,
     tokens,
-    position
+    position: position2
   });
 }
 function isJSDoc(node, options) {
@@ -30247,39 +30259,39 @@ function tokenize(context) {
   for (let i = 0; i < context.lines.length; i++) {
     const first2 = i === 0;
     const last = i === context.lines.length - 1;
-    let line = context.lines[i];
+    let line2 = context.lines[i];
     let index = 0;
     if (first2 && context.options.start) {
-      const match = context.options.start?.exec(line);
+      const match = context.options.start?.exec(line2);
       if (match) {
         index = match.index + match[0].length;
       }
     } else {
-      const match = context.options.line?.exec(line);
+      const match = context.options.line?.exec(line2);
       if (match) {
         index = match.index + match[0].length;
       }
     }
     if (last) {
-      const match = context.options.end?.exec(line);
+      const match = context.options.end?.exec(line2);
       if (match) {
-        line = line.substring(0, match.index);
+        line2 = line2.substring(0, match.index);
       }
     }
-    line = line.substring(0, lastCharacter(line));
-    const whitespaceEnd = skipWhitespace(line, index);
-    if (whitespaceEnd >= line.length) {
+    line2 = line2.substring(0, lastCharacter(line2));
+    const whitespaceEnd = skipWhitespace(line2, index);
+    if (whitespaceEnd >= line2.length) {
       if (tokens.length > 0) {
-        const position = Position.create(currentLine, currentCharacter);
+        const position2 = Position.create(currentLine, currentCharacter);
         tokens.push({
           type: "break",
           content: "",
-          range: Range.create(position, position)
+          range: Range.create(position2, position2)
         });
       }
     } else {
       tagRegex.lastIndex = index;
-      const tagMatch = tagRegex.exec(line);
+      const tagMatch = tagRegex.exec(line2);
       if (tagMatch) {
         const fullMatch = tagMatch[0];
         const value = tagMatch[1];
@@ -30291,10 +30303,10 @@ function tokenize(context) {
           range: Range.create(start, end)
         });
         index += fullMatch.length;
-        index = skipWhitespace(line, index);
+        index = skipWhitespace(line2, index);
       }
-      if (index < line.length) {
-        const rest = line.substring(index);
+      if (index < line2.length) {
+        const rest = line2.substring(index);
         const inlineTagMatches = Array.from(rest.matchAll(inlineTagRegex));
         tokens.push(...buildInlineTokens(inlineTagMatches, rest, currentLine, currentCharacter + index));
       }
@@ -30307,25 +30319,25 @@ function tokenize(context) {
   }
   return tokens;
 }
-function buildInlineTokens(tags, line, lineIndex, characterIndex) {
+function buildInlineTokens(tags, line2, lineIndex, characterIndex) {
   const tokens = [];
   if (tags.length === 0) {
     const start = Position.create(lineIndex, characterIndex);
-    const end = Position.create(lineIndex, characterIndex + line.length);
+    const end = Position.create(lineIndex, characterIndex + line2.length);
     tokens.push({
       type: "text",
-      content: line,
+      content: line2,
       range: Range.create(start, end)
     });
   } else {
     let lastIndex = 0;
     for (const match of tags) {
       const matchIndex = match.index;
-      const startContent = line.substring(lastIndex, matchIndex);
+      const startContent = line2.substring(lastIndex, matchIndex);
       if (startContent.length > 0) {
         tokens.push({
           type: "text",
-          content: line.substring(lastIndex, matchIndex),
+          content: line2.substring(lastIndex, matchIndex),
           range: Range.create(Position.create(lineIndex, lastIndex + characterIndex), Position.create(lineIndex, matchIndex + characterIndex))
         });
       }
@@ -30354,7 +30366,7 @@ function buildInlineTokens(tags, line, lineIndex, characterIndex) {
       }
       lastIndex = matchIndex + match[0].length;
     }
-    const endContent = line.substring(lastIndex);
+    const endContent = line2.substring(lastIndex);
     if (endContent.length > 0) {
       tokens.push({
         type: "text",
@@ -30367,16 +30379,16 @@ function buildInlineTokens(tags, line, lineIndex, characterIndex) {
 }
 var nonWhitespaceRegex = /\S/;
 var whitespaceEndRegex = /\s*$/;
-function skipWhitespace(line, index) {
-  const match = line.substring(index).match(nonWhitespaceRegex);
+function skipWhitespace(line2, index) {
+  const match = line2.substring(index).match(nonWhitespaceRegex);
   if (match) {
     return index + match.index;
   } else {
-    return line.length;
+    return line2.length;
   }
 }
-function lastCharacter(line) {
-  const match = line.match(whitespaceEndRegex);
+function lastCharacter(line2) {
+  const match = line2.match(whitespaceEndRegex);
   if (match && typeof match.index === "number") {
     return match.index;
   }
@@ -30412,11 +30424,11 @@ function parseJSDocElement(context, last) {
 }
 function appendEmptyLine(token, element) {
   if (element) {
-    const line = new JSDocLineImpl("", token.range);
+    const line2 = new JSDocLineImpl("", token.range);
     if ("inlines" in element) {
-      element.inlines.push(line);
+      element.inlines.push(line2);
     } else {
-      element.content.inlines.push(line);
+      element.content.inlines.push(line2);
     }
   }
 }
@@ -30469,11 +30481,11 @@ function normalizeOptions(options) {
       line: "*"
     });
   }
-  const { start, end, line } = options;
+  const { start, end, line: line2 } = options;
   return {
     start: normalizeOption(start, true),
     end: normalizeOption(end, false),
-    line: normalizeOption(line, true)
+    line: normalizeOption(line2, true)
   };
 }
 function normalizeOption(option2, start) {
@@ -30681,9 +30693,9 @@ var JSDocDocumentationProvider = class {
   documentationLinkRenderer(node, name, display) {
     const description = this.findNameInLocalSymbols(node, name) ?? this.findNameInGlobalScope(node, name);
     if (description && description.nameSegment) {
-      const line = description.nameSegment.range.start.line + 1;
+      const line2 = description.nameSegment.range.start.line + 1;
       const character = description.nameSegment.range.start.character + 1;
-      const uri = description.documentUri.with({ fragment: `L${line},${character}` });
+      const uri = description.documentUri.with({ fragment: `L${line2},${character}` });
       return `[${display}](${uri.toString()})`;
     } else {
       return void 0;
@@ -31253,74 +31265,1289 @@ function loadGrammarFromJson(json) {
   return astNode;
 }
 
-// node_modules/langium/lib/node/node-file-system-provider.js
-var fs = __toESM(require("node:fs"), 1);
-var NodeFileSystemProvider = class {
-  constructor() {
-    this.encoding = "utf-8";
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text, ignoreTrivia = false) {
+  const len = text.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count2, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count2 || !exact) {
+      let ch = text.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count2) {
+      value2 = -1;
+    }
+    return value2;
   }
-  async stat(uri) {
-    const stat2 = await fs.promises.stat(uri.fsPath);
-    return {
-      isFile: stat2.isFile(),
-      isDirectory: stat2.isDirectory(),
-      uri
-    };
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
   }
-  statSync(uri) {
-    const stat2 = fs.statSync(uri.fsPath);
-    return {
-      isFile: stat2.isFile(),
-      isDirectory: stat2.isDirectory(),
-      uri
-    };
+  function scanNumber() {
+    let start = pos;
+    if (text.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text.length && text.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text.substring(start, end);
   }
-  exists(uri) {
-    return new Promise((resolve8) => {
-      fs.stat(uri.fsPath, (err) => {
-        resolve8(!err);
-      });
-    });
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === 34) {
+        result += text.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
   }
-  existsSync(uri) {
-    return fs.existsSync(uri.fsPath);
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code = text.charCodeAt(pos);
+    if (isWhiteSpace(code)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code);
+        code = text.charCodeAt(pos);
+      } while (isWhiteSpace(code));
+      return token = 15;
+    }
+    if (isLineBreak(code)) {
+      pos++;
+      value += String.fromCharCode(code);
+      if (code === 13 && text.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text.substring(start, pos);
+          return token = 12;
+        }
+        if (text.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text.charCodeAt(pos);
+            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code);
+        pos++;
+        if (pos === len || !isDigit(text.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code)) {
+          pos++;
+          code = text.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+    }
   }
-  readBinary(uri) {
-    return fs.promises.readFile(uri.fsPath);
+  function isUnknownContentCharacter(code) {
+    if (isWhiteSpace(code) || isLineBreak(code)) {
+      return false;
+    }
+    switch (code) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
   }
-  readBinarySync(uri) {
-    return fs.readFileSync(uri.fsPath);
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
   }
-  readFile(uri) {
-    return fs.promises.readFile(uri.fsPath, this.encoding);
-  }
-  readFileSync(uri) {
-    return fs.readFileSync(uri.fsPath, this.encoding);
-  }
-  async readDirectory(uri) {
-    const dirents = await fs.promises.readdir(uri.fsPath, { withFileTypes: true });
-    return dirents.map((dirent) => ({
-      dirent,
-      // Include the raw entry, it may be useful...
-      isFile: dirent.isFile(),
-      isDirectory: dirent.isDirectory(),
-      uri: UriUtils.joinPath(uri, dirent.name)
-    }));
-  }
-  readDirectorySync(uri) {
-    const dirents = fs.readdirSync(uri.fsPath, { withFileTypes: true });
-    return dirents.map((dirent) => ({
-      dirent,
-      // Include the raw entry, it may be useful...
-      isFile: dirent.isFile(),
-      isDirectory: dirent.isDirectory(),
-      uri: UriUtils.joinPath(uri, dirent.name)
-    }));
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+(function(CharacterCodes2) {
+  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+})(CharacterCodes || (CharacterCodes = {}));
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces = new Array(20).fill(0).map((_, index) => {
+  return " ".repeat(index);
+});
+var maxCachedValues = 200;
+var cachedBreakLinesWithSpaces = {
+  " ": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + " ".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + " ".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + " ".repeat(index);
+    })
+  },
+  "	": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + "	".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + "	".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + "	".repeat(index);
+    })
   }
 };
-var NodeFileSystem = {
-  fileSystemProvider: () => new NodeFileSystemProvider()
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+var ParseOptions;
+(function(ParseOptions2) {
+  ParseOptions2.DEFAULT = {
+    allowTrailingComma: false
+  };
+})(ParseOptions || (ParseOptions = {}));
+function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor2 = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep7, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep7 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep7 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  };
+  visit(text, visitor2, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function getNodeValue(node) {
+  switch (node.type) {
+    case "array":
+      return node.children.map(getNodeValue);
+    case "object":
+      const obj = /* @__PURE__ */ Object.create(null);
+      for (let prop of node.children) {
+        const valueNode = prop.children[1];
+        if (valueNode) {
+          obj[prop.children[0].value] = getNodeValue(valueNode);
+        }
+      }
+      return obj;
+    case "null":
+    case "string":
+    case "number":
+    case "boolean":
+      return node.value;
+    default:
+      return void 0;
+  }
+}
+function visit(text, visitor2, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor2.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor2.onObjectProperty), onObjectEnd = toEndVisit(visitor2.onObjectEnd), onArrayBegin = toBeginVisit(visitor2.onArrayBegin), onArrayEnd = toEndVisit(visitor2.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor2.onLiteralValue), onSeparator = toOneArgVisit(visitor2.onSeparator), onComment = toNoArgVisit(visitor2.onComment), onError = toOneArgVisit(visitor2.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+    onError(error);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var ScanError;
+(function(ScanError2) {
+  ScanError2[ScanError2["None"] = 0] = "None";
+  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+})(ScanError || (ScanError = {}));
+var SyntaxKind;
+(function(SyntaxKind2) {
+  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+})(SyntaxKind || (SyntaxKind = {}));
+var parseTree2 = parseTree;
+var getNodeValue2 = getNodeValue;
+var ParseErrorCode;
+(function(ParseErrorCode2) {
+  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+})(ParseErrorCode || (ParseErrorCode = {}));
+function printParseErrorCode(code) {
+  switch (code) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
+
+// src/language/validation/issue-codes.ts
+var IssueCodes = {
+  // doses
+  OverdoseSession: "overdose-session",
+  OverdoseWeight: "overdose-weight",
+  OverdoseCycle: "overdose-cycle",
+  OverdoseDay: "overdose-day",
+  OverdoseWeek: "overdose-week",
+  OverdosePoint: "overdose-point",
+  AnestheticSum: "anesthetic-sum",
+  WeightUnknown: "weight-unknown",
+  AmountUnknown: "amount-unknown",
+  OverdoseArea: "overdose-area",
+  // combinations and patients
+  Interaction: "interaction",
+  Contraindicated: "contraindicated",
+  Allergy: "allergy",
+  SkinTestPositive: "skin-test-positive",
+  SkinTestLate: "skin-test-late",
+  MissingSkinTest: "missing-skin-test",
+  WithdrawnSubstance: "withdrawn-substance",
+  // technique
+  WrongLayer: "wrong-layer",
+  DepthExceedsNeedle: "depth-exceeds-needle",
+  DepthOutOfRange: "depth-out-of-range",
+  NeedleLength: "needle-length",
+  VolumePerPoint: "volume-per-point",
+  PointsPerSession: "points-per-session",
+  VolumePerSession: "volume-per-session",
+  InsufficientMixture: "insufficient-mixture",
+  MultiInjector: "multi-injector",
+  AreaRestricted: "area-restricted",
+  AreaPoints: "area-points",
+  // mixtures and schedules
+  TooManySubstances: "too-many-substances",
+  SessionsPerCycle: "sessions-per-cycle",
+  IntervalTooShort: "interval-too-short",
+  CourseTooLong: "course-too-long",
+  NotForMixing: "not-for-mixing",
+  Unused: "unused",
+  // language
+  UnknownUnit: "unknown-unit",
+  UnitMismatch: "unit-mismatch",
+  DuplicateName: "duplicate-name",
+  ShadowsStd: "shadows-std",
+  ImportUnresolved: "import-unresolved",
+  NotText: "not-text",
+  UnresolvedName: "unresolved-name",
+  SyntaxError: "syntax-error",
+  InvalidNumber: "invalid-number",
+  InvalidDate: "invalid-date",
+  MisplacedClause: "misplaced-clause",
+  InvalidRange: "invalid-range",
+  MissingInterval: "missing-interval",
+  // project configuration
+  ConfigInvalid: "config-invalid",
+  // suppression comments
+  UnusedIgnore: "unused-ignore",
+  IgnoreNeedsReason: "ignore-needs-reason",
+  IgnoreNotAllowed: "ignore-not-allowed",
+  // products and syringes
+  MissingPresentation: "missing-presentation",
+  AmbiguousAmount: "ambiguous-amount",
+  PresentationOverdrawn: "presentation-overdrawn",
+  MixtureOverdrawn: "mixture-overdrawn"
 };
+var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([
+  IssueCodes.OverdoseSession,
+  IssueCodes.OverdoseWeight,
+  IssueCodes.OverdoseCycle,
+  IssueCodes.AnestheticSum,
+  IssueCodes.OverdoseDay,
+  IssueCodes.OverdoseWeek,
+  IssueCodes.OverdosePoint,
+  IssueCodes.OverdoseArea,
+  IssueCodes.Allergy,
+  IssueCodes.SkinTestPositive,
+  IssueCodes.WithdrawnSubstance,
+  IssueCodes.SyntaxError,
+  IssueCodes.UnresolvedName,
+  IssueCodes.UnknownUnit,
+  IssueCodes.UnitMismatch,
+  IssueCodes.DuplicateName,
+  IssueCodes.ImportUnresolved,
+  IssueCodes.NotText,
+  IssueCodes.InvalidNumber,
+  IssueCodes.InvalidDate,
+  IssueCodes.InvalidRange,
+  IssueCodes.MissingInterval,
+  IssueCodes.MissingPresentation,
+  IssueCodes.AmbiguousAmount,
+  IssueCodes.ConfigInvalid
+]);
+
+// src/language/validation/spelling.ts
+function editDistance(a, b) {
+  let before2 = Array.from({ length: b.length + 1 }, () => 0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before2[j - 2] + 1);
+      current.push(d);
+    }
+    before2 = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+function closest(word, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== void 0 && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : void 0;
+}
+
+// src/config/project-config.ts
+var CONFIG_FILE_NAME = "meso.config.json";
+var KEYS = ["$schema", "profile", "severities", "formularies", "ignore"];
+var SEVERITIES = ["error", "warning", "info", "off"];
+var CODES = Object.values(IssueCodes);
+function place(text, offset, length, message) {
+  const start = position(text, offset);
+  const end = position(text, offset + length);
+  return { line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, message };
+}
+function position(text, offset) {
+  let line2 = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === "\n") {
+      line2++;
+      lineStart = i + 1;
+    }
+  }
+  return { line: line2, character: offset - lineStart };
+}
+function suggestion(word, candidates) {
+  const near = closest(word, candidates);
+  return near ? ` Did you mean '${near}'?` : "";
+}
+function parseProjectConfig(text) {
+  const problems = [];
+  const errors = [];
+  const root2 = parseTree2(text, errors, { allowTrailingComma: false, disallowComments: true });
+  for (const e of errors) problems.push(place(text, e.offset, Math.max(e.length, 1), `${CONFIG_FILE_NAME} is not valid JSON: ${printParseErrorCode(e.error)}.`));
+  const result = { severities: {}, formularies: [], ignore: [] };
+  if (!root2 || errors.length > 0) return { ...result, problems };
+  if (root2.type !== "object") {
+    problems.push(place(text, root2.offset, root2.length, `${CONFIG_FILE_NAME} must hold a JSON object.`));
+    return { ...result, problems };
+  }
+  for (const property2 of root2.children ?? []) {
+    const [keyNode, valueNode] = property2.children ?? [];
+    const key = String(keyNode?.value);
+    if (!KEYS.includes(key)) {
+      problems.push(place(text, keyNode.offset, keyNode.length, `Unknown setting '${key}'; the settings are ${KEYS.filter((k) => k !== "$schema").map((k) => `'${k}'`).join(", ")}.${suggestion(key, KEYS)}`));
+      continue;
+    }
+    if (!valueNode) continue;
+    if (key === "profile") readProfile(text, valueNode, result, problems);
+    if (key === "severities") readSeverities(text, valueNode, result.severities, problems);
+    if (key === "formularies" || key === "ignore") readStrings(text, key, valueNode, result[key], problems);
+  }
+  return { ...result, problems };
+}
+function readProfile(text, node, result, problems) {
+  if (node.type !== "string") {
+    problems.push(place(text, node.offset, node.length, `'profile' must be a profile name such as "label", "sfm-fr" or "sim-it".`));
+    return;
+  }
+  result.profile = String(node.value);
+  result.profileAt = place(text, node.offset, node.length, "");
+}
+function readSeverities(text, node, severities, problems) {
+  if (node.type !== "object") {
+    problems.push(place(text, node.offset, node.length, `'severities' must be an object from diagnostic codes to "error", "warning", "info" or "off".`));
+    return;
+  }
+  for (const entry of node.children ?? []) {
+    const [codeNode, valueNode] = entry.children ?? [];
+    const code = String(codeNode.value);
+    if (!CODES.includes(code)) {
+      problems.push(place(text, codeNode.offset, codeNode.length, `Unknown diagnostic code '${code}' (docs/diagnostics.md lists them).${suggestion(code, CODES)}`));
+      continue;
+    }
+    const value = valueNode ? getNodeValue2(valueNode) : void 0;
+    if (typeof value !== "string" || !SEVERITIES.includes(value)) {
+      const near = typeof value === "string" ? suggestion(value, SEVERITIES) : "";
+      problems.push(place(text, valueNode?.offset ?? codeNode.offset, valueNode?.length ?? codeNode.length, `The severity of '${code}' must be "error", "warning", "info" or "off".${near}`));
+      continue;
+    }
+    if (UNSUPPRESSIBLE.has(code) && value !== "error") {
+      problems.push(place(text, valueNode.offset, valueNode.length, `'${code}' cannot be set to "${value}": doses, allergies, withdrawn products and errors that leave part of a file unchecked stay errors.`));
+      continue;
+    }
+    if (code === IssueCodes.Contraindicated && value === "off") {
+      problems.push(place(text, valueNode.offset, valueNode.length, `'contraindicated' cannot be turned off: an error-severity contraindication must be fixed (lower it per rule in a formulary instead).`));
+      continue;
+    }
+    severities[code] = value;
+  }
+}
+function readStrings(text, key, node, into, problems) {
+  const items = node.type === "array" ? node.children ?? [] : void 0;
+  if (!items) {
+    problems.push(place(text, node.offset, node.length, `'${key}' must be an array of strings.`));
+    return;
+  }
+  for (const item of items) {
+    if (item.type !== "string") problems.push(place(text, item.offset, item.length, `'${key}' must be an array of strings.`));
+    else if (key === "formularies" && !String(item.value).endsWith(".meso")) problems.push(place(text, item.offset, item.length, `A formulary must be a .meso file: '${String(item.value)}'.`));
+    else into.push(String(item.value));
+  }
+}
+function unknownProfileProblem(parsed, declared) {
+  if (parsed.profile === void 0 || !parsed.profileAt || declared.includes(parsed.profile)) return void 0;
+  return { ...parsed.profileAt, message: `Unknown profile '${parsed.profile}'; the profiles are ${declared.map((p) => `'${p}'`).join(", ")}.${suggestion(parsed.profile, declared)}` };
+}
+function toSettings(parsed, resolve11, declaredProfiles2) {
+  const profileKnown = parsed.profile !== void 0 && (!declaredProfiles2 || declaredProfiles2.includes(parsed.profile));
+  return {
+    profile: profileKnown ? parsed.profile : void 0,
+    severities: parsed.severities,
+    formularies: parsed.formularies.map(resolve11),
+    ignore: parsed.ignore
+  };
+}
+
+// src/files/read-file.ts
+var import_node_fs = require("node:fs");
+var path = __toESM(require("node:path"), 1);
+var DEFAULT_MAX_FILE_BYTES = 1e7;
+var refuse = (code, reason) => ({ ok: false, code, reason });
+function formatBytes(n) {
+  if (n >= 1e6) return `${Number((n / 1e6).toFixed(1))} MB`;
+  if (n >= 1e3) return `${Number((n / 1e3).toFixed(1))} kB`;
+  return `${n} bytes`;
+}
+function parseBytes(text) {
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*$/i.exec(text);
+  if (!m) return void 0;
+  const unit = (m[2] ?? "b").toLowerCase();
+  const factor = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 }[unit];
+  const bytes = Math.floor(Number(m[1]) * factor);
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : void 0;
+}
+function notRegular(stat2) {
+  if (stat2.isFile()) return void 0;
+  if (stat2.isDirectory()) return refuse("EISDIR", "it is a folder");
+  if (stat2.isFIFO()) return refuse("not-regular", "it is a FIFO (named pipe), not a regular file");
+  if (stat2.isSocket()) return refuse("not-regular", "it is a socket, not a regular file");
+  if (stat2.isCharacterDevice() || stat2.isBlockDevice()) return refuse("not-regular", "it is a device, not a regular file");
+  return refuse("not-regular", "it is not a regular file");
+}
+function tooLarge(max, size) {
+  return refuse("too-large", `it is ${size === void 0 ? "larger than" : `${formatBytes(size)}, over`} the limit of ${formatBytes(max)} per file`);
+}
+function isInside(folder, file) {
+  const rel = path.relative(folder, file);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+function realProjectRoots(folders) {
+  return folders.map((f2) => {
+    try {
+      return import_node_fs.realpathSync.native(f2);
+    } catch {
+      return path.resolve(f2);
+    }
+  });
+}
+var OPEN_FLAGS = import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0) | (import_node_fs.constants.O_NOFOLLOW ?? 0);
+function readRegularFile(file, options = {}) {
+  const max = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let real;
+  let stat2;
+  try {
+    real = import_node_fs.realpathSync.native(file);
+    stat2 = (0, import_node_fs.statSync)(real);
+  } catch (e) {
+    return refuse(errorCode(e) ?? "error", fsWords(e));
+  }
+  if (options.roots && !options.roots.some((root2) => isInside(root2, real))) {
+    return refuse("outside", `its real path ${real} is outside the project folder ${options.roots[0]}`);
+  }
+  const kind = notRegular(stat2);
+  if (kind) return kind;
+  if (stat2.size > max) return tooLarge(max, stat2.size);
+  let fd;
+  try {
+    fd = (0, import_node_fs.openSync)(real, OPEN_FLAGS);
+  } catch (e) {
+    return refuse(errorCode(e) ?? "error", errorCode(e) === "ELOOP" ? "it changed while being read" : fsWords(e));
+  }
+  try {
+    const opened = (0, import_node_fs.fstatSync)(fd);
+    if (opened.ino !== stat2.ino || opened.dev !== stat2.dev) return notRegular(opened) ?? refuse("changed", "it changed while being read");
+    return readAll(fd, real, opened.size, max);
+  } catch (e) {
+    return refuse(errorCode(e) ?? "error", fsWords(e));
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+}
+function readAll(fd, real, size, max) {
+  let buffer = Buffer.allocUnsafe(Math.min(size, max) + 1);
+  let length = 0;
+  for (; ; ) {
+    if (length === buffer.length) {
+      if (length > max) return tooLarge(max);
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, max + 1));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = (0, import_node_fs.readSync)(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  if (length > max) return tooLarge(max);
+  return { ok: true, bytes: buffer.subarray(0, length), realPath: real };
+}
 
 // src/language/workspace/decode-text.ts
 var BOM = [239, 187, 191];
@@ -31372,14 +32599,123 @@ function firstInvalidUtf8(b) {
   return -1;
 }
 
-// src/language/generated/ast.ts
-var AgeFact = {
-  $type: "AgeFact",
-  age: "age"
-};
-function isAgeFact(item) {
-  return reflection2.isInstance(item, AgeFact.$type);
+// src/cli/ignore-rules.ts
+var import_node_fs2 = require("node:fs");
+var path2 = __toESM(require("node:path"), 1);
+var import_ignore = __toESM(require_ignore(), 1);
+function repositoryRoot(folder) {
+  for (let dir = path2.resolve(folder); ; dir = path2.dirname(dir)) {
+    if ((0, import_node_fs2.existsSync)(path2.join(dir, ".git"))) return dir;
+    if (path2.dirname(dir) === dir) return void 0;
+  }
 }
+var posix = (p) => p.split(path2.sep).join("/");
+var IgnoreRules = class {
+  constructor(cwd, base, options) {
+    this.cwd = cwd;
+    const repo = options.gitignore ? repositoryRoot(base) : void 0;
+    this.base = repo ?? path2.resolve(base);
+    this.gitignore = options.gitignore;
+    this.patterns = options.patterns.length > 0 ? (0, import_ignore.default)().add(options.patterns) : void 0;
+    this.exclude = repo && options.gitignore ? this.load(path2.join(repo, ".git", "info", "exclude")) : void 0;
+  }
+  cwd;
+  base;
+  byFolder = /* @__PURE__ */ new Map();
+  ignoredFolders = /* @__PURE__ */ new Map();
+  patterns;
+  gitignore;
+  exclude;
+  /** Rules of one ignore file, or undefined when there is none (or it cannot be read). */
+  load(file) {
+    const read = readRegularFile(file, { maxBytes: 1e6 });
+    return read.ok ? (0, import_ignore.default)().add(read.bytes.toString("utf8")) : void 0;
+  }
+  rulesOf(folder) {
+    if (!this.byFolder.has(folder)) this.byFolder.set(folder, this.gitignore ? this.load(path2.join(folder, ".gitignore")) : void 0);
+    return this.byFolder.get(folder);
+  }
+  /** Whether the `--ignore-pattern` patterns leave this path out (files named on the command line too). */
+  matchesPattern(file, isFolder = false) {
+    const rel = posix(path2.relative(this.cwd, file));
+    if (!this.patterns || rel === "" || rel.startsWith("..") || path2.isAbsolute(rel)) return false;
+    return this.patterns.ignores(isFolder ? `${rel}/` : rel);
+  }
+  /** Whether git (and the patterns) would leave this file or folder out. */
+  ignores(file, isFolder = false) {
+    if (this.matchesPattern(file, isFolder)) return true;
+    const abs = path2.resolve(file);
+    const parent = path2.dirname(abs);
+    if (parent !== abs && this.isInsideBase(parent) && parent !== this.base && this.folderIgnored(parent)) return true;
+    return this.gitRules(abs, isFolder);
+  }
+  isInsideBase(p) {
+    const rel = path2.relative(this.base, p);
+    return !rel.startsWith("..") && !path2.isAbsolute(rel);
+  }
+  /** A folder is ignored when git ignores it or any folder above it (up to the base). */
+  folderIgnored(folder) {
+    const known2 = this.ignoredFolders.get(folder);
+    if (known2 !== void 0) return known2;
+    const parent = path2.dirname(folder);
+    const ignored = parent !== this.base && this.isInsideBase(parent) && this.folderIgnored(parent) || this.matchesPattern(folder, true) || this.gitRules(folder, true);
+    this.ignoredFolders.set(folder, ignored);
+    return ignored;
+  }
+  /** The verdict of the ignore files alone: the deepest folder whose rules decide wins. */
+  gitRules(abs, isFolder) {
+    if (!this.gitignore || !this.isInsideBase(abs) || abs === this.base) return false;
+    const suffix = isFolder ? "/" : "";
+    let ignored = this.exclude?.ignores(posix(path2.relative(this.base, abs)) + suffix) ?? false;
+    for (let dir = this.base; ; ) {
+      const rules = this.rulesOf(dir);
+      if (rules) {
+        const verdict = rules.test(posix(path2.relative(dir, abs)) + suffix);
+        if (verdict.ignored) ignored = true;
+        else if (verdict.unignored) ignored = false;
+      }
+      const rel = path2.relative(dir, path2.dirname(abs));
+      if (rel === "") break;
+      dir = path2.join(dir, rel.split(path2.sep)[0]);
+    }
+    return ignored;
+  }
+};
+
+// src/cli/project-config-file.ts
+function findProjectConfig(projectFolder) {
+  const stop = repositoryRoot(projectFolder);
+  for (let dir = path3.resolve(projectFolder); ; dir = path3.dirname(dir)) {
+    const candidate = path3.join(dir, CONFIG_FILE_NAME);
+    if ((0, import_node_fs3.existsSync)(candidate)) return candidate;
+    if (dir === stop || path3.dirname(dir) === dir) return void 0;
+  }
+}
+function formatConfigProblems(file, problems, cwd) {
+  const shown = path3.relative(cwd, file) || file;
+  return problems.map((p) => `${shown}:${p.line + 1}:${p.character + 1}: error ${IssueCodes.ConfigInvalid}: ${p.message}`);
+}
+function readProjectConfig(file, cwd) {
+  const read = readRegularFile(file, {});
+  if (!read.ok) throw new CliError(`${file}: cannot read the file: ${read.reason}.`);
+  const decoded = decodeMesoText(read.bytes);
+  const parsed = parseProjectConfig(decoded.ok ? decoded.text : "");
+  if (!decoded.ok) throw new CliError(`${file}: not UTF-8 text.`);
+  if (parsed.problems.length > 0) throw new CliProblems(formatConfigProblems(file, parsed.problems, cwd));
+  return { path: file, folder: path3.dirname(file), parsed };
+}
+function settingsOf(config, declaredProfiles2, cwd) {
+  const problem = unknownProfileProblem(config.parsed, declaredProfiles2);
+  if (problem) throw new CliProblems(formatConfigProblems(config.path, [problem], cwd));
+  return toSettings(config.parsed, (rel) => URI2.file(path3.resolve(config.folder, rel)).toString(), declaredProfiles2);
+}
+function ignorePatternsOf(config, cwd) {
+  if (!config) return [];
+  const prefix = path3.relative(cwd, config.folder).split(path3.sep).join("/");
+  return config.parsed.ignore.map((p) => prefix && !prefix.startsWith("..") ? `${prefix}/${p.replace(/^\//, "")}` : p);
+}
+
+// src/language/generated/ast.ts
 var AliasesClause = {
   $type: "AliasesClause",
   names: "names"
@@ -31415,26 +32751,6 @@ var AreasClause = {
 };
 function isAreasClause(item) {
   return reflection2.isInstance(item, AreasClause.$type);
-}
-var BirthFact = {
-  $type: "BirthFact",
-  date: "date"
-};
-function isBirthFact(item) {
-  return reflection2.isInstance(item, BirthFact.$type);
-}
-var CareItem = {
-  $type: "CareItem",
-  amount: "amount",
-  duration: "duration",
-  measure: "measure",
-  note: "note",
-  route: "route",
-  substances: "substances",
-  timing: "timing"
-};
-function isCareItem(item) {
-  return reflection2.isInstance(item, CareItem.$type);
 }
 var ClassClause = {
   $type: "ClassClause",
@@ -31493,6 +32809,7 @@ var ContraindicatedClause = {
   conditions: "conditions",
   evidence: "evidence",
   evidenceNote: "evidenceNote",
+  profiles: "profiles",
   severity: "severity",
   source: "source"
 };
@@ -31505,6 +32822,7 @@ var Contraindication = {
   evidence: "evidence",
   evidenceNote: "evidenceNote",
   message: "message",
+  profiles: "profiles",
   severity: "severity",
   source: "source"
 };
@@ -31597,6 +32915,7 @@ var IntendedLayerClause = {
   evidence: "evidence",
   evidenceNote: "evidenceNote",
   layers: "layers",
+  profiles: "profiles",
   source: "source"
 };
 function isIntendedLayerClause(item) {
@@ -31609,6 +32928,7 @@ var Interaction = {
   inMixture: "inMixture",
   left: "left",
   message: "message",
+  profiles: "profiles",
   right: "right",
   severity: "severity",
   source: "source",
@@ -31616,13 +32936,6 @@ var Interaction = {
 };
 function isInteraction(item) {
   return reflection2.isInstance(item, Interaction.$type);
-}
-var LactationFact = {
-  $type: "LactationFact",
-  not: "not"
-};
-function isLactationFact(item) {
-  return reflection2.isInstance(item, LactationFact.$type);
 }
 var Layer = {
   $type: "Layer",
@@ -31646,6 +32959,7 @@ var Limit = {
   low: "low",
   metric: "metric",
   op: "op",
+  profiles: "profiles",
   severity: "severity",
   source: "source",
   value: "value"
@@ -31663,6 +32977,7 @@ var MaxAmountClause = {
   amount: "amount",
   evidence: "evidence",
   evidenceNote: "evidenceNote",
+  profiles: "profiles",
   scope: "scope",
   severity: "severity",
   source: "source"
@@ -31676,6 +32991,7 @@ var MaxConsecutiveClause = {
   evidence: "evidence",
   evidenceNote: "evidenceNote",
   period: "period",
+  profiles: "profiles",
   severity: "severity",
   source: "source"
 };
@@ -31687,6 +33003,7 @@ var MaxCourseClause = {
   evidence: "evidence",
   evidenceNote: "evidenceNote",
   length: "length",
+  profiles: "profiles",
   severity: "severity",
   source: "source"
 };
@@ -31698,6 +33015,7 @@ var MaxPointsClause = {
   count: "count",
   evidence: "evidence",
   evidenceNote: "evidenceNote",
+  profiles: "profiles",
   severity: "severity",
   source: "source"
 };
@@ -31709,41 +33027,22 @@ var MaxSessionsClause = {
   count: "count",
   evidence: "evidence",
   evidenceNote: "evidenceNote",
+  profiles: "profiles",
   severity: "severity",
   source: "source"
 };
 function isMaxSessionsClause(item) {
   return reflection2.isInstance(item, MaxSessionsClause.$type);
 }
-var MedicationFact = {
-  $type: "MedicationFact",
-  medicines: "medicines",
-  since: "since",
-  took: "took",
-  until: "until"
-};
-function isMedicationFact(item) {
-  return reflection2.isInstance(item, MedicationFact.$type);
-}
 var Medicine = {
   $type: "Medicine"
 };
-var MinAgeClause = {
-  $type: "MinAgeClause",
-  age: "age",
-  evidence: "evidence",
-  evidenceNote: "evidenceNote",
-  severity: "severity",
-  source: "source"
-};
-function isMinAgeClause(item) {
-  return reflection2.isInstance(item, MinAgeClause.$type);
-}
 var MinIntervalClause = {
   $type: "MinIntervalClause",
   evidence: "evidence",
   evidenceNote: "evidenceNote",
   interval: "interval",
+  profiles: "profiles",
   severity: "severity",
   source: "source"
 };
@@ -31755,6 +33054,7 @@ var MixingClause = {
   evidence: "evidence",
   evidenceNote: "evidenceNote",
   message: "message",
+  profiles: "profiles",
   severity: "severity",
   source: "source"
 };
@@ -31827,13 +33127,6 @@ var PointsSetting = {
 function isPointsSetting(item) {
   return reflection2.isInstance(item, PointsSetting.$type);
 }
-var PregnancyFact = {
-  $type: "PregnancyFact",
-  not: "not"
-};
-function isPregnancyFact(item) {
-  return reflection2.isInstance(item, PregnancyFact.$type);
-}
 var PresentationClause = {
   $type: "PresentationClause",
   kind: "kind",
@@ -31854,6 +33147,24 @@ function isProduct(item) {
 var ProductClause = {
   $type: "ProductClause"
 };
+var Profile = {
+  $type: "Profile",
+  evidence: "evidence",
+  evidenceNote: "evidenceNote",
+  name: "name",
+  source: "source",
+  title: "title"
+};
+function isProfile(item) {
+  return reflection2.isInstance(item, Profile.$type);
+}
+var ProfileClause = {
+  $type: "ProfileClause",
+  profile: "profile"
+};
+function isProfileClause(item) {
+  return reflection2.isInstance(item, ProfileClause.$type);
+}
 var Protocol = {
   $type: "Protocol",
   members: "members",
@@ -31885,6 +33196,7 @@ var Requirement = {
   $type: "Requirement",
   evidence: "evidence",
   evidenceNote: "evidenceNote",
+  profiles: "profiles",
   severity: "severity",
   source: "source"
 };
@@ -31910,17 +33222,11 @@ function isSession(item) {
 var SessionItem = {
   $type: "SessionItem"
 };
-var SexFact = {
-  $type: "SexFact",
-  sex: "sex"
-};
-function isSexFact(item) {
-  return reflection2.isInstance(item, SexFact.$type);
-}
 var SkinTestClause = {
   $type: "SkinTestClause",
   evidence: "evidence",
   evidenceNote: "evidenceNote",
+  profiles: "profiles",
   required: "required",
   severity: "severity",
   source: "source"
@@ -31988,16 +33294,6 @@ function isTechnique(item) {
 var TechniqueSetting = {
   $type: "TechniqueSetting"
 };
-var TherapyClause = {
-  $type: "TherapyClause",
-  condition: "condition",
-  evidence: "evidence",
-  evidenceNote: "evidenceNote",
-  source: "source"
-};
-function isTherapyClause(item) {
-  return reflection2.isInstance(item, TherapyClause.$type);
-}
 var Unit = {
   $type: "Unit",
   per: "per",
@@ -32018,16 +33314,6 @@ var VolumePerPointSetting = {
 function isVolumePerPointSetting(item) {
   return reflection2.isInstance(item, VolumePerPointSetting.$type);
 }
-var WashoutClause = {
-  $type: "WashoutClause",
-  evidence: "evidence",
-  evidenceNote: "evidenceNote",
-  period: "period",
-  source: "source"
-};
-function isWashoutClause(item) {
-  return reflection2.isInstance(item, WashoutClause.$type);
-}
 var WeightFact = {
   $type: "WeightFact",
   weight: "weight"
@@ -32047,15 +33333,6 @@ function isWithdrawnClause(item) {
 }
 var MesoAstReflection = class extends AbstractAstReflection {
   types = {
-    AgeFact: {
-      name: AgeFact.$type,
-      properties: {
-        age: {
-          name: AgeFact.age
-        }
-      },
-      superTypes: [PatientFact.$type]
-    },
     AliasesClause: {
       name: AliasesClause.$type,
       properties: {
@@ -32130,50 +33407,6 @@ var MesoAstReflection = class extends AbstractAstReflection {
         }
       },
       superTypes: [SubstanceClause.$type]
-    },
-    BirthFact: {
-      name: BirthFact.$type,
-      properties: {
-        date: {
-          name: BirthFact.date
-        }
-      },
-      superTypes: [PatientFact.$type]
-    },
-    CareItem: {
-      name: CareItem.$type,
-      properties: {
-        amount: {
-          name: CareItem.amount,
-          optional: true
-        },
-        duration: {
-          name: CareItem.duration,
-          optional: true
-        },
-        measure: {
-          name: CareItem.measure,
-          optional: true
-        },
-        note: {
-          name: CareItem.note,
-          optional: true
-        },
-        route: {
-          name: CareItem.route,
-          optional: true
-        },
-        substances: {
-          name: CareItem.substances,
-          defaultValue: [],
-          referenceType: Substance.$type,
-          optional: true
-        },
-        timing: {
-          name: CareItem.timing
-        }
-      },
-      superTypes: [ProtocolMember.$type, SessionItem.$type]
     },
     ClassClause: {
       name: ClassClause.$type,
@@ -32302,6 +33535,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
           name: ContraindicatedClause.evidenceNote,
           optional: true
         },
+        profiles: {
+          name: ContraindicatedClause.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
+          optional: true
+        },
         severity: {
           name: ContraindicatedClause.severity,
           optional: true
@@ -32330,6 +33569,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
         },
         message: {
           name: Contraindication.message
+        },
+        profiles: {
+          name: Contraindication.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
+          optional: true
         },
         severity: {
           name: Contraindication.severity
@@ -32497,6 +33742,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
           defaultValue: [],
           referenceType: Layer.$type
         },
+        profiles: {
+          name: IntendedLayerClause.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
+          optional: true
+        },
         source: {
           name: IntendedLayerClause.source,
           optional: true
@@ -32527,6 +33778,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
         message: {
           name: Interaction.message
         },
+        profiles: {
+          name: Interaction.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
+          optional: true
+        },
         right: {
           name: Interaction.right,
           referenceType: Classifier.$type
@@ -32546,17 +33803,6 @@ var MesoAstReflection = class extends AbstractAstReflection {
         }
       },
       superTypes: [Element.$type]
-    },
-    LactationFact: {
-      name: LactationFact.$type,
-      properties: {
-        not: {
-          name: LactationFact.not,
-          defaultValue: false,
-          optional: true
-        }
-      },
-      superTypes: [PatientFact.$type]
     },
     Layer: {
       name: Layer.$type,
@@ -32619,6 +33865,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
           name: Limit.op,
           optional: true
         },
+        profiles: {
+          name: Limit.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
+          optional: true
+        },
         severity: {
           name: Limit.severity,
           optional: true
@@ -32661,6 +33913,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
           name: MaxAmountClause.evidenceNote,
           optional: true
         },
+        profiles: {
+          name: MaxAmountClause.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
+          optional: true
+        },
         scope: {
           name: MaxAmountClause.scope
         },
@@ -32692,6 +33950,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
         period: {
           name: MaxConsecutiveClause.period
         },
+        profiles: {
+          name: MaxConsecutiveClause.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
+          optional: true
+        },
         severity: {
           name: MaxConsecutiveClause.severity,
           optional: true
@@ -32717,6 +33981,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
         length: {
           name: MaxCourseClause.length
         },
+        profiles: {
+          name: MaxCourseClause.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
+          optional: true
+        },
         severity: {
           name: MaxCourseClause.severity,
           optional: true
@@ -32740,6 +34010,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
         },
         evidenceNote: {
           name: MaxPointsClause.evidenceNote,
+          optional: true
+        },
+        profiles: {
+          name: MaxPointsClause.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
           optional: true
         },
         severity: {
@@ -32767,6 +34043,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
           name: MaxSessionsClause.evidenceNote,
           optional: true
         },
+        profiles: {
+          name: MaxSessionsClause.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
+          optional: true
+        },
         severity: {
           name: MaxSessionsClause.severity,
           optional: true
@@ -32778,59 +34060,10 @@ var MesoAstReflection = class extends AbstractAstReflection {
       },
       superTypes: [SubstanceClause.$type]
     },
-    MedicationFact: {
-      name: MedicationFact.$type,
-      properties: {
-        medicines: {
-          name: MedicationFact.medicines,
-          defaultValue: [],
-          referenceType: Classifier.$type
-        },
-        since: {
-          name: MedicationFact.since,
-          optional: true
-        },
-        took: {
-          name: MedicationFact.took,
-          defaultValue: false,
-          optional: true
-        },
-        until: {
-          name: MedicationFact.until,
-          optional: true
-        }
-      },
-      superTypes: [PatientFact.$type]
-    },
     Medicine: {
       name: Medicine.$type,
       properties: {},
       superTypes: []
-    },
-    MinAgeClause: {
-      name: MinAgeClause.$type,
-      properties: {
-        age: {
-          name: MinAgeClause.age
-        },
-        evidence: {
-          name: MinAgeClause.evidence,
-          optional: true
-        },
-        evidenceNote: {
-          name: MinAgeClause.evidenceNote,
-          optional: true
-        },
-        severity: {
-          name: MinAgeClause.severity,
-          optional: true
-        },
-        source: {
-          name: MinAgeClause.source,
-          optional: true
-        }
-      },
-      superTypes: [SubstanceClause.$type]
     },
     MinIntervalClause: {
       name: MinIntervalClause.$type,
@@ -32845,6 +34078,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
         },
         interval: {
           name: MinIntervalClause.interval
+        },
+        profiles: {
+          name: MinIntervalClause.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
+          optional: true
         },
         severity: {
           name: MinIntervalClause.severity,
@@ -32870,6 +34109,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
         },
         message: {
           name: MixingClause.message
+        },
+        profiles: {
+          name: MixingClause.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
+          optional: true
         },
         severity: {
           name: MixingClause.severity
@@ -33008,17 +34253,6 @@ var MesoAstReflection = class extends AbstractAstReflection {
       },
       superTypes: [TechniqueSetting.$type]
     },
-    PregnancyFact: {
-      name: PregnancyFact.$type,
-      properties: {
-        not: {
-          name: PregnancyFact.not,
-          defaultValue: false,
-          optional: true
-        }
-      },
-      superTypes: [PatientFact.$type]
-    },
     PresentationClause: {
       name: PresentationClause.$type,
       properties: {
@@ -33053,6 +34287,41 @@ var MesoAstReflection = class extends AbstractAstReflection {
       name: ProductClause.$type,
       properties: {},
       superTypes: []
+    },
+    Profile: {
+      name: Profile.$type,
+      properties: {
+        evidence: {
+          name: Profile.evidence,
+          optional: true
+        },
+        evidenceNote: {
+          name: Profile.evidenceNote,
+          optional: true
+        },
+        name: {
+          name: Profile.name
+        },
+        source: {
+          name: Profile.source,
+          optional: true
+        },
+        title: {
+          name: Profile.title,
+          optional: true
+        }
+      },
+      superTypes: [Declaration.$type, Element.$type]
+    },
+    ProfileClause: {
+      name: ProfileClause.$type,
+      properties: {
+        profile: {
+          name: ProfileClause.profile,
+          referenceType: Profile.$type
+        }
+      },
+      superTypes: [ProtocolMember.$type]
     },
     Protocol: {
       name: Protocol.$type,
@@ -33132,6 +34401,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
           name: Requirement.evidenceNote,
           optional: true
         },
+        profiles: {
+          name: Requirement.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
+          optional: true
+        },
         severity: {
           name: Requirement.severity,
           optional: true
@@ -33177,15 +34452,6 @@ var MesoAstReflection = class extends AbstractAstReflection {
       properties: {},
       superTypes: []
     },
-    SexFact: {
-      name: SexFact.$type,
-      properties: {
-        sex: {
-          name: SexFact.sex
-        }
-      },
-      superTypes: [PatientFact.$type]
-    },
     SkinTestClause: {
       name: SkinTestClause.$type,
       properties: {
@@ -33195,6 +34461,12 @@ var MesoAstReflection = class extends AbstractAstReflection {
         },
         evidenceNote: {
           name: SkinTestClause.evidenceNote,
+          optional: true
+        },
+        profiles: {
+          name: SkinTestClause.profiles,
+          defaultValue: [],
+          referenceType: Profile.$type,
           optional: true
         },
         required: {
@@ -33329,28 +34601,6 @@ var MesoAstReflection = class extends AbstractAstReflection {
       properties: {},
       superTypes: []
     },
-    TherapyClause: {
-      name: TherapyClause.$type,
-      properties: {
-        condition: {
-          name: TherapyClause.condition,
-          referenceType: Condition2.$type
-        },
-        evidence: {
-          name: TherapyClause.evidence,
-          optional: true
-        },
-        evidenceNote: {
-          name: TherapyClause.evidenceNote,
-          optional: true
-        },
-        source: {
-          name: TherapyClause.source,
-          optional: true
-        }
-      },
-      superTypes: [SubstanceClause.$type]
-    },
     Unit: {
       name: Unit.$type,
       properties: {
@@ -33389,27 +34639,6 @@ var MesoAstReflection = class extends AbstractAstReflection {
       },
       superTypes: [TechniqueSetting.$type]
     },
-    WashoutClause: {
-      name: WashoutClause.$type,
-      properties: {
-        evidence: {
-          name: WashoutClause.evidence,
-          optional: true
-        },
-        evidenceNote: {
-          name: WashoutClause.evidenceNote,
-          optional: true
-        },
-        period: {
-          name: WashoutClause.period
-        },
-        source: {
-          name: WashoutClause.source,
-          optional: true
-        }
-      },
-      superTypes: [SubstanceClause.$type]
-    },
     WeightFact: {
       name: WeightFact.$type,
       properties: {
@@ -33444,9 +34673,127 @@ var MesoAstReflection = class extends AbstractAstReflection {
 };
 var reflection2 = new MesoAstReflection();
 
+// src/language/semantics/profiles.ts
+var DEFAULT_PROFILE = "label";
+function tagsOf(rule) {
+  return rule.profiles ?? [];
+}
+function profileNamesOf(rule) {
+  return tagsOf(rule).map((r) => r.ref?.name ?? r.$refText);
+}
+function isForProfile(rule, profile) {
+  return tagsOf(rule).length > 0 && profileNamesOf(rule).includes(profile);
+}
+function selectForProfile(rules, profile, keysOf) {
+  const tagged = rules.filter((r) => isForProfile(r, profile));
+  const replaced = new Set(tagged.flatMap(keysOf));
+  const untagged = rules.filter((r) => tagsOf(r).length === 0 && !keysOf(r).every((k) => replaced.has(k)));
+  return [...tagged, ...untagged];
+}
+function protocolProfileOf(protocol) {
+  const clause = protocol.members.find(isProfileClause);
+  return clause ? clause.profile.ref?.name ?? clause.profile.$refText : void 0;
+}
+function profileInForce(protocol, settings) {
+  const own = protocolProfileOf(protocol);
+  if (own) return { name: own, origin: "protocol" };
+  const configured = settings && documentProfile(protocol, settings);
+  if (configured) return { name: configured, origin: "config" };
+  return { name: DEFAULT_PROFILE, origin: "default" };
+}
+function documentProfile(node, settings) {
+  const document = ast_utils_exports.findRootNode(node).$document;
+  return document ? settings.forDocument(document.uri)?.profile : void 0;
+}
+function profileAt(node, settings) {
+  const protocol = ast_utils_exports.getContainerOfType(node, isProtocol);
+  if (protocol) return profileInForce(protocol, settings).name;
+  const patient = ast_utils_exports.getContainerOfType(node, isPatient);
+  const followed = patient?.facts.find((f2) => f2.$type === "FollowsFact");
+  const followedProtocol = followed && "protocol" in followed ? followed.protocol.ref : void 0;
+  if (followedProtocol) return profileInForce(followedProtocol, settings).name;
+  return (settings && documentProfile(node, settings)) ?? DEFAULT_PROFILE;
+}
+function declaredProfiles(documents) {
+  const names = documents.flatMap((d) => {
+    const root2 = d.parseResult.value;
+    return isModel(root2) ? root2.elements.filter(isProfile).map((p) => p.name) : [];
+  });
+  return [...new Set(names)].sort();
+}
+
+// node_modules/langium/lib/node/node-file-system-provider.js
+var fs = __toESM(require("node:fs"), 1);
+var NodeFileSystemProvider = class {
+  constructor() {
+    this.encoding = "utf-8";
+  }
+  async stat(uri) {
+    const stat2 = await fs.promises.stat(uri.fsPath);
+    return {
+      isFile: stat2.isFile(),
+      isDirectory: stat2.isDirectory(),
+      uri
+    };
+  }
+  statSync(uri) {
+    const stat2 = fs.statSync(uri.fsPath);
+    return {
+      isFile: stat2.isFile(),
+      isDirectory: stat2.isDirectory(),
+      uri
+    };
+  }
+  exists(uri) {
+    return new Promise((resolve11) => {
+      fs.stat(uri.fsPath, (err) => {
+        resolve11(!err);
+      });
+    });
+  }
+  existsSync(uri) {
+    return fs.existsSync(uri.fsPath);
+  }
+  readBinary(uri) {
+    return fs.promises.readFile(uri.fsPath);
+  }
+  readBinarySync(uri) {
+    return fs.readFileSync(uri.fsPath);
+  }
+  readFile(uri) {
+    return fs.promises.readFile(uri.fsPath, this.encoding);
+  }
+  readFileSync(uri) {
+    return fs.readFileSync(uri.fsPath, this.encoding);
+  }
+  async readDirectory(uri) {
+    const dirents = await fs.promises.readdir(uri.fsPath, { withFileTypes: true });
+    return dirents.map((dirent) => ({
+      dirent,
+      // Include the raw entry, it may be useful...
+      isFile: dirent.isFile(),
+      isDirectory: dirent.isDirectory(),
+      uri: UriUtils.joinPath(uri, dirent.name)
+    }));
+  }
+  readDirectorySync(uri) {
+    const dirents = fs.readdirSync(uri.fsPath, { withFileTypes: true });
+    return dirents.map((dirent) => ({
+      dirent,
+      // Include the raw entry, it may be useful...
+      isFile: dirent.isFile(),
+      isDirectory: dirent.isDirectory(),
+      uri: UriUtils.joinPath(uri, dirent.name)
+    }));
+  }
+};
+var NodeFileSystem = {
+  fileSystemProvider: () => new NodeFileSystemProvider()
+};
+
 // src/language/generated/grammar.ts
 var loadedMesoGrammar;
-var MesoGrammar = () => loadedMesoGrammar ?? (loadedMesoGrammar = loadGrammarFromJson('{"$type":"Grammar","isDeclared":true,"name":"Meso","rules":[{"$type":"ParserRule","entry":true,"name":"Model","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"imports","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@1"},"arguments":[]},"cardinality":"*"},{"$type":"Assignment","feature":"elements","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@2"},"arguments":[]},"cardinality":"*"}]},"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Import","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"import"},{"$type":"Assignment","feature":"path","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Brings another file\'s declarations into scope (transitively). */"},{"$type":"ParserRule","name":"Element","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@3"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@4"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@7"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@30"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@39"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@50"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@52"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SubstanceClass","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A class of substances (NSAID, local anaesthetic, diluent...). Rules in its braces (caps,\\n * contraindications, layers, skin test, mixing) apply to every member; a member\'s own rule\\n * of the same kind takes precedence. `class` inside the braces names parent classes.\\n */"},{"$type":"ParserRule","name":"Condition","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"condition"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient condition that may contraindicate a substance or the procedure. */"},{"$type":"ParserRule","name":"Layer","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"},{"$type":"Assignment","feature":"from","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"to","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A depth band of the skin: `layer IDS \\"superficial intradermal\\" 1 mm .. 2 mm`. */"},{"$type":"ParserRule","name":"Region","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"region"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * An anatomical region a label speaks of (`region submental \\"Submental fat\\"`): a protocol\'s\\n * areas lie in one (`area chin in submental`), and a substance may be labelled for some only.\\n */"},{"$type":"ParserRule","name":"Substance","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"substance"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A drug or vehicle that may go into a mixture. */"},{"$type":"ParserRule","name":"SubstanceClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@9"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@10"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@11"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@12"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@17"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@14"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@15"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@16"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@18"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@19"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@20"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@21"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@22"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@23"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@25"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"AliasesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Other names the substance is known by (Italian, brand names). */"},{"$type":"ParserRule","name":"ClassClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The class (or classes) the substance belongs to. */"},{"$type":"ParserRule","name":"ConcentrationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"concentration"},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Usual strength: `20 mg/mL`, `2 %`, `1000 IU/mL` or an ampoule `100 mg / 2 mL`. */"},{"$type":"ParserRule","name":"MaxAmountClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"amount","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Assignment","feature":"scope","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"session"},{"$type":"Keyword","value":"cycle"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"Keyword","value":"point"},{"$type":"RuleCall","rule":{"$ref":"#/rules@13"},"arguments":[]}]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A cap on the amount given: per session, per cycle, per day (any 24 h), per week (any 7 days),\\n * per injection point, or per treatment area in one session (`max 0.84 mg per area per session`);\\n * `mg/kg` caps scale with body weight.\\n */"},{"$type":"ParserRule","name":"AreaPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"MaxPointsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most injection points one session may give the substance at. */"},{"$type":"ParserRule","name":"MaxConsecutiveClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Keyword","value":"consecutive"},{"$type":"Assignment","feature":"period","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@92"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest run of consecutive days (or weeks) on which the substance may be given: `max 5 consecutive days`. */"},{"$type":"ParserRule","name":"MaxCourseClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Keyword","value":"course"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest course: from the first to the last session that gives the substance, both days counted. */"},{"$type":"ParserRule","name":"MaxSessionsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most sessions of a cycle that may use the substance. */"},{"$type":"ParserRule","name":"MinIntervalClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"interval"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The shortest interval between two sessions that use the substance. */"},{"$type":"ParserRule","name":"ContraindicatedClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindicated"},{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Patient conditions in which the substance must not be given. */"},{"$type":"ParserRule","name":"IntendedLayerClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The layer the substance is meant for; other depths are a warning. */"},{"$type":"ParserRule","name":"WithdrawnClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"withdrawn"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance is withdrawn or suspended; the reason is shown in diagnostics. */"},{"$type":"ParserRule","name":"SkinTestClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"required","operator":"?=","terminal":{"$type":"Keyword","value":"required"}},{"$type":"Group","elements":[{"$type":"Keyword","value":"not"},{"$type":"Keyword","value":"required"}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Whether a skin sensitivity test must precede the first session when the substance is given\\n * (`skin test required`), or not even where its class asks for one (`skin test not required`).\\n */"},{"$type":"ParserRule","name":"MixingClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixing"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance must not be mixed with other active substances in one syringe: `mixing: warning \\"reason\\"`. */"},{"$type":"ParserRule","name":"AreasClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"areas"},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The regions the substance\'s label is for: `areas submental`; an area of another region is a warning. */"},{"$type":"ParserRule","name":"MinAgeClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"age"},{"$type":"Assignment","feature":"age","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"years"},{"$type":"Keyword","value":"year"}]},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The youngest age the substance may be given at: `min age 16 years` (`under-age` below it). */"},{"$type":"ParserRule","name":"TherapyClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"therapy"},{"$type":"Assignment","feature":"condition","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * The condition that taking the substance amounts to, for the rules that name it:\\n * `class anticoagulant { therapy anticoagulants }`, so a patient who `takes warfarin` meets\\n * every `contraindicated in anticoagulants`.\\n */"},{"$type":"ParserRule","name":"WashoutClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"washout"},{"$type":"Assignment","feature":"period","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How long after the last dose a medicine still counts as taken: `washout 5 days`. */"},{"$type":"ParserRule","name":"SourceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Where the substance\'s figures come from. */"},{"$type":"ParserRule","name":"EvidenceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"level","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@36"},"arguments":[]}},{"$type":"Assignment","feature":"note","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How reliable the substance\'s figures are (see docs/language.md). */"},{"$type":"ParserRule","name":"Product","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"product"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@31"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A preparation or brand: its substances each at a strength, the volume of one ampoule or vial,\\n * the solution they come in. Used in a mixture like a substance (`oki 2 mL`, `oki 1 ampoule`).\\n */"},{"$type":"ParserRule","name":"ProductClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@33"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Ingredient","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"strength","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}],"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A substance of the product at its strength: per ampoule or vial (`ketoprofen 100 mg`), per mL\\n * (`ketoprofen 50 mg/mL`, `lidocaine 1 %`) or per volume (`ketoprofen 100 mg / 2 mL`); an\\n * ingredient without a strength carries no known amount.\\n */"},{"$type":"ParserRule","name":"PresentationClause","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"ampoule"},{"$type":"Keyword","value":"vial"}]}},{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** What one ampoule or vial holds: `ampoule 2 mL`. */"},{"$type":"ParserRule","name":"VehicleClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"vehicle","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The solution the ingredients come in: `in water_for_injection`. */"},{"$type":"ParserRule","fragment":true,"name":"Provenance","definition":{"$type":"Group","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"evidence","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@36"},"arguments":[]}},{"$type":"Assignment","feature":"evidenceNote","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"parameters":[],"$comment":"/**\\n * Source and evidence level of a figure. Inside a substance, a figure\'s own provenance is\\n * written in brackets after it (`max 200 mg per session [source \\"...\\" evidence weak]`) and\\n * overrides the substance\'s `source` and `evidence` lines.\\n */"},{"$type":"ParserRule","name":"EvidenceLevel","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"regulatory"},{"$type":"Keyword","value":"peer-reviewed"},{"$type":"Keyword","value":"teaching"},{"$type":"Keyword","value":"weak"},{"$type":"Keyword","value":"design"},{"$type":"Keyword","value":"uncertain"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Severity","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"error"},{"$type":"Keyword","value":"warning"},{"$type":"Keyword","value":"info"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Interaction","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"interaction"},{"$type":"Assignment","feature":"left","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"+"},{"$type":"Assignment","feature":"right","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"inMixture","operator":"?=","terminal":{"$type":"Keyword","value":"in"}},{"$type":"Keyword","value":"mixture"}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"unless"},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Two different substances (or classes) that must not meet in one session, or with\\n * `in mixture` in one mixture; `unless X` clears it when X is in the same mixture (a vehicle).\\n */"},{"$type":"ParserRule","name":"Contraindication","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindication"},{"$type":"Assignment","feature":"condition","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A condition in which the whole procedure is contraindicated. */"},{"$type":"ParserRule","name":"Limit","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"limit"},{"$type":"Assignment","feature":"metric","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"op","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@48"},"arguments":[]}},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"low","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]}}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"for"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@51"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A limit on a protocol metric; the one declared nearest to the protocol wins. */"},{"$type":"ParserRule","name":"Metric","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@42"},"arguments":[]},{"$type":"Keyword","value":"interval"},{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@45"},"arguments":[]},{"$type":"Keyword","value":"depth"},{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@47"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@44"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SessionsPerCycle","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerPoint","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleLength","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Keyword","value":"length"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"ActiveSubstancesPerMixture","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"active"},{"$type":"Keyword","value":"substances"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"mixture"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"PointsPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Comparison","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"<="},{"$type":"Keyword","value":"<"},{"$type":"Keyword","value":">="},{"$type":"Keyword","value":">"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"LimitValue","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A number with an optional unit (counts have none). */"},{"$type":"ParserRule","name":"Requirement","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"require"},{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A requirement on every protocol in scope, such as a skin test before session 1. */"},{"$type":"ParserRule","name":"Indication","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"pain"},{"$type":"Keyword","value":"aesthetic"},{"$type":"Keyword","value":"vascular"},{"$type":"Keyword","value":"dermatology"},{"$type":"Keyword","value":"sports"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Protocol","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"protocol"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"members","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@53"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A treatment protocol: mixtures, techniques, sessions and their schedule. */"},{"$type":"ParserRule","name":"ProtocolMember","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@54"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@55"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@56"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@57"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@58"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@59"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@62"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@69"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"IndicationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"indication"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@51"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The indication family; limits declared `for` it apply. */"},{"$type":"ParserRule","name":"AreaClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"}]},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"region","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@6"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Assignment","feature":"size","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"spacing","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Keyword","value":"apart"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A treated area: for the record (`area \\"lumbar paravertebral\\"`), or named so that sessions\\n * inject into it, with the region it lies in, its size and the spacing of its points:\\n * `area left_buttock \\"Left buttock\\" in buttock 200 cm2 2 cm apart`.\\n */"},{"$type":"ParserRule","name":"PatientsFromClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patients"},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The lowest patient weight the protocol is meant for; used for mg/kg caps. */"},{"$type":"ParserRule","name":"SkinTestPlan","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"lead","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Keyword","value":"before"},{"$type":"Keyword","value":"first"},{"$type":"Keyword","value":"session"}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"notNeeded","operator":"?=","terminal":{"$type":"Keyword","value":"not"}},{"$type":"Keyword","value":"needed"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A skin sensitivity test planned before the first session, or a record that none is needed\\n * and why: `skin test not needed \\"the label asks for none\\"`.\\n */"},{"$type":"ParserRule","name":"ExcludesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"excludes"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Conditions the protocol is not meant for (documentation, exported in JSON). */"},{"$type":"ParserRule","name":"Mixture","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixture"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"perInject","operator":"?=","terminal":{"$type":"Keyword","value":"prepared"}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"inject"}],"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"components","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@60"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances mixed in one syringe, each by volume or by amount. */"},{"$type":"ParserRule","name":"Component","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@2"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"strength","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}],"cardinality":"?"}],"cardinality":"?"},{"$type":"Assignment","feature":"quantity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"presentations","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Assignment","feature":"presentationUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@61"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * One substance or product of a mixture: `lidocaine 1 mL`, `ketoprofen 100 mg`, `oki 1 ampoule`;\\n * a substance may state its own strength before its volume (`ketoprofen 50 mg/mL 2 mL`,\\n * `lidocaine 1 % 2 mL`, `ketoprofen 100 mg / 2 mL 2 mL`), and a product how many of its\\n * ampoules or vials it is drawn from (`oki 2 mL from 1 ampoule`).\\n */"},{"$type":"ParserRule","name":"PresentationUnit","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"ampoule"},{"$type":"Keyword","value":"ampoules"},{"$type":"Keyword","value":"vial"},{"$type":"Keyword","value":"vials"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Technique","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"technique"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"settings","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@63"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How a mixture is injected: needle, depth, volume per point, points, device. */"},{"$type":"ParserRule","name":"TechniqueSetting","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@64"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@65"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@66"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@67"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@68"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Assignment","feature":"gauge","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Keyword","value":"G"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Needle gauge and length: `needle 30G 4 mm`. */"},{"$type":"ParserRule","name":"DepthSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"depth"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@5"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection depth: a layer (`depth IDS`), a length (`depth 1.5 mm`), or both (`depth 1.5 mm in IDS`). */"},{"$type":"ParserRule","name":"VolumePerPointSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Volume injected at each point. */"},{"$type":"ParserRule","name":"PointsSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}}],"cardinality":"?"},{"$type":"Keyword","value":"points"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Number of injection points in one use of the technique: `20 points`, or a range `20-30 points`. */"},{"$type":"ParserRule","name":"DeviceSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"device"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"syringe"}},{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"gun"}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"multi-injector"}},{"$type":"Assignment","feature":"needles","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]},"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection device: syringe, gun, or multi-injector with its number of needles. */"},{"$type":"ParserRule","name":"Session","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"session"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"items","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One visit: what is injected and how. */"},{"$type":"ParserRule","name":"SessionItem","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@72"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"CareItem","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"timing","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"pretreatment"},{"$type":"Keyword","value":"aftercare"},{"$type":"Keyword","value":"cotherapy"}]}},{"$type":"Keyword","value":":"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"substances","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"substances","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},{"$type":"Assignment","feature":"measure","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]}}]},{"$type":"Assignment","feature":"amount","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]},"cardinality":"?"},{"$type":"Assignment","feature":"route","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"topical"},{"$type":"Keyword","value":"oral"},{"$type":"Keyword","value":"injected"}]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"for"},{"$type":"Assignment","feature":"duration","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}],"cardinality":"?"},{"$type":"Assignment","feature":"note","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Care around the sessions, as structured items, in a session or (for every session) in the\\n * protocol: `pretreatment: lidocaine_prilocaine 2 g topical for 60 min \\"under occlusion\\"`,\\n * `aftercare: \\"ice\\" for 10 min`, `cotherapy: \\"physiotherapy\\" \\"twice a week\\"`. A substance\\n * applied topically or taken orally is still a substance: allergies, contraindications and caps\\n * apply. Without a substance, the first string names the measure.\\n */"},{"$type":"ParserRule","name":"Inject","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"inject"},{"$type":"Assignment","feature":"mixture","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@59"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"using"},{"$type":"Assignment","feature":"technique","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@62"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"into"},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@55"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@55"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Inject a mixture with a technique, into named areas: each area gets one use of the technique. */"},{"$type":"ParserRule","name":"DurationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"duration"},{"$type":"Assignment","feature":"duration","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Expected length of the session. */"},{"$type":"ParserRule","name":"Schedule","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"schedule"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"phases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The cycle: phases in order, then maintenance. */"},{"$type":"ParserRule","name":"Phase","definition":{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"phase"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"maintenance","operator":"?=","terminal":{"$type":"Keyword","value":"maintenance"}},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"cardinality":"?"}]}]},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}}],"cardinality":"?"},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"session"}]},{"$type":"Keyword","value":"of"},{"$type":"Assignment","feature":"session","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@69"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"every"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"after"},{"$type":"Assignment","feature":"gap","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A run of identical sessions: `phase attack: 2 sessions of standard every 4 days`, or a range\\n * `8-12 sessions of weekly every 1-2 weeks`. `after D` sets the gap from the previous phase\'s\\n * last session. A phase of one session needs no `every`.\\n */"},{"$type":"ParserRule","name":"Patient","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patient"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@97"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"facts","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient following a protocol. */"},{"$type":"ParserRule","name":"PatientFact","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@88"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@82"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SexFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"sex"},{"$type":"Assignment","feature":"sex","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"female"},{"$type":"Keyword","value":"male"}]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The patient\'s sex, for the record and the JSON. */"},{"$type":"ParserRule","name":"BirthFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"born"},{"$type":"Assignment","feature":"date","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@94"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Date of birth: the age at each session is worked out from it. */"},{"$type":"ParserRule","name":"AgeFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"age"},{"$type":"Assignment","feature":"age","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"years"},{"$type":"Keyword","value":"year"}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Age in whole years at the first session, when the birth date is not given. */"},{"$type":"ParserRule","name":"PregnancyFact","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"not","operator":"?=","terminal":{"$type":"Keyword","value":"not"},"cardinality":"?"},{"$type":"Keyword","value":"pregnant"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Pregnancy status: `pregnant` meets the rules on the std condition `pregnancy`; `not pregnant` records that it was checked. */"},{"$type":"ParserRule","name":"LactationFact","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"not","operator":"?=","terminal":{"$type":"Keyword","value":"not"},"cardinality":"?"},{"$type":"Keyword","value":"lactating"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Breastfeeding status: `lactating` meets the rules on the std condition `breastfeeding`. */"},{"$type":"ParserRule","name":"MedicationFact","definition":{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"takes"},{"$type":"Assignment","feature":"took","operator":"?=","terminal":{"$type":"Keyword","value":"took"}}]},{"$type":"Assignment","feature":"medicines","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"medicines","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"since"},{"$type":"Keyword","value":"from"}]},{"$type":"Assignment","feature":"since","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@94"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"until"},{"$type":"Assignment","feature":"until","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@94"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A medicine the patient takes (`takes warfarin since 2025-01-10`) or took\\n * (`took ibuprofen from 2026-11-01 until 2026-11-20`), as substances or classes: checked against\\n * what the protocol gives through the interactions and the conditions its `therapy` names.\\n */"},{"$type":"ParserRule","name":"WeightFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"weight"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Body weight, used for mg/kg caps. */"},{"$type":"ParserRule","name":"ConditionsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"conditions"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The patient\'s conditions, checked against contraindications. */"},{"$type":"ParserRule","name":"AllergyFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"allergic"},{"$type":"Keyword","value":"to"},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances or classes the patient is allergic to. */"},{"$type":"ParserRule","name":"SkinTestResult","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Keyword","value":"on"},{"$type":"Assignment","feature":"date","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@94"},"arguments":[]}},{"$type":"Assignment","feature":"result","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"negative"},{"$type":"Keyword","value":"positive"}]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A skin sensitivity test done on a date, and its result. */"},{"$type":"ParserRule","name":"FollowsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"follows"},{"$type":"Assignment","feature":"protocol","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@52"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"start","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@94"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The protocol the patient follows, from the date of the first session. */"},{"$type":"ParserRule","name":"Quantity","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Assignment","feature":"highUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}],"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A number and its unit, with or without a space: `2 mL`, `0.2mL`, `2 %`; or a range, as papers\\n * print it: `0.1-0.2 mL`, `0.1\u20130.2 mL`, `1 to 3 mm`, or with a unit at each end `500 \xB5L to 1 mL`.\\n */"},{"$type":"ParserRule","name":"RangeTo","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"-"},{"$type":"Keyword","value":"\u2013"},{"$type":"Keyword","value":"to"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The word or dash between the two ends of a range. */"},{"$type":"ParserRule","name":"Unit","definition":{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"symbol","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@92"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@92"},"arguments":[]}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"percent","operator":"?=","terminal":{"$type":"Keyword","value":"%"}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A unit as written; checked against the unit table (`mg`, `mL`, `mg/kg`, `%`...). */"},{"$type":"ParserRule","name":"UnitName","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]},{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"RuleCall","rule":{"$ref":"#/rules@61"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"TerminalRule","hidden":true,"name":"WS","definition":{"$type":"RegexToken","regex":"/\\\\s+/","parenthesized":false},"fragment":false},{"$type":"TerminalRule","name":"DATE","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]{4}-[0-9]{2}-[0-9]{2}/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"NUMBER","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]+(\\\\.[0-9]+)?/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"ID","definition":{"$type":"RegexToken","regex":"/[_a-zA-Z\\\\u00B5\\\\u03BC\\\\u00C0-\\\\u024F][\\\\w\\\\u00B5\\\\u03BC\\\\u00B2\\\\u00C0-\\\\u024F]*/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"STRING","definition":{"$type":"RegexToken","regex":"/\\"(\\\\\\\\.|[^\\"\\\\\\\\])*\\"/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","hidden":true,"name":"ML_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\*[\\\\s\\\\S]*?\\\\*\\\\//","parenthesized":false},"fragment":false},{"$type":"TerminalRule","hidden":true,"name":"SL_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\/[^\\\\n\\\\r]*/","parenthesized":false},"fragment":false}],"types":[{"$type":"Type","name":"Classifier","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}}]}},{"$type":"Type","name":"Declaration","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@4"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@5"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@6"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@30"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@52"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@76"}}]}},{"$type":"Type","name":"Medicine","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@30"}}]},"$comment":"/** What a mixture component names: a substance, or a product that carries substances. */"}],"imports":[],"interfaces":[],"$comment":"/**\\n * The `.meso` language: mesotherapy substances, mixtures, techniques, sessions,\\n * schedules, protocols and patients. Reference by example: docs/language.md.\\n */"}'));
+var MesoGrammar = () => loadedMesoGrammar ?? (loadedMesoGrammar = loadGrammarFromJson('{"$type":"Grammar","isDeclared":true,"name":"Meso","rules":[{"$type":"ParserRule","entry":true,"name":"Model","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"imports","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@1"},"arguments":[]},"cardinality":"*"},{"$type":"Assignment","feature":"elements","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@2"},"arguments":[]},"cardinality":"*"}]},"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Import","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"import"},{"$type":"Assignment","feature":"path","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Brings another file\'s declarations into scope (transitively). */"},{"$type":"ParserRule","name":"Element","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@3"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@7"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@9"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@10"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@30"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@39"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@50"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@52"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@4"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SubstanceClass","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@11"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A class of substances (NSAID, local anaesthetic, diluent...). Rules in its braces (caps,\\n * contraindications, layers, skin test, mixing) apply to every member; a member\'s own rule\\n * of the same kind takes precedence. `class` inside the braces names parent classes.\\n */"},{"$type":"ParserRule","name":"Profile","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"profile"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A rule profile a clinic chooses (`label`, `sfm-fr`, `sim-it`): a rule tagged `under <profile>`\\n * applies only under it and, there, replaces the untagged rule of the same kind.\\n */"},{"$type":"ParserRule","name":"ProfileName","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},{"$type":"Group","elements":[{"$type":"Keyword","value":"-"},{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A profile\'s name: words joined by `-` (`sfm-fr`). */"},{"$type":"ParserRule","fragment":true,"name":"UnderProfiles","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"under"},{"$type":"Assignment","feature":"profiles","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"profiles","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"parameters":[],"$comment":"/** The profiles a rule belongs to: `under sfm-fr`. */"},{"$type":"ParserRule","name":"Condition","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"condition"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient condition that may contraindicate a substance or the procedure. */"},{"$type":"ParserRule","name":"Layer","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Assignment","feature":"from","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"to","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A depth band of the skin: `layer IDS \\"superficial intradermal\\" 1 mm .. 2 mm`. */"},{"$type":"ParserRule","name":"Region","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"region"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * An anatomical region a label speaks of (`region submental \\"Submental fat\\"`): a protocol\'s\\n * areas lie in one (`area chin in submental`), and a substance may be labelled for some only.\\n */"},{"$type":"ParserRule","name":"Substance","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"substance"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@11"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A drug or vehicle that may go into a mixture. */"},{"$type":"ParserRule","name":"SubstanceClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@12"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@13"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@14"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@15"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@20"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@17"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@18"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@19"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@21"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@22"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@23"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@25"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"AliasesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Other names the substance is known by (Italian, brand names). */"},{"$type":"ParserRule","name":"ClassClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The class (or classes) the substance belongs to. */"},{"$type":"ParserRule","name":"ConcentrationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"concentration"},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Usual strength: `20 mg/mL`, `2 %`, `1000 IU/mL` or an ampoule `100 mg / 2 mL`. */"},{"$type":"ParserRule","name":"MaxAmountClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"amount","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Assignment","feature":"scope","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"session"},{"$type":"Keyword","value":"cycle"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"Keyword","value":"point"},{"$type":"RuleCall","rule":{"$ref":"#/rules@16"},"arguments":[]}]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A cap on the amount given: per session, per cycle, per day (any 24 h), per week (any 7 days),\\n * per injection point, or per treatment area in one session (`max 0.84 mg per area per session`);\\n * `mg/kg` caps scale with body weight.\\n */"},{"$type":"ParserRule","name":"AreaPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"MaxPointsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most injection points one session may give the substance at. */"},{"$type":"ParserRule","name":"MaxConsecutiveClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Keyword","value":"consecutive"},{"$type":"Assignment","feature":"period","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest run of consecutive days (or weeks) on which the substance may be given: `max 5 consecutive days`. */"},{"$type":"ParserRule","name":"MaxCourseClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Keyword","value":"course"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest course: from the first to the last session that gives the substance, both days counted. */"},{"$type":"ParserRule","name":"MaxSessionsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most sessions of a cycle that may use the substance. */"},{"$type":"ParserRule","name":"MinIntervalClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"interval"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The shortest interval between two sessions that use the substance. */"},{"$type":"ParserRule","name":"ContraindicatedClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindicated"},{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Patient conditions in which the substance must not be given. */"},{"$type":"ParserRule","name":"IntendedLayerClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@8"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@8"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The layer the substance is meant for; other depths are a warning. */"},{"$type":"ParserRule","name":"WithdrawnClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"withdrawn"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance is withdrawn or suspended; the reason is shown in diagnostics. */"},{"$type":"ParserRule","name":"SkinTestClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"required","operator":"?=","terminal":{"$type":"Keyword","value":"required"}},{"$type":"Group","elements":[{"$type":"Keyword","value":"not"},{"$type":"Keyword","value":"required"}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Whether a skin sensitivity test must precede the first session when the substance is given\\n * (`skin test required`), or not even where its class asks for one (`skin test not required`).\\n */"},{"$type":"ParserRule","name":"MixingClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixing"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance must not be mixed with other active substances in one syringe: `mixing: warning \\"reason\\"`. */"},{"$type":"ParserRule","name":"AreasClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"areas"},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@9"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@9"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The regions the substance\'s label is for: `areas submental`; an area of another region is a warning. */"},{"$type":"ParserRule","name":"SourceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Where the substance\'s figures come from. */"},{"$type":"ParserRule","name":"EvidenceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"level","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@36"},"arguments":[]}},{"$type":"Assignment","feature":"note","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How reliable the substance\'s figures are (see docs/language.md). */"},{"$type":"ParserRule","name":"Product","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"product"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@31"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A preparation or brand: its substances each at a strength, the volume of one ampoule or vial,\\n * the solution they come in. Used in a mixture like a substance (`oki 2 mL`, `oki 1 ampoule`).\\n */"},{"$type":"ParserRule","name":"ProductClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@33"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Ingredient","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@10"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"strength","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}],"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A substance of the product at its strength: per ampoule or vial (`ketoprofen 100 mg`), per mL\\n * (`ketoprofen 50 mg/mL`, `lidocaine 1 %`) or per volume (`ketoprofen 100 mg / 2 mL`); an\\n * ingredient without a strength carries no known amount.\\n */"},{"$type":"ParserRule","name":"PresentationClause","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"ampoule"},{"$type":"Keyword","value":"vial"}]}},{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** What one ampoule or vial holds: `ampoule 2 mL`. */"},{"$type":"ParserRule","name":"VehicleClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"vehicle","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@10"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The solution the ingredients come in: `in water_for_injection`. */"},{"$type":"ParserRule","fragment":true,"name":"Provenance","definition":{"$type":"Group","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"evidence","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@36"},"arguments":[]}},{"$type":"Assignment","feature":"evidenceNote","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"parameters":[],"$comment":"/**\\n * Source and evidence level of a figure. Inside a substance, a figure\'s own provenance is\\n * written in brackets after it (`max 200 mg per session [source \\"...\\" evidence weak]`) and\\n * overrides the substance\'s `source` and `evidence` lines.\\n */"},{"$type":"ParserRule","name":"EvidenceLevel","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"regulatory"},{"$type":"Keyword","value":"peer-reviewed"},{"$type":"Keyword","value":"teaching"},{"$type":"Keyword","value":"weak"},{"$type":"Keyword","value":"design"},{"$type":"Keyword","value":"uncertain"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Severity","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"error"},{"$type":"Keyword","value":"warning"},{"$type":"Keyword","value":"info"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Interaction","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"interaction"},{"$type":"Assignment","feature":"left","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"+"},{"$type":"Assignment","feature":"right","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"inMixture","operator":"?=","terminal":{"$type":"Keyword","value":"in"}},{"$type":"Keyword","value":"mixture"}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"unless"},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Two different substances (or classes) that must not meet in one session, or with\\n * `in mixture` in one mixture; `unless X` clears it when X is in the same mixture (a vehicle).\\n */"},{"$type":"ParserRule","name":"Contraindication","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindication"},{"$type":"Assignment","feature":"condition","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A condition in which the whole procedure is contraindicated. */"},{"$type":"ParserRule","name":"Limit","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"limit"},{"$type":"Assignment","feature":"metric","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"op","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@48"},"arguments":[]}},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"low","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]}}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"for"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@51"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A limit on a protocol metric; the one declared nearest to the protocol wins. */"},{"$type":"ParserRule","name":"Metric","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@42"},"arguments":[]},{"$type":"Keyword","value":"interval"},{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@45"},"arguments":[]},{"$type":"Keyword","value":"depth"},{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@47"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@44"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SessionsPerCycle","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerPoint","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleLength","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Keyword","value":"length"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"ActiveSubstancesPerMixture","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"active"},{"$type":"Keyword","value":"substances"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"mixture"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"PointsPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Comparison","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"<="},{"$type":"Keyword","value":"<"},{"$type":"Keyword","value":">="},{"$type":"Keyword","value":">"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"LimitValue","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A number with an optional unit (counts have none). */"},{"$type":"ParserRule","name":"Requirement","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"require"},{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A requirement on every protocol in scope, such as a skin test before session 1. */"},{"$type":"ParserRule","name":"Indication","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"pain"},{"$type":"Keyword","value":"aesthetic"},{"$type":"Keyword","value":"vascular"},{"$type":"Keyword","value":"dermatology"},{"$type":"Keyword","value":"sports"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Protocol","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"protocol"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"members","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@53"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A treatment protocol: mixtures, techniques, sessions and their schedule. */"},{"$type":"ParserRule","name":"ProtocolMember","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@55"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@56"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@57"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@58"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@59"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@60"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@63"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@54"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"ProfileClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"profile"},{"$type":"Assignment","feature":"profile","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The rule profile this protocol is judged under (`profile sfm-fr`); it wins over the project\'s. */"},{"$type":"ParserRule","name":"IndicationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"indication"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@51"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The indication family; limits declared `for` it apply. */"},{"$type":"ParserRule","name":"AreaClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"}]},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"region","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@9"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Assignment","feature":"size","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"spacing","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Keyword","value":"apart"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A treated area: for the record (`area \\"lumbar paravertebral\\"`), or named so that sessions\\n * inject into it, with the region it lies in, its size and the spacing of its points:\\n * `area left_buttock \\"Left buttock\\" in buttock 200 cm2 2 cm apart`.\\n */"},{"$type":"ParserRule","name":"PatientsFromClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patients"},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The lowest patient weight the protocol is meant for; used for mg/kg caps. */"},{"$type":"ParserRule","name":"SkinTestPlan","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"lead","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Keyword","value":"before"},{"$type":"Keyword","value":"first"},{"$type":"Keyword","value":"session"}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"notNeeded","operator":"?=","terminal":{"$type":"Keyword","value":"not"}},{"$type":"Keyword","value":"needed"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A skin sensitivity test planned before the first session, or a record that none is needed\\n * and why: `skin test not needed \\"the label asks for none\\"`.\\n */"},{"$type":"ParserRule","name":"ExcludesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"excludes"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Conditions the protocol is not meant for (documentation, exported in JSON). */"},{"$type":"ParserRule","name":"Mixture","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixture"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"perInject","operator":"?=","terminal":{"$type":"Keyword","value":"prepared"}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"inject"}],"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"components","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@61"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances mixed in one syringe, each by volume or by amount. */"},{"$type":"ParserRule","name":"Component","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@2"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"strength","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}],"cardinality":"?"}],"cardinality":"?"},{"$type":"Assignment","feature":"quantity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"presentations","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Assignment","feature":"presentationUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@62"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * One substance or product of a mixture: `lidocaine 1 mL`, `ketoprofen 100 mg`, `oki 1 ampoule`;\\n * a substance may state its own strength before its volume (`ketoprofen 50 mg/mL 2 mL`,\\n * `lidocaine 1 % 2 mL`, `ketoprofen 100 mg / 2 mL 2 mL`), and a product how many of its\\n * ampoules or vials it is drawn from (`oki 2 mL from 1 ampoule`).\\n */"},{"$type":"ParserRule","name":"PresentationUnit","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"ampoule"},{"$type":"Keyword","value":"ampoules"},{"$type":"Keyword","value":"vial"},{"$type":"Keyword","value":"vials"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Technique","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"technique"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"settings","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@64"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How a mixture is injected: needle, depth, volume per point, points, device. */"},{"$type":"ParserRule","name":"TechniqueSetting","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@65"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@66"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@67"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@68"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@69"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Assignment","feature":"gauge","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Keyword","value":"G"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Needle gauge and length: `needle 30G 4 mm`. */"},{"$type":"ParserRule","name":"DepthSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"depth"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@8"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@8"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection depth: a layer (`depth IDS`), a length (`depth 1.5 mm`), or both (`depth 1.5 mm in IDS`). */"},{"$type":"ParserRule","name":"VolumePerPointSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Volume injected at each point. */"},{"$type":"ParserRule","name":"PointsSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}],"cardinality":"?"},{"$type":"Keyword","value":"points"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Number of injection points in one use of the technique: `20 points`, or a range `20-30 points`. */"},{"$type":"ParserRule","name":"DeviceSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"device"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"syringe"}},{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"gun"}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"multi-injector"}},{"$type":"Assignment","feature":"needles","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]},"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection device: syringe, gun, or multi-injector with its number of needles. */"},{"$type":"ParserRule","name":"Session","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"session"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"items","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One visit: what is injected and how. */"},{"$type":"ParserRule","name":"SessionItem","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@72"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Inject","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"inject"},{"$type":"Assignment","feature":"mixture","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@60"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"using"},{"$type":"Assignment","feature":"technique","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@63"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"into"},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@56"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@56"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Inject a mixture with a technique, into named areas: each area gets one use of the technique. */"},{"$type":"ParserRule","name":"DurationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"duration"},{"$type":"Assignment","feature":"duration","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Expected length of the session. */"},{"$type":"ParserRule","name":"Schedule","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"schedule"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"phases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The cycle: phases in order, then maintenance. */"},{"$type":"ParserRule","name":"Phase","definition":{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"phase"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"maintenance","operator":"?=","terminal":{"$type":"Keyword","value":"maintenance"}},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"cardinality":"?"}]}]},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}],"cardinality":"?"},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"session"}]},{"$type":"Keyword","value":"of"},{"$type":"Assignment","feature":"session","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@70"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"every"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"after"},{"$type":"Assignment","feature":"gap","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A run of identical sessions: `phase attack: 2 sessions of standard every 4 days`, or a range\\n * `8-12 sessions of weekly every 1-2 weeks`. `after D` sets the gap from the previous phase\'s\\n * last session. A phase of one session needs no `every`.\\n */"},{"$type":"ParserRule","name":"Patient","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patient"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"facts","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient following a protocol. */"},{"$type":"ParserRule","name":"PatientFact","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@82"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"WeightFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"weight"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Body weight, used for mg/kg caps. */"},{"$type":"ParserRule","name":"ConditionsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"conditions"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The patient\'s conditions, checked against contraindications. */"},{"$type":"ParserRule","name":"AllergyFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"allergic"},{"$type":"Keyword","value":"to"},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances or classes the patient is allergic to. */"},{"$type":"ParserRule","name":"SkinTestResult","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Keyword","value":"on"},{"$type":"Assignment","feature":"date","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@88"},"arguments":[]}},{"$type":"Assignment","feature":"result","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"negative"},{"$type":"Keyword","value":"positive"}]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A skin sensitivity test done on a date, and its result. */"},{"$type":"ParserRule","name":"FollowsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"follows"},{"$type":"Assignment","feature":"protocol","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@52"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"start","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@88"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The protocol the patient follows, from the date of the first session. */"},{"$type":"ParserRule","name":"Quantity","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Assignment","feature":"highUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}}],"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A number and its unit, with or without a space: `2 mL`, `0.2mL`, `2 %`; or a range, as papers\\n * print it: `0.1-0.2 mL`, `0.1\u20130.2 mL`, `1 to 3 mm`, or with a unit at each end `500 \xB5L to 1 mL`.\\n */"},{"$type":"ParserRule","name":"RangeTo","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"-"},{"$type":"Keyword","value":"\u2013"},{"$type":"Keyword","value":"to"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The word or dash between the two ends of a range. */"},{"$type":"ParserRule","name":"Unit","definition":{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"symbol","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"percent","operator":"?=","terminal":{"$type":"Keyword","value":"%"}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A unit as written; checked against the unit table (`mg`, `mL`, `mg/kg`, `%`...). */"},{"$type":"ParserRule","name":"UnitName","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"RuleCall","rule":{"$ref":"#/rules@62"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"TerminalRule","hidden":true,"name":"WS","definition":{"$type":"RegexToken","regex":"/\\\\s+/","parenthesized":false},"fragment":false},{"$type":"TerminalRule","name":"DATE","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]{4}-[0-9]{2}-[0-9]{2}/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"NUMBER","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]+(\\\\.[0-9]+)?/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"ID","definition":{"$type":"RegexToken","regex":"/[_a-zA-Z\\\\u00B5\\\\u03BC\\\\u00C0-\\\\u024F][\\\\w\\\\u00B5\\\\u03BC\\\\u00B2\\\\u00C0-\\\\u024F]*/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"STRING","definition":{"$type":"RegexToken","regex":"/\\"(\\\\\\\\.|[^\\"\\\\\\\\])*\\"/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","hidden":true,"name":"ML_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\*[\\\\s\\\\S]*?\\\\*\\\\//","parenthesized":false},"fragment":false},{"$type":"TerminalRule","hidden":true,"name":"SL_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\/[^\\\\n\\\\r]*/","parenthesized":false},"fragment":false}],"types":[{"$type":"Type","name":"Classifier","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@10"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}}]}},{"$type":"Type","name":"Declaration","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@8"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@9"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@10"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@30"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@52"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@76"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@4"}}]}},{"$type":"Type","name":"Medicine","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@10"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@30"}}]},"$comment":"/** What a mixture component names: a substance, or a product that carries substances. */"}],"imports":[],"interfaces":[],"$comment":"/**\\n * The `.meso` language: mesotherapy substances, mixtures, techniques, sessions,\\n * schedules, protocols and patients. Reference by example: docs/language.md.\\n */"}'));
 
 // src/language/generated/module.ts
 var MesoLanguageMetaData = {
@@ -33466,106 +34813,108 @@ var MesoGeneratedModule = {
 
 // src/language/std/std-files.generated.ts
 var stdFiles = [
-  { path: "anaesthetics.meso", text: `// Local anaesthetics (domain brief \xA75.1, rules D1-D5, C-1, C-9).
+  { path: "anaesthetics.meso", text: `// Local anaesthetics (domain brief \xA75.1, rules D1-D5).
 // Label caps come from infiltration labels; whether they apply unchanged to intradermal
-// mesotherapy is a clinical judgement (brief \xA711.8). Several anaesthetics in one session
-// are summed as fractions of each one's cap by the checker (D5).
+// mesotherapy is a clinical judgement. Several anaesthetics in one session are summed as
+// fractions of each one's cap by the checker (D5).
 
 /**
  * Lidocaine hydrochloride without epinephrine, the usual anaesthetic of mesotherapy mixtures
- * (1 mL of 2 % = 20 mg per session in E13, E48). Caps from the US label (D1); the stricter
- * UK 200 mg figure is a warning until checked against the UK SmPC (D1b). Multi-dose vials
- * contain methylparaben.
+ * (1 mL of 2 % = 20 mg per session in the Costantino 2011 trial). Caps from the US label (D1);
+ * the UK SmPCs give 200 mg as the maximum single dose (D1b), kept as a warning. Multi-dose
+ * vials contain methyl/propyl hydroxybenzoate (parabens).
  */
 substance lidocaine "Lidocaine hydrochloride" {
     aliases "lidocaina", "xylocaine", "mesocaine", "mesoca\xEFne"
     class anesthetic, amide_anesthetic
     concentration 2 %                    // 20 mg/mL; 0.5 % and 1 % also exist
-        [source "E26 label (1 % = 10 mg/mL); 2 % used in E13, E48" evidence regulatory]
+        [source "Lidocaine Injection BP with Preservative 2 %, Summary of Product Characteristics, section 2 (hameln pharma, updated 1 July 2020): 20 mg/mL. https://www.medicines.org.uk/emc/product/6273/smpc" evidence regulatory "1 % (10 mg/mL) also exists; 2 % assumed so that caps are checked conservatively"]
     max 4.5 mg/kg per session
     max 300 mg per session
     max 200 mg per session: warning
-        [source "E26 UK figure (eurocareproducts.com)" evidence weak "verify against UK SmPC"]
-    contraindicated in heart_block
-        [source "E27 Swiss SmPC (Xylesin); E26 US patient information: severe heart block, Stokes-Adams, WPW" evidence regulatory]
-    contraindicated in myasthenia_gravis, hypovolaemia, severe_shock
-        [source "E27 Swiss SmPC (Xylesin), contraindications" evidence regulatory]
+        [source "Lidocaine Injection BP with Preservative 2 %, Summary of Product Characteristics, section 4.2 (hameln pharma, updated 1 July 2020): 'The maximum single dose for healthy adults should not exceed 200 mg'. https://www.medicines.org.uk/emc/product/6273/smpc" evidence regulatory "the UK figure; the US label allows 300 mg, so it is a warning"]
+    contraindicated in heart_block, hypovolaemia
+        [source "Lidocaine Injection BP with Preservative 2 %, Summary of Product Characteristics, section 4.3 (hameln pharma, updated 1 July 2020): complete heart block, hypovolaemia. https://www.medicines.org.uk/emc/product/6273/smpc" evidence regulatory]
+    contraindicated in myasthenia_gravis, severe_shock
+        [source "Xylesin (lidocaine), Swiss product information (Fachinformation), Contraindications (read 2026). https://ch.oddb.org/en/gcc/fachinfo/reg/23706/chapter/contra_indications" evidence regulatory]
     contraindicated in paraben_allergy: warning
-        [source "E26, E27: multi-dose lidocaine vials contain methylparaben; single-dose vials do not" evidence regulatory]
-    source "E26: US label (Xylocaine, DailyMed), lidocaine HCl without epinephrine: 4.5 mg/kg, not above 300 mg"
+        [source "Lidocaine Injection BP with Preservative 2 %, Summary of Product Characteristics, section 4.3 (hameln pharma, updated 1 July 2020): known hypersensitivity to hydroxybenzoates. https://www.medicines.org.uk/emc/product/6273/smpc" evidence regulatory "preserved multi-dose vials only: a warning"]
+    source "Xylocaine (lidocaine HCl) injection, US prescribing information, Dosage and Administration (Fresenius Kabi; DailyMed setid 4dd52202-8eef-4136-92dd-ada573b7cf74, read 2026): without epinephrine 4.5 mg/kg, not above 300 mg. https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=4dd52202-8eef-4136-92dd-ada573b7cf74"
     evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
 }
 
 /**
- * Lidocaine with epinephrine (D2). Brief C13 reports, from one weak source only, that
- * vasoconstrictors are contraindicated in mesotherapy.
+ * Lidocaine with epinephrine (D2). One weak source reports that vasoconstrictors are
+ * contraindicated in mesotherapy; it is not encoded.
  */
 substance lidocaine_epinephrine "Lidocaine with epinephrine" {
     aliases "lidocaina_adrenalina", "lidocaine_adrenaline"
     class anesthetic, amide_anesthetic
+    concentration 2 %
+        [source "Xylocaine with epinephrine (lidocaine HCl and epinephrine) injection, US prescribing information (Fresenius Kabi; DailyMed setid 4dd52202-8eef-4136-92dd-ada573b7cf74, read 2026): 1 % and 2 % with epinephrine 1:100,000 or 1:200,000. https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=4dd52202-8eef-4136-92dd-ada573b7cf74" evidence regulatory "2 % assumed so that caps are checked conservatively"]
     max 7 mg/kg per session
     max 500 mg per session
     contraindicated in heart_block
-        [source "E27 Swiss SmPC (Xylesin); E26 US patient information" evidence regulatory]
-    source "E26: lidocaine with epinephrine label: 7 mg/kg, keep below 500 mg"
+        [source "Lidocaine Injection BP with Preservative 2 %, Summary of Product Characteristics, section 4.3 (hameln pharma, updated 1 July 2020): complete heart block. https://www.medicines.org.uk/emc/product/6273/smpc" evidence regulatory]
+    source "Xylocaine with epinephrine injection, US prescribing information, Dosage and Administration (Fresenius Kabi; DailyMed setid 4dd52202-8eef-4136-92dd-ada573b7cf74, read 2026): with epinephrine 7 mg/kg, not above 500 mg. https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=4dd52202-8eef-4136-92dd-ada573b7cf74"
     evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
 }
 
 /**
  * Procaine hydrochloride, an ester anaesthetic and the classic base of French mixtures; it
- * forms PABA (cross-reacts with other esters) and its vials contain sulfite (E28). Below
- * 350 mg is the label's safe range; 350-600 mg is a warning, above 600 mg an error (D4).
- * The AI-site figure of 6-7 mg/kg is unverified and not used.
+ * forms PABA (cross-reacts with other esters) and US vials contain sulfite. The German labels
+ * give 500 mg as the recommended maximum single dose (a warning); the US label's safe range
+ * ends at 600 mg (an error) (D4).
  */
 substance procaine "Procaine hydrochloride" {
     aliases "procaina", "novocain"
     class anesthetic, ester_anesthetic
     concentration 2 %
-        [source "E28 label (1 %, 2 % = 10, 20 mg/mL); E10: French mesotherapy ampoules 2 %" evidence teaching "1 % also exists; 2 % assumed so that caps are checked conservatively"]
-    max 350 mg per session: warning
-        [source "E28 Novocain label: 350-600 mg single safe total (infiltration); warning/error split is design (D4)" evidence design]
+        [source "Hewedolor-Procain 2 %, Fachinformation (Hevert, read 2026): 1 mL contains 20 mg procaine hydrochloride. https://m.hevert.com/hevert/inm/market-de/arzt/de/arzneimittel/arzneimittel_von_a-z/produkt/hewedolor-procain-2" evidence regulatory "0.5 % and 1 % also exist; 2 % assumed so that caps are checked conservatively"]
+    max 500 mg per session: warning
+        [source "Procain 1,0 %-Steigerwald, Fachinformation section 4.2 (Steigerwald, 30 September 2013): recommended maximum single dose 500 mg procaine. https://imedikament.de/procain-1-0-steigerwald-5ml/fachinformation" evidence regulatory "the German figure; the US label allows up to 600 mg, so it is a warning"]
     max 600 mg per session
     contraindicated in sulfite_allergy
-        [source "E28 Novocain label: vials contain acetone sodium bisulfite" evidence regulatory]
+        [source "Novocain (procaine HCl) injection, US prescribing information (Hospira; DailyMed setid c80c810a-60e0-49bd-139c-95aec3a286fc, read 2026): vials contain acetone sodium bisulfite. http://dailymed.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=c80c810a-60e0-49bd-139c-95aec3a286fc&type=display" evidence regulatory]
     contraindicated in sulfonamide_therapy: info
-        [source "Brief C11/M11 (es.stringtranslate.com, Spanish Wikipedia mirror)" evidence weak "PABA antagonises sulfonamides; verify"]
-    source "E28: Novocain (procaine HCl) label, infiltration with 0.25-0.5 % solutions: 350-600 mg single safe total dose"
+        [source "Novocain (procaine HCl) injection, US prescribing information (Hospira; DailyMed setid c80c810a-60e0-49bd-139c-95aec3a286fc, read 2026), Precautions: the PABA metabolite inhibits sulfonamides. http://dailymed.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=c80c810a-60e0-49bd-139c-95aec3a286fc&type=display" evidence uncertain "the label section was not read in full in this session"]
+    source "Novocain (procaine HCl) injection, US prescribing information, Dosage and Administration (Hospira; DailyMed setid c80c810a-60e0-49bd-139c-95aec3a286fc, read 2026): infiltration with 0.25-0.5 % solutions, 350-600 mg single safe total dose. http://dailymed.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=c80c810a-60e0-49bd-139c-95aec3a286fc&type=display"
     evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
 }
 
 /**
  * Mepivacaine hydrochloride, an amide anaesthetic. Usually at most 400 mg per procedure;
  * 7 mg/kg (550 mg) only exceptionally; at most 1000 mg in 24 h (D3). The label warns that
- * toxic effects of local anaesthetics add up and advises against mixing another one in (C6).
+ * toxic effects of local anaesthetics add up.
  */
 substance mepivacaine "Mepivacaine hydrochloride" {
     aliases "mepivacaina", "carbocaine"
     class anesthetic, amide_anesthetic
     concentration 2 %
-        [source "E29 label (1 %, 1.5 %, 2 %); E11 used 1-2 %" evidence regulatory "2 % assumed so that caps are checked conservatively"]
+        [source "Carbocaine (mepivacaine HCl) injection, US prescribing information, How Supplied (Pfizer, read 2026): 1 %, 1.5 % and 2 %. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin" evidence regulatory "2 % assumed so that caps are checked conservatively"]
     max 400 mg per session: warning
-        [source "Carbocaine (mepivacaine HCl) injection, US prescribing information, Dosage and Administration (Pfizer): usually not more than 400 mg; 7 mg/kg (550 mg) 'not recommended, except in exceptional circumstances'. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin" evidence regulatory "400-550 mg is the label's exceptional band: a warning"]
+        [source "Carbocaine (mepivacaine HCl) injection, US prescribing information, Dosage and Administration (Pfizer, read 2026): usually not more than 400 mg; 7 mg/kg (550 mg) 'not recommended, except in exceptional circumstances'. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin" evidence regulatory "400-550 mg is the label's exceptional band: a warning"]
     max 550 mg per session
     max 7 mg/kg per session
     max 1000 mg per day
-        [source "Carbocaine (mepivacaine HCl) injection, US prescribing information, Dosage and Administration (Pfizer): 'The total dose for any 24-hour period should not exceed 1,000 mg'. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin" evidence regulatory]
-    source "Carbocaine (mepivacaine HCl) injection, US prescribing information, Dosage and Administration (Pfizer): 7 mg/kg (550 mg) only in exceptional circumstances. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin"
+        [source "Carbocaine (mepivacaine HCl) injection, US prescribing information, Dosage and Administration (Pfizer, read 2026): 'The total dose for any 24-hour period should not exceed 1,000 mg'. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin" evidence regulatory]
+    source "Carbocaine (mepivacaine HCl) injection, US prescribing information, Dosage and Administration (Pfizer, read 2026): 7 mg/kg (550 mg) only in exceptional circumstances. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin"
     evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
 }
 
 /**
- * Bupivacaine hydrochloride, a long-acting amide anaesthetic. Label: most experience is with
- * single doses up to 175 mg without epinephrine, up to 400 mg a day. With diclofenac
- * beta-cyclodextrin it turns turbid even in bicarbonate (interactions.meso).
+ * Bupivacaine hydrochloride, a long-acting amide anaesthetic. Label: single doses up to
+ * 175 mg without epinephrine, up to 400 mg a day. With diclofenac beta-cyclodextrin it turns
+ * turbid even in bicarbonate (interactions.meso).
  */
 substance bupivacaine "Bupivacaine hydrochloride" {
     aliases "bupivacaina", "marcaine"
     class anesthetic, amide_anesthetic
     concentration 0.5 %
-        [source "Marcaine (bupivacaine HCl) injection, US prescribing information: 0.25 %, 0.5 % and 0.75 % solutions. https://medlibrary.org/lib/rx/meds/marcaine/" evidence regulatory "0.25 % and 0.75 % also exist"]
+        [source "Marcaine (bupivacaine HCl) injection, US prescribing information (Hospira, read 2026): 0.25 %, 0.5 % and 0.75 % solutions. https://medlibrary.org/lib/rx/meds/marcaine/" evidence regulatory "0.25 % and 0.75 % also exist"]
     max 175 mg per session
     max 400 mg per day
-    source "Marcaine (bupivacaine HCl) injection, US prescribing information, Dosage and Administration: single doses up to 175 mg without epinephrine; up to 400 mg daily. https://www.rxlist.com/marcaine-drug.htm"
+    source "Marcaine (bupivacaine HCl) injection, US prescribing information, Dosage and Administration (Hospira, read 2026): single doses up to 175 mg without epinephrine; up to 400 mg daily. https://www.rxlist.com/marcaine-drug.htm"
     evidence regulatory "infiltration label; applicability to intradermal mesotherapy is a clinical judgement"
 }
 
@@ -33574,7 +34923,7 @@ substance levobupivacaine "Levobupivacaine" {
     aliases "levobupivacaina", "chirocaine"
     class anesthetic, amide_anesthetic
     source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"
-    evidence peer-reviewed "no cap declared yet: label figures not verified"
+    evidence peer-reviewed "no cap declared: label figures not verified"
 }
 
 /** Ropivacaine, a long-acting amide anaesthetic; named here for its precipitation with diclofenac beta-cyclodextrin. */
@@ -33582,7 +34931,7 @@ substance ropivacaine "Ropivacaine hydrochloride" {
     aliases "ropivacaina", "naropin"
     class anesthetic, amide_anesthetic
     source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"
-    evidence peer-reviewed "no cap declared yet: label figures not verified"
+    evidence peer-reviewed "no cap declared: label figures not verified"
 }
 ` },
   { path: "classes.meso", text: `// Substance classes of the standard library. Classes name families of substances so that
@@ -33594,10 +34943,10 @@ substance ropivacaine "Ropivacaine hydrochloride" {
 /** Local anaesthetics. Their amounts in one session are summed as fractions of each one's cap (brief D5). */
 class anesthetic "Local anaesthetic"
 
-/** Amide local anaesthetics (lidocaine, mepivacaine). Write \`allergic to amide_anesthetic\` for an amide allergy (brief \xA77, E43). */
+/** Amide local anaesthetics (lidocaine, mepivacaine). Write \`allergic to amide_anesthetic\` for an amide allergy. */
 class amide_anesthetic "Amide local anaesthetic"
 
-/** Ester local anaesthetics (procaine); they form PABA and cross-react within the group (brief \xA77, E43). */
+/** Ester local anaesthetics (procaine); they form PABA and cross-react within the group. */
 class ester_anesthetic "Ester local anaesthetic (PABA-forming)"
 
 /**
@@ -33606,10 +34955,9 @@ class ester_anesthetic "Ester local anaesthetic (PABA-forming)"
  */
 class nsaid "NSAID" {
     contraindicated in peptic_ulcer, nsaid_intolerance: warning
-        [source "NSAID class labelling, e.g. Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable: not to be used with a stomach or duodenal ulcer or an allergy to NSAIDs" evidence regulatory "severity kept at warning: the dose injected in mesotherapy is small"]
+        [source "NSAID class labelling, e.g. Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain; read 2026). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable: not to be used with a stomach or duodenal ulcer or an allergy to NSAIDs" evidence regulatory "severity kept at warning: the dose injected in mesotherapy is small"]
     contraindicated in anticoagulants, bleeding_disorder: warning
         [source "Sostres C, Gargallo CJ, Lanas A. Nonsteroidal anti-inflammatory drugs and upper and lower gastrointestinal mucosal damage. Arthritis Res Ther 2013;15(Suppl 3):S3. doi:10.1186/ar4175" evidence peer-reviewed]
-    therapy nsaid_therapy               // a patient who takes an NSAID meets the rules on 'nsaid_therapy'
 }
 
 /** Muscle relaxants (Italian: miorilassanti, decontratturanti), e.g. thiocolchicoside. */
@@ -33621,13 +34969,18 @@ class muscle_relaxant "Muscle relaxant"
  */
 class corticosteroid "Corticosteroid" {
     mixing: warning "Corticosteroids in a mesotherapy mixture risk skin atrophy and necrosis with depot forms; the French Society of Mesotherapy excludes them from all mixtures"
-        [source "Vautier C. La m\xE9soth\xE9rapie. Le Moniteur des Pharmacies no. 3124, 16 April 2016: 'Les cortico\xEFdes sont proscrits par la SFM'; Larousse M\xE9dical, 'm\xE9soth\xE9rapie' (depot corticosteroids excluded: skin necrosis). https://www.larousse.fr/encyclopedie/medical/m%C3%A9soth%C3%A9rapie/14521" evidence teaching]
+        [source "Vautier C. La m\xE9soth\xE9rapie. Le Moniteur des Pharmacies no. 3124, 16 April 2016: 'Les cortico\xEFdes sont proscrits par la SFM'; Larousse M\xE9dical, 'm\xE9soth\xE9rapie' (Larousse, read 2026): depot corticosteroids excluded (skin necrosis). https://www.larousse.fr/encyclopedie/medical/m%C3%A9soth%C3%A9rapie/14521" evidence teaching]
+    mixing: error "The French Society of Mesotherapy bans corticosteroids from all mesotherapy mixtures" under sfm-fr
+        [source "Vautier C. La m\xE9soth\xE9rapie. Le Moniteur des Pharmacies no. 3124, 16 April 2016: 'Les cortico\xEFdes sont proscrits par la SFM'. https://www.lemoniteurdespharmacies.fr/revues/le-moniteur-des-pharmacies/article/n-3124/la-mesotherapie.html" evidence teaching]
 }
+
+/** Analgesics that are not NSAIDs (paracetamol), declared for their interactions. */
+class analgesic "Analgesic (non-NSAID)"
 
 /** Hormones used for analgesia, e.g. salmon calcitonin. */
 class hormone "Hormone"
 
-/** Vasoactive, capillary-protective and anti-oedema drugs (Italian: vasoattivi), named as a family by seed S0. */
+/** Vasoactive, capillary-protective and anti-oedema drugs (Italian: vasoattivi), named as a family by Italian mesotherapy pages. */
 class vasoactive "Vasoactive"
 
 /** Phlebotonic / capillary-protective flavonoids and coumarins (melilotus, troxerutin); no reliable doses found (brief \xA75.3). */
@@ -33636,7 +34989,7 @@ class phlebotonic "Phlebotonic, capillary-protective"
 /** Substances aimed at reducing localised fat, stimulators and detergents alike (brief \xA75.4). */
 class lipolytic "Lipolytic"
 
-/** Lipolytic stimulators (methylxanthines such as caffeine and aminophylline); local anaesthetics inhibit them (brief C9, E12). */
+/** Lipolytic stimulators (methylxanthines such as caffeine and aminophylline); local anaesthetics inhibit them. */
 class lipolytic_stimulator "Lipolytic stimulator"
 
 /**
@@ -33646,11 +34999,25 @@ class lipolytic_stimulator "Lipolytic stimulator"
  */
 class cytolytic "Cytolytic (detergent) lipolysis agent" {
     mixing: warning "Deoxycholate and phosphatidylcholine are not to be mixed with other products: the deoxycholic acid label advises against dilution or admixture, and a compounded deoxycholate + caffeine mixture caused panniculitis"
-        [source "Kybella (deoxycholic acid) injection, US prescribing information (Kythera, 2015), Highlights: 'Dilution or admixture with other compounds is not recommended'. https://www.drugs.com/dosage/kybella.html; Campos et al. Noninfectious suppurative panniculitis induced by mesotherapy with deoxycholate. An Bras Dermatol 2019;94(6). http://www.scielo.br/scielo.php?pid=S0365-05962019000600754" evidence regulatory]
+        [source "Kybella (deoxycholic acid) injection, US prescribing information (Kythera, 2015), Highlights: 'Dilution or admixture with other compounds is not recommended'. https://www.drugs.com/dosage/kybella.html; Campos MA et al. Noninfectious suppurative panniculitis induced by mesotherapy with deoxycholate. An Bras Dermatol 2019;94(6). http://www.scielo.br/scielo.php?pid=S0365-05962019000600754" evidence regulatory]
+    mixing: error "Phosphatidylcholine and deoxycholate are not mesotherapy products in France: the French Society of Mesotherapy excludes them from mixtures and decree 2011-382 prohibits injection lipolysis for aesthetic purposes" under sfm-fr
+        [source "D\xE9cret n\xB0 2011-382 du 11 avril 2011 relatif \xE0 l'interdiction de la pratique d'actes de lyse adipocytaire \xE0 vis\xE9e esth\xE9tique, article 1. https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000023845272" evidence regulatory "article 1 as upheld by the Conseil d'\xC9tat"]
 }
 
 /** Skin revitalisers (Italian: rivitalizzanti, biorivitalizzanti): hyaluronic acid, organic silicon, vitamins. */
 class revitalizer "Skin revitaliser"
+
+/** Enzymes (collagenase, hyaluronidase). */
+class enzyme "Enzyme"
+
+/** 5-alpha-reductase inhibitors (dutasteride, finasteride) of hair-loss mesotherapy. */
+class five_alpha_reductase_inhibitor "5-alpha-reductase inhibitor"
+
+/** Vitamins of revitalising and hair cocktails. */
+class vitamin "Vitamin"
+
+/** Depigmenting substances of melasma and skin-lightening mesotherapy (tranexamic acid, glutathione, vitamin C). */
+class depigmenting "Depigmenting agent"
 
 /** Diluents. Not counted as active substances in a mixture. */
 class diluent "Diluent"
@@ -33658,69 +35025,191 @@ class diluent "Diluent"
 /** Vehicles and buffers (e.g. sodium bicarbonate). Not counted as active substances in a mixture. */
 class vehicle "Vehicle or buffer"
 ` },
-  { path: "collagenase.meso", text: '// Collagenase for cellulite of the buttocks (#13 item 3): capped per treatment area.\n\n/**\n * Collagenase clostridium histolyticum-aaes (QWO, Endo Aesthetics; FDA approval 2020, withdrawn\n * from the US market by its maker in 2023 for business reasons). Label: 0.84 mg per treatment\n * area, a treatment area being a single buttock receiving up to 12 injections of 0.3 mL (up to\n * 3.6 mL); up to 2 treatment areas per visit; every 21 days for 3 visits. Reconstituted at\n * 0.23 mg/mL (0.92 mg in 4 mL); 0.84 mg / 3.6 mL is 0.2333 mg/mL, which the label rounds.\n */\nsubstance collagenase_cch "Collagenase clostridium histolyticum-aaes" {\n    aliases "qwo"\n    concentration 0.84 mg / 3.6 mL\n    max 0.84 mg per area per session\n    max 1.68 mg per session\n    max 3 sessions per cycle: warning\n    areas buttock\n    layer subcutaneous                  // "injected subcutaneously"\n    min interval 21 days: warning       // "repeated every 21 days for 3 treatment visits"\n    source "QWO (collagenase clostridium histolyticum-aaes) for injection, US prescribing information (Endo Aesthetics, 2020), sections 1 and 2.1-2.2: 0.84 mg per treatment area (one buttock, up to 12 injections of 0.3 mL), up to 2 treatment areas per visit, every 21 days for 3 visits. https://ndclist.com/ndc/73611-300"\n    evidence regulatory\n}\n' },
-  { path: "conditions.meso", text: '// Patient conditions that contraindicate a substance (`contraindicated in`) or the whole\n// procedure (`contraindication`, see contraindications.meso). Domain brief \xA77 and \xA79.5.\n// Italian aliases let a clinician write `conditions gravidanza`.\n\n// ---------------------------------------------------------------- pregnancy and age\n\n/** Pregnancy. Procedure avoided (seed S4); thiocolchicoside contraindicated (E30). */\ncondition pregnancy "Pregnancy" aliases "gravidanza"\n\n/** Breastfeeding. Procedure avoided (seed S4); thiocolchicoside contraindicated (E30). */\ncondition breastfeeding "Breastfeeding" aliases "allattamento", "lactation"\n\n/** Woman of child-bearing potential not using contraception (thiocolchicoside: aneuploidy risk, E30). */\ncondition child_bearing_without_contraception "Child-bearing potential without contraception"\n    aliases "fertile_senza_contraccezione"\n\n/** Younger than 16 years (thiocolchicoside is for age 16 and over, E30). */\ncondition under_16 "Age under 16" aliases "minore_di_16_anni"\n\n// ---------------------------------------------------------------- seed list (S4)\n\n/** Leukaemia: in the seed S4 absolute list; no regulator or society source found (brief \xA711.5). */\ncondition leukaemia "Leukaemia" aliases "leucemia", "leukemia"\n\n/** Diabetes: in the seed S4 absolute list; rationale not documented (brief \xA77). */\ncondition diabetes "Diabetes" aliases "diabete"\n\n/** Blood-borne infection (seed S4: "malattie infettive del sangue"); viral hepatitis, HSV per weak sources. */\ncondition blood_infection "Blood-borne infection" aliases "malattie_infettive_del_sangue"\n\n/** HIV infection or AIDS (seed S4 list). */\ncondition hiv "HIV/AIDS" aliases "aids"\n\n/** Heart disease (seed S4: "cardiopatie"); trials excluded heart failure and arrhythmia (E16). */\ncondition heart_disease "Heart disease" aliases "cardiopatia", "cardiopatie"\n\n/** Past chemotherapy or radiotherapy (seed S4 list; cancer history excluded in E16). */\ncondition past_chemo_radiotherapy "Past chemotherapy or radiotherapy"\n    aliases "pregressa_chemio_radioterapia"\n\n// ---------------------------------------------------------------- bleeding\n\n/** Anticoagulant or antiplatelet therapy: bruising and haematoma; NSAIDs add GI bleeding risk (E41, E45, E46). */\ncondition anticoagulants "Anticoagulant or antiplatelet therapy"\n    aliases "terapia_anticoagulante", "terapia_antiaggregante"\n\n/** Bleeding disorder or bleeding diathesis (trial exclusion E16; E45). */\ncondition bleeding_disorder "Bleeding disorder" aliases "coagulopatia", "diatesi_emorragica"\n\n// ---------------------------------------------------------------- infection\n\n/** Active infection or inflammation, or a skin lesion, at the injection site (E27, E16, E45). */\ncondition site_infection "Infection or inflammation at the injection site"\n    aliases "infezione_in_sede", "infiammazione_in_sede"\n\n/** Systemic infection or fever: postpone the session (E16, E46). */\ncondition systemic_infection "Systemic infection or fever"\n    aliases "infezione_sistemica", "febbre", "fever"\n\n// ---------------------------------------------------------------- substance-specific\n\n/** Heart block or conduction disorder (incl. Stokes-Adams, Wolff-Parkinson-White): lidocaine (E26, E27). */\ncondition heart_block "Heart block or conduction disorder"\n    aliases "blocco_atrioventricolare", "disturbo_di_conduzione"\n\n/** Myasthenia gravis: lidocaine contraindicated (Swiss SmPC, E27). */\ncondition myasthenia_gravis "Myasthenia gravis" aliases "miastenia_gravis"\n\n/** Hypovolaemia: lidocaine contraindicated (Swiss SmPC, E27). */\ncondition hypovolaemia "Hypovolaemia" aliases "ipovolemia", "hypovolemia"\n\n/** Severe shock: lidocaine contraindicated (Swiss SmPC, E27). */\ncondition severe_shock "Severe shock" aliases "shock_grave"\n\n/** Epilepsy or seizure risk: thiocolchicoside contraindicated (E42). */\ncondition epilepsy "Epilepsy or seizure risk" aliases "epilessia"\n\n/** Peptic ulcer: caution with NSAIDs in the mixture (E46, E51). */\ncondition peptic_ulcer "Peptic ulcer" aliases "ulcera_peptica"\n\n/** NSAID intolerance: caution with NSAIDs in the mixture (E46). */\ncondition nsaid_intolerance "NSAID intolerance" aliases "intolleranza_fans"\n\n/** Current systemic NSAID therapy: hepatitis with thiocolchicoside (E42). */\ncondition nsaid_therapy "Current NSAID therapy" aliases "terapia_con_fans"\n\n/** Current paracetamol therapy: hepatitis with thiocolchicoside (E42). */\ncondition paracetamol_therapy "Current paracetamol therapy" aliases "terapia_con_paracetamolo"\n\n/** Sulfonamide therapy: PABA from procaine may antagonise sulfonamides (weak source only, brief C11). */\ncondition sulfonamide_therapy "Sulfonamide therapy" aliases "terapia_sulfamidica"\n\n/** Sulfite allergy: procaine vials contain acetone sodium bisulfite (E28). */\ncondition sulfite_allergy "Sulfite allergy" aliases "allergia_ai_solfiti"\n\n/** Paraben allergy: multi-dose lidocaine vials contain methylparaben (E26, E27). */\ncondition paraben_allergy "Paraben allergy" aliases "allergia_ai_parabeni"\n\n// ---------------------------------------------------------------- weak-source list (E45)\n\n/** Tendency to keloid or hypertrophic scarring (weak sources; keloids are also an indication). */\ncondition keloid_tendency "Keloid tendency" aliases "tendenza_ai_cheloidi"\n\n/** Immunosuppression or immunodeficiency (weak sources, E45). */\ncondition immunosuppression "Immunosuppression" aliases "immunosoppressione"\n\n/** Autoimmune disease (weak sources, E45). */\ncondition autoimmune_disease "Autoimmune disease" aliases "malattia_autoimmune"\n\n/** Gallstones (one weak source, healthfan.biz, E45). */\ncondition gallstones "Gallstones" aliases "calcolosi_biliare"\n\n/** Chronic renal failure (one weak source, healthfan.biz, E45). */\ncondition renal_failure "Chronic renal failure" aliases "insufficienza_renale"\n\n/** Uncontrolled (grade III) hypertension (one weak source, healthfan.biz, E45). */\ncondition uncontrolled_hypertension "Grade III hypertension" aliases "ipertensione_grave"\n\n/** Cancer (weak sources, E45; cancer history was a trial exclusion in E16). */\ncondition cancer "Cancer" aliases "tumore"\n' },
-  { path: "contraindications.meso", text: '// Conditions in which the whole procedure is contraindicated (domain brief \xA77, \xA79.5).\n// Substance-specific contraindications are on the substances (`contraindicated in`).\n\n/** Pregnancy (brief C-2: error for the procedure, configurable to warning). */\ncontraindication pregnancy: error "Mesotherapy is avoided in pregnancy"\n    source "S4 (004_4e44daac2a87e663.txt); E16 trial exclusion; E45 clinic lists"\n    evidence weak "drug-specific contraindications (e.g. thiocolchicoside, E30) are regulatory"\n\n/** Breastfeeding (brief C-2). */\ncontraindication breastfeeding: error "Mesotherapy is avoided while breastfeeding"\n    source "S4 (004_4e44daac2a87e663.txt); E16 trial exclusion"\n    evidence weak "drug-specific contraindications (e.g. thiocolchicoside, E30) are regulatory"\n\n/** Anticoagulant or antiplatelet therapy (brief C-5: warning; error under a trial-style profile). */\ncontraindication anticoagulants: warning "Higher risk of bruising and haematoma"\n    source "E16 trial exclusion; E45 clinic lists; E46 rmes-nancy.com (a precaution, not a formal contraindication)"\n    evidence weak "no society position retrieved"\n\n/** Bleeding disorder (brief C-5). */\ncontraindication bleeding_disorder: warning "Bleeding diathesis: higher risk of bruising and haematoma"\n    source "E16 trial exclusion \'bleeding diathesis\'; E45 clinic lists"\n    evidence weak\n\n/** Infection or inflammation at the site (brief C-6). */\ncontraindication site_infection: error "Do not inject into infected or inflamed skin or a skin lesion"\n    source "E27 Swiss lidocaine SmPC; E16 trial exclusion; E45"\n    evidence regulatory\n\n/** Systemic infection or fever (brief C-7). */\ncontraindication systemic_infection: warning "Systemic infection or fever: postpone the session"\n    source "E16 trial exclusion; E46 rmes-nancy.com (postpone)"\n    evidence weak\n\n// Seed absolute list (brief C-4): an error only under the seed-IT profile, a warning otherwise.\n\n/** Leukaemia (seed list). */\ncontraindication leukaemia: warning "Listed as an absolute contraindication by seed S4; rationale undocumented"\n    source "S4 (004_4e44daac2a87e663.txt); fisiodom.net"\n    evidence weak "seed only; no regulator or society source"\n\n/** Diabetes (seed list). */\ncontraindication diabetes: warning "Listed as an absolute contraindication by seed S4; rationale undocumented"\n    source "S4 (004_4e44daac2a87e663.txt); E45 (radiologicaromana.it, ecoskinclinic.co.uk)"\n    evidence weak "seed only; no regulator or society source"\n\n/** Blood-borne infection (seed list). */\ncontraindication blood_infection: warning "Listed as an absolute contraindication by seed S4 (blood-borne infections)"\n    source "S4 (004_4e44daac2a87e663.txt); E45"\n    evidence weak "seed only; no regulator or society source"\n\n/** HIV/AIDS (seed list). */\ncontraindication hiv: warning "Listed as an absolute contraindication by seed S4"\n    source "S4 (004_4e44daac2a87e663.txt); E45 (ecoskinclinic.co.uk)"\n    evidence weak "seed only; no regulator or society source"\n\n/** Heart disease (seed list); the lidocaine conduction-disorder contraindication is separate (heart_block). */\ncontraindication heart_disease: warning "Listed as an absolute contraindication by seed S4; trials excluded heart failure and arrhythmia"\n    source "S4 (004_4e44daac2a87e663.txt); E16 trial exclusion"\n    evidence weak "seed only for the procedure"\n\n/** Past chemotherapy or radiotherapy (seed list). */\ncontraindication past_chemo_radiotherapy: warning "Listed as an absolute contraindication by seed S4"\n    source "S4 (004_4e44daac2a87e663.txt); E16 excluded cancer history"\n    evidence weak "seed only; no regulator or society source"\n\n// Weak-source list (brief C-12): information only.\n\n/** Keloid tendency (brief C-12). */\ncontraindication keloid_tendency: info "Tendency to keloid or hypertrophic scarring is listed as a contraindication by clinic pages"\n    source "E45 (ecoskinclinic.co.uk, bellareynaspa.com)"\n    evidence weak\n\n/** Immunosuppression (brief C-12). */\ncontraindication immunosuppression: info "Immunosuppression is listed as a contraindication by clinic pages"\n    source "E45 (ecoskinclinic.co.uk, bellareynaspa.com)"\n    evidence weak\n\n/** Autoimmune disease (brief C-12). */\ncontraindication autoimmune_disease: info "Autoimmune disease is listed as a contraindication by clinic pages"\n    source "E45 (ecoskinclinic.co.uk, bellareynaspa.com)"\n    evidence weak\n\n/** Gallstones (brief C-12). */\ncontraindication gallstones: info "Gallstones are listed as a contraindication by one clinic page"\n    source "E45 (healthfan.biz)"\n    evidence weak\n\n/** Chronic renal failure (brief C-12). */\ncontraindication renal_failure: info "Chronic renal failure is listed as a contraindication by one clinic page"\n    source "E45 (healthfan.biz)"\n    evidence weak\n\n/** Grade III hypertension (brief C-12). */\ncontraindication uncontrolled_hypertension: info "Grade III hypertension is listed as a contraindication by one clinic page"\n    source "E45 (healthfan.biz)"\n    evidence weak\n\n/** Cancer (brief \xA77, weak sources). */\ncontraindication cancer: info "Cancer is listed as a contraindication by clinic pages (for some cocktails)"\n    source "E45 (healthfan.biz); medicinka.com"\n    evidence weak\n' },
-  { path: "interactions.meso", text: '// Substances or classes that must not meet in one session (domain brief \xA76, \xA79.4).\n// `A + B` matches two different substances given in the same session.\n\n/** Two NSAIDs together (brief C5, M2). */\ninteraction nsaid + nsaid: error "Two NSAIDs add gastrointestinal bleeding and ulcer risk without added benefit"\n    source "E41: AHRQ, analgesics for osteoarthritis, concomitant use; E51: NSAID labels"\n    evidence peer-reviewed\n\n/**\n * Diclofenac beta-cyclodextrin (Akis) with a local anaesthetic in one syringe (M3). In saline\n * or water it turns milky with any anaesthetic tested; in a sodium bicarbonate vehicle it stays\n * clear with lidocaine or mepivacaine 1-2 % and turns turbid with bupivacaine, levobupivacaine\n * or ropivacaine. The study concerned the beta-cyclodextrin form only: diclofenac sodium is not\n * covered (fixed diclofenac sodium + lidocaine ampoules exist).\n */\ninteraction diclofenac_betacyclodextrin + lidocaine in mixture unless sodium_bicarbonate: error "Diclofenac beta-cyclodextrin turns milky with lidocaine in saline or water (risk of skin necrosis); a sodium bicarbonate vehicle keeps it clear with lidocaine 1-2 %"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + mepivacaine in mixture unless sodium_bicarbonate: error "Diclofenac beta-cyclodextrin turns milky with mepivacaine in saline or water (risk of skin necrosis); a sodium bicarbonate vehicle keeps it clear with mepivacaine 1-2 %"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + bupivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with bupivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + levobupivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with levobupivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + ropivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with ropivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + procaine in mixture: warning "Diclofenac beta-cyclodextrin turned milky with every local anaesthetic tested in saline or water; procaine was not tested, in bicarbonate either"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence design "procaine not tested: a warning rather than an error"\n\n/**\n * An NSAID with a corticosteroid in one session (e.g. ketoprofen + methylprednisolone in one\n * syringe): gastrointestinal ulceration and bleeding risks add up.\n */\ninteraction nsaid + corticosteroid: warning "An NSAID with a corticosteroid raises the risk of gastrointestinal ulceration and bleeding"\n    source "Sostres C, Gargallo CJ, Lanas A. Nonsteroidal anti-inflammatory drugs and upper and lower gastrointestinal mucosal damage. Arthritis Res Ther 2013;15(Suppl 3):S3. doi:10.1186/ar4175; Tsujimoto S et al. The prevalence of endoscopic gastric mucosal damage in patients with rheumatoid arthritis. PLoS One 2018;13(7):e0200023. doi:10.1371/journal.pone.0200023; Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable: corticosteroids increase the risk of stomach ulcers and bleeding"\n    evidence peer-reviewed\n\n/** Thiocolchicoside with an NSAID (brief C10, M7). */\ninteraction thiocolchicoside + nsaid: warning "Severe (fulminant) hepatitis has been reported with thiocolchicoside and concomitant NSAIDs"\n    source "E42: thiocolchicoside SmPC warning (copies at tajgenerics.com, plaintips.com)"\n    evidence regulatory "SmPC copies"\n\n/** Several local anaesthetics in one session (brief C6, D5); the checker also sums their fractions of each cap. */\ninteraction anesthetic + anesthetic: warning "Two local anaesthetics in one session: their toxic effects add up (the mepivacaine label advises against mixing in another one)"\n    source "E29: Carbocaine (mepivacaine) label, additive toxicity"\n    evidence regulatory\n\n/** Local anaesthetic with a lipolytic stimulator (brief C9, M6): an efficacy issue, not a safety one. */\ninteraction anesthetic + lipolytic_stimulator: info "Sodium-channel-blocking local anaesthetics inhibit the lipolysis that caffeine or aminophylline aim for"\n    source "E12: Jayasinghe et al. 2013, Mesotherapy for local fat reduction, Obesity Reviews 14(10)"\n    evidence peer-reviewed\n' },
+  { path: "collagenase.meso", text: '// Collagenase for cellulite of the buttocks (#13 item 3): capped per treatment area.\n\n/**\n * Collagenase clostridium histolyticum-aaes (QWO, Endo Aesthetics; FDA approval 2020, withdrawn\n * from the US market by its maker in 2023 for business reasons). Label: 0.84 mg per treatment\n * area, a treatment area being a single buttock receiving up to 12 injections of 0.3 mL (up to\n * 3.6 mL); up to 2 treatment areas per visit; every 21 days for 3 visits. Reconstituted at\n * 0.23 mg/mL (0.92 mg in 4 mL); 0.84 mg / 3.6 mL is 0.2333 mg/mL, which the label rounds.\n */\nsubstance collagenase_cch "Collagenase clostridium histolyticum-aaes" {\n    aliases "qwo"\n    concentration 0.84 mg / 3.6 mL\n    max 0.84 mg per area per session\n    max 1.68 mg per session\n    max 3 sessions per cycle: warning\n    areas buttock\n    source "QWO (collagenase clostridium histolyticum-aaes) for injection, US prescribing information (Endo Aesthetics, 2020), sections 1 and 2.1-2.2: 0.84 mg per treatment area (one buttock, up to 12 injections of 0.3 mL), up to 2 treatment areas per visit, every 21 days for 3 visits. https://ndclist.com/ndc/73611-300"\n    evidence regulatory\n}\n' },
+  { path: "conditions.meso", text: '// Patient conditions that contraindicate a substance (`contraindicated in`) or the whole\n// procedure (`contraindication`, see contraindications.meso). \n// Italian aliases let a clinician write `conditions gravidanza`.\n\n// ---------------------------------------------------------------- pregnancy and age\n\n/** Pregnancy. Procedure avoided (clinic pages); thiocolchicoside contraindicated. */\ncondition pregnancy "Pregnancy" aliases "gravidanza"\n\n/** Breastfeeding. Procedure avoided (clinic pages); thiocolchicoside contraindicated. */\ncondition breastfeeding "Breastfeeding" aliases "allattamento", "lactation"\n\n/** Woman of child-bearing potential not using contraception (thiocolchicoside: aneuploidy risk). */\ncondition child_bearing_without_contraception "Child-bearing potential without contraception"\n    aliases "fertile_senza_contraccezione"\n\n/** Younger than 16 years (thiocolchicoside is for age 16 and over). */\ncondition under_16 "Age under 16" aliases "minore_di_16_anni"\n\n// ---------------------------------------------------------------- clinic-page list\n\n/** Leukaemia: in the absolute list of a clinic page; no regulator or society source found. */\ncondition leukaemia "Leukaemia" aliases "leucemia", "leukemia"\n\n/** Diabetes: in the absolute list of a clinic page; rationale not documented. */\ncondition diabetes "Diabetes" aliases "diabete"\n\n/** Blood-borne infection (clinic list: "malattie infettive del sangue"); viral hepatitis, HSV per weak sources. */\ncondition blood_infection "Blood-borne infection" aliases "malattie_infettive_del_sangue"\n\n/** HIV infection or AIDS (clinic list). */\ncondition hiv "HIV/AIDS" aliases "aids"\n\n/** Heart disease (clinic list: "cardiopatie"); trials excluded heart failure and arrhythmia. */\ncondition heart_disease "Heart disease" aliases "cardiopatia", "cardiopatie"\n\n/** Past chemotherapy or radiotherapy (clinic list; cancer history excluded in a knee trial). */\ncondition past_chemo_radiotherapy "Past chemotherapy or radiotherapy"\n    aliases "pregressa_chemio_radioterapia"\n\n// ---------------------------------------------------------------- bleeding\n\n/** Anticoagulant or antiplatelet therapy: bruising and haematoma; NSAIDs add GI bleeding risk. */\ncondition anticoagulants "Anticoagulant or antiplatelet therapy"\n    aliases "terapia_anticoagulante", "terapia_antiaggregante"\n\n/** Bleeding disorder or bleeding diathesis (a trial exclusion). */\ncondition bleeding_disorder "Bleeding disorder" aliases "coagulopatia", "diatesi_emorragica"\n\n// ---------------------------------------------------------------- infection\n\n/** Active infection or inflammation, or a skin lesion, at the injection site. */\ncondition site_infection "Infection or inflammation at the injection site"\n    aliases "infezione_in_sede", "infiammazione_in_sede"\n\n/** Systemic infection or fever: postpone the session. */\ncondition systemic_infection "Systemic infection or fever"\n    aliases "infezione_sistemica", "febbre", "fever"\n\n// ---------------------------------------------------------------- substance-specific\n\n/** Heart block or conduction disorder (incl. Stokes-Adams, Wolff-Parkinson-White): lidocaine. */\ncondition heart_block "Heart block or conduction disorder"\n    aliases "blocco_atrioventricolare", "disturbo_di_conduzione"\n\n/** Myasthenia gravis: lidocaine contraindicated (Swiss SmPC). */\ncondition myasthenia_gravis "Myasthenia gravis" aliases "miastenia_gravis"\n\n/** Hypovolaemia: lidocaine contraindicated (Swiss SmPC). */\ncondition hypovolaemia "Hypovolaemia" aliases "ipovolemia", "hypovolemia"\n\n/** Severe shock: lidocaine contraindicated (Swiss SmPC). */\ncondition severe_shock "Severe shock" aliases "shock_grave"\n\n/** Epilepsy or seizure risk: thiocolchicoside may precipitate seizures (a warning of its label). */\ncondition epilepsy "Epilepsy or seizure risk" aliases "epilessia"\n\n/** Peptic ulcer: caution with NSAIDs in the mixture. */\ncondition peptic_ulcer "Peptic ulcer" aliases "ulcera_peptica"\n\n/** NSAID intolerance: caution with NSAIDs in the mixture. */\ncondition nsaid_intolerance "NSAID intolerance" aliases "intolleranza_fans"\n\n/** Current systemic NSAID therapy: hepatitis with thiocolchicoside. */\ncondition nsaid_therapy "Current NSAID therapy" aliases "terapia_con_fans"\n\n/** Current paracetamol therapy: hepatitis with thiocolchicoside. */\ncondition paracetamol_therapy "Current paracetamol therapy" aliases "terapia_con_paracetamolo"\n\n/** Sulfonamide therapy: PABA from procaine may antagonise sulfonamides (procaine label). */\ncondition sulfonamide_therapy "Sulfonamide therapy" aliases "terapia_sulfamidica"\n\n/** Sulfite allergy: procaine vials contain acetone sodium bisulfite. */\ncondition sulfite_allergy "Sulfite allergy" aliases "allergia_ai_solfiti"\n\n/** Paraben allergy: multi-dose lidocaine vials contain methylparaben. */\ncondition paraben_allergy "Paraben allergy" aliases "allergia_ai_parabeni"\n\n/** Recent cerebral haemorrhage: pentoxifylline contraindicated (label). */\ncondition cerebral_haemorrhage "Recent cerebral haemorrhage" aliases "emorragia_cerebrale"\n\n/** Subarachnoid haemorrhage: tranexamic acid contraindicated (label). */\ncondition subarachnoid_haemorrhage "Subarachnoid haemorrhage" aliases "emorragia_subaracnoidea"\n\n/** Extensive retinal haemorrhage: pentoxifylline contraindicated (label). */\ncondition retinal_haemorrhage "Retinal haemorrhage" aliases "emorragia_retinica"\n\n/** Acute myocardial infarction: pentoxifylline contraindicated (label). */\ncondition myocardial_infarction "Acute myocardial infarction" aliases "infarto_miocardico"\n\n/** Severe cardiac arrhythmia: pentoxifylline contraindicated (label). */\ncondition severe_arrhythmia "Severe cardiac arrhythmia" aliases "aritmia_grave"\n\n/** Active thrombosis or thromboembolic disease: tranexamic acid contraindicated (label). */\ncondition thrombosis "Thrombosis or thromboembolic disease" aliases "trombosi"\n\n// ---------------------------------------------------------------- weak-source list (clinic pages)\n\n/** Tendency to keloid or hypertrophic scarring (weak sources; keloids are also an indication). */\ncondition keloid_tendency "Keloid tendency" aliases "tendenza_ai_cheloidi"\n\n/** Immunosuppression or immunodeficiency (weak sources). */\ncondition immunosuppression "Immunosuppression" aliases "immunosoppressione"\n\n/** Autoimmune disease (weak sources). */\ncondition autoimmune_disease "Autoimmune disease" aliases "malattia_autoimmune"\n\n/** Gallstones (one weak source, healthfan.biz). */\ncondition gallstones "Gallstones" aliases "calcolosi_biliare"\n\n/** Chronic renal failure (one weak source, healthfan.biz). */\ncondition renal_failure "Chronic renal failure" aliases "insufficienza_renale"\n\n/** Uncontrolled (grade III) hypertension (one weak source, healthfan.biz). */\ncondition uncontrolled_hypertension "Grade III hypertension" aliases "ipertensione_grave"\n\n/** Cancer (weak sources; cancer history was a trial exclusion). */\ncondition cancer "Cancer" aliases "tumore"\n' },
+  { path: "contraindications.meso", text: '// Conditions in which the whole procedure is contraindicated (domain brief \xA77, \xA79.5).\n// Substance-specific contraindications are on the substances (`contraindicated in`).\n\n/** Pregnancy (error for the procedure; configurable to warning). */\ncontraindication pregnancy: error "Mesotherapy is avoided in pregnancy"\n    source "Mesoterapia (A. Giammarusti, clinic page, read 2026): not in pregnancy and breastfeeding. https://www.alessandrogiammarusti.it/terapie/mesoterapia; PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116"\n    evidence weak "drug-specific contraindications (e.g. thiocolchicoside) are regulatory"\n\n/** Breastfeeding. */\ncontraindication breastfeeding: error "Mesotherapy is avoided while breastfeeding"\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html; PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116"\n    evidence weak "drug-specific contraindications (e.g. thiocolchicoside) are regulatory"\n\n/** Anticoagulant or antiplatelet therapy (warning). */\ncontraindication anticoagulants: warning "Higher risk of bruising and haematoma"\n    source "PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116; M\xE9soth\xE9rapie (RMES Nancy, read 2026): a precaution, not a formal contraindication. https://rmes-nancy.com/nos-approches-therapeutiques/mesotherapie"\n    evidence weak "no society position retrieved"\n\n/** Bleeding disorder. */\ncontraindication bleeding_disorder: warning "Bleeding diathesis: higher risk of bruising and haematoma"\n    source "PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116: bleeding diathesis"\n    evidence weak\n\n/** Infection or inflammation at the site. */\ncontraindication site_infection: error "Do not inject into infected or inflamed skin or a skin lesion"\n    source "Xylesin (lidocaine), Swiss product information (Fachinformation), Contraindications (read 2026): not into infected or inflamed tissue. https://ch.oddb.org/en/gcc/fachinfo/reg/23706/chapter/contra_indications; QWO (collagenase) US prescribing information (Endo, 2020): infection at the injection sites. https://globalrph.com/rx-list/qwo-drug"\n    evidence regulatory\n\n/** Systemic infection or fever. */\ncontraindication systemic_infection: warning "Systemic infection or fever: postpone the session"\n    source "PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116; M\xE9soth\xE9rapie (RMES Nancy, read 2026): postpone. https://rmes-nancy.com/nos-approches-therapeutiques/mesotherapie"\n    evidence weak\n\n// Absolute list of Italian clinic pages (brief C-4): errors under the sim-it profile only; the\n// regulatory labels (profile label) name none of these conditions.\n\n/** Leukaemia (Italian clinic list). */\ncontraindication leukaemia: error "Listed as an absolute contraindication by an Italian clinic page; rationale undocumented" under sim-it\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html"\n    evidence weak "clinic pages only; no regulator or society source"\n\n/** Diabetes (Italian clinic list). */\ncontraindication diabetes: error "Listed as an absolute contraindication by an Italian clinic page; rationale undocumented" under sim-it\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html; Mesotherapy contraindications and aftercare (Ecoskin clinic, read 2026). https://www.ecoskinclinic.co.uk/post/mesotherapy-contraindications-aftercare"\n    evidence weak "clinic pages only; no regulator or society source"\n\n/** Blood-borne infection (Italian clinic list). */\ncontraindication blood_infection: error "Listed as an absolute contraindication by an Italian clinic page (blood-borne infections)" under sim-it\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html"\n    evidence weak "clinic pages only; no regulator or society source"\n\n/** HIV/AIDS (Italian clinic list). */\ncontraindication hiv: error "Listed as an absolute contraindication by an Italian clinic page" under sim-it\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html; Mesotherapy contraindications and aftercare (Ecoskin clinic, read 2026). https://www.ecoskinclinic.co.uk/post/mesotherapy-contraindications-aftercare"\n    evidence weak "clinic pages only; no regulator or society source"\n\n/** Heart disease (Italian clinic list); the lidocaine conduction-disorder contraindication is separate (heart_block). */\ncontraindication heart_disease: error "Listed as an absolute contraindication by an Italian clinic page; trials excluded heart failure and arrhythmia" under sim-it\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html; PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116"\n    evidence weak "clinic pages only for the procedure"\n\n/** Past chemotherapy or radiotherapy (Italian clinic list). */\ncontraindication past_chemo_radiotherapy: error "Listed as an absolute contraindication by an Italian clinic page" under sim-it\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html; PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116"\n    evidence weak "clinic pages only; no regulator or society source"\n\n// Weak-source list : information only.\n\n/** Keloid tendency. */\ncontraindication keloid_tendency: info "Tendency to keloid or hypertrophic scarring is listed as a contraindication by clinic pages"\n    source "Mesotherapy contraindications and aftercare (Ecoskin clinic, read 2026). https://www.ecoskinclinic.co.uk/post/mesotherapy-contraindications-aftercare"\n    evidence weak\n\n/** Immunosuppression. */\ncontraindication immunosuppression: info "Immunosuppression is listed as a contraindication by clinic pages"\n    source "Mesotherapy contraindications and aftercare (Ecoskin clinic, read 2026). https://www.ecoskinclinic.co.uk/post/mesotherapy-contraindications-aftercare"\n    evidence weak\n\n/** Autoimmune disease. */\ncontraindication autoimmune_disease: info "Autoimmune disease is listed as a contraindication by clinic pages"\n    source "Mesotherapy contraindications and aftercare (Ecoskin clinic, read 2026). https://www.ecoskinclinic.co.uk/post/mesotherapy-contraindications-aftercare"\n    evidence weak\n\n/** Gallstones. */\ncontraindication gallstones: info "Gallstones are listed as a contraindication by one clinic page"\n    source "Mesotherapy contraindications (healthfan.biz, read 2026). https://healthfan.biz/3604-mesotherapy-contraindications.html"\n    evidence weak\n\n/** Chronic renal failure. */\ncontraindication renal_failure: info "Chronic renal failure is listed as a contraindication by one clinic page"\n    source "Mesotherapy contraindications (healthfan.biz, read 2026). https://healthfan.biz/3604-mesotherapy-contraindications.html"\n    evidence weak\n\n/** Grade III hypertension. */\ncontraindication uncontrolled_hypertension: info "Grade III hypertension is listed as a contraindication by one clinic page"\n    source "Mesotherapy contraindications (healthfan.biz, read 2026). https://healthfan.biz/3604-mesotherapy-contraindications.html"\n    evidence weak\n\n/** Cancer (weak sources). */\ncontraindication cancer: info "Cancer is listed as a contraindication by clinic pages (for some cocktails)"\n    source "Mesotherapy contraindications (healthfan.biz, read 2026). https://healthfan.biz/3604-mesotherapy-contraindications.html"\n    evidence weak\n' },
+  { path: "hair-and-skin.meso", text: `// Hair-loss, pigmentation and skin substances of dermatology and aesthetic mesotherapy
+// (alopecia, melasma, skin quality). Mesotherapy use of all of these is off-label.
+
+/**
+ * Dutasteride for androgenetic alopecia: 0.01 % (0.1 mg/mL), about 1 mL per session, sessions
+ * months apart in the trials reviewed. Labels of the oral form contraindicate it in women who
+ * are or may become pregnant (they should not handle it) and in children.
+ */
+substance dutasteride "Dutasteride" {
+    aliases "avodart"
+    class five_alpha_reductase_inhibitor
+    concentration 0.01 %
+        [source "Herz-Ruelas ME, \xC1lvarez-Villalobos NA, Mill\xE1n-Alan\xEDs JM, et al. Efficacy of Intralesional and Oral Dutasteride in the Treatment of Androgenetic Alopecia: A Systematic Review. Skin Appendage Disord 2020;6(6):338-345. doi:10.1159/000510697" evidence peer-reviewed "the 0.01 % preparation of the mesotherapy studies"]
+    contraindicated in pregnancy, breastfeeding, child_bearing_without_contraception, under_16
+        [source "Avodart (dutasteride) soft capsules, US prescribing information, section 4 Contraindications (GlaxoSmithKline, read 2026): pregnancy; not indicated for women or children. https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=avodart" evidence uncertain "oral label applied to intradermal use; the label text was not read in this session"]
+}
+
+/** Finasteride, injected in hair mesotherapy; oral labels contraindicate it in pregnancy and in women. */
+substance finasteride "Finasteride" {
+    aliases "propecia"
+    class five_alpha_reductase_inhibitor
+    contraindicated in pregnancy, breastfeeding, child_bearing_without_contraception, under_16
+    source "Propecia (finasteride) tablets, US prescribing information, section 4 Contraindications (Organon, read 2026): women who are or may become pregnant; not indicated in women or children. https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=propecia"
+    evidence uncertain "oral label applied to intradermal use; the label text was not read in this session"
+}
+
+/** Minoxidil 0.5 % (2 mL per session, weekly for ten weeks) in a registered trial of female-pattern hair loss. */
+substance minoxidil "Minoxidil" {
+    aliases "minossidile"
+    class vasoactive
+    concentration 0.5 %
+    source "Efficacy and Safety of Mesotherapy With Minoxidil 0.5%/2ml for Androgenetic Alopecia in Female Patients. ClinicalTrials.gov NCT01655108 (Brasilia University Hospital, 2012). https://clinicaltrials.gov/study/NCT01655108"
+    evidence peer-reviewed "trial registration; results not read"
+}
+
+/** Biotin (vitamin B7), a common component of hair-loss cocktails; no dose data verified. */
+substance biotin "Biotin" {
+    aliases "biotina", "vitamin_b7", "vitamin_h"
+    class vitamin
+    source "Gajjar PC, Mehta HH, Barvaliya M, Sonagra B. Comparative Study between Mesotherapy and Topical 5% Minoxidil by Dermoscopic Evaluation for Androgenic Alopecia in Male: A Randomized Controlled Trial. Int J Trichology 2019;11(2):58-67. doi:10.4103/ijt.ijt_89_18"
+    evidence uncertain "a hair-mesotherapy trial whose solution's composition was not read in this session"
+}
+
+/**
+ * Tranexamic acid for melasma: intradermal microinjections of 4 mg/mL, about 0.05 mL per cm\xB2,
+ * weekly for 12 weeks; the injection is 100 mg/mL. Labels contraindicate it in active
+ * thrombosis and subarachnoid haemorrhage.
+ */
+substance tranexamic_acid "Tranexamic acid" {
+    aliases "acido_tranexamico", "cyklokapron", "tranex"
+    class depigmenting
+    concentration 100 mg/mL
+        [source "Cyklokapron (tranexamic acid injection), dosage forms and strengths: 100 mg/mL (Medscape drug reference, read 2026). https://reference.medscape.com/drug/cyklokapron-tranexamic-acid-injection-342087" evidence regulatory "diluted to about 4 mg/mL for melasma"]
+    contraindicated in thrombosis, subarachnoid_haemorrhage: warning
+        [source "Cyklokapron, Swiss patient information, contraindications (Pfizer, read 2026): thrombosis, consumptive coagulopathy, subarachnoid haemorrhage, seizures. https://generika.cc/dt/generika/patinfo/reg/33741/seq/01/pack/049/chapter/contra_indications" evidence regulatory "systemic label; intradermal melasma doses are small, so a warning"]
+    source "Kaur A, Bhalla M, Sarkar R. Tranexamic acid in melasma: a review. Pigment Int 2020;7:12-25. https://www.pigmentinternational.com/text.asp?2020/7/1/12/289341"
+    evidence peer-reviewed
+}
+
+/** Glutathione, used for skin lightening; no intradermal dose is supported by evidence. */
+substance glutathione "Glutathione" {
+    aliases "glutatione"
+    class depigmenting
+    source "Sonthalia S, Daulatabad D, Sarkar R. Glutathione as a skin whitening agent: Facts, myths, evidence and controversies. Indian J Dermatol Venereol Leprol 2016;82(3):262-272. doi:10.4103/0378-6323.179088"
+    evidence uncertain "citation as remembered; no dose for injection"
+}
+
+/** Ascorbic acid (vitamin C), used in skin-revitalising and depigmenting cocktails; no intradermal dose verified. */
+substance ascorbic_acid "Ascorbic acid (vitamin C)" {
+    aliases "acido_ascorbico", "vitamin_c", "vitamina_c"
+    class vitamin, depigmenting
+    source "Resultados de la mesoterapia homeop\xE1tica en el tratamiento de adiposidades localizadas. Revista de la Sociedad Espa\xF1ola de Medicina Est\xE9tica (SEME, read 2026): vitamins A, C, D, E, K among common cocktail components. http://seme.org/revista/articulos/resultados-de-la-mesoterapia-homeopatica-en-el-tratamiento-de-adiposidades-localizadas"
+    evidence weak "no dose data"
+}
+
+/** Thiamine (vitamin B1), a B vitamin of revitalising cocktails; no intradermal dose verified. */
+substance thiamine "Thiamine (vitamin B1)" {
+    aliases "tiamina", "vitamin_b1"
+    class vitamin
+    source "Mammucari M et al. Mesotherapy: From Historical Notes to Scientific Evidence and Future Prospects. ScientificWorldJournal 2020:3542848. https://pmc.ncbi.nlm.nih.gov/articles/PMC7305548"
+    evidence uncertain "the position paper's list of substances was not read in full in this session"
+}
+
+/** Pyridoxine (vitamin B6), a B vitamin of revitalising and hair cocktails; no intradermal dose verified. */
+substance pyridoxine "Pyridoxine (vitamin B6)" {
+    aliases "piridossina", "vitamin_b6"
+    class vitamin
+    source "Mammucari M et al. Mesotherapy: From Historical Notes to Scientific Evidence and Future Prospects. ScientificWorldJournal 2020:3542848. https://pmc.ncbi.nlm.nih.gov/articles/PMC7305548"
+    evidence uncertain "the position paper's list of substances was not read in full in this session"
+}
+
+/** Cyanocobalamin (vitamin B12); no intradermal dose verified. */
+substance cyanocobalamin "Cyanocobalamin (vitamin B12)" {
+    aliases "cianocobalamina", "vitamin_b12"
+    class vitamin
+    source "Mammucari M et al. Mesotherapy: From Historical Notes to Scientific Evidence and Future Prospects. ScientificWorldJournal 2020:3542848. https://pmc.ncbi.nlm.nih.gov/articles/PMC7305548"
+    evidence uncertain "the position paper's list of substances was not read in full in this session"
+}
+
+/** Dexpanthenol (provitamin B5), a component of hair and revitalising cocktails; no intradermal dose verified. */
+substance dexpanthenol "Dexpanthenol (provitamin B5)" {
+    aliases "dexpantenolo", "panthenol", "vitamin_b5"
+    class vitamin
+    source "Mammucari M et al. Mesotherapy: From Historical Notes to Scientific Evidence and Future Prospects. ScientificWorldJournal 2020:3542848. https://pmc.ncbi.nlm.nih.gov/articles/PMC7305548"
+    evidence uncertain "the position paper's list of substances was not read in full in this session"
+}
+
+/**
+ * Hyaluronidase (150 USP units/mL), an enzyme used in cellulite cocktails and to dissolve
+ * hyaluronic acid fillers. Animal-derived products: the aesthetic-medicine guideline discusses
+ * skin testing before use.
+ */
+substance hyaluronidase "Hyaluronidase" {
+    aliases "ialuronidasi", "hylenex", "vitrase", "amphadase"
+    class enzyme
+    skin test required: info
+        [source "Murray G, Convery C, Walker L, Davies E. Guideline for the Safe Use of Hyaluronidase in Aesthetic Medicine, Including Modified High-dose Protocol. J Clin Aesthet Dermatol 2021;14(8):E69-E75. https://jcadonline.com/guideline-hyaluronidase-aesthetic/" evidence peer-reviewed "skin testing discussed, not mandated: information"]
+    contraindicated in site_infection
+    source "Hylenex recombinant (hyaluronidase human injection), Important Safety Information (Halozyme, read 2026): not to be injected into or around an infected or acutely inflamed area. https://th4.ilovetranslation.com/7J4ChKUlTLv=d"
+    evidence regulatory
+}
+` },
+  { path: "interactions.meso", text: '// Substances or classes that must not meet in one session (domain brief \xA76, \xA79.4).\n// `A + B` matches two different substances given in the same session; `in mixture` only in one\n// mixture (a physical incompatibility).\n\n/** Two NSAIDs together (M2). */\ninteraction nsaid + nsaid: error "Two NSAIDs add gastrointestinal bleeding and ulcer risk without added benefit"\n    source "Ketorolac EG 30 mg/mL solution for injection, Italian Summary of Product Characteristics, Contraindications (EG, read 2026): concomitant treatment with other NSAIDs. https://starbene.it/farmaci/ketorolac-eg-3f-30mg_ml_037849015/controindicazioni; Sostres C, Gargallo CJ, Lanas A. Nonsteroidal anti-inflammatory drugs and upper and lower gastrointestinal mucosal damage. Arthritis Res Ther 2013;15(Suppl 3):S3. doi:10.1186/ar4175"\n    evidence regulatory\n\n/**\n * Diclofenac beta-cyclodextrin (Akis) with a local anaesthetic in one syringe (M3). In saline\n * or water it turns milky with any anaesthetic tested; in a sodium bicarbonate vehicle it stays\n * clear with lidocaine or mepivacaine 1-2 % and turns turbid with bupivacaine, levobupivacaine\n * or ropivacaine. The study concerned the beta-cyclodextrin form only: diclofenac sodium is not\n * covered (fixed diclofenac sodium + lidocaine ampoules exist).\n */\ninteraction diclofenac_betacyclodextrin + lidocaine in mixture unless sodium_bicarbonate: error "Diclofenac beta-cyclodextrin turns milky with lidocaine in saline or water (risk of skin necrosis); a sodium bicarbonate vehicle keeps it clear with lidocaine 1-2 %"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + mepivacaine in mixture unless sodium_bicarbonate: error "Diclofenac beta-cyclodextrin turns milky with mepivacaine in saline or water (risk of skin necrosis); a sodium bicarbonate vehicle keeps it clear with mepivacaine 1-2 %"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + bupivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with bupivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + levobupivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with levobupivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + ropivacaine in mixture: error "Diclofenac beta-cyclodextrin turns turbid with ropivacaine even in a sodium bicarbonate vehicle, and milky in saline or water"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\ninteraction diclofenac_betacyclodextrin + procaine in mixture: warning "Diclofenac beta-cyclodextrin turned milky with every local anaesthetic tested in saline or water; procaine was not tested, in bicarbonate either"\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence design "procaine not tested: a warning rather than an error"\n\n/**\n * An NSAID with a corticosteroid in one session (e.g. ketoprofen + methylprednisolone in one\n * syringe): gastrointestinal ulceration and bleeding risks add up.\n */\ninteraction nsaid + corticosteroid: warning "An NSAID with a corticosteroid raises the risk of gastrointestinal ulceration and bleeding"\n    source "Sostres C, Gargallo CJ, Lanas A. Nonsteroidal anti-inflammatory drugs and upper and lower gastrointestinal mucosal damage. Arthritis Res Ther 2013;15(Suppl 3):S3. doi:10.1186/ar4175; Tsujimoto S et al. The prevalence of endoscopic gastric mucosal damage in patients with rheumatoid arthritis. PLoS One 2018;13(7):e0200023. doi:10.1371/journal.pone.0200023; Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain; read 2026): corticosteroids increase the risk of stomach ulcers and bleeding. https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable"\n    evidence peer-reviewed\n\n/** Thiocolchicoside with an NSAID (M7): in one session, or (through the patient\'s medicines) taken alongside. */\ninteraction thiocolchicoside + nsaid: warning "Severe (fulminant) hepatitis has been reported with thiocolchicoside and concomitant NSAIDs"\n    source "Thiocolchicoside 4 mg/2 mL injection, package leaflet and prescribing text (Taj Pharma, read 2026), Warnings: cytolytic and cholestatic hepatitis, severe cases with concomitant NSAIDs or paracetamol. https://tajgenerics.com/portfolio-item/thiocolchicoside-4mg2ml-injection-taj-pharma/"\n    evidence regulatory "a manufacturer\'s copy of the EU wording"\n\n/** Thiocolchicoside with paracetamol (M7). */\ninteraction thiocolchicoside + paracetamol: warning "Severe (fulminant) hepatitis has been reported with thiocolchicoside and concomitant paracetamol"\n    source "Thiocolchicoside 4 mg/2 mL injection, package leaflet and prescribing text (Taj Pharma, read 2026), Warnings: cytolytic and cholestatic hepatitis, severe cases with concomitant NSAIDs or paracetamol. https://tajgenerics.com/portfolio-item/thiocolchicoside-4mg2ml-injection-taj-pharma/"\n    evidence regulatory "a manufacturer\'s copy of the EU wording"\n\n/** Pentoxifylline with ketorolac: the ketorolac label contraindicates the combination (bleeding). */\ninteraction pentoxifylline + ketorolac: error "Ketorolac is contraindicated with pentoxifylline (bleeding risk)"\n    source "Ketorolac EG 30 mg/mL solution for injection, Italian Summary of Product Characteristics, Contraindications (EG, read 2026): concomitant treatment with pentoxifylline. https://starbene.it/farmaci/ketorolac-eg-3f-30mg_ml_037849015/controindicazioni"\n    evidence regulatory\n\n/** Several local anaesthetics in one session (D5); the checker also sums their fractions of each cap. */\ninteraction anesthetic + anesthetic: warning "Two local anaesthetics in one session: their toxic effects add up (the mepivacaine label advises against mixing in another one)"\n    source "Carbocaine (mepivacaine HCl) injection, US prescribing information, Warnings (Pfizer, read 2026): the toxic effects of local anaesthetics are additive. https://www.pfizermedicalinformation.com/carbocaine/dosage-admin"\n    evidence regulatory\n\n/** Local anaesthetic with a lipolytic stimulator (M6): an efficacy issue, not a safety one. */\ninteraction anesthetic + lipolytic_stimulator: info "Sodium-channel-blocking local anaesthetics inhibit the lipolysis that caffeine or aminophylline aim for"\n    source "Jayasinghe S, Guillot T, Bissoon L, Greenway F. Mesotherapy for local fat reduction. Obes Rev 2013;14(10):780-791. doi:10.1111/obr.12047"\n    evidence peer-reviewed\n' },
   { path: "layers.meso", text: `// Depth bands of the skin, after the French and Italian schools (domain brief \xA71.2, \xA72, T2).
 // Sources disagree on exact millimetres; these are configurable defaults, not fixed truths.
-// E35 (Micheels & Goodman 2018) found most "intradermal" injections actually land deeper.
+// Micheels & Goodman (J Drugs Dermatol 2018) found most "intradermal" injections land deeper.
 
-/** Intraepidermal (IED, "\xE9pidermique", J.-J. Perrin): non-bleeding, very superficial. The SFM page says < 0.5 mm. */
+/** Intraepidermal (IED, "\xE9pidermique", J.-J. Perrin): non-bleeding, very superficial. The SFM gives < 0.5 mm. */
 layer IED "intraepidermal" 0 mm .. 1 mm
-    source "E7 Perrin DIU lecture 2008 (epidermis ~0.5-1 mm); E8 SFM 'Mat\xE9riel' page; brief T2"
-    evidence teaching "SFM page gives < 0.5 mm"
+    source "Perrin J-J. Les diff\xE9rentes techniques d'injection en m\xE9soth\xE9rapie. DIU de m\xE9soth\xE9rapie, Piti\xE9-Salp\xEAtri\xE8re, September 2008 (epidermis about 0.5-1 mm). http://studylibfr.com/doc/487062/"
+    evidence teaching "the SFM gives < 0.5 mm"
 
 /** Superficial intradermal (IDS), the classic technique; AFME equates it with nappage. */
 layer IDS "superficial intradermal" 1 mm .. 2 mm
-    source "E7 Perrin DIU lecture 2008 (superficial dermis ~0.5/1-2 mm); E8 SFM (< 2 mm); brief T2"
+    source "Perrin J-J. Les diff\xE9rentes techniques d'injection en m\xE9soth\xE9rapie. DIU de m\xE9soth\xE9rapie, Piti\xE9-Salp\xEAtri\xE8re, September 2008 (superficial dermis about 0.5/1-2 mm). http://studylibfr.com/doc/487062/"
     evidence teaching
 
 /** Deep intradermal (IDP): one deposit per point ("coup par coup") in the reticular dermis, usually with a 4 mm needle. */
 layer IDP "deep intradermal" 2 mm .. 4 mm
-    source "E7 Perrin DIU lecture 2008 (deep dermis ~2-4 mm); brief T2"
-    evidence teaching "nappage is placed at < 2 mm by SFM (E8) but 2-4 mm by weak sources (E37)"
+    source "Perrin J-J. Les diff\xE9rentes techniques d'injection en m\xE9soth\xE9rapie. DIU de m\xE9soth\xE9rapie, Piti\xE9-Salp\xEAtri\xE8re, September 2008 (deep dermis about 2-4 mm). http://studylibfr.com/doc/487062/"
+    evidence teaching "nappage is placed at < 2 mm by the SFM but 2-4 mm by weak sources"
 
 /**
  * Intradermal-hypodermic (IDH; written IHD in one Perrin document): reaches the hypodermis,
  * with a 6 or 13 mm needle. The upper end is given as 10 mm by some authors, 13 mm by others.
  */
 layer IDH "intradermal-hypodermic" 4 mm .. 13 mm
-    source "E7 Perrin (hypodermis 4-10+ mm); E8 SFM 'from 4 mm to 6 or 13 mm'; brief T2"
-    evidence teaching "upper limit 10 vs 13 mm conflicts between sources (brief \xA711.2)"
+    source "Perrin J-J. Les diff\xE9rentes techniques d'injection en m\xE9soth\xE9rapie. DIU de m\xE9soth\xE9rapie, Piti\xE9-Salp\xEAtri\xE8re, September 2008 (hypodermis 4-10 mm and deeper). http://studylibfr.com/doc/487062/; M\xE9soth\xE9rapie (mesotherapie-angers.com, read 2026): 1 to 13 mm deep. https://mesotherapie-angers.com/?p=158"
+    evidence teaching "upper limit 10 vs 13 mm conflicts between sources"
 
-/** Subcutaneous fat, the intended layer of injection lipolysis (deoxycholate, phosphatidylcholine); not mesotherapy proper per SFM (E9). */
+/** Subcutaneous fat, the intended layer of injection lipolysis (deoxycholate, phosphatidylcholine) and collagenase; not mesotherapy proper for the SFM. */
 layer subcutaneous "subcutaneous fat" 4 mm .. 20 mm
-    source "Language reference \xA73; E33 Kybella label says 'into subcutaneous fat' without a depth in mm"
-    evidence design "the 20 mm upper bound is a design choice, not a published figure"
+    source "Kybella (deoxycholic acid) injection, US prescribing information, section 2 (Kythera, 2015): 'into subcutaneous fat', no depth in mm. https://www.drugs.com/dosage/kybella.html"
+    evidence design "the 4-20 mm band is a design choice, not a published figure"
 ` },
   { path: "limits.meso", text: `// Protocol-wide limits (domain brief \xA79.2-\xA79.5). A limit declared nearer to the protocol
 // (the protocol itself, then imported files) wins over these defaults.
 
-/** General and aesthetic cycle length (brief P2): 8-15 weekly sessions. */
+/** General and aesthetic cycle length (P2): 8-15 weekly sessions, then monthly. */
 limit sessions per cycle <= 15
-    source "S0 (000_816345b273d025ae.txt): 8-15 weekly sessions; S3 (003_bda5a8e0cfdd0739.txt): 8-10"
-    evidence weak "seed pages"
+    source "Mesoterapia (HTC Health Technology Center, Italian clinic page, read 2026): 'La durata media di un ciclo \xE8 di 8-15 sedute', weekly, then monthly. https://htcnet.it/prestazione-esame/mesoterapia"
+    evidence weak "clinic page"
 
-/** Pain cycle length (brief P1): at most 8-12 sessions depending on response. */
+/** Pain cycle length (P1): Italian pain pages give cycles of 3-7 weekly sessions; 12 leaves room. */
 limit sessions per cycle <= 12 for pain
-    source "S2 (002_c0aab48ae6d50cc4.txt): maximum cycle 8-12 sessions"
-    evidence weak "seed clinic page"
+    source "Mesoterapia antalgica (Dr D. Bolognesi, clinic page, read 2026): a cycle of 4-6 weekly sessions. https://www.dottordanielebolognesi.it/mesoterapia/; Cremasco F. Mesoterapia antalgica (2020): 3-7 sessions 4-10 days apart. https://fabiocremasco.it/2020/08/04/mesoterapia-antalgica/"
+    evidence design "12 chosen above the cycles these pages describe"
 
-/** Shortest interval between sessions (brief P3): 3-4 days in severe cases at the start. */
+/** Shortest interval between sessions (P3): one RCT gave sessions 3 days apart. */
 limit interval >= 3 days
-    source "S2 (002_c0aab48ae6d50cc4.txt): first sessions 3-4 days apart in severe cases; E13: 3-day intervals"
-    evidence weak "seed page; one RCT used 3-day intervals"
+    source "Costantino C, Marangio E, Coruzzi G. Mesotherapy versus Systemic Therapy in the Treatment of Acute Low Back Pain: A Randomized Trial. Evid Based Complement Alternat Med 2011:317183: sessions on days 1, 4, 7, 10 and 13. https://pmc.ncbi.nlm.nih.gov/articles/PMC2952299/"
+    evidence design "the shortest interval of a published trial taken as the floor"
 
-/** Volume per injection point, intradermal techniques (brief T4): typically 0.1-0.2 mL. */
+/** Volume per injection point, intradermal techniques (T4): typically 0.1-0.2 mL. */
 limit volume per point <= 0.3 mL
-    source "S2 (002_c0aab48ae6d50cc4.txt): about 0.2 cc per point; E1: 0.10-0.20 mL; E50: 0.1-0.3 mL"
-    evidence weak "seed and weak sources"
+    source "Mesotherapy for pain (acupuntura.com, read 2026): 0.1-0.3 mL per point with a 30G needle. https://acupuntura.com/en/articles/mesotherapy-for-pain/; QWO (collagenase) US prescribing information (Endo, 2020): 0.3 mL per injection. https://globalrph.com/rx-list/qwo-drug"
+    evidence weak "practitioner page; the label's figure is for subcutaneous collagenase"
 
-/** Needle length (brief \xA73.1): 4 mm Lebel needle to 13 mm for deep techniques. */
+/** Needle length: 4 mm (Lebel) to 13 mm for deep techniques. */
 limit needle length in 4 mm .. 13 mm
-    source "E1: 4 mm 27G or 13 mm 30/32G; E8 SFM: 4 to 6 or 13 mm; E38: 12-13 mm; E9 practitioner summaries"
-    evidence weak "E1 is an uncredited copy; SFM page (E8)"
+    source "M\xE9soth\xE9rapie (mesotherapie-angers.com, French practitioner page, read 2026): needles of 4 to 13 mm, injections 1 to 13 mm deep. https://mesotherapie-angers.com/?p=158"
+    evidence weak "practitioner page restating the French Society of Mesotherapy"
 
 /**
  * Products per syringe (M1): at most 3 products, plus or minus the local anaesthetic. The
@@ -33731,180 +35220,277 @@ limit active substances per mixture <= 3
     evidence teaching "the SFM gives the same figure (Vautier C, La m\xE9soth\xE9rapie, Le Moniteur des Pharmacies no. 3124, 16 April 2016)"
 
 // No general skin-test requirement: a skin test is asked for only by the substances whose
-// label or paper calls for one (\`skin test required\`, e.g. calcitonin). The seed pages'
-// "a skin test precedes every cycle" is a practice the sim-it profile records.
+// label or paper calls for one (\`skin test required\`, e.g. calcitonin).
 ` },
-  { path: "lipolytics.meso", text: '// Aesthetic substances for localised fat (domain brief \xA75.4, rules D8, T7, P6, M5, M6).\n// Mesotherapy use of these is outside most product licences (E10, E19).\n\n/**\n * Deoxycholic acid (Kybella), a cytolytic injected into subcutaneous fat. Label: 10 mg/mL;\n * per treatment at most 50 injections of 0.2 mL, 1 cm apart (at most 10 mL = 100 mg);\n * at most 6 treatments, at least 1 month apart; only submental use established. A\n * compounded deoxycholate + caffeine mixture caused non-infectious panniculitis (E24).\n * The French d\xE9cret 2011-382 banned aesthetic lysis injections (suspended June 2011; status\n * not verified, E20); SFM does not count it as mesotherapy (E9).\n */\nsubstance deoxycholic_acid "Deoxycholic acid" {\n    aliases "acido_desossicolico", "deoxycholate", "kybella"\n    class lipolytic, cytolytic\n    concentration 10 mg/mL\n    layer subcutaneous                   // intended layer; intradermal use is a warning (T7)\n    max 100 mg per session\n    max 0.2 mL per point: warning\n    max 50 points per session: warning\n    max 6 sessions per cycle: error\n    min interval 28 days: error\n        [source "Kybella (deoxycholic acid) injection, US prescribing information, section 2.1 (Kythera, 2015): treatments at intervals no less than 1 month apart. https://www.drugs.com/dosage/kybella.html" evidence regulatory "1 month read as 28 days"]\n    areas submental: warning\n        [source "KYBELLA (deoxycholic acid) injection, US prescribing information, section 1.2: the safe and effective use for subcutaneous fat outside the submental region has not been established and is not recommended. DailyMed setid fe431ed4-ea6f-4e99-b4bc-ec25ae7b8553" evidence regulatory]\n    source "Kybella (deoxycholic acid) injection, US prescribing information, section 2.1 (Kythera, 2015): up to 50 injections of 0.2 mL each (up to 10 mL), 1 cm apart; up to 6 treatments. https://www.drugs.com/dosage/kybella.html"\n    evidence regulatory "label covers submental fat only"\n}\n\n/**\n * Phosphatidylcholine (PPC), usually with sodium deoxycholate (Lipostabil: 5 % PC + 2.5 % DC,\n * weak source). Case series: at most 0.3 mL per prick, at least 4 weeks between sittings,\n * mean four sittings (E34). SFM: not mesotherapy, excluded from mixtures, injected deep (E9).\n * Legal status in France not verified (E20).\n */\nsubstance phosphatidylcholine "Phosphatidylcholine" {\n    aliases "fosfatidilcolina", "PPC"\n    class lipolytic, cytolytic\n    concentration 5 %\n        [source "E34: Lipostabil composition (Wikipedia)" evidence weak "5 % PC in a PC + DC product; verify"]\n    layer subcutaneous\n        [source "E9: SFM, PPC is injected deep; brief T7" evidence weak "reported by practitioner pages"]\n    min interval 28 days: warning\n        [source "E34: Thomas et al. 2016/2018, at least 4 weeks between sittings" evidence peer-reviewed]\n}\n\n/** Caffeine, a methylxanthine lipolytic stimulator listed in cellulite cocktails; no reliable dose found. */\nsubstance caffeine "Caffeine" {\n    aliases "caffeina"\n    class lipolytic, lipolytic_stimulator\n    source "Brief \xA75.4: seme.org (Spanish Society of Aesthetic Medicine journal); E12"\n    evidence weak "no concentration or per-session amount found"\n}\n\n/** Aminophylline, a methylxanthine lipolytic stimulator; with buflomedil + lidocaine weekly by gun it showed no benefit (E52). */\nsubstance aminophylline "Aminophylline" {\n    aliases "aminofillina"\n    class lipolytic, lipolytic_stimulator\n    source "E52: Park et al. 2008, Plast Reconstr Surg 121:179e; E12"\n    evidence peer-reviewed "no dose data in the brief"\n}\n\n/** L-carnitine, listed as a lipolytic cocktail component; no dose data. */\nsubstance l_carnitine "L-carnitine" {\n    aliases "l_carnitina"\n    class lipolytic\n    source "Brief \xA71.4, \xA75.4: seme.org (Spanish Society of Aesthetic Medicine journal)"\n    evidence weak "no dose data"\n}\n' },
-  { path: "medicines.meso", text: `// Medicines a patient may already take, and products of care around the sessions (#13 items 7
-// and 8). A patient who \`takes warfarin\` meets every rule on the condition its class's \`therapy\`
-// names; \`washout\` is how long after the last dose it still counts as taken.
+  { path: "lipolytics.meso", text: `// Aesthetic substances for localised fat and cellulite (domain brief \xA75.4, rules D8, T7, P6,
+// M5, M6). Mesotherapy use of these is outside most product licences.
 
-/** Anticoagulants and antiplatelets: taking one is the condition 'anticoagulants'. */
-class anticoagulant "Anticoagulant or antiplatelet medicine" {
-    therapy anticoagulants
-}
-
-/** Class of analgesics that are not NSAIDs (paracetamol). */
-class analgesic "Analgesic (non-NSAID)"
-
-/** Warfarin, a vitamin K antagonist. */
-substance warfarin "Warfarin" {
-    aliases "coumadin", "coumadine"
-    class anticoagulant
-    washout 5 days
-        [source "Douketis JD, Spyropoulos AC, Spencer FA, et al. Perioperative management of antithrombotic therapy: Antithrombotic Therapy and Prevention of Thrombosis, 9th ed: American College of Chest Physicians Evidence-Based Clinical Practice Guidelines. Chest 2012;141(2 Suppl):e326S-e350S. doi:10.1378/chest.11-2298: stop a VKA about 5 days before a procedure" evidence peer-reviewed]
-    source "Douketis JD et al. Chest 2012;141(2 Suppl):e326S-e350S. doi:10.1378/chest.11-2298"
-    evidence peer-reviewed
-}
-
-/** Paracetamol (acetaminophen): taking it is 'paracetamol_therapy' (thiocolchicoside: hepatitis, E42). */
-substance paracetamol "Paracetamol" {
-    aliases "acetaminophen", "tachipirina"
-    class analgesic
-    therapy paracetamol_therapy
-    source "E42: thiocolchicoside SmPC warning, severe hepatitis with concomitant paracetamol (SmPC copies)"
-    evidence regulatory "SmPC copies"
-}
-
-/** Ibuprofen, an oral NSAID: as a member of class 'nsaid', taking it is 'nsaid_therapy'. */
-substance ibuprofen "Ibuprofen" {
-    aliases "ibuprofene", "brufen"
-    class nsaid
-    source "NSAID class (WHO ATC M01AE01)"
-    evidence regulatory
+/**
+ * Deoxycholic acid (Kybella), a cytolytic injected into subcutaneous fat. Label: 10 mg/mL;
+ * per treatment at most 50 injections of 0.2 mL (2 mg), 1 cm apart, at most 10 mL = 100 mg;
+ * at most 6 treatments, at least 1 month apart; only submental use established. The label
+ * asks for no skin test. A compounded deoxycholate + caffeine mixture caused panniculitis.
+ */
+substance deoxycholic_acid "Deoxycholic acid" {
+    aliases "acido_desossicolico", "deoxycholate", "kybella"
+    class lipolytic, cytolytic
+    concentration 10 mg/mL
+    layer subcutaneous                   // intended layer; intradermal use is a warning (T7)
+    max 100 mg per session
+    max 0.2 mL per point: warning
+    max 50 points per session: warning
+    max 6 sessions per cycle: error
+    min interval 28 days: error
+        [source "Kybella (deoxycholic acid) injection, US prescribing information, section 2.1 (Kythera, 2015): treatments at intervals no less than 1 month apart. https://www.drugs.com/dosage/kybella.html" evidence regulatory "1 month read as 28 days"]
+    areas submental: warning
+        [source "KYBELLA (deoxycholic acid) injection, US prescribing information, section 1.2: the safe and effective use for subcutaneous fat outside the submental region has not been established and is not recommended. DailyMed setid fe431ed4-ea6f-4e99-b4bc-ec25ae7b8553 (read 2026)" evidence regulatory]
+    source "Kybella (deoxycholic acid) injection, US prescribing information, section 2.1 (Kythera, 2015): 10 mg/mL; up to 50 injections of 0.2 mL each (up to 10 mL), 1 cm apart; up to 6 treatments. https://www.drugs.com/dosage/kybella.html"
+    evidence regulatory "label covers submental fat only"
 }
 
 /**
- * EMLA cream, lidocaine 25 mg/g and prilocaine 25 mg/g: a topical anaesthetic applied before
- * injections. It is a local anaesthetic: a patient allergic to them is flagged.
+ * Phosphatidylcholine (PPC), usually with sodium deoxycholate (PC-DC: 50 mg/mL PC with about
+ * 23 mg/mL deoxycholate in the Lipostabil/Essentiale injection). Case series: at most 0.3 mL per
+ * prick, at least 4 weeks between sittings, mean four sittings. The French Society of
+ * Mesotherapy does not count it as mesotherapy; France banned aesthetic lipolysis injections
+ * (d\xE9cret 2011-382).
  */
-substance lidocaine_prilocaine "Lidocaine 2.5 % and prilocaine 2.5 % cream (EMLA)" {
-    aliases "emla"
-    class anesthetic, amide_anesthetic
-    source "EMLA 5% cream, summary of product characteristics (Aspen): lidocaine 25 mg and prilocaine 25 mg per g; contraindicated in hypersensitivity to amide local anaesthetics. https://www.medicines.org.uk/emc/product/1409/smpc"
-    evidence regulatory
+substance phosphatidylcholine "Phosphatidylcholine" {
+    aliases "fosfatidilcolina", "PPC", "lipostabil"
+    class lipolytic, cytolytic
+    concentration 50 mg/mL
+        [source "Essential phospholipids solution for intravenous administration, composition (read 2026): phospholipids as phosphatidylcholine 50 mg/mL, deoxycholic acid 23 mg/mL. https://talkdrugs.info/essentsialniye-fosfolipidi-14289.html" evidence weak "a drug-information site's copy of the leaflet"]
+    layer subcutaneous
+        [source "Thomas MK, D'Silva JA, Borole AJ, Chilgar RM. Injection Lipolysis: A Systematic Review of Literature and Our Experience with a Combination of Phosphatidylcholine and Deoxycholate over a Period of 14 Years in 1269 Patients. J Cutan Aesthet Surg 2018;11(4):222-228. https://pmc.ncbi.nlm.nih.gov/articles/PMC6371720" evidence peer-reviewed]
+    max 0.3 mL per point: warning
+        [source "Thomas MK et al. Injection Lipolysis: A Systematic Review of Literature and Our Experience with a Combination of Phosphatidylcholine and Deoxycholate over a Period of 14 Years in 1269 Patients. J Cutan Aesthet Surg 2018;11(4):222-228. https://pmc.ncbi.nlm.nih.gov/articles/PMC6371720" evidence peer-reviewed]
+    min interval 28 days: warning
+        [source "Thomas MK et al. Injection Lipolysis: A Systematic Review of Literature and Our Experience with a Combination of Phosphatidylcholine and Deoxycholate over a Period of 14 Years in 1269 Patients. J Cutan Aesthet Surg 2018;11(4):222-228: sittings at least 4 weeks apart. https://pmc.ncbi.nlm.nih.gov/articles/PMC6371720" evidence peer-reviewed]
+}
+
+/** Caffeine, a methylxanthine lipolytic stimulator listed in cellulite cocktails; no reliable dose found. */
+substance caffeine "Caffeine" {
+    aliases "caffeina"
+    class lipolytic, lipolytic_stimulator
+    source "Resultados de la mesoterapia homeop\xE1tica en el tratamiento de adiposidades localizadas. Revista de la Sociedad Espa\xF1ola de Medicina Est\xE9tica (SEME, read 2026): caffeine, aminophylline, L-carnitine among common cocktail components. http://seme.org/revista/articulos/resultados-de-la-mesoterapia-homeopatica-en-el-tratamiento-de-adiposidades-localizadas"
+    evidence weak "no concentration or per-session amount found"
+}
+
+/** Aminophylline, a methylxanthine lipolytic stimulator; with buflomedil + lidocaine weekly by gun it showed no benefit. */
+substance aminophylline "Aminophylline" {
+    aliases "aminofillina"
+    class lipolytic, lipolytic_stimulator
+    source "Park SH, Kim DW, Lee MA, Yoo SC, Rhee SC, Koo SH, Ahn DS. Effectiveness of Mesotherapy on Body Contouring. Plast Reconstr Surg 2008;121(4):179e-185e. doi:10.1097/01.prs.0000304600.18756.47"
+    evidence peer-reviewed "no dose data"
+}
+
+/** L-carnitine, listed as a lipolytic cocktail component; no dose data. */
+substance l_carnitine "L-carnitine" {
+    aliases "l_carnitina"
+    class lipolytic
+    source "Resultados de la mesoterapia homeop\xE1tica en el tratamiento de adiposidades localizadas. Revista de la Sociedad Espa\xF1ola de Medicina Est\xE9tica (SEME, read 2026). http://seme.org/revista/articulos/resultados-de-la-mesoterapia-homeopatica-en-el-tratamiento-de-adiposidades-localizadas"
+    evidence weak "no dose data"
+}
+
+/**
+ * Collagenase clostridium histolyticum-aaes (Qwo) for cellulite of the buttocks: 0.23 mg/mL
+ * reconstituted, 12 injections of 0.3 mL (0.07 mg) per buttock, 0.84 mg per treatment area,
+ * up to 2 areas per visit, every 21 days for 3 visits; subcutaneous. The label asks for no
+ * skin test. Withdrawn from the US market by its maker in 2022-2023 (commercial reasons).
+ */
+substance collagenase "Collagenase clostridium histolyticum-aaes" {
+    aliases "qwo", "collagenasi"
+    class enzyme
+    concentration 0.23 mg/mL
+    layer subcutaneous
+    max 1.68 mg per session
+    max 0.3 mL per point: warning
+    max 24 points per session: warning
+    max 3 sessions per cycle: warning
+    min interval 21 days: warning
+    contraindicated in site_infection
+    source "QWO (collagenase clostridium histolyticum-aaes) for injection, US prescribing information, sections 2 and 4 (Endo Aesthetics, 2020): 0.84 mg per treatment area (a single buttock, up to 12 injections of 0.3 mL), up to 2 areas per visit, every 21 days for 3 visits; 0.23 mg/mL after reconstitution; contraindicated with infection at the injection sites. https://globalrph.com/rx-list/qwo-drug"
+    evidence regulatory "the cap per buttock (0.84 mg) needs treatment areas; per session it is 2 areas, 1.68 mg"
 }
 ` },
-  { path: "muscle-relaxants-hormones-steroids.meso", text: `// Other pain and dermatology substances: muscle relaxant, hormone, corticosteroids
-// (domain brief \xA75.2, \xA75.5, rules D7, D10, C-3, M4, C7).
+  { path: "muscle-relaxants-hormones-steroids.meso", text: `// Other pain and dermatology substances: muscle relaxant, analgesic, hormone, corticosteroids
+// (domain brief \xA75.2, \xA75.5, rules D7, D10, C-3, M4, M7).
 
 /**
  * Thiocolchicoside, a muscle relaxant (4 mg/2 mL IM ampoule). EMA 2013: IM at most 4 mg
- * every 12 h (8 mg/day) for at most 5 consecutive days, only as add-on for painful spinal
- * muscle contracture, age 16 and over; contraindicated in pregnancy, lactation and women
- * of child-bearing potential without contraception (aneuploidy risk). Severe hepatitis
- * with NSAIDs or paracetamol (E42). Perrin mentions lidocaine + thiocolchicoside in IDP or
- * IHD for back pain (E7). The label limits are for systemic IM use; whether they apply to
- * weekly mesotherapy is uncertain (D7).
+ * every 12 h (8 mg/day) for at most 5 consecutive days (orally 8 mg every 12 h for at most
+ * 7 days), only as add-on for painful spinal muscle contracture, age 16 and over;
+ * contraindicated in pregnancy, lactation and women of child-bearing potential without
+ * contraception (aneuploidy risk). Severe hepatitis with NSAIDs or paracetamol (M7). It may
+ * precipitate seizures in epilepsy: a warning of the label, not a contraindication. The label
+ * limits are for systemic IM use; whether they apply to weekly mesotherapy is uncertain (D7).
  */
 substance thiocolchicoside "Thiocolchicoside" {
     aliases "tiocolchicoside", "muscoril", "miorel"
     class muscle_relaxant
     concentration 4 mg / 2 mL
+        [source "Thiocolchicoside 4 mg/2 mL injection, package leaflet (Taj Pharma, read 2026): each 2 mL ampoule contains 4 mg. https://tajgenerics.com/portfolio-item/thiocolchicoside-4mg2ml-injection-taj-pharma/" evidence regulatory]
     max 4 mg per session: warning
-        [source "AIFA. EMA: nuove limitazioni all'uso dei medicinali a base di tiocolchicoside per uso sistemico (2014): IM 4 mg every 12 h, i.e. 8 mg a day, for at most 5 consecutive days. https://www.aifa.gov.it/-/ema-nuove-limitazioni-all-uso-dei-medicinali-a-base-di-tiocolchicoside-per-uso-sistemico" evidence uncertain "the label's intramuscular dose of 4 mg applied to one mesotherapy session"]
+        [source "AIFA. EMA: nuove limitazioni all'uso dei medicinali a base di tiocolchicoside per uso sistemico (2014): IM 4 mg every 12 h, i.e. 8 mg a day, for at most 5 consecutive days. https://www.aifa.gov.it/-/ema-nuove-limitazioni-all-uso-dei-medicinali-a-base-di-tiocolchicoside-per-uso-sistemico" evidence uncertain "the label's single intramuscular dose of 4 mg applied to one mesotherapy session"]
     max 8 mg per day
         [source "AIFA. EMA: nuove limitazioni all'uso dei medicinali a base di tiocolchicoside per uso sistemico (2014): IM 4 mg every 12 h, i.e. 8 mg a day, for at most 5 consecutive days. https://www.aifa.gov.it/-/ema-nuove-limitazioni-all-uso-dei-medicinali-a-base-di-tiocolchicoside-per-uso-sistemico" evidence regulatory "systemic intramuscular label"]
     max 5 consecutive days: error
         [source "AIFA. EMA: nuove limitazioni all'uso dei medicinali a base di tiocolchicoside per uso sistemico (2014): IM 4 mg every 12 h, i.e. 8 mg a day, for at most 5 consecutive days. https://www.aifa.gov.it/-/ema-nuove-limitazioni-all-uso-dei-medicinali-a-base-di-tiocolchicoside-per-uso-sistemico" evidence regulatory "systemic intramuscular label"]
     contraindicated in pregnancy, breastfeeding, child_bearing_without_contraception, under_16
-        [source "E30: EMA referral (CHMP 2013): pregnancy, lactation, child-bearing potential without contraception, age under 16" evidence regulatory]
-    min age 16 years
-        [source "European Medicines Agency. Thiocolchicoside-containing medicines, Article 31 referral (CHMP opinion 21 November 2013, EC decision 2014): only as add-on treatment for painful muscle contractures in adults and adolescents 16 years of age or older. https://www.ema.europa.eu/en/medicines/human/referrals/thiocolchicoside-containing-medicines" evidence regulatory]
-    contraindicated in epilepsy
-        [source "E42: thiocolchicoside SmPC copies (tajgenerics.com, plaintips.com)" evidence regulatory "SmPC copies"]
+        [source "European Medicines Agency. Thiocolchicoside-containing medicines, Article 31 referral, CHMP opinion 21 November 2013 (EMA/40615/2014): pregnancy, lactation, women of child-bearing potential without contraception; adults and adolescents from 16 years only. https://www.ema.europa.eu/en/medicines/human/referrals/thiocolchicoside-containing-medicines" evidence regulatory]
+    contraindicated in epilepsy: warning
+        [source "Muscoril 4 mg/2 mL solution for injection, Italian Summary of Product Characteristics, Warnings (read 2026): thiocolchicoside may precipitate seizures in epilepsy or in patients at risk of seizures. https://pazienti.it/farmaci/muscoril-im-6f-4mg-2ml-bb-farma-srl" evidence regulatory "a warning of the label, not a contraindication"]
     contraindicated in nsaid_therapy, paracetamol_therapy: warning
-        [source "E42: SmPC warning, severe hepatitis with concomitant NSAIDs or paracetamol" evidence regulatory "SmPC copies"]
-    source "E30: EMA referral on thiocolchicoside-containing medicines (CHMP 21 Nov 2013) and SmPC copies"
+        [source "Thiocolchicoside 4 mg/2 mL injection, package leaflet and prescribing text (Taj Pharma, read 2026), Warnings: cytolytic and cholestatic hepatitis, severe cases with concomitant NSAIDs or paracetamol. https://tajgenerics.com/portfolio-item/thiocolchicoside-4mg2ml-injection-taj-pharma/" evidence regulatory "a manufacturer's copy of the EU wording"]
+    source "European Medicines Agency. Thiocolchicoside-containing medicines, Article 31 referral, CHMP opinion 21 November 2013 (EMA/40615/2014). https://www.ema.europa.eu/en/medicines/human/referrals/thiocolchicoside-containing-medicines"
     evidence regulatory
 }
 
 /**
- * Salmon calcitonin, used for analgesia (100 IU per session in E14, second-hand). EMA 2012:
- * only short-term use because of a small increase in cancer risk with long-term use
- * (about 2, at most 4 weeks for acute immobilisation bone loss). Doses are in IU, never mg.
+ * Paracetamol (acetaminophen). Not a mesotherapy drug: declared so that a patient's current
+ * paracetamol meets thiocolchicoside (M7) and allergies to it are checked.
+ */
+substance paracetamol "Paracetamol" {
+    aliases "acetaminophen", "paracetamolo", "tachipirina"
+    class analgesic
+    source "Thiocolchicoside 4 mg/2 mL injection, package leaflet and prescribing text (Taj Pharma, read 2026), Warnings: severe hepatitis with concomitant NSAIDs or paracetamol. https://tajgenerics.com/portfolio-item/thiocolchicoside-4mg2ml-injection-taj-pharma/"
+    evidence regulatory "declared for its interaction with thiocolchicoside"
+}
+
+/**
+ * Salmon calcitonin, used for analgesia (100 IU per session in a knee trial, second-hand).
+ * EMA 2012: only short-term use because of a small increase in cancer risk with long-term use
+ * (about 2, at most 4 weeks for acute immobilisation bone loss) (D10). Doses are in IU, never mg.
  */
 substance calcitonin "Calcitonin (salmon)" {
-    aliases "calcitonina"
+    aliases "calcitonina", "miacalcic"
     class hormone
     max course 4 weeks: warning
         [source "European Medicines Agency. European Medicines Agency recommends limiting long-term use of calcitonin medicines (press release, 20 July 2012): treatment for two weeks, at most four weeks. https://www.ema.europa.eu/en/news/european-medicines-agency-recommends-limiting-long-term-use-calcitonin-medicines" evidence uncertain "short-term systemic use (acute bone loss on immobilisation); analgesia is not an approved indication"]
     skin test required: info
-        [source "Miacalcin (calcitonin-salmon) injection, US prescribing information, Warnings: 'For patients with suspected sensitivity to calcitonin, skin testing should be considered prior to treatment'. http://www.rxlist.com/miacalcin-drug/warnings-precautions.htm" evidence regulatory "asked for when sensitivity is suspected: information"]
+        [source "Miacalcin (calcitonin-salmon) injection, US prescribing information, Warnings (Novartis/Mylan, read 2026): 'For patients with suspected sensitivity to calcitonin, skin testing should be considered prior to treatment'. http://www.rxlist.com/miacalcin-drug/warnings-precautions.htm" evidence regulatory "asked for when sensitivity is suspected: information"]
     source "European Medicines Agency. European Medicines Agency recommends limiting long-term use of calcitonin medicines (press release, 20 July 2012). https://www.ema.europa.eu/en/news/european-medicines-agency-recommends-limiting-long-term-use-calcitonin-medicines"
     evidence regulatory "systemic use; applicability to mesotherapy uncertain"
 }
 
 /**
  * Methylprednisolone, a corticosteroid: 40 mg (sessions 1-2) then 20 mg (sessions 3-5) in the
- * E13 trial. The French society (SFM) bans cortisone from all mesotherapy mixtures (E9), and
- * Larousse excludes depot corticosteroids because of skin necrosis (E39). Profile-dependent.
+ * Costantino 2011 trial. The French society (SFM) bans corticosteroids from all mesotherapy
+ * mixtures (class corticosteroid): a warning under \`label\`, an error under \`sfm-fr\`.
  */
 substance methylprednisolone "Methylprednisolone" {
-    aliases "metilprednisolone"
+    aliases "metilprednisolone", "depo_medrol"
     class corticosteroid
     concentration 40 mg / 1 mL
-        [source "E13: Costantino 2011 RCT, methylprednisolone 40 mg (1 mL)" evidence peer-reviewed "20 mg/mL also used"]
-    source "E13: Costantino 2011, acute low back pain RCT"
+        [source "Costantino C, Marangio E, Coruzzi G. Mesotherapy versus Systemic Therapy in the Treatment of Acute Low Back Pain: A Randomized Trial. Evid Based Complement Alternat Med 2011:317183: methylprednisolone 40 mg (1 mL). https://pmc.ncbi.nlm.nih.gov/articles/PMC2952299/" evidence peer-reviewed "20 mg/mL also used"]
+    source "Costantino C, Marangio E, Coruzzi G. Mesotherapy versus Systemic Therapy in the Treatment of Acute Low Back Pain: A Randomized Trial. Evid Based Complement Alternat Med 2011:317183. https://pmc.ncbi.nlm.nih.gov/articles/PMC2952299/"
     evidence peer-reviewed
 }
 
-/**
- * Triamcinolone acetonide for keloids and hypertrophic scars: 10-40 mg/mL, 0.05-0.1 mL per
- * site, every 3-6 weeks; atrophy, hypopigmentation, telangiectasia. This is intralesional
- * therapy rather than classic mesotherapy, and conflicts with the SFM cortisone ban.
- * Figures from an AI-written site only: verify against a dermatology guideline.
- */
-substance triamcinolone "Triamcinolone acetonide" {
-    aliases "triamcinolone_acetonide"
+/** Dexamethasone sodium phosphate, 4 mg/mL ampoules. */
+substance dexamethasone "Dexamethasone sodium phosphate" {
+    aliases "desametasone", "dexamethasone_phosphate"
     class corticosteroid
-    min interval 3 weeks
-        [source "E40 (droracle.ai, AI-written Q&A): every 3-6 weeks" evidence weak "verify against a dermatology guideline"]
-    source "E40: keloid triamcinolone summaries (AI-generated Q&A)"
-    evidence weak "verify against a dermatology guideline"
+    concentration 4 mg/mL
+    contraindicated in sulfite_allergy: warning
+        [source "Dexamethasone Sodium Phosphate Injection USP (Cardinal Health), DailyMed setid 8ed678e2-8a6a-418d-af99-af46d54ae5c4 (read 2026): sodium sulfite 1 mg per mL" evidence regulatory "only sulfite-containing presentations"]
+    source "Dexamethasone Sodium Phosphate Injection USP 4 mg/mL, US prescribing information, Dosage and Administration (Fresenius Kabi, revised February 2021): intravenous, intramuscular, intra-articular, intralesional and soft tissue use. https://medlibrary.org/lib/rx/meds/dexamethasone-sodium-phosphate-29/page/3/"
+    evidence regulatory
+}
+
+/**
+ * Betamethasone sodium phosphate + acetate (Celestone Soluspan, 6 mg/mL: 3 mg of each). Label:
+ * intralesional 0.2 mL/cm\xB2 injected intradermally.
+ */
+substance betamethasone "Betamethasone sodium phosphate and acetate" {
+    aliases "betametasone", "celestone"
+    class corticosteroid
+    concentration 6 mg/mL
+    layer IDS, IDP
+    source "Celestone Soluspan (betamethasone sodium phosphate and betamethasone acetate injectable suspension, USP), prescribing information (Organon Canada, revised 19 April 2021): 3 mg/mL of each ester; intralesional 0.2 mL/cm\xB2 intradermally, not subcutaneously. https://docslib.org/doc/3388280/prescribing-information-celestone"
+    evidence regulatory
+}
+
+/**
+ * Triamcinolone acetonide 10 mg/mL (Kenalog-10) for keloids and hypertrophic scars, the
+ * intralesional form: about 0.1-0.2 mL per cm\xB2, at most 1-2 mL a session, every 4-8 weeks
+ * (teaching text). This is intralesional therapy rather than classic mesotherapy.
+ */
+substance triamcinolone "Triamcinolone acetonide (10 mg/mL)" {
+    aliases "triamcinolone_acetonide", "kenalog_10"
+    class corticosteroid
+    source "Rehmus WE, Phillips J, Flegel L, Alobaida S, Podoaba H. Pediatric Dermatology, chapter 16: Intralesional Therapies: Corticosteroids (BCcampus, 2023): Kenalog 10 and 40 mg/mL; 0.1-0.2 mL per cm\xB2, total not exceeding 1-2 mL per session, repeated every 4-8 weeks. https://pressbooks.bccampus.ca/pedsdermprimer/chapter/intralesional-therapies-corticosteriods/"
+    evidence teaching
+}
+
+/**
+ * Triamcinolone acetonide 40 mg/mL (Kenalog-40): labelled for intramuscular and intra-articular
+ * use only, NOT for intradermal injection; an intradermal layer is \`wrong-layer\`.
+ */
+substance triamcinolone_40 "Triamcinolone acetonide (40 mg/mL, Kenalog-40)" {
+    aliases "kenalog_40", "kenacort_40"
+    class corticosteroid
+    concentration 40 mg/mL
+    layer subcutaneous
+        [source "Kenalog-40 (triamcinolone acetonide injectable suspension, USP), US prescribing information (Bristol-Myers Squibb, Reference ID 3537181; read 2026): 'For Intramuscular or Intra-articular Use Only. NOT FOR INTRAVENOUS, INTRADERMAL, INTRAOCULAR, EPIDURAL, OR INTRATHECAL USE'. https://fdocuments.in/document/kenalog-40-injection-triamcinolone-acetonide-injectable-kenalog-40-injection.html" evidence regulatory "the label names no mesotherapy layer; the deepest one stands for 'not intradermal'"]
+    source "Kenalog-40 (triamcinolone acetonide injectable suspension, USP), US prescribing information (Bristol-Myers Squibb, Reference ID 3537181; read 2026): 40 mg/mL. https://fdocuments.in/document/kenalog-40-injection-triamcinolone-acetonide-injectable-kenalog-40-injection.html"
+    evidence regulatory
 }
 ` },
   { path: "nsaids.meso", text: `// Non-steroidal anti-inflammatory drugs (M2, M3, D9). The contraindications common to every
 // NSAID (peptic ulcer, NSAID intolerance, anticoagulants, bleeding disorders) are declared once,
 // on class \`nsaid\` (classes.meso). Two NSAIDs in one session are an error and an NSAID with a
-// corticosteroid a warning (interactions.meso). Per-session caps are the products' usual
-// systemic daily maxima, a design choice: a mesotherapy session gives far less than a day's
-// systemic dose, but one session giving more than that is worth a second look.
+// corticosteroid a warning (interactions.meso). Caps are the injectable labels' daily maxima,
+// applied per day (any 24 h): a mesotherapy session gives far less than a day's systemic dose,
+// so a session above it is worth a second look.
 
 /** Ketoprofen, used as a whole 100 mg ampoule per session with lidocaine (RCT, sciatica). */
 substance ketoprofen "Ketoprofen" {
     aliases "ketoprofene"
     class nsaid
     concentration 100 mg / 2 mL
-        [source "Comparative study between mesotherapy and conventional systemic NSAIDs in the treatment of chronic low back pain with sciatica (RCT): ketoprofen 100 mg/2 mL ampoule with lidocaine. https://discovery.researcher.life/article/comparative-study-between-mesotherapy-and-conventional-systemic-nsaids-in-the-treatment-of-chronic-low-back-pain-with-sciatica/a721b3b2bce0384fb9d6754fdcb78191" evidence peer-reviewed "abstract only"]
-    max 300 mg per session
-        [source "Ketoprofen dosage (oral, US): maximum 300 mg a day. Drugs.com. http://www.drugs.com/dosage/ketoprofen.html" evidence design "an oral daily maximum applied per session"]
+        [source "Ketonal 100 mg/2 mL solution for injection, Summary of Product Characteristics, section 2 (Sandoz/Lek, Montenegro, read 2026). https://medicamente.ai/me/drugs/ketonal-r-100-mg2ml-rastvor-za-injekciju" evidence regulatory]
+    max 200 mg per day
+        [source "Ketonal 100 mg/2 mL solution for injection, Summary of Product Characteristics, section 4.2 (Sandoz/Lek, Montenegro, read 2026): intramuscular 50-100 mg every 6-12 h up to 200 mg a day; maximum daily dose of ketoprofen in all forms 200 mg. https://medicamente.ai/me/drugs/ketonal-r-100-mg2ml-rastvor-za-injekciju" evidence regulatory "systemic intramuscular label applied to intradermal use"]
+}
+
+/**
+ * Ketoprofen lysine salt (Artrosilene, 160 mg in 2 mL; 160 mg of the salt is about 100 mg of
+ * ketoprofen). The "ketoprofen 160 mg" of the Costantino 2011 trial is most likely this salt.
+ */
+substance ketoprofen_lysine "Ketoprofen lysine salt" {
+    aliases "ketoprofene_sale_di_lisina", "artrosilene", "ketoprofen_lysinate"
+    class nsaid
+    concentration 160 mg / 2 mL
+        [source "Artrosilene 160 mg/2 mL solution for injection (ketoprofen lysine salt 80 mg/mL, Domp\xE9), composition as reproduced by an online pharmacy (read 2026). https://otc-online-store.com/artrosilene-buy-online" evidence weak "composition from a retailer's copy of the leaflet"]
+    max 320 mg per day
+        [source "Ketonal 100 mg/2 mL solution for injection, Summary of Product Characteristics, section 4.2 (Sandoz/Lek, Montenegro, read 2026): at most 200 mg of ketoprofen a day. https://medicamente.ai/me/drugs/ketonal-r-100-mg2ml-rastvor-za-injekciju" evidence uncertain "the ketoprofen maximum converted to the lysine salt (160 mg of salt is about 100 mg of ketoprofen; 320 mg is about 200 mg)"]
 }
 
 /** Piroxicam, 20 mg/mL intramuscular ampoule; used in knee osteoarthritis trials. */
 substance piroxicam "Piroxicam" {
     class nsaid
     concentration 20 mg/mL
-        [source "Farpour et al. Efficacy of Piroxicam Mesotherapy in Treatment of Knee Osteoarthritis: A Randomized Clinical Trial. Evid Based Complement Alternat Med 2020:6940741. https://pmc.ncbi.nlm.nih.gov/articles/PMC7421712" evidence peer-reviewed "20 mg/mL injectable form"]
+        [source "Farpour HR et al. Efficacy of Piroxicam Mesotherapy in Treatment of Knee Osteoarthritis: A Randomized Clinical Trial. Evid Based Complement Alternat Med 2020:6940741. https://pmc.ncbi.nlm.nih.gov/articles/PMC7421712" evidence peer-reviewed "20 mg/mL injectable form"]
     max 20 mg per session
         [source "Feldene (piroxicam) capsules, US prescribing information (Pfizer, revised 2021), DailyMed setid dedef9e5-23de-49ff-895a-30906b5c7da3: 20 mg once a day" evidence design "an oral daily dose applied per session; one knee trial reports 40 mg per session (second-hand)"]
     contraindicated in pregnancy
-        [source "Feldene (piroxicam) capsules, US prescribing information (Pfizer, revised 2021), DailyMed setid dedef9e5-23de-49ff-895a-30906b5c7da3, section 5.11 Fetal Toxicity" evidence regulatory "the label avoids NSAIDs from 30 weeks; an error for any stage is the language reference's choice"]
+        [source "Feldene (piroxicam) capsules, US prescribing information (Pfizer, revised 2021), section 5.11 Fetal Toxicity. https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=dedef9e5-23de-49ff-895a-30906b5c7da3" evidence regulatory "the label avoids NSAIDs from 30 weeks; an error for any stage is the language reference's choice"]
 }
 
 /**
  * Diclofenac sodium (Voltaren-type ampoules, 75 mg/3 mL, 25 mg/mL). At most 150 mg a day in
- * all forms. Diclofenac sodium is not the form that
- * precipitates with local anaesthetics in saline (that is diclofenac beta-cyclodextrin, below);
- * fixed diclofenac sodium + lidocaine ampoules are marketed.
+ * all forms. Diclofenac sodium is not the form that precipitates with local anaesthetics in
+ * saline (that is diclofenac beta-cyclodextrin, below); fixed diclofenac sodium + lidocaine
+ * ampoules are marketed.
  */
 substance diclofenac "Diclofenac sodium" {
     aliases "diclofenac_sodium", "diclofenac_sodico", "voltaren"
     class nsaid
     concentration 75 mg / 3 mL
-        [source "Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable" evidence regulatory]
+        [source "Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain; read 2026). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable" evidence regulatory]
     max 150 mg per day
-    source "Voltarol (diclofenac sodium) SmPC section 4.2: 'The recommended maximum daily dose of Voltarol is 150mg' (Novartis, MHRA, 2017). https://www.rxreasoner.com/monographs/voltarol-supp/usage"
+    source "Voltarol (diclofenac sodium) Summary of Product Characteristics, section 4.2: 'The recommended maximum daily dose of Voltarol is 150mg' (Novartis, MHRA, 2017). https://www.rxreasoner.com/monographs/voltarol-supp/usage"
     evidence regulatory "systemic label; applied per day to intradermal use"
 }
 
@@ -33919,53 +35505,141 @@ substance diclofenac_betacyclodextrin "Diclofenac beta-cyclodextrin" {
     concentration 75 mg / 1 mL
         [source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325" evidence peer-reviewed "75 mg/mL assumed (the largest strength) so that the cap is checked conservatively; 25 and 50 mg/mL exist"]
     max 150 mg per day
-        [source "Voltarol (diclofenac sodium) SmPC section 4.2: 'The recommended maximum daily dose of Voltarol is 150mg' (Novartis, MHRA, 2017). https://www.rxreasoner.com/monographs/voltarol-supp/usage" evidence uncertain "the daily maximum of diclofenac sodium applied to the beta-cyclodextrin form"]
+        [source "Voltarol (diclofenac sodium) Summary of Product Characteristics, section 4.2: 'The recommended maximum daily dose of Voltarol is 150mg' (Novartis, MHRA, 2017). https://www.rxreasoner.com/monographs/voltarol-supp/usage" evidence uncertain "the daily maximum of diclofenac sodium applied to the beta-cyclodextrin form"]
 }
 
-/** Ketorolac, listed as used on Italian pain pages; no dose found. */
-substance ketorolac "Ketorolac" {
+/**
+ * Ketorolac trometamol (30 mg/mL ampoules), listed among the NSAIDs of Italian pain
+ * mesotherapy. Its Italian label contraindicates pentoxifylline and other NSAIDs with it
+ * (interactions.meso), pregnancy and breastfeeding.
+ */
+substance ketorolac "Ketorolac trometamol" {
+    aliases "ketorolac_trometamolo", "toradol"
     class nsaid
-    source "Italian pain-mesotherapy pages listing ketorolac among the NSAIDs used (fisiodom.net)"
-    evidence weak
+    concentration 30 mg/mL
+    contraindicated in pregnancy, breastfeeding, under_16
+    source "Ketorolac EG 30 mg/mL solution for injection, Italian Summary of Product Characteristics, Contraindications (EG, read 2026): pregnancy, labour and breastfeeding, age under 16, concomitant NSAIDs or pentoxifylline. https://starbene.it/farmaci/ketorolac-eg-3f-30mg_ml_037849015/controindicazioni"
+    evidence regulatory
 }
 
 /** Lysine acetylsalicylate (an aspirin salt), used weekly x 5 with lidocaine 2 % and saline (doses not given). */
 substance lysine_acetylsalicylate "Lysine acetylsalicylate" {
     aliases "acetilsalicilato_di_lisina"
     class nsaid
-    source "Chen et al. Therapeutic Effectiveness and Safety of Mesotherapy in Patients with Osteoarthritis of the Knee. Evid Based Complement Alternat Med 2018:6513049 (cited second-hand for spinal pain, weekly x 5)"
-    evidence weak "second-hand"
+    source "Chen L et al. Therapeutic Effectiveness and Safety of Mesotherapy in Patients with Osteoarthritis of the Knee. Evid Based Complement Alternat Med 2018:6513049. doi:10.1155/2018/6513049 (cited there for spinal pain, weekly x 5)"
+    evidence weak "second-hand; no dose"
+}
+
+/** Meloxicam, 15 mg in 1.5 mL for intramuscular injection; at most 15 mg a day. */
+substance meloxicam "Meloxicam" {
+    aliases "movalis", "mobic"
+    class nsaid
+    concentration 15 mg / 1.5 mL
+    max 15 mg per day
+    source "Melox 10 mg/mL solution for injection, Summary of Product Characteristics, sections 2 and 4.2 (Swedish SmPC, read 2026): one 1.5 mL ampoule of 15 mg once a day; 'do not exceed the dose of 15 mg/day'. https://imeds.se/melox/produktresume?doc=1"
+    evidence regulatory "systemic intramuscular label applied per day to intradermal use"
+}
+
+/** Tenoxicam (Tilcotil), 20 mg powder for injection, once a day. */
+substance tenoxicam "Tenoxicam" {
+    aliases "tilcotil"
+    class nsaid
+    concentration 20 mg / 2 mL
+    max 20 mg per day
+    contraindicated in pregnancy: warning
+        [source "Tenoxicam 20 mg Lyophilisate for Solution for Injection, Summary of Product Characteristics, section 4.3 (Essential Generics, UK; read 2026): contraindicated in the last trimester of pregnancy. https://imedi.co.uk/tenoxicam-20-mg-lyophilisate-for-solution-for-injection/summary" evidence regulatory "third trimester only: a warning for any stage"]
+    source "Tenoxicam 20 mg Lyophilisate for Solution for Injection, Summary of Product Characteristics, section 4.2 (Essential Generics, UK; read 2026): a single daily dose of 20 mg IV or IM. https://imedi.co.uk/tenoxicam-20-mg-lyophilisate-for-solution-for-injection/summary"
+    evidence regulatory "systemic label applied per day to intradermal use"
 }
 ` },
+  { path: "profiles.meso", text: `// Rule profiles a clinic chooses (docs/language.md, "Profiles"). A rule tagged \`under <profile>\`
+// applies only under that profile and there replaces the untagged rule of the same kind; untagged
+// rules apply under every profile. A project chooses one in meso.config.json (\`"profile"\`), a
+// protocol may name one (\`profile sfm-fr\`); without either, \`label\` applies.
+
+/** Regulatory labels (SmPCs, US prescribing information) and the papers std cites: the default. */
+profile label "Regulatory labels"
+    source "European Medicines Agency. Product information (SmPC) of medicines authorised in the EU (EMA, read 2026). https://www.ema.europa.eu/en/medicines; DailyMed, US prescribing information (US National Library of Medicine, read 2026). https://dailymed.nlm.nih.gov/"
+    evidence regulatory
+
+/**
+ * French practice: the Soci\xE9t\xE9 Fran\xE7aise de M\xE9soth\xE9rapie bans corticosteroids from mixtures and
+ * does not count phosphatidylcholine or deoxycholate as mesotherapy; French decree 2011-382
+ * (article 1, upheld by the Conseil d'\xC9tat) prohibits injection lipolysis for aesthetic purposes.
+ */
+profile sfm-fr "Soci\xE9t\xE9 Fran\xE7aise de M\xE9soth\xE9rapie (France)"
+    source "Vautier C. La m\xE9soth\xE9rapie. Le Moniteur des Pharmacies no. 3124, 16 April 2016: 'Les cortico\xEFdes sont proscrits par la SFM'. https://www.lemoniteurdespharmacies.fr/revues/le-moniteur-des-pharmacies/article/n-3124/la-mesotherapie.html; D\xE9cret n\xB0 2011-382 du 11 avril 2011 relatif \xE0 l'interdiction de la pratique d'actes de lyse adipocytaire \xE0 vis\xE9e esth\xE9tique, article 1. https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000023845272"
+    evidence teaching
+
+/**
+ * Italian practice: the Societ\xE0 Italiana di Mesoterapia recommends local intradermal therapy with
+ * as few drugs as possible; Italian clinic pages list absolute contraindications (leukaemia,
+ * diabetes, blood-borne infections, HIV, heart disease, past chemo- or radiotherapy) and a skin
+ * test before each cycle. These are errors or warnings under this profile only.
+ */
+profile sim-it "Societ\xE0 Italiana di Mesoterapia (Italy)"
+    source "Mammucari M, Russo D, Maggiori E, et al. Evidence based recommendations on mesotherapy: an update from the Italian Society of Mesotherapy. Clin Ter 2021;172(1):37-45. doi:10.7417/CT.2021.2278"
+    evidence peer-reviewed "the recommendations' full text was read only in part"
+
+/** sim-it: one active substance per syringe (the anaesthetic and the diluent aside). */
+limit active substances per mixture <= 1: warning under sim-it
+    source "Mammucari M, Gatti A, Maggiori S, Bartoletti CA, Sabato AF. Mesotherapy, definition, rationale and clinical role: a consensus report from the Italian Society of Mesotherapy. Eur Rev Med Pharmacol Sci 2011;15(6):682-694. https://studyres.com/doc/6245675/"
+    evidence design "'more than one active' made a warning: a design reading of the SIM's preference for few drugs, not a published figure"
+
+/** sim-it: a skin test before each cycle, as Italian clinic pages describe. */
+require skin test: warning under sim-it
+    source "Mesoterapia corpo (Dr V. Volpe, Italian clinic page, read 2026): '\xC8 auspicabile anche un test cutaneo volto ad evidenziare eventuali reazioni allergiche'. https://www.vincenzovolpe.it/medico-estetico-napoli/mesoterapia-corpo-napoli/"
+    evidence weak "clinic practice; the predictive value of a routine skin test is doubtful"
+` },
   { path: "regions.meso", text: '// Anatomical regions that labels name (#13 item 3). A protocol\'s areas lie in a region\n// (`area chin in submental`); a substance labelled for some regions only says so with\n// `areas <region>`, and an area of another region is a warning (`area-restricted`).\n\n/** Submental fat: the only region Kybella (deoxycholic acid) is labelled for. */\nregion submental "Submental region"\n    source "KYBELLA (deoxycholic acid) injection, US prescribing information (Kythera/Allergan), section 1.2 Limitation of use. DailyMed setid fe431ed4-ea6f-4e99-b4bc-ec25ae7b8553"\n    evidence regulatory\n\n/** One buttock: a treatment area of QWO (collagenase) is defined as a single buttock. */\nregion buttock "Buttock"\n    source "QWO (collagenase clostridium histolyticum-aaes) for injection, US prescribing information (Endo Aesthetics, 2020), section 2.1. https://ndclist.com/ndc/73611-300"\n    evidence regulatory\n' },
-  { path: "revitalizers.meso", text: '// Skin revitalisers (domain brief \xA75.4, rule T8).\n\n/**\n * Non-crosslinked hyaluronic acid, the form used in nappage; regarded as very low\n * allergenicity, so pre-tests are usually skipped (weak source). No dose data.\n */\nsubstance hyaluronic_acid "Hyaluronic acid (non-crosslinked)" {\n    aliases "acido_ialuronico"\n    class revitalizer\n    source "E36: AFME, hyaluronan by mesotherapy"\n    evidence teaching\n}\n\n/** Crosslinked (NASHA) hyaluronic acid: should not be injected by superficial intradermal nappage (AFME, T8). */\nsubstance hyaluronic_acid_crosslinked "Hyaluronic acid (crosslinked)" {\n    aliases "acido_ialuronico_reticolato"\n    class revitalizer\n    layer IDP, IDH, subcutaneous\n        [source "E36: AFME, crosslinked HA not by superficial intradermal nappage (T8)" evidence design "the source only rules out IDS/nappage; the deeper layers are our reading"]\n}\n\n/** Organic silicon, a "tissue" product: 2 mL with lidocaine + calcitonin for chronic knee pain (E14, second-hand). No concentration found. */\nsubstance organic_silicon "Organic silicon" {\n    aliases "silicio_organico"\n    class revitalizer\n    source "E14 (secondary citation); brief \xA75.4 seme.org"\n    evidence weak "second-hand; no concentration"\n}\n' },
+  { path: "revitalizers.meso", text: '// Skin revitalisers and skin boosters (domain brief \xA75.4, rule T8). Hyaluronic acid is regarded\n// as of very low allergenicity: no skin test is asked for.\n\n/** Non-crosslinked hyaluronic acid, the form used in nappage (mesolift). No dose data. */\nsubstance hyaluronic_acid "Hyaluronic acid (non-crosslinked)" {\n    aliases "acido_ialuronico"\n    class revitalizer\n    source "AFME (Association Fran\xE7aise de M\xE9decine Esth\xE9tique). Le m\xE9solift en 2010 (afme.org, 2010). https://afme.org/visage/relachement/le-mesolift-en-2010"\n    evidence teaching\n}\n\n/** Crosslinked (NASHA) hyaluronic acid: should not be injected by superficial intradermal nappage (T8). */\nsubstance hyaluronic_acid_crosslinked "Hyaluronic acid (crosslinked)" {\n    aliases "acido_ialuronico_reticolato"\n    class revitalizer\n    layer IDP, IDH, subcutaneous\n        [source "AFME (Association Fran\xE7aise de M\xE9decine Esth\xE9tique). Le m\xE9solift en 2010 (afme.org, 2010): crosslinked hyaluronic acid is not for superficial intradermal nappage. https://afme.org/visage/relachement/le-mesolift-en-2010" evidence design "the source only rules out IDS/nappage; the deeper layers are our reading"]\n}\n\n/**\n * Hybrid cooperative complexes of high and low molecular weight hyaluronic acid (Profhilo-type\n * skin boosters, about 32 mg/mL), injected at a few bolus points per side of the face.\n */\nsubstance hyaluronic_acid_hybrid "Hyaluronic acid, hybrid cooperative complexes (skin booster)" {\n    aliases "profhilo", "skin_booster"\n    class revitalizer\n    concentration 32 mg/mL\n    source "Sparavigna A, Tenconi B. Efficacy and tolerance of an injectable medical device containing stable hybrid cooperative complexes of high- and low-molecular-weight hyaluronic acid: a monocentric 16 weeks open-label evaluation. Clin Cosmet Investig Dermatol 2016;9:297-305. doi:10.2147/CCID.S114450"\n    evidence uncertain "strength and source as remembered; not verified in this session"\n}\n\n/** Polynucleotides (highly purified DNA fragments, PN-HPT) injected as skin boosters. No dose data verified. */\nsubstance polynucleotides "Polynucleotides (PN-HPT)" {\n    aliases "polinucleotidi", "pdrn", "polydeoxyribonucleotide"\n    class revitalizer\n    source "Cavallini M, Bartoletti E, Maioli L, et al. Consensus report on the use of PN-HPT (polynucleotides highly purified technology) in aesthetic medicine. J Cosmet Dermatol 2021;20(3):922-928. doi:10.1111/jocd.13679"\n    evidence uncertain "citation as remembered; not verified in this session"\n}\n\n/** Organic silicon, a "tissue" product: 2 mL with lidocaine + calcitonin for chronic knee pain (second-hand). No concentration found. */\nsubstance organic_silicon "Organic silicon" {\n    aliases "silicio_organico"\n    class revitalizer\n    source "Chen L et al. Therapeutic Effectiveness and Safety of Mesotherapy in Patients with Osteoarthritis of the Knee. Evid Based Complement Alternat Med 2018:6513049. doi:10.1155/2018/6513049 (doses second-hand)"\n    evidence weak "second-hand; no concentration"\n}\n' },
   { path: "vasoactives.meso", text: `// Vasoactive and phlebotonic substances (domain brief \xA75.3, rule M9).
 
 /**
- * Buflomedil, a vasoactive once used in mesotherapy mixtures (E52, E6). All EU marketing
- * authorisations were suspended after serious neurological and cardiac reactions
- * (CHMP Nov 2011, EC decision Feb 2012); France suspended it in Feb 2011.
+ * Buflomedil, a vasoactive once used in mesotherapy mixtures. All EU marketing authorisations
+ * were suspended after serious neurological and cardiac reactions (CHMP Nov 2011, EC decision
+ * Feb 2012); France suspended it in Feb 2011.
  */
 substance buflomedil "Buflomedil" {
     class vasoactive
     withdrawn "EU marketing authorisations suspended (CHMP 2011, EC decision 2012) after serious neurological and cardiac reactions"
-    source "E31: EMA referral on buflomedil (CHMP 17 Nov 2011; EC decision 13 Feb 2012)"
+    source "European Medicines Agency. Buflomedil-containing medicines, Article 31 referral: CHMP opinion 17 November 2011, European Commission decision 13 February 2012. https://www.ema.europa.eu/en/medicines/human/referrals/buflomedil"
     evidence regulatory
 }
 
-/** Pentoxifylline, 30 mg in 1.5 mL with 1.5 mL lidocaine 2 %, weekly x 3 (knee OA trial, E16). */
+/**
+ * Pentoxifylline: 100 mg/5 mL ampoules (20 mg/mL); 30 mg in 1.5 mL with 1.5 mL lidocaine 2 %,
+ * weekly x 3, in a knee osteoarthritis trial. Contraindicated (label) in massive bleeding,
+ * extensive retinal haemorrhage, recent cerebral haemorrhage, acute myocardial infarction and
+ * severe arrhythmia; with ketorolac (interactions.meso).
+ */
 substance pentoxifylline "Pentoxifylline" {
-    aliases "pentossifillina"
+    aliases "pentossifillina", "trental"
     class vasoactive
-    concentration 30 mg / 1.5 mL
-        [source "E16: NCT05329116, '1.5 mL of 30 mg'" evidence uncertain "registry wording read as a presentation (20 mg/mL)"]
+    concentration 100 mg / 5 mL
+        [source "Pentoxifyllinum Biotika 100 mg/5 mL solution for injection, Summary of Product Characteristics, section 2 (Biotika, Slovakia, read 2026). http://www.bbpharma.sk/vasodilators/pentoxifyllinum-biotika-injection" evidence regulatory "NCT05329116 gave 30 mg in 1.5 mL: the same 20 mg/mL"]
+    contraindicated in cerebral_haemorrhage, retinal_haemorrhage, myocardial_infarction, severe_arrhythmia
+        [source "Pentoxifylline (Trental) package leaflets and SmPCs: Trental inj., Slovak patient leaflet (Takeda, approved text 2014/06866): contraindicated in massive bleeding, extensive retinal haemorrhage; Pentoxifilina Labesfal, Portuguese leaflet (read 2026): severe arrhythmia, myocardial infarction. https://ipil.sk/trental-inj ; https://medikamio.com/pt-pt/medicamentos/pentoxifilina-labesfal-400-mg-comprimidos-de-libertacao-modificada/pil" evidence regulatory "systemic label"]
+    source "Trental inj. (pentoxifylline 100 mg/5 mL), Slovak patient leaflet (Takeda, approved text 2014/06866). https://ipil.sk/trental-inj"
+    evidence regulatory
 }
 
-/** Melilotus (coumarin), a capillary-protective named as a family by seed S0; no reliable dose found. */
+/**
+ * Xantinol nicotinate, a vasodilator (nicotinic acid derivative) found in hair-loss mesotherapy
+ * cocktails. No reliable dose for intradermal use was found.
+ */
+substance xantinol_nicotinate "Xantinol nicotinate" {
+    aliases "xantinolo_nicotinato", "complamin", "xanthinol_nicotinate"
+    class vasoactive
+    source "Busanello EB, Turcatel E. Androgenic alopecia and dutasteride in hair mesotherapy: A short review. Our Dermatol Online 2018;9(1):75-79. doi:10.7241/ourd.20181.22"
+    evidence uncertain "named as a hair-cocktail component; the review's text was not read in full in this session"
+}
+
+/** Melilotus (coumarin), a capillary-protective named as a drug family of mesotherapy; no reliable dose found. */
 substance melilotus "Melilotus" {
     aliases "meliloto"
     class vasoactive, phlebotonic
-    source "S0 (000_816345b273d025ae.txt): 'capillaro-protettivi' named as a drug family"
+    source "Mammucari M, Gatti A, Maggiori S, Bartoletti CA, Sabato AF. Mesotherapy, definition, rationale and clinical role: a consensus report from the Italian Society of Mesotherapy. Eur Rev Med Pharmacol Sci 2011;15(6):682-694 (chronic venous lymphatic insufficiency among the indications). https://studyres.com/doc/6245675/"
     evidence weak "no concentration or per-session amount found"
 }
 
@@ -33973,17 +35647,17 @@ substance melilotus "Melilotus" {
 substance troxerutin "Troxerutin" {
     aliases "troxerutina"
     class vasoactive, phlebotonic
-    source "S0 (000_816345b273d025ae.txt): 'capillaro-protettivi' named as a drug family"
+    source "Mammucari M, Gatti A, Maggiori S, Bartoletti CA, Sabato AF. Mesotherapy, definition, rationale and clinical role: a consensus report from the Italian Society of Mesotherapy. Eur Rev Med Pharmacol Sci 2011;15(6):682-694 (chronic venous lymphatic insufficiency among the indications). https://studyres.com/doc/6245675/"
     evidence weak "no concentration or per-session amount found"
 }
 ` },
-  { path: "vehicles.meso", text: '// Diluents and vehicles (domain brief \xA75.6). Not counted as active substances.\n\n/** Normal saline, the common diluent (S2); 2 mL with ketoprofen + lidocaine in E48. */\nsubstance saline "Sodium chloride 0.9 %" {\n    aliases "soluzione_fisiologica", "sodium_chloride", "cloruro_di_sodio"\n    class diluent\n    source "S2 (002_c0aab48ae6d50cc4.txt): dilution with saline; E48"\n    evidence peer-reviewed\n}\n\n/**\n * Sodium bicarbonate: required for a clear diclofenac beta-cyclodextrin + lidocaine or\n * mepivacaine mixture (E11); some clinics add it to reduce acidity (weak source).\n */\nsubstance sodium_bicarbonate "Sodium bicarbonate" {\n    aliases "bicarbonato_di_sodio", "bicarbonato"\n    class vehicle\n    source "E11: Tringali & Navarra 2017"\n    evidence peer-reviewed\n}\n\n/** Water for injection: with diclofenac beta-cyclodextrin + any local anaesthetic it gives a milky precipitate (E11). */\nsubstance water_for_injection "Water for injection" {\n    aliases "acqua_per_preparazioni_iniettabili", "water_for_injections"\n    class diluent\n    source "E11: Tringali & Navarra 2017"\n    evidence peer-reviewed\n}\n' }
+  { path: "vehicles.meso", text: '// Diluents and vehicles (domain brief \xA75.6). Not counted as active substances.\n\n/** Normal saline, the common diluent (2 mL with ketoprofen + lidocaine in a sciatica RCT). */\nsubstance saline "Sodium chloride 0.9 %" {\n    aliases "soluzione_fisiologica", "sodium_chloride", "cloruro_di_sodio"\n    class diluent\n    source "Costantino C, Marangio E, Coruzzi G. Mesotherapy versus Systemic Therapy in the Treatment of Acute Low Back Pain: A Randomized Trial. Evid Based Complement Alternat Med 2011:317183. https://pmc.ncbi.nlm.nih.gov/articles/PMC2952299/"\n    evidence peer-reviewed\n}\n\n/**\n * Sodium bicarbonate: required for a clear diclofenac beta-cyclodextrin + lidocaine or\n * mepivacaine mixture.\n */\nsubstance sodium_bicarbonate "Sodium bicarbonate" {\n    aliases "bicarbonato_di_sodio", "bicarbonato"\n    class vehicle\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\n}\n\n/** Water for injection: with diclofenac beta-cyclodextrin + any local anaesthetic it gives a milky precipitate. */\nsubstance water_for_injection "Water for injection" {\n    aliases "acqua_per_preparazioni_iniettabili", "water_for_injections"\n    class diluent\n    source "Tringali G, Navarra P. Optimal Solubility of Diclofenac \u03B2-Cyclodextrin in Combination with Local Anaesthetics for Mesotherapy Applications. Evid Based Complement Alternat Med 2017:8321325. doi:10.1155/2017/8321325"\n    evidence peer-reviewed\n}\n' }
 ];
 
 // src/language/std/std-library.ts
 var STD_SCHEME = "meso-std";
-function stdUri(path13) {
-  return URI2.from({ scheme: STD_SCHEME, path: `/${path13}` });
+function stdUri(path16) {
+  return URI2.from({ scheme: STD_SCHEME, path: `/${path16}` });
 }
 function isStdUri(uri) {
   return (typeof uri === "string" ? uri : uri.toString()).startsWith(`${STD_SCHEME}:`);
@@ -34016,8 +35690,10 @@ var MesoImports = class {
   shared;
   roots;
   failures = /* @__PURE__ */ new Map();
+  settings;
   constructor(services) {
     this.shared = services.shared;
+    this.settings = () => services.workspace?.ProjectSettings;
     this.documents = services.shared.workspace.LangiumDocuments;
     this.cache = new WorkspaceCache(services.shared);
     this.std = new WorkspaceCache(services.shared);
@@ -34064,6 +35740,12 @@ var MesoImports = class {
   collect(start) {
     const seen = /* @__PURE__ */ new Set([start]);
     const queue = [start];
+    for (const formulary of this.settings()?.forDocument(start)?.formularies ?? []) {
+      if (!seen.has(formulary) && this.documents.hasDocument(URI2.parse(formulary))) {
+        seen.add(formulary);
+        queue.push(formulary);
+      }
+    }
     while (queue.length > 0) {
       const current = queue.pop();
       const doc = this.documents.getDocument(URI2.parse(current));
@@ -34099,6 +35781,7 @@ var EMPTY = /* @__PURE__ */ new Set();
 var ImportGraph = class {
   constructor(services, imports) {
     this.imports = imports;
+    this.settings = () => services.workspace?.ProjectSettings;
     this.documents = services.shared.workspace.LangiumDocuments;
     this.indexManager = services.shared.workspace.IndexManager;
     this.reflection = services.shared.AstReflection;
@@ -34109,6 +35792,7 @@ var ImportGraph = class {
   indexManager;
   reflection;
   state;
+  settings;
   /**
    * The declarations named `name` (of `type` or a subtype, or of any type) in the files
    * `uri` imports, transitively, itself and std left out; undefined when there are none.
@@ -34253,6 +35937,9 @@ var ImportGraph = class {
       const target = resolveImportUri(imp);
       if (target && !this.imports.refusal(target) && this.documents.hasDocument(target)) targets.add(target.toString());
     }
+    for (const formulary of this.settings()?.forDocument(uri)?.formularies ?? []) {
+      if (formulary !== uri && this.documents.hasDocument(URI2.parse(formulary))) targets.add(formulary);
+    }
     const edges = [...targets];
     state.edges.set(uri, edges);
     return edges;
@@ -34262,20 +35949,20 @@ var ImportGraph = class {
     const known2 = state.components.get(uri);
     if (known2) return known2;
     let counter = state.index.size;
-    const visit = (v) => {
+    const visit2 = (v) => {
       state.index.set(v, counter);
       state.low.set(v, counter++);
       state.stack.push(v);
       state.onStack.add(v);
       return { v, edges: this.edges(state, v), next: 0 };
     };
-    const frames = [visit(uri)];
+    const frames = [visit2(uri)];
     while (frames.length > 0) {
       const frame = frames[frames.length - 1];
       if (frame.next < frame.edges.length) {
         const w = frame.edges[frame.next++];
         if (state.components.has(w)) continue;
-        if (!state.index.has(w)) frames.push(visit(w));
+        if (!state.index.has(w)) frames.push(visit2(w));
         else if (state.onStack.has(w)) state.low.set(frame.v, Math.min(state.low.get(frame.v), state.index.get(w)));
         continue;
       }
@@ -34491,36 +36178,6 @@ function forEachReference(node, action) {
   }
 }
 
-// src/language/validation/spelling.ts
-function editDistance(a, b) {
-  let before2 = Array.from({ length: b.length + 1 }, () => 0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before2[j - 2] + 1);
-      current.push(d);
-    }
-    before2 = previous;
-    previous = current;
-  }
-  return previous[b.length];
-}
-function closest(word, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== void 0 && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : void 0;
-}
-
 // src/language/scoping/meso-linker.ts
 var KIND_NAMES = {
   Substance: "substance",
@@ -34560,10 +36217,10 @@ var MesoLinker = class extends DefaultLinker {
       names = this.scopeProvider.getScope(refInfo).getAllElements().map((d) => d.name).toArray();
     } catch {
     }
-    const suggestion = closest(text, names);
+    const suggestion2 = closest(text, names);
     const kind = KIND_NAMES[type] ?? type;
-    const hint = suggestion ? ` Did you mean '${suggestion}'?` : type === "Substance" || type === "Medicine" || type === "Classifier" || type === "Condition" ? " Declare it, or import the file that declares it." : "";
-    return { ...error, message: `Unknown ${kind} '${text}'.${hint}`, data: { suggestion } };
+    const hint = suggestion2 ? ` Did you mean '${suggestion2}'?` : type === "Substance" || type === "Medicine" || type === "Classifier" || type === "Condition" ? " Declare it, or import the file that declares it." : "";
+    return { ...error, message: `Unknown ${kind} '${text}'.${hint}`, data: { suggestion: suggestion2 } };
   }
 };
 
@@ -34657,7 +36314,7 @@ function factorize(n) {
   if (n > C_ONE) add2(n);
   return factors;
 }
-var parse = function(p1, p2) {
+var parse2 = function(p1, p2) {
   let n = C_ZERO, d = C_ONE, s = C_ONE;
   if (p1 === void 0 || p1 === null) {
   } else if (p2 !== void 0) {
@@ -34860,7 +36517,7 @@ function gcd(a, b) {
   }
 }
 function Fraction(a, b) {
-  parse(a, b);
+  parse2(a, b);
   if (this instanceof Fraction) {
     a = gcd(P["d"], P["n"]);
     this["s"] = P["s"];
@@ -34905,7 +36562,7 @@ Fraction.prototype = {
    * Ex: new Fraction({n: 2, d: 3}).add("14.9") => 467 / 30
    **/
   "add": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     return newFraction(
       this["s"] * this["n"] * P["d"] + P["s"] * this["d"] * P["n"],
       this["d"] * P["d"]
@@ -34917,7 +36574,7 @@ Fraction.prototype = {
    * Ex: new Fraction({n: 2, d: 3}).add("14.9") => -427 / 30
    **/
   "sub": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     return newFraction(
       this["s"] * this["n"] * P["d"] - P["s"] * this["d"] * P["n"],
       this["d"] * P["d"]
@@ -34929,7 +36586,7 @@ Fraction.prototype = {
    * Ex: new Fraction("-17.(345)").mul(3) => 5776 / 111
    **/
   "mul": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     return newFraction(
       this["s"] * P["s"] * this["n"] * P["n"],
       this["d"] * P["d"]
@@ -34941,7 +36598,7 @@ Fraction.prototype = {
    * Ex: new Fraction("-17.(345)").inverse().div(3)
    **/
   "div": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     return newFraction(
       this["s"] * P["s"] * this["n"] * P["d"],
       this["d"] * P["n"]
@@ -34965,7 +36622,7 @@ Fraction.prototype = {
     if (a === void 0) {
       return newFraction(this["s"] * this["n"] % this["d"], C_ONE);
     }
-    parse(a, b);
+    parse2(a, b);
     if (C_ZERO === P["n"] * this["d"]) {
       throw DivisionByZero();
     }
@@ -34980,7 +36637,7 @@ Fraction.prototype = {
    * Ex: new Fraction(5,8).gcd(3,7) => 1/56
    */
   "gcd": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     return newFraction(gcd(P["n"], this["n"]) * gcd(P["d"], this["d"]), P["d"] * this["d"]);
   },
   /**
@@ -34989,7 +36646,7 @@ Fraction.prototype = {
    * Ex: new Fraction(5,8).lcm(3,7) => 15
    */
   "lcm": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     if (P["n"] === C_ZERO && this["n"] === C_ZERO) {
       return newFraction(C_ZERO, C_ONE);
     }
@@ -35009,7 +36666,7 @@ Fraction.prototype = {
    * Ex: new Fraction(-1,2).pow(-3) => -8
    */
   "pow": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     if (P["d"] === C_ONE) {
       if (P["s"] < C_ZERO) {
         return newFraction((this["s"] * this["d"]) ** P["n"], this["n"] ** P["n"]);
@@ -35053,7 +36710,7 @@ Fraction.prototype = {
    * Ex: new Fraction(27, 8).log(9, 4) => 3/2
    */
   "log": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     if (this["s"] <= C_ZERO || P["s"] <= C_ZERO) return null;
     const allPrimes = /* @__PURE__ */ Object.create(null);
     const baseFactors = factorize(P["n"]);
@@ -35105,7 +36762,7 @@ Fraction.prototype = {
    * Ex: new Fraction(19.6).equals([98, 5]);
    **/
   "equals": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     return this["s"] * this["n"] * P["d"] === P["s"] * P["n"] * this["d"];
   },
   /**
@@ -35114,7 +36771,7 @@ Fraction.prototype = {
    * Ex: new Fraction(19.6).lt([98, 5]);
    **/
   "lt": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     return this["s"] * this["n"] * P["d"] < P["s"] * P["n"] * this["d"];
   },
   /**
@@ -35123,7 +36780,7 @@ Fraction.prototype = {
    * Ex: new Fraction(19.6).lt([98, 5]);
    **/
   "lte": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     return this["s"] * this["n"] * P["d"] <= P["s"] * P["n"] * this["d"];
   },
   /**
@@ -35132,7 +36789,7 @@ Fraction.prototype = {
    * Ex: new Fraction(19.6).lt([98, 5]);
    **/
   "gt": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     return this["s"] * this["n"] * P["d"] > P["s"] * P["n"] * this["d"];
   },
   /**
@@ -35141,7 +36798,7 @@ Fraction.prototype = {
    * Ex: new Fraction(19.6).lt([98, 5]);
    **/
   "gte": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     return this["s"] * this["n"] * P["d"] >= P["s"] * P["n"] * this["d"];
   },
   /**
@@ -35153,7 +36810,7 @@ Fraction.prototype = {
    * Ex: new Fraction(19.6).compare([98, 5]);
    **/
   "compare": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     let t2 = this["s"] * this["n"] * P["d"] - P["s"] * P["n"] * this["d"];
     return (C_ZERO < t2) - (t2 < C_ZERO);
   },
@@ -35199,7 +36856,7 @@ Fraction.prototype = {
     * Ex: new Fraction('0.9').roundTo("1/8") => 7 / 8
     **/
   "roundTo": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     const n = this["n"] * P["d"];
     const d = this["d"] * P["n"];
     const r = n % d;
@@ -35215,7 +36872,7 @@ Fraction.prototype = {
    * Ex: new Fraction(19.6).divisible(1.5);
    */
   "divisible": function(a, b) {
-    parse(a, b);
+    parse2(a, b);
     if (P["n"] === C_ZERO) return false;
     return this["n"] * P["d"] % (P["n"] * this["d"]) === C_ZERO;
   },
@@ -35653,19 +37310,16 @@ function ruleKeys(clause) {
   if (isSkinTestClause(clause)) return ["skin-test"];
   if (isMixingClause(clause)) return ["mixing"];
   if (isAreasClause(clause)) return ["areas"];
-  if (isMinAgeClause(clause)) return ["min-age"];
-  if (isTherapyClause(clause)) return [`therapy|${clause.condition?.$refText}`];
-  if (isWashoutClause(clause)) return ["washout"];
   return [];
 }
-function rulesInForce(substance) {
+function rulesInForce(substance, profile = DEFAULT_PROFILE) {
   const result = [];
   const hidden = /* @__PURE__ */ new Set();
   const levels = [[substance], ...classLevelsOf(substance)];
   for (const level of levels) {
     const declared = /* @__PURE__ */ new Set();
     for (const owner of level) {
-      for (const clause of owner.clauses) {
+      for (const clause of clausesUnder(owner, profile)) {
         const keys2 = ruleKeys(clause);
         if (keys2.length === 0 || keys2.every((k) => hidden.has(k))) continue;
         result.push({ clause, from: owner });
@@ -35676,13 +37330,18 @@ function rulesInForce(substance) {
   }
   return result;
 }
-function rulesOfType(substance, is) {
-  return rulesInForce(substance).filter((r) => is(r.clause));
+function clausesUnder(owner, profile) {
+  const rules = owner.clauses.filter((c) => ruleKeys(c).length > 0);
+  if (!rules.some((c) => (c.profiles?.length ?? 0) > 0)) return owner.clauses;
+  return selectForProfile(rules, profile, ruleKeys);
+}
+function rulesOfType(substance, is, profile = DEFAULT_PROFILE) {
+  return rulesInForce(substance, profile).filter((r) => is(r.clause));
 }
 var AREA_PER_SESSION = "area per session";
-function amountCapsOf(substance) {
+function amountCapsOf(substance, profile = DEFAULT_PROFILE) {
   const caps = [];
-  for (const { clause, from } of rulesOfType(substance, isMaxAmountClause)) {
+  for (const { clause, from } of rulesOfType(substance, isMaxAmountClause, profile)) {
     const amount = toAmount(clause.amount);
     if (!amount) continue;
     const perKg = amount.dimension === "dose-per-weight";
@@ -35701,32 +37360,32 @@ function amountCapsOf(substance) {
   }
   return caps;
 }
-function firstOfType(substance, is) {
-  return rulesOfType(substance, is)[0]?.clause;
+function firstOfType(substance, is, profile) {
+  return rulesOfType(substance, is, profile)[0]?.clause;
 }
-function maxSessionsOf(substance) {
-  return firstOfType(substance, isMaxSessionsClause);
+function maxSessionsOf(substance, profile = DEFAULT_PROFILE) {
+  return firstOfType(substance, isMaxSessionsClause, profile);
 }
-function minIntervalOf(substance) {
-  return firstOfType(substance, isMinIntervalClause);
+function minIntervalOf(substance, profile = DEFAULT_PROFILE) {
+  return firstOfType(substance, isMinIntervalClause, profile);
 }
-function withdrawnOf(substance) {
-  return firstOfType(substance, isWithdrawnClause);
+function withdrawnOf(substance, profile = DEFAULT_PROFILE) {
+  return firstOfType(substance, isWithdrawnClause, profile);
 }
-function mixingOf(substance) {
-  return rulesOfType(substance, isMixingClause)[0];
+function mixingOf(substance, profile = DEFAULT_PROFILE) {
+  return rulesOfType(substance, isMixingClause, profile)[0];
 }
 function areasRuleOf(substance) {
   return rulesOfType(substance, isAreasClause)[0];
 }
-function skinTestOf(substance) {
-  const rule = rulesOfType(substance, isSkinTestClause)[0];
+function skinTestOf(substance, profile = DEFAULT_PROFILE) {
+  const rule = rulesOfType(substance, isSkinTestClause, profile)[0];
   return rule?.clause.required ? rule : void 0;
 }
-function contraindicationsInForce(substance) {
+function contraindicationsInForce(substance, profile = DEFAULT_PROFILE) {
   const result = [];
   const taken = /* @__PURE__ */ new Set();
-  for (const { clause, from } of rulesOfType(substance, isContraindicatedClause)) {
+  for (const { clause, from } of rulesOfType(substance, isContraindicatedClause, profile)) {
     for (const r of clause.conditions) {
       if (!r.ref || taken.has(r.ref)) continue;
       taken.add(r.ref);
@@ -35735,8 +37394,8 @@ function contraindicationsInForce(substance) {
   }
   return result;
 }
-function intendedLayersOf(substance) {
-  return rulesOfType(substance, isIntendedLayerClause).flatMap((r) => r.clause.layers.map((l) => l.ref)).filter((l) => l !== void 0);
+function intendedLayersOf(substance, profile = DEFAULT_PROFILE) {
+  return rulesOfType(substance, isIntendedLayerClause, profile).flatMap((r) => r.clause.layers.map((l) => l.ref)).filter((l) => l !== void 0);
 }
 function provenanceOf(clause) {
   const owner = clause.$container;
@@ -36031,10 +37690,11 @@ function hasRules(rules) {
   return rules.limits.length + rules.requirements.length + rules.interactions.length + rules.contraindications.length > 0;
 }
 var LibraryRules = class {
-  constructor(graph, imports, documents, shared) {
+  constructor(graph, imports, documents, shared, settings) {
     this.graph = graph;
     this.imports = imports;
     this.documents = documents;
+    this.settings = settings;
     this.cache = new UriSetCache(shared);
     this.fileRules = new WorkspaceCache(shared);
     this.resolved = new WorkspaceCache(shared);
@@ -36043,6 +37703,7 @@ var LibraryRules = class {
   graph;
   imports;
   documents;
+  settings;
   cache;
   resolved;
   levelsByRoot;
@@ -36087,14 +37748,15 @@ var LibraryRules = class {
   limitsFor(protocol, metric, indication) {
     let byMetric = this.resolved.get(protocol);
     if (!byMetric) this.resolved.set(protocol, byMetric = /* @__PURE__ */ new Map());
-    const key = `${metric}|${indication ?? ""}`;
+    const profile = profileAt(protocol, this.settings);
+    const key = `${metric}|${indication ?? ""}|${profile}`;
     let limits = byMetric.get(key);
-    if (!limits) byMetric.set(key, limits = this.findLimits(protocol, metric, indication));
+    if (!limits) byMetric.set(key, limits = this.findLimits(protocol, metric, indication, profile));
     return limits;
   }
-  findLimits(protocol, metric, indication) {
+  findLimits(protocol, metric, indication, profile) {
     const applicable = (ls) => {
-      const matching = ls.filter((l) => l.metric === metric && (!l.indication || l.indication === indication));
+      const matching = selectForProfile(ls.filter((l) => l.metric === metric), profile, (l) => [l.indication ?? ""]).filter((l) => !l.indication || l.indication === indication);
       const specific = matching.filter((l) => l.indication);
       return specific.length > 0 ? specific : matching;
     };
@@ -36108,17 +37770,24 @@ var LibraryRules = class {
   }
   /** The nearest `require skin test`, if any. */
   skinTestRequirement(node) {
-    return this.levels(node).find((level) => level.requirements.length > 0)?.requirements[0];
+    const profile = profileAt(node, this.settings);
+    return this.levels(node).map((level) => selectForProfile(level.requirements, profile, () => ["skin-test"])).find((requirements) => requirements.length > 0)?.[0];
   }
   /** Every interaction in scope (all levels apply). */
   interactions(node) {
-    return this.levels(node).flatMap((level) => level.interactions);
+    const profile = profileAt(node, this.settings);
+    return this.levels(node).flatMap((level) => selectForProfile(level.interactions, profile, interactionKey));
   }
   /** Every procedure-wide contraindication in scope. */
   contraindications(node) {
-    return this.levels(node).flatMap((level) => level.contraindications);
+    const profile = profileAt(node, this.settings);
+    return this.levels(node).flatMap((level) => selectForProfile(level.contraindications, profile, (c) => [c.condition?.$refText ?? ""]));
   }
 };
+function interactionKey(i) {
+  const pair = [i.left?.$refText ?? "", i.right?.$refText ?? ""].sort().join("+");
+  return [`${pair}|${i.inMixture ? "mixture" : "session"}`];
+}
 
 // src/language/semantics/plan-calendar.ts
 var DAY = 864e5;
@@ -36222,38 +37891,6 @@ function whole(text, max) {
   if (!/^[0-9]+$/.test(text)) return void 0;
   const n = Number(text);
   return n >= 1 && n <= max ? n : void 0;
-}
-
-// src/language/semantics/care.ts
-function careFacts(item) {
-  const substances = item.substances.map((r) => r.ref).filter((s) => !!s);
-  const amount = known(readMeasure2(item.amount, ["mass", "volume", "activity"]));
-  let dose;
-  if (amount && substances.length === 1 && item.substances.length === 1) {
-    if (amount.dimension !== "volume") dose = amount;
-    else {
-      const strength = concentrationOf(substances[0]);
-      if (strength) dose = { span: mul(amount.span, point(strength.perMl)), dimension: strength.dimension };
-    }
-  }
-  return {
-    item,
-    timing: item.timing,
-    session: isSession(item.$container) ? item.$container : void 0,
-    substances,
-    amount,
-    dose,
-    durationDays: known(readSpan(item.duration, "time")),
-    route: item.route
-  };
-}
-function protocolCare(protocol) {
-  const own = protocol.members.filter(isCareItem).map(careFacts);
-  const inSessions = protocol.members.filter(isSession).flatMap((s) => s.items.filter(isCareItem).map(careFacts));
-  return [...own, ...inSessions];
-}
-function careOfSession(care, session) {
-  return care.filter((c) => !c.session || c.session === session);
 }
 
 // src/language/semantics/areas.ts
@@ -36713,7 +38350,7 @@ var mixtureMemo = new NodeMemo();
 var techniqueMemo = new NodeMemo();
 var sessionMemo = new NodeMemo();
 var areaMemo = new NodeMemo();
-function computeProtocolSemantics(protocol) {
+function computeProtocolSemantics(protocol, profile = DEFAULT_PROFILE) {
   const mixtures = new Map(protocol.members.filter(isMixture).map((m) => [m, mixtureMemo.get(m, m.components.flatMap((c) => [c.substance?.ref, ...substancesOf(c.substance?.ref)]), () => mixtureFacts(m))]));
   const techniques = new Map(protocol.members.filter(isTechnique).map((t2) => [t2, techniqueMemo.get(t2, [t2.settings.find(isDepthSetting)?.layer?.ref], () => techniqueFacts(t2))]));
   const areas = new Map(protocol.members.filter(isAreaClause).map((a) => [a, areaMemo.get(a, [a.region?.ref], () => areaFacts(a))]));
@@ -36735,6 +38372,7 @@ function computeProtocolSemantics(protocol) {
   const totals = (list, maintenance) => unknown ? phased(maintenance) : totalsOver(list);
   return {
     protocol,
+    profile,
     indication: protocol.members.find(isIndicationClause)?.indication,
     minWeightKg: known(weight),
     minWeightUnreadable: weight === "unreadable",
@@ -36742,7 +38380,6 @@ function computeProtocolSemantics(protocol) {
     mixtures: [...mixtures.values()],
     techniques: [...techniques.values()],
     areas: [...areas.values()],
-    care: protocolCare(protocol),
     sessions: [...sessions.values()],
     schedule,
     countsUnknown: layout.countsUnknown,
@@ -36759,14 +38396,16 @@ function computeProtocolSemantics(protocol) {
 
 // src/language/semantics/meso-semantics.ts
 var MesoSemantics = class {
-  protocols;
-  patients;
   constructor(services) {
+    this.services = services;
     this.protocols = new WorkspaceCache(services.shared);
     this.patients = new WorkspaceCache(services.shared);
   }
+  services;
+  protocols;
+  patients;
   protocol(protocol) {
-    return this.protocols.get(protocol, () => computeProtocolSemantics(protocol));
+    return this.protocols.get(protocol, () => computeProtocolSemantics(protocol, profileInForce(protocol, this.services.workspace.ProjectSettings).name));
   }
   patient(patient) {
     return this.patients.get(patient, () => computePatientSemantics(patient, (p) => this.protocol(p)));
@@ -36815,98 +38454,6 @@ var MesoWorkspaceManager = class extends DefaultWorkspaceManager {
   }
 };
 
-// src/language/validation/issue-codes.ts
-var IssueCodes = {
-  // doses
-  OverdoseSession: "overdose-session",
-  OverdoseWeight: "overdose-weight",
-  OverdoseCycle: "overdose-cycle",
-  OverdoseDay: "overdose-day",
-  OverdoseWeek: "overdose-week",
-  OverdosePoint: "overdose-point",
-  AnestheticSum: "anesthetic-sum",
-  WeightUnknown: "weight-unknown",
-  AmountUnknown: "amount-unknown",
-  OverdoseArea: "overdose-area",
-  // combinations and patients
-  Interaction: "interaction",
-  Contraindicated: "contraindicated",
-  Allergy: "allergy",
-  UnderAge: "under-age",
-  SkinTestPositive: "skin-test-positive",
-  SkinTestLate: "skin-test-late",
-  MissingSkinTest: "missing-skin-test",
-  WithdrawnSubstance: "withdrawn-substance",
-  // technique
-  WrongLayer: "wrong-layer",
-  DepthExceedsNeedle: "depth-exceeds-needle",
-  DepthOutOfRange: "depth-out-of-range",
-  NeedleLength: "needle-length",
-  VolumePerPoint: "volume-per-point",
-  PointsPerSession: "points-per-session",
-  VolumePerSession: "volume-per-session",
-  InsufficientMixture: "insufficient-mixture",
-  MultiInjector: "multi-injector",
-  AreaRestricted: "area-restricted",
-  AreaPoints: "area-points",
-  // mixtures and schedules
-  TooManySubstances: "too-many-substances",
-  SessionsPerCycle: "sessions-per-cycle",
-  IntervalTooShort: "interval-too-short",
-  CourseTooLong: "course-too-long",
-  NotForMixing: "not-for-mixing",
-  Unused: "unused",
-  // language
-  UnknownUnit: "unknown-unit",
-  UnitMismatch: "unit-mismatch",
-  DuplicateName: "duplicate-name",
-  ShadowsStd: "shadows-std",
-  ImportUnresolved: "import-unresolved",
-  NotText: "not-text",
-  UnresolvedName: "unresolved-name",
-  SyntaxError: "syntax-error",
-  InvalidNumber: "invalid-number",
-  InvalidDate: "invalid-date",
-  MisplacedClause: "misplaced-clause",
-  InvalidRange: "invalid-range",
-  MissingInterval: "missing-interval",
-  // suppression comments
-  UnusedIgnore: "unused-ignore",
-  IgnoreNeedsReason: "ignore-needs-reason",
-  IgnoreNotAllowed: "ignore-not-allowed",
-  // products and syringes
-  MissingPresentation: "missing-presentation",
-  AmbiguousAmount: "ambiguous-amount",
-  PresentationOverdrawn: "presentation-overdrawn",
-  MixtureOverdrawn: "mixture-overdrawn"
-};
-var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([
-  IssueCodes.OverdoseSession,
-  IssueCodes.OverdoseWeight,
-  IssueCodes.OverdoseCycle,
-  IssueCodes.AnestheticSum,
-  IssueCodes.OverdoseDay,
-  IssueCodes.OverdoseWeek,
-  IssueCodes.OverdosePoint,
-  IssueCodes.OverdoseArea,
-  IssueCodes.Allergy,
-  IssueCodes.SkinTestPositive,
-  IssueCodes.WithdrawnSubstance,
-  IssueCodes.SyntaxError,
-  IssueCodes.UnresolvedName,
-  IssueCodes.UnknownUnit,
-  IssueCodes.UnitMismatch,
-  IssueCodes.DuplicateName,
-  IssueCodes.ImportUnresolved,
-  IssueCodes.NotText,
-  IssueCodes.InvalidNumber,
-  IssueCodes.InvalidDate,
-  IssueCodes.InvalidRange,
-  IssueCodes.MissingInterval,
-  IssueCodes.MissingPresentation,
-  IssueCodes.AmbiguousAmount
-]);
-
 // src/language/validation/severity.ts
 init_main();
 var Severity = DiagnosticSeverity;
@@ -36924,9 +38471,9 @@ function severityName(d) {
 }
 
 // src/language/validation/not-text.ts
-function notTextDiagnostic(message, line, character) {
+function notTextDiagnostic(message, line2, character) {
   return {
-    range: { start: { line, character }, end: { line, character: character + 1 } },
+    range: { start: { line: line2, character }, end: { line: line2, character: character + 1 } },
     severity: Severity.Error,
     source: "meso",
     code: IssueCodes.NotText,
@@ -36996,12 +38543,12 @@ function mayBeAccepted(d) {
 var IGNORE = /\/\/\s*meso-ignore\s+([a-z-]+)(?:\s*:\s*((?:(?!\/\/).)*))?/;
 function findSuppressions(text) {
   const found = [];
-  text.split(/\r\n|\r|\n/).forEach((lineText, line) => {
+  text.split(/\r\n|\r|\n/).forEach((lineText, line2) => {
     const m = IGNORE.exec(lineText);
     if (!m) return;
     const before2 = lineText.slice(0, m.index);
     found.push({
-      line,
+      line: line2,
       character: m.index,
       length: m[0].trimEnd().length,
       code: m[1],
@@ -37028,8 +38575,8 @@ function applySuppressions(text, diagnostics) {
   const extra = [];
   const kept = diagnostics.filter((d) => {
     const code = typeof d.code === "string" ? d.code : void 0;
-    const line = d.range.start.line;
-    const s = suppressions.find((x) => x.code === code && (x.trailing ? x.line === line : x.line === line - 1));
+    const line2 = d.range.start.line;
+    const s = suppressions.find((x) => x.code === code && (x.trailing ? x.line === line2 : x.line === line2 - 1));
     if (!s || !s.reason) return true;
     if (!mayBeAccepted(d)) {
       if (!s.used) extra.push(warning(s, IssueCodes.IgnoreNotAllowed, `'${s.code}' cannot be ignored: doses, allergies, withdrawn products, error-severity contraindications and errors that leave part of the file unchecked must be fixed.`));
@@ -37049,6 +38596,30 @@ function applySuppressions(text, diagnostics) {
   return [...kept, ...extra];
 }
 
+// src/language/validation/configured-severities.ts
+var LSP_SEVERITY = { error: Severity.Error, warning: Severity.Warning, info: Severity.Information };
+function applyConfiguredSeverities(diagnostics, severities) {
+  if (!severities || Object.keys(severities).length === 0) return diagnostics;
+  const result = [];
+  for (const d of diagnostics) {
+    const code = typeof d.code === "string" ? d.code : void 0;
+    const wanted = code ? severities[code] : void 0;
+    if (!wanted) {
+      result.push(d);
+      continue;
+    }
+    const current = d.severity ?? Severity.Error;
+    const locked = !mayBeAccepted(d);
+    if (wanted === "off") {
+      if (locked) result.push(d);
+      continue;
+    }
+    const severity2 = LSP_SEVERITY[wanted];
+    result.push(locked && severity2 > current ? d : { ...d, severity: severity2 });
+  }
+  return result;
+}
+
 // src/language/validation/meso-document-validator.ts
 var LANGIUM_CODES = {
   [DocumentValidator.LexingError]: IssueCodes.SyntaxError,
@@ -37057,11 +38628,13 @@ var LANGIUM_CODES = {
 var MesoDocumentValidator = class extends DefaultDocumentValidator {
   registry;
   refusals;
+  settings;
   textDocuments;
   constructor(services) {
     super(services);
     this.registry = services.validation.ValidationRegistry;
     this.refusals = services.workspace.TextRefusals;
+    this.settings = services.workspace.ProjectSettings;
     this.textDocuments = services.shared.workspace.TextDocuments;
   }
   async validateDocument(document, options, cancelToken) {
@@ -37078,7 +38651,8 @@ var MesoDocumentValidator = class extends DefaultDocumentValidator {
         d.data = { ...data, code: mapped };
       }
     }
-    return applySuppressions(document.textDocument.getText(), diagnostics);
+    const kept = applySuppressions(document.textDocument.getText(), diagnostics);
+    return applyConfiguredSeverities(kept, this.settings.forDocument(document.uri)?.severities);
   }
   /** Langium's parse errors, with a reserved word used as a name explained once (reserved-words.ts). */
   processParsingErrors(parseResult, diagnostics, options) {
@@ -37093,7 +38667,7 @@ var MesoDocumentValidator = class extends DefaultDocumentValidator {
     for (const reference of document.references) {
       const error = reference.error;
       if (!error?.info) continue;
-      const suggestion = error.data?.suggestion;
+      const suggestion2 = error.data?.suggestion;
       diagnostics.push(this.toDiagnostic("error", error.message ?? "", {
         node: error.info.container,
         range: reference.$refNode?.range,
@@ -37105,7 +38679,7 @@ var MesoDocumentValidator = class extends DefaultDocumentValidator {
           containerType: error.info.container.$type,
           property: error.info.property,
           refText: error.info.reference.$refText,
-          ...suggestion && { suggestion }
+          ...suggestion2 && { suggestion: suggestion2 }
         }
       }));
     }
@@ -37304,13 +38878,13 @@ var AreaChecks = class {
         const where = f2.area ? `area '${areaName(f2.area)}'` : "the injects that name no area (counted as one area: name the areas with 'into')";
         const inherited2 = f2.cap.from.name === f2.substance.name ? "" : ` (from class '${f2.cap.from.name}')`;
         const message = `'${f2.substance.name}' ${formatUpTo(f2.amount)} into ${where} in session '${f2.session.session.name}' exceeds its maximum of ${formatAmount(f2.cap.amount)} per area per session${inherited2} ${noteOf(f2.cap.clause)}.`;
-        for (const place of f2.places) {
-          const key = `area|${message}|${place.inject.$cstNode?.offset}|${place.index}`;
+        for (const place2 of f2.places) {
+          const key = `area|${message}|${place2.inject.$cstNode?.offset}|${place2.index}`;
           if (seen.has(key)) continue;
           seen.add(key);
           report(accept, f2.cap.clause.severity ?? "error", IssueCodes.OverdoseArea, message, {
-            node: place.inject,
-            ...place.index !== void 0 ? { property: "areas", index: place.index } : { property: "mixture" },
+            node: place2.inject,
+            ...place2.index !== void 0 ? { property: "areas", index: place2.index } : { property: "mixture" },
             relatedInformation: relatedTo(f2.cap.clause, "maximum declared here"),
             data: { substance: f2.substance.name, allowed: f2.cap.amount.value.valueOf() }
           });
@@ -37350,67 +38924,8 @@ var AreaChecks = class {
   }
 };
 
-// src/language/validation/rules/care-checks.ts
-var covers = (side, s) => !!side && (isSubstance(side) ? side === s : classesOf(s).includes(side));
-var CareChecks = class {
-  constructor(services) {
-    this.services = services;
-  }
-  services;
-  checkCare(protocol, accept) {
-    const semantics = this.services.semantics.Semantics.protocol(protocol);
-    if (semantics.care.length === 0) return;
-    const interactions = this.services.semantics.Rules.interactions(protocol).filter((x) => !x.inMixture);
-    const seen = /* @__PURE__ */ new Set();
-    const once = (key) => !seen.has(key) && !!seen.add(key);
-    for (const session of semantics.sessions) {
-      const care = careOfSession(semantics.care, session.session);
-      for (const c of care) {
-        const substance = c.dose && c.substances[0];
-        if (substance && c.dose) {
-          const injected = session.doses.find((d) => d.substance === substance);
-          if (injected && !injected.amount) continue;
-          const others = care.filter((o) => o.dose && o.substances[0] === substance);
-          for (const cap of amountCapsOf(substance).filter((k) => k.kind === "session" && k.amount.dimension === c.dose.dimension)) {
-            const fromCare = others.reduce((sum, o) => sum.add(o.dose.span.high), c.dose.span.low.mul(0));
-            const fromInjects = injected?.amount?.dimension === cap.amount.dimension ? injected.amount.span.high : c.dose.span.low.mul(0);
-            const total = fromCare.add(fromInjects);
-            if (total.compare(cap.amount.value) <= 0 || fromInjects.compare(cap.amount.value) > 0) continue;
-            if (!once(`cap|${c.item.$cstNode?.offset}|${session.session.name}|${cap.clause.$cstNode?.offset}`)) continue;
-            const p = provenanceOf(cap.clause);
-            report(
-              accept,
-              cap.clause.severity ?? "error",
-              IssueCodes.OverdoseSession,
-              `'${substance.name}' ${formatUpTo({ span: { low: total, high: total }, dimension: cap.amount.dimension })} in session '${session.session.name}' (${formatUpTo(c.dose)} as ${c.timing}${fromInjects.equals(0) ? "" : " with what is injected"}) exceeds its maximum of ${formatAmount(cap.amount)} per session (${originOf(cap.clause)}${p.source ? `: ${p.source}` : ""}).`,
-              { node: c.item, property: "amount", relatedInformation: relatedTo(cap.clause, "maximum declared here"), data: { substance: substance.name } }
-            );
-          }
-        }
-        c.item.substances.forEach((ref, index) => {
-          const s = ref.ref;
-          if (!s) return;
-          for (const x of interactions) {
-            for (const d of session.doses) {
-              if (d.substance === s || !(covers(x.left?.ref, s) && covers(x.right?.ref, d.substance) || covers(x.right?.ref, s) && covers(x.left?.ref, d.substance))) continue;
-              if (!once(`x|${c.item.$cstNode?.offset}|${index}|${x.$cstNode?.offset}|${d.substance.name}`)) continue;
-              report(
-                accept,
-                x.severity,
-                IssueCodes.Interaction,
-                `'${s.name}' (${c.timing}) and '${d.substance.name}' in session '${session.session.name}': ${x.message} (${originOf(x)}${x.source ? `: ${x.source}` : ""}).`,
-                { node: c.item, property: "substances", index, relatedInformation: relatedTo(x, "interaction declared here"), data: { substances: [s.name, d.substance.name] } }
-              );
-            }
-          }
-        });
-      }
-    }
-  }
-};
-
 // src/language/validation/rules/combination-checks.ts
-function covers2(classifier, substance) {
+function covers(classifier, substance) {
   if (!classifier) return false;
   return isSubstance(classifier) ? classifier === substance : classesOf(substance).includes(classifier);
 }
@@ -37455,7 +38970,7 @@ var CombinationChecks = class {
         }
       );
     };
-    const cleared = (interaction, inMixture) => interaction.unless.some((u) => inMixture.some((s) => covers2(u.ref, s)));
+    const cleared = (interaction, inMixture) => interaction.unless.some((u) => inMixture.some((s) => covers(u.ref, s)));
     const pairs = (items, interaction, found) => {
       const itemSides = items.map((d) => sidesOf(d.substance));
       for (let i = 0; i < items.length; i++) {
@@ -37496,7 +39011,7 @@ var CombinationChecks = class {
   checkComponentMustNotBeWithdrawn(component, accept) {
     const named2 = component.substance?.ref;
     for (const substance of substancesOf(named2)) {
-      const withdrawn = withdrawnOf(substance);
+      const withdrawn = withdrawnOf(substance, profileAt(component, this.services.workspace.ProjectSettings));
       if (!withdrawn) continue;
       const via = named2 === substance ? "" : ` (in product '${named2.name}')`;
       report(
@@ -37537,7 +39052,7 @@ var CombinationChecks = class {
   checkMixingRules(mixture, active, accept) {
     if (active.length < 2) return;
     for (const component of mixture.components) for (const substance of substancesOf(component.substance?.ref)) {
-      const rule = mixingOf(substance);
+      const rule = mixingOf(substance, profileAt(mixture, this.services.workspace.ProjectSettings));
       if (!rule) continue;
       const own = substancesOf(component.substance?.ref);
       const others = active.filter((s) => !own.includes(s) && !(isSubstanceClass(rule.from) && classesOf(s).includes(rule.from)));
@@ -37587,7 +39102,7 @@ function evaluateDoses(semantics, weightKg, weightOnly = false) {
   const findings = [];
   const unknownReported = /* @__PURE__ */ new Set();
   const capsCache = /* @__PURE__ */ new Map();
-  const capsOf = (s) => capsCache.get(s) ?? capsCache.set(s, amountCapsOf(s)).get(s);
+  const capsOf = (s) => capsCache.get(s) ?? capsCache.set(s, amountCapsOf(s, semantics.profile)).get(s);
   const sessionCapsCache = /* @__PURE__ */ new Map();
   const sessionCapsOf = (s) => sessionCapsCache.get(s) ?? sessionCapsCache.set(s, capsOf(s).filter((c) => c.kind === "session" || c.kind === "per-kg")).get(s);
   const allowedCache = /* @__PURE__ */ new Map();
@@ -37639,7 +39154,7 @@ function evaluateDoses(semantics, weightKg, weightOnly = false) {
   findings.push(...windowFindings(semantics, capsOf, allowedOf, weightOnly));
   for (const total of weightOnly ? [] : semantics.totals.cycleSubstances) {
     if (!total.amount) continue;
-    for (const cap of amountCapsOf(total.substance).filter((c) => c.kind === "cycle")) {
+    for (const cap of amountCapsOf(total.substance, semantics.profile).filter((c) => c.kind === "cycle")) {
       if (cap.amount.dimension === total.amount.dimension && total.amount.span.high.compare(cap.amount.value) > 0) {
         const components = semantics.sessions.flatMap((s) => s.doses.filter((d) => d.substance === total.substance).flatMap((d) => d.components));
         findings.push({ kind: "over-cycle", substance: total.substance, amount: total.amount, cap, components: [...new Set(components)] });
@@ -38000,7 +39515,7 @@ function skinTestNeeds(semantics, policy) {
   const needs = policy ? [{ kind: "policy", requirement: policy }] : [];
   const given = [...new Set(semantics.sessions.flatMap((s) => s.doses.map((d) => d.substance)))];
   for (const substance of given) {
-    const rule = skinTestOf(substance);
+    const rule = skinTestOf(substance, semantics.profile);
     if (rule) needs.push({ kind: "substance", substance, rule });
   }
   return needs;
@@ -38028,14 +39543,13 @@ var PatientChecks = class {
     const ps = this.services.semantics.Semantics.patient(patient);
     if (!ps.protocol) return;
     const protocol = ps.protocol;
-    const given = this.services.semantics.Semantics.protocol(protocol);
-    const substances = [.../* @__PURE__ */ new Set([...given.totals.substances.map((t2) => t2.substance), ...given.care.flatMap((c) => c.substances)])];
+    const substances = [...new Set(this.services.semantics.Semantics.protocol(protocol).totals.substances.map((t2) => t2.substance))];
     for (const fact of patient.facts.filter(isConditionsFact)) {
       fact.conditions.forEach((ref, index) => {
         const condition = ref.ref;
         if (!condition) return;
         for (const s of substances) {
-          for (const { clause, from } of contraindicationsInForce(s).filter((c) => c.condition === condition)) {
+          for (const { clause, from } of contraindicationsInForce(s, this.services.semantics.Semantics.protocol(protocol).profile).filter((c) => c.condition === condition)) {
             const p = provenanceOf(clause);
             const via = from === s ? "" : ` (as a member of class '${from.name}')`;
             report(
@@ -38060,14 +39574,14 @@ var PatientChecks = class {
     }
     for (const fact of patient.facts.filter(isAllergyFact)) {
       fact.allergens.forEach((ref, index) => {
-        const given2 = substances.filter((s) => covers2(ref.ref, s));
-        if (given2.length === 0) return;
+        const given = substances.filter((s) => covers(ref.ref, s));
+        if (given.length === 0) return;
         report(
           accept,
           "error",
           IssueCodes.Allergy,
-          `'${patient.name}' is allergic to '${ref.$refText}', and protocol '${protocol.name}' gives ${given2.map((s) => `'${s.name}'`).join(", ")}.`,
-          { node: fact, property: "allergens", index, data: { substances: given2.map((s) => s.name) } }
+          `'${patient.name}' is allergic to '${ref.$refText}', and protocol '${protocol.name}' gives ${given.map((s) => `'${s.name}'`).join(", ")}.`,
+          { node: fact, property: "allergens", index, data: { substances: given.map((s) => s.name) } }
         );
       });
     }
@@ -38124,254 +39638,6 @@ var PatientChecks = class {
   }
 };
 
-// src/language/semantics/patient-facts.ts
-var PREGNANCY_CONDITION = "pregnancy";
-var LACTATION_CONDITION = "breastfeeding";
-function sexOf(patient) {
-  return patient.facts.find(isSexFact)?.sex;
-}
-function ownerLevels(medicine) {
-  if (isSubstance(medicine)) return [[medicine], ...classLevelsOf(medicine)];
-  const levels = [[medicine]];
-  const seen = /* @__PURE__ */ new Set([medicine]);
-  let level = directClassesOf(medicine);
-  while (level.length > 0) {
-    const fresh = level.filter((c) => !seen.has(c));
-    if (fresh.length === 0) break;
-    fresh.forEach((c) => seen.add(c));
-    levels.push(fresh);
-    level = fresh.flatMap(directClassesOf);
-  }
-  return levels;
-}
-function medicineClasses(medicine) {
-  return ownerLevels(medicine).flat().filter((o) => !isSubstance(o));
-}
-function medicinesOf(patient) {
-  const result = [];
-  for (const fact of patient.facts.filter(isMedicationFact)) {
-    fact.medicines.forEach((ref, index) => {
-      const medicine = ref.ref;
-      if (!medicine) return;
-      const owners = ownerLevels(medicine).flat();
-      const washout = owners.flatMap((o) => o.clauses.filter(isWashoutClause))[0];
-      const therapies = owners.flatMap((o) => o.clauses.filter(isTherapyClause)).map((c) => c.condition.ref).filter((c) => !!c);
-      result.push({ fact, index, medicine, washoutDays: known(readValue(washout?.period, "time")), therapies: [...new Set(therapies)] });
-    });
-  }
-  return result;
-}
-var DAY2 = 864e5;
-function takenOn(m, date, parse3) {
-  const since = m.fact.since ? parse3(m.fact.since) : void 0;
-  const until = m.fact.until ? parse3(m.fact.until) : void 0;
-  if (since !== void 0 && date < since) return false;
-  if (until === void 0) return !m.fact.until;
-  const washout = m.washoutDays ? Number(m.washoutDays.valueOf()) * DAY2 : 0;
-  return date <= until || date < until + washout;
-}
-function ageOn(born, date) {
-  if (date < born) return void 0;
-  const b = new Date(born);
-  const d = new Date(date);
-  let years = d.getUTCFullYear() - b.getUTCFullYear();
-  if (d.getUTCMonth() < b.getUTCMonth() || d.getUTCMonth() === b.getUTCMonth() && d.getUTCDate() < b.getUTCDate()) years--;
-  return years;
-}
-function patientAge(patient, date, parse3) {
-  const born = patient.facts.find(isBirthFact);
-  if (born) {
-    const b = parse3(born.date);
-    return b !== void 0 && date !== void 0 ? ageOn(b, date) : void 0;
-  }
-  const age = patient.facts.find(isAgeFact)?.age;
-  return age !== void 0 && /^[0-9]+$/.test(age) ? Number(age) : void 0;
-}
-function minAgeOf(substance) {
-  return rulesOfType(substance, isMinAgeClause)[0];
-}
-
-// src/language/validation/rules/patient-facts-checks.ts
-function ruleNote(clause) {
-  const p = provenanceOf(clause);
-  return `(${originOf(clause)}${p.source ? `: ${p.source}` : ""})`;
-}
-function sideCoversMedicine(side, medicine) {
-  if (!side) return false;
-  if (isSubstance(medicine)) return isSubstance(side) ? side === medicine : classesOf(medicine).includes(side);
-  return !isSubstance(side) && medicineClasses(medicine).includes(side);
-}
-var sideCovers = (side, s) => !!side && (isSubstance(side) ? side === s : classesOf(s).includes(side));
-var PatientFactsChecks = class {
-  constructor(services) {
-    this.services = services;
-  }
-  services;
-  checkPatientFacts(patient, accept) {
-    this.checkDates(patient, accept);
-    const ps = this.services.semantics.Semantics.patient(patient);
-    const protocol = ps.protocol;
-    if (!protocol) return;
-    const start = ps.start ? parseIsoDate(ps.start) : void 0;
-    const given = this.givenWithDates(patient);
-    this.checkExcludes(patient, protocol.name, protocol.members.filter(isExcludesClause).flatMap((e) => e.conditions.map((c) => c.ref)), accept);
-    this.checkAges(patient, given, start, protocol.name, accept);
-    const status = [
-      [!!patient.facts.find(isPregnancyFact) && !patient.facts.find(isPregnancyFact).not, PREGNANCY_CONDITION, { node: patient.facts.find(isPregnancyFact) }],
-      [!!patient.facts.find(isLactationFact) && !patient.facts.find(isLactationFact).not, LACTATION_CONDITION, { node: patient.facts.find(isLactationFact) }]
-    ];
-    for (const [applies, name, place] of status) {
-      if (applies) this.meetCondition(patient, given.map((g) => g.substance), (c) => c.name === name, place, `'${patient.name}' is ${name === PREGNANCY_CONDITION ? "pregnant" : "breastfeeding"}`, protocol.name, accept);
-    }
-    this.checkMedicines(patient, given, protocol.name, accept);
-  }
-  /** The substances the plan gives (injected or in care), with the dates of the sessions that give them. */
-  givenWithDates(patient) {
-    const ps = this.services.semantics.Semantics.patient(patient);
-    const semantics = this.services.semantics.Semantics.protocol(ps.protocol);
-    const byS = /* @__PURE__ */ new Map();
-    const add2 = (s, date) => {
-      const list = byS.get(s) ?? byS.set(s, []).get(s);
-      if (date !== void 0) list.push(date);
-    };
-    semantics.schedule.forEach((s, i) => {
-      const date = ps.dates[i] ? parseIsoDate(ps.dates[i].earliest) : void 0;
-      for (const d of s.facts?.doses ?? []) add2(d.substance, date);
-      for (const c of semantics.care.filter((c2) => !c2.session || c2.session === s.facts?.session)) c.substances.forEach((x) => add2(x, date));
-    });
-    for (const t2 of semantics.totals.substances) add2(t2.substance, void 0);
-    for (const c of semantics.care) c.substances.forEach((x) => add2(x, void 0));
-    return [...byS].map(([substance, dates]) => ({ substance, dates }));
-  }
-  meetCondition(patient, substances, match, place, who, protocol, accept, skip) {
-    const met = /* @__PURE__ */ new Set();
-    for (const s of substances) {
-      for (const { clause, from, condition } of contraindicationsInForce(s).filter((c) => match(c.condition))) {
-        met.add(s);
-        if (skip?.has(s)) continue;
-        const via = from === s ? "" : ` (as a member of class '${from.name}')`;
-        report(
-          accept,
-          clause.severity ?? "error",
-          IssueCodes.Contraindicated,
-          `${who}, and '${s.name}' in protocol '${protocol}' is contraindicated in '${condition.name}'${via} ${ruleNote(clause)}.`,
-          { ...place, relatedInformation: relatedTo(clause, "contraindication declared here"), data: { substance: s.name, condition: condition.name } }
-        );
-      }
-    }
-    for (const c of this.services.semantics.Rules.contraindications(patient).filter((c2) => c2.condition?.ref && match(c2.condition.ref))) {
-      report(
-        accept,
-        c.severity,
-        IssueCodes.Contraindicated,
-        `${who}: ${c.message} ${sourceNote(c)}.`,
-        { ...place, relatedInformation: relatedTo(c, "contraindication declared here"), data: { condition: c.condition.ref.name } }
-      );
-    }
-    return met;
-  }
-  checkExcludes(patient, protocol, excluded, accept) {
-    for (const fact of patient.facts.filter(isConditionsFact)) {
-      fact.conditions.forEach((ref, index) => {
-        if (!ref.ref || !excluded.includes(ref.ref)) return;
-        report(
-          accept,
-          "warning",
-          IssueCodes.Contraindicated,
-          `'${patient.name}' has '${ref.ref.name}', which protocol '${protocol}' excludes.`,
-          { node: fact, property: "conditions", index, data: { condition: ref.ref.name } }
-        );
-      });
-    }
-  }
-  checkAges(patient, given, start, protocol, accept) {
-    const fact = patient.facts.find(isBirthFact) ?? patient.facts.find(isAgeFact);
-    if (!fact) return;
-    for (const { substance, dates } of given) {
-      const rule = minAgeOf(substance);
-      if (!rule || !/^[0-9]+$/.test(rule.clause.age)) continue;
-      const first2 = dates.length > 0 ? Math.min(...dates) : start;
-      const age = patientAge(patient, first2, parseIsoDate);
-      if (age === void 0 || age >= Number(rule.clause.age)) continue;
-      const when = first2 !== void 0 ? ` on ${new Date(first2).toISOString().slice(0, 10)}` : "";
-      const from = rule.from === substance ? "" : ` (class '${rule.from.name}')`;
-      report(
-        accept,
-        rule.clause.severity ?? "error",
-        IssueCodes.UnderAge,
-        `'${patient.name}' is ${age}${when}, and '${substance.name}'${from} in protocol '${protocol}' is for ${rule.clause.age} years and over ${ruleNote(rule.clause)}.`,
-        { node: fact, property: isBirthFact(fact) ? "date" : "age", relatedInformation: relatedTo(rule.clause, "minimum age declared here"), data: { substance: substance.name, age } }
-      );
-    }
-  }
-  checkMedicines(patient, given, protocol, accept) {
-    const interactions = this.services.semantics.Rules.interactions(patient).filter((x) => !x.inMixture);
-    for (const m of medicinesOf(patient)) {
-      const since = m.fact.since ? parseIsoDate(m.fact.since) : void 0;
-      const until = m.fact.until ? parseIsoDate(m.fact.until) : void 0;
-      if (m.fact.since && since === void 0 || m.fact.until && until === void 0 || since !== void 0 && until !== void 0 && until < since) continue;
-      const during = given.filter((g) => g.substance !== m.medicine && (g.dates.length > 0 ? g.dates.some((d) => takenOn(m, d, parseIsoDate)) : !m.fact.until));
-      if (during.length === 0) continue;
-      const place = { node: m.fact, property: "medicines", index: m.index };
-      const who = `'${patient.name}' ${this.takesText(m)}`;
-      const met = /* @__PURE__ */ new Set();
-      for (const therapy of m.therapies) {
-        this.meetCondition(patient, during.map((g) => g.substance), (c) => c === therapy, place, `${who} (which counts as '${therapy.name}')`, protocol, accept).forEach((s) => met.add(s));
-      }
-      for (const x of interactions) {
-        for (const [mine, theirs] of [[x.left?.ref, x.right?.ref], [x.right?.ref, x.left?.ref]]) {
-          if (!sideCoversMedicine(mine, m.medicine)) continue;
-          for (const g of during.filter((g2) => !met.has(g2.substance) && sideCovers(theirs, g2.substance))) {
-            met.add(g.substance);
-            report(
-              accept,
-              x.severity,
-              IssueCodes.Interaction,
-              `${who}, and protocol '${protocol}' gives '${g.substance.name}': ${x.message} (${originOf(x)}${x.source ? `: ${x.source}` : ""}).`,
-              { ...place, relatedInformation: relatedTo(x, "interaction declared here"), data: { substances: [m.medicine.name, g.substance.name] } }
-            );
-          }
-        }
-      }
-    }
-  }
-  takesText(m) {
-    const f2 = m.fact;
-    const range = `${f2.since ? ` ${f2.took ? "from" : "since"} ${f2.since}` : ""}${f2.until ? ` until ${f2.until}` : ""}`;
-    const washout = f2.until && m.washoutDays ? ` (washout ${m.washoutDays.valueOf()} days)` : "";
-    return `${f2.took ? "took" : "takes"} '${m.medicine.name}'${range}${washout}`;
-  }
-  /** Dates that do not exist, a medicine stopped before it was started, a birth after the first session. */
-  checkDates(patient, accept) {
-    for (const fact of patient.facts) {
-      if (fact.$type === "MedicationFact") {
-        const since = fact.since ? parseIsoDate(fact.since) : void 0;
-        const until = fact.until ? parseIsoDate(fact.until) : void 0;
-        for (const [prop, text, value] of [["since", fact.since, since], ["until", fact.until, until]]) {
-          if (text && value === void 0) report(accept, "error", IssueCodes.InvalidDate, `${text} is not a calendar date (YYYY-MM-DD).`, { node: fact, property: prop });
-        }
-        if (since !== void 0 && until !== void 0 && until < since) {
-          report(
-            accept,
-            "error",
-            IssueCodes.InvalidRange,
-            `'${fact.since} until ${fact.until}' runs backwards: the medicine is stopped before it is started. Until it is fixed, it is not checked against the protocol.`,
-            { node: fact, property: "until" }
-          );
-        }
-      } else if (isBirthFact(fact)) {
-        const born = parseIsoDate(fact.date);
-        const start = patient.facts.find(isFollowsFact);
-        const first2 = start ? parseIsoDate(start.start) : void 0;
-        if (born === void 0) report(accept, "error", IssueCodes.InvalidDate, `${fact.date} is not a calendar date (YYYY-MM-DD).`, { node: fact, property: "date" });
-        else if (first2 !== void 0 && born > first2) report(accept, "error", IssueCodes.InvalidDate, `'${patient.name}' is born on ${fact.date}, after the first session on ${start.start}. Until it is fixed, no age rule is checked.`, { node: fact, property: "date" });
-      } else if (isAgeFact(fact) && (!/^[0-9]+$/.test(fact.age) || Number(fact.age) > 130)) {
-        report(accept, "error", IssueCodes.InvalidNumber, `An age must be a whole number of years from 0 to 130, not ${fact.age}.`, { node: fact, property: "age" });
-      }
-    }
-  }
-};
-
 // src/language/semantics/courses.ts
 function consecutivePeriodDays(clause) {
   const spec = lookupUnit(clause.period);
@@ -38391,7 +39657,7 @@ function evaluateCourses(semantics) {
   const findings = [];
   const substances = [...new Set(semantics.sessions.flatMap((s) => s.doses.map((d) => d.substance)))];
   for (const substance of substances) {
-    const rules = rulesInForce(substance);
+    const rules = rulesInForce(substance, semantics.profile);
     const consecutive = rules.filter((r) => isMaxConsecutiveClause(r.clause));
     const course = rules.find((r) => isMaxCourseClause(r.clause));
     if (consecutive.length === 0 && !course) continue;
@@ -38433,7 +39699,7 @@ function evaluateSubstancePoints(semantics) {
   const findings = [];
   for (const session of semantics.sessions) {
     for (const dose of session.doses) {
-      const rule = rulesInForce(dose.substance).find((r) => isMaxPointsClause(r.clause));
+      const rule = rulesInForce(dose.substance, semantics.profile).find((r) => isMaxPointsClause(r.clause));
       if (!rule) continue;
       const clause = rule.clause;
       const carrying = session.injects.filter((i) => i.doses.some((d) => d.substance === dose.substance));
@@ -38482,7 +39748,7 @@ var ScheduleChecks = class {
       );
     }
     for (const total of semantics.countsUnknown ? [] : semantics.totals.cycleSubstances) {
-      const clause = maxSessionsOf(total.substance);
+      const clause = maxSessionsOf(total.substance, semantics.profile);
       const max = clause && /^[0-9]+$/.test(clause.count) ? Number(clause.count) : void 0;
       if (max === void 0) continue;
       const using = cycle.filter((s) => s.facts?.doses.some((d) => d.substance === total.substance));
@@ -38555,7 +39821,7 @@ var ScheduleChecks = class {
       }
     }
     for (const total of semantics.totals.substances) {
-      const clause = minIntervalOf(total.substance);
+      const clause = minIntervalOf(total.substance, semantics.profile);
       const amount = clause && this.minDays(clause.interval);
       if (!clause || !amount) continue;
       const using = schedule.map((s, at) => ({ s, at })).filter(({ s }) => s.facts?.doses.some((d) => d.substance === total.substance));
@@ -38831,7 +40097,7 @@ var TechniqueChecks = class {
           );
         }
         for (const dose of i.doses) {
-          const intended = intendedLayersOf(dose.substance);
+          const intended = intendedLayersOf(dose.substance, semantics.profile);
           const depth = i.technique?.depthLength;
           const layer = i.technique?.technique.settings.find(isDepthSetting)?.layer?.ref;
           if (intended.length === 0 || !depth || layer && intended.includes(layer)) continue;
@@ -38936,10 +40202,6 @@ function slotOf(c, prop) {
     const unchecked = `the points of ${named(c, "area")} are not derived or checked`;
     return prop === "spacing" ? { dims: ["length"], slot: "a spacing of points", range: false, unchecked } : { dims: ["area"], slot: "an area size", range: false, unchecked };
   }
-  if (isCareItem(c)) {
-    return prop === "duration" ? { dims: ["time"], slot: "a time", range: true } : { dims: ["mass", "volume", "activity"], slot: "an amount of care", range: true, unchecked: "this amount does not count toward the caps" };
-  }
-  if (isWashoutClause(c)) return { dims: ["time"], slot: "a washout period", range: false, unchecked: "the medicine counts as taken only until its last day" };
   if (isMaxCourseClause(c)) return { dims: ["time"], slot: "a course length", range: false, unchecked: "this course length is not checked" };
   if (isMinIntervalClause(c)) return { dims: ["time"], slot: "an interval", range: false, unchecked: "this minimum interval is not checked" };
   if (isLayer(c)) return { dims: ["length"], slot: "a layer depth", range: false, unchecked: `the band of ${named(c, "layer")} is not used` };
@@ -38978,13 +40240,13 @@ function checkUnit(unit, allowed, slot, accept, note = "") {
   const text = unitText(unit);
   const spec = lookupUnit(text);
   if (!spec) {
-    const suggestion = closest(text, allowed.flatMap((d) => unitSpellings(d)));
+    const suggestion2 = closest(text, allowed.flatMap((d) => unitSpellings(d)));
     report(
       accept,
       "error",
       IssueCodes.UnknownUnit,
-      `Unknown unit '${text}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""} Expected ${allowed.map((d) => dimensionNames[d]).join(" or ")}.${note}`,
-      { node: unit, data: { unit: text, suggestion } }
+      `Unknown unit '${text}'.${suggestion2 ? ` Did you mean '${suggestion2}'?` : ""} Expected ${allowed.map((d) => dimensionNames[d]).join(" or ")}.${note}`,
+      { node: unit, data: { unit: text, suggestion: suggestion2 } }
     );
     return false;
   }
@@ -39284,10 +40546,8 @@ function registerValidationChecks(services) {
   const techniques = new TechniqueChecks(services);
   const schedules = new ScheduleChecks(services);
   const patients = new PatientChecks(services);
-  const patientFacts = new PatientFactsChecks(services);
   const areas = new AreaChecks(services);
   const products = new ProductChecks(services);
-  const care = new CareChecks(services);
   const checks = {
     Import: (n, a) => scoping.checkImportMustResolve(n, a),
     Model: (n, a) => scoping.checkNamesMustBeUnique(n, a),
@@ -39298,15 +40558,13 @@ function registerValidationChecks(services) {
       (n, a) => techniques.checkTechniques(n, a),
       (n, a) => schedules.checkSchedule(n, a),
       (n, a) => areas.checkAreas(n, a),
-      (n, a) => care.checkCare(n, a),
       valueChecks.checkScheduleMustBeBounded,
       valueChecks.checkPhasesMustHaveIntervals,
       checkMembersShouldBeUsed
     ],
     Patient: [
       (n, a) => doses.checkPatientDosesMustStayUnderCaps(n, a),
-      (n, a) => patients.checkPatient(n, a),
-      (n, a) => patientFacts.checkPatientFacts(n, a)
+      (n, a) => patients.checkPatient(n, a)
     ],
     Mixture: (n, a) => combinations.checkMixtureShouldNotHaveTooManySubstances(n, a),
     Component: [
@@ -39358,14 +40616,14 @@ function reparseBlock(parser, previous, text) {
   const newEndLine = first2._startLine + freshLast._endLine;
   const newEndColumn = freshLast._endLine === 0 ? first2._startColumn + freshLast._endColumn : freshLast._endColumn;
   moveFollowing(rootCst, cst, oldBlockEnd, delta, oldLast._endLine, newEndLine - oldLast._endLine, newEndColumn - oldLast._endColumn);
-  const [line, column] = [first2._startLine, first2._startColumn];
+  const [line2, column] = [first2._startLine, first2._startColumn];
   for (const leaf of cst_utils_exports.streamCst(freshCst).filter(isLeafCstNode)) {
     const f2 = leaf;
     if (f2._startLine === 0) f2._startColumn += column;
     if (f2._endLine === 0) f2._endColumn += column;
     f2._offset += from;
-    f2._startLine += line;
-    f2._endLine += line;
+    f2._startLine += line2;
+    f2._endLine += line2;
   }
   splice2(block2, fresh.value, cst, freshCst);
   rootCst._text = text;
@@ -39427,13 +40685,13 @@ function innermostBlock(root2, start, oldEnd) {
 }
 function moveFollowing(root2, block2, oldBlockEnd, delta, endLine, lineDelta, columnDelta) {
   let passed = false;
-  const visit = (node) => {
+  const visit2 = (node) => {
     node._rangeCache = void 0;
     for (const child of node.content) {
       if (child === block2) {
         passed = true;
       } else if ("content" in child) {
-        if (passed || child.end > oldBlockEnd - 1) visit(child);
+        if (passed || child.end > oldBlockEnd - 1) visit2(child);
       } else if (passed || child.offset >= oldBlockEnd) {
         const f2 = child;
         if (f2._startLine === endLine) f2._startColumn += columnDelta;
@@ -39444,7 +40702,7 @@ function moveFollowing(root2, block2, oldBlockEnd, delta, endLine, lineDelta, co
       }
     }
   };
-  visit(root2);
+  visit2(root2);
 }
 function edgeLeaf(node, at) {
   let child = node;
@@ -39747,6 +41005,37 @@ var MesoLocale = class {
   }
 };
 
+// src/language/workspace/project-settings.ts
+var MesoProjectSettings = class {
+  roots = /* @__PURE__ */ new Map();
+  /** Sets (or, with `undefined`, removes) the settings of the project rooted at `root`. */
+  set(root2, settings) {
+    const key = folderKey(root2);
+    if (settings) this.roots.set(key, settings);
+    else this.roots.delete(key);
+  }
+  clear() {
+    this.roots.clear();
+  }
+  /** The settings of the project holding `uri`, if any. */
+  forDocument(uri) {
+    const text = typeof uri === "string" ? uri : uri.toString();
+    let best;
+    for (const root2 of this.roots.keys()) {
+      if (text.startsWith(root2) && (!best || root2.length > best.length)) best = root2;
+    }
+    return best === void 0 ? void 0 : this.roots.get(best);
+  }
+  /** Every formulary file of every project (they are loaded as workspace documents). */
+  allFormularies() {
+    return [...new Set([...this.roots.values()].flatMap((s) => s.formularies ?? []))];
+  }
+};
+function folderKey(root2) {
+  const text = root2.toString();
+  return text.endsWith("/") ? text : `${text}/`;
+}
+
 // src/language/meso-module.ts
 var MesoModule = {
   parser: {
@@ -39760,7 +41049,8 @@ var MesoModule = {
   },
   workspace: {
     ReferenceDescriptionProvider: (services) => new MesoReferenceDescriptionProvider(services),
-    TextRefusals: () => new MesoTextRefusals()
+    TextRefusals: () => new MesoTextRefusals(),
+    ProjectSettings: () => new MesoProjectSettings()
   },
   validation: {
     DocumentValidator: (services) => new MesoDocumentValidator(services),
@@ -39770,7 +41060,7 @@ var MesoModule = {
   i18n: { Locale: () => new MesoLocale() },
   semantics: {
     Semantics: (services) => new MesoSemantics(services),
-    Rules: (services) => new LibraryRules(services.scoping.ImportGraph, services.scoping.Imports, services.shared.workspace.LangiumDocuments, services.shared)
+    Rules: (services) => new LibraryRules(services.scoping.ImportGraph, services.scoping.Imports, services.shared.workspace.LangiumDocuments, services.shared, services.workspace.ProjectSettings)
   }
 };
 var MesoSharedModule = {
@@ -39789,191 +41079,13 @@ function createMesoCoreServices(context) {
   return { shared, Meso };
 }
 
-// src/files/read-file.ts
-var import_node_fs = require("node:fs");
-var path = __toESM(require("node:path"), 1);
-var DEFAULT_MAX_FILE_BYTES = 1e7;
-var refuse = (code, reason) => ({ ok: false, code, reason });
-function formatBytes(n) {
-  if (n >= 1e6) return `${Number((n / 1e6).toFixed(1))} MB`;
-  if (n >= 1e3) return `${Number((n / 1e3).toFixed(1))} kB`;
-  return `${n} bytes`;
-}
-function parseBytes(text) {
-  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*$/i.exec(text);
-  if (!m) return void 0;
-  const unit = (m[2] ?? "b").toLowerCase();
-  const factor = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 }[unit];
-  const bytes = Math.floor(Number(m[1]) * factor);
-  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : void 0;
-}
-function notRegular(stat2) {
-  if (stat2.isFile()) return void 0;
-  if (stat2.isDirectory()) return refuse("EISDIR", "it is a folder");
-  if (stat2.isFIFO()) return refuse("not-regular", "it is a FIFO (named pipe), not a regular file");
-  if (stat2.isSocket()) return refuse("not-regular", "it is a socket, not a regular file");
-  if (stat2.isCharacterDevice() || stat2.isBlockDevice()) return refuse("not-regular", "it is a device, not a regular file");
-  return refuse("not-regular", "it is not a regular file");
-}
-function tooLarge(max, size) {
-  return refuse("too-large", `it is ${size === void 0 ? "larger than" : `${formatBytes(size)}, over`} the limit of ${formatBytes(max)} per file`);
-}
-function isInside(folder, file) {
-  const rel = path.relative(folder, file);
-  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
-}
-function realProjectRoots(folders) {
-  return folders.map((f2) => {
-    try {
-      return import_node_fs.realpathSync.native(f2);
-    } catch {
-      return path.resolve(f2);
-    }
-  });
-}
-var OPEN_FLAGS = import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0) | (import_node_fs.constants.O_NOFOLLOW ?? 0);
-function readRegularFile(file, options = {}) {
-  const max = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let real;
-  let stat2;
-  try {
-    real = import_node_fs.realpathSync.native(file);
-    stat2 = (0, import_node_fs.statSync)(real);
-  } catch (e) {
-    return refuse(errorCode(e) ?? "error", fsWords(e));
-  }
-  if (options.roots && !options.roots.some((root2) => isInside(root2, real))) {
-    return refuse("outside", `its real path ${real} is outside the project folder ${options.roots[0]}`);
-  }
-  const kind = notRegular(stat2);
-  if (kind) return kind;
-  if (stat2.size > max) return tooLarge(max, stat2.size);
-  let fd;
-  try {
-    fd = (0, import_node_fs.openSync)(real, OPEN_FLAGS);
-  } catch (e) {
-    return refuse(errorCode(e) ?? "error", errorCode(e) === "ELOOP" ? "it changed while being read" : fsWords(e));
-  }
-  try {
-    const opened = (0, import_node_fs.fstatSync)(fd);
-    if (opened.ino !== stat2.ino || opened.dev !== stat2.dev) return notRegular(opened) ?? refuse("changed", "it changed while being read");
-    return readAll(fd, real, opened.size, max);
-  } catch (e) {
-    return refuse(errorCode(e) ?? "error", fsWords(e));
-  } finally {
-    (0, import_node_fs.closeSync)(fd);
-  }
-}
-function readAll(fd, real, size, max) {
-  let buffer = Buffer.allocUnsafe(Math.min(size, max) + 1);
-  let length = 0;
-  for (; ; ) {
-    if (length === buffer.length) {
-      if (length > max) return tooLarge(max);
-      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, max + 1));
-      buffer.copy(bigger, 0, 0, length);
-      buffer = bigger;
-    }
-    const n = (0, import_node_fs.readSync)(fd, buffer, length, buffer.length - length, null);
-    if (n === 0) break;
-    length += n;
-  }
-  if (length > max) return tooLarge(max);
-  return { ok: true, bytes: buffer.subarray(0, length), realPath: real };
-}
-
 // src/cli/expand-paths.ts
-var import_node_fs3 = require("node:fs");
-var path3 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var path4 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
-
-// src/cli/ignore-rules.ts
-var import_node_fs2 = require("node:fs");
-var path2 = __toESM(require("node:path"), 1);
-var import_ignore = __toESM(require_ignore(), 1);
-function repositoryRoot(folder) {
-  for (let dir = path2.resolve(folder); ; dir = path2.dirname(dir)) {
-    if ((0, import_node_fs2.existsSync)(path2.join(dir, ".git"))) return dir;
-    if (path2.dirname(dir) === dir) return void 0;
-  }
-}
-var posix = (p) => p.split(path2.sep).join("/");
-var IgnoreRules = class {
-  constructor(cwd, base, options) {
-    this.cwd = cwd;
-    const repo = options.gitignore ? repositoryRoot(base) : void 0;
-    this.base = repo ?? path2.resolve(base);
-    this.gitignore = options.gitignore;
-    this.patterns = options.patterns.length > 0 ? (0, import_ignore.default)().add(options.patterns) : void 0;
-    this.exclude = repo && options.gitignore ? this.load(path2.join(repo, ".git", "info", "exclude")) : void 0;
-  }
-  cwd;
-  base;
-  byFolder = /* @__PURE__ */ new Map();
-  ignoredFolders = /* @__PURE__ */ new Map();
-  patterns;
-  gitignore;
-  exclude;
-  /** Rules of one ignore file, or undefined when there is none (or it cannot be read). */
-  load(file) {
-    const read = readRegularFile(file, { maxBytes: 1e6 });
-    return read.ok ? (0, import_ignore.default)().add(read.bytes.toString("utf8")) : void 0;
-  }
-  rulesOf(folder) {
-    if (!this.byFolder.has(folder)) this.byFolder.set(folder, this.gitignore ? this.load(path2.join(folder, ".gitignore")) : void 0);
-    return this.byFolder.get(folder);
-  }
-  /** Whether the `--ignore-pattern` patterns leave this path out (files named on the command line too). */
-  matchesPattern(file, isFolder = false) {
-    const rel = posix(path2.relative(this.cwd, file));
-    if (!this.patterns || rel === "" || rel.startsWith("..") || path2.isAbsolute(rel)) return false;
-    return this.patterns.ignores(isFolder ? `${rel}/` : rel);
-  }
-  /** Whether git (and the patterns) would leave this file or folder out. */
-  ignores(file, isFolder = false) {
-    if (this.matchesPattern(file, isFolder)) return true;
-    const abs = path2.resolve(file);
-    const parent = path2.dirname(abs);
-    if (parent !== abs && this.isInsideBase(parent) && parent !== this.base && this.folderIgnored(parent)) return true;
-    return this.gitRules(abs, isFolder);
-  }
-  isInsideBase(p) {
-    const rel = path2.relative(this.base, p);
-    return !rel.startsWith("..") && !path2.isAbsolute(rel);
-  }
-  /** A folder is ignored when git ignores it or any folder above it (up to the base). */
-  folderIgnored(folder) {
-    const known2 = this.ignoredFolders.get(folder);
-    if (known2 !== void 0) return known2;
-    const parent = path2.dirname(folder);
-    const ignored = parent !== this.base && this.isInsideBase(parent) && this.folderIgnored(parent) || this.matchesPattern(folder, true) || this.gitRules(folder, true);
-    this.ignoredFolders.set(folder, ignored);
-    return ignored;
-  }
-  /** The verdict of the ignore files alone: the deepest folder whose rules decide wins. */
-  gitRules(abs, isFolder) {
-    if (!this.gitignore || !this.isInsideBase(abs) || abs === this.base) return false;
-    const suffix = isFolder ? "/" : "";
-    let ignored = this.exclude?.ignores(posix(path2.relative(this.base, abs)) + suffix) ?? false;
-    for (let dir = this.base; ; ) {
-      const rules = this.rulesOf(dir);
-      if (rules) {
-        const verdict = rules.test(posix(path2.relative(dir, abs)) + suffix);
-        if (verdict.ignored) ignored = true;
-        else if (verdict.unignored) ignored = false;
-      }
-      const rel = path2.relative(dir, path2.dirname(abs));
-      if (rel === "") break;
-      dir = path2.join(dir, rel.split(path2.sep)[0]);
-    }
-    return ignored;
-  }
-};
-
-// src/cli/expand-paths.ts
 var isGlob = (input) => import_picomatch.default.scan(input).isGlob;
 async function expandPaths(inputs, options = {}) {
-  const cwd = path3.resolve(options.cwd ?? process.cwd());
+  const cwd = path4.resolve(options.cwd ?? process.cwd());
   const rules = new IgnoreRules(cwd, await projectRoot(inputs, cwd), { gitignore: options.gitignore ?? true, patterns: options.ignorePatterns ?? [] });
   const found = /* @__PURE__ */ new Set();
   const unmatched = [];
@@ -39983,10 +41095,10 @@ async function expandPaths(inputs, options = {}) {
     if (isGlob(input)) {
       matched = expandGlob(input, cwd, rules);
     } else {
-      const abs = path3.resolve(cwd, input);
+      const abs = path4.resolve(cwd, input);
       let isFolder;
       try {
-        isFolder = (0, import_node_fs3.statSync)(abs).isDirectory();
+        isFolder = (0, import_node_fs4.statSync)(abs).isDirectory();
       } catch (e) {
         if (e.code === "ENOENT" && isLink(abs)) isFolder = false;
         else throw new CliError(`${input}: ${e.code === "ENOENT" ? "no such file or folder" : fsReason(e)}.`);
@@ -40000,27 +41112,27 @@ async function expandPaths(inputs, options = {}) {
 }
 function isLink(p) {
   try {
-    return (0, import_node_fs3.lstatSync)(p).isSymbolicLink();
+    return (0, import_node_fs4.lstatSync)(p).isSymbolicLink();
   } catch {
     return false;
   }
 }
 function expandGlob(input, cwd, rules) {
   const scan = import_picomatch.default.scan(input);
-  const base = path3.resolve(cwd, scan.base || ".");
+  const base = path4.resolve(cwd, scan.base || ".");
   let isFolder = false;
   try {
-    isFolder = (0, import_node_fs3.statSync)(base).isDirectory();
+    isFolder = (0, import_node_fs4.statSync)(base).isDirectory();
   } catch {
   }
   if (!isFolder) return [];
   const isMatch = (0, import_picomatch.default)(scan.glob, { dot: false });
-  return walk(base, rules).filter((f2) => isMatch(path3.relative(base, f2).split(path3.sep).join("/")));
+  return walk(base, rules).filter((f2) => isMatch(path4.relative(base, f2).split(path4.sep).join("/")));
 }
 function walk(dir, rules, visited = /* @__PURE__ */ new Set()) {
   let real;
   try {
-    real = (0, import_node_fs3.realpathSync)(dir);
+    real = (0, import_node_fs4.realpathSync)(dir);
   } catch (e) {
     throw new CliError(`cannot search the folder ${dir}: ${fsReason(e)}.`);
   }
@@ -40028,18 +41140,18 @@ function walk(dir, rules, visited = /* @__PURE__ */ new Set()) {
   visited.add(real);
   let entries;
   try {
-    entries = (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true });
+    entries = (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true });
   } catch (e) {
     throw new CliError(`cannot search the folder ${dir}: ${fsReason(e)}.`);
   }
   const result = [];
   for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
     if (e.name === "node_modules" || e.name.startsWith(".")) continue;
-    const full = path3.join(dir, e.name);
+    const full = path4.join(dir, e.name);
     let isFolder = e.isDirectory();
     if (e.isSymbolicLink()) {
       try {
-        isFolder = (0, import_node_fs3.statSync)(full).isDirectory();
+        isFolder = (0, import_node_fs4.statSync)(full).isDirectory();
       } catch {
         isFolder = false;
       }
@@ -40053,28 +41165,28 @@ function walk(dir, rules, visited = /* @__PURE__ */ new Set()) {
   return result;
 }
 async function projectRoot(inputs, cwd = process.cwd()) {
-  const folders = [path3.resolve(cwd)];
+  const folders = [path4.resolve(cwd)];
   for (const input of inputs) {
     if (isGlob(input)) {
-      folders.push(path3.resolve(cwd, import_picomatch.default.scan(input).base || "."));
+      folders.push(path4.resolve(cwd, import_picomatch.default.scan(input).base || "."));
       continue;
     }
-    const abs = path3.resolve(cwd, input);
+    const abs = path4.resolve(cwd, input);
     let isFolder = false;
     try {
-      isFolder = (0, import_node_fs3.statSync)(abs).isDirectory();
+      isFolder = (0, import_node_fs4.statSync)(abs).isDirectory();
     } catch {
     }
-    folders.push(isFolder ? abs : path3.dirname(abs));
+    folders.push(isFolder ? abs : path4.dirname(abs));
   }
   return folders.reduce(commonFolder);
 }
 function commonFolder(a, b) {
-  const as = a.split(path3.sep);
-  const bs = b.split(path3.sep);
+  const as = a.split(path4.sep);
+  const bs = b.split(path4.sep);
   let i = 0;
   while (i < as.length && i < bs.length && as[i] === bs[i]) i++;
-  return as.slice(0, i).join(path3.sep) || path3.parse(a).root;
+  return as.slice(0, i).join(path4.sep) || path4.parse(a).root;
 }
 
 // src/cli/load-workspace.ts
@@ -40091,7 +41203,8 @@ async function loadWorkspace(files, options = {}) {
   const lenient = /* @__PURE__ */ new Map();
   const hashes = /* @__PURE__ */ new Map();
   const importTargets = /* @__PURE__ */ new Map();
-  const queue = files.map((f2) => URI2.file(f2));
+  const formularies = options.config ? options.config.parsed.formularies.map((f2) => URI2.file(path5.resolve(options.config.folder, f2))) : [];
+  const queue = [...files.map((f2) => URI2.file(f2)), ...formularies];
   const requested = new Set(queue.map((u) => u.toString()));
   while (queue.length > 0) {
     const uri = queue.shift();
@@ -40129,14 +41242,19 @@ async function loadWorkspace(files, options = {}) {
     }
     importTargets.set(uri.toString(), targets);
   }
+  if (options.config) {
+    const cwd = process.cwd();
+    const declared = declaredProfiles([...std, ...loaded]);
+    Meso.workspace.ProjectSettings.set(URI2.file(options.config.folder), settingsOf(options.config, declared, cwd));
+  }
   await shared.workspace.DocumentBuilder.build([...std, ...loaded], { validation: true });
   const checked = loaded.map((document) => {
     const sourceText = lenient.get(document.uri.toString()) ?? document.textDocument.getText();
     const key = document.uri.toString();
     const states = [...new Set(importTargets.get(key))].map((target) => {
       const hash = hashes.get(target);
-      const path13 = URI2.parse(target).fsPath;
-      return hash ? { path: path13, hash } : { path: path13, missing: imports.loadFailure(URI2.parse(target)) ?? "ENOENT" };
+      const path16 = URI2.parse(target).fsPath;
+      return hash ? { path: path16, hash } : { path: path16, missing: imports.loadFailure(URI2.parse(target)) ?? "ENOENT" };
     });
     return { path: document.uri.fsPath, document, diagnostics: document.diagnostics ?? [], sourceText, hash: hashes.get(key), imports: states };
   }).sort((a, b) => a.path.localeCompare(b.path));
@@ -40145,7 +41263,7 @@ async function loadWorkspace(files, options = {}) {
 
 // src/cli/problems.ts
 var import_node_crypto2 = require("node:crypto");
-var path4 = __toESM(require("node:path"), 1);
+var path6 = __toESM(require("node:path"), 1);
 
 // src/cli/diagnostics.ts
 function byPosition(a, b) {
@@ -40179,7 +41297,7 @@ function reportOf(files, cwd, quiet = false) {
   let errors = 0;
   let warnings = 0;
   for (const f2 of files) {
-    const file = path4.relative(cwd, f2.path).split(path4.sep).join("/") || f2.path;
+    const file = path6.relative(cwd, f2.path).split(path6.sep).join("/") || f2.path;
     names.push(file);
     for (const p of f2.problems) {
       if (p.severity === "error") errors++;
@@ -40220,10 +41338,10 @@ async function checkWorker(data, reply) {
   }
 }
 function inWorker(script, data) {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve11, reject) => {
     const worker2 = new import_node_worker_threads.Worker(script, { workerData: { mesoCheckWorker: data }, argv: [], stdout: true, stderr: true });
     worker2.once("message", (m) => {
-      if ("results" in m) resolve8(m.results);
+      if ("results" in m) resolve11(m.results);
       else if (m.error.kind === "cli") reject(new CliError(m.error.message, m.error.exitCode));
       else if (m.error.kind === "fs") reject(new FileSystemError(m.error.message));
       else reject(new Error(m.error.message));
@@ -40426,6 +41544,10 @@ var package_default = {
     },
     jsonValidation: [
       {
+        fileMatch: "meso.config.json",
+        url: "./src/config/meso-config.schema.json"
+      },
+      {
         fileMatch: "*.plan.json",
         url: "./src/compiler/meso-schema.json"
       },
@@ -40462,6 +41584,7 @@ var package_default = {
     ignore: "^7.0.17",
     "js-yaml": "4.3.2",
     "json-schema-to-typescript": "^16.0.0",
+    "jsonc-parser": "3.3.1",
     langium: "~4.4.0",
     "langium-cli": "~4.4.0",
     picomatch: "^4.0.7",
@@ -40518,76 +41641,6 @@ function spanNumber(span) {
   const low = jsonNumber(span.low);
   const high = jsonNumber(span.high);
   return isPoint(span) || low === high ? low : { low, high };
-}
-
-// src/compiler/compile-areas.ts
-function areasJson(semantics) {
-  return semantics.areas.filter((a) => a.area.name).map((a) => ({
-    id: a.area.name,
-    ...a.area.area !== void 0 && { title: a.area.area },
-    ...a.region && { region: a.region.name },
-    ...a.sizeCm2 && { size: quantity(a.sizeCm2, "cm2") },
-    ...a.spacingMm && { spacing: quantity(a.spacingMm, "mm") },
-    ...a.gridPoints !== void 0 && { gridPoints: a.gridPoints }
-  }));
-}
-function sessionAreasJson(facts) {
-  if (!facts || !facts.injects.some((i) => i.areas.length > 0)) return [];
-  return areaSums(facts).filter((s) => s.area).map((s) => {
-    const deliveries = facts.injects.flatMap((i) => i.areas.filter((d) => d.area === s.area));
-    const total = (pick) => deliveries.every((d) => pick(d)) ? deliveries.map((d) => pick(d)).reduce(add) : void 0;
-    const points = total((d) => d.points);
-    const volume = total((d) => d.volume);
-    return {
-      area: s.area.area.name,
-      ...points && { points: spanNumber(points) },
-      ...volume && { volume: spanQuantity(volume, "mL") },
-      ...deliveries.some((d) => d.upToWhole) && { upToWholeMixture: true },
-      doses: [...s.amounts].filter(([, a]) => a !== "unknown").map(([substance, amount]) => ({
-        substance: substance.name,
-        amount: measureQuantity(amount)
-      }))
-    };
-  });
-}
-function sessionAreasField(facts) {
-  const areas = sessionAreasJson(facts);
-  return areas.length > 0 ? { areas } : {};
-}
-
-// src/compiler/compile-care.ts
-function careJson(care) {
-  return care.map((c) => ({
-    timing: c.timing,
-    ...c.session && { session: c.session.name },
-    substances: c.substances.map((s) => s.name),
-    ...c.item.measure !== void 0 && { measure: c.item.measure },
-    ...c.amount && { amount: measureQuantity(c.amount) },
-    ...c.route && { route: c.route },
-    ...c.durationDays && { duration: spanQuantity(c.durationDays, "d") },
-    ...c.item.note !== void 0 && { note: c.item.note }
-  }));
-}
-function patientFactsJson(patient) {
-  const sex = sexOf(patient);
-  const born = patient.facts.find(isBirthFact);
-  const age = patient.facts.find(isAgeFact);
-  const pregnancy = patient.facts.find(isPregnancyFact);
-  const lactation = patient.facts.find(isLactationFact);
-  const medicines = patient.facts.filter(isMedicationFact).flatMap((f2) => f2.medicines.map((m) => ({
-    medicine: m.ref?.name ?? m.$refText,
-    took: !!f2.took,
-    ...f2.since && { since: f2.since },
-    ...f2.until && { until: f2.until }
-  })));
-  return {
-    ...sex && { sex },
-    ...born && { born: born.date },
-    ...!born && age && { age: Number(age.age) },
-    ...pregnancy && { pregnant: !pregnancy.not },
-    ...lactation && { lactating: !lactation.not },
-    ...medicines.length > 0 && { medicines }
-  };
 }
 
 // src/compiler/compile-products.ts
@@ -40666,8 +41719,6 @@ function compileProtocolBody(protocol, semantics) {
   const used = semantics.totals.substances.map((t2) => t2.substance);
   const products = [...new Set(semantics.mixtures.flatMap((m) => m.components.flatMap((c) => c.product ? [c.product] : [])))];
   const area = protocol.members.find(isAreaClause)?.area;
-  const areas = areasJson(semantics);
-  const care = careJson(semantics.care);
   return {
     id: protocol.name,
     ...protocol.title !== void 0 && { title: protocol.title },
@@ -40719,8 +41770,7 @@ function compileProtocolBody(protocol, semantics) {
       doses: (s.facts?.doses ?? []).map(doseJson),
       ...s.facts && s.facts.products.length > 0 && {
         products: s.facts.products.map((p) => ({ product: p.product.name, ...p.volume && { volume: spanQuantity(p.volume, "mL") } }))
-      },
-      ...sessionAreasField(s.facts)
+      }
     })),
     totals: {
       sessions: spanNumber(semantics.totals.cycleSessions ?? ZERO),
@@ -40735,9 +41785,7 @@ function compileProtocolBody(protocol, semantics) {
           ...t2.volume && { volume: spanQuantity(t2.volume, "mL") }
         };
       })
-    },
-    ...areas.length > 0 && { areas },
-    ...care.length > 0 && { care }
+    }
   };
 }
 function compileProtocol(protocol, semantics, warnings, context) {
@@ -40769,8 +41817,7 @@ function compilePlan(patient, ps, protocolSemantics, warnings, context) {
       conditions: ps.conditions.map((c) => c.name),
       allergies: ps.allergens.map((a) => a.name),
       skinTests: ps.skinTests.map((t2) => ({ date: t2.date, result: t2.result })),
-      start: ps.start ?? "",
-      ...patientFactsJson(patient)
+      start: ps.start ?? ""
     },
     protocol: { ...protocol, sessions: protocol.sessions.map((s, i) => ({ ...s, ...ps.dates[i] && { date: planDate(ps.dates[i]) } })) },
     warnings
@@ -40795,7 +41842,7 @@ var meso_schema_default = {
       additionalProperties: false,
       properties: {
         value: { type: "number" },
-        unit: { type: "string", enum: ["mg", "mL", "mm", "kg", "d", "min", "[iU]", "mg/mL", "[iU]/mL", "mg/kg", "cm2"], description: "UCUM code" }
+        unit: { type: "string", enum: ["mg", "mL", "mm", "kg", "d", "min", "[iU]", "mg/mL", "[iU]/mL", "mg/kg"], description: "UCUM code" }
       }
     },
     QuantityRange: {
@@ -41027,8 +42074,7 @@ var meso_schema_default = {
             additionalProperties: false,
             properties: { product: { type: "string" }, volume: { $ref: "#/$defs/Measure" } }
           }
-        },
-        areas: { type: "array", items: { $ref: "#/$defs/AreaDoses" }, description: "What each named area got; absent when the session names no area." }
+        }
       }
     },
     SubstanceTotal: {
@@ -41074,68 +42120,7 @@ var meso_schema_default = {
         mixtures: { type: "array", items: { $ref: "#/$defs/Mixture" } },
         techniques: { type: "array", items: { $ref: "#/$defs/Technique" } },
         sessions: { type: "array", items: { $ref: "#/$defs/Session" } },
-        totals: { $ref: "#/$defs/Totals" },
-        areas: { type: "array", items: { $ref: "#/$defs/Area" }, description: "The named treatment areas; absent when none is named." },
-        care: { type: "array", items: { $ref: "#/$defs/Care" }, description: "Pre-treatment, after-care and co-therapies; absent when there is none." }
-      }
-    },
-    Area: {
-      title: "Area",
-      description: "A named treatment area: its region, size, spacing of points, and the points a square grid at that spacing holds on it.",
-      type: "object",
-      required: ["id"],
-      additionalProperties: false,
-      properties: {
-        id: { type: "string" },
-        title: { type: "string" },
-        region: { type: "string" },
-        size: { $ref: "#/$defs/Quantity" },
-        spacing: { $ref: "#/$defs/Quantity" },
-        gridPoints: { type: "integer", minimum: 0 }
-      }
-    },
-    AreaDoses: {
-      title: "AreaDoses",
-      description: "What one named area gets in one session, its injects summed (one use of the technique per area).",
-      type: "object",
-      required: ["area", "doses"],
-      additionalProperties: false,
-      properties: {
-        area: { type: "string" },
-        points: { $ref: "#/$defs/Count" },
-        volume: { $ref: "#/$defs/Measure" },
-        upToWholeMixture: { const: true, description: "Injected without points: the whole mixture went in over the areas named, and this area got up to all of it." },
-        doses: { type: "array", items: { $ref: "#/$defs/Dose" } }
-      }
-    },
-    Care: {
-      title: "Care",
-      description: "A care item around the sessions: of every session (no session) or of one session declaration.",
-      type: "object",
-      required: ["timing", "substances"],
-      additionalProperties: false,
-      properties: {
-        timing: { type: "string", enum: ["pretreatment", "aftercare", "cotherapy"] },
-        session: { type: "string", description: "The session declaration it belongs to; absent for every session." },
-        substances: { type: "array", items: { type: "string" } },
-        measure: { type: "string", description: "A measure that is not a substance (ice, physiotherapy, PRP)." },
-        amount: { $ref: "#/$defs/Measure" },
-        route: { type: "string", enum: ["topical", "oral", "injected"] },
-        duration: { $ref: "#/$defs/Measure" },
-        note: { type: "string" }
-      }
-    },
-    Medicine: {
-      title: "Medicine",
-      description: "A medicine the patient takes (took: false) or took, as a substance or a class, with its dates.",
-      type: "object",
-      required: ["medicine", "took"],
-      additionalProperties: false,
-      properties: {
-        medicine: { type: "string" },
-        took: { type: "boolean" },
-        since: { type: "string", format: "date" },
-        until: { type: "string", format: "date" }
+        totals: { $ref: "#/$defs/Totals" }
       }
     },
     Patient: {
@@ -41161,13 +42146,7 @@ var meso_schema_default = {
             }
           }
         },
-        start: { type: "string", format: "date" },
-        sex: { type: "string", enum: ["female", "male"] },
-        born: { type: "string", format: "date" },
-        age: { type: "integer", minimum: 0, description: "Age in years at the first session, when no birth date is given." },
-        pregnant: { type: "boolean", description: "Absent when not stated." },
-        lactating: { type: "boolean", description: "Absent when not stated." },
-        medicines: { type: "array", items: { $ref: "#/$defs/Medicine" }, description: "Absent when none is recorded." }
+        start: { type: "string", format: "date" }
       }
     },
     MesoProtocolDocument: {
@@ -41258,7 +42237,7 @@ function compileDocument(services, document, diagnosticsOf, context = defaultCom
 }
 
 // src/cli/commands/check.ts
-var path9 = __toESM(require("node:path"), 1);
+var path11 = __toESM(require("node:path"), 1);
 
 // src/cli/diagnostics-docs.generated.ts
 var diagnosticDocs = [
@@ -41272,7 +42251,7 @@ var diagnosticDocs = [
     "code": "overdose-weight",
     "severity": "error",
     "summary": "A substance's amount in one session is above its `max \u2026 mg/kg per session` cap times the body weight. For example, lidocaine is capped at 4.5 mg/kg, so at 40 kg it may reach 180 mg; mepivacaine is capped at 7 mg/kg.",
-    "text": "## `overdose-weight`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's amount in one session is above its `max \u2026 mg/kg per session` cap times the body\nweight. For example, lidocaine is capped at 4.5 mg/kg, so at 40 kg it may reach 180 mg;\nmepivacaine is capped at 7 mg/kg.\n\nFor a protocol, the weight is its `patients from` weight, the lightest patient it is meant for.\nFor a patient who `follows` the protocol, it is the patient's own `weight`. For a protocol, the\ndiagnostic is on each component that carries the substance. For a patient, it is on the\nprotocol name after `follows`, once per substance, for the session with the highest dose.\n\n**Example**:\n\n```meso\nprotocol low_back_pain {\n    indication pain\n    patients from 40 kg\n    skin test 2 days before first session\n    mixture anaesthetic { lidocaine 10 mL  saline 10 mL }\n    session weekly { inject anaesthetic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: for a protocol, `'<substance>' <amount> in session '<session>' exceeds <cap> per session \xD7 <weight> kg = <allowed> mg (<origin>: <source>).`\nFor a patient, `'<substance>' <amount> in session '<session>' of '<protocol>' exceeds <cap> per\nsession \xD7 <weight> kg = <allowed> mg for '<patient>' (<origin>: <source>).`\nThe example gives `'lidocaine' 200 mg in session 'weekly' exceeds 4.5 mg/kg per session \xD7 40 kg\n= 180 mg (std: E26: US label \u2026).`\n\n**Fix**: Lower the amount per session (here `lidocaine 9 mL` gives 180 mg). If the protocol is\nonly for heavier patients, raise `patients from`. For a patient, choose a protocol that suits\ntheir weight.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; for a protocol also `allowed` (mg) and `largestVolume` (mL), as for `overdose-session`."
+    "text": "## `overdose-weight`\n\n**Severity**: error.\nA cap may declare a lower severity.\n\nA substance's amount in one session is above its `max \u2026 mg/kg per session` cap times the body\nweight. For example, lidocaine is capped at 4.5 mg/kg, so at 40 kg it may reach 180 mg;\nmepivacaine is capped at 7 mg/kg.\n\nFor a protocol, the weight is its `patients from` weight, the lightest patient it is meant for.\nFor a patient who `follows` the protocol, it is the patient's own `weight`. For a protocol, the\ndiagnostic is on each component that carries the substance. For a patient, it is on the\nprotocol name after `follows`, once per substance, for the session with the highest dose.\n\n**Example**:\n\n```meso\nprotocol low_back_pain {\n    indication pain\n    patients from 40 kg\n    skin test 2 days before first session\n    mixture anaesthetic { lidocaine 10 mL  saline 10 mL }\n    session weekly { inject anaesthetic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: for a protocol, `'<substance>' <amount> in session '<session>' exceeds <cap> per session \xD7 <weight> kg = <allowed> mg (<origin>: <source>).`\nFor a patient, `'<substance>' <amount> in session '<session>' of '<protocol>' exceeds <cap> per\nsession \xD7 <weight> kg = <allowed> mg for '<patient>' (<origin>: <source>).`\nThe example gives `'lidocaine' 200 mg in session 'weekly' exceeds 4.5 mg/kg per session \xD7 40 kg\n= 180 mg (std: Xylocaine (lidocaine HCl) injection, US prescribing information\u2026).`\n\n**Fix**: Lower the amount per session (here `lidocaine 9 mL` gives 180 mg). If the protocol is\nonly for heavier patients, raise `patients from`. For a patient, choose a protocol that suits\ntheir weight.\n\n**Accept**: No. Dose diagnostics can never be silenced.\n\n**Data**: `substance`; for a protocol also `allowed` (mg) and `largestVolume` (mL), as for `overdose-session`."
   },
   {
     "code": "overdose-cycle",
@@ -41319,8 +42298,8 @@ var diagnosticDocs = [
   {
     "code": "amount-unknown",
     "severity": "warning",
-    "summary": "A substance has dose caps, but Meso cannot work out how many mg a session delivers, so none of its caps is checked. Usually the component is given in mL and the substance has no `concentration`, like `lidocaine_epinephrine` in std.",
-    "text": "## `amount-unknown`\n\n**Severity**: warning.\n\nA substance has dose caps, but Meso cannot work out how many mg a session delivers, so none of\nits caps is checked. Usually the component is given in mL and the substance has no\n`concentration`, like `lidocaine_epinephrine` in std.\n\nThe warning also appears for an amount in mg when the technique injects only part of the\nmixture (points \xD7 volume per point): without a concentration the component's volume, the\nmixture's volume and so the share injected are unknown, and the message says so. It appears\ntoo for a product whose label gives no strength for one of its ingredients (`product x {\nketoprofen  ampoule 2 mL }`): nothing is computed from a guess. The warning appears once per\nsubstance per protocol, on its components.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine_epinephrine 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.` For a component given by amount: `'<substance>' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.` For an ingredient of a product: `'<substance>' in product '<product>' has no strength, so its caps cannot be checked: state its strength in the product (e.g. `<substance> 50 mg/mL`, or an amount per ampoule).`\n\n**Fix**: Give the amount in mg (`lidocaine_epinephrine 20 mg`) when the whole mixture is\ninjected. Otherwise, declare the product with its strength in your own file (it hides the std\ndeclaration; repeat its caps), for example `concentration 1 %`.\n\n**Accept**: Yes, with `// meso-ignore amount-unknown: <reason>` above the component's line or at\nits end. Prefer the fix: until then, no cap of that substance is checked.\n\n**Data**: `substance`."
+    "summary": "A substance has dose caps, but Meso cannot work out how many mg a session delivers, so none of its caps is checked. Usually the component is given in mL and the substance has no `concentration`, like the clinic's own anaesthetic below.",
+    "text": "## `amount-unknown`\n\n**Severity**: warning.\n\nA substance has dose caps, but Meso cannot work out how many mg a session delivers, so none of\nits caps is checked. Usually the component is given in mL and the substance has no\n`concentration`, like the clinic's own anaesthetic below.\n\nThe warning also appears for an amount in mg when the technique injects only part of the\nmixture (points \xD7 volume per point): without a concentration the component's volume, the\nmixture's volume and so the share injected are unknown, and the message says so. It appears\ntoo for a product whose label gives no strength for one of its ingredients (`product x {\nketoprofen  ampoule 2 mL }`): nothing is computed from a guess. The warning appears once per\nsubstance per protocol, on its components.\n\n**Example**:\n\n```meso\nsubstance house_anaesthetic {\n    class anesthetic\n    max 200 mg per session\n    source \"Clinic formulary (2026). https://example.org/formulary\"\n    evidence design\n}\n\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { house_anaesthetic 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `'<substance>' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.` For a component given by amount: `'<substance>' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.` For an ingredient of a product: `'<substance>' in product '<product>' has no strength, so its caps cannot be checked: state its strength in the product (e.g. `<substance> 50 mg/mL`, or an amount per ampoule).`\n\n**Fix**: Give the amount in mg (`house_anaesthetic 20 mg`) when the whole mixture is\ninjected. Otherwise, declare the product with its strength in your own file (it hides the std\ndeclaration; repeat its caps), for example `concentration 1 %`.\n\n**Accept**: Yes, with `// meso-ignore amount-unknown: <reason>` above the component's line or at\nits end. Prefer the fix: until then, no cap of that substance is checked.\n\n**Data**: `substance`."
   },
   {
     "code": "interaction",
@@ -41332,19 +42311,13 @@ var diagnosticDocs = [
     "code": "contraindicated",
     "severity": "error",
     "summary": "A patient's condition contraindicates a substance of the protocol they follow, or the whole procedure. For example, std contraindicates lidocaine in `heart_block` (error), NSAIDs with `anticoagulants` (warning) and mesotherapy itself in `pregnancy` (error).",
-    "text": "## `contraindicated`\n\n**Severity**: error.\nA substance's `contraindicated in` is an error unless it declares `: warning` or `: info`. A\nprocedure-wide `contraindication` has the severity it declares.\n\nA patient's condition contraindicates a substance of the protocol they follow, or the whole\nprocedure. For example, std contraindicates lidocaine in `heart_block` (error), NSAIDs with\n`anticoagulants` (warning) and mesotherapy itself in `pregnancy` (error).\n\nThe conditions are those listed under `conditions`. A substance's `contraindicated in\n<condition>` fires when the protocol gives that substance in a scheduled session. A\nprocedure-wide `contraindication <condition>` fires for any protocol. A protocol template\nwithout a patient is not checked. The diagnostic is on the condition's name.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  piroxicam 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    conditions heart_block\n    skin test on 2026-11-28 negative\n    follows knee_pain from 2026-12-01\n}\n```\n\n**Message**: for a substance, `'<substance>' in protocol '<protocol>' is contraindicated in '<condition>' (<origin>: <source>).`\nFor the procedure, `'<patient>' has '<condition>': <declared message> (<origin>: <source>).`\nThe example gives `'lidocaine' in protocol 'knee_pain' is contraindicated in 'heart_block' (std:\nE27 Swiss SmPC (Xylesin); \u2026).`\n\n**Fix**: Choose a protocol without the contraindicated substance, or do not treat this patient.\n\n**Accept**: Only at warning or info severity, with `// meso-ignore contraindicated: <reason>`\nabove the `conditions` line or at its end (e.g. `conditions anticoagulants` with an NSAID).\nAt error severity it cannot be silenced; the comment gives `ignore-not-allowed`.\n\n**Data**: `condition`; for a substance's contraindication also `substance`."
+    "text": "## `contraindicated`\n\n**Severity**: error.\nA substance's `contraindicated in` is an error unless it declares `: warning` or `: info`. A\nprocedure-wide `contraindication` has the severity it declares.\n\nA patient's condition contraindicates a substance of the protocol they follow, or the whole\nprocedure. For example, std contraindicates lidocaine in `heart_block` (error), NSAIDs with\n`anticoagulants` (warning) and mesotherapy itself in `pregnancy` (error).\n\nThe conditions are those listed under `conditions`. A substance's `contraindicated in\n<condition>` fires when the protocol gives that substance in a scheduled session. A\nprocedure-wide `contraindication <condition>` fires for any protocol. A protocol template\nwithout a patient is not checked. The diagnostic is on the condition's name.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  piroxicam 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    conditions heart_block\n    skin test on 2026-11-28 negative\n    follows knee_pain from 2026-12-01\n}\n```\n\n**Message**: for a substance, `'<substance>' in protocol '<protocol>' is contraindicated in '<condition>' (<origin>: <source>).`\nFor the procedure, `'<patient>' has '<condition>': <declared message> (<origin>: <source>).`\nThe example gives `'lidocaine' in protocol 'knee_pain' is contraindicated in 'heart_block' (std:\nLidocaine Injection BP with Preservative 2 %, Summary of Product Characteristics\u2026).`\n\n**Fix**: Choose a protocol without the contraindicated substance, or do not treat this patient.\n\n**Accept**: Only at warning or info severity, with `// meso-ignore contraindicated: <reason>`\nabove the `conditions` line or at its end (e.g. `conditions anticoagulants` with an NSAID).\nAt error severity it cannot be silenced; the comment gives `ignore-not-allowed`.\n\n**Data**: `condition`; for a substance's contraindication also `substance`."
   },
   {
     "code": "allergy",
     "severity": "error",
     "summary": "A patient is `allergic to` a substance or a class, and the protocol they follow gives that substance, or one of that class. For example, `allergic to amide_anesthetic` covers lidocaine and mepivacaine.",
     "text": "## `allergy`\n\n**Severity**: error.\n\nA patient is `allergic to` a substance or a class, and the protocol they follow gives that\nsubstance, or one of that class. For example, `allergic to amide_anesthetic` covers lidocaine\nand mepivacaine.\n\nOnly substances given in scheduled sessions count. `allergic to ester_anesthetic` covers\nprocaine. The diagnostic is on the allergen's name.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  piroxicam 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    allergic to amide_anesthetic\n    skin test on 2026-11-28 negative\n    follows knee_pain from 2026-12-01\n}\n```\n\n**Message**: `'<patient>' is allergic to '<allergen>', and protocol '<protocol>' gives '<substance>'[, '<substance>' \u2026].`\nThe example gives `'rossi' is allergic to 'amide_anesthetic', and protocol 'knee_pain' gives\n'lidocaine'.`\n\n**Fix**: Choose a protocol that gives no substance covered by the allergy.\n\n**Accept**: No. Allergy diagnostics can never be silenced.\n\n**Data**: `substances` (the substances given that the allergy covers)."
-  },
-  {
-    "code": "under-age",
-    "severity": "error",
-    "summary": "A substance declares the youngest age it may be given at (`min age 16 years` on thiocolchicoside: the EMA's 2013 referral restricts it to adults and adolescents of 16 and over), and the patient is younger at the first session that gives it. The age comes from `born <date>` (whole years on the session's date) or from `age N years` (the age at the first session). The diagnostic is on the birth date or the age.",
-    "text": "## `under-age`\n\n**Severity**: error.\nThe `min age` line may declare another severity.\n\nA substance declares the youngest age it may be given at (`min age 16 years` on\nthiocolchicoside: the EMA's 2013 referral restricts it to adults and adolescents of 16 and\nover), and the patient is younger at the first session that gives it. The age comes from\n`born <date>` (whole years on the session's date) or from `age N years` (the age at the first\nsession). The diagnostic is on the birth date or the age.\n\n**Example**:\n\n```meso\nprotocol back {\n    indication pain\n    skin test not needed \"no product in it asks for one\"\n    mixture m { thiocolchicoside 2 mL  saline 2 mL }\n    session s { inject m }\n    schedule { phase a: 2 sessions of s every 7 days }\n}\n\npatient young { born 2010-12-02  follows back from 2026-12-01 }\n```\n\n**Message**: `'<patient>' is <age> on <date>, and '<substance>' in protocol '<protocol>' is for <n> years and over (<origin>: <source>).`\nThe example gives `'young' is 15 on 2026-12-01, and 'thiocolchicoside' in protocol 'back' is\nfor 16 years and over (std: \u2026).`\n\n**Fix**: Leave the substance out of this patient's protocol, or start it after the birthday.\n\n**Accept**: Yes, with a reason, where the declared severity allows it.\n\n**Data**: `substance`; `age`."
   },
   {
     "code": "skin-test-positive",
@@ -41392,13 +42365,13 @@ var diagnosticDocs = [
     "code": "needle-length",
     "severity": "warning",
     "summary": "The needle length is outside the `needle length` limit. Std allows 4 mm to 13 mm, both ends included.",
-    "text": "## `needle-length`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nThe needle length is outside the `needle length` limit. Std allows 4 mm to 13 mm, both ends\nincluded.\n\nA protocol or formulary may declare its own range, for example\n`limit needle length in 4 mm .. 25 mm`. The diagnostic is on the needle length.\n\n**Example**:\n\n```meso\nprotocol hip_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture deep { saline 4 mL }\n    technique long_needle { needle 27G 20 mm  depth 8 mm  0.2 mL per point  10 points }\n    session weekly { inject deep using long_needle }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Needle length <length> mm of technique '<technique>' is outside the limit (<bounds>) (<origin>: <source>).`\nThe example gives `Needle length 20 mm of technique 'long_needle' is outside the limit (\u2265 4 mm\nand \u2264 13 mm) (std: E1: \u2026).`\n\n**Fix**: Use a needle within the limit, for example `needle 30G 13 mm`. If your practice uses\nlonger needles, declare the limit in the protocol or your formulary.\n\n**Accept**: Yes, with `// meso-ignore needle-length: <reason>` above the technique's line or at\nits end.\n\n**Data**: none beyond `code`."
+    "text": "## `needle-length`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nThe needle length is outside the `needle length` limit. Std allows 4 mm to 13 mm, both ends\nincluded.\n\nA protocol or formulary may declare its own range, for example\n`limit needle length in 4 mm .. 25 mm`. The diagnostic is on the needle length.\n\n**Example**:\n\n```meso\nprotocol hip_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture deep { saline 4 mL }\n    technique long_needle { needle 27G 20 mm  depth 8 mm  0.2 mL per point  10 points }\n    session weekly { inject deep using long_needle }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `Needle length <length> mm of technique '<technique>' is outside the limit (<bounds>) (<origin>: <source>).`\nThe example gives `Needle length 20 mm of technique 'long_needle' is outside the limit (\u2265 4 mm\nand \u2264 13 mm) (std: M\xE9soth\xE9rapie (mesotherapie-angers.com\u2026).`\n\n**Fix**: Use a needle within the limit, for example `needle 30G 13 mm`. If your practice uses\nlonger needles, declare the limit in the protocol or your formulary.\n\n**Accept**: Yes, with `// meso-ignore needle-length: <reason>` above the technique's line or at\nits end.\n\n**Data**: none beyond `code`."
   },
   {
     "code": "volume-per-point",
     "severity": "warning",
     "summary": "The volume injected at each point is outside the `volume per point` limit. Std allows at most 0.3 mL per point; 0.1\u20130.2 mL is typical.",
-    "text": "## `volume-per-point`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nThe volume injected at each point is outside the `volume per point` limit. Std allows at most\n0.3 mL per point; 0.1\u20130.2 mL is typical.\n\nThe diagnostic is on the volume. A substance may also cap the volume of mixture at each point\n(`max 0.2 mL per point: warning` on deoxycholic acid, after its label): then the diagnostic is\non the quantity of the component that carries it, with the message `'<substance>' is injected\nat <volume> per point in session '<session>'; its maximum is <max> per point (<origin>:\n<source>).`\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 5 mL }\n    technique bolus { needle 30G 4 mm  depth IDS  0.5 mL per point  10 points }\n    session weekly { inject antalgic using bolus }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `<volume> mL per point in technique '<technique>' is above the limit (<bounds>) (<origin>: <source>).`\nThe example gives `0.5 mL per point in technique 'bolus' is above the limit (\u2264 0.3 mL) (std: S2 \u2026).`\n\n**Fix**: Inject less per point, and use more points if the total must stay the same.\n\n**Accept**: Yes, with `// meso-ignore volume-per-point: <reason>` above the technique's line or at\nits end, e.g. `// meso-ignore volume-per-point: bolus at trigger points, reviewed by Dr X`.\n\n**Data**: `max` (the limit's upper bound in mL, when it has one)."
+    "text": "## `volume-per-point`\n\n**Severity**: warning.\nThe limit sets the severity.\n\nThe volume injected at each point is outside the `volume per point` limit. Std allows at most\n0.3 mL per point; 0.1\u20130.2 mL is typical.\n\nThe diagnostic is on the volume. A substance may also cap the volume of mixture at each point\n(`max 0.2 mL per point: warning` on deoxycholic acid, after its label): then the diagnostic is\non the quantity of the component that carries it, with the message `'<substance>' is injected\nat <volume> per point in session '<session>'; its maximum is <max> per point (<origin>:\n<source>).`\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 5 mL }\n    technique bolus { needle 30G 4 mm  depth IDS  0.5 mL per point  10 points }\n    session weekly { inject antalgic using bolus }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n```\n\n**Message**: `<volume> mL per point in technique '<technique>' is above the limit (<bounds>) (<origin>: <source>).`\nThe example gives `0.5 mL per point in technique 'bolus' is above the limit (\u2264 0.3 mL) (std: Mesotherapy for pain (acupuntura.com\u2026).`\n\n**Fix**: Inject less per point, and use more points if the total must stay the same.\n\n**Accept**: Yes, with `// meso-ignore volume-per-point: <reason>` above the technique's line or at\nits end, e.g. `// meso-ignore volume-per-point: bolus at trigger points, reviewed by Dr X`.\n\n**Data**: `max` (the limit's upper bound in mL, when it has one)."
   },
   {
     "code": "points-per-session",
@@ -41446,13 +42419,13 @@ var diagnosticDocs = [
     "code": "sessions-per-cycle",
     "severity": "warning",
     "summary": "The cycle has more sessions than the `sessions per cycle` limit, or a substance is given in more cycle sessions than its `max N sessions per cycle`. Std allows 15 cycle sessions, or 12 for pain; 6 for deoxycholic acid and 4 for calcitonin.",
-    "text": "## `sessions-per-cycle`\n\n**Severity**: warning.\nThe limit sets the severity. A substance's `max N sessions per cycle` may declare its own; std\ndeclares deoxycholic acid's as error.\n\nThe cycle has more sessions than the `sessions per cycle` limit, or a substance is given in more\ncycle sessions than its `max N sessions per cycle`. Std allows 15 cycle sessions, or 12 for\npain; 6 for deoxycholic acid and 4 for calcitonin.\n\nThe cycle is every scheduled session except the `maintenance:` phases. The limit counts all\ncycle sessions, each phase at the top of its count (`8-13 sessions` counts 13). A substance's\nmaximum counts only the cycle sessions that give it. The diagnostic is on the session count of\nthe phase where the limit is first passed (its high end when that session is one of a range's\noptional ones).\n\n**Example**:\n\n```meso\nprotocol back_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    session standard { inject antalgic }\n    schedule {\n        phase attack: 4 sessions of standard every 4 days\n        phase treatment: 9 sessions of standard every 7 days\n    }\n}\n```\n\n**Message**: for the limit, `The cycle has <n> sessions (maintenance excluded); the limit[ for <indication>] is <max> (<origin>: <source>).`\nWith a count range, `<n>` is `up to <top> (<low>\u2013<top>)`.\nFor a substance, `'<substance>' is given in <n> cycle sessions; its maximum is <max> sessions\nper cycle (<origin>: <source>).`\nThe example gives `The cycle has 13 sessions (maintenance excluded); the limit for pain is 12\n(std: S2 \u2026).`\n\n**Fix**: Plan fewer cycle sessions, or move later sessions into a `maintenance:` phase when they\nreally are maintenance.\n\n**Accept**: Yes, with `// meso-ignore sessions-per-cycle: <reason>` above the phase's line or at\nits end.\n\n**Data**: `max`."
+    "text": "## `sessions-per-cycle`\n\n**Severity**: warning.\nThe limit sets the severity. A substance's `max N sessions per cycle` may declare its own; std\ndeclares deoxycholic acid's as error.\n\nThe cycle has more sessions than the `sessions per cycle` limit, or a substance is given in more\ncycle sessions than its `max N sessions per cycle`. Std allows 15 cycle sessions, or 12 for\npain; 6 for deoxycholic acid and 4 for calcitonin.\n\nThe cycle is every scheduled session except the `maintenance:` phases. The limit counts all\ncycle sessions, each phase at the top of its count (`8-13 sessions` counts 13). A substance's\nmaximum counts only the cycle sessions that give it. The diagnostic is on the session count of\nthe phase where the limit is first passed (its high end when that session is one of a range's\noptional ones).\n\n**Example**:\n\n```meso\nprotocol back_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    session standard { inject antalgic }\n    schedule {\n        phase attack: 4 sessions of standard every 4 days\n        phase treatment: 9 sessions of standard every 7 days\n    }\n}\n```\n\n**Message**: for the limit, `The cycle has <n> sessions (maintenance excluded); the limit[ for <indication>] is <max> (<origin>: <source>).`\nWith a count range, `<n>` is `up to <top> (<low>\u2013<top>)`.\nFor a substance, `'<substance>' is given in <n> cycle sessions; its maximum is <max> sessions\nper cycle (<origin>: <source>).`\nThe example gives `The cycle has 13 sessions (maintenance excluded); the limit for pain is 12\n(std: Mesoterapia antalgica (Dr D. Bolognesi\u2026).`\n\n**Fix**: Plan fewer cycle sessions, or move later sessions into a `maintenance:` phase when they\nreally are maintenance.\n\n**Accept**: Yes, with `// meso-ignore sessions-per-cycle: <reason>` above the phase's line or at\nits end.\n\n**Data**: `max`."
   },
   {
     "code": "interval-too-short",
     "severity": "warning",
     "summary": "Two sessions are closer than the `interval` limit, or two sessions giving one substance are closer than its `min interval`. Std asks for at least 3 days between sessions; 28 days for deoxycholic acid and phosphatidylcholine, and 3 weeks for triamcinolone.",
-    "text": "## `interval-too-short`\n\n**Severity**: warning.\nThe limit sets the severity. A substance's `min interval` may declare its own; std declares\ndeoxycholic acid's as error.\n\nTwo sessions are closer than the `interval` limit, or two sessions giving one substance are\ncloser than its `min interval`. Std asks for at least 3 days between sessions; 28 days for\ndeoxycholic acid and phosphatidylcholine, and 3 weeks for triamcinolone.\n\nThe limit applies to every pair of consecutive sessions, maintenance included. A substance's\nminimum applies to consecutive sessions that give that substance. With a range (`every 2-7\ndays`) the shortest gap is checked, and a month counts 28 days (so `every 1 month` keeps\ndeoxycholic acid's 28 days, `every 3-4 weeks` does not); optional sessions of a count range\nmay be skipped, so the shortest way between two sessions leaves them out. The diagnostic is on\nthe phase's `every` interval, or on its `after` gap for the first session of a phase.\n\n**Example**:\n\n```meso\nprotocol back_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    session standard { inject antalgic }\n    schedule {\n        phase attack: 3 sessions of standard every 2 days\n        phase treatment: 6 sessions of standard every 7 days\n    }\n}\n```\n\n**Message**: for the limit, `Sessions <i> and <j> are <n> days apart; the minimum interval is <min> days (<origin>: <source>).`\nWith a range, `are as little as <n> days apart`.\nFor a substance, `'<substance>' is given in sessions <i> and <j>, <n> days apart; its minimum\ninterval is <min> days (<origin>: <source>).`\nThe example gives `Sessions 1 and 2 are 2 days apart; the minimum interval is 3 days (std: S2 \u2026).`\n\n**Fix**: Space the sessions further apart (`every 3 days` or more), or add `after <time>` to the\nphase to widen the gap from the previous phase.\n\n**Accept**: Yes, with `// meso-ignore interval-too-short: <reason>` above the phase's line or at\nits end.\n\n**Data**: `min` (days)."
+    "text": "## `interval-too-short`\n\n**Severity**: warning.\nThe limit sets the severity. A substance's `min interval` may declare its own; std declares\ndeoxycholic acid's as error.\n\nTwo sessions are closer than the `interval` limit, or two sessions giving one substance are\ncloser than its `min interval`. Std asks for at least 3 days between sessions; 28 days for\ndeoxycholic acid and phosphatidylcholine, and 3 weeks for triamcinolone.\n\nThe limit applies to every pair of consecutive sessions, maintenance included. A substance's\nminimum applies to consecutive sessions that give that substance. With a range (`every 2-7\ndays`) the shortest gap is checked, and a month counts 28 days (so `every 1 month` keeps\ndeoxycholic acid's 28 days, `every 3-4 weeks` does not); optional sessions of a count range\nmay be skipped, so the shortest way between two sessions leaves them out. The diagnostic is on\nthe phase's `every` interval, or on its `after` gap for the first session of a phase.\n\n**Example**:\n\n```meso\nprotocol back_pain {\n    indication pain\n    skin test 2 days before first session\n    mixture antalgic { saline 2 mL }\n    session standard { inject antalgic }\n    schedule {\n        phase attack: 3 sessions of standard every 2 days\n        phase treatment: 6 sessions of standard every 7 days\n    }\n}\n```\n\n**Message**: for the limit, `Sessions <i> and <j> are <n> days apart; the minimum interval is <min> days (<origin>: <source>).`\nWith a range, `are as little as <n> days apart`.\nFor a substance, `'<substance>' is given in sessions <i> and <j>, <n> days apart; its minimum\ninterval is <min> days (<origin>: <source>).`\nThe example gives `Sessions 1 and 2 are 2 days apart; the minimum interval is 3 days (std: Costantino C\u2026).`\n\n**Fix**: Space the sessions further apart (`every 3 days` or more), or add `after <time>` to the\nphase to widen the gap from the previous phase.\n\n**Accept**: Yes, with `// meso-ignore interval-too-short: <reason>` above the phase's line or at\nits end.\n\n**Data**: `min` (days)."
   },
   {
     "code": "course-too-long",
@@ -41591,6 +42564,12 @@ var diagnosticDocs = [
     "severity": "error",
     "summary": "A mixture is prepared once per session: a syringe made up from its recipe. The injects of one session that use it together draw more than it holds (the most they draw against the least it holds). One inject that alone draws too much is `insufficient-mixture` instead. A mixture declared `prepared per inject` is made up again for each inject and is not summed. The diagnostic is on the mixture's name in the last of the injects.",
     "text": "## `mixture-overdrawn`\n\n**Severity**: error.\n\nA mixture is prepared once per session: a syringe made up from its recipe. The injects of one\nsession that use it together draw more than it holds (the most they draw against the least it\nholds). One inject that alone draws too much is `insufficient-mixture` instead. A mixture\ndeclared `prepared per inject` is made up again for each inject and is not summed. The\ndiagnostic is on the mixture's name in the last of the injects.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    skin test not needed \"saline only\"\n    mixture m { saline 4 mL }\n    technique t { needle 30G 4 mm  depth 2 mm  0.1 mL per point  30 points }\n    session s { inject m using t  inject m using t }\n    schedule { phase a: 1 session of s }\n}\n```\n\n**Message**: `Session '<session>' draws <volume> mL from mixture '<mixture>' (<volume> mL + <volume> mL) but it holds only <volume> mL: prepare more, or declare it `mixture <mixture> prepared per inject` if each inject gets a syringe of its own.`\n\n**Fix**: Prepare more of the mixture, draw less, or declare `mixture m prepared per inject { \u2026 }`\nwhen each inject is made up anew.\n\n**Accept**: Yes, with `// meso-ignore mixture-overdrawn: <reason>` on the `inject` line.\n\n**Data**: `drawn` and `available` (mL)."
+  },
+  {
+    "code": "config-invalid",
+    "severity": "error",
+    "summary": "The project's `meso.config.json` (docs/configuration.md) cannot be used as written: it is not valid JSON, it has a setting Meso does not know, a diagnostic code that does not exist, a severity other than `error`, `warning`, `info` or `off`, a profile no file declares, a formulary that is not a `.meso` file, or it tries to lower or turn off a code that cannot be silenced (doses, allergies, withdrawn products, unread files; `contraindicated` cannot be `off`). `meso check`, `meso compile` and `meso rules` print each problem at its line and column in the file and exit with code 2 (a broken configuration must not pass CI by checking less); the language server shows it on the file and keeps the last good configuration. A near name is suggested for a misspelt setting, code, severity or profile.",
+    "text": "## `config-invalid`\n\n**Severity**: error.\n\nThe project's `meso.config.json` (docs/configuration.md) cannot be used as written: it is not\nvalid JSON, it has a setting Meso does not know, a diagnostic code that does not exist, a\nseverity other than `error`, `warning`, `info` or `off`, a profile no file declares, a\nformulary that is not a `.meso` file, or it tries to lower or turn off a code that cannot be\nsilenced (doses, allergies, withdrawn products, unread files; `contraindicated` cannot be\n`off`). `meso check`, `meso compile` and `meso rules` print each problem at its line and column\nin the file and exit with code 2 (a broken configuration must not pass CI by checking less); the\nlanguage server shows it on the file and keeps the last good configuration. A near name is\nsuggested for a misspelt setting, code, severity or profile.\n\n**Example**: Saved as `meso.config.json`:\n\n```json\n{\n  \"profile\": \"sfm-fr\",\n  \"severities\": { \"overdose-session\": \"off\", \"too-many-substance\": \"warning\" },\n  \"formularys\": [\"clinic.meso\"]\n}\n```\n\nThe example gives `'overdose-session' cannot be set to \"off\": doses, allergies, withdrawn products and errors that leave part of a file unchecked stay errors.`,\n`Unknown diagnostic code 'too-many-substance' (docs/diagnostics.md lists them). Did you mean 'too-many-substances'?`\nand `Unknown setting 'formularys'; the settings are 'profile', 'severities', 'formularies', 'ignore'. Did you mean 'formularies'?`;\n`meso check` prints them as `meso.config.json:3:37: error config-invalid: \u2026` and exits with 2.\n\n**Message**: the problem, and `Did you mean '<name>'?` when a near name exists.\n\n**Fix**: Correct the setting at the place given. A code that cannot be silenced is fixed in the\nprotocol, not in the configuration.\n\n**Accept**: No: the configuration is read before any file is checked.\n\n**Data**: none."
   }
 ];
 
@@ -41608,17 +42587,17 @@ function diagnosticDocsUrl(code) {
 }
 
 // src/files/write-atomic.ts
-var import_node_fs5 = require("node:fs");
-var path6 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var path8 = __toESM(require("node:path"), 1);
 
 // src/files/temporaries.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs4 = require("node:fs");
-var path5 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var path7 = __toESM(require("node:path"), 1);
 var TEMPORARY = /^\.([0-9a-f]{16})\.([0-9]+)-([0-9]+)-([0-9a-f]{8})\.meso-(tmp|old)$/;
 function readText(file) {
   try {
-    return (0, import_node_fs4.readFileSync)(file, "utf8");
+    return (0, import_node_fs5.readFileSync)(file, "utf8");
   } catch {
     return void 0;
   }
@@ -41653,29 +42632,29 @@ function ownerRuns(pid, start, boot) {
   if (ticks !== void 0 && start !== "0") return ticks === start;
   return pidRuns(pid);
 }
-var nameHash2 = (target) => (0, import_node_crypto3.createHash)("sha256").update(path5.basename(target)).digest("hex").slice(0, 16);
+var nameHash2 = (target) => (0, import_node_crypto3.createHash)("sha256").update(path7.basename(target)).digest("hex").slice(0, 16);
 function temporaryOf(target) {
-  return path5.join(path5.dirname(target), `.${nameHash2(target)}.${ownerMark()}.meso-tmp`);
+  return path7.join(path7.dirname(target), `.${nameHash2(target)}.${ownerMark()}.meso-tmp`);
 }
 function backupOf(target) {
-  return path5.join(path5.dirname(target), `.${nameHash2(target)}.${ownerMark()}.meso-old`);
+  return path7.join(path7.dirname(target), `.${nameHash2(target)}.${ownerMark()}.meso-old`);
 }
 function removeStaleTemporaries(folders) {
   const removed = [];
   for (const folder of new Set(folders)) {
     let entries;
     try {
-      entries = (0, import_node_fs4.readdirSync)(folder);
+      entries = (0, import_node_fs5.readdirSync)(folder);
     } catch {
       continue;
     }
     for (const entry of entries) {
       const m = TEMPORARY.exec(entry);
       if (!m || ownerRuns(Number(m[2]), m[3], m[4])) continue;
-      const file = path5.join(folder, entry);
+      const file = path7.join(folder, entry);
       try {
-        if (!(0, import_node_fs4.lstatSync)(file).isFile()) continue;
-        (0, import_node_fs4.rmSync)(file, { force: true });
+        if (!(0, import_node_fs5.lstatSync)(file).isFile()) continue;
+        (0, import_node_fs5.rmSync)(file, { force: true });
         removed.push(file);
       } catch {
       }
@@ -41687,7 +42666,7 @@ function removeStaleTemporaries(folders) {
 // src/files/write-atomic.ts
 var PARALLEL_WRITES = 16;
 async function writeDurably(file, text) {
-  const handle = await import_node_fs5.promises.open(file, "wx");
+  const handle = await import_node_fs6.promises.open(file, "wx");
   try {
     await handle.writeFile(text, "utf8");
     await handle.sync();
@@ -41696,20 +42675,20 @@ async function writeDurably(file, text) {
   }
 }
 async function assertReplaceable(target) {
-  const stat2 = await import_node_fs5.promises.lstat(target).catch(() => void 0);
+  const stat2 = await import_node_fs6.promises.lstat(target).catch(() => void 0);
   if (stat2 && !stat2.isFile()) throw fileSystemError(`cannot write ${target}`, Object.assign(new Error("not a file"), { code: stat2.isDirectory() ? "EISDIR" : "EEXIST" }));
 }
 async function writeAllAtomically(files) {
-  removeStaleTemporaries(files.map((f2) => path6.dirname(f2.path)));
+  removeStaleTemporaries(files.map((f2) => path8.dirname(f2.path)));
   const temps = [];
   try {
     const folders = /* @__PURE__ */ new Set();
     for (let start = 0; start < files.length; start += PARALLEL_WRITES) {
       const batch = files.slice(start, start + PARALLEL_WRITES);
       for (const f2 of batch) {
-        const folder = path6.dirname(f2.path);
+        const folder = path8.dirname(f2.path);
         if (!folders.has(folder)) {
-          await import_node_fs5.promises.mkdir(folder, { recursive: true }).catch((e) => {
+          await import_node_fs6.promises.mkdir(folder, { recursive: true }).catch((e) => {
             throw fileSystemError(`cannot create the folder ${folder}`, e);
           });
           folders.add(folder);
@@ -41725,7 +42704,7 @@ async function writeAllAtomically(files) {
     for (const t2 of temps) await assertReplaceable(t2.target);
     await renameAll(temps);
   } finally {
-    await Promise.all(temps.map((t2) => import_node_fs5.promises.rm(t2.temp, { force: true }).catch(() => void 0)));
+    await Promise.all(temps.map((t2) => import_node_fs6.promises.rm(t2.temp, { force: true }).catch(() => void 0)));
   }
 }
 async function renameAll(temps) {
@@ -41733,23 +42712,23 @@ async function renameAll(temps) {
   try {
     for (const t2 of temps) {
       const backup = backupOf(t2.target);
-      const kept = await import_node_fs5.promises.link(t2.target, backup).catch(() => import_node_fs5.promises.copyFile(t2.target, backup)).then(() => true, (e) => {
+      const kept = await import_node_fs6.promises.link(t2.target, backup).catch(() => import_node_fs6.promises.copyFile(t2.target, backup)).then(() => true, (e) => {
         if (e.code === "ENOENT") return false;
         throw fileSystemError(`cannot write ${t2.target}`, e);
       });
       backups.push({ target: t2.target, backup: kept ? backup : void 0 });
-      await import_node_fs5.promises.rename(t2.temp, t2.target).catch((e) => {
+      await import_node_fs6.promises.rename(t2.temp, t2.target).catch((e) => {
         throw fileSystemError(`cannot write ${t2.target}`, e);
       });
     }
   } catch (e) {
     for (const b of backups) {
-      if (b.backup) await import_node_fs5.promises.rename(b.backup, b.target).catch(() => void 0);
-      else await import_node_fs5.promises.rm(b.target, { force: true }).catch(() => void 0);
+      if (b.backup) await import_node_fs6.promises.rename(b.backup, b.target).catch(() => void 0);
+      else await import_node_fs6.promises.rm(b.target, { force: true }).catch(() => void 0);
     }
     throw e;
   } finally {
-    await Promise.all(backups.map((b) => b.backup ? import_node_fs5.promises.rm(b.backup, { force: true }).catch(() => void 0) : void 0));
+    await Promise.all(backups.map((b) => b.backup ? import_node_fs6.promises.rm(b.backup, { force: true }).catch(() => void 0) : void 0));
   }
 }
 
@@ -41763,7 +42742,7 @@ function escapeControlsInLines(text) {
   return text.split("\n").map(escapeControls).join("\n");
 }
 function inertLines(text) {
-  return text.split("\n").map((line) => line.replace(/^(\s*):(?=:)/, "$1\\x3a").replace(/##\[/g, "#\\x23[")).join("\n");
+  return text.split("\n").map((line2) => line2.replace(/^(\s*):(?=:)/, "$1\\x3a").replace(/##\[/g, "#\\x23[")).join("\n");
 }
 var UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function inertJson(text) {
@@ -41908,17 +42887,21 @@ function formatText(report2, color, locale = "en") {
 }
 
 // src/cli/inputs.ts
-var path7 = __toESM(require("node:path"), 1);
+var path9 = __toESM(require("node:path"), 1);
 async function resolveInputs(paths, options) {
   const cwd = options.cwd ?? process.cwd();
   const inputs = paths.length > 0 ? paths : ["."];
-  const { files, unmatched } = await expandPaths(inputs, { cwd, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns });
+  const root2 = await projectRoot(inputs, cwd);
+  const configFile = findProjectConfig(root2);
+  const config = configFile ? readProjectConfig(configFile, cwd) : void 0;
+  const ignorePatterns = [...ignorePatternsOf(config, cwd), ...options.ignorePatterns ?? []];
+  const { files, unmatched } = await expandPaths(inputs, { cwd, gitignore: options.gitignore, ignorePatterns });
   if (options.errorOnUnmatched ?? true) {
     if (unmatched.length > 0) {
       throw new CliError(`no .meso files match ${unmatched.map((u) => `'${u}'`).join(", ")} (nothing ignored by .gitignore or --ignore-pattern is searched); use --no-error-on-unmatched-pattern to allow it.`);
     }
   }
-  return { files, root: await projectRoot(inputs, cwd) };
+  return { files, root: root2, config };
 }
 async function stdinInput(paths, bytes, filename, options) {
   if (paths.length > 0) throw new CliError("--stdin reads one text from standard input: give no paths with it (name it with --stdin-filename).");
@@ -41927,28 +42910,30 @@ async function stdinInput(paths, bytes, filename, options) {
   if (!name.endsWith(".meso")) throw new CliError(`--stdin-filename must name a .meso file (got '${name}').`);
   const max = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (bytes.length > max) throw new CliError(`standard input: it is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(max)} per file.`);
-  const file = path7.resolve(cwd, name);
-  return { files: [file], root: await projectRoot([name], cwd), texts: /* @__PURE__ */ new Map([[file, bytes]]) };
+  const file = path9.resolve(cwd, name);
+  const root2 = await projectRoot([name], cwd);
+  const configFile = findProjectConfig(root2);
+  return { files: [file], root: root2, texts: /* @__PURE__ */ new Map([[file, bytes]]), config: configFile ? readProjectConfig(configFile, cwd) : void 0 };
 }
 
 // src/cli/check-cache.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_fs6 = require("node:fs");
-var path8 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var path10 = __toESM(require("node:path"), 1);
 var MAGIC = "meso-check-cache 1";
 var DEFAULT_CACHE_FILE = ".mesocache";
 function configHash(files, root2) {
   const seen = /* @__PURE__ */ new Map();
   for (const file of files) {
-    for (let dir = path8.dirname(file); !seen.has(dir); dir = path8.dirname(dir)) {
+    for (let dir = path10.dirname(file); !seen.has(dir); dir = path10.dirname(dir)) {
       let text;
       try {
-        text = (0, import_node_crypto4.createHash)("sha256").update((0, import_node_fs6.readFileSync)(path8.join(dir, "meso.config.json"))).digest("hex");
+        text = (0, import_node_crypto4.createHash)("sha256").update((0, import_node_fs7.readFileSync)(path10.join(dir, "meso.config.json"))).digest("hex");
       } catch {
         text = void 0;
       }
       seen.set(dir, text);
-      if (dir === root2 || path8.dirname(dir) === dir || !dir.startsWith(root2)) break;
+      if (dir === root2 || path10.dirname(dir) === dir || !dir.startsWith(root2)) break;
     }
   }
   return JSON.stringify([...seen].filter(([, h]) => h !== void 0).sort());
@@ -41966,17 +42951,17 @@ function keyOf(context) {
   })).digest("hex");
 }
 function cacheFile(location, cwd) {
-  const file = path8.resolve(cwd, location ?? DEFAULT_CACHE_FILE);
-  if (location && /[\\/]$/.test(location)) return path8.join(file, DEFAULT_CACHE_FILE);
+  const file = path10.resolve(cwd, location ?? DEFAULT_CACHE_FILE);
+  if (location && /[\\/]$/.test(location)) return path10.join(file, DEFAULT_CACHE_FILE);
   try {
-    if ((0, import_node_fs6.statSync)(file).isDirectory()) return path8.join(file, DEFAULT_CACHE_FILE);
+    if ((0, import_node_fs7.statSync)(file).isDirectory()) return path10.join(file, DEFAULT_CACHE_FILE);
   } catch {
   }
   return file;
 }
 var isHash = (x) => typeof x === "string" && /^[0-9a-f]{64}$/.test(x);
 var isCount = (x) => Number.isInteger(x) && x >= 1;
-var SEVERITIES = /* @__PURE__ */ new Set(["error", "warning", "info"]);
+var SEVERITIES2 = /* @__PURE__ */ new Set(["error", "warning", "info"]);
 function entryOf(x) {
   if (typeof x !== "object" || x === null) return void 0;
   const { hash, imports, problems } = x;
@@ -41984,7 +42969,7 @@ function entryOf(x) {
   const states = [];
   for (const i of imports) {
     const s = typeof i === "object" && i !== null ? i : {};
-    if (typeof s.path !== "string" || !path8.isAbsolute(s.path)) return void 0;
+    if (typeof s.path !== "string" || !path10.isAbsolute(s.path)) return void 0;
     if (isHash(s.hash)) states.push({ path: s.path, hash: s.hash });
     else if (typeof s.missing === "string") states.push({ path: s.path, missing: s.missing });
     else return void 0;
@@ -41992,7 +42977,7 @@ function entryOf(x) {
   const found = [];
   for (const p of problems) {
     const q = typeof p === "object" && p !== null ? p : {};
-    if (typeof q.severity !== "string" || !SEVERITIES.has(q.severity) || typeof q.code !== "string" || typeof q.message !== "string" || !isCount(q.line) || !isCount(q.column) || !isCount(q.endLine) || !isCount(q.endColumn)) return void 0;
+    if (typeof q.severity !== "string" || !SEVERITIES2.has(q.severity) || typeof q.code !== "string" || typeof q.message !== "string" || !isCount(q.line) || !isCount(q.column) || !isCount(q.endLine) || !isCount(q.endColumn)) return void 0;
     found.push({ severity: q.severity, code: q.code, message: q.message, line: q.line, column: q.column, endLine: q.endLine, endColumn: q.endColumn });
   }
   return { hash, imports: states, problems: found };
@@ -42016,7 +43001,7 @@ var CheckCache = class {
   load() {
     let text;
     try {
-      text = (0, import_node_fs6.readFileSync)(this.file, "utf8");
+      text = (0, import_node_fs7.readFileSync)(this.file, "utf8");
     } catch {
       return;
     }
@@ -42035,7 +43020,7 @@ var CheckCache = class {
     const entries = /* @__PURE__ */ new Map();
     for (const [file, x] of Object.entries(files)) {
       const entry = entryOf(x);
-      if (!path8.isAbsolute(file) || !entry) return;
+      if (!path10.isAbsolute(file) || !entry) return;
       entries.set(file, entry);
     }
     for (const [file, entry] of entries) this.entries.set(file, entry);
@@ -42093,8 +43078,8 @@ ${body}` }]);
 
 // src/cli/commands/check.ts
 var CHECK_FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab"];
-function render2(report2, format, options, cwd) {
-  switch (format) {
+function render2(report2, format2, options, cwd) {
+  switch (format2) {
     case "json":
       return inertJson(formatJson(report2));
     case "github":
@@ -42129,27 +43114,29 @@ async function checkWithCache(files, root2, cwd, options) {
 }
 async function checkCommand(paths, options) {
   const cwd = options.cwd ?? process.cwd();
-  const format = options.format ?? "text";
+  const format2 = options.format ?? "text";
   const locale = options.locale ?? "en";
-  const { files, root: root2, texts } = options.stdin ? await stdinInput(paths, options.stdin, options.stdinFilename, { ...options, cwd }) : { ...await resolveInputs(paths, { ...options, cwd }), texts: void 0 };
-  if (files.length === 0 && format === "text" && !options.outputFile) {
+  const { files, root: root2, texts, config } = options.stdin ? await stdinInput(paths, options.stdin, options.stdinFilename, { ...options, cwd }) : { ...await resolveInputs(paths, { ...options, cwd }), texts: void 0 };
+  if (files.length === 0 && format2 === "text" && !options.outputFile) {
     options.write(inertLines(`${t(locale, "cli.noFiles", { paths: escapeControls(paths.join(", ") || ".") })}
 `));
     return ExitCode.Ok;
   }
   let report2;
   if (texts) {
-    const checked = (await loadWorkspace(files, { root: root2, maxBytes: options.maxBytes, texts, locale })).files;
+    const checked = (await loadWorkspace(files, { root: root2, maxBytes: options.maxBytes, texts, locale, config })).files;
     report2 = collectProblems(checked.filter((f2) => texts.has(f2.path)), cwd, options.quiet);
+  } else if (config) {
+    report2 = collectProblems((await loadWorkspace(files, { root: root2, maxBytes: options.maxBytes, locale, config })).files, cwd, options.quiet);
   } else {
     report2 = reportOf(await checkWithCache(files, root2, cwd, options), cwd, options.quiet);
   }
-  let output = render2(report2, format, options, cwd);
+  let output = render2(report2, format2, options, cwd);
   const tooManyWarnings = report2.errors === 0 && options.maxWarnings !== void 0 && report2.warnings > options.maxWarnings;
-  if (tooManyWarnings && format === "text") output += `${t(locale, "cli.tooManyWarnings", { warnings: report2.warnings, max: options.maxWarnings })}
+  if (tooManyWarnings && format2 === "text") output += `${t(locale, "cli.tooManyWarnings", { warnings: report2.warnings, max: options.maxWarnings })}
 `;
   if (options.outputFile) {
-    await writeAllAtomically([{ path: path9.resolve(cwd, options.outputFile), text: output }]);
+    await writeAllAtomically([{ path: path11.resolve(cwd, options.outputFile), text: output }]);
   } else {
     options.write(output);
   }
@@ -42158,23 +43145,23 @@ async function checkCommand(paths, options) {
 }
 
 // src/cli/commands/format.ts
-var path11 = __toESM(require("node:path"), 1);
+var path13 = __toESM(require("node:path"), 1);
 
 // src/cli/formatter-api.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_module = require("node:module");
-var path10 = __toESM(require("node:path"), 1);
+var path12 = __toESM(require("node:path"), 1);
 var import_node_url2 = require("node:url");
 function loadFormatter() {
-  const here = path10.dirname((0, import_node_url2.fileURLToPath)(__meso_import_meta_url));
-  const candidates = [path10.join(here, "format.cjs"), path10.join(here, "..", "out", "format.cjs"), path10.join(here, "..", "..", "out", "format.cjs")];
-  const bundle = candidates.find((c) => (0, import_node_fs7.existsSync)(c));
+  const here = path12.dirname((0, import_node_url2.fileURLToPath)(__meso_import_meta_url));
+  const candidates = [path12.join(here, "format.cjs"), path12.join(here, "..", "out", "format.cjs"), path12.join(here, "..", "..", "out", "format.cjs")];
+  const bundle = candidates.find((c) => (0, import_node_fs8.existsSync)(c));
   if (!bundle) throw new CliError(`meso format needs its formatter, format.cjs, beside the CLI (${candidates[0]}): install the meso package, or run 'npm run build' in a clone.`);
   return (0, import_node_module.createRequire)(__meso_import_meta_url)(bundle);
 }
 function serverBundle() {
-  const here = path10.dirname((0, import_node_url2.fileURLToPath)(__meso_import_meta_url));
-  return [path10.join(here, "server.cjs"), path10.join(here, "..", "out", "server.cjs"), path10.join(here, "..", "..", "out", "server.cjs")].find((c) => (0, import_node_fs7.existsSync)(c));
+  const here = path12.dirname((0, import_node_url2.fileURLToPath)(__meso_import_meta_url));
+  return [path12.join(here, "server.cjs"), path12.join(here, "..", "out", "server.cjs"), path12.join(here, "..", "..", "out", "server.cjs")].find((c) => (0, import_node_fs8.existsSync)(c));
 }
 
 // src/cli/commands/format.ts
@@ -42183,7 +43170,7 @@ async function formatCommand(paths, options) {
   if (options.check && options.write) throw new CliError("choose one of --check and --write.");
   const cwd = options.cwd ?? process.cwd();
   const formatter = loadFormatter();
-  const show = (file) => escapeControls(path11.relative(cwd, file).split(path11.sep).join("/") || file);
+  const show = (file) => escapeControls(path13.relative(cwd, file).split(path13.sep).join("/") || file);
   if (options.stdin) {
     if (options.write) throw new CliError("--write cannot write standard input: use --check, or no flag to print the formatted text.");
     const { files: files2, texts } = await stdinInput(paths, options.stdin, options.stdinFilename, { ...options, cwd });
@@ -42259,10 +43246,10 @@ function lspCommand() {
 }
 
 // src/cli/commands/compile.ts
-var path12 = __toESM(require("node:path"), 1);
+var path14 = __toESM(require("node:path"), 1);
 
 // src/cli/outdated-outputs.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var DECLARATION = new RegExp(`^[ \\t]*(protocol|patient)[ \\t]+(${IDENTIFIER2.source})`, "gm");
 function expectedOutputs(document, sourceText) {
   const found = /* @__PURE__ */ new Map();
@@ -42280,10 +43267,10 @@ function expectedOutputs(document, sourceText) {
 }
 var MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 async function holdsOutput(file, expected) {
-  const stat2 = await import_node_fs8.promises.stat(file).catch(() => void 0);
+  const stat2 = await import_node_fs9.promises.stat(file).catch(() => void 0);
   if (!stat2?.isFile() || stat2.size > MAX_OUTPUT_BYTES) return false;
   try {
-    const json = JSON.parse(await import_node_fs8.promises.readFile(file, "utf8"));
+    const json = JSON.parse(await import_node_fs9.promises.readFile(file, "utf8"));
     return expected.kind === "protocol" ? json.format === "meso-protocol" && json.protocol?.id === expected.id : json.format === "meso-plan" && json.patient?.id === expected.id;
   } catch {
     return false;
@@ -42293,7 +43280,7 @@ async function removeOutdatedOutputs(candidates) {
   const removed = [];
   for (const c of candidates) {
     if (removed.includes(c.path) || !await holdsOutput(c.path, c.expected)) continue;
-    await import_node_fs8.promises.rm(c.path, { force: true }).catch((e) => {
+    await import_node_fs9.promises.rm(c.path, { force: true }).catch((e) => {
       throw fileSystemError(`cannot remove the out-of-date ${c.path}`, e);
     });
     removed.push(c.path);
@@ -42306,18 +43293,18 @@ async function compileCommand(inputs, options) {
   if ([options.output, options.outDir, options.stdout].filter(Boolean).length > 1) {
     throw new CliError("choose one of -o/--output, --out-dir and --stdout.");
   }
-  const { files, root: root2 } = await resolveInputs(inputs, options);
+  const { files, root: root2, config } = await resolveInputs(inputs, options);
   if (files.length === 0) throw new CliError(`no .meso files in ${inputs.join(", ")}.`);
-  const { services, files: checked } = await loadWorkspace(files, { root: root2, maxBytes: options.maxBytes });
+  const { services, files: checked } = await loadWorkspace(files, { root: root2, maxBytes: options.maxBytes, config });
   const report2 = collectProblems(checked, process.cwd(), true);
-  const targetOf = (source, fileName2) => options.output ? path12.resolve(options.output) : path12.join(options.outDir ? path12.resolve(options.outDir) : path12.dirname(source), fileName2);
+  const targetOf = (source, fileName2) => options.output ? path14.resolve(options.output) : path14.join(options.outDir ? path14.resolve(options.outDir) : path14.dirname(source), fileName2);
   const requested = new Set(files);
   const candidates = options.stdout ? [] : checked.filter((f2) => requested.has(f2.path)).flatMap((f2) => expectedOutputs(f2.document, f2.sourceText).map((expected) => ({ path: targetOf(f2.path, expected.fileName), expected })));
-  removeStaleTemporaries(candidates.map((c) => path12.dirname(c.path)));
+  removeStaleTemporaries(candidates.map((c) => path14.dirname(c.path)));
   if (report2.errors > 0) {
     options.write(formatText(report2, false));
     for (const removed of await removeOutdatedOutputs(candidates)) {
-      options.write(inertLines(`removed out-of-date ${escapeControls(path12.relative(process.cwd(), removed) || removed)}
+      options.write(inertLines(`removed out-of-date ${escapeControls(path14.relative(process.cwd(), removed) || removed)}
 `));
     }
     options.write("Nothing was written: fix the errors above first.\n");
@@ -42342,7 +43329,7 @@ async function compileCommand(inputs, options) {
   const clash = targets.find((t2, i) => firstOf.get(key(t2.path)) !== void 0 || (firstOf.set(key(t2.path), i), false));
   if (clash) throw new CliError(`two documents would be written to ${clash.path}: protocol and patient names must be unique.`);
   await writeAllAtomically(targets);
-  for (const t2 of targets) options.write(inertLines(`wrote ${escapeControls(path12.relative(process.cwd(), t2.path) || t2.path)}
+  for (const t2 of targets) options.write(inertLines(`wrote ${escapeControls(path14.relative(process.cwd(), t2.path) || t2.path)}
 `));
   return ExitCode.Ok;
 }
@@ -42355,8 +43342,8 @@ function explainCommand(code, write) {
   }
   const doc = diagnosticDocs.find((d) => d.code === code);
   if (!doc) {
-    const suggestion = closest(code, diagnosticDocs.map((d) => d.code));
-    throw new CliError(`unknown diagnostic code '${code}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""} Run 'meso explain' for the list.`);
+    const suggestion2 = closest(code, diagnosticDocs.map((d) => d.code));
+    throw new CliError(`unknown diagnostic code '${code}'.${suggestion2 ? ` Did you mean '${suggestion2}'?` : ""} Run 'meso explain' for the list.`);
   }
   write(doc.text + "\n");
   return ExitCode.Ok;
@@ -42365,6 +43352,93 @@ function explainCommand(code, write) {
 // src/cli/commands/schema.ts
 function schemaCommand(write) {
   write(JSON.stringify(meso_schema_default, null, 4) + "\n");
+  return ExitCode.Ok;
+}
+
+// src/cli/commands/rules.ts
+var path15 = __toESM(require("node:path"), 1);
+
+// src/language/semantics/effective-rules.ts
+var METRICS = ["sessions per cycle", "interval", "volume per point", "needle length", "depth", "active substances per mixture", "points per session", "volume per session"];
+function ruleText(node) {
+  const text = node.$cstNode?.text ?? "";
+  const cut = text.search(/\[|\bsource\s+"|\bevidence\s+(regulatory|peer-reviewed|teaching|weak|design|uncertain)\b/);
+  return (cut >= 0 ? text.slice(0, cut) : text).replace(/\s+/g, " ").trim();
+}
+function effectiveRules(model, services, show) {
+  const settings = services.workspace.ProjectSettings;
+  const rules = services.semantics.Rules;
+  const self2 = model.$document?.uri.toString();
+  const describe = (node, protocol, viaClass) => {
+    const uri = ast_utils_exports.getDocument(node).uri;
+    const tagged = profileNamesOf(node);
+    const inProtocol = ast_utils_exports.getContainerOfType(node, isProtocol) === protocol || uri.toString() === self2;
+    const origin2 = tagged.length > 0 ? "profile" : isStdUri(uri) ? "std" : inProtocol ? "protocol" : "formulary";
+    return {
+      text: ruleText(node),
+      origin: origin2,
+      file: isStdUri(uri) ? `std:${uri.path.replace(/^\//, "")}` : show(uri.toString()),
+      line: (node.$cstNode?.range.start.line ?? 0) + 1,
+      ...viaClass && { viaClass: viaClass.name },
+      ...tagged.length > 0 && { profile: tagged.join(", ") }
+    };
+  };
+  return model.elements.filter(isProtocol).map((protocol) => {
+    const { name: profile, origin: profileOrigin } = profileInForce(protocol, settings);
+    const semantics = services.semantics.Semantics.protocol(protocol);
+    const limits = METRICS.flatMap((metric) => rules.limitsFor(protocol, metric, semantics.indication).map((l) => describe(l.limit, protocol)));
+    const requirement = rules.skinTestRequirement(protocol);
+    if (requirement) limits.push(describe(requirement, protocol));
+    const used = [...new Set(semantics.sessions.flatMap((s) => s.doses.map((d) => d.substance)))].sort((a, b) => a.name.localeCompare(b.name));
+    const substances = used.map((substance) => ({
+      substance: substance.name,
+      rules: rulesInForce(substance, profile).map((r) => describe(r.clause, protocol, r.from === substance ? void 0 : r.from))
+    }));
+    const covers2 = (c, s) => c === s || !isSubstance(c) && c !== void 0 && classesOf(s).includes(c);
+    const interactions = rules.interactions(protocol).filter((i) => used.some((a) => covers2(i.left?.ref, a) && used.some((b) => b !== a && covers2(i.right?.ref, b)))).map((i) => describe(i, protocol));
+    const contraindications = rules.contraindications(protocol).map((c) => describe(c, protocol));
+    return { protocol: protocol.name, profile, profileOrigin, limits, substances, interactions, contraindications };
+  });
+}
+
+// src/cli/commands/rules.ts
+function origin(rule) {
+  const where = `${rule.file}:${rule.line}`;
+  const via = rule.viaClass ? `, class ${rule.viaClass}` : "";
+  if (rule.origin === "profile") return `profile ${rule.profile} (${where}${via})`;
+  return `${rule.origin} (${where}${via})`;
+}
+function line(rule) {
+  return `    ${rule.text}  [${origin(rule)}]`;
+}
+async function rulesCommand(file, options) {
+  const cwd = options.cwd ?? process.cwd();
+  const { files, root: root2, config } = await resolveInputs([file], { ...options, cwd });
+  const target = path15.resolve(cwd, file);
+  if (!files.includes(target)) throw new CliError(`${file}: not a .meso file to read rules for.`);
+  const { services, files: loaded } = await loadWorkspace([target], { root: root2, maxBytes: options.maxBytes, config });
+  const document = loaded.find((f2) => f2.path === target)?.document;
+  const model = document?.parseResult.value;
+  if (!document || !isModel(model)) throw new CliError(`${file}: could not be read.`);
+  const show = (uri) => path15.relative(cwd, URI2.parse(uri).fsPath).split(path15.sep).join("/");
+  const out2 = [`Rules in force for ${show(document.uri.toString())}`];
+  out2.push(config ? `Configuration: ${show(URI2.file(config.path).toString())}` : "Configuration: none (meso.config.json not found)");
+  const severities = Object.entries(services.workspace.ProjectSettings.forDocument(document.uri)?.severities ?? {});
+  if (severities.length > 0) out2.push(`Severities [config]: ${severities.map(([code, s]) => `${code} ${s}`).join(", ")}`);
+  const protocols = effectiveRules(model, services, show);
+  if (protocols.length === 0) out2.push("", "No protocol in this file.");
+  for (const p of protocols) {
+    out2.push("", `protocol ${p.protocol}: profile ${p.profile} [${p.profileOrigin === "default" ? "default" : p.profileOrigin}]`);
+    const section = (title, rules) => {
+      if (rules.length === 0) return;
+      out2.push(`  ${title}`, ...rules.map(line));
+    };
+    section("limits", p.limits);
+    for (const s of p.substances) section(`substance ${s.substance}`, s.rules);
+    section("interactions", p.interactions);
+    section("contraindications (procedure)", p.contraindications);
+  }
+  options.write(out2.join("\n") + "\n");
   return ExitCode.Ok;
 }
 
@@ -42482,6 +43556,11 @@ Examples:
   meso compile examples --out-dir out/json${EXIT_CODES_HELP}`).action(async (files, opts) => {
     exitCode = await compileCommand(files, { ...inputOptions(opts), output: opts.output, outDir: opts.outDir, stdout: opts.stdout, write: io.out, context: defaultCompileContext });
   });
+  withInputOptions(program2.command("rules")).description("print the rules in force for each protocol of a file (profile, limits, substances, interactions,\ncontraindications, configured severities) and where each comes from: std, profile, config, formulary, protocol").argument("<file>", "a .meso file").addHelpText("after", `
+Examples:
+  meso rules protocols/low-back-pain.meso${EXIT_CODES_HELP}`).action(async (file, opts) => {
+    exitCode = await rulesCommand(file, { ...inputOptions(opts), write: io.out });
+  });
   program2.command("schema").description("print the JSON Schema (draft 2020-12) of the compiled formats meso-protocol and meso-plan").action(() => {
     exitCode = schemaCommand(io.out);
   });
@@ -42497,6 +43576,11 @@ Examples:
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? ExitCode.Ok : ExitCode.Failure;
+    }
+    if (e instanceof CliProblems) {
+      io.err(`meso: ${e.lines.map(escapeControls).join("\n")}
+`);
+      return e.exitCode;
     }
     if (e instanceof CliError) {
       io.err(`meso: ${escapeControls(e.message)}

@@ -1,3 +1,5 @@
+import type { MesoServices } from '../meso-module.js';
+import type { MesoProjectSettings } from '../workspace/project-settings.js';
 import { URI, WorkspaceCache, type AstNodeDescription, type AstReflection, type IndexManager, type LangiumCoreServices, type LangiumDocuments } from 'langium';
 import { isModel } from '../generated/ast.js';
 import { isStdUri } from '../std/std-library.js';
@@ -63,7 +65,10 @@ export class ImportGraph {
     private readonly reflection: AstReflection;
     private readonly state: WorkspaceCache<'graph', GraphState>;
 
+    private readonly settings: () => MesoProjectSettings | undefined;
+
     constructor(services: LangiumCoreServices, private readonly imports: MesoImports) {
+        this.settings = () => (services as Partial<MesoServices>).workspace?.ProjectSettings;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.indexManager = services.shared.workspace.IndexManager;
         this.reflection = services.shared.AstReflection;
@@ -200,6 +205,10 @@ export class ImportGraph {
         for (const imp of root && isModel(root) ? root.imports : []) {
             const target = resolveImportUri(imp);
             if (target && !this.imports.refusal(target) && this.documents.hasDocument(target)) targets.add(target.toString());
+        }
+        // The project's formularies (meso.config.json) are seen by every file of the project.
+        for (const formulary of this.settings()?.forDocument(uri)?.formularies ?? []) {
+            if (formulary !== uri && this.documents.hasDocument(URI.parse(formulary))) targets.add(formulary);
         }
         const edges = [...targets];
         state.edges.set(uri, edges);
