@@ -32236,6 +32236,7 @@ var IssueCodes = {
   Interaction: "interaction",
   Contraindicated: "contraindicated",
   Allergy: "allergy",
+  UnderAge: "under-age",
   SkinTestPositive: "skin-test-positive",
   SkinTestLate: "skin-test-late",
   MissingSkinTest: "missing-skin-test",
@@ -32716,6 +32717,13 @@ function ignorePatternsOf(config, cwd) {
 }
 
 // src/language/generated/ast.ts
+var AgeFact = {
+  $type: "AgeFact",
+  age: "age"
+};
+function isAgeFact(item) {
+  return reflection2.isInstance(item, AgeFact.$type);
+}
 var AliasesClause = {
   $type: "AliasesClause",
   names: "names"
@@ -32751,6 +32759,26 @@ var AreasClause = {
 };
 function isAreasClause(item) {
   return reflection2.isInstance(item, AreasClause.$type);
+}
+var BirthFact = {
+  $type: "BirthFact",
+  date: "date"
+};
+function isBirthFact(item) {
+  return reflection2.isInstance(item, BirthFact.$type);
+}
+var CareItem = {
+  $type: "CareItem",
+  amount: "amount",
+  duration: "duration",
+  measure: "measure",
+  note: "note",
+  route: "route",
+  substances: "substances",
+  timing: "timing"
+};
+function isCareItem(item) {
+  return reflection2.isInstance(item, CareItem.$type);
 }
 var ClassClause = {
   $type: "ClassClause",
@@ -32937,6 +32965,13 @@ var Interaction = {
 function isInteraction(item) {
   return reflection2.isInstance(item, Interaction.$type);
 }
+var LactationFact = {
+  $type: "LactationFact",
+  not: "not"
+};
+function isLactationFact(item) {
+  return reflection2.isInstance(item, LactationFact.$type);
+}
 var Layer = {
   $type: "Layer",
   evidence: "evidence",
@@ -33034,9 +33069,30 @@ var MaxSessionsClause = {
 function isMaxSessionsClause(item) {
   return reflection2.isInstance(item, MaxSessionsClause.$type);
 }
+var MedicationFact = {
+  $type: "MedicationFact",
+  medicines: "medicines",
+  since: "since",
+  took: "took",
+  until: "until"
+};
+function isMedicationFact(item) {
+  return reflection2.isInstance(item, MedicationFact.$type);
+}
 var Medicine = {
   $type: "Medicine"
 };
+var MinAgeClause = {
+  $type: "MinAgeClause",
+  age: "age",
+  evidence: "evidence",
+  evidenceNote: "evidenceNote",
+  severity: "severity",
+  source: "source"
+};
+function isMinAgeClause(item) {
+  return reflection2.isInstance(item, MinAgeClause.$type);
+}
 var MinIntervalClause = {
   $type: "MinIntervalClause",
   evidence: "evidence",
@@ -33126,6 +33182,13 @@ var PointsSetting = {
 };
 function isPointsSetting(item) {
   return reflection2.isInstance(item, PointsSetting.$type);
+}
+var PregnancyFact = {
+  $type: "PregnancyFact",
+  not: "not"
+};
+function isPregnancyFact(item) {
+  return reflection2.isInstance(item, PregnancyFact.$type);
 }
 var PresentationClause = {
   $type: "PresentationClause",
@@ -33222,6 +33285,13 @@ function isSession(item) {
 var SessionItem = {
   $type: "SessionItem"
 };
+var SexFact = {
+  $type: "SexFact",
+  sex: "sex"
+};
+function isSexFact(item) {
+  return reflection2.isInstance(item, SexFact.$type);
+}
 var SkinTestClause = {
   $type: "SkinTestClause",
   evidence: "evidence",
@@ -33294,6 +33364,16 @@ function isTechnique(item) {
 var TechniqueSetting = {
   $type: "TechniqueSetting"
 };
+var TherapyClause = {
+  $type: "TherapyClause",
+  condition: "condition",
+  evidence: "evidence",
+  evidenceNote: "evidenceNote",
+  source: "source"
+};
+function isTherapyClause(item) {
+  return reflection2.isInstance(item, TherapyClause.$type);
+}
 var Unit = {
   $type: "Unit",
   per: "per",
@@ -33314,6 +33394,16 @@ var VolumePerPointSetting = {
 function isVolumePerPointSetting(item) {
   return reflection2.isInstance(item, VolumePerPointSetting.$type);
 }
+var WashoutClause = {
+  $type: "WashoutClause",
+  evidence: "evidence",
+  evidenceNote: "evidenceNote",
+  period: "period",
+  source: "source"
+};
+function isWashoutClause(item) {
+  return reflection2.isInstance(item, WashoutClause.$type);
+}
 var WeightFact = {
   $type: "WeightFact",
   weight: "weight"
@@ -33333,6 +33423,15 @@ function isWithdrawnClause(item) {
 }
 var MesoAstReflection = class extends AbstractAstReflection {
   types = {
+    AgeFact: {
+      name: AgeFact.$type,
+      properties: {
+        age: {
+          name: AgeFact.age
+        }
+      },
+      superTypes: [PatientFact.$type]
+    },
     AliasesClause: {
       name: AliasesClause.$type,
       properties: {
@@ -33407,6 +33506,50 @@ var MesoAstReflection = class extends AbstractAstReflection {
         }
       },
       superTypes: [SubstanceClause.$type]
+    },
+    BirthFact: {
+      name: BirthFact.$type,
+      properties: {
+        date: {
+          name: BirthFact.date
+        }
+      },
+      superTypes: [PatientFact.$type]
+    },
+    CareItem: {
+      name: CareItem.$type,
+      properties: {
+        amount: {
+          name: CareItem.amount,
+          optional: true
+        },
+        duration: {
+          name: CareItem.duration,
+          optional: true
+        },
+        measure: {
+          name: CareItem.measure,
+          optional: true
+        },
+        note: {
+          name: CareItem.note,
+          optional: true
+        },
+        route: {
+          name: CareItem.route,
+          optional: true
+        },
+        substances: {
+          name: CareItem.substances,
+          defaultValue: [],
+          referenceType: Substance.$type,
+          optional: true
+        },
+        timing: {
+          name: CareItem.timing
+        }
+      },
+      superTypes: [ProtocolMember.$type, SessionItem.$type]
     },
     ClassClause: {
       name: ClassClause.$type,
@@ -33804,6 +33947,17 @@ var MesoAstReflection = class extends AbstractAstReflection {
       },
       superTypes: [Element.$type]
     },
+    LactationFact: {
+      name: LactationFact.$type,
+      properties: {
+        not: {
+          name: LactationFact.not,
+          defaultValue: false,
+          optional: true
+        }
+      },
+      superTypes: [PatientFact.$type]
+    },
     Layer: {
       name: Layer.$type,
       properties: {
@@ -34060,10 +34214,59 @@ var MesoAstReflection = class extends AbstractAstReflection {
       },
       superTypes: [SubstanceClause.$type]
     },
+    MedicationFact: {
+      name: MedicationFact.$type,
+      properties: {
+        medicines: {
+          name: MedicationFact.medicines,
+          defaultValue: [],
+          referenceType: Classifier.$type
+        },
+        since: {
+          name: MedicationFact.since,
+          optional: true
+        },
+        took: {
+          name: MedicationFact.took,
+          defaultValue: false,
+          optional: true
+        },
+        until: {
+          name: MedicationFact.until,
+          optional: true
+        }
+      },
+      superTypes: [PatientFact.$type]
+    },
     Medicine: {
       name: Medicine.$type,
       properties: {},
       superTypes: []
+    },
+    MinAgeClause: {
+      name: MinAgeClause.$type,
+      properties: {
+        age: {
+          name: MinAgeClause.age
+        },
+        evidence: {
+          name: MinAgeClause.evidence,
+          optional: true
+        },
+        evidenceNote: {
+          name: MinAgeClause.evidenceNote,
+          optional: true
+        },
+        severity: {
+          name: MinAgeClause.severity,
+          optional: true
+        },
+        source: {
+          name: MinAgeClause.source,
+          optional: true
+        }
+      },
+      superTypes: [SubstanceClause.$type]
     },
     MinIntervalClause: {
       name: MinIntervalClause.$type,
@@ -34252,6 +34455,17 @@ var MesoAstReflection = class extends AbstractAstReflection {
         }
       },
       superTypes: [TechniqueSetting.$type]
+    },
+    PregnancyFact: {
+      name: PregnancyFact.$type,
+      properties: {
+        not: {
+          name: PregnancyFact.not,
+          defaultValue: false,
+          optional: true
+        }
+      },
+      superTypes: [PatientFact.$type]
     },
     PresentationClause: {
       name: PresentationClause.$type,
@@ -34452,6 +34666,15 @@ var MesoAstReflection = class extends AbstractAstReflection {
       properties: {},
       superTypes: []
     },
+    SexFact: {
+      name: SexFact.$type,
+      properties: {
+        sex: {
+          name: SexFact.sex
+        }
+      },
+      superTypes: [PatientFact.$type]
+    },
     SkinTestClause: {
       name: SkinTestClause.$type,
       properties: {
@@ -34601,6 +34824,28 @@ var MesoAstReflection = class extends AbstractAstReflection {
       properties: {},
       superTypes: []
     },
+    TherapyClause: {
+      name: TherapyClause.$type,
+      properties: {
+        condition: {
+          name: TherapyClause.condition,
+          referenceType: Condition2.$type
+        },
+        evidence: {
+          name: TherapyClause.evidence,
+          optional: true
+        },
+        evidenceNote: {
+          name: TherapyClause.evidenceNote,
+          optional: true
+        },
+        source: {
+          name: TherapyClause.source,
+          optional: true
+        }
+      },
+      superTypes: [SubstanceClause.$type]
+    },
     Unit: {
       name: Unit.$type,
       properties: {
@@ -34638,6 +34883,27 @@ var MesoAstReflection = class extends AbstractAstReflection {
         }
       },
       superTypes: [TechniqueSetting.$type]
+    },
+    WashoutClause: {
+      name: WashoutClause.$type,
+      properties: {
+        evidence: {
+          name: WashoutClause.evidence,
+          optional: true
+        },
+        evidenceNote: {
+          name: WashoutClause.evidenceNote,
+          optional: true
+        },
+        period: {
+          name: WashoutClause.period
+        },
+        source: {
+          name: WashoutClause.source,
+          optional: true
+        }
+      },
+      superTypes: [SubstanceClause.$type]
     },
     WeightFact: {
       name: WeightFact.$type,
@@ -34793,7 +35059,7 @@ var NodeFileSystem = {
 
 // src/language/generated/grammar.ts
 var loadedMesoGrammar;
-var MesoGrammar = () => loadedMesoGrammar ?? (loadedMesoGrammar = loadGrammarFromJson('{"$type":"Grammar","isDeclared":true,"name":"Meso","rules":[{"$type":"ParserRule","entry":true,"name":"Model","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"imports","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@1"},"arguments":[]},"cardinality":"*"},{"$type":"Assignment","feature":"elements","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@2"},"arguments":[]},"cardinality":"*"}]},"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Import","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"import"},{"$type":"Assignment","feature":"path","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Brings another file\'s declarations into scope (transitively). */"},{"$type":"ParserRule","name":"Element","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@3"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@7"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@9"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@10"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@30"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@39"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@50"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@52"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@4"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SubstanceClass","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@11"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A class of substances (NSAID, local anaesthetic, diluent...). Rules in its braces (caps,\\n * contraindications, layers, skin test, mixing) apply to every member; a member\'s own rule\\n * of the same kind takes precedence. `class` inside the braces names parent classes.\\n */"},{"$type":"ParserRule","name":"Profile","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"profile"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A rule profile a clinic chooses (`label`, `sfm-fr`, `sim-it`): a rule tagged `under <profile>`\\n * applies only under it and, there, replaces the untagged rule of the same kind.\\n */"},{"$type":"ParserRule","name":"ProfileName","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},{"$type":"Group","elements":[{"$type":"Keyword","value":"-"},{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A profile\'s name: words joined by `-` (`sfm-fr`). */"},{"$type":"ParserRule","fragment":true,"name":"UnderProfiles","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"under"},{"$type":"Assignment","feature":"profiles","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"profiles","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"parameters":[],"$comment":"/** The profiles a rule belongs to: `under sfm-fr`. */"},{"$type":"ParserRule","name":"Condition","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"condition"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient condition that may contraindicate a substance or the procedure. */"},{"$type":"ParserRule","name":"Layer","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Assignment","feature":"from","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"to","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A depth band of the skin: `layer IDS \\"superficial intradermal\\" 1 mm .. 2 mm`. */"},{"$type":"ParserRule","name":"Region","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"region"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * An anatomical region a label speaks of (`region submental \\"Submental fat\\"`): a protocol\'s\\n * areas lie in one (`area chin in submental`), and a substance may be labelled for some only.\\n */"},{"$type":"ParserRule","name":"Substance","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"substance"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@11"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A drug or vehicle that may go into a mixture. */"},{"$type":"ParserRule","name":"SubstanceClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@12"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@13"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@14"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@15"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@20"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@17"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@18"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@19"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@21"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@22"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@23"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@25"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"AliasesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Other names the substance is known by (Italian, brand names). */"},{"$type":"ParserRule","name":"ClassClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The class (or classes) the substance belongs to. */"},{"$type":"ParserRule","name":"ConcentrationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"concentration"},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Usual strength: `20 mg/mL`, `2 %`, `1000 IU/mL` or an ampoule `100 mg / 2 mL`. */"},{"$type":"ParserRule","name":"MaxAmountClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"amount","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Assignment","feature":"scope","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"session"},{"$type":"Keyword","value":"cycle"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"Keyword","value":"point"},{"$type":"RuleCall","rule":{"$ref":"#/rules@16"},"arguments":[]}]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A cap on the amount given: per session, per cycle, per day (any 24 h), per week (any 7 days),\\n * per injection point, or per treatment area in one session (`max 0.84 mg per area per session`);\\n * `mg/kg` caps scale with body weight.\\n */"},{"$type":"ParserRule","name":"AreaPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"MaxPointsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most injection points one session may give the substance at. */"},{"$type":"ParserRule","name":"MaxConsecutiveClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Keyword","value":"consecutive"},{"$type":"Assignment","feature":"period","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest run of consecutive days (or weeks) on which the substance may be given: `max 5 consecutive days`. */"},{"$type":"ParserRule","name":"MaxCourseClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Keyword","value":"course"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest course: from the first to the last session that gives the substance, both days counted. */"},{"$type":"ParserRule","name":"MaxSessionsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most sessions of a cycle that may use the substance. */"},{"$type":"ParserRule","name":"MinIntervalClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"interval"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The shortest interval between two sessions that use the substance. */"},{"$type":"ParserRule","name":"ContraindicatedClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindicated"},{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Patient conditions in which the substance must not be given. */"},{"$type":"ParserRule","name":"IntendedLayerClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@8"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@8"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The layer the substance is meant for; other depths are a warning. */"},{"$type":"ParserRule","name":"WithdrawnClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"withdrawn"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance is withdrawn or suspended; the reason is shown in diagnostics. */"},{"$type":"ParserRule","name":"SkinTestClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"required","operator":"?=","terminal":{"$type":"Keyword","value":"required"}},{"$type":"Group","elements":[{"$type":"Keyword","value":"not"},{"$type":"Keyword","value":"required"}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Whether a skin sensitivity test must precede the first session when the substance is given\\n * (`skin test required`), or not even where its class asks for one (`skin test not required`).\\n */"},{"$type":"ParserRule","name":"MixingClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixing"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance must not be mixed with other active substances in one syringe: `mixing: warning \\"reason\\"`. */"},{"$type":"ParserRule","name":"AreasClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"areas"},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@9"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@9"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The regions the substance\'s label is for: `areas submental`; an area of another region is a warning. */"},{"$type":"ParserRule","name":"SourceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Where the substance\'s figures come from. */"},{"$type":"ParserRule","name":"EvidenceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"level","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@36"},"arguments":[]}},{"$type":"Assignment","feature":"note","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How reliable the substance\'s figures are (see docs/language.md). */"},{"$type":"ParserRule","name":"Product","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"product"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@31"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A preparation or brand: its substances each at a strength, the volume of one ampoule or vial,\\n * the solution they come in. Used in a mixture like a substance (`oki 2 mL`, `oki 1 ampoule`).\\n */"},{"$type":"ParserRule","name":"ProductClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@33"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Ingredient","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@10"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"strength","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}],"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A substance of the product at its strength: per ampoule or vial (`ketoprofen 100 mg`), per mL\\n * (`ketoprofen 50 mg/mL`, `lidocaine 1 %`) or per volume (`ketoprofen 100 mg / 2 mL`); an\\n * ingredient without a strength carries no known amount.\\n */"},{"$type":"ParserRule","name":"PresentationClause","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"ampoule"},{"$type":"Keyword","value":"vial"}]}},{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** What one ampoule or vial holds: `ampoule 2 mL`. */"},{"$type":"ParserRule","name":"VehicleClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"vehicle","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@10"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The solution the ingredients come in: `in water_for_injection`. */"},{"$type":"ParserRule","fragment":true,"name":"Provenance","definition":{"$type":"Group","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"evidence","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@36"},"arguments":[]}},{"$type":"Assignment","feature":"evidenceNote","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"parameters":[],"$comment":"/**\\n * Source and evidence level of a figure. Inside a substance, a figure\'s own provenance is\\n * written in brackets after it (`max 200 mg per session [source \\"...\\" evidence weak]`) and\\n * overrides the substance\'s `source` and `evidence` lines.\\n */"},{"$type":"ParserRule","name":"EvidenceLevel","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"regulatory"},{"$type":"Keyword","value":"peer-reviewed"},{"$type":"Keyword","value":"teaching"},{"$type":"Keyword","value":"weak"},{"$type":"Keyword","value":"design"},{"$type":"Keyword","value":"uncertain"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Severity","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"error"},{"$type":"Keyword","value":"warning"},{"$type":"Keyword","value":"info"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Interaction","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"interaction"},{"$type":"Assignment","feature":"left","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"+"},{"$type":"Assignment","feature":"right","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"inMixture","operator":"?=","terminal":{"$type":"Keyword","value":"in"}},{"$type":"Keyword","value":"mixture"}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"unless"},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Two different substances (or classes) that must not meet in one session, or with\\n * `in mixture` in one mixture; `unless X` clears it when X is in the same mixture (a vehicle).\\n */"},{"$type":"ParserRule","name":"Contraindication","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindication"},{"$type":"Assignment","feature":"condition","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A condition in which the whole procedure is contraindicated. */"},{"$type":"ParserRule","name":"Limit","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"limit"},{"$type":"Assignment","feature":"metric","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"op","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@48"},"arguments":[]}},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"low","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]}}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"for"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@51"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A limit on a protocol metric; the one declared nearest to the protocol wins. */"},{"$type":"ParserRule","name":"Metric","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@42"},"arguments":[]},{"$type":"Keyword","value":"interval"},{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@45"},"arguments":[]},{"$type":"Keyword","value":"depth"},{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@47"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@44"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SessionsPerCycle","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerPoint","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleLength","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Keyword","value":"length"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"ActiveSubstancesPerMixture","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"active"},{"$type":"Keyword","value":"substances"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"mixture"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"PointsPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Comparison","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"<="},{"$type":"Keyword","value":"<"},{"$type":"Keyword","value":">="},{"$type":"Keyword","value":">"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"LimitValue","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A number with an optional unit (counts have none). */"},{"$type":"ParserRule","name":"Requirement","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"require"},{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A requirement on every protocol in scope, such as a skin test before session 1. */"},{"$type":"ParserRule","name":"Indication","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"pain"},{"$type":"Keyword","value":"aesthetic"},{"$type":"Keyword","value":"vascular"},{"$type":"Keyword","value":"dermatology"},{"$type":"Keyword","value":"sports"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Protocol","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"protocol"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"members","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@53"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A treatment protocol: mixtures, techniques, sessions and their schedule. */"},{"$type":"ParserRule","name":"ProtocolMember","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@55"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@56"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@57"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@58"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@59"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@60"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@63"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@54"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"ProfileClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"profile"},{"$type":"Assignment","feature":"profile","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The rule profile this protocol is judged under (`profile sfm-fr`); it wins over the project\'s. */"},{"$type":"ParserRule","name":"IndicationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"indication"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@51"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The indication family; limits declared `for` it apply. */"},{"$type":"ParserRule","name":"AreaClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"}]},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"region","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@9"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Assignment","feature":"size","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"spacing","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Keyword","value":"apart"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A treated area: for the record (`area \\"lumbar paravertebral\\"`), or named so that sessions\\n * inject into it, with the region it lies in, its size and the spacing of its points:\\n * `area left_buttock \\"Left buttock\\" in buttock 200 cm2 2 cm apart`.\\n */"},{"$type":"ParserRule","name":"PatientsFromClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patients"},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The lowest patient weight the protocol is meant for; used for mg/kg caps. */"},{"$type":"ParserRule","name":"SkinTestPlan","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"lead","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Keyword","value":"before"},{"$type":"Keyword","value":"first"},{"$type":"Keyword","value":"session"}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"notNeeded","operator":"?=","terminal":{"$type":"Keyword","value":"not"}},{"$type":"Keyword","value":"needed"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]}}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A skin sensitivity test planned before the first session, or a record that none is needed\\n * and why: `skin test not needed \\"the label asks for none\\"`.\\n */"},{"$type":"ParserRule","name":"ExcludesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"excludes"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Conditions the protocol is not meant for (documentation, exported in JSON). */"},{"$type":"ParserRule","name":"Mixture","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixture"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"perInject","operator":"?=","terminal":{"$type":"Keyword","value":"prepared"}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"inject"}],"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"components","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@61"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances mixed in one syringe, each by volume or by amount. */"},{"$type":"ParserRule","name":"Component","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@2"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"strength","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}],"cardinality":"?"}],"cardinality":"?"},{"$type":"Assignment","feature":"quantity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"presentations","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Assignment","feature":"presentationUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@62"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * One substance or product of a mixture: `lidocaine 1 mL`, `ketoprofen 100 mg`, `oki 1 ampoule`;\\n * a substance may state its own strength before its volume (`ketoprofen 50 mg/mL 2 mL`,\\n * `lidocaine 1 % 2 mL`, `ketoprofen 100 mg / 2 mL 2 mL`), and a product how many of its\\n * ampoules or vials it is drawn from (`oki 2 mL from 1 ampoule`).\\n */"},{"$type":"ParserRule","name":"PresentationUnit","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"ampoule"},{"$type":"Keyword","value":"ampoules"},{"$type":"Keyword","value":"vial"},{"$type":"Keyword","value":"vials"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Technique","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"technique"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"settings","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@64"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How a mixture is injected: needle, depth, volume per point, points, device. */"},{"$type":"ParserRule","name":"TechniqueSetting","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@65"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@66"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@67"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@68"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@69"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Assignment","feature":"gauge","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Keyword","value":"G"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Needle gauge and length: `needle 30G 4 mm`. */"},{"$type":"ParserRule","name":"DepthSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"depth"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@8"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@8"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection depth: a layer (`depth IDS`), a length (`depth 1.5 mm`), or both (`depth 1.5 mm in IDS`). */"},{"$type":"ParserRule","name":"VolumePerPointSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Volume injected at each point. */"},{"$type":"ParserRule","name":"PointsSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}],"cardinality":"?"},{"$type":"Keyword","value":"points"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Number of injection points in one use of the technique: `20 points`, or a range `20-30 points`. */"},{"$type":"ParserRule","name":"DeviceSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"device"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"syringe"}},{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"gun"}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"multi-injector"}},{"$type":"Assignment","feature":"needles","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]},"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection device: syringe, gun, or multi-injector with its number of needles. */"},{"$type":"ParserRule","name":"Session","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"session"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"items","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One visit: what is injected and how. */"},{"$type":"ParserRule","name":"SessionItem","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@72"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Inject","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"inject"},{"$type":"Assignment","feature":"mixture","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@60"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"using"},{"$type":"Assignment","feature":"technique","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@63"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"into"},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@56"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@56"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Inject a mixture with a technique, into named areas: each area gets one use of the technique. */"},{"$type":"ParserRule","name":"DurationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"duration"},{"$type":"Assignment","feature":"duration","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Expected length of the session. */"},{"$type":"ParserRule","name":"Schedule","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"schedule"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"phases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The cycle: phases in order, then maintenance. */"},{"$type":"ParserRule","name":"Phase","definition":{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"phase"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"maintenance","operator":"?=","terminal":{"$type":"Keyword","value":"maintenance"}},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"cardinality":"?"}]}]},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}}],"cardinality":"?"},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"session"}]},{"$type":"Keyword","value":"of"},{"$type":"Assignment","feature":"session","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@70"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"every"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"after"},{"$type":"Assignment","feature":"gap","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A run of identical sessions: `phase attack: 2 sessions of standard every 4 days`, or a range\\n * `8-12 sessions of weekly every 1-2 weeks`. `after D` sets the gap from the previous phase\'s\\n * last session. A phase of one session needs no `every`.\\n */"},{"$type":"ParserRule","name":"Patient","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patient"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"facts","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient following a protocol. */"},{"$type":"ParserRule","name":"PatientFact","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@82"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"WeightFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"weight"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Body weight, used for mg/kg caps. */"},{"$type":"ParserRule","name":"ConditionsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"conditions"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The patient\'s conditions, checked against contraindications. */"},{"$type":"ParserRule","name":"AllergyFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"allergic"},{"$type":"Keyword","value":"to"},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances or classes the patient is allergic to. */"},{"$type":"ParserRule","name":"SkinTestResult","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Keyword","value":"on"},{"$type":"Assignment","feature":"date","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@88"},"arguments":[]}},{"$type":"Assignment","feature":"result","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"negative"},{"$type":"Keyword","value":"positive"}]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A skin sensitivity test done on a date, and its result. */"},{"$type":"ParserRule","name":"FollowsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"follows"},{"$type":"Assignment","feature":"protocol","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@52"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"start","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@88"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The protocol the patient follows, from the date of the first session. */"},{"$type":"ParserRule","name":"Quantity","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]}},{"$type":"Assignment","feature":"highUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]}}],"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A number and its unit, with or without a space: `2 mL`, `0.2mL`, `2 %`; or a range, as papers\\n * print it: `0.1-0.2 mL`, `0.1\u20130.2 mL`, `1 to 3 mm`, or with a unit at each end `500 \xB5L to 1 mL`.\\n */"},{"$type":"ParserRule","name":"RangeTo","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"-"},{"$type":"Keyword","value":"\u2013"},{"$type":"Keyword","value":"to"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The word or dash between the two ends of a range. */"},{"$type":"ParserRule","name":"Unit","definition":{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"symbol","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"percent","operator":"?=","terminal":{"$type":"Keyword","value":"%"}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A unit as written; checked against the unit table (`mg`, `mL`, `mg/kg`, `%`...). */"},{"$type":"ParserRule","name":"UnitName","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"RuleCall","rule":{"$ref":"#/rules@62"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"TerminalRule","hidden":true,"name":"WS","definition":{"$type":"RegexToken","regex":"/\\\\s+/","parenthesized":false},"fragment":false},{"$type":"TerminalRule","name":"DATE","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]{4}-[0-9]{2}-[0-9]{2}/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"NUMBER","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]+(\\\\.[0-9]+)?/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"ID","definition":{"$type":"RegexToken","regex":"/[_a-zA-Z\\\\u00B5\\\\u03BC\\\\u00C0-\\\\u024F][\\\\w\\\\u00B5\\\\u03BC\\\\u00B2\\\\u00C0-\\\\u024F]*/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"STRING","definition":{"$type":"RegexToken","regex":"/\\"(\\\\\\\\.|[^\\"\\\\\\\\])*\\"/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","hidden":true,"name":"ML_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\*[\\\\s\\\\S]*?\\\\*\\\\//","parenthesized":false},"fragment":false},{"$type":"TerminalRule","hidden":true,"name":"SL_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\/[^\\\\n\\\\r]*/","parenthesized":false},"fragment":false}],"types":[{"$type":"Type","name":"Classifier","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@10"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}}]}},{"$type":"Type","name":"Declaration","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@8"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@9"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@10"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@30"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@52"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@76"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@4"}}]}},{"$type":"Type","name":"Medicine","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@10"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@30"}}]},"$comment":"/** What a mixture component names: a substance, or a product that carries substances. */"}],"imports":[],"interfaces":[],"$comment":"/**\\n * The `.meso` language: mesotherapy substances, mixtures, techniques, sessions,\\n * schedules, protocols and patients. Reference by example: docs/language.md.\\n */"}'));
+var MesoGrammar = () => loadedMesoGrammar ?? (loadedMesoGrammar = loadGrammarFromJson('{"$type":"Grammar","isDeclared":true,"name":"Meso","rules":[{"$type":"ParserRule","entry":true,"name":"Model","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"imports","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@1"},"arguments":[]},"cardinality":"*"},{"$type":"Assignment","feature":"elements","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@2"},"arguments":[]},"cardinality":"*"}]},"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Import","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"import"},{"$type":"Assignment","feature":"path","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Brings another file\'s declarations into scope (transitively). */"},{"$type":"ParserRule","name":"Element","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@3"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@7"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@8"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@9"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@10"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@33"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@41"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@42"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@53"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@55"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@80"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@4"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SubstanceClass","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@11"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A class of substances (NSAID, local anaesthetic, diluent...). Rules in its braces (caps,\\n * contraindications, layers, skin test, mixing) apply to every member; a member\'s own rule\\n * of the same kind takes precedence. `class` inside the braces names parent classes.\\n */"},{"$type":"ParserRule","name":"Profile","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"profile"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A rule profile a clinic chooses (`label`, `sfm-fr`, `sim-it`): a rule tagged `under <profile>`\\n * applies only under it and, there, replaces the untagged rule of the same kind.\\n */"},{"$type":"ParserRule","name":"ProfileName","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},{"$type":"Group","elements":[{"$type":"Keyword","value":"-"},{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A profile\'s name: words joined by `-` (`sfm-fr`). */"},{"$type":"ParserRule","fragment":true,"name":"UnderProfiles","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"under"},{"$type":"Assignment","feature":"profiles","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"profiles","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"parameters":[],"$comment":"/** The profiles a rule belongs to: `under sfm-fr`. */"},{"$type":"ParserRule","name":"Condition","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"condition"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"aliases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient condition that may contraindicate a substance or the procedure. */"},{"$type":"ParserRule","name":"Layer","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"},{"$type":"Assignment","feature":"from","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"to","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A depth band of the skin: `layer IDS \\"superficial intradermal\\" 1 mm .. 2 mm`. */"},{"$type":"ParserRule","name":"Region","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"region"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * An anatomical region a label speaks of (`region submental \\"Submental fat\\"`): a protocol\'s\\n * areas lie in one (`area chin in submental`), and a substance may be labelled for some only.\\n */"},{"$type":"ParserRule","name":"Substance","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"substance"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@11"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A drug or vehicle that may go into a mixture. */"},{"$type":"ParserRule","name":"SubstanceClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@12"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@13"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@14"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@15"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@20"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@17"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@18"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@19"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@21"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@22"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@23"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@24"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@25"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@26"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@27"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@28"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@29"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@30"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@31"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"AliasesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"aliases"},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"names","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Other names the substance is known by (Italian, brand names). */"},{"$type":"ParserRule","name":"ClassClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"class"},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"classes","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@3"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The class (or classes) the substance belongs to. */"},{"$type":"ParserRule","name":"ConcentrationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"concentration"},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Usual strength: `20 mg/mL`, `2 %`, `1000 IU/mL` or an ampoule `100 mg / 2 mL`. */"},{"$type":"ParserRule","name":"MaxAmountClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"amount","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Assignment","feature":"scope","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"session"},{"$type":"Keyword","value":"cycle"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"Keyword","value":"point"},{"$type":"RuleCall","rule":{"$ref":"#/rules@16"},"arguments":[]}]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A cap on the amount given: per session, per cycle, per day (any 24 h), per week (any 7 days),\\n * per injection point, or per treatment area in one session (`max 0.84 mg per area per session`);\\n * `mg/kg` caps scale with body weight.\\n */"},{"$type":"ParserRule","name":"AreaPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"MaxPointsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}},{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most injection points one session may give the substance at. */"},{"$type":"ParserRule","name":"MaxConsecutiveClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}},{"$type":"Keyword","value":"consecutive"},{"$type":"Assignment","feature":"period","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest run of consecutive days (or weeks) on which the substance may be given: `max 5 consecutive days`. */"},{"$type":"ParserRule","name":"MaxCourseClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Keyword","value":"course"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The longest course: from the first to the last session that gives the substance, both days counted. */"},{"$type":"ParserRule","name":"MaxSessionsClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"max"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}},{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The most sessions of a cycle that may use the substance. */"},{"$type":"ParserRule","name":"MinIntervalClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"interval"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The shortest interval between two sessions that use the substance. */"},{"$type":"ParserRule","name":"ContraindicatedClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindicated"},{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Patient conditions in which the substance must not be given. */"},{"$type":"ParserRule","name":"IntendedLayerClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"layer"},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@8"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"layers","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@8"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The layer the substance is meant for; other depths are a warning. */"},{"$type":"ParserRule","name":"WithdrawnClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"withdrawn"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance is withdrawn or suspended; the reason is shown in diagnostics. */"},{"$type":"ParserRule","name":"SkinTestClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"required","operator":"?=","terminal":{"$type":"Keyword","value":"required"}},{"$type":"Group","elements":[{"$type":"Keyword","value":"not"},{"$type":"Keyword","value":"required"}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Whether a skin sensitivity test must precede the first session when the substance is given\\n * (`skin test required`), or not even where its class asks for one (`skin test not required`).\\n */"},{"$type":"ParserRule","name":"MixingClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixing"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The substance must not be mixed with other active substances in one syringe: `mixing: warning \\"reason\\"`. */"},{"$type":"ParserRule","name":"AreasClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"areas"},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@9"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"regions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@9"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The regions the substance\'s label is for: `areas submental`; an area of another region is a warning. */"},{"$type":"ParserRule","name":"MinAgeClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"age"},{"$type":"Assignment","feature":"age","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"years"},{"$type":"Keyword","value":"year"}]},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The youngest age the substance may be given at: `min age 16 years` (`under-age` below it). */"},{"$type":"ParserRule","name":"TherapyClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"therapy"},{"$type":"Assignment","feature":"condition","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * The condition that taking the substance amounts to, for the rules that name it:\\n * `class anticoagulant { therapy anticoagulants }`, so a patient who `takes warfarin` meets\\n * every `contraindicated in anticoagulants`.\\n */"},{"$type":"ParserRule","name":"WashoutClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"washout"},{"$type":"Assignment","feature":"period","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"["},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[]},{"$type":"Keyword","value":"]"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How long after the last dose a medicine still counts as taken: `washout 5 days`. */"},{"$type":"ParserRule","name":"SourceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Where the substance\'s figures come from. */"},{"$type":"ParserRule","name":"EvidenceClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"level","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@39"},"arguments":[]}},{"$type":"Assignment","feature":"note","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How reliable the substance\'s figures are (see docs/language.md). */"},{"$type":"ParserRule","name":"Product","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"product"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"clauses","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@34"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A preparation or brand: its substances each at a strength, the volume of one ampoule or vial,\\n * the solution they come in. Used in a mixture like a substance (`oki 2 mL`, `oki 1 ampoule`).\\n */"},{"$type":"ParserRule","name":"ProductClause","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@35"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@36"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@37"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@31"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@32"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Ingredient","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@10"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"strength","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}}],"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A substance of the product at its strength: per ampoule or vial (`ketoprofen 100 mg`), per mL\\n * (`ketoprofen 50 mg/mL`, `lidocaine 1 %`) or per volume (`ketoprofen 100 mg / 2 mL`); an\\n * ingredient without a strength carries no known amount.\\n */"},{"$type":"ParserRule","name":"PresentationClause","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"ampoule"},{"$type":"Keyword","value":"vial"}]}},{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** What one ampoule or vial holds: `ampoule 2 mL`. */"},{"$type":"ParserRule","name":"VehicleClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"vehicle","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@10"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The solution the ingredients come in: `in water_for_injection`. */"},{"$type":"ParserRule","fragment":true,"name":"Provenance","definition":{"$type":"Group","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"source"},{"$type":"Assignment","feature":"source","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"evidence"},{"$type":"Assignment","feature":"evidence","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@39"},"arguments":[]}},{"$type":"Assignment","feature":"evidenceNote","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"}],"cardinality":"?"}]},"entry":false,"parameters":[],"$comment":"/**\\n * Source and evidence level of a figure. Inside a substance, a figure\'s own provenance is\\n * written in brackets after it (`max 200 mg per session [source \\"...\\" evidence weak]`) and\\n * overrides the substance\'s `source` and `evidence` lines.\\n */"},{"$type":"ParserRule","name":"EvidenceLevel","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"regulatory"},{"$type":"Keyword","value":"peer-reviewed"},{"$type":"Keyword","value":"teaching"},{"$type":"Keyword","value":"weak"},{"$type":"Keyword","value":"design"},{"$type":"Keyword","value":"uncertain"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Severity","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"error"},{"$type":"Keyword","value":"warning"},{"$type":"Keyword","value":"info"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Interaction","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"interaction"},{"$type":"Assignment","feature":"left","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"+"},{"$type":"Assignment","feature":"right","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"inMixture","operator":"?=","terminal":{"$type":"Keyword","value":"in"}},{"$type":"Keyword","value":"mixture"}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"unless"},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"unless","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Two different substances (or classes) that must not meet in one session, or with\\n * `in mixture` in one mixture; `unless X` clears it when X is in the same mixture (a vehicle).\\n */"},{"$type":"ParserRule","name":"Contraindication","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"contraindication"},{"$type":"Assignment","feature":"condition","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}},{"$type":"Assignment","feature":"message","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A condition in which the whole procedure is contraindicated. */"},{"$type":"ParserRule","name":"Limit","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"limit"},{"$type":"Assignment","feature":"metric","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@44"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"op","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@51"},"arguments":[]}},{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@52"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"low","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@52"},"arguments":[]}},{"$type":"Keyword","value":".."},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@52"},"arguments":[]}}]}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"for"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@54"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A limit on a protocol metric; the one declared nearest to the protocol wins. */"},{"$type":"ParserRule","name":"Metric","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@45"},"arguments":[]},{"$type":"Keyword","value":"interval"},{"$type":"RuleCall","rule":{"$ref":"#/rules@46"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@48"},"arguments":[]},{"$type":"Keyword","value":"depth"},{"$type":"RuleCall","rule":{"$ref":"#/rules@49"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@50"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@47"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SessionsPerCycle","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"cycle"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerPoint","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"VolumePerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"volume"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleLength","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Keyword","value":"length"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"ActiveSubstancesPerMixture","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"active"},{"$type":"Keyword","value":"substances"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"mixture"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"PointsPerSession","dataType":"string","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"points"},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"session"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Comparison","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"<="},{"$type":"Keyword","value":"<"},{"$type":"Keyword","value":">="},{"$type":"Keyword","value":">"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"LimitValue","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A number with an optional unit (counts have none). */"},{"$type":"ParserRule","name":"Requirement","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"require"},{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Group","elements":[{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"severity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@40"},"arguments":[]}}],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@6"},"arguments":[],"cardinality":"?"},{"$type":"RuleCall","rule":{"$ref":"#/rules@38"},"arguments":[],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A requirement on every protocol in scope, such as a skin test before session 1. */"},{"$type":"ParserRule","name":"Indication","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"pain"},{"$type":"Keyword","value":"aesthetic"},{"$type":"Keyword","value":"vascular"},{"$type":"Keyword","value":"dermatology"},{"$type":"Keyword","value":"sports"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Protocol","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"protocol"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"members","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@56"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A treatment protocol: mixtures, techniques, sessions and their schedule. */"},{"$type":"ParserRule","name":"ProtocolMember","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@58"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@59"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@60"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@61"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@62"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@63"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@66"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@73"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@78"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@43"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@57"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"ProfileClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"profile"},{"$type":"Assignment","feature":"profile","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@4"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@5"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The rule profile this protocol is judged under (`profile sfm-fr`); it wins over the project\'s. */"},{"$type":"ParserRule","name":"IndicationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"indication"},{"$type":"Assignment","feature":"indication","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@54"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The indication family; limits declared `for` it apply. */"},{"$type":"ParserRule","name":"AreaClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"area"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"}]},{"$type":"Assignment","feature":"area","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"region","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@9"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Assignment","feature":"size","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"spacing","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"Keyword","value":"apart"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A treated area: for the record (`area \\"lumbar paravertebral\\"`), or named so that sessions\\n * inject into it, with the region it lies in, its size and the spacing of its points:\\n * `area left_buttock \\"Left buttock\\" in buttock 200 cm2 2 cm apart`.\\n */"},{"$type":"ParserRule","name":"PatientsFromClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patients"},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The lowest patient weight the protocol is meant for; used for mg/kg caps. */"},{"$type":"ParserRule","name":"SkinTestPlan","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"lead","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"Keyword","value":"before"},{"$type":"Keyword","value":"first"},{"$type":"Keyword","value":"session"}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"notNeeded","operator":"?=","terminal":{"$type":"Keyword","value":"not"}},{"$type":"Keyword","value":"needed"},{"$type":"Assignment","feature":"reason","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A skin sensitivity test planned before the first session, or a record that none is needed\\n * and why: `skin test not needed \\"the label asks for none\\"`.\\n */"},{"$type":"ParserRule","name":"ExcludesClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"excludes"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Conditions the protocol is not meant for (documentation, exported in JSON). */"},{"$type":"ParserRule","name":"Mixture","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"mixture"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Assignment","feature":"perInject","operator":"?=","terminal":{"$type":"Keyword","value":"prepared"}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"inject"}],"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"components","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@64"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances mixed in one syringe, each by volume or by amount. */"},{"$type":"ParserRule","name":"Component","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"substance","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@2"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"strength","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}}],"cardinality":"?"}],"cardinality":"?"},{"$type":"Assignment","feature":"quantity","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"presentations","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}},{"$type":"Assignment","feature":"presentationUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@65"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * One substance or product of a mixture: `lidocaine 1 mL`, `ketoprofen 100 mg`, `oki 1 ampoule`;\\n * a substance may state its own strength before its volume (`ketoprofen 50 mg/mL 2 mL`,\\n * `lidocaine 1 % 2 mL`, `ketoprofen 100 mg / 2 mL 2 mL`), and a product how many of its\\n * ampoules or vials it is drawn from (`oki 2 mL from 1 ampoule`).\\n */"},{"$type":"ParserRule","name":"PresentationUnit","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"ampoule"},{"$type":"Keyword","value":"ampoules"},{"$type":"Keyword","value":"vial"},{"$type":"Keyword","value":"vials"}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"Technique","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"technique"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"settings","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@67"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** How a mixture is injected: needle, depth, volume per point, points, device. */"},{"$type":"ParserRule","name":"TechniqueSetting","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@68"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@69"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@70"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@71"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@72"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"NeedleSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"needle"},{"$type":"Assignment","feature":"gauge","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}},{"$type":"Keyword","value":"G"},{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Needle gauge and length: `needle 30G 4 mm`. */"},{"$type":"ParserRule","name":"DepthSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"depth"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"length","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"in"},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@8"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"layer","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@8"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection depth: a layer (`depth IDS`), a length (`depth 1.5 mm`), or both (`depth 1.5 mm in IDS`). */"},{"$type":"ParserRule","name":"VolumePerPointSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"volume","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}},{"$type":"Keyword","value":"per"},{"$type":"Keyword","value":"point"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Volume injected at each point. */"},{"$type":"ParserRule","name":"PointsSetting","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@94"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}}],"cardinality":"?"},{"$type":"Keyword","value":"points"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Number of injection points in one use of the technique: `20 points`, or a range `20-30 points`. */"},{"$type":"ParserRule","name":"DeviceSetting","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"device"},{"$type":"Alternatives","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"syringe"}},{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"gun"}},{"$type":"Group","elements":[{"$type":"Assignment","feature":"kind","operator":"=","terminal":{"$type":"Keyword","value":"multi-injector"}},{"$type":"Assignment","feature":"needles","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]},"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Injection device: syringe, gun, or multi-injector with its number of needles. */"},{"$type":"ParserRule","name":"Session","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"session"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"items","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@74"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** One visit: what is injected and how. */"},{"$type":"ParserRule","name":"SessionItem","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@76"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@77"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@75"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"CareItem","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"timing","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"pretreatment"},{"$type":"Keyword","value":"aftercare"},{"$type":"Keyword","value":"cotherapy"}]}},{"$type":"Keyword","value":":"},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"substances","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@10"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"substances","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@10"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},{"$type":"Assignment","feature":"measure","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]}}]},{"$type":"Assignment","feature":"amount","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]},"cardinality":"?"},{"$type":"Assignment","feature":"route","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"topical"},{"$type":"Keyword","value":"oral"},{"$type":"Keyword","value":"injected"}]},"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"for"},{"$type":"Assignment","feature":"duration","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}}],"cardinality":"?"},{"$type":"Assignment","feature":"note","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * Care around the sessions, as structured items, in a session or (for every session) in the\\n * protocol: `pretreatment: lidocaine_prilocaine 2 g topical for 60 min \\"under occlusion\\"`,\\n * `aftercare: \\"ice\\" for 10 min`, `cotherapy: \\"physiotherapy\\" \\"twice a week\\"`. A substance\\n * applied topically or taken orally is still a substance: allergies, contraindications and caps\\n * apply. Without a substance, the first string names the measure.\\n */"},{"$type":"ParserRule","name":"Inject","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"inject"},{"$type":"Assignment","feature":"mixture","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@63"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"using"},{"$type":"Assignment","feature":"technique","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@66"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"into"},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@59"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"areas","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@59"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Inject a mixture with a technique, into named areas: each area gets one use of the technique. */"},{"$type":"ParserRule","name":"DurationClause","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"duration"},{"$type":"Assignment","feature":"duration","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Expected length of the session. */"},{"$type":"ParserRule","name":"Schedule","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"schedule"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"phases","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@79"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The cycle: phases in order, then maintenance. */"},{"$type":"ParserRule","name":"Phase","definition":{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Keyword","value":"phase"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"maintenance","operator":"?=","terminal":{"$type":"Keyword","value":"maintenance"}},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"cardinality":"?"}]}]},{"$type":"Keyword","value":":"},{"$type":"Assignment","feature":"count","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@94"},"arguments":[]},{"$type":"Assignment","feature":"countHigh","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}}],"cardinality":"?"},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"sessions"},{"$type":"Keyword","value":"session"}]},{"$type":"Keyword","value":"of"},{"$type":"Assignment","feature":"session","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@73"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":"every"},{"$type":"Assignment","feature":"interval","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"after"},{"$type":"Assignment","feature":"gap","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A run of identical sessions: `phase attack: 2 sessions of standard every 4 days`, or a range\\n * `8-12 sessions of weekly every 1-2 weeks`. `after D` sets the gap from the previous phase\'s\\n * last session. A phase of one session needs no `every`.\\n */"},{"$type":"ParserRule","name":"Patient","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"patient"},{"$type":"Assignment","feature":"name","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]}},{"$type":"Assignment","feature":"title","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@101"},"arguments":[]},"cardinality":"?"},{"$type":"Keyword","value":"{"},{"$type":"Assignment","feature":"facts","operator":"+=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@81"},"arguments":[]},"cardinality":"*"},{"$type":"Keyword","value":"}"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A patient following a protocol. */"},{"$type":"ParserRule","name":"PatientFact","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@88"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@89"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@90"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@91"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@92"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@82"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@83"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@84"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@85"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@86"},"arguments":[]},{"$type":"RuleCall","rule":{"$ref":"#/rules@87"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"ParserRule","name":"SexFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"sex"},{"$type":"Assignment","feature":"sex","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"female"},{"$type":"Keyword","value":"male"}]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The patient\'s sex, for the record and the JSON. */"},{"$type":"ParserRule","name":"BirthFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"born"},{"$type":"Assignment","feature":"date","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@98"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Date of birth: the age at each session is worked out from it. */"},{"$type":"ParserRule","name":"AgeFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"age"},{"$type":"Assignment","feature":"age","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"years"},{"$type":"Keyword","value":"year"}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Age in whole years at the first session, when the birth date is not given. */"},{"$type":"ParserRule","name":"PregnancyFact","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"not","operator":"?=","terminal":{"$type":"Keyword","value":"not"},"cardinality":"?"},{"$type":"Keyword","value":"pregnant"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Pregnancy status: `pregnant` meets the rules on the std condition `pregnancy`; `not pregnant` records that it was checked. */"},{"$type":"ParserRule","name":"LactationFact","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"not","operator":"?=","terminal":{"$type":"Keyword","value":"not"},"cardinality":"?"},{"$type":"Keyword","value":"lactating"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Breastfeeding status: `lactating` meets the rules on the std condition `breastfeeding`. */"},{"$type":"ParserRule","name":"MedicationFact","definition":{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"takes"},{"$type":"Assignment","feature":"took","operator":"?=","terminal":{"$type":"Keyword","value":"took"}}]},{"$type":"Assignment","feature":"medicines","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"medicines","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"},{"$type":"Group","elements":[{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"since"},{"$type":"Keyword","value":"from"}]},{"$type":"Assignment","feature":"since","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@98"},"arguments":[]}}],"cardinality":"?"},{"$type":"Group","elements":[{"$type":"Keyword","value":"until"},{"$type":"Assignment","feature":"until","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@98"},"arguments":[]}}],"cardinality":"?"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A medicine the patient takes (`takes warfarin since 2025-01-10`) or took\\n * (`took ibuprofen from 2026-11-01 until 2026-11-20`), as substances or classes: checked against\\n * what the protocol gives through the interactions and the conditions its `therapy` names.\\n */"},{"$type":"ParserRule","name":"WeightFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"weight"},{"$type":"Assignment","feature":"weight","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@93"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Body weight, used for mg/kg caps. */"},{"$type":"ParserRule","name":"ConditionsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"conditions"},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"conditions","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@7"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The patient\'s conditions, checked against contraindications. */"},{"$type":"ParserRule","name":"AllergyFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"allergic"},{"$type":"Keyword","value":"to"},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Group","elements":[{"$type":"Keyword","value":","},{"$type":"Assignment","feature":"allergens","operator":"+=","terminal":{"$type":"CrossReference","type":{"$ref":"#/types@0"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}}],"cardinality":"*"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** Substances or classes the patient is allergic to. */"},{"$type":"ParserRule","name":"SkinTestResult","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"skin"},{"$type":"Keyword","value":"test"},{"$type":"Keyword","value":"on"},{"$type":"Assignment","feature":"date","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@98"},"arguments":[]}},{"$type":"Assignment","feature":"result","operator":"=","terminal":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"negative"},{"$type":"Keyword","value":"positive"}]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A skin sensitivity test done on a date, and its result. */"},{"$type":"ParserRule","name":"FollowsFact","definition":{"$type":"Group","elements":[{"$type":"Keyword","value":"follows"},{"$type":"Assignment","feature":"protocol","operator":"=","terminal":{"$type":"CrossReference","type":{"$ref":"#/rules@55"},"terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},"deprecatedSyntax":false,"isMulti":false}},{"$type":"Keyword","value":"from"},{"$type":"Assignment","feature":"start","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@98"},"arguments":[]}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The protocol the patient follows, from the date of the first session. */"},{"$type":"ParserRule","name":"Quantity","definition":{"$type":"Group","elements":[{"$type":"Assignment","feature":"value","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}},{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@94"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}},{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}}]},{"$type":"Group","elements":[{"$type":"Assignment","feature":"unit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@94"},"arguments":[]},{"$type":"Assignment","feature":"high","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@99"},"arguments":[]}},{"$type":"Assignment","feature":"highUnit","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@95"},"arguments":[]}}],"cardinality":"?"}]}]}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/**\\n * A number and its unit, with or without a space: `2 mL`, `0.2mL`, `2 %`; or a range, as papers\\n * print it: `0.1-0.2 mL`, `0.1\u20130.2 mL`, `1 to 3 mm`, or with a unit at each end `500 \xB5L to 1 mL`.\\n */"},{"$type":"ParserRule","name":"RangeTo","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"Keyword","value":"-"},{"$type":"Keyword","value":"\u2013"},{"$type":"Keyword","value":"to"}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** The word or dash between the two ends of a range. */"},{"$type":"ParserRule","name":"Unit","definition":{"$type":"Alternatives","elements":[{"$type":"Group","elements":[{"$type":"Assignment","feature":"symbol","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}},{"$type":"Group","elements":[{"$type":"Keyword","value":"/"},{"$type":"Assignment","feature":"per","operator":"=","terminal":{"$type":"RuleCall","rule":{"$ref":"#/rules@96"},"arguments":[]}}],"cardinality":"?"}]},{"$type":"Assignment","feature":"percent","operator":"?=","terminal":{"$type":"Keyword","value":"%"}}]},"entry":false,"fragment":false,"parameters":[],"$comment":"/** A unit as written; checked against the unit table (`mg`, `mL`, `mg/kg`, `%`...). */"},{"$type":"ParserRule","name":"UnitName","dataType":"string","definition":{"$type":"Alternatives","elements":[{"$type":"RuleCall","rule":{"$ref":"#/rules@100"},"arguments":[]},{"$type":"Keyword","value":"min"},{"$type":"Keyword","value":"day"},{"$type":"Keyword","value":"week"},{"$type":"RuleCall","rule":{"$ref":"#/rules@65"},"arguments":[]}]},"entry":false,"fragment":false,"parameters":[]},{"$type":"TerminalRule","hidden":true,"name":"WS","definition":{"$type":"RegexToken","regex":"/\\\\s+/","parenthesized":false},"fragment":false},{"$type":"TerminalRule","name":"DATE","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]{4}-[0-9]{2}-[0-9]{2}/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"NUMBER","type":{"$type":"ReturnType","name":"string"},"definition":{"$type":"RegexToken","regex":"/[0-9]+(\\\\.[0-9]+)?/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"ID","definition":{"$type":"RegexToken","regex":"/[_a-zA-Z\\\\u00B5\\\\u03BC\\\\u00C0-\\\\u024F][\\\\w\\\\u00B5\\\\u03BC\\\\u00B2\\\\u00C0-\\\\u024F]*/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","name":"STRING","definition":{"$type":"RegexToken","regex":"/\\"(\\\\\\\\.|[^\\"\\\\\\\\])*\\"/","parenthesized":false},"fragment":false,"hidden":false},{"$type":"TerminalRule","hidden":true,"name":"ML_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\*[\\\\s\\\\S]*?\\\\*\\\\//","parenthesized":false},"fragment":false},{"$type":"TerminalRule","hidden":true,"name":"SL_COMMENT","definition":{"$type":"RegexToken","regex":"/\\\\/\\\\/[^\\\\n\\\\r]*/","parenthesized":false},"fragment":false}],"types":[{"$type":"Type","name":"Classifier","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@10"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}}]}},{"$type":"Type","name":"Declaration","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@3"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@7"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@8"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@9"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@10"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@33"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@55"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@80"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@4"}}]}},{"$type":"Type","name":"Medicine","type":{"$type":"UnionType","types":[{"$type":"SimpleType","typeRef":{"$ref":"#/rules@10"}},{"$type":"SimpleType","typeRef":{"$ref":"#/rules@33"}}]},"$comment":"/** What a mixture component names: a substance, or a product that carries substances. */"}],"imports":[],"interfaces":[],"$comment":"/**\\n * The `.meso` language: mesotherapy substances, mixtures, techniques, sessions,\\n * schedules, protocols and patients. Reference by example: docs/language.md.\\n */"}'));
 
 // src/language/generated/module.ts
 var MesoLanguageMetaData = {
@@ -34958,6 +35224,7 @@ class nsaid "NSAID" {
         [source "NSAID class labelling, e.g. Voltar\xE9n 75 mg solution for injection (diclofenac sodium 75 mg/3 mL), package leaflet (Novartis, Spain; read 2026). https://oladoctor.com/en/medicines/spain/voltaren-75-mg-solucion-inyectable: not to be used with a stomach or duodenal ulcer or an allergy to NSAIDs" evidence regulatory "severity kept at warning: the dose injected in mesotherapy is small"]
     contraindicated in anticoagulants, bleeding_disorder: warning
         [source "Sostres C, Gargallo CJ, Lanas A. Nonsteroidal anti-inflammatory drugs and upper and lower gastrointestinal mucosal damage. Arthritis Res Ther 2013;15(Suppl 3):S3. doi:10.1186/ar4175" evidence peer-reviewed]
+    therapy nsaid_therapy               // a patient who takes an NSAID meets the rules on 'nsaid_therapy'
 }
 
 /** Muscle relaxants (Italian: miorilassanti, decontratturanti), e.g. thiocolchicoside. */
@@ -35025,7 +35292,7 @@ class diluent "Diluent"
 /** Vehicles and buffers (e.g. sodium bicarbonate). Not counted as active substances in a mixture. */
 class vehicle "Vehicle or buffer"
 ` },
-  { path: "collagenase.meso", text: '// Collagenase for cellulite of the buttocks (#13 item 3): capped per treatment area.\n\n/**\n * Collagenase clostridium histolyticum-aaes (QWO, Endo Aesthetics; FDA approval 2020, withdrawn\n * from the US market by its maker in 2023 for business reasons). Label: 0.84 mg per treatment\n * area, a treatment area being a single buttock receiving up to 12 injections of 0.3 mL (up to\n * 3.6 mL); up to 2 treatment areas per visit; every 21 days for 3 visits. Reconstituted at\n * 0.23 mg/mL (0.92 mg in 4 mL); 0.84 mg / 3.6 mL is 0.2333 mg/mL, which the label rounds.\n */\nsubstance collagenase_cch "Collagenase clostridium histolyticum-aaes" {\n    aliases "qwo"\n    concentration 0.84 mg / 3.6 mL\n    max 0.84 mg per area per session\n    max 1.68 mg per session\n    max 3 sessions per cycle: warning\n    areas buttock\n    source "QWO (collagenase clostridium histolyticum-aaes) for injection, US prescribing information (Endo Aesthetics, 2020), sections 1 and 2.1-2.2: 0.84 mg per treatment area (one buttock, up to 12 injections of 0.3 mL), up to 2 treatment areas per visit, every 21 days for 3 visits. https://ndclist.com/ndc/73611-300"\n    evidence regulatory\n}\n' },
+  { path: "collagenase.meso", text: '// Collagenase for cellulite of the buttocks (#13 item 3): capped per treatment area.\n\n/**\n * Collagenase clostridium histolyticum-aaes (QWO, Endo Aesthetics; FDA approval 2020, withdrawn\n * from the US market by its maker in 2023 for business reasons). Label: 0.84 mg per treatment\n * area, a treatment area being a single buttock receiving up to 12 injections of 0.3 mL (up to\n * 3.6 mL); up to 2 treatment areas per visit; every 21 days for 3 visits. Reconstituted at\n * 0.23 mg/mL (0.92 mg in 4 mL); 0.84 mg / 3.6 mL is 0.2333 mg/mL, which the label rounds.\n */\nsubstance collagenase_cch "Collagenase clostridium histolyticum-aaes" {\n    aliases "qwo"\n    concentration 0.84 mg / 3.6 mL\n    max 0.84 mg per area per session\n    max 1.68 mg per session\n    max 3 sessions per cycle: warning\n    areas buttock\n    layer subcutaneous                  // "injected subcutaneously"\n    min interval 21 days: warning       // "repeated every 21 days for 3 treatment visits"\n    source "QWO (collagenase clostridium histolyticum-aaes) for injection, US prescribing information (Endo Aesthetics, 2020), sections 1 and 2.1-2.2: 0.84 mg per treatment area (one buttock, up to 12 injections of 0.3 mL), up to 2 treatment areas per visit, every 21 days for 3 visits. https://ndclist.com/ndc/73611-300"\n    evidence regulatory\n}\n' },
   { path: "conditions.meso", text: '// Patient conditions that contraindicate a substance (`contraindicated in`) or the whole\n// procedure (`contraindication`, see contraindications.meso). \n// Italian aliases let a clinician write `conditions gravidanza`.\n\n// ---------------------------------------------------------------- pregnancy and age\n\n/** Pregnancy. Procedure avoided (clinic pages); thiocolchicoside contraindicated. */\ncondition pregnancy "Pregnancy" aliases "gravidanza"\n\n/** Breastfeeding. Procedure avoided (clinic pages); thiocolchicoside contraindicated. */\ncondition breastfeeding "Breastfeeding" aliases "allattamento", "lactation"\n\n/** Woman of child-bearing potential not using contraception (thiocolchicoside: aneuploidy risk). */\ncondition child_bearing_without_contraception "Child-bearing potential without contraception"\n    aliases "fertile_senza_contraccezione"\n\n/** Younger than 16 years (thiocolchicoside is for age 16 and over). */\ncondition under_16 "Age under 16" aliases "minore_di_16_anni"\n\n// ---------------------------------------------------------------- clinic-page list\n\n/** Leukaemia: in the absolute list of a clinic page; no regulator or society source found. */\ncondition leukaemia "Leukaemia" aliases "leucemia", "leukemia"\n\n/** Diabetes: in the absolute list of a clinic page; rationale not documented. */\ncondition diabetes "Diabetes" aliases "diabete"\n\n/** Blood-borne infection (clinic list: "malattie infettive del sangue"); viral hepatitis, HSV per weak sources. */\ncondition blood_infection "Blood-borne infection" aliases "malattie_infettive_del_sangue"\n\n/** HIV infection or AIDS (clinic list). */\ncondition hiv "HIV/AIDS" aliases "aids"\n\n/** Heart disease (clinic list: "cardiopatie"); trials excluded heart failure and arrhythmia. */\ncondition heart_disease "Heart disease" aliases "cardiopatia", "cardiopatie"\n\n/** Past chemotherapy or radiotherapy (clinic list; cancer history excluded in a knee trial). */\ncondition past_chemo_radiotherapy "Past chemotherapy or radiotherapy"\n    aliases "pregressa_chemio_radioterapia"\n\n// ---------------------------------------------------------------- bleeding\n\n/** Anticoagulant or antiplatelet therapy: bruising and haematoma; NSAIDs add GI bleeding risk. */\ncondition anticoagulants "Anticoagulant or antiplatelet therapy"\n    aliases "terapia_anticoagulante", "terapia_antiaggregante"\n\n/** Bleeding disorder or bleeding diathesis (a trial exclusion). */\ncondition bleeding_disorder "Bleeding disorder" aliases "coagulopatia", "diatesi_emorragica"\n\n// ---------------------------------------------------------------- infection\n\n/** Active infection or inflammation, or a skin lesion, at the injection site. */\ncondition site_infection "Infection or inflammation at the injection site"\n    aliases "infezione_in_sede", "infiammazione_in_sede"\n\n/** Systemic infection or fever: postpone the session. */\ncondition systemic_infection "Systemic infection or fever"\n    aliases "infezione_sistemica", "febbre", "fever"\n\n// ---------------------------------------------------------------- substance-specific\n\n/** Heart block or conduction disorder (incl. Stokes-Adams, Wolff-Parkinson-White): lidocaine. */\ncondition heart_block "Heart block or conduction disorder"\n    aliases "blocco_atrioventricolare", "disturbo_di_conduzione"\n\n/** Myasthenia gravis: lidocaine contraindicated (Swiss SmPC). */\ncondition myasthenia_gravis "Myasthenia gravis" aliases "miastenia_gravis"\n\n/** Hypovolaemia: lidocaine contraindicated (Swiss SmPC). */\ncondition hypovolaemia "Hypovolaemia" aliases "ipovolemia", "hypovolemia"\n\n/** Severe shock: lidocaine contraindicated (Swiss SmPC). */\ncondition severe_shock "Severe shock" aliases "shock_grave"\n\n/** Epilepsy or seizure risk: thiocolchicoside may precipitate seizures (a warning of its label). */\ncondition epilepsy "Epilepsy or seizure risk" aliases "epilessia"\n\n/** Peptic ulcer: caution with NSAIDs in the mixture. */\ncondition peptic_ulcer "Peptic ulcer" aliases "ulcera_peptica"\n\n/** NSAID intolerance: caution with NSAIDs in the mixture. */\ncondition nsaid_intolerance "NSAID intolerance" aliases "intolleranza_fans"\n\n/** Current systemic NSAID therapy: hepatitis with thiocolchicoside. */\ncondition nsaid_therapy "Current NSAID therapy" aliases "terapia_con_fans"\n\n/** Current paracetamol therapy: hepatitis with thiocolchicoside. */\ncondition paracetamol_therapy "Current paracetamol therapy" aliases "terapia_con_paracetamolo"\n\n/** Sulfonamide therapy: PABA from procaine may antagonise sulfonamides (procaine label). */\ncondition sulfonamide_therapy "Sulfonamide therapy" aliases "terapia_sulfamidica"\n\n/** Sulfite allergy: procaine vials contain acetone sodium bisulfite. */\ncondition sulfite_allergy "Sulfite allergy" aliases "allergia_ai_solfiti"\n\n/** Paraben allergy: multi-dose lidocaine vials contain methylparaben. */\ncondition paraben_allergy "Paraben allergy" aliases "allergia_ai_parabeni"\n\n/** Recent cerebral haemorrhage: pentoxifylline contraindicated (label). */\ncondition cerebral_haemorrhage "Recent cerebral haemorrhage" aliases "emorragia_cerebrale"\n\n/** Subarachnoid haemorrhage: tranexamic acid contraindicated (label). */\ncondition subarachnoid_haemorrhage "Subarachnoid haemorrhage" aliases "emorragia_subaracnoidea"\n\n/** Extensive retinal haemorrhage: pentoxifylline contraindicated (label). */\ncondition retinal_haemorrhage "Retinal haemorrhage" aliases "emorragia_retinica"\n\n/** Acute myocardial infarction: pentoxifylline contraindicated (label). */\ncondition myocardial_infarction "Acute myocardial infarction" aliases "infarto_miocardico"\n\n/** Severe cardiac arrhythmia: pentoxifylline contraindicated (label). */\ncondition severe_arrhythmia "Severe cardiac arrhythmia" aliases "aritmia_grave"\n\n/** Active thrombosis or thromboembolic disease: tranexamic acid contraindicated (label). */\ncondition thrombosis "Thrombosis or thromboembolic disease" aliases "trombosi"\n\n// ---------------------------------------------------------------- weak-source list (clinic pages)\n\n/** Tendency to keloid or hypertrophic scarring (weak sources; keloids are also an indication). */\ncondition keloid_tendency "Keloid tendency" aliases "tendenza_ai_cheloidi"\n\n/** Immunosuppression or immunodeficiency (weak sources). */\ncondition immunosuppression "Immunosuppression" aliases "immunosoppressione"\n\n/** Autoimmune disease (weak sources). */\ncondition autoimmune_disease "Autoimmune disease" aliases "malattia_autoimmune"\n\n/** Gallstones (one weak source, healthfan.biz). */\ncondition gallstones "Gallstones" aliases "calcolosi_biliare"\n\n/** Chronic renal failure (one weak source, healthfan.biz). */\ncondition renal_failure "Chronic renal failure" aliases "insufficienza_renale"\n\n/** Uncontrolled (grade III) hypertension (one weak source, healthfan.biz). */\ncondition uncontrolled_hypertension "Grade III hypertension" aliases "ipertensione_grave"\n\n/** Cancer (weak sources; cancer history was a trial exclusion). */\ncondition cancer "Cancer" aliases "tumore"\n' },
   { path: "contraindications.meso", text: '// Conditions in which the whole procedure is contraindicated (domain brief \xA77, \xA79.5).\n// Substance-specific contraindications are on the substances (`contraindicated in`).\n\n/** Pregnancy (error for the procedure; configurable to warning). */\ncontraindication pregnancy: error "Mesotherapy is avoided in pregnancy"\n    source "Mesoterapia (A. Giammarusti, clinic page, read 2026): not in pregnancy and breastfeeding. https://www.alessandrogiammarusti.it/terapie/mesoterapia; PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116"\n    evidence weak "drug-specific contraindications (e.g. thiocolchicoside) are regulatory"\n\n/** Breastfeeding. */\ncontraindication breastfeeding: error "Mesotherapy is avoided while breastfeeding"\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html; PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116"\n    evidence weak "drug-specific contraindications (e.g. thiocolchicoside) are regulatory"\n\n/** Anticoagulant or antiplatelet therapy (warning). */\ncontraindication anticoagulants: warning "Higher risk of bruising and haematoma"\n    source "PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116; M\xE9soth\xE9rapie (RMES Nancy, read 2026): a precaution, not a formal contraindication. https://rmes-nancy.com/nos-approches-therapeutiques/mesotherapie"\n    evidence weak "no society position retrieved"\n\n/** Bleeding disorder. */\ncontraindication bleeding_disorder: warning "Bleeding diathesis: higher risk of bruising and haematoma"\n    source "PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116: bleeding diathesis"\n    evidence weak\n\n/** Infection or inflammation at the site. */\ncontraindication site_infection: error "Do not inject into infected or inflamed skin or a skin lesion"\n    source "Xylesin (lidocaine), Swiss product information (Fachinformation), Contraindications (read 2026): not into infected or inflamed tissue. https://ch.oddb.org/en/gcc/fachinfo/reg/23706/chapter/contra_indications; QWO (collagenase) US prescribing information (Endo, 2020): infection at the injection sites. https://globalrph.com/rx-list/qwo-drug"\n    evidence regulatory\n\n/** Systemic infection or fever. */\ncontraindication systemic_infection: warning "Systemic infection or fever: postpone the session"\n    source "PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116; M\xE9soth\xE9rapie (RMES Nancy, read 2026): postpone. https://rmes-nancy.com/nos-approches-therapeutiques/mesotherapie"\n    evidence weak\n\n// Absolute list of Italian clinic pages (brief C-4): errors under the sim-it profile only; the\n// regulatory labels (profile label) name none of these conditions.\n\n/** Leukaemia (Italian clinic list). */\ncontraindication leukaemia: error "Listed as an absolute contraindication by an Italian clinic page; rationale undocumented" under sim-it\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html"\n    evidence weak "clinic pages only; no regulator or society source"\n\n/** Diabetes (Italian clinic list). */\ncontraindication diabetes: error "Listed as an absolute contraindication by an Italian clinic page; rationale undocumented" under sim-it\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html; Mesotherapy contraindications and aftercare (Ecoskin clinic, read 2026). https://www.ecoskinclinic.co.uk/post/mesotherapy-contraindications-aftercare"\n    evidence weak "clinic pages only; no regulator or society source"\n\n/** Blood-borne infection (Italian clinic list). */\ncontraindication blood_infection: error "Listed as an absolute contraindication by an Italian clinic page (blood-borne infections)" under sim-it\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html"\n    evidence weak "clinic pages only; no regulator or society source"\n\n/** HIV/AIDS (Italian clinic list). */\ncontraindication hiv: error "Listed as an absolute contraindication by an Italian clinic page" under sim-it\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html; Mesotherapy contraindications and aftercare (Ecoskin clinic, read 2026). https://www.ecoskinclinic.co.uk/post/mesotherapy-contraindications-aftercare"\n    evidence weak "clinic pages only; no regulator or society source"\n\n/** Heart disease (Italian clinic list); the lidocaine conduction-disorder contraindication is separate (heart_block). */\ncontraindication heart_disease: error "Listed as an absolute contraindication by an Italian clinic page; trials excluded heart failure and arrhythmia" under sim-it\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html; PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116"\n    evidence weak "clinic pages only for the procedure"\n\n/** Past chemotherapy or radiotherapy (Italian clinic list). */\ncontraindication past_chemo_radiotherapy: error "Listed as an absolute contraindication by an Italian clinic page" under sim-it\n    source "Mesoterapia: effetti secondari e controindicazioni (mesoterapiainfo.blogspot.com, September 2009). http://mesoterapiainfo.blogspot.com/2009/09/mesoterapia-effetti-secondari-e.html; PRP with or without periarticular mesotherapy in knee osteoarthritis. ClinicalTrials.gov NCT05329116 (2022), exclusion criteria. https://clinicaltrials.gov/study/NCT05329116"\n    evidence weak "clinic pages only; no regulator or society source"\n\n// Weak-source list : information only.\n\n/** Keloid tendency. */\ncontraindication keloid_tendency: info "Tendency to keloid or hypertrophic scarring is listed as a contraindication by clinic pages"\n    source "Mesotherapy contraindications and aftercare (Ecoskin clinic, read 2026). https://www.ecoskinclinic.co.uk/post/mesotherapy-contraindications-aftercare"\n    evidence weak\n\n/** Immunosuppression. */\ncontraindication immunosuppression: info "Immunosuppression is listed as a contraindication by clinic pages"\n    source "Mesotherapy contraindications and aftercare (Ecoskin clinic, read 2026). https://www.ecoskinclinic.co.uk/post/mesotherapy-contraindications-aftercare"\n    evidence weak\n\n/** Autoimmune disease. */\ncontraindication autoimmune_disease: info "Autoimmune disease is listed as a contraindication by clinic pages"\n    source "Mesotherapy contraindications and aftercare (Ecoskin clinic, read 2026). https://www.ecoskinclinic.co.uk/post/mesotherapy-contraindications-aftercare"\n    evidence weak\n\n/** Gallstones. */\ncontraindication gallstones: info "Gallstones are listed as a contraindication by one clinic page"\n    source "Mesotherapy contraindications (healthfan.biz, read 2026). https://healthfan.biz/3604-mesotherapy-contraindications.html"\n    evidence weak\n\n/** Chronic renal failure. */\ncontraindication renal_failure: info "Chronic renal failure is listed as a contraindication by one clinic page"\n    source "Mesotherapy contraindications (healthfan.biz, read 2026). https://healthfan.biz/3604-mesotherapy-contraindications.html"\n    evidence weak\n\n/** Grade III hypertension. */\ncontraindication uncontrolled_hypertension: info "Grade III hypertension is listed as a contraindication by one clinic page"\n    source "Mesotherapy contraindications (healthfan.biz, read 2026). https://healthfan.biz/3604-mesotherapy-contraindications.html"\n    evidence weak\n\n/** Cancer (weak sources). */\ncontraindication cancer: info "Cancer is listed as a contraindication by clinic pages (for some cocktails)"\n    source "Mesotherapy contraindications (healthfan.biz, read 2026). https://healthfan.biz/3604-mesotherapy-contraindications.html"\n    evidence weak\n' },
   { path: "hair-and-skin.meso", text: `// Hair-loss, pigmentation and skin substances of dermatology and aesthetic mesotherapy
@@ -35313,6 +35580,56 @@ substance collagenase "Collagenase clostridium histolyticum-aaes" {
     evidence regulatory "the cap per buttock (0.84 mg) needs treatment areas; per session it is 2 areas, 1.68 mg"
 }
 ` },
+  { path: "medicines.meso", text: `// Medicines a patient may already take, and products of care around the sessions (#13 items 7
+// and 8). A patient who \`takes warfarin\` meets every rule on the condition its class's \`therapy\`
+// names; \`washout\` is how long after the last dose it still counts as taken.
+
+/** Anticoagulants and antiplatelets: taking one is the condition 'anticoagulants'. */
+class anticoagulant "Anticoagulant or antiplatelet medicine" {
+    therapy anticoagulants
+}
+
+/** Class of analgesics that are not NSAIDs (paracetamol). */
+class analgesic "Analgesic (non-NSAID)"
+
+/** Warfarin, a vitamin K antagonist. */
+substance warfarin "Warfarin" {
+    aliases "coumadin", "coumadine"
+    class anticoagulant
+    washout 5 days
+        [source "Douketis JD, Spyropoulos AC, Spencer FA, et al. Perioperative management of antithrombotic therapy: Antithrombotic Therapy and Prevention of Thrombosis, 9th ed: American College of Chest Physicians Evidence-Based Clinical Practice Guidelines. Chest 2012;141(2 Suppl):e326S-e350S. doi:10.1378/chest.11-2298: stop a VKA about 5 days before a procedure" evidence peer-reviewed]
+    source "Douketis JD et al. Chest 2012;141(2 Suppl):e326S-e350S. doi:10.1378/chest.11-2298"
+    evidence peer-reviewed
+}
+
+/** Paracetamol (acetaminophen): taking it is 'paracetamol_therapy' (thiocolchicoside: hepatitis, E42). */
+substance paracetamol "Paracetamol" {
+    aliases "acetaminophen", "tachipirina"
+    class analgesic
+    therapy paracetamol_therapy
+    source "E42: thiocolchicoside SmPC warning, severe hepatitis with concomitant paracetamol (SmPC copies)"
+    evidence regulatory "SmPC copies"
+}
+
+/** Ibuprofen, an oral NSAID: as a member of class 'nsaid', taking it is 'nsaid_therapy'. */
+substance ibuprofen "Ibuprofen" {
+    aliases "ibuprofene", "brufen"
+    class nsaid
+    source "NSAID class (WHO ATC M01AE01)"
+    evidence regulatory
+}
+
+/**
+ * EMLA cream, lidocaine 25 mg/g and prilocaine 25 mg/g: a topical anaesthetic applied before
+ * injections. It is a local anaesthetic: a patient allergic to them is flagged.
+ */
+substance lidocaine_prilocaine "Lidocaine 2.5 % and prilocaine 2.5 % cream (EMLA)" {
+    aliases "emla"
+    class anesthetic, amide_anesthetic
+    source "EMLA 5% cream, summary of product characteristics (Aspen): lidocaine 25 mg and prilocaine 25 mg per g; contraindicated in hypersensitivity to amide local anaesthetics. https://www.medicines.org.uk/emc/product/1409/smpc"
+    evidence regulatory
+}
+` },
   { path: "muscle-relaxants-hormones-steroids.meso", text: `// Other pain and dermatology substances: muscle relaxant, analgesic, hormone, corticosteroids
 // (domain brief \xA75.2, \xA75.5, rules D7, D10, C-3, M4, M7).
 
@@ -35338,6 +35655,8 @@ substance thiocolchicoside "Thiocolchicoside" {
         [source "AIFA. EMA: nuove limitazioni all'uso dei medicinali a base di tiocolchicoside per uso sistemico (2014): IM 4 mg every 12 h, i.e. 8 mg a day, for at most 5 consecutive days. https://www.aifa.gov.it/-/ema-nuove-limitazioni-all-uso-dei-medicinali-a-base-di-tiocolchicoside-per-uso-sistemico" evidence regulatory "systemic intramuscular label"]
     contraindicated in pregnancy, breastfeeding, child_bearing_without_contraception, under_16
         [source "European Medicines Agency. Thiocolchicoside-containing medicines, Article 31 referral, CHMP opinion 21 November 2013 (EMA/40615/2014): pregnancy, lactation, women of child-bearing potential without contraception; adults and adolescents from 16 years only. https://www.ema.europa.eu/en/medicines/human/referrals/thiocolchicoside-containing-medicines" evidence regulatory]
+    min age 16 years
+        [source "European Medicines Agency. Thiocolchicoside-containing medicines, Article 31 referral (CHMP opinion 21 November 2013, EC decision 2014): only as add-on treatment for painful muscle contractures in adults and adolescents 16 years of age or older. https://www.ema.europa.eu/en/medicines/human/referrals/thiocolchicoside-containing-medicines" evidence regulatory]
     contraindicated in epilepsy: warning
         [source "Muscoril 4 mg/2 mL solution for injection, Italian Summary of Product Characteristics, Warnings (read 2026): thiocolchicoside may precipitate seizures in epilepsy or in patients at risk of seizures. https://pazienti.it/farmaci/muscoril-im-6f-4mg-2ml-bb-farma-srl" evidence regulatory "a warning of the label, not a contraindication"]
     contraindicated in nsaid_therapy, paracetamol_therapy: warning
@@ -37310,6 +37629,9 @@ function ruleKeys(clause) {
   if (isSkinTestClause(clause)) return ["skin-test"];
   if (isMixingClause(clause)) return ["mixing"];
   if (isAreasClause(clause)) return ["areas"];
+  if (isMinAgeClause(clause)) return ["min-age"];
+  if (isTherapyClause(clause)) return [`therapy|${clause.condition?.$refText}`];
+  if (isWashoutClause(clause)) return ["washout"];
   return [];
 }
 function rulesInForce(substance, profile = DEFAULT_PROFILE) {
@@ -37893,6 +38215,38 @@ function whole(text, max) {
   return n >= 1 && n <= max ? n : void 0;
 }
 
+// src/language/semantics/care.ts
+function careFacts(item) {
+  const substances = item.substances.map((r) => r.ref).filter((s) => !!s);
+  const amount = known(readMeasure2(item.amount, ["mass", "volume", "activity"]));
+  let dose;
+  if (amount && substances.length === 1 && item.substances.length === 1) {
+    if (amount.dimension !== "volume") dose = amount;
+    else {
+      const strength = concentrationOf(substances[0]);
+      if (strength) dose = { span: mul(amount.span, point(strength.perMl)), dimension: strength.dimension };
+    }
+  }
+  return {
+    item,
+    timing: item.timing,
+    session: isSession(item.$container) ? item.$container : void 0,
+    substances,
+    amount,
+    dose,
+    durationDays: known(readSpan(item.duration, "time")),
+    route: item.route
+  };
+}
+function protocolCare(protocol) {
+  const own = protocol.members.filter(isCareItem).map(careFacts);
+  const inSessions = protocol.members.filter(isSession).flatMap((s) => s.items.filter(isCareItem).map(careFacts));
+  return [...own, ...inSessions];
+}
+function careOfSession(care, session) {
+  return care.filter((c) => !c.session || c.session === session);
+}
+
 // src/language/semantics/areas.ts
 function areaFacts(area) {
   const size = readValue(area.size, "area");
@@ -38380,6 +38734,7 @@ function computeProtocolSemantics(protocol, profile = DEFAULT_PROFILE) {
     mixtures: [...mixtures.values()],
     techniques: [...techniques.values()],
     areas: [...areas.values()],
+    care: protocolCare(protocol),
     sessions: [...sessions.values()],
     schedule,
     countsUnknown: layout.countsUnknown,
@@ -38924,8 +39279,67 @@ var AreaChecks = class {
   }
 };
 
+// src/language/validation/rules/care-checks.ts
+var covers = (side, s) => !!side && (isSubstance(side) ? side === s : classesOf(s).includes(side));
+var CareChecks = class {
+  constructor(services) {
+    this.services = services;
+  }
+  services;
+  checkCare(protocol, accept) {
+    const semantics = this.services.semantics.Semantics.protocol(protocol);
+    if (semantics.care.length === 0) return;
+    const interactions = this.services.semantics.Rules.interactions(protocol).filter((x) => !x.inMixture);
+    const seen = /* @__PURE__ */ new Set();
+    const once = (key) => !seen.has(key) && !!seen.add(key);
+    for (const session of semantics.sessions) {
+      const care = careOfSession(semantics.care, session.session);
+      for (const c of care) {
+        const substance = c.dose && c.substances[0];
+        if (substance && c.dose) {
+          const injected = session.doses.find((d) => d.substance === substance);
+          if (injected && !injected.amount) continue;
+          const others = care.filter((o) => o.dose && o.substances[0] === substance);
+          for (const cap of amountCapsOf(substance).filter((k) => k.kind === "session" && k.amount.dimension === c.dose.dimension)) {
+            const fromCare = others.reduce((sum, o) => sum.add(o.dose.span.high), c.dose.span.low.mul(0));
+            const fromInjects = injected?.amount?.dimension === cap.amount.dimension ? injected.amount.span.high : c.dose.span.low.mul(0);
+            const total = fromCare.add(fromInjects);
+            if (total.compare(cap.amount.value) <= 0 || fromInjects.compare(cap.amount.value) > 0) continue;
+            if (!once(`cap|${c.item.$cstNode?.offset}|${session.session.name}|${cap.clause.$cstNode?.offset}`)) continue;
+            const p = provenanceOf(cap.clause);
+            report(
+              accept,
+              cap.clause.severity ?? "error",
+              IssueCodes.OverdoseSession,
+              `'${substance.name}' ${formatUpTo({ span: { low: total, high: total }, dimension: cap.amount.dimension })} in session '${session.session.name}' (${formatUpTo(c.dose)} as ${c.timing}${fromInjects.equals(0) ? "" : " with what is injected"}) exceeds its maximum of ${formatAmount(cap.amount)} per session (${originOf(cap.clause)}${p.source ? `: ${p.source}` : ""}).`,
+              { node: c.item, property: "amount", relatedInformation: relatedTo(cap.clause, "maximum declared here"), data: { substance: substance.name } }
+            );
+          }
+        }
+        c.item.substances.forEach((ref, index) => {
+          const s = ref.ref;
+          if (!s) return;
+          for (const x of interactions) {
+            for (const d of session.doses) {
+              if (d.substance === s || !(covers(x.left?.ref, s) && covers(x.right?.ref, d.substance) || covers(x.right?.ref, s) && covers(x.left?.ref, d.substance))) continue;
+              if (!once(`x|${c.item.$cstNode?.offset}|${index}|${x.$cstNode?.offset}|${d.substance.name}`)) continue;
+              report(
+                accept,
+                x.severity,
+                IssueCodes.Interaction,
+                `'${s.name}' (${c.timing}) and '${d.substance.name}' in session '${session.session.name}': ${x.message} (${originOf(x)}${x.source ? `: ${x.source}` : ""}).`,
+                { node: c.item, property: "substances", index, relatedInformation: relatedTo(x, "interaction declared here"), data: { substances: [s.name, d.substance.name] } }
+              );
+            }
+          }
+        });
+      }
+    }
+  }
+};
+
 // src/language/validation/rules/combination-checks.ts
-function covers(classifier, substance) {
+function covers2(classifier, substance) {
   if (!classifier) return false;
   return isSubstance(classifier) ? classifier === substance : classesOf(substance).includes(classifier);
 }
@@ -38970,7 +39384,7 @@ var CombinationChecks = class {
         }
       );
     };
-    const cleared = (interaction, inMixture) => interaction.unless.some((u) => inMixture.some((s) => covers(u.ref, s)));
+    const cleared = (interaction, inMixture) => interaction.unless.some((u) => inMixture.some((s) => covers2(u.ref, s)));
     const pairs = (items, interaction, found) => {
       const itemSides = items.map((d) => sidesOf(d.substance));
       for (let i = 0; i < items.length; i++) {
@@ -39543,7 +39957,8 @@ var PatientChecks = class {
     const ps = this.services.semantics.Semantics.patient(patient);
     if (!ps.protocol) return;
     const protocol = ps.protocol;
-    const substances = [...new Set(this.services.semantics.Semantics.protocol(protocol).totals.substances.map((t2) => t2.substance))];
+    const given = this.services.semantics.Semantics.protocol(protocol);
+    const substances = [.../* @__PURE__ */ new Set([...given.totals.substances.map((t2) => t2.substance), ...given.care.flatMap((c) => c.substances)])];
     for (const fact of patient.facts.filter(isConditionsFact)) {
       fact.conditions.forEach((ref, index) => {
         const condition = ref.ref;
@@ -39574,14 +39989,14 @@ var PatientChecks = class {
     }
     for (const fact of patient.facts.filter(isAllergyFact)) {
       fact.allergens.forEach((ref, index) => {
-        const given = substances.filter((s) => covers(ref.ref, s));
-        if (given.length === 0) return;
+        const given2 = substances.filter((s) => covers2(ref.ref, s));
+        if (given2.length === 0) return;
         report(
           accept,
           "error",
           IssueCodes.Allergy,
-          `'${patient.name}' is allergic to '${ref.$refText}', and protocol '${protocol.name}' gives ${given.map((s) => `'${s.name}'`).join(", ")}.`,
-          { node: fact, property: "allergens", index, data: { substances: given.map((s) => s.name) } }
+          `'${patient.name}' is allergic to '${ref.$refText}', and protocol '${protocol.name}' gives ${given2.map((s) => `'${s.name}'`).join(", ")}.`,
+          { node: fact, property: "allergens", index, data: { substances: given2.map((s) => s.name) } }
         );
       });
     }
@@ -39634,6 +40049,254 @@ var PatientChecks = class {
         `'${patient.name}' has no skin test recorded before the first session, which ${skinTestReason(need)}: add 'skin test on <date> negative'.`,
         { node: follows, property: "protocol", relatedInformation: relatedTo(need.kind === "policy" ? need.requirement : need.rule.clause, "skin test asked for here") }
       );
+    }
+  }
+};
+
+// src/language/semantics/patient-facts.ts
+var PREGNANCY_CONDITION = "pregnancy";
+var LACTATION_CONDITION = "breastfeeding";
+function sexOf(patient) {
+  return patient.facts.find(isSexFact)?.sex;
+}
+function ownerLevels(medicine) {
+  if (isSubstance(medicine)) return [[medicine], ...classLevelsOf(medicine)];
+  const levels = [[medicine]];
+  const seen = /* @__PURE__ */ new Set([medicine]);
+  let level = directClassesOf(medicine);
+  while (level.length > 0) {
+    const fresh = level.filter((c) => !seen.has(c));
+    if (fresh.length === 0) break;
+    fresh.forEach((c) => seen.add(c));
+    levels.push(fresh);
+    level = fresh.flatMap(directClassesOf);
+  }
+  return levels;
+}
+function medicineClasses(medicine) {
+  return ownerLevels(medicine).flat().filter((o) => !isSubstance(o));
+}
+function medicinesOf(patient) {
+  const result = [];
+  for (const fact of patient.facts.filter(isMedicationFact)) {
+    fact.medicines.forEach((ref, index) => {
+      const medicine = ref.ref;
+      if (!medicine) return;
+      const owners = ownerLevels(medicine).flat();
+      const washout = owners.flatMap((o) => o.clauses.filter(isWashoutClause))[0];
+      const therapies = owners.flatMap((o) => o.clauses.filter(isTherapyClause)).map((c) => c.condition.ref).filter((c) => !!c);
+      result.push({ fact, index, medicine, washoutDays: known(readValue(washout?.period, "time")), therapies: [...new Set(therapies)] });
+    });
+  }
+  return result;
+}
+var DAY2 = 864e5;
+function takenOn(m, date, parse4) {
+  const since = m.fact.since ? parse4(m.fact.since) : void 0;
+  const until = m.fact.until ? parse4(m.fact.until) : void 0;
+  if (since !== void 0 && date < since) return false;
+  if (until === void 0) return !m.fact.until;
+  const washout = m.washoutDays ? Number(m.washoutDays.valueOf()) * DAY2 : 0;
+  return date <= until || date < until + washout;
+}
+function ageOn(born, date) {
+  if (date < born) return void 0;
+  const b = new Date(born);
+  const d = new Date(date);
+  let years = d.getUTCFullYear() - b.getUTCFullYear();
+  if (d.getUTCMonth() < b.getUTCMonth() || d.getUTCMonth() === b.getUTCMonth() && d.getUTCDate() < b.getUTCDate()) years--;
+  return years;
+}
+function patientAge(patient, date, parse4) {
+  const born = patient.facts.find(isBirthFact);
+  if (born) {
+    const b = parse4(born.date);
+    return b !== void 0 && date !== void 0 ? ageOn(b, date) : void 0;
+  }
+  const age = patient.facts.find(isAgeFact)?.age;
+  return age !== void 0 && /^[0-9]+$/.test(age) ? Number(age) : void 0;
+}
+function minAgeOf(substance) {
+  return rulesOfType(substance, isMinAgeClause)[0];
+}
+
+// src/language/validation/rules/patient-facts-checks.ts
+function ruleNote(clause) {
+  const p = provenanceOf(clause);
+  return `(${originOf(clause)}${p.source ? `: ${p.source}` : ""})`;
+}
+function sideCoversMedicine(side, medicine) {
+  if (!side) return false;
+  if (isSubstance(medicine)) return isSubstance(side) ? side === medicine : classesOf(medicine).includes(side);
+  return !isSubstance(side) && medicineClasses(medicine).includes(side);
+}
+var sideCovers = (side, s) => !!side && (isSubstance(side) ? side === s : classesOf(s).includes(side));
+var PatientFactsChecks = class {
+  constructor(services) {
+    this.services = services;
+  }
+  services;
+  checkPatientFacts(patient, accept) {
+    this.checkDates(patient, accept);
+    const ps = this.services.semantics.Semantics.patient(patient);
+    const protocol = ps.protocol;
+    if (!protocol) return;
+    const start = ps.start ? parseIsoDate(ps.start) : void 0;
+    const given = this.givenWithDates(patient);
+    this.checkExcludes(patient, protocol.name, protocol.members.filter(isExcludesClause).flatMap((e) => e.conditions.map((c) => c.ref)), accept);
+    this.checkAges(patient, given, start, protocol.name, accept);
+    const status = [
+      [!!patient.facts.find(isPregnancyFact) && !patient.facts.find(isPregnancyFact).not, PREGNANCY_CONDITION, { node: patient.facts.find(isPregnancyFact) }],
+      [!!patient.facts.find(isLactationFact) && !patient.facts.find(isLactationFact).not, LACTATION_CONDITION, { node: patient.facts.find(isLactationFact) }]
+    ];
+    for (const [applies, name, place2] of status) {
+      if (applies) this.meetCondition(patient, given.map((g) => g.substance), (c) => c.name === name, place2, `'${patient.name}' is ${name === PREGNANCY_CONDITION ? "pregnant" : "breastfeeding"}`, protocol.name, accept);
+    }
+    this.checkMedicines(patient, given, protocol.name, accept);
+  }
+  /** The substances the plan gives (injected or in care), with the dates of the sessions that give them. */
+  givenWithDates(patient) {
+    const ps = this.services.semantics.Semantics.patient(patient);
+    const semantics = this.services.semantics.Semantics.protocol(ps.protocol);
+    const byS = /* @__PURE__ */ new Map();
+    const add2 = (s, date) => {
+      const list = byS.get(s) ?? byS.set(s, []).get(s);
+      if (date !== void 0) list.push(date);
+    };
+    semantics.schedule.forEach((s, i) => {
+      const date = ps.dates[i] ? parseIsoDate(ps.dates[i].earliest) : void 0;
+      for (const d of s.facts?.doses ?? []) add2(d.substance, date);
+      for (const c of semantics.care.filter((c2) => !c2.session || c2.session === s.facts?.session)) c.substances.forEach((x) => add2(x, date));
+    });
+    for (const t2 of semantics.totals.substances) add2(t2.substance, void 0);
+    for (const c of semantics.care) c.substances.forEach((x) => add2(x, void 0));
+    return [...byS].map(([substance, dates]) => ({ substance, dates }));
+  }
+  meetCondition(patient, substances, match, place2, who, protocol, accept, skip) {
+    const met = /* @__PURE__ */ new Set();
+    for (const s of substances) {
+      for (const { clause, from, condition } of contraindicationsInForce(s).filter((c) => match(c.condition))) {
+        met.add(s);
+        if (skip?.has(s)) continue;
+        const via = from === s ? "" : ` (as a member of class '${from.name}')`;
+        report(
+          accept,
+          clause.severity ?? "error",
+          IssueCodes.Contraindicated,
+          `${who}, and '${s.name}' in protocol '${protocol}' is contraindicated in '${condition.name}'${via} ${ruleNote(clause)}.`,
+          { ...place2, relatedInformation: relatedTo(clause, "contraindication declared here"), data: { substance: s.name, condition: condition.name } }
+        );
+      }
+    }
+    for (const c of this.services.semantics.Rules.contraindications(patient).filter((c2) => c2.condition?.ref && match(c2.condition.ref))) {
+      report(
+        accept,
+        c.severity,
+        IssueCodes.Contraindicated,
+        `${who}: ${c.message} ${sourceNote(c)}.`,
+        { ...place2, relatedInformation: relatedTo(c, "contraindication declared here"), data: { condition: c.condition.ref.name } }
+      );
+    }
+    return met;
+  }
+  checkExcludes(patient, protocol, excluded, accept) {
+    for (const fact of patient.facts.filter(isConditionsFact)) {
+      fact.conditions.forEach((ref, index) => {
+        if (!ref.ref || !excluded.includes(ref.ref)) return;
+        report(
+          accept,
+          "warning",
+          IssueCodes.Contraindicated,
+          `'${patient.name}' has '${ref.ref.name}', which protocol '${protocol}' excludes.`,
+          { node: fact, property: "conditions", index, data: { condition: ref.ref.name } }
+        );
+      });
+    }
+  }
+  checkAges(patient, given, start, protocol, accept) {
+    const fact = patient.facts.find(isBirthFact) ?? patient.facts.find(isAgeFact);
+    if (!fact) return;
+    for (const { substance, dates } of given) {
+      const rule = minAgeOf(substance);
+      if (!rule || !/^[0-9]+$/.test(rule.clause.age)) continue;
+      const first2 = dates.length > 0 ? Math.min(...dates) : start;
+      const age = patientAge(patient, first2, parseIsoDate);
+      if (age === void 0 || age >= Number(rule.clause.age)) continue;
+      const when = first2 !== void 0 ? ` on ${new Date(first2).toISOString().slice(0, 10)}` : "";
+      const from = rule.from === substance ? "" : ` (class '${rule.from.name}')`;
+      report(
+        accept,
+        rule.clause.severity ?? "error",
+        IssueCodes.UnderAge,
+        `'${patient.name}' is ${age}${when}, and '${substance.name}'${from} in protocol '${protocol}' is for ${rule.clause.age} years and over ${ruleNote(rule.clause)}.`,
+        { node: fact, property: isBirthFact(fact) ? "date" : "age", relatedInformation: relatedTo(rule.clause, "minimum age declared here"), data: { substance: substance.name, age } }
+      );
+    }
+  }
+  checkMedicines(patient, given, protocol, accept) {
+    const interactions = this.services.semantics.Rules.interactions(patient).filter((x) => !x.inMixture);
+    for (const m of medicinesOf(patient)) {
+      const since = m.fact.since ? parseIsoDate(m.fact.since) : void 0;
+      const until = m.fact.until ? parseIsoDate(m.fact.until) : void 0;
+      if (m.fact.since && since === void 0 || m.fact.until && until === void 0 || since !== void 0 && until !== void 0 && until < since) continue;
+      const during = given.filter((g) => g.substance !== m.medicine && (g.dates.length > 0 ? g.dates.some((d) => takenOn(m, d, parseIsoDate)) : !m.fact.until));
+      if (during.length === 0) continue;
+      const place2 = { node: m.fact, property: "medicines", index: m.index };
+      const who = `'${patient.name}' ${this.takesText(m)}`;
+      const met = /* @__PURE__ */ new Set();
+      for (const therapy of m.therapies) {
+        this.meetCondition(patient, during.map((g) => g.substance), (c) => c === therapy, place2, `${who} (which counts as '${therapy.name}')`, protocol, accept).forEach((s) => met.add(s));
+      }
+      for (const x of interactions) {
+        for (const [mine, theirs] of [[x.left?.ref, x.right?.ref], [x.right?.ref, x.left?.ref]]) {
+          if (!sideCoversMedicine(mine, m.medicine)) continue;
+          for (const g of during.filter((g2) => !met.has(g2.substance) && sideCovers(theirs, g2.substance))) {
+            met.add(g.substance);
+            report(
+              accept,
+              x.severity,
+              IssueCodes.Interaction,
+              `${who}, and protocol '${protocol}' gives '${g.substance.name}': ${x.message} (${originOf(x)}${x.source ? `: ${x.source}` : ""}).`,
+              { ...place2, relatedInformation: relatedTo(x, "interaction declared here"), data: { substances: [m.medicine.name, g.substance.name] } }
+            );
+          }
+        }
+      }
+    }
+  }
+  takesText(m) {
+    const f2 = m.fact;
+    const range = `${f2.since ? ` ${f2.took ? "from" : "since"} ${f2.since}` : ""}${f2.until ? ` until ${f2.until}` : ""}`;
+    const washout = f2.until && m.washoutDays ? ` (washout ${m.washoutDays.valueOf()} days)` : "";
+    return `${f2.took ? "took" : "takes"} '${m.medicine.name}'${range}${washout}`;
+  }
+  /** Dates that do not exist, a medicine stopped before it was started, a birth after the first session. */
+  checkDates(patient, accept) {
+    for (const fact of patient.facts) {
+      if (fact.$type === "MedicationFact") {
+        const since = fact.since ? parseIsoDate(fact.since) : void 0;
+        const until = fact.until ? parseIsoDate(fact.until) : void 0;
+        for (const [prop, text, value] of [["since", fact.since, since], ["until", fact.until, until]]) {
+          if (text && value === void 0) report(accept, "error", IssueCodes.InvalidDate, `${text} is not a calendar date (YYYY-MM-DD).`, { node: fact, property: prop });
+        }
+        if (since !== void 0 && until !== void 0 && until < since) {
+          report(
+            accept,
+            "error",
+            IssueCodes.InvalidRange,
+            `'${fact.since} until ${fact.until}' runs backwards: the medicine is stopped before it is started. Until it is fixed, it is not checked against the protocol.`,
+            { node: fact, property: "until" }
+          );
+        }
+      } else if (isBirthFact(fact)) {
+        const born = parseIsoDate(fact.date);
+        const start = patient.facts.find(isFollowsFact);
+        const first2 = start ? parseIsoDate(start.start) : void 0;
+        if (born === void 0) report(accept, "error", IssueCodes.InvalidDate, `${fact.date} is not a calendar date (YYYY-MM-DD).`, { node: fact, property: "date" });
+        else if (first2 !== void 0 && born > first2) report(accept, "error", IssueCodes.InvalidDate, `'${patient.name}' is born on ${fact.date}, after the first session on ${start.start}. Until it is fixed, no age rule is checked.`, { node: fact, property: "date" });
+      } else if (isAgeFact(fact) && (!/^[0-9]+$/.test(fact.age) || Number(fact.age) > 130)) {
+        report(accept, "error", IssueCodes.InvalidNumber, `An age must be a whole number of years from 0 to 130, not ${fact.age}.`, { node: fact, property: "age" });
+      }
     }
   }
 };
@@ -40202,6 +40865,10 @@ function slotOf(c, prop) {
     const unchecked = `the points of ${named(c, "area")} are not derived or checked`;
     return prop === "spacing" ? { dims: ["length"], slot: "a spacing of points", range: false, unchecked } : { dims: ["area"], slot: "an area size", range: false, unchecked };
   }
+  if (isCareItem(c)) {
+    return prop === "duration" ? { dims: ["time"], slot: "a time", range: true } : { dims: ["mass", "volume", "activity"], slot: "an amount of care", range: true, unchecked: "this amount does not count toward the caps" };
+  }
+  if (isWashoutClause(c)) return { dims: ["time"], slot: "a washout period", range: false, unchecked: "the medicine counts as taken only until its last day" };
   if (isMaxCourseClause(c)) return { dims: ["time"], slot: "a course length", range: false, unchecked: "this course length is not checked" };
   if (isMinIntervalClause(c)) return { dims: ["time"], slot: "an interval", range: false, unchecked: "this minimum interval is not checked" };
   if (isLayer(c)) return { dims: ["length"], slot: "a layer depth", range: false, unchecked: `the band of ${named(c, "layer")} is not used` };
@@ -40546,8 +41213,10 @@ function registerValidationChecks(services) {
   const techniques = new TechniqueChecks(services);
   const schedules = new ScheduleChecks(services);
   const patients = new PatientChecks(services);
+  const patientFacts = new PatientFactsChecks(services);
   const areas = new AreaChecks(services);
   const products = new ProductChecks(services);
+  const care = new CareChecks(services);
   const checks = {
     Import: (n, a) => scoping.checkImportMustResolve(n, a),
     Model: (n, a) => scoping.checkNamesMustBeUnique(n, a),
@@ -40558,13 +41227,15 @@ function registerValidationChecks(services) {
       (n, a) => techniques.checkTechniques(n, a),
       (n, a) => schedules.checkSchedule(n, a),
       (n, a) => areas.checkAreas(n, a),
+      (n, a) => care.checkCare(n, a),
       valueChecks.checkScheduleMustBeBounded,
       valueChecks.checkPhasesMustHaveIntervals,
       checkMembersShouldBeUsed
     ],
     Patient: [
       (n, a) => doses.checkPatientDosesMustStayUnderCaps(n, a),
-      (n, a) => patients.checkPatient(n, a)
+      (n, a) => patients.checkPatient(n, a),
+      (n, a) => patientFacts.checkPatientFacts(n, a)
     ],
     Mixture: (n, a) => combinations.checkMixtureShouldNotHaveTooManySubstances(n, a),
     Component: [
@@ -41643,6 +42314,76 @@ function spanNumber(span) {
   return isPoint(span) || low === high ? low : { low, high };
 }
 
+// src/compiler/compile-areas.ts
+function areasJson(semantics) {
+  return semantics.areas.filter((a) => a.area.name).map((a) => ({
+    id: a.area.name,
+    ...a.area.area !== void 0 && { title: a.area.area },
+    ...a.region && { region: a.region.name },
+    ...a.sizeCm2 && { size: quantity(a.sizeCm2, "cm2") },
+    ...a.spacingMm && { spacing: quantity(a.spacingMm, "mm") },
+    ...a.gridPoints !== void 0 && { gridPoints: a.gridPoints }
+  }));
+}
+function sessionAreasJson(facts) {
+  if (!facts || !facts.injects.some((i) => i.areas.length > 0)) return [];
+  return areaSums(facts).filter((s) => s.area).map((s) => {
+    const deliveries = facts.injects.flatMap((i) => i.areas.filter((d) => d.area === s.area));
+    const total = (pick) => deliveries.every((d) => pick(d)) ? deliveries.map((d) => pick(d)).reduce(add) : void 0;
+    const points = total((d) => d.points);
+    const volume = total((d) => d.volume);
+    return {
+      area: s.area.area.name,
+      ...points && { points: spanNumber(points) },
+      ...volume && { volume: spanQuantity(volume, "mL") },
+      ...deliveries.some((d) => d.upToWhole) && { upToWholeMixture: true },
+      doses: [...s.amounts].filter(([, a]) => a !== "unknown").map(([substance, amount]) => ({
+        substance: substance.name,
+        amount: measureQuantity(amount)
+      }))
+    };
+  });
+}
+function sessionAreasField(facts) {
+  const areas = sessionAreasJson(facts);
+  return areas.length > 0 ? { areas } : {};
+}
+
+// src/compiler/compile-care.ts
+function careJson(care) {
+  return care.map((c) => ({
+    timing: c.timing,
+    ...c.session && { session: c.session.name },
+    substances: c.substances.map((s) => s.name),
+    ...c.item.measure !== void 0 && { measure: c.item.measure },
+    ...c.amount && { amount: measureQuantity(c.amount) },
+    ...c.route && { route: c.route },
+    ...c.durationDays && { duration: spanQuantity(c.durationDays, "d") },
+    ...c.item.note !== void 0 && { note: c.item.note }
+  }));
+}
+function patientFactsJson(patient) {
+  const sex = sexOf(patient);
+  const born = patient.facts.find(isBirthFact);
+  const age = patient.facts.find(isAgeFact);
+  const pregnancy = patient.facts.find(isPregnancyFact);
+  const lactation = patient.facts.find(isLactationFact);
+  const medicines = patient.facts.filter(isMedicationFact).flatMap((f2) => f2.medicines.map((m) => ({
+    medicine: m.ref?.name ?? m.$refText,
+    took: !!f2.took,
+    ...f2.since && { since: f2.since },
+    ...f2.until && { until: f2.until }
+  })));
+  return {
+    ...sex && { sex },
+    ...born && { born: born.date },
+    ...!born && age && { age: Number(age.age) },
+    ...pregnancy && { pregnant: !pregnancy.not },
+    ...lactation && { lactating: !lactation.not },
+    ...medicines.length > 0 && { medicines }
+  };
+}
+
 // src/compiler/compile-products.ts
 function productJson(product) {
   const facts = productFacts(product);
@@ -41719,6 +42460,8 @@ function compileProtocolBody(protocol, semantics) {
   const used = semantics.totals.substances.map((t2) => t2.substance);
   const products = [...new Set(semantics.mixtures.flatMap((m) => m.components.flatMap((c) => c.product ? [c.product] : [])))];
   const area = protocol.members.find(isAreaClause)?.area;
+  const areas = areasJson(semantics);
+  const care = careJson(semantics.care);
   return {
     id: protocol.name,
     ...protocol.title !== void 0 && { title: protocol.title },
@@ -41770,7 +42513,8 @@ function compileProtocolBody(protocol, semantics) {
       doses: (s.facts?.doses ?? []).map(doseJson),
       ...s.facts && s.facts.products.length > 0 && {
         products: s.facts.products.map((p) => ({ product: p.product.name, ...p.volume && { volume: spanQuantity(p.volume, "mL") } }))
-      }
+      },
+      ...sessionAreasField(s.facts)
     })),
     totals: {
       sessions: spanNumber(semantics.totals.cycleSessions ?? ZERO),
@@ -41785,7 +42529,9 @@ function compileProtocolBody(protocol, semantics) {
           ...t2.volume && { volume: spanQuantity(t2.volume, "mL") }
         };
       })
-    }
+    },
+    ...areas.length > 0 && { areas },
+    ...care.length > 0 && { care }
   };
 }
 function compileProtocol(protocol, semantics, warnings, context) {
@@ -41817,7 +42563,8 @@ function compilePlan(patient, ps, protocolSemantics, warnings, context) {
       conditions: ps.conditions.map((c) => c.name),
       allergies: ps.allergens.map((a) => a.name),
       skinTests: ps.skinTests.map((t2) => ({ date: t2.date, result: t2.result })),
-      start: ps.start ?? ""
+      start: ps.start ?? "",
+      ...patientFactsJson(patient)
     },
     protocol: { ...protocol, sessions: protocol.sessions.map((s, i) => ({ ...s, ...ps.dates[i] && { date: planDate(ps.dates[i]) } })) },
     warnings
@@ -41842,7 +42589,7 @@ var meso_schema_default = {
       additionalProperties: false,
       properties: {
         value: { type: "number" },
-        unit: { type: "string", enum: ["mg", "mL", "mm", "kg", "d", "min", "[iU]", "mg/mL", "[iU]/mL", "mg/kg"], description: "UCUM code" }
+        unit: { type: "string", enum: ["mg", "mL", "mm", "kg", "d", "min", "[iU]", "mg/mL", "[iU]/mL", "mg/kg", "cm2"], description: "UCUM code" }
       }
     },
     QuantityRange: {
@@ -42074,7 +42821,8 @@ var meso_schema_default = {
             additionalProperties: false,
             properties: { product: { type: "string" }, volume: { $ref: "#/$defs/Measure" } }
           }
-        }
+        },
+        areas: { type: "array", items: { $ref: "#/$defs/AreaDoses" }, description: "What each named area got; absent when the session names no area." }
       }
     },
     SubstanceTotal: {
@@ -42120,7 +42868,68 @@ var meso_schema_default = {
         mixtures: { type: "array", items: { $ref: "#/$defs/Mixture" } },
         techniques: { type: "array", items: { $ref: "#/$defs/Technique" } },
         sessions: { type: "array", items: { $ref: "#/$defs/Session" } },
-        totals: { $ref: "#/$defs/Totals" }
+        totals: { $ref: "#/$defs/Totals" },
+        areas: { type: "array", items: { $ref: "#/$defs/Area" }, description: "The named treatment areas; absent when none is named." },
+        care: { type: "array", items: { $ref: "#/$defs/Care" }, description: "Pre-treatment, after-care and co-therapies; absent when there is none." }
+      }
+    },
+    Area: {
+      title: "Area",
+      description: "A named treatment area: its region, size, spacing of points, and the points a square grid at that spacing holds on it.",
+      type: "object",
+      required: ["id"],
+      additionalProperties: false,
+      properties: {
+        id: { type: "string" },
+        title: { type: "string" },
+        region: { type: "string" },
+        size: { $ref: "#/$defs/Quantity" },
+        spacing: { $ref: "#/$defs/Quantity" },
+        gridPoints: { type: "integer", minimum: 0 }
+      }
+    },
+    AreaDoses: {
+      title: "AreaDoses",
+      description: "What one named area gets in one session, its injects summed (one use of the technique per area).",
+      type: "object",
+      required: ["area", "doses"],
+      additionalProperties: false,
+      properties: {
+        area: { type: "string" },
+        points: { $ref: "#/$defs/Count" },
+        volume: { $ref: "#/$defs/Measure" },
+        upToWholeMixture: { const: true, description: "Injected without points: the whole mixture went in over the areas named, and this area got up to all of it." },
+        doses: { type: "array", items: { $ref: "#/$defs/Dose" } }
+      }
+    },
+    Care: {
+      title: "Care",
+      description: "A care item around the sessions: of every session (no session) or of one session declaration.",
+      type: "object",
+      required: ["timing", "substances"],
+      additionalProperties: false,
+      properties: {
+        timing: { type: "string", enum: ["pretreatment", "aftercare", "cotherapy"] },
+        session: { type: "string", description: "The session declaration it belongs to; absent for every session." },
+        substances: { type: "array", items: { type: "string" } },
+        measure: { type: "string", description: "A measure that is not a substance (ice, physiotherapy, PRP)." },
+        amount: { $ref: "#/$defs/Measure" },
+        route: { type: "string", enum: ["topical", "oral", "injected"] },
+        duration: { $ref: "#/$defs/Measure" },
+        note: { type: "string" }
+      }
+    },
+    Medicine: {
+      title: "Medicine",
+      description: "A medicine the patient takes (took: false) or took, as a substance or a class, with its dates.",
+      type: "object",
+      required: ["medicine", "took"],
+      additionalProperties: false,
+      properties: {
+        medicine: { type: "string" },
+        took: { type: "boolean" },
+        since: { type: "string", format: "date" },
+        until: { type: "string", format: "date" }
       }
     },
     Patient: {
@@ -42146,7 +42955,13 @@ var meso_schema_default = {
             }
           }
         },
-        start: { type: "string", format: "date" }
+        start: { type: "string", format: "date" },
+        sex: { type: "string", enum: ["female", "male"] },
+        born: { type: "string", format: "date" },
+        age: { type: "integer", minimum: 0, description: "Age in years at the first session, when no birth date is given." },
+        pregnant: { type: "boolean", description: "Absent when not stated." },
+        lactating: { type: "boolean", description: "Absent when not stated." },
+        medicines: { type: "array", items: { $ref: "#/$defs/Medicine" }, description: "Absent when none is recorded." }
       }
     },
     MesoProtocolDocument: {
@@ -42318,6 +43133,12 @@ var diagnosticDocs = [
     "severity": "error",
     "summary": "A patient is `allergic to` a substance or a class, and the protocol they follow gives that substance, or one of that class. For example, `allergic to amide_anesthetic` covers lidocaine and mepivacaine.",
     "text": "## `allergy`\n\n**Severity**: error.\n\nA patient is `allergic to` a substance or a class, and the protocol they follow gives that\nsubstance, or one of that class. For example, `allergic to amide_anesthetic` covers lidocaine\nand mepivacaine.\n\nOnly substances given in scheduled sessions count. `allergic to ester_anesthetic` covers\nprocaine. The diagnostic is on the allergen's name.\n\n**Example**:\n\n```meso\nprotocol knee_pain {\n    indication pain\n    patients from 60 kg\n    skin test 2 days before first session\n    mixture antalgic { lidocaine 1 mL  piroxicam 1 mL  saline 2 mL }\n    session weekly { inject antalgic }\n    schedule { phase treatment: 5 sessions of weekly every 7 days }\n}\n\npatient rossi \"M. Rossi\" {\n    weight 72 kg\n    allergic to amide_anesthetic\n    skin test on 2026-11-28 negative\n    follows knee_pain from 2026-12-01\n}\n```\n\n**Message**: `'<patient>' is allergic to '<allergen>', and protocol '<protocol>' gives '<substance>'[, '<substance>' \u2026].`\nThe example gives `'rossi' is allergic to 'amide_anesthetic', and protocol 'knee_pain' gives\n'lidocaine'.`\n\n**Fix**: Choose a protocol that gives no substance covered by the allergy.\n\n**Accept**: No. Allergy diagnostics can never be silenced.\n\n**Data**: `substances` (the substances given that the allergy covers)."
+  },
+  {
+    "code": "under-age",
+    "severity": "error",
+    "summary": "A substance declares the youngest age it may be given at (`min age 16 years` on thiocolchicoside: the EMA's 2013 referral restricts it to adults and adolescents of 16 and over), and the patient is younger at the first session that gives it. The age comes from `born <date>` (whole years on the session's date) or from `age N years` (the age at the first session). The diagnostic is on the birth date or the age.",
+    "text": "## `under-age`\n\n**Severity**: error.\nThe `min age` line may declare another severity.\n\nA substance declares the youngest age it may be given at (`min age 16 years` on\nthiocolchicoside: the EMA's 2013 referral restricts it to adults and adolescents of 16 and\nover), and the patient is younger at the first session that gives it. The age comes from\n`born <date>` (whole years on the session's date) or from `age N years` (the age at the first\nsession). The diagnostic is on the birth date or the age.\n\n**Example**:\n\n```meso\nprotocol back {\n    indication pain\n    skin test not needed \"no product in it asks for one\"\n    mixture m { thiocolchicoside 2 mL  saline 2 mL }\n    session s { inject m }\n    schedule { phase a: 2 sessions of s every 7 days }\n}\n\npatient young { born 2010-12-02  follows back from 2026-12-01 }\n```\n\n**Message**: `'<patient>' is <age> on <date>, and '<substance>' in protocol '<protocol>' is for <n> years and over (<origin>: <source>).`\nThe example gives `'young' is 15 on 2026-12-01, and 'thiocolchicoside' in protocol 'back' is\nfor 16 years and over (std: \u2026).`\n\n**Fix**: Leave the substance out of this patient's protocol, or start it after the birthday.\n\n**Accept**: Yes, with a reason, where the declared severity allows it.\n\n**Data**: `substance`; `age`."
   },
   {
     "code": "skin-test-positive",
@@ -43394,8 +44215,8 @@ function effectiveRules(model, services, show) {
       substance: substance.name,
       rules: rulesInForce(substance, profile).map((r) => describe(r.clause, protocol, r.from === substance ? void 0 : r.from))
     }));
-    const covers2 = (c, s) => c === s || !isSubstance(c) && c !== void 0 && classesOf(s).includes(c);
-    const interactions = rules.interactions(protocol).filter((i) => used.some((a) => covers2(i.left?.ref, a) && used.some((b) => b !== a && covers2(i.right?.ref, b)))).map((i) => describe(i, protocol));
+    const covers3 = (c, s) => c === s || !isSubstance(c) && c !== void 0 && classesOf(s).includes(c);
+    const interactions = rules.interactions(protocol).filter((i) => used.some((a) => covers3(i.left?.ref, a) && used.some((b) => b !== a && covers3(i.right?.ref, b)))).map((i) => describe(i, protocol));
     const contraindications = rules.contraindications(protocol).map((c) => describe(c, protocol));
     return { protocol: protocol.name, profile, profileOrigin, limits, substances, interactions, contraindications };
   });

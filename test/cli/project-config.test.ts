@@ -80,8 +80,9 @@ protocol back_pain: profile sfm-fr [config]
     max 200 mg per day  [std (std:nsaids.meso:14)]
     contraindicated in peptic_ulcer, nsaid_intolerance: warning  [std (std:classes.meso:21, class nsaid)]
     contraindicated in anticoagulants, bleeding_disorder: warning  [std (std:classes.meso:23, class nsaid)]
+    therapy nsaid_therapy  [std (std:classes.meso:25, class nsaid)]
   substance methylprednisolone
-    mixing: error "The French Society of Mesotherapy bans corticosteroids from all mesotherapy mixtures" under sfm-fr  [profile sfm-fr (std:classes.meso:37, class corticosteroid)]
+    mixing: error "The French Society of Mesotherapy bans corticosteroids from all mesotherapy mixtures" under sfm-fr  [profile sfm-fr (std:classes.meso:38, class corticosteroid)]
   interactions
     interaction nsaid + corticosteroid: warning "An NSAID with a corticosteroid raises the risk of gastrointestinal ulceration and bleeding"  [std (std:interactions.meso:40)]
   contraindications (procedure)
