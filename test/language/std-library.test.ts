@@ -86,7 +86,7 @@ describe('std library', () => {
         const names = docs.flatMap(d => (d.parseResult.value as Model).elements.filter(isSubstance).map(s => s.name));
         expect(names.length).toBeGreaterThanOrEqual(50);
         for (const name of ['tranexamic_acid', 'dutasteride', 'finasteride', 'minoxidil', 'biotin', 'xantinol_nicotinate', 'pentoxifylline',
-            'methylprednisolone', 'dexamethasone', 'triamcinolone', 'betamethasone', 'collagenase', 'hyaluronic_acid', 'hyaluronic_acid_hybrid',
+            'methylprednisolone', 'dexamethasone', 'triamcinolone', 'betamethasone', 'collagenase_cch', 'hyaluronic_acid', 'hyaluronic_acid_hybrid',
             'polynucleotides', 'phosphatidylcholine', 'deoxycholic_acid', 'glutathione', 'ascorbic_acid', 'pyridoxine', 'cyanocobalamin',
             'calcitonin', 'hyaluronidase', 'ketoprofen_lysine', 'tenoxicam', 'meloxicam', 'procaine', 'lidocaine', 'thiocolchicoside', 'paracetamol']) {
             expect(names, name).toContain(name);
