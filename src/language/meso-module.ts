@@ -13,6 +13,8 @@ import { MesoScopeComputation } from './scoping/meso-scope-computation.js';
 import { MesoScopeProvider } from './scoping/meso-scope-provider.js';
 import { MesoValueConverter } from './parsing/meso-value-converter.js';
 import { createMesoParser } from './parsing/meso-parser.js';
+import { MesoLexer } from './parsing/meso-lexer.js';
+import { MesoTokenBuilder } from './parsing/meso-token-builder.js';
 import { LibraryRules } from './semantics/limits.js';
 import { MesoSemantics } from './semantics/meso-semantics.js';
 import { MesoWorkspaceManager } from './workspace/meso-workspace-manager.js';
@@ -42,6 +44,8 @@ export type MesoServices = LangiumCoreServices & MesoAddedServices;
 export const MesoModule: Module<MesoServices, PartialLangiumCoreServices & MesoAddedServices> = {
     parser: {
         LangiumParser: (services) => createMesoParser(services),
+        TokenBuilder: () => new MesoTokenBuilder(),
+        Lexer: (services) => new MesoLexer(services),
         ValueConverter: () => new MesoValueConverter()
     },
     references: {

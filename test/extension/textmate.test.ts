@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AstUtils, GrammarAST } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
 import { MesoGrammar } from '../../src/language/generated/grammar.js';
+import { ITALIAN_KEYWORDS } from '../../src/language/i18n/italian-keywords.js';
 import { buildFile, createTestServices, reset } from '../helpers/services.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -608,5 +609,24 @@ describe('snippets', () => {
         const doc = await buildFile(services, text);
         expect(doc.parseResult.lexerErrors.map(e => e.message), text).toEqual([]);
         expect(doc.parseResult.parserErrors.map(e => `${e.token.startLine}: ${e.message}`), text).toEqual([]);
+    });
+});
+
+describe('TextMate grammar: Italian keywords', () => {
+    const italian = Object.entries(ITALIAN_KEYWORDS).flatMap(([english, words]) => words.map(w => [w, english] as const));
+
+    test.each(italian)('%s is highlighted as %s is', (word, english) => {
+        expect(innermost(scopesOf(`substance s {\n    ${word}\n}`.split('\n')[1], word))).toBe(innermost(scopesOf(`substance s {\n    ${english}\n}`.split('\n')[1], english)));
+        if (!['day', 'week'].includes(english)) expect(scopesOf(`limit points per session <= 2 ${word}`, word)).not.toContain('keyword.other.unit.meso');
+        for (const word2 of [`${word}zq`, `zq${word}`, `${word}_1`]) expect(isKeywordIsh(scopesOf(word2, word2)), word2).toBe(false);
+    });
+
+    test('declarations, units and phrases in Italian', () => {
+        expect(innermost(scopesOf('protocollo lombalgia {', 'lombalgia'))).toBe(innermost(scopesOf('protocol lombalgia {', 'lombalgia')));
+        expect(innermost(scopesOf('    seduta standard {', 'standard'))).toBe(innermost(scopesOf('    session standard {', 'standard')));
+        expect(innermost(scopesOf('    fase attacco: 2 sedute di standard ogni 4 giorni', 'giorni'))).toBe('keyword.other.unit.meso');
+        expect(innermost(scopesOf('    fase attacco: 2 sedute di standard ogni 4 giorni', 'sedute'))).toBe('keyword.other.clause.meso');
+        expect(innermost(scopesOf('    max 20 mg per seduta', 'seduta'))).toBe('keyword.other.clause.meso');
+        expect(innermost(scopesOf('    test cutaneo il 2026-01-02 negativo', 'cutaneo'))).toBe('keyword.other.clause.meso');
     });
 });

@@ -1,4 +1,4 @@
-import { createParser, isAstNode, LangiumParser, type AstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
+import { AstUtils, createParser, GrammarAST, isAstNode, LangiumParser, type AstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
 
 /** The parts of Langium's parser that `parse` uses and its typings keep private. */
 interface ParserInternals {
@@ -24,6 +24,22 @@ export class MesoParser extends LangiumParser {
     constructor(services: LangiumCoreServices) {
         super(services);
         boundChildInsertion((this as unknown as { nodeBuilder?: unknown }).nodeBuilder);
+    }
+
+    /**
+     * A keyword assigned to a property (`scope=('session' | 'day' ...)`, `kind='syringe'`) gets the
+     * keyword's value, not the word written: `per giorno` is the scope `day`, as `per day` is
+     * (Italian words: i18n/italian-keywords.ts). Langium assigns the token's image.
+     */
+    override consume(idx: number, tokenType: Parameters<LangiumParser['consume']>[1], feature: GrammarAST.AbstractElement): void {
+        super.consume(idx, tokenType, feature);
+        if (this.isRecording() || !GrammarAST.isKeyword(feature)) return;
+        const assignment = AstUtils.getContainerOfType(feature, GrammarAST.isAssignment);
+        if (!assignment || assignment.operator === '?=') return;
+        const current = (this as unknown as { current: Record<string, unknown> }).current;
+        const value = current[assignment.feature];
+        if (typeof value === 'string' && value !== feature.value) current[assignment.feature] = feature.value;
+        else if (Array.isArray(value) && typeof value.at(-1) === 'string' && value.at(-1) !== feature.value) value[value.length - 1] = feature.value;
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {

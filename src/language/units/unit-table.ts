@@ -59,18 +59,21 @@ const table: ReadonlyArray<[string[], Dimension, Fraction]> = [
     [['mg/mL', 'mg/ml', 'g/L'], 'concentration', f(1)],
     [['mcg/mL', 'mcg/ml', 'ug/mL', '\u00B5g/mL', '\u03BCg/mL'], 'concentration', f(1, 1000)],
     [['%'], 'concentration', f(10)],
-    [['IU'], 'activity', f(1)],
-    [['IU/mL', 'IU/ml'], 'activity-concentration', f(1)],
+    [['IU', 'UI'], 'activity', f(1)],
+    [['IU/mL', 'IU/ml', 'UI/mL', 'UI/ml'], 'activity-concentration', f(1)],
     [['mg/kg'], 'dose-per-weight', f(1)],
     [['min', 'minute', 'minutes'], 'time', f(1, 1440)],
-    [['h', 'hour', 'hours'], 'time', f(1, 24)],
-    [['day', 'days', 'd'], 'time', f(1)],
-    [['week', 'weeks', 'wk'], 'time', f(7)],
-    [['month', 'months'], 'time', f(28)]
+    [['h', 'hour', 'hours', 'ore'], 'time', f(1, 24)],
+    // Italian as protocols write it: `ogni 7 giorni`, `1 settimana`, `3 mesi`, `UI` for IU.
+    [['day', 'days', 'd', 'giorno', 'giorni'], 'time', f(1)],
+    [['week', 'weeks', 'wk', 'settimana', 'settimane'], 'time', f(7)],
+    [['month', 'months', 'mese', 'mesi'], 'time', f(28)]
 ];
 
+const MONTHS = new Set(['month', 'months', 'mese', 'mesi']);
+
 const units: ReadonlyMap<string, UnitSpec> = new Map(
-    table.flatMap(([spellings, dimension, factor]) => spellings.map(s => [s, { dimension, factor, ...(s.startsWith('month') && { months: true }) }] as const))
+    table.flatMap(([spellings, dimension, factor]) => spellings.map(s => [s, { dimension, factor, ...(MONTHS.has(s) && { months: true }) }] as const))
 );
 
 /** Looks up a unit spelling; undefined when it is not a known unit. */

@@ -12,6 +12,8 @@ import { explainReservedWords } from './reserved-words.js';
 import { applySuppressions } from './suppression.js';
 import { applyConfiguredSeverities } from './configured-severities.js';
 import type { MesoProjectSettings } from '../workspace/project-settings.js';
+import { localizedMessage } from './report.js';
+import type { MesoLocale } from '../i18n/meso-locale.js';
 
 const LANGIUM_CODES: Record<string, string> = {
     [DocumentValidator.LexingError]: IssueCodes.SyntaxError,
@@ -27,6 +29,7 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
 
     private readonly refusals: MesoTextRefusals;
     private readonly settings: MesoProjectSettings;
+    private readonly locale: MesoLocale;
     private readonly textDocuments: LangiumSharedCoreServices['workspace']['TextDocuments'];
 
     constructor(services: MesoServices) {
@@ -35,6 +38,7 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
         this.refusals = services.workspace.TextRefusals;
         this.settings = services.workspace.ProjectSettings;
         this.textDocuments = services.shared.workspace.TextDocuments;
+        this.locale = services.i18n.Locale;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
@@ -45,7 +49,9 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
         const refusal = (open ? this.refusals.tooLong(text) : this.refusals.get(document.uri)) ?? refuseNul(text);
         if (refusal) return [notTextDiagnostic(refusal.message, refusal.line, refusal.character)];
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const locale = this.locale.current;
         for (const d of diagnostics) {
+            if (locale !== 'en') d.message = localizedMessage(d, locale) ?? d.message;
             const data = d.data as { code?: string } | undefined;
             const mapped = data?.code ? LANGIUM_CODES[data.code] : undefined;
             if (mapped) {

@@ -16,7 +16,7 @@ export function checkMembersShouldBeUsed(protocol: Protocol, accept: ValidationA
             || (isSession(member) && !usedSessions.has(member) && 'session');
         // A member cut short by a syntax error (no name yet) is not reported: its error says enough.
         if (!unused || !member.name) continue;
-        report(accept, 'hint', IssueCodes.Unused, `${unused[0].toUpperCase()}${unused.slice(1)} '${member.name}' is never used.`,
+        report(accept, 'hint', IssueCodes.Unused, { key: `diag.unused.${unused}`, args: { name: member.name } },
             { node: member, property: 'name', tags: [DiagnosticTag.Unnecessary] });
     }
 }
