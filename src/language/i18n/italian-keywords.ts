@@ -86,3 +86,19 @@ export function isItalianKeywordText(text: string): boolean {
 export function italianKeyword(keyword: string): string | undefined {
     return ITALIAN_KEYWORDS[keyword]?.[0];
 }
+
+/**
+ * The language a file is written in, from its keyword tokens (name and image as the lexer
+ * gives them): Italian when more of the keywords that have an Italian word are written in
+ * Italian than in English. Completion offers that language's words.
+ */
+export function keywordLanguage(tokens: Iterable<{ readonly name: string; readonly image: string }>): 'en' | 'it' {
+    let english = 0;
+    let italian = 0;
+    for (const { name, image } of tokens) {
+        if (!ITALIAN_KEYWORDS[name] && name !== 'skin') continue;
+        if (image === name) english++;
+        else italian++;
+    }
+    return italian > english ? 'it' : 'en';
+}

@@ -18,6 +18,7 @@ export const en = {
     'diag.unused.mixture': 'Mixture \'{name}\' is never used.',
     'diag.unused.technique': 'Technique \'{name}\' is never used.',
     'diag.unused.session': 'Session \'{name}\' is never used.',
+    'completion.keyword': 'Keyword',
     'lens.schedule': '{cycle} sessions + {maintenance} maintenance · {days} days',
     'lens.compile': 'Compile to JSON',
     'lens.preview': 'Preview',

@@ -19,6 +19,7 @@ export const it: Record<MessageKey, string> = {
     'diag.unused.mixture': 'La miscela \'{name}\' non è mai iniettata.',
     'diag.unused.technique': 'La tecnica \'{name}\' non è mai usata.',
     'diag.unused.session': 'La seduta \'{name}\' non è in nessuna fase del calendario.',
+    'completion.keyword': 'Parola chiave',
     'lens.schedule': '{cycle} sedute + {maintenance} di mantenimento · {days} giorni',
     'lens.compile': 'Compila in JSON',
     'lens.preview': 'Anteprima',

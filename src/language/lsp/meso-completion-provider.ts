@@ -10,6 +10,7 @@ import { unitSpellings } from '../units/unit-table.js';
 import { formatNumber } from '../units/quantity.js';
 import { limitDimension, slotOf } from '../validation/rules/unit-checks.js';
 import { importPathCompletions } from './import-paths.js';
+import { italianKeyword, keywordLanguage } from '../i18n/italian-keywords.js';
 
 /** Characters that continue an identifier (the ID terminal's tail). */
 const IDENTIFIER_TAIL = /^[\w\u00B5\u03BC\u00C0-\u024F]*/;
@@ -41,6 +42,28 @@ export class MesoCompletionProvider extends DefaultCompletionProvider {
         if (imports) return { isIncomplete: false, items: imports };
         if (this.insideCommentOrString(textDocument.getText(), offset)) return { isIncomplete: false, items: [] };
         return super.getCompletion(document, { ...params, position }, cancelToken);
+    }
+
+    /**
+     * A keyword in the file's language (detected by the keywords already written): `seduta` in
+     * an Italian file, `session` in an English one; `skin` is `test cutaneo` in Italian.
+     */
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+        if (!this.filterKeyword(context, keyword)) return;
+        const italian = this.languageOf(context.document) === 'it';
+        const label = italian ? (keyword.value === 'skin' ? 'test cutaneo' : italianKeyword(keyword.value)) ?? keyword.value : keyword.value;
+        acceptor(context, { label, kind: this.getKeywordCompletionItemKind(keyword), detail: this.services.i18n.Locale.t('completion.keyword'), sortText: '1' });
+    }
+
+    private languageCache = new WeakMap<LangiumDocument, { version: number; language: 'en' | 'it' }>();
+
+    private languageOf(document: LangiumDocument): 'en' | 'it' {
+        const version = document.textDocument.version;
+        const cached = this.languageCache.get(document);
+        if (cached?.version === version) return cached.language;
+        const language = keywordLanguage(this.lexer.tokenize(document.textDocument.getText()).tokens.map(t => ({ name: t.tokenType.name, image: t.image })));
+        this.languageCache.set(document, { version, language });
+        return language;
     }
 
     /** True when `offset` is inside a comment (a `//` one runs to the end of its line) or strictly inside a string. */

@@ -108,3 +108,15 @@ describe('completion ranges and places (LSP 3.17)', () => {
         expect(list!.items[1].textEdit).toEqual({ newText: '../formulary.meso', range: { start: { line: 0, character: 8 }, end: { line: 0, character: 10 } } });
     });
 });
+
+describe('completion in the file\'s language', () => {
+    test('an Italian protocol is offered Italian keywords; an English one English', async () => {
+        const italian = (await complete('protocollo p {\n    miscela m { saline 1 mL }\n    \n}', '}\n    ')).map(i => i.label);
+        expect(italian).toEqual(expect.arrayContaining(['seduta', 'tecnica', 'calendario', 'test cutaneo']));
+        expect(italian).not.toContain('session');
+        await reset(services);
+        const english = (await complete('protocol p {\n    mixture m { saline 1 mL }\n    \n}', '}\n    ')).map(i => i.label);
+        expect(english).toEqual(expect.arrayContaining(['session', 'technique', 'schedule', 'skin']));
+        expect(english).not.toContain('seduta');
+    });
+});
