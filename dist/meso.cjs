@@ -37365,17 +37365,19 @@ var table = [
   [["mg/mL", "mg/ml", "g/L"], "concentration", f(1)],
   [["mcg/mL", "mcg/ml", "ug/mL", "\xB5g/mL", "\u03BCg/mL"], "concentration", f(1, 1e3)],
   [["%"], "concentration", f(10)],
-  [["IU"], "activity", f(1)],
-  [["IU/mL", "IU/ml"], "activity-concentration", f(1)],
+  [["IU", "UI"], "activity", f(1)],
+  [["IU/mL", "IU/ml", "UI/mL", "UI/ml"], "activity-concentration", f(1)],
   [["mg/kg"], "dose-per-weight", f(1)],
   [["min", "minute", "minutes"], "time", f(1, 1440)],
-  [["h", "hour", "hours"], "time", f(1, 24)],
-  [["day", "days", "d"], "time", f(1)],
-  [["week", "weeks", "wk"], "time", f(7)],
-  [["month", "months"], "time", f(28)]
+  [["h", "hour", "hours", "ore"], "time", f(1, 24)],
+  // Italian as protocols write it: `ogni 7 giorni`, `1 settimana`, `3 mesi`, `UI` for IU.
+  [["day", "days", "d", "giorno", "giorni"], "time", f(1)],
+  [["week", "weeks", "wk", "settimana", "settimane"], "time", f(7)],
+  [["month", "months", "mese", "mesi"], "time", f(28)]
 ];
+var MONTHS = /* @__PURE__ */ new Set(["month", "months", "mese", "mesi"]);
 var units = new Map(
-  table.flatMap(([spellings, dimension, factor]) => spellings.map((s) => [s, { dimension, factor, ...s.startsWith("month") && { months: true } }]))
+  table.flatMap(([spellings, dimension, factor]) => spellings.map((s) => [s, { dimension, factor, ...MONTHS.has(s) && { months: true } }]))
 );
 function lookupUnit(spelling) {
   return units.get(spelling);
@@ -37889,9 +37891,9 @@ var SPACED_RULES = /* @__PURE__ */ new Set([
 ]);
 var MesoValueConverter = class extends DefaultValueConverter {
   runConverter(rule, input, cstNode) {
-    if (SPACED_RULES.has(rule.name)) {
-      return cst_utils_exports.flattenCst(cstNode).filter((n) => !n.hidden).map((n) => n.text).join(" ");
-    }
+    const words = () => cst_utils_exports.flattenCst(cstNode).filter((n) => !n.hidden).map((n) => ast_exports.isKeyword(n.grammarSource) ? n.grammarSource.value : n.text);
+    if (SPACED_RULES.has(rule.name)) return words().join(" ");
+    if (ast_exports.isParserRule(rule)) return super.runConverter(rule, words().join(""), cstNode);
     return super.runConverter(rule, input, cstNode);
   }
 };
@@ -37902,6 +37904,21 @@ var MesoParser = class extends LangiumParser {
   constructor(services) {
     super(services);
     boundChildInsertion(this.nodeBuilder);
+  }
+  /**
+   * A keyword assigned to a property (`scope=('session' | 'day' ...)`, `kind='syringe'`) gets the
+   * keyword's value, not the word written: `per giorno` is the scope `day`, as `per day` is
+   * (Italian words: i18n/italian-keywords.ts). Langium assigns the token's image.
+   */
+  consume(idx, tokenType, feature) {
+    super.consume(idx, tokenType, feature);
+    if (this.isRecording() || !ast_exports.isKeyword(feature)) return;
+    const assignment = ast_utils_exports.getContainerOfType(feature, ast_exports.isAssignment);
+    if (!assignment || assignment.operator === "?=") return;
+    const current = this.current;
+    const value = current[assignment.feature];
+    if (typeof value === "string" && value !== feature.value) current[assignment.feature] = feature.value;
+    else if (Array.isArray(value) && typeof value.at(-1) === "string" && value.at(-1) !== feature.value) value[value.length - 1] = feature.value;
   }
   parse(input, options = {}) {
     if (!(this.internalsChecked ??= hasParserInternals(this))) return super.parse(input, options);
@@ -37967,6 +37984,121 @@ function boundChildInsertion(builder) {
     for (let i = 0; i < children.length; i += CHUNK) parent.content.splice(index + i, 0, ...children.slice(i, i + CHUNK));
   };
 }
+
+// src/language/parsing/meso-lexer.ts
+var PHRASES = [
+  { first: "test", second: "cutaneo", as: ["skin", "test"] },
+  { first: "allergic", second: "a", as: ["allergic", "to"] }
+];
+var MesoLexer = class extends DefaultLexer {
+  tokenize(text, options) {
+    const result = super.tokenize(text, options);
+    const tokens = result.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      const name = token.tokenType.name;
+      const next = tokens[i + 1];
+      const phrase = next && PHRASES.find((p) => p.first === name && next.image === p.second && next.tokenType.name === "ID");
+      if (phrase) {
+        const [first2, second] = phrase.as.map((n) => this.definition[n]);
+        token.tokenType = first2;
+        token.tokenTypeIdx = first2.tokenTypeIdx;
+        next.tokenType = second;
+        next.tokenTypeIdx = second.tokenTypeIdx;
+        i++;
+      }
+    }
+    return result;
+  }
+};
+
+// src/language/i18n/italian-keywords.ts
+var ITALIAN_KEYWORDS = {
+  session: ["seduta"],
+  sessions: ["sedute"],
+  mixture: ["miscela"],
+  technique: ["tecnica"],
+  needle: ["ago"],
+  depth: ["profondit\xE0", "profondita"],
+  point: ["punto"],
+  points: ["punti"],
+  cycle: ["ciclo"],
+  phase: ["fase"],
+  maintenance: ["mantenimento"],
+  patient: ["paziente"],
+  patients: ["pazienti"],
+  weight: ["peso"],
+  allergic: ["allergico"],
+  every: ["ogni"],
+  before: ["prima"],
+  after: ["dopo"],
+  of: ["di"],
+  inject: ["inietta"],
+  using: ["con"],
+  protocol: ["protocollo"],
+  schedule: ["calendario"],
+  duration: ["durata"],
+  indication: ["indicazione"],
+  from: ["da"],
+  concentration: ["concentrazione"],
+  substance: ["sostanza"],
+  aliases: ["alias"],
+  on: ["il"],
+  class: ["classe"],
+  condition: ["condizione"],
+  conditions: ["condizioni"],
+  contraindicated: ["controindicato"],
+  contraindication: ["controindicazione"],
+  interaction: ["interazione"],
+  layer: ["strato"],
+  limit: ["limite"],
+  source: ["fonte"],
+  evidence: ["evidenza"],
+  required: ["richiesto"],
+  not: ["non"],
+  needed: ["necessario"],
+  interval: ["intervallo"],
+  day: ["giorno"],
+  week: ["settimana"],
+  consecutive: ["consecutivi"],
+  course: ["trattamento"],
+  withdrawn: ["ritirato"],
+  follows: ["segue"],
+  negative: ["negativo"],
+  positive: ["positivo"],
+  device: ["dispositivo"],
+  syringe: ["siringa"],
+  gun: ["pistola"],
+  excludes: ["esclude"],
+  unless: ["salvo"],
+  length: ["lunghezza"],
+  mixing: ["miscelazione"],
+  require: ["richiede"],
+  pain: ["dolore"],
+  aesthetic: ["estetica"],
+  vascular: ["vascolare"],
+  dermatology: ["dermatologia"],
+  error: ["errore"],
+  warning: ["avviso"]
+};
+var ITALIAN_WORDS = new Set(Object.values(ITALIAN_KEYWORDS).flat());
+
+// src/language/parsing/meso-token-builder.ts
+var escape = (word) => word.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+function wordsOf(token) {
+  return [token.name, ...ITALIAN_KEYWORDS[token.name] ?? []];
+}
+var MesoTokenBuilder = class extends DefaultTokenBuilder {
+  buildKeywordPattern(keyword, caseInsensitive) {
+    const words = ITALIAN_KEYWORDS[keyword.value];
+    if (!words || caseInsensitive) return super.buildKeywordPattern(keyword, caseInsensitive);
+    return new RegExp([keyword.value, ...words].sort((a, b) => b.length - a.length).map(escape).join("|"));
+  }
+  buildKeywordTokens(...args) {
+    const longest = (t2) => Math.max(...wordsOf(t2).map((w) => w.length));
+    return super.buildKeywordTokens(...args).sort((a, b) => longest(b) - longest(a));
+  }
+};
 
 // src/language/semantics/limits.ts
 function valueOf(v, bound) {
@@ -38979,6 +39111,158 @@ function applyConfiguredSeverities(diagnostics, severities) {
   return result;
 }
 
+// src/language/i18n/format-message.ts
+var cache = /* @__PURE__ */ new Map();
+var pluralRules = /* @__PURE__ */ new Map();
+function parseMessage(text) {
+  const cached = cache.get(text);
+  if (cached) return cached;
+  const [parts, end] = parseParts(text, 0, false);
+  if (end !== text.length) throw new Error(`unbalanced '}' in message: ${text}`);
+  cache.set(text, parts);
+  return parts;
+}
+function parseParts(text, start, inPlural) {
+  const parts = [];
+  let i = start;
+  let literal = "";
+  while (i < text.length && text[i] !== "}") {
+    const c = text[i];
+    if (c === "{") {
+      if (literal) parts.push(literal);
+      literal = "";
+      const [part, next] = parsePlaceholder(text, i + 1);
+      parts.push(part);
+      i = next;
+    } else if (c === "#" && inPlural) {
+      if (literal) parts.push(literal);
+      literal = "";
+      parts.push({ hash: true });
+      i++;
+    } else {
+      literal += c;
+      i++;
+    }
+  }
+  if (literal) parts.push(literal);
+  return [parts, i];
+}
+function parsePlaceholder(text, start) {
+  const close = text.indexOf("}", start);
+  const comma = text.indexOf(",", start);
+  if (close < 0) throw new Error(`unclosed '{' in message: ${text}`);
+  if (comma < 0 || close < comma) return [{ arg: text.slice(start, close).trim() }, close + 1];
+  const arg = text.slice(start, comma).trim();
+  const kind = text.slice(comma + 1).match(/^\s*plural\s*,/);
+  if (!kind) throw new Error(`only {${arg}, plural, ...} is supported: ${text}`);
+  let i = comma + 1 + kind[0].length;
+  const plural2 = {};
+  for (; ; ) {
+    const selector = text.slice(i).match(/^\s*([a-z]+|=[0-9]+)\s*\{/);
+    if (!selector) break;
+    const [parts, end] = parseParts(text, i + selector[0].length, true);
+    if (text[end] !== "}") throw new Error(`unclosed plural form in message: ${text}`);
+    plural2[selector[1]] = parts;
+    i = end + 1;
+  }
+  const rest = text.slice(i).match(/^\s*\}/);
+  if (!rest || !plural2.other) throw new Error(`a plural needs an 'other' form and a closing '}': ${text}`);
+  return [{ arg, plural: plural2 }, i + rest[0].length];
+}
+function formatMessage(locale, text, args = {}) {
+  return render(locale, parseMessage(text), args, void 0);
+}
+function render(locale, parts, args, count2) {
+  return parts.map((p) => {
+    if (typeof p === "string") return p;
+    if ("hash" in p) return String(count2 ?? "#");
+    const value = args[p.arg];
+    if (value === void 0) return `{${p.arg}}`;
+    if (!("plural" in p)) return String(value);
+    const n = Number(value);
+    const form = p.plural[`=${n}`] ?? p.plural[pluralRule(locale).select(n)] ?? p.plural.other;
+    return render(locale, form, args, n);
+  }).join("");
+}
+function pluralRule(locale) {
+  let rule = pluralRules.get(locale);
+  if (!rule) pluralRules.set(locale, rule = new Intl.PluralRules(locale));
+  return rule;
+}
+
+// src/language/i18n/messages.en.ts
+var en = {
+  "cli.summary": "{files, plural, one {# file} other {# files}} checked: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}.",
+  "cli.tooManyWarnings": "Too many warnings: {warnings} (at most {max} allowed by --max-warnings).",
+  "cli.noFiles": "No .meso files found in {paths}.",
+  "cli.badLocale": "unknown locale '{locale}': Meso speaks {locales}.",
+  "status.starting": "Meso: starting\u2026",
+  "status.stopped": "Meso: server stopped",
+  "status.restart": "Restart",
+  "status.checking": "Meso: checking\u2026",
+  "status.clean": "Meso: no problems",
+  "status.problems": "Meso: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}",
+  "status.showProblems": "Show problems",
+  "diag.unused.mixture": "Mixture '{name}' is never used.",
+  "diag.unused.technique": "Technique '{name}' is never used.",
+  "diag.unused.session": "Session '{name}' is never used.",
+  "completion.keyword": "Keyword",
+  "lens.schedule": "{cycle} sessions + {maintenance} maintenance \xB7 {days} days",
+  "lens.compile": "Compile to JSON",
+  "lens.preview": "Preview",
+  "hint.perSession": "= {amounts}/session",
+  "hint.perSession.tooltip": "Delivered per session by this component (injected share of the mixture \xD7 concentration).",
+  "hint.day": "day {day}",
+  "hint.days": "days {days}"
+};
+
+// src/language/i18n/messages.it.ts
+var it = {
+  "cli.summary": "{files, plural, one {# file controllato} other {# file controllati}}: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}.",
+  "cli.tooManyWarnings": "Troppi avvisi: {warnings} (--max-warnings ne consente al massimo {max}).",
+  "cli.noFiles": "Nessun file .meso trovato in {paths}.",
+  "cli.badLocale": "lingua '{locale}' sconosciuta: Meso parla {locales}.",
+  "status.starting": "Meso: avvio\u2026",
+  "status.stopped": "Meso: server fermo",
+  "status.restart": "Riavvia",
+  "status.checking": "Meso: controllo in corso\u2026",
+  "status.clean": "Meso: nessun problema",
+  "status.problems": "Meso: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}",
+  "status.showProblems": "Mostra i problemi",
+  "diag.unused.mixture": "La miscela '{name}' non \xE8 mai iniettata.",
+  "diag.unused.technique": "La tecnica '{name}' non \xE8 mai usata.",
+  "diag.unused.session": "La seduta '{name}' non \xE8 in nessuna fase del calendario.",
+  "completion.keyword": "Parola chiave",
+  "lens.schedule": "{cycle} sedute + {maintenance} di mantenimento \xB7 {days} giorni",
+  "lens.compile": "Compila in JSON",
+  "lens.preview": "Anteprima",
+  "hint.perSession": "= {amounts}/seduta",
+  "hint.perSession.tooltip": "Quantit\xE0 somministrata a ogni seduta da questo componente (quota iniettata della miscela \xD7 concentrazione).",
+  "hint.day": "giorno {day}",
+  "hint.days": "giorni {days}"
+};
+
+// src/language/i18n/translate.ts
+var CATALOGUES = { en, it };
+function t(locale, key, args) {
+  return formatMessage(locale, CATALOGUES[locale][key], args);
+}
+
+// src/language/validation/report.ts
+function report(accept, severity2, code, message, info) {
+  if (typeof message === "string") return accept(severity2, message, { ...info, code, data: { ...info.data, code } });
+  accept(severity2, t("en", message.key, message.args), { ...info, code, data: { ...info.data, code, message } });
+}
+function localizedMessage(d, locale) {
+  const message = d.data?.message;
+  return message && typeof message === "object" ? t(locale, message.key, message.args) : void 0;
+}
+function codeOf(d) {
+  if (typeof d.code === "string") return d.code;
+  const data = d.data;
+  return typeof data?.code === "string" ? data.code : "meso";
+}
+
 // src/language/validation/meso-document-validator.ts
 var LANGIUM_CODES = {
   [DocumentValidator.LexingError]: IssueCodes.SyntaxError,
@@ -38988,6 +39272,7 @@ var MesoDocumentValidator = class extends DefaultDocumentValidator {
   registry;
   refusals;
   settings;
+  locale;
   textDocuments;
   constructor(services) {
     super(services);
@@ -38995,6 +39280,7 @@ var MesoDocumentValidator = class extends DefaultDocumentValidator {
     this.refusals = services.workspace.TextRefusals;
     this.settings = services.workspace.ProjectSettings;
     this.textDocuments = services.shared.workspace.TextDocuments;
+    this.locale = services.i18n.Locale;
   }
   async validateDocument(document, options, cancelToken) {
     const open = this.textDocuments?.get(document.uri.toString()) !== void 0;
@@ -39002,7 +39288,9 @@ var MesoDocumentValidator = class extends DefaultDocumentValidator {
     const refusal = (open ? this.refusals.tooLong(text) : this.refusals.get(document.uri)) ?? refuseNul(text);
     if (refusal) return [notTextDiagnostic(refusal.message, refusal.line, refusal.character)];
     const diagnostics = await super.validateDocument(document, options, cancelToken);
+    const locale = this.locale.current;
     for (const d of diagnostics) {
+      if (locale !== "en") d.message = localizedMessage(d, locale) ?? d.message;
       const data = d.data;
       const mapped = data?.code ? LANGIUM_CODES[data.code] : void 0;
       if (mapped) {
@@ -39185,16 +39473,6 @@ function relatedTo(node, message) {
 }
 function sourceNote(node) {
   return `(${originOf(node)}${node.source ? `: ${node.source}` : ""})`;
-}
-
-// src/language/validation/report.ts
-function report(accept, severity2, code, message, info) {
-  accept(severity2, message, { ...info, code, data: { ...info.data, code } });
-}
-function codeOf(d) {
-  if (typeof d.code === "string") return d.code;
-  const data = d.data;
-  return typeof data?.code === "string" ? data.code : "meso";
 }
 
 // src/language/validation/rules/area-checks.ts
@@ -41042,7 +41320,7 @@ function checkMembersShouldBeUsed(protocol, accept) {
       accept,
       "hint",
       IssueCodes.Unused,
-      `${unused[0].toUpperCase()}${unused.slice(1)} '${member.name}' is never used.`,
+      { key: `diag.unused.${unused}`, args: { name: member.name } },
       { node: member, property: "name", tags: [DiagnosticTag.Unnecessary] }
     );
   }
@@ -41530,135 +41808,6 @@ function firstLocale(...tags) {
   return localeOf(first2) ?? "en";
 }
 
-// src/language/i18n/format-message.ts
-var cache = /* @__PURE__ */ new Map();
-var pluralRules = /* @__PURE__ */ new Map();
-function parseMessage(text) {
-  const cached = cache.get(text);
-  if (cached) return cached;
-  const [parts, end] = parseParts(text, 0, false);
-  if (end !== text.length) throw new Error(`unbalanced '}' in message: ${text}`);
-  cache.set(text, parts);
-  return parts;
-}
-function parseParts(text, start, inPlural) {
-  const parts = [];
-  let i = start;
-  let literal = "";
-  while (i < text.length && text[i] !== "}") {
-    const c = text[i];
-    if (c === "{") {
-      if (literal) parts.push(literal);
-      literal = "";
-      const [part, next] = parsePlaceholder(text, i + 1);
-      parts.push(part);
-      i = next;
-    } else if (c === "#" && inPlural) {
-      if (literal) parts.push(literal);
-      literal = "";
-      parts.push({ hash: true });
-      i++;
-    } else {
-      literal += c;
-      i++;
-    }
-  }
-  if (literal) parts.push(literal);
-  return [parts, i];
-}
-function parsePlaceholder(text, start) {
-  const close = text.indexOf("}", start);
-  const comma = text.indexOf(",", start);
-  if (close < 0) throw new Error(`unclosed '{' in message: ${text}`);
-  if (comma < 0 || close < comma) return [{ arg: text.slice(start, close).trim() }, close + 1];
-  const arg = text.slice(start, comma).trim();
-  const kind = text.slice(comma + 1).match(/^\s*plural\s*,/);
-  if (!kind) throw new Error(`only {${arg}, plural, ...} is supported: ${text}`);
-  let i = comma + 1 + kind[0].length;
-  const plural2 = {};
-  for (; ; ) {
-    const selector = text.slice(i).match(/^\s*([a-z]+|=[0-9]+)\s*\{/);
-    if (!selector) break;
-    const [parts, end] = parseParts(text, i + selector[0].length, true);
-    if (text[end] !== "}") throw new Error(`unclosed plural form in message: ${text}`);
-    plural2[selector[1]] = parts;
-    i = end + 1;
-  }
-  const rest = text.slice(i).match(/^\s*\}/);
-  if (!rest || !plural2.other) throw new Error(`a plural needs an 'other' form and a closing '}': ${text}`);
-  return [{ arg, plural: plural2 }, i + rest[0].length];
-}
-function formatMessage(locale, text, args = {}) {
-  return render(locale, parseMessage(text), args, void 0);
-}
-function render(locale, parts, args, count2) {
-  return parts.map((p) => {
-    if (typeof p === "string") return p;
-    if ("hash" in p) return String(count2 ?? "#");
-    const value = args[p.arg];
-    if (value === void 0) return `{${p.arg}}`;
-    if (!("plural" in p)) return String(value);
-    const n = Number(value);
-    const form = p.plural[`=${n}`] ?? p.plural[pluralRule(locale).select(n)] ?? p.plural.other;
-    return render(locale, form, args, n);
-  }).join("");
-}
-function pluralRule(locale) {
-  let rule = pluralRules.get(locale);
-  if (!rule) pluralRules.set(locale, rule = new Intl.PluralRules(locale));
-  return rule;
-}
-
-// src/language/i18n/messages.en.ts
-var en = {
-  "cli.summary": "{files, plural, one {# file} other {# files}} checked: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}.",
-  "cli.tooManyWarnings": "Too many warnings: {warnings} (at most {max} allowed by --max-warnings).",
-  "cli.noFiles": "No .meso files found in {paths}.",
-  "cli.badLocale": "unknown locale '{locale}': Meso speaks {locales}.",
-  "status.starting": "Meso: starting\u2026",
-  "status.stopped": "Meso: server stopped",
-  "status.restart": "Restart",
-  "status.checking": "Meso: checking\u2026",
-  "status.clean": "Meso: no problems",
-  "status.problems": "Meso: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}",
-  "status.showProblems": "Show problems",
-  "lens.schedule": "{cycle} sessions + {maintenance} maintenance \xB7 {days} days",
-  "lens.compile": "Compile to JSON",
-  "lens.preview": "Preview",
-  "hint.perSession": "= {amounts}/session",
-  "hint.perSession.tooltip": "Delivered per session by this component (injected share of the mixture \xD7 concentration).",
-  "hint.day": "day {day}",
-  "hint.days": "days {days}"
-};
-
-// src/language/i18n/messages.it.ts
-var it = {
-  "cli.summary": "{files, plural, one {# file controllato} other {# file controllati}}: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}.",
-  "cli.tooManyWarnings": "Troppi avvisi: {warnings} (--max-warnings ne consente al massimo {max}).",
-  "cli.noFiles": "Nessun file .meso trovato in {paths}.",
-  "cli.badLocale": "lingua '{locale}' sconosciuta: Meso parla {locales}.",
-  "status.starting": "Meso: avvio\u2026",
-  "status.stopped": "Meso: server fermo",
-  "status.restart": "Riavvia",
-  "status.checking": "Meso: controllo in corso\u2026",
-  "status.clean": "Meso: nessun problema",
-  "status.problems": "Meso: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}",
-  "status.showProblems": "Mostra i problemi",
-  "lens.schedule": "{cycle} sedute + {maintenance} di mantenimento \xB7 {days} giorni",
-  "lens.compile": "Compila in JSON",
-  "lens.preview": "Anteprima",
-  "hint.perSession": "= {amounts}/seduta",
-  "hint.perSession.tooltip": "Quantit\xE0 somministrata a ogni seduta da questo componente (quota iniettata della miscela \xD7 concentrazione).",
-  "hint.day": "giorno {day}",
-  "hint.days": "giorni {days}"
-};
-
-// src/language/i18n/translate.ts
-var CATALOGUES = { en, it };
-function t(locale, key, args) {
-  return formatMessage(locale, CATALOGUES[locale][key], args);
-}
-
 // src/language/i18n/meso-locale.ts
 var MesoLocale = class {
   clientLocale = "en";
@@ -41715,6 +41864,8 @@ function folderKey(root2) {
 var MesoModule = {
   parser: {
     LangiumParser: (services) => createMesoParser(services),
+    TokenBuilder: () => new MesoTokenBuilder(),
+    Lexer: (services) => new MesoLexer(services),
     ValueConverter: () => new MesoValueConverter()
   },
   references: {
