@@ -358,7 +358,7 @@ describe.each(clients)('LSP 3.17 conformance under %s client capabilities', name
         expect(messages.some(m => /^Meso: wrote .*low_back_pain\.json$/.test(m))).toBe(true);
     });
 
-    test('dynamic registrations only for what the client declared, and a watcher on .meso files only', () => {
+    test('dynamic registrations only for what the client declared, and a watcher on .meso files and the project configuration only', () => {
         const caps = run().capabilities;
         const declared = (method: string): boolean => {
             const [area, feature] = method.split('/');
@@ -369,7 +369,7 @@ describe.each(clients)('LSP 3.17 conformance under %s client capabilities', name
             .flatMap(m => (m.params as { registrations: Array<{ method: string; registerOptions?: Json }> }).registrations);
         expect(registrations.filter(r => !declared(r.method)).map(r => r.method)).toEqual([]);
         const watchers = registrations.filter(r => r.method === 'workspace/didChangeWatchedFiles').flatMap(r => r.registerOptions.watchers);
-        expect(watchers.map(w => w.globPattern)).toEqual(name === 'vscode' ? ['**/*.meso'] : []);
+        expect(watchers.map(w => w.globPattern)).toEqual(name === 'vscode' ? ['**/*.meso', '**/meso.config.json'] : []);
         if (name === 'neovim') expect(registrations).toEqual([]);
     });
 
