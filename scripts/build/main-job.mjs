@@ -14,7 +14,10 @@ function step(title, command, args) {
 
 step('Build (grammar, std library, bundles)', 'npm', ['run', '--silent', 'build']);
 step('Check examples/', process.execPath, ['bin/meso.cjs', 'check', 'examples']);
-step('Compile examples/ to out/json/', process.execPath, ['bin/meso.cjs', 'compile', 'examples', '--out-dir', 'out/json']);
+// examples/it/ holds Italian twins of the English examples (same protocol names, byte-identical JSON),
+// so they compile to a folder of their own.
+step('Compile examples/ to out/json/', process.execPath, ['bin/meso.cjs', 'compile', 'examples', '--ignore-pattern', 'examples/it/**', '--out-dir', 'out/json']);
+step('Compile examples/it/ to out/json/it/', process.execPath, ['bin/meso.cjs', 'compile', 'examples/it', '--out-dir', 'out/json/it']);
 step('Package the VS Code extension', 'npm', ['run', '--silent', 'package']);
 
 const kb = f => `${Math.round(statSync(f).size / 1024)} KB`;
