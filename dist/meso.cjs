@@ -37575,10 +37575,10 @@ function directClassesOf(owner) {
   }
   return classes;
 }
-function classLevelsOf(substance) {
+function classLevelsOf(owner) {
   const levels = [];
-  const seen = /* @__PURE__ */ new Set();
-  let level = directClassesOf(substance);
+  const seen = new Set(isSubstanceClass(owner) ? [owner] : []);
+  let level = directClassesOf(owner);
   while (level.length > 0) {
     const fresh = level.filter((c) => !seen.has(c));
     if (fresh.length === 0) break;
@@ -40342,18 +40342,7 @@ function sexOf(patient) {
   return patient.facts.find(isSexFact)?.sex;
 }
 function ownerLevels(medicine) {
-  if (isSubstance(medicine)) return [[medicine], ...classLevelsOf(medicine)];
-  const levels = [[medicine]];
-  const seen = /* @__PURE__ */ new Set([medicine]);
-  let level = directClassesOf(medicine);
-  while (level.length > 0) {
-    const fresh = level.filter((c) => !seen.has(c));
-    if (fresh.length === 0) break;
-    fresh.forEach((c) => seen.add(c));
-    levels.push(fresh);
-    level = fresh.flatMap(directClassesOf);
-  }
-  return levels;
+  return [[medicine], ...classLevelsOf(medicine)];
 }
 function medicineClasses(medicine) {
   return ownerLevels(medicine).flat().filter((o) => !isSubstance(o));

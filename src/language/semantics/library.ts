@@ -39,13 +39,14 @@ export function directClassesOf(owner: RuleOwner): SubstanceClass[] {
 }
 
 /**
- * The classes of a substance, its own first, then their parent classes (`class amide_anesthetic
- * { class anesthetic }`) level by level, each once; a cycle of parents stops where it closes.
+ * The classes of a substance (or the parents of a class), its own first, then their parent classes
+ * (`class amide_anesthetic { class anesthetic }`) level by level, each once; a cycle of parents
+ * stops where it closes (a class is never its own parent).
  */
-export function classLevelsOf(substance: Substance): SubstanceClass[][] {
+export function classLevelsOf(owner: RuleOwner): SubstanceClass[][] {
     const levels: SubstanceClass[][] = [];
-    const seen = new Set<SubstanceClass>();
-    let level = directClassesOf(substance);
+    const seen = new Set<SubstanceClass>(isSubstanceClass(owner) ? [owner] : []);
+    let level = directClassesOf(owner);
     while (level.length > 0) {
         const fresh = level.filter(c => !seen.has(c));
         if (fresh.length === 0) break;

@@ -4,7 +4,7 @@ import {
     isTherapyClause, isWashoutClause,
     type Classifier, type Condition, type MedicationFact, type MinAgeClause, type Patient, type Substance, type SubstanceClass
 } from '../generated/ast.js';
-import { classLevelsOf, directClassesOf, rulesOfType, type RuleInForce, type RuleOwner } from './library.js';
+import { classLevelsOf, rulesOfType, type RuleInForce, type RuleOwner } from './library.js';
 import { known, readValue } from './reading.js';
 
 /**
@@ -41,18 +41,7 @@ export function isLactating(patient: Patient): boolean {
 
 /** The levels of rule owners a medicine's rules come from: the substance and its classes, or the class and its parents. */
 function ownerLevels(medicine: Classifier): RuleOwner[][] {
-    if (isSubstance(medicine)) return [[medicine], ...classLevelsOf(medicine)];
-    const levels: RuleOwner[][] = [[medicine]];
-    const seen = new Set<SubstanceClass>([medicine]);
-    let level = directClassesOf(medicine);
-    while (level.length > 0) {
-        const fresh = level.filter(c => !seen.has(c));
-        if (fresh.length === 0) break;
-        fresh.forEach(c => seen.add(c));
-        levels.push(fresh);
-        level = fresh.flatMap(directClassesOf);
-    }
-    return levels;
+    return [[medicine], ...classLevelsOf(medicine)];
 }
 
 /** Every class a medicine belongs to (a class medicine: itself and its parents). */
