@@ -1,6 +1,7 @@
 import { promises as fs, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { temporaryOf } from '../../src/files/temporaries.js';
 import { writeAllAtomically } from '../../src/files/write-atomic.js';
 import { tempDir } from '../helpers/compile.js';
 
@@ -31,11 +32,11 @@ describe('writing several outputs, all or none', () => {
         writeFileSync(join(dir, 'a.json'), 'old a');
         // The second file's write fails after its temporary was created (as a full disk does).
         const open = fs.open.bind(fs);
-        let opened = 0;
+        // The temporaries are written in parallel, so b.json's is picked by its name, not by order.
+        const bTemporary = temporaryOf(join(dir, 'b.json'));
         vi.spyOn(fs, 'open').mockImplementation(async (file, flags) => {
             const handle = await open(file, flags);
-            // The temporaries are opened in order: the second is b.json's.
-            if (++opened === 2) vi.spyOn(handle, 'writeFile').mockRejectedValue(Object.assign(new Error('full'), { code: 'ENOSPC' }));
+            if (file === bTemporary) vi.spyOn(handle, 'writeFile').mockRejectedValue(Object.assign(new Error('full'), { code: 'ENOSPC' }));
             return handle;
         });
         await expect(writeAllAtomically(['a', 'b'].map(n => ({ path: join(dir, `${n}.json`), text: `new ${n}` }))))
