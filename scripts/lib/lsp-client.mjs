@@ -16,6 +16,10 @@ export class LspClient {
         this.nextId = 1;
         this.pending = new Map();
         this.buffer = Buffer.alloc(0);
+        this.chunks = [];
+        this.chunkBytes = 0;
+        /** Bytes still missing from the frame being read (0: unknown). */
+        this.needed = 0;
         this.diagnosticWaiters = [];
         /** uri → { count, last: performance.now(), diagnostics } */
         this.published = new Map();
@@ -43,7 +47,15 @@ export class LspClient {
     }
 
     onData(chunk) {
-        this.buffer = Buffer.concat([this.buffer, chunk]);
+        // Chunks wait in a list until the frame they belong to is complete: concatenating each
+        // chunk to the buffer copied a large message once per 64 KiB chunk (quadratic time).
+        this.chunks.push(chunk);
+        this.chunkBytes += chunk.length;
+        if (this.chunkBytes < this.needed) return;
+        this.buffer = Buffer.concat([this.buffer, ...this.chunks]);
+        this.chunks = [];
+        this.chunkBytes = 0;
+        this.needed = 0;
         for (;;) {
             const headerEnd = this.buffer.indexOf('\r\n\r\n');
             if (headerEnd < 0) return;
@@ -57,7 +69,10 @@ export class LspClient {
             }
             const length = Number(m[1]);
             const start = headerEnd + 4;
-            if (this.buffer.length < start + length) return;
+            if (this.buffer.length < start + length) {
+                this.needed = start + length - this.buffer.length;
+                return;
+            }
             const body = this.buffer.subarray(start, start + length).toString('utf8');
             this.buffer = this.buffer.subarray(start + length);
             let message;

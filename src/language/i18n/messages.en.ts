@@ -15,6 +15,7 @@ export const en = {
     'status.clean': 'Meso: no problems',
     'status.problems': 'Meso: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}',
     'status.showProblems': 'Show problems',
+    'lsp.moreProblems': '{count, plural, one {# more problem} other {# more problems}} in this file not shown (the editor shows the first {max}; `meso check` lists them all).',
     'diag.unused.mixture': 'Mixture \'{name}\' is never used.',
     'diag.unused.technique': 'Technique \'{name}\' is never used.',
     'diag.unused.session': 'Session \'{name}\' is never used.',

@@ -16,6 +16,7 @@ export const it: Record<MessageKey, string> = {
     'status.clean': 'Meso: nessun problema',
     'status.problems': 'Meso: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}',
     'status.showProblems': 'Mostra i problemi',
+    'lsp.moreProblems': '{count, plural, one {Un altro problema} other {Altri # problemi}} in questo file non {count, plural, one {è mostrato} other {sono mostrati}} (l\'editor mostra i primi {max}; `meso check` li elenca tutti).',
     'diag.unused.mixture': 'La miscela \'{name}\' non è mai iniettata.',
     'diag.unused.technique': 'La tecnica \'{name}\' non è mai usata.',
     'diag.unused.session': 'La seduta \'{name}\' non è in nessuna fase del calendario.',

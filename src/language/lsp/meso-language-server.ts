@@ -2,6 +2,7 @@ import { DefaultLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { DidChangeWorkspaceFoldersNotification, type InitializeParams, type InitializeResult, type InitializedParams } from 'vscode-languageserver';
 import pkg from '../../../package.json' with { type: 'json' };
 import { isStdUri } from '../std/std-library.js';
+import { capDiagnostics, MAX_PUBLISHED_DIAGNOSTICS } from './capped-diagnostics.js';
 import type { MesoWorkspaceManager } from '../workspace/meso-workspace-manager.js';
 import type { MesoLspServices } from './lsp-module.js';
 
@@ -17,7 +18,7 @@ export function diagnosticDocsUri(code: string): string {
 /**
  * Langium's language server, with what LSP 3.17 clients other than VS Code need from it:
  * `serverInfo`, workspace folders that may change at run time, a `codeDescription` link from
- * each diagnostic to its code's documentation, and no empty diagnostics for the std library's
+ * each diagnostic to its code's documentation, at most `MAX_PUBLISHED_DIAGNOSTICS` per document, and no empty diagnostics for the std library's
  * documents (13 of them at each start, for files no editor shows).
  */
 export class MesoLanguageServer extends DefaultLanguageServer {
@@ -28,9 +29,12 @@ export class MesoLanguageServer extends DefaultLanguageServer {
         const connection = services.lsp.Connection;
         if (connection) {
             const send = connection.sendDiagnostics.bind(connection);
+            const more = (count: number) => (services.ServiceRegistry.all[0] as MesoLspServices | undefined)?.i18n.Locale.t('lsp.moreProblems', { count, max: MAX_PUBLISHED_DIAGNOSTICS })
+                ?? `${count} more problems not shown`;
             connection.sendDiagnostics = params => isStdUri(params.uri) && params.diagnostics.length === 0 ? Promise.resolve() : send({
                 ...params,
-                diagnostics: params.diagnostics.map(d => typeof d.code === 'string' && !d.codeDescription ? { ...d, codeDescription: { href: diagnosticDocsUri(d.code) } } : d)
+                diagnostics: capDiagnostics(params.diagnostics, more)
+                    .map(d => typeof d.code === 'string' && !d.codeDescription ? { ...d, codeDescription: { href: diagnosticDocsUri(d.code) } } : d)
             });
         }
     }
