@@ -41821,25 +41821,53 @@ var MesoLocale = class {
 };
 
 // src/language/workspace/project-settings.ts
+var import_ignore2 = __toESM(require_ignore(), 1);
 var MesoProjectSettings = class {
   roots = /* @__PURE__ */ new Map();
+  matchers = /* @__PURE__ */ new Map();
   /** Sets (or, with `undefined`, removes) the settings of the project rooted at `root`. */
   set(root2, settings) {
     const key = folderKey(root2);
+    this.matchers.delete(key);
     if (settings) this.roots.set(key, settings);
     else this.roots.delete(key);
   }
   clear() {
     this.roots.clear();
+    this.matchers.clear();
   }
   /** The settings of the project holding `uri`, if any. */
   forDocument(uri) {
+    const root2 = this.rootOf(uri);
+    return root2 === void 0 ? void 0 : this.roots.get(root2);
+  }
+  /** Whether any project has `ignore` patterns (else `ignores` is false for every document). */
+  hasIgnorePatterns() {
+    return [...this.roots.values()].some((s) => (s.ignore?.length ?? 0) > 0);
+  }
+  /**
+   * Whether the `ignore` patterns of the project holding `uri` leave it out (gitignore syntax,
+   * relative to the project root, as `meso check` matches them).
+   */
+  ignores(uri) {
+    const root2 = this.rootOf(uri);
+    if (root2 === void 0) return false;
+    if (!this.matchers.has(root2)) {
+      const patterns = this.roots.get(root2).ignore ?? [];
+      this.matchers.set(root2, patterns.length > 0 ? (0, import_ignore2.default)().add([...patterns]) : void 0);
+    }
+    const matcher = this.matchers.get(root2);
+    if (!matcher) return false;
+    const relative9 = URI2.parse(typeof uri === "string" ? uri : uri.toString()).path.slice(URI2.parse(root2).path.replace(/\/?$/, "/").length);
+    return relative9 !== "" && matcher.ignores(relative9);
+  }
+  rootOf(uri) {
     const text = typeof uri === "string" ? uri : uri.toString();
     let best;
     for (const root2 of this.roots.keys()) {
       if (text.startsWith(root2) && (!best || root2.length > best.length)) best = root2;
     }
-    return best === void 0 ? void 0 : this.roots.get(best);
+    return best;
   }
   /** Every formulary file of every project (they are loaded as workspace documents). */
   allFormularies() {

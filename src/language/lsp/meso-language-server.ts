@@ -2,6 +2,7 @@ import { DefaultLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { DidChangeWorkspaceFoldersNotification, type InitializeParams, type InitializeResult, type InitializedParams } from 'vscode-languageserver';
 import pkg from '../../../package.json' with { type: 'json' };
 import { isStdUri } from '../std/std-library.js';
+import { IgnoredDocuments } from './ignored-documents.js';
 import { capDiagnostics, MAX_PUBLISHED_DIAGNOSTICS } from './capped-diagnostics.js';
 import type { MesoWorkspaceManager } from '../workspace/meso-workspace-manager.js';
 import type { MesoLspServices } from './lsp-module.js';
@@ -18,7 +19,8 @@ export function diagnosticDocsUri(code: string): string {
 /**
  * Langium's language server, with what LSP 3.17 clients other than VS Code need from it:
  * `serverInfo`, workspace folders that may change at run time, a `codeDescription` link from
- * each diagnostic to its code's documentation, at most `MAX_PUBLISHED_DIAGNOSTICS` per document, and no empty diagnostics for the std library's
+ * each diagnostic to its code's documentation, at most `MAX_PUBLISHED_DIAGNOSTICS` per document, none for files meso.config.json
+ * ignores (`IgnoredDocuments`), and no empty diagnostics for the std library's
  * documents (13 of them at each start, for files no editor shows).
  */
 export class MesoLanguageServer extends DefaultLanguageServer {
@@ -31,11 +33,17 @@ export class MesoLanguageServer extends DefaultLanguageServer {
             const send = connection.sendDiagnostics.bind(connection);
             const more = (count: number) => (services.ServiceRegistry.all[0] as MesoLspServices | undefined)?.i18n.Locale.t('lsp.moreProblems', { count, max: MAX_PUBLISHED_DIAGNOSTICS })
                 ?? `${count} more problems not shown`;
-            connection.sendDiagnostics = params => isStdUri(params.uri) && params.diagnostics.length === 0 ? Promise.resolve() : send({
-                ...params,
-                diagnostics: capDiagnostics(params.diagnostics, more)
-                    .map(d => typeof d.code === 'string' && !d.codeDescription ? { ...d, codeDescription: { href: diagnosticDocsUri(d.code) } } : d)
-            });
+            const ignored = new IgnoredDocuments(services);
+            connection.sendDiagnostics = params => {
+                const diagnostics = ignored.filter(params.uri, params.diagnostics);
+                if (!diagnostics || (isStdUri(params.uri) && diagnostics.length === 0)) return Promise.resolve();
+                return send({
+                    ...params,
+                    diagnostics: capDiagnostics(diagnostics, more)
+                        .map(d => typeof d.code === 'string' && !d.codeDescription ? { ...d, codeDescription: { href: diagnosticDocsUri(d.code) } } : d)
+                });
+            };
+            ignored.afterBuilds((uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }));
         }
     }
 
