@@ -42096,7 +42096,8 @@ async function loadWorkspace(files, options = {}) {
   const checked = loaded.map((document) => {
     const sourceText = lenient.get(document.uri.toString()) ?? document.textDocument.getText();
     const key = document.uri.toString();
-    const states = [...new Set(importTargets.get(key))].map((target) => {
+    const seen = [...importTargets.get(key) ?? [], ...formularies.map((f2) => f2.toString()).filter((f2) => f2 !== key)];
+    const states = [...new Set(seen)].map((target) => {
       const hash = hashes.get(target);
       const path16 = URI2.parse(target).fsPath;
       return hash ? { path: path16, hash } : { path: path16, missing: imports.loadFailure(URI2.parse(target)) ?? "ENOENT" };
@@ -42178,8 +42179,8 @@ async function checkWorker(data, reply) {
   try {
     reply({ results: await checkHere(data.files, data) });
   } catch (e) {
-    const kind = e instanceof CliError ? "cli" : e instanceof FileSystemError ? "fs" : "other";
-    reply({ error: { kind, message: e instanceof Error ? e.message : String(e), exitCode: e instanceof CliError ? e.exitCode : void 0 } });
+    const kind = e instanceof CliProblems ? "problems" : e instanceof CliError ? "cli" : e instanceof FileSystemError ? "fs" : "other";
+    reply({ error: { kind, message: e instanceof Error ? e.message : String(e), exitCode: e instanceof CliError ? e.exitCode : void 0, lines: e instanceof CliProblems ? e.lines : void 0 } });
   }
 }
 function inWorker(script, data) {
@@ -42187,6 +42188,7 @@ function inWorker(script, data) {
     const worker2 = new import_node_worker_threads.Worker(script, { workerData: { mesoCheckWorker: data }, argv: [], stdout: true, stderr: true });
     worker2.once("message", (m) => {
       if ("results" in m) resolve11(m.results);
+      else if (m.error.kind === "problems") reject(new CliProblems(m.error.lines ?? [m.error.message]));
       else if (m.error.kind === "cli") reject(new CliError(m.error.message, m.error.exitCode));
       else if (m.error.kind === "fs") reject(new FileSystemError(m.error.message));
       else reject(new Error(m.error.message));
@@ -42201,7 +42203,7 @@ async function checkFiles(files, options) {
   if (threads <= 1) return checkHere(files, options);
   const size = Math.ceil(files.length / threads);
   const parts = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((p) => p.length > 0);
-  const data = (part) => ({ files: part, root: options.root, maxBytes: options.maxBytes, locale: options.locale });
+  const data = (part) => ({ files: part, root: options.root, maxBytes: options.maxBytes, locale: options.locale, config: options.config });
   const settled = await Promise.allSettled(parts.map((part, i) => i === 0 ? checkHere(part, options) : inWorker(options.workerScript, data(part))));
   const failed = settled.find((s) => s.status === "rejected");
   if (failed) throw failed.reason;
@@ -43942,7 +43944,9 @@ function keyOf(context) {
     config: configHash(context.files, context.root),
     root: context.root,
     maxBytes: context.maxBytes ?? null,
-    locale: context.locale
+    locale: context.locale,
+    // The configuration applied, wherever it was found (its formularies are imports of every file: their entries).
+    settings: context.config ? { path: context.config.path, profile: context.config.parsed.profile ?? null, severities: context.config.parsed.severities, formularies: context.config.parsed.formularies, ignore: context.config.parsed.ignore } : null
   })).digest("hex");
 }
 function cacheFile(location, cwd) {
@@ -44093,17 +44097,18 @@ function render2(report2, format2, options, cwd) {
       return formatText(report2, options.color ?? false, options.locale);
   }
 }
-async function checkWithCache(files, root2, cwd, options) {
-  const cache2 = options.cache ? new CheckCache(cacheFile(options.cacheLocation, cwd), { version: options.version ?? "dev", root: root2, maxBytes: options.maxBytes, locale: options.locale ?? "en", files }) : void 0;
+async function checkWithCache(files, root2, cwd, options, config) {
+  const cache2 = options.cache ? new CheckCache(cacheFile(options.cacheLocation, cwd), { version: options.version ?? "dev", root: root2, maxBytes: options.maxBytes, locale: options.locale ?? "en", files, config }) : void 0;
   const cached = [];
   const misses = [];
-  for (const file of files) {
+  const formularies = config ? config.parsed.formularies.map((f2) => path11.resolve(config.folder, f2)) : [];
+  for (const file of [.../* @__PURE__ */ new Set([...files, ...formularies])]) {
     const hit = cache2?.lookup(file);
     if (hit) cached.push(hit);
     else misses.push(file);
   }
   const threads = threadCount(options.concurrency, misses.length);
-  const fresh = misses.length > 0 ? await checkFiles(misses, { root: root2, maxBytes: options.maxBytes, locale: options.locale, threads, workerScript: options.workerScript }) : [];
+  const fresh = misses.length > 0 ? await checkFiles(misses, { root: root2, maxBytes: options.maxBytes, locale: options.locale, config, threads, workerScript: options.workerScript }) : [];
   await cache2?.save(fresh);
   return mergeResults([fresh, ...cached]);
 }
@@ -44121,10 +44126,8 @@ async function checkCommand(paths, options) {
   if (texts) {
     const checked = (await loadWorkspace(files, { root: root2, maxBytes: options.maxBytes, texts, locale, config })).files;
     report2 = collectProblems(checked.filter((f2) => texts.has(f2.path)), cwd, options.quiet);
-  } else if (config) {
-    report2 = collectProblems((await loadWorkspace(files, { root: root2, maxBytes: options.maxBytes, locale, config })).files, cwd, options.quiet);
   } else {
-    report2 = reportOf(await checkWithCache(files, root2, cwd, options), cwd, options.quiet);
+    report2 = reportOf(await checkWithCache(files, root2, cwd, options, config), cwd, options.quiet);
   }
   let output = render2(report2, format2, options, cwd);
   const tooManyWarnings = report2.errors === 0 && options.maxWarnings !== void 0 && report2.warnings > options.maxWarnings;

@@ -6,6 +6,7 @@ import { writeAllAtomically } from '../files/write-atomic.js';
 import { stdFiles } from '../language/std/std-files.generated.js';
 import type { CheckedResult } from './check-files.js';
 import type { ImportState } from './load-workspace.js';
+import type { ProjectConfigFile } from './project-config-file.js';
 import type { FileProblem } from './problems.js';
 
 /**
@@ -13,8 +14,8 @@ import type { FileProblem } from './problems.js';
  * imports as they were found (their hashes, or why they were missing) and its problems. A
  * file's problems depend only on it, what it imports (transitively), std, the project
  * configuration, the project folder, the size limit, the language of the messages and meso's
- * version: the last six make
- * the cache's key, and a file's entry is used only when the file and every file it reaches
+ * version: the last six make the cache's key (the configuration's settings; its formularies
+ * are imports of every file, so each entry records their hashes), and a file's entry is used only when the file and every file it reaches
  * through its imports still hash as recorded. Anything else (another key, a damaged,
  * truncated or foreign file) is ignored and the cache rewritten; an entry is never trusted
  * on its word.
@@ -42,6 +43,8 @@ export interface CacheContext {
     readonly locale: string;
     /** The files to check (their folders and those above them may hold a configuration). */
     readonly files: readonly string[];
+    /** The project configuration applied (found up to the repository's root): its settings are in the key. */
+    readonly config?: ProjectConfigFile;
 }
 
 /**
@@ -69,7 +72,9 @@ function keyOf(context: CacheContext): string {
     const std = createHash('sha256');
     for (const file of stdFiles) std.update(`${file.path}\u0000${file.text}\u0000`);
     return createHash('sha256').update(JSON.stringify({
-        meso: context.version, std: std.digest('hex'), config: configHash(context.files, context.root), root: context.root, maxBytes: context.maxBytes ?? null, locale: context.locale
+        meso: context.version, std: std.digest('hex'), config: configHash(context.files, context.root), root: context.root, maxBytes: context.maxBytes ?? null, locale: context.locale,
+        // The configuration applied, wherever it was found (its formularies are imports of every file: their entries).
+        settings: context.config ? { path: context.config.path, profile: context.config.parsed.profile ?? null, severities: context.config.parsed.severities, formularies: context.config.parsed.formularies, ignore: context.config.parsed.ignore } : null
     })).digest('hex');
 }
 

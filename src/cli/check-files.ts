@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { FileSystemError } from '../files/fs-errors.js';
-import { CliError, ExitCode } from './exit-codes.js';
+import { CliError, CliProblems, ExitCode } from './exit-codes.js';
 import { loadWorkspace, type ImportState } from './load-workspace.js';
 import { fileProblemsOf, type FileProblems } from './problems.js';
 import type { Locale } from '../language/i18n/locale.js';
+import type { ProjectConfigFile } from './project-config-file.js';
 
 /** A checked file's problems, with what the check cache keys them by. */
 export interface CheckedResult extends FileProblems {
@@ -18,6 +19,8 @@ export interface CheckFilesOptions {
     readonly maxBytes?: number;
     /** The language of the messages. */
     readonly locale?: Locale;
+    /** The project's meso.config.json, as read (every thread applies it). */
+    readonly config?: ProjectConfigFile;
 }
 
 /** Fewer files than this per thread are checked on fewer threads: a thread's start (the bundle, std) costs about as much. */
@@ -41,15 +44,16 @@ export interface CheckWorkerData extends CheckFilesOptions {
     readonly files: string[];
 }
 
-type WorkerReply = { readonly results: CheckedResult[] } | { readonly error: { readonly kind: 'cli' | 'fs' | 'other'; readonly message: string; readonly exitCode?: ExitCode } };
+type WorkerReply = { readonly results: CheckedResult[] }
+    | { readonly error: { readonly kind: 'cli' | 'problems' | 'fs' | 'other'; readonly message: string; readonly exitCode?: ExitCode; readonly lines?: readonly string[] } };
 
 /** The body of a worker thread started by `checkFiles` (called by the CLI's entry point). */
 export async function checkWorker(data: CheckWorkerData, reply: (message: WorkerReply) => void): Promise<void> {
     try {
         reply({ results: await checkHere(data.files, data) });
     } catch (e) {
-        const kind = e instanceof CliError ? 'cli' : e instanceof FileSystemError ? 'fs' : 'other';
-        reply({ error: { kind, message: e instanceof Error ? e.message : String(e), exitCode: e instanceof CliError ? e.exitCode : undefined } });
+        const kind = e instanceof CliProblems ? 'problems' : e instanceof CliError ? 'cli' : e instanceof FileSystemError ? 'fs' : 'other';
+        reply({ error: { kind, message: e instanceof Error ? e.message : String(e), exitCode: e instanceof CliError ? e.exitCode : undefined, lines: e instanceof CliProblems ? e.lines : undefined } });
     }
 }
 
@@ -58,6 +62,7 @@ function inWorker(script: string, data: CheckWorkerData): Promise<CheckedResult[
         const worker = new Worker(script, { workerData: { mesoCheckWorker: data }, argv: [], stdout: true, stderr: true });
         worker.once('message', (m: WorkerReply) => {
             if ('results' in m) resolve(m.results);
+            else if (m.error.kind === 'problems') reject(new CliProblems(m.error.lines ?? [m.error.message]));
             else if (m.error.kind === 'cli') reject(new CliError(m.error.message, m.error.exitCode));
             else if (m.error.kind === 'fs') reject(new FileSystemError(m.error.message));
             else reject(new Error(m.error.message));
@@ -81,7 +86,7 @@ export async function checkFiles(files: string[], options: CheckFilesOptions & {
     if (threads <= 1) return checkHere(files, options);
     const size = Math.ceil(files.length / threads);
     const parts = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size)).filter(p => p.length > 0);
-    const data = (part: string[]): CheckWorkerData => ({ files: part, root: options.root, maxBytes: options.maxBytes, locale: options.locale });
+    const data = (part: string[]): CheckWorkerData => ({ files: part, root: options.root, maxBytes: options.maxBytes, locale: options.locale, config: options.config });
     const settled = await Promise.allSettled(parts.map((part, i) => i === 0 ? checkHere(part, options) : inWorker(options.workerScript!, data(part))));
     const failed = settled.find(s => s.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;

@@ -24,7 +24,10 @@ export interface CheckedFile {
     readonly sourceText: string;
     /** SHA-256 (hex) of the bytes checked. */
     readonly hash: string;
-    /** The files it imports that were looked for (not refused), and what was found there. */
+    /**
+     * The files it imports that were looked for (not refused), and what was found there; the
+     * project configuration's formularies count as imported by every file (it sees them).
+     */
     readonly imports: ImportState[];
 }
 
@@ -124,7 +127,8 @@ export async function loadWorkspace(files: string[], options: LoadOptions = {}):
         .map(document => {
             const sourceText = lenient.get(document.uri.toString()) ?? document.textDocument.getText();
             const key = document.uri.toString();
-            const states = [...new Set(importTargets.get(key))].map((target): ImportState => {
+            const seen = [...(importTargets.get(key) ?? []), ...formularies.map(f => f.toString()).filter(f => f !== key)];
+            const states = [...new Set(seen)].map((target): ImportState => {
                 const hash = hashes.get(target);
                 const path = URI.parse(target).fsPath;
                 return hash ? { path, hash } : { path, missing: imports.loadFailure(URI.parse(target)) ?? 'ENOENT' };

@@ -13,6 +13,7 @@ import { resolveInputs, stdinInput, type InputOptions } from '../inputs.js';
 import { CheckCache, cacheFile } from '../check-cache.js';
 import { checkFiles, mergeResults, threadCount, type CheckedResult } from '../check-files.js';
 import { loadWorkspace } from '../load-workspace.js';
+import type { ProjectConfigFile } from '../project-config-file.js';
 import { collectProblems, reportOf, type ProblemReport } from '../problems.js';
 import { escapeControls, inertJson, inertLines, inertXml } from '../safe-output.js';
 import type { Locale } from '../../language/i18n/locale.js';
@@ -67,16 +68,18 @@ function render(report: ProblemReport, format: CheckFormat, options: CheckOption
  * whose imports did not change (with `--cache`), the others checked on the threads
  * `--concurrency` gives; in path order.
  */
-async function checkWithCache(files: string[], root: string, cwd: string, options: CheckOptions) {
-    const cache = options.cache ? new CheckCache(cacheFile(options.cacheLocation, cwd), { version: options.version ?? 'dev', root, maxBytes: options.maxBytes, locale: options.locale ?? 'en', files }) : undefined;
+async function checkWithCache(files: string[], root: string, cwd: string, options: CheckOptions, config: ProjectConfigFile | undefined) {
+    const cache = options.cache ? new CheckCache(cacheFile(options.cacheLocation, cwd), { version: options.version ?? 'dev', root, maxBytes: options.maxBytes, locale: options.locale ?? 'en', files, config }) : undefined;
     const cached: CheckedResult[][] = [];
     const misses: string[] = [];
-    for (const file of files) {
+    // The configuration's formularies are reported with the files (they are loaded with every one).
+    const formularies = config ? config.parsed.formularies.map(f => path.resolve(config.folder, f)) : [];
+    for (const file of [...new Set([...files, ...formularies])]) {
         const hit = cache?.lookup(file);
         if (hit) cached.push(hit); else misses.push(file);
     }
     const threads = threadCount(options.concurrency, misses.length);
-    const fresh = misses.length > 0 ? await checkFiles(misses, { root, maxBytes: options.maxBytes, locale: options.locale, threads, workerScript: options.workerScript }) : [];
+    const fresh = misses.length > 0 ? await checkFiles(misses, { root, maxBytes: options.maxBytes, locale: options.locale, config, threads, workerScript: options.workerScript }) : [];
     await cache?.save(fresh);
     // A file both checked now and found in the cache has the same results either way: the fresh ones are listed first.
     return mergeResults([fresh, ...cached]);
@@ -103,12 +106,8 @@ export async function checkCommand(paths: string[], options: CheckOptions): Prom
         const checked = (await loadWorkspace(files, { root, maxBytes: options.maxBytes, texts, locale, config })).files;
         // With --stdin, only the text given is reported (its imports are checked with it, as usual, but not listed).
         report = collectProblems(checked.filter(f => texts.has(f.path)), cwd, options.quiet);
-    } else if (config) {
-        // A project configuration changes every file's results: checked here, in one process and
-        // without the cache (whose keys do not hold the configuration).
-        report = collectProblems((await loadWorkspace(files, { root, maxBytes: options.maxBytes, locale, config })).files, cwd, options.quiet);
     } else {
-        report = reportOf(await checkWithCache(files, root, cwd, options), cwd, options.quiet);
+        report = reportOf(await checkWithCache(files, root, cwd, options, config), cwd, options.quiet);
     }
     let output = render(report, format, options, cwd);
     const tooManyWarnings = report.errors === 0 && options.maxWarnings !== undefined && report.warnings > options.maxWarnings;
