@@ -1696,9 +1696,9 @@ var require_messageWriter = __commonJS({
         this.writable.onError((error) => this.fireError(error));
         this.writable.onClose(() => this.fireClose());
       }
-      async write(msg) {
+      async write(msg2) {
         return this.writeSemaphore.lock(async () => {
-          const payload = this.options.contentTypeEncoder.encode(msg, this.options).then((buffer) => {
+          const payload = this.options.contentTypeEncoder.encode(msg2, this.options).then((buffer) => {
             if (this.options.contentEncoder !== void 0) {
               return this.options.contentEncoder.encode(buffer);
             } else {
@@ -1709,25 +1709,25 @@ var require_messageWriter = __commonJS({
             const headers = [];
             headers.push(ContentLength, buffer.byteLength.toString(), CRLF);
             headers.push(CRLF);
-            return this.doWrite(msg, headers, buffer);
+            return this.doWrite(msg2, headers, buffer);
           }, (error) => {
             this.fireError(error);
             throw error;
           });
         });
       }
-      async doWrite(msg, headers, data) {
+      async doWrite(msg2, headers, data) {
         try {
           await this.writable.write(headers.join(""), "ascii");
           return this.writable.write(data);
         } catch (error) {
-          this.handleError(error, msg);
+          this.handleError(error, msg2);
           return Promise.reject(error);
         }
       }
-      handleError(error, msg) {
+      handleError(error, msg2) {
         this.errorCount++;
-        this.fireError(error, msg, this.errorCount);
+        this.fireError(error, msg2, this.errorCount);
       }
       end() {
         this.writable.end();
@@ -15180,8 +15180,8 @@ function getParentChain(node) {
 // node_modules/langium/lib/utils/errors.js
 var ErrorWithLocation = class extends Error {
   constructor(node, message) {
-    const msg = typeof message === "string" ? message : message();
-    super(node ? `${msg} at ${node.range.start.line}:${node.range.start.character}` : msg);
+    const msg2 = typeof message === "string" ? message : message();
+    super(node ? `${msg2} at ${node.range.start.line}:${node.range.start.character}` : msg2);
   }
 };
 function assertUnreachable(_, message = "Error: Got unexpected value.") {
@@ -16681,14 +16681,14 @@ function createGrammarConfig(services) {
 }
 
 // node_modules/@chevrotain/utils/lib/src/print.js
-function PRINT_ERROR(msg) {
+function PRINT_ERROR(msg2) {
   if (console && console.error) {
-    console.error(`Error: ${msg}`);
+    console.error(`Error: ${msg2}`);
   }
 }
-function PRINT_WARNING(msg) {
+function PRINT_WARNING(msg2) {
   if (console && console.warn) {
-    console.warn(`Warning: ${msg}`);
+    console.warn(`Warning: ${msg2}`);
   }
 }
 
@@ -17437,7 +17437,7 @@ var CUSTOM_MATCH = 1;
 var REG_EXP_MATCH = 2;
 var ASCII_CLASS_MATCH = 3;
 function analyzeTokenTypes(tokenTypes, options) {
-  options = Object.assign({ safeMode: false, positionTracking: "full", lineTerminatorCharacters: ["\r", "\n"], tracer: (msg, action) => action() }, options);
+  options = Object.assign({ safeMode: false, positionTracking: "full", lineTerminatorCharacters: ["\r", "\n"], tracer: (msg2, action) => action() }, options);
   const tracer = options.tracer;
   tracer("initCharCodeToOptimizedIndexMap", () => {
     initCharCodeToOptimizedIndexMap();
@@ -17866,9 +17866,9 @@ function findModesThatDoNotExist(tokenTypes, validModes) {
     return clazz.PUSH_MODE !== void 0 && !validModes.includes(clazz.PUSH_MODE);
   });
   const errors = invalidModes.map((tokType) => {
-    const msg = `Token Type: ->${tokType.name}<- static 'PUSH_MODE' value cannot refer to a Lexer Mode ->${tokType.PUSH_MODE}<-which does not exist`;
+    const msg2 = `Token Type: ->${tokType.name}<- static 'PUSH_MODE' value cannot refer to a Lexer Mode ->${tokType.PUSH_MODE}<-which does not exist`;
     return {
-      message: msg,
+      message: msg2,
       type: LexerDefinitionErrorType.PUSH_MODE_DOES_NOT_EXIST,
       tokenTypes: [tokType]
     };
@@ -17892,11 +17892,11 @@ function findUnreachablePatterns(tokenTypes) {
   tokenTypes.forEach((aTokType, aIdx) => {
     canBeTested.forEach(({ str: bStr, idx: bIdx, tokenType: bTokType }) => {
       if (aIdx < bIdx && tryToMatchStrToPattern(bStr, aTokType.PATTERN)) {
-        const msg = `Token: ->${bTokType.name}<- can never be matched.
+        const msg2 = `Token: ->${bTokType.name}<- can never be matched.
 Because it appears AFTER the Token Type ->${aTokType.name}<-in the lexer's definition.
 See https://chevrotain.io/docs/guide/resolving_lexer_errors.html#UNREACHABLE`;
         errors.push({
-          message: msg,
+          message: msg2,
           type: LexerDefinitionErrorType.UNREACHABLE_PATTERN,
           tokenTypes: [aTokType, bTokType]
         });
@@ -18477,7 +18477,7 @@ var Lexer = class {
   // this method also used quite a bit of `!` none null assertions because it is too optimized
   // for `tsc` to always understand it is "safe"
   tokenizeInternal(text, initialMode) {
-    let i, j, k, matchAltImage, longerAlt, matchedImage, payload, altPayload, imageLength, group, tokType, newToken, errLength, msg, match;
+    let i, j, k, matchAltImage, longerAlt, matchedImage, payload, altPayload, imageLength, group, tokType, newToken, errLength, msg2, match;
     const orgText = text;
     const orgLength = orgText.length;
     let offset = 0;
@@ -18504,13 +18504,13 @@ var Lexer = class {
       if (modeStack.length === 1 && // if we have both a POP_MODE and a PUSH_MODE this is in-fact a "transition"
       // So no error should occur.
       popToken.tokenType.PUSH_MODE === void 0) {
-        const msg2 = this.config.errorMessageProvider.buildUnableToPopLexerModeMessage(popToken);
+        const msg3 = this.config.errorMessageProvider.buildUnableToPopLexerModeMessage(popToken);
         errors.push({
           offset: popToken.startOffset,
           line: popToken.startLine,
           column: popToken.startColumn,
           length: popToken.image.length,
-          message: msg2
+          message: msg3
         });
       } else {
         modeStack.pop();
@@ -18701,13 +18701,13 @@ var Lexer = class {
         }
         errLength = offset - errorStartOffset;
         column = this.computeNewColumn(column, errLength);
-        msg = this.config.errorMessageProvider.buildUnexpectedCharactersMessage(orgText, errorStartOffset, errLength, errorLine, errorColumn, modeStack.at(-1));
+        msg2 = this.config.errorMessageProvider.buildUnexpectedCharactersMessage(orgText, errorStartOffset, errLength, errorLine, errorColumn, modeStack.at(-1));
         errors.push({
           offset: errorStartOffset,
           line: errorLine,
           column: errorColumn,
           length: errLength,
-          message: msg
+          message: msg2
         });
         if (recoveryEnabled === false) {
           break;
@@ -18898,8 +18898,8 @@ var defaultParserErrorProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName: ruleName2 }) {
     const hasLabel = hasTokenLabel2(expected);
     const expectedMsg = hasLabel ? `--> ${tokenLabel2(expected)} <--` : `token of type --> ${expected.name} <--`;
-    const msg = `Expecting ${expectedMsg} but found --> '${actual.image}' <--`;
-    return msg;
+    const msg2 = `Expecting ${expectedMsg} but found --> '${actual.image}' <--`;
+    return msg2;
   },
   buildNotAllInputParsedMessage({ firstRedundant, ruleName: ruleName2 }) {
     return "Redundant input, expecting EOF but found: " + firstRedundant.image;
@@ -18936,8 +18936,8 @@ ${nextValidSequenceItems.join("\n")}`;
 Object.freeze(defaultParserErrorProvider);
 var defaultGrammarResolverErrorProvider = {
   buildRuleNotFoundError(topLevelRule, undefinedRule) {
-    const msg = "Invalid grammar, reference to a rule which is not defined: ->" + undefinedRule.nonTerminalName + "<-\ninside top level rule: ->" + topLevelRule.name + "<-";
-    return msg;
+    const msg2 = "Invalid grammar, reference to a rule which is not defined: ->" + undefinedRule.nonTerminalName + "<-\ninside top level rule: ->" + topLevelRule.name + "<-";
+    return msg2;
   }
 };
 var defaultGrammarValidatorErrorProvider = {
@@ -18957,13 +18957,13 @@ var defaultGrammarValidatorErrorProvider = {
     const dslName = getProductionDslName(duplicateProd);
     const extraArgument = getExtraProductionArgument2(duplicateProd);
     const hasExplicitIndex = index > 0;
-    let msg = `->${dslName}${hasExplicitIndex ? index : ""}<- ${extraArgument ? `with argument: ->${extraArgument}<-` : ""}
+    let msg2 = `->${dslName}${hasExplicitIndex ? index : ""}<- ${extraArgument ? `with argument: ->${extraArgument}<-` : ""}
                   appears more than once (${duplicateProds.length} times) in the top level rule: ->${topLevelName}<-.                  
                   For further details see: https://chevrotain.io/docs/FAQ.html#NUMERICAL_SUFFIXES 
                   `;
-    msg = msg.replace(/[ \t]+/g, " ");
-    msg = msg.replace(/\s\s+/g, "\n");
-    return msg;
+    msg2 = msg2.replace(/[ \t]+/g, " ");
+    msg2 = msg2.replace(/\s\s+/g, "\n");
+    return msg2;
   },
   buildNamespaceConflictError(rule) {
     const errMsg = `Namespace conflict found in grammar.
@@ -19077,9 +19077,9 @@ var GastRefResolverVisitor = class extends GAstVisitor {
   visitNonTerminal(node) {
     const ref = this.nameToTopRule[node.nonTerminalName];
     if (!ref) {
-      const msg = this.errMsgProvider.buildRuleNotFoundError(this.currTopLevel, node);
+      const msg2 = this.errMsgProvider.buildRuleNotFoundError(this.currTopLevel, node);
       this.errors.push({
-        message: msg,
+        message: msg2,
         type: ParserDefinitionErrorType.UNRESOLVED_SUBRULE_REF,
         ruleName: this.currTopLevel.name,
         unresolvedRefName: node.nonTerminalName
@@ -19893,10 +19893,10 @@ function validateDuplicateProductions(topLevelRule, errMsgProvider) {
   const duplicates = Object.fromEntries(Object.entries(productionGroups).filter(([_k, currGroup]) => currGroup.length > 1));
   const errors = Object.values(duplicates).map((currDuplicates) => {
     const firstProd = currDuplicates[0];
-    const msg = errMsgProvider.buildDuplicateFoundError(topLevelRule, currDuplicates);
+    const msg2 = errMsgProvider.buildDuplicateFoundError(topLevelRule, currDuplicates);
     const dslName = getProductionDslName(firstProd);
     const defError = {
-      message: msg,
+      message: msg2,
       type: ParserDefinitionErrorType.DUPLICATE_PRODUCTIONS,
       ruleName: topLevelRule.name,
       dslName,
@@ -20369,13 +20369,13 @@ var Recoverable = class {
     let currToken = this.LA_FAST(1);
     const generateErrorMessage = () => {
       const previousToken = this.LA(0);
-      const msg = this.errorMessageProvider.buildMismatchTokenMessage({
+      const msg2 = this.errorMessageProvider.buildMismatchTokenMessage({
         expected: expectedTokType,
         actual: nextTokenWithoutResync,
         previous: previousToken,
         ruleName: this.getCurrRuleFullName()
       });
-      const error = new MismatchedTokenException(msg, nextTokenWithoutResync, this.LA(0));
+      const error = new MismatchedTokenException(msg2, nextTokenWithoutResync, this.LA(0));
       error.resyncedTokens = resyncedTokens.slice(0, -1);
       this.SAVE_ERROR(error);
     };
@@ -21810,19 +21810,19 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
     return consumedToken;
   }
   consumeInternalError(tokType, nextToken, options) {
-    let msg;
+    let msg2;
     const previousToken = this.LA(0);
     if (options !== void 0 && options.ERR_MSG) {
-      msg = options.ERR_MSG;
+      msg2 = options.ERR_MSG;
     } else {
-      msg = this.errorMessageProvider.buildMismatchTokenMessage({
+      msg2 = this.errorMessageProvider.buildMismatchTokenMessage({
         expected: tokType,
         actual: nextToken,
         previous: previousToken,
         ruleName: this.getCurrRuleFullName()
       });
     }
-    throw this.SAVE_ERROR(new MismatchedTokenException(msg, nextToken, previousToken));
+    throw this.SAVE_ERROR(new MismatchedTokenException(msg2, nextToken, previousToken));
   }
   consumeInternalRecovery(tokType, idx, eFromConsumption) {
     if (this.recoveryEnabled && // TODO: more robust checking of the exception type. Perhaps Typescript extending expressions?
@@ -21972,14 +21972,14 @@ var ErrorHandler = class {
     for (let i = 1; i <= this.maxLookahead; i++) {
       actualTokens.push(this.LA(i));
     }
-    const msg = this.errorMessageProvider.buildEarlyExitMessage({
+    const msg2 = this.errorMessageProvider.buildEarlyExitMessage({
       expectedIterationPaths: insideProdPaths,
       actual: actualTokens,
       previous: this.LA(0),
       customUserDescription: userDefinedErrMsg,
       ruleName: ruleName2
     });
-    throw this.SAVE_ERROR(new EarlyExitException(msg, this.LA(1), this.LA(0)));
+    throw this.SAVE_ERROR(new EarlyExitException(msg2, this.LA(1), this.LA(0)));
   }
   // TODO: consider caching the error message computed information
   raiseNoAltException(occurrence, errMsgTypes) {
@@ -23275,10 +23275,10 @@ var isTypedArray_default = isTypedArray;
 // node_modules/lodash-es/_arrayLikeKeys.js
 var objectProto8 = Object.prototype;
 var hasOwnProperty6 = objectProto8.hasOwnProperty;
-function arrayLikeKeys(value, inherited2) {
+function arrayLikeKeys(value, inherited) {
   var isArr = isArray_default(value), isArg = !isArr && isArguments_default(value), isBuff = !isArr && !isArg && isBuffer_default(value), isType2 = !isArr && !isArg && !isBuff && isTypedArray_default(value), skipIndexes = isArr || isArg || isBuff || isType2, result = skipIndexes ? baseTimes_default(value.length, String) : [], length = result.length;
   for (var key in value) {
-    if ((inherited2 || hasOwnProperty6.call(value, key)) && !(skipIndexes && // Safari 9 has enumerable `arguments.length` in strict mode.
+    if ((inherited || hasOwnProperty6.call(value, key)) && !(skipIndexes && // Safari 9 has enumerable `arguments.length` in strict mode.
     (key == "length" || // Node.js 0.10 has enumerable non-index properties on buffers.
     isBuff && (key == "offset" || key == "parent") || // PhantomJS 2 has enumerable non-index properties on typed arrays.
     isType2 && (key == "buffer" || key == "byteLength" || key == "byteOffset") || // Skip index properties.
@@ -39190,8 +39190,85 @@ function pluralRule(locale) {
   return rule;
 }
 
+// src/language/i18n/diagnostics/doses.ts
+var dosesEn = {
+  "part.upTo": "up to {high} ({range})",
+  "part.source": "({origin}{source}{evidence})",
+  "part.evidence": "; evidence: {level}",
+  "part.fromClass": " (from class '{name}')",
+  "part.hours": "{hours} h",
+  "part.days": "{n, plural, one {{days} day} other {{days} days}}",
+  "part.cap.session": "{amount} per session",
+  "part.cap.cycle": "{amount} per cycle",
+  "part.cap.day": "{amount} per day",
+  "part.cap.week": "{amount} per week",
+  "part.cap.point": "{amount} per point",
+  "part.cap.area": "{amount} per area per session",
+  "part.cap.byWeight": "{cap} \xD7 {weight} kg = {total} mg",
+  "part.within.day": "within one day",
+  "part.within.week": "within one week",
+  "part.window.one": "session {index}",
+  "part.window.many": "sessions {first}\u2013{last} over {span}",
+  "part.percent": "{n} %",
+  "part.sumPart": "'{substance}' {amount} ({pct} of {allowed})",
+  "related.maximum": "maximum declared here",
+  "related.weightMaximum": "weight-based maximum declared here",
+  "diag.overdose.session": "'{substance}' {amount} in session '{session}' exceeds its maximum of {cap}{from} {note}.",
+  "diag.overdose.weight": "'{substance}' {amount} in session '{session}' exceeds {cap}{from} {note}.",
+  "diag.overdose.cycle": "'{substance}' {amount} over the cycle exceeds its maximum of {cap}{from} {note}.",
+  "diag.overdose.window": "'{substance}' {amount} {within} ({span}) exceeds its maximum of {cap}{from} {note}.",
+  "diag.overdose.pointVolume": "'{substance}' is injected at {amount} per point in session '{session}'; its maximum is {allowed} per point{from} {note}.",
+  "diag.overdose.point": "'{substance}' {amount} per point in session '{session}' exceeds its maximum of {allowed} per point{from} {note}.",
+  "diag.overdose.patientWindow": "'{substance}' {amount} {within} (sessions {first}\u2013{last} over {span}) of '{protocol}' exceeds {cap} for '{patient}' {note}.",
+  "diag.overdose.patientWeight": "'{substance}' {amount} in session '{session}' of '{protocol}' exceeds {cap} for '{patient}' {note}.",
+  "diag.anestheticSum": "Local anaesthetics in session '{session}' add up to {total} of their caps: {parts}; their toxicity adds up.",
+  "diag.anestheticSum.patient": "{sum} (with '{patient}' at {weight} kg)",
+  "diag.weightUnknown": "'{substance}' has a cap of {cap}, but no weight is known: declare 'patients from <weight> kg' in the protocol.",
+  "diag.amountUnknown.product": "'{substance}' in product '{product}' has no strength, so its caps cannot be checked: state its strength in the product (e.g. `{substance} 50 mg/mL`, or an amount per ampoule).",
+  "diag.amountUnknown.volume": "'{substance}' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.",
+  "diag.amountUnknown.share": "'{substance}' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration."
+};
+var dosesIt = {
+  "part.upTo": "fino a {high} ({range})",
+  "part.source": "({origin}{source}{evidence})",
+  "part.evidence": "; evidenza: {level}",
+  "part.fromClass": " (limite della classe '{name}')",
+  "part.hours": "{hours} h",
+  "part.days": "{n, plural, one {{days} giorno} other {{days} giorni}}",
+  "part.cap.session": "{amount} per seduta",
+  "part.cap.cycle": "{amount} per ciclo",
+  "part.cap.day": "{amount} al giorno",
+  "part.cap.week": "{amount} a settimana",
+  "part.cap.point": "{amount} per punto",
+  "part.cap.area": "{amount} per area a seduta",
+  "part.cap.byWeight": "{cap} \xD7 {weight} kg = {total} mg",
+  "part.within.day": "nell'arco di un giorno",
+  "part.within.week": "nell'arco di una settimana",
+  "part.window.one": "seduta {index}",
+  "part.window.many": "sedute {first}\u2013{last} in {span}",
+  "part.percent": "{n} %",
+  "part.sumPart": "'{substance}' {amount} ({pct} di {allowed})",
+  "related.maximum": "dose massima dichiarata qui",
+  "related.weightMaximum": "dose massima per kg dichiarata qui",
+  "diag.overdose.session": "La dose di '{substance}' nella seduta '{session}', {amount}, supera la dose massima di {cap}{from} {note}.",
+  "diag.overdose.weight": "La dose di '{substance}' nella seduta '{session}', {amount}, supera {cap}{from} {note}.",
+  "diag.overdose.cycle": "La dose di '{substance}' nel ciclo, {amount}, supera la dose massima di {cap}{from} {note}.",
+  "diag.overdose.window": "La dose di '{substance}' {within} ({span}), {amount}, supera la dose massima di {cap}{from} {note}.",
+  "diag.overdose.pointVolume": "'{substance}' \xE8 iniettato a {amount} per punto nella seduta '{session}'; il massimo \xE8 {allowed} per punto{from} {note}.",
+  "diag.overdose.point": "La dose di '{substance}' per punto nella seduta '{session}', {amount}, supera la dose massima di {allowed} per punto{from} {note}.",
+  "diag.overdose.patientWindow": "La dose di '{substance}' {within} (sedute {first}\u2013{last} in {span}) del protocollo '{protocol}', {amount}, supera {cap} per '{patient}' {note}.",
+  "diag.overdose.patientWeight": "La dose di '{substance}' nella seduta '{session}' del protocollo '{protocol}', {amount}, supera {cap} per '{patient}' {note}.",
+  "diag.anestheticSum": "Gli anestetici locali della seduta '{session}' arrivano insieme al {total} delle rispettive dosi massime: {parts}; la loro tossicit\xE0 si somma.",
+  "diag.anestheticSum.patient": "{sum} (per '{patient}', {weight} kg)",
+  "diag.weightUnknown": "'{substance}' ha una dose massima di {cap}, ma il peso non \xE8 noto: dichiarare 'pazienti da <peso> kg' nel protocollo.",
+  "diag.amountUnknown.product": "'{substance}' nel prodotto '{product}' non ha un dosaggio dichiarato, quindi le sue dosi massime non si possono controllare: indicarne il dosaggio nel prodotto (ad es. `{substance} 50 mg/mL`, o la quantit\xE0 per fiala).",
+  "diag.amountUnknown.volume": "'{substance}' \xE8 prescritto a volume ma senza concentrazione, quindi le sue dosi massime non si possono controllare: indicare la quantit\xE0 (ad es. in mg) o dichiararne la concentrazione.",
+  "diag.amountUnknown.share": "'{substance}' non ha una concentrazione dichiarata: non si possono calcolare n\xE9 il volume di questo componente n\xE9 la quota della miscela iniettata, e le sue dosi massime non si possono controllare. Dichiararne la concentrazione."
+};
+
 // src/language/i18n/messages.en.ts
 var en = {
+  ...dosesEn,
   "cli.summary": "{files, plural, one {# file} other {# files}} checked: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}.",
   "cli.tooManyWarnings": "Too many warnings: {warnings} (at most {max} allowed by --max-warnings).",
   "cli.noFiles": "No .meso files found in {paths}.",
@@ -39219,6 +39296,7 @@ var en = {
 
 // src/language/i18n/messages.it.ts
 var it = {
+  ...dosesIt,
   "cli.summary": "{files, plural, one {# file controllato} other {# file controllati}}: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}.",
   "cli.tooManyWarnings": "Troppi avvisi: {warnings} (--max-warnings ne consente al massimo {max}).",
   "cli.noFiles": "Nessun file .meso trovato in {paths}.",
@@ -39246,8 +39324,18 @@ var it = {
 
 // src/language/i18n/translate.ts
 var CATALOGUES = { en, it };
+function msg(key, args) {
+  return args ? { key, args } : { key };
+}
 function t(locale, key, args) {
-  return formatMessage(locale, CATALOGUES[locale][key], args);
+  return formatMessage(locale, CATALOGUES[locale][key], args && renderArgs(locale, args));
+}
+function renderArgs(locale, args) {
+  const rendered = {};
+  for (const [name, value] of Object.entries(args)) {
+    rendered[name] = typeof value !== "object" ? value : Array.isArray(value) ? value.map((m) => t(locale, m.key, m.args)).join(", ") : t(locale, value.key, value.args);
+  }
+  return rendered;
 }
 
 // src/language/validation/report.ts
@@ -39258,6 +39346,15 @@ function report(accept, severity2, code, message, info) {
 function localizedMessage(d, locale) {
   const message = d.data?.message;
   return message && typeof message === "object" ? t(locale, message.key, message.args) : void 0;
+}
+var relatedKeys;
+function localizeRelated(d, locale) {
+  if (!d.relatedInformation?.length) return;
+  relatedKeys ??= new Map(Object.entries(CATALOGUES.en).filter(([k]) => k.startsWith("related.")).map(([k, v]) => [v, k]));
+  for (const r of d.relatedInformation) {
+    const key = relatedKeys.get(r.message);
+    if (key) r.message = t(locale, key);
+  }
 }
 function codeOf(d) {
   if (typeof d.code === "string") return d.code;
@@ -39292,7 +39389,10 @@ var MesoDocumentValidator = class extends DefaultDocumentValidator {
     const diagnostics = await super.validateDocument(document, options, cancelToken);
     const locale = this.locale.current;
     for (const d of diagnostics) {
-      if (locale !== "en") d.message = localizedMessage(d, locale) ?? d.message;
+      if (locale !== "en") {
+        d.message = localizedMessage(d, locale) ?? d.message;
+        localizeRelated(d, locale);
+      }
       const data = d.data;
       const mapped = data?.code ? LANGIUM_CODES[data.code] : void 0;
       if (mapped) {
@@ -39471,7 +39571,8 @@ function originOf(node) {
 function relatedTo(node, message) {
   const range = node.$cstNode?.range;
   if (!range) return [];
-  return [{ location: { uri: ast_utils_exports.getDocument(node).uri.toString(), range }, message }];
+  const text = message.startsWith("related.") ? t("en", message) : message;
+  return [{ location: { uri: ast_utils_exports.getDocument(node).uri.toString(), range }, message: text }];
 }
 function sourceNote(node) {
   return `(${originOf(node)}${node.source ? `: ${node.source}` : ""})`;
@@ -39515,8 +39616,8 @@ var AreaChecks = class {
     switch (f2.kind) {
       case "over-area": {
         const where = f2.area ? `area '${areaName(f2.area)}'` : "the injects that name no area (counted as one area: name the areas with 'into')";
-        const inherited2 = f2.cap.from.name === f2.substance.name ? "" : ` (from class '${f2.cap.from.name}')`;
-        const message = `'${f2.substance.name}' ${formatUpTo(f2.amount)} into ${where} in session '${f2.session.session.name}' exceeds its maximum of ${formatAmount(f2.cap.amount)} per area per session${inherited2} ${noteOf(f2.cap.clause)}.`;
+        const inherited = f2.cap.from.name === f2.substance.name ? "" : ` (from class '${f2.cap.from.name}')`;
+        const message = `'${f2.substance.name}' ${formatUpTo(f2.amount)} into ${where} in session '${f2.session.session.name}' exceeds its maximum of ${formatAmount(f2.cap.amount)} per area per session${inherited} ${noteOf(f2.cap.clause)}.`;
         for (const place2 of f2.places) {
           const key = `area|${message}|${place2.inject.$cstNode?.offset}|${place2.index}`;
           if (seen.has(key)) continue;
@@ -39924,24 +40025,41 @@ function windowFindings(semantics, capsOf, allowedOf, weightOnly) {
   return findings;
 }
 
-// src/language/validation/rules/dose-checks.ts
-function sourceNote2(cap) {
+// src/language/validation/message-parts.ts
+function upTo(m) {
+  const point2 = formatUpTo(m);
+  if (!point2.startsWith("up to ")) return point2;
+  return msg("part.upTo", { high: formatMeasure({ span: { low: m.span.high, high: m.span.high }, dimension: m.dimension }), range: formatMeasure(m) });
+}
+function provenanceNote(node, source, evidence) {
+  return msg("part.source", {
+    origin: originOf(node),
+    source: source ? `: ${source}` : "",
+    evidence: evidence && evidence !== "regulatory" ? msg("part.evidence", { level: evidence }) : ""
+  });
+}
+function capSourceNote(cap) {
   const p = provenanceOf(cap.clause);
-  const evidence = p.evidence && p.evidence !== "regulatory" ? `; evidence: ${p.evidence}` : "";
-  return `(${originOf(cap.clause)}${p.source ? `: ${p.source}` : ""}${evidence})`;
+  return provenanceNote(cap.clause, p.source, p.evidence);
 }
+var CAP_KEYS = { session: "part.cap.session", cycle: "part.cap.cycle", day: "part.cap.day", week: "part.cap.week", point: "part.cap.point" };
 function capText(cap, weightKg) {
-  const base = `${formatAmount(cap.amount)} per ${cap.clause.scope}`;
+  const base = msg(CAP_KEYS[cap.clause.scope] ?? "part.cap.area", { amount: formatAmount(cap.amount) });
   if (cap.kind !== "per-kg" && !cap.perKg || !weightKg) return base;
-  return `${base} \xD7 ${formatNumber(weightKg)} kg = ${formatNumber(cap.amount.value.mul(weightKg))} mg`;
+  return msg("part.cap.byWeight", { cap: base, weight: formatNumber(weightKg), total: formatNumber(cap.amount.value.mul(weightKg)) });
 }
-function inherited(cap, substance) {
-  return cap.from.name === substance ? "" : ` (from class '${cap.from.name}')`;
+function inheritedFrom(cap, substance) {
+  return cap.from.name === substance ? "" : msg("part.fromClass", { name: cap.from.name });
 }
 function spanText(days2) {
-  if (days2.compare(1) < 0) return `${formatNumber(days2.mul(24))} h`;
-  return `${formatNumber(days2)} day${days2.equals(1) ? "" : "s"}`;
+  if (days2.compare(1) < 0) return msg("part.hours", { hours: formatNumber(days2.mul(24)) });
+  return msg("part.days", { n: days2.valueOf(), days: formatNumber(days2) });
 }
+function withinText(scope) {
+  return msg(scope === "week" ? "part.within.week" : "part.within.day");
+}
+
+// src/language/validation/rules/dose-checks.ts
 var severity = (cap) => cap.clause.severity ?? "error";
 function forEachComponent(components, emit) {
   for (const c of new Set(components)) emit(c);
@@ -39979,8 +40097,19 @@ var DoseChecks = class {
         accept,
         severity(f2.cap),
         f2.cap.clause.scope === "week" ? IssueCodes.OverdoseWeek : IssueCodes.OverdoseDay,
-        `'${f2.substance.name}' ${formatUpTo(f2.amount)} within one ${f2.cap.clause.scope} (sessions ${f2.first.index}\u2013${f2.last.index} over ${spanText(f2.days)}) of '${ps.protocol.name}' exceeds ${capText(f2.cap, ps.weightKg)} for '${patient.name}' ${sourceNote2(f2.cap)}.`,
-        { node: follows, property: "protocol", relatedInformation: relatedTo(f2.cap.clause, "maximum declared here"), data: { substance: f2.substance.name } }
+        msg("diag.overdose.patientWindow", {
+          substance: f2.substance.name,
+          amount: upTo(f2.amount),
+          within: withinText(f2.cap.clause.scope),
+          first: f2.first.index,
+          last: f2.last.index,
+          span: spanText(f2.days),
+          protocol: ps.protocol.name,
+          cap: capText(f2.cap, ps.weightKg),
+          patient: patient.name,
+          note: capSourceNote(f2.cap)
+        }),
+        { node: follows, property: "protocol", relatedInformation: relatedTo(f2.cap.clause, "related.maximum"), data: { substance: f2.substance.name } }
       );
     }
     for (const f2 of [...worst2.values(), ...findings.filter((x) => x.kind === "anesthetic-sum")]) {
@@ -39989,38 +40118,52 @@ var DoseChecks = class {
           accept,
           severity(f2.cap),
           IssueCodes.OverdoseWeight,
-          `'${f2.dose.substance.name}' ${formatUpTo(f2.dose.amount)} in session '${f2.session.session.name}' of '${ps.protocol.name}' exceeds ${capText(f2.cap, ps.weightKg)} for '${patient.name}' ${sourceNote2(f2.cap)}.`,
-          { node: follows, property: "protocol", relatedInformation: relatedTo(f2.cap.clause, "maximum declared here"), data: { substance: f2.dose.substance.name } }
+          msg("diag.overdose.patientWeight", {
+            substance: f2.dose.substance.name,
+            amount: upTo(f2.dose.amount),
+            session: f2.session.session.name,
+            protocol: ps.protocol.name,
+            cap: capText(f2.cap, ps.weightKg),
+            patient: patient.name,
+            note: capSourceNote(f2.cap)
+          }),
+          { node: follows, property: "protocol", relatedInformation: relatedTo(f2.cap.clause, "related.maximum"), data: { substance: f2.dose.substance.name } }
         );
       } else if (f2.kind === "anesthetic-sum") {
         report(
           accept,
           "error",
           IssueCodes.AnestheticSum,
-          `${this.sumMessage(f2)} (with '${patient.name}' at ${formatNumber(ps.weightKg)} kg)`,
+          msg("diag.anestheticSum.patient", { sum: this.sumMessage(f2), patient: patient.name, weight: formatNumber(ps.weightKg) }),
           { node: follows, property: "protocol" }
         );
       }
     }
   }
   sumMessage(f2) {
-    const pct = (x) => `${formatNumber(x.mul(100), 0)} %`;
-    const parts = f2.parts.map((p) => `'${p.dose.substance.name}' ${formatUpTo(p.dose.amount)} (${pct(p.fraction)} of ${formatAmount(p.allowed)})`);
-    return `Local anaesthetics in session '${f2.session.session.name}' add up to ${pct(f2.total)} of their caps: ${parts.join(", ")}; their toxicity adds up.`;
+    const pct = (x) => msg("part.percent", { n: formatNumber(x.mul(100), 0) });
+    const parts = f2.parts.map((p) => msg("part.sumPart", { substance: p.dose.substance.name, amount: upTo(p.dose.amount), pct: pct(p.fraction), allowed: formatAmount(p.allowed) }));
+    return msg("diag.anestheticSum", { session: f2.session.session.name, total: pct(f2.total), parts });
   }
   reportFinding(f2, weight, accept, once) {
     switch (f2.kind) {
       case "over-session":
       case "over-weight": {
         const code = f2.kind === "over-session" ? IssueCodes.OverdoseSession : IssueCodes.OverdoseWeight;
-        const limitText2 = f2.kind === "over-session" ? `its maximum of ${capText(f2.cap)}` : capText(f2.cap, weight);
-        const message = `'${f2.dose.substance.name}' ${formatUpTo(f2.dose.amount)} in session '${f2.session.session.name}' exceeds ${limitText2}${inherited(f2.cap, f2.dose.substance.name)} ${sourceNote2(f2.cap)}.`;
+        const message = msg(f2.kind === "over-session" ? "diag.overdose.session" : "diag.overdose.weight", {
+          substance: f2.dose.substance.name,
+          amount: upTo(f2.dose.amount),
+          session: f2.session.session.name,
+          cap: f2.kind === "over-session" ? capText(f2.cap) : capText(f2.cap, weight),
+          from: inheritedFrom(f2.cap, f2.dose.substance.name),
+          note: capSourceNote(f2.cap)
+        });
         forEachComponent(f2.dose.components, (c) => {
-          if (!once(`${code}|${message}|${c.$cstNode?.offset}`)) return;
+          if (!once(`${code}|${JSON.stringify(message)}|${c.$cstNode?.offset}`)) return;
           report(accept, severity(f2.cap), code, message, {
             node: c,
             property: "quantity",
-            relatedInformation: relatedTo(f2.cap.clause, "maximum declared here"),
+            relatedInformation: relatedTo(f2.cap.clause, "related.maximum"),
             data: { substance: f2.dose.substance.name, allowed: f2.allowed.value.valueOf(), largestVolume: f2.largestVolume && Number(formatNumber(f2.largestVolume.floor(2), 2)) }
           });
         });
@@ -40033,21 +40176,29 @@ var DoseChecks = class {
             accept,
             severity(f2.cap),
             IssueCodes.OverdoseCycle,
-            `'${f2.substance.name}' ${formatUpTo(f2.amount)} over the cycle exceeds its maximum of ${capText(f2.cap)}${inherited(f2.cap, f2.substance.name)} ${sourceNote2(f2.cap)}.`,
-            { node: c, property: "quantity", relatedInformation: relatedTo(f2.cap.clause, "maximum declared here"), data: { substance: f2.substance.name } }
+            msg("diag.overdose.cycle", { substance: f2.substance.name, amount: upTo(f2.amount), cap: capText(f2.cap), from: inheritedFrom(f2.cap, f2.substance.name), note: capSourceNote(f2.cap) }),
+            { node: c, property: "quantity", relatedInformation: relatedTo(f2.cap.clause, "related.maximum"), data: { substance: f2.substance.name } }
           );
         });
         break;
       case "over-window": {
         const code = f2.cap.clause.scope === "week" ? IssueCodes.OverdoseWeek : IssueCodes.OverdoseDay;
-        const span = f2.first === f2.last ? `session ${f2.first.index}` : `sessions ${f2.first.index}\u2013${f2.last.index} over ${spanText(f2.days)}`;
-        const message = `'${f2.substance.name}' ${formatUpTo(f2.amount)} within one ${f2.cap.clause.scope} (${span}) exceeds its maximum of ${capText(f2.cap, weight)}${inherited(f2.cap, f2.substance.name)} ${sourceNote2(f2.cap)}.`;
+        const span = f2.first === f2.last ? msg("part.window.one", { index: f2.first.index }) : msg("part.window.many", { first: f2.first.index, last: f2.last.index, span: spanText(f2.days) });
+        const message = msg("diag.overdose.window", {
+          substance: f2.substance.name,
+          amount: upTo(f2.amount),
+          within: withinText(f2.cap.clause.scope),
+          span,
+          cap: capText(f2.cap, weight),
+          from: inheritedFrom(f2.cap, f2.substance.name),
+          note: capSourceNote(f2.cap)
+        });
         forEachComponent(f2.components, (c) => {
           if (!once(`${code}|${f2.cap.clause.$cstNode?.offset}|${c.$cstNode?.offset}`)) return;
           report(accept, severity(f2.cap), code, message, {
             node: c,
             property: "quantity",
-            relatedInformation: relatedTo(f2.cap.clause, "maximum declared here"),
+            relatedInformation: relatedTo(f2.cap.clause, "related.maximum"),
             data: { substance: f2.substance.name, allowed: f2.allowed.value.valueOf() }
           });
         });
@@ -40056,13 +40207,20 @@ var DoseChecks = class {
       case "over-point": {
         const byVolume = f2.cap.amount.dimension === "volume";
         const code = byVolume ? IssueCodes.VolumePerPoint : IssueCodes.OverdosePoint;
-        const message = byVolume ? `'${f2.dose.substance.name}' is injected at ${formatUpTo(f2.perPoint)} per point in session '${f2.session.session.name}'; its maximum is ${formatAmount(f2.allowed)} per point${inherited(f2.cap, f2.dose.substance.name)} ${sourceNote2(f2.cap)}.` : `'${f2.dose.substance.name}' ${formatUpTo(f2.perPoint)} per point in session '${f2.session.session.name}' exceeds its maximum of ${formatAmount(f2.allowed)} per point${inherited(f2.cap, f2.dose.substance.name)} ${sourceNote2(f2.cap)}.`;
+        const message = msg(byVolume ? "diag.overdose.pointVolume" : "diag.overdose.point", {
+          substance: f2.dose.substance.name,
+          amount: upTo(f2.perPoint),
+          session: f2.session.session.name,
+          allowed: formatAmount(f2.allowed),
+          from: inheritedFrom(f2.cap, f2.dose.substance.name),
+          note: capSourceNote(f2.cap)
+        });
         forEachComponent(f2.dose.components, (c) => {
-          if (!once(`${code}|${message}|${c.$cstNode?.offset}`)) return;
+          if (!once(`${code}|${JSON.stringify(message)}|${c.$cstNode?.offset}`)) return;
           report(accept, byVolume ? f2.cap.clause.severity ?? "warning" : severity(f2.cap), code, message, {
             node: c,
             property: "quantity",
-            relatedInformation: relatedTo(f2.cap.clause, "maximum declared here"),
+            relatedInformation: relatedTo(f2.cap.clause, "related.maximum"),
             data: { substance: f2.dose.substance.name, allowed: f2.allowed.value.valueOf() }
           });
         });
@@ -40075,8 +40233,8 @@ var DoseChecks = class {
             accept,
             "warning",
             IssueCodes.WeightUnknown,
-            `'${f2.dose.substance.name}' has a cap of ${formatAmount(f2.cap.amount)} per ${f2.cap.clause.scope}, but no weight is known: declare 'patients from <weight> kg' in the protocol.`,
-            { node: c, property: "quantity", relatedInformation: relatedTo(f2.cap.clause, "weight-based maximum declared here"), data: { substance: f2.dose.substance.name } }
+            msg("diag.weightUnknown", { substance: f2.dose.substance.name, cap: capText(f2.cap) }),
+            { node: c, property: "quantity", relatedInformation: relatedTo(f2.cap.clause, "related.weightMaximum"), data: { substance: f2.dose.substance.name } }
           );
         });
         break;
@@ -40090,7 +40248,7 @@ var DoseChecks = class {
             accept,
             "warning",
             IssueCodes.AmountUnknown,
-            isProduct(product) ? `'${f2.substance.name}' in product '${product.name}' has no strength, so its caps cannot be checked: state its strength in the product (e.g. \`${f2.substance.name} 50 mg/mL\`, or an amount per ampoule).` : byVolume ? `'${f2.substance.name}' is given by volume but has no concentration, so its caps cannot be checked: give the amount (e.g. mg) or declare its concentration.` : `'${f2.substance.name}' has no concentration, so the volume of this component, and with it the share of the mixture injected, cannot be worked out and its caps cannot be checked: declare its concentration.`,
+            isProduct(product) ? msg("diag.amountUnknown.product", { substance: f2.substance.name, product: product.name }) : msg(byVolume ? "diag.amountUnknown.volume" : "diag.amountUnknown.share", { substance: f2.substance.name }),
             { node: c, property: "quantity", data: { substance: f2.substance.name } }
           );
         });
@@ -40099,7 +40257,7 @@ var DoseChecks = class {
         const message = this.sumMessage(f2);
         for (const p of f2.parts) {
           for (const c of p.dose.components) {
-            if (once(`sum|${message}|${c.$cstNode?.offset}`)) report(accept, "error", IssueCodes.AnestheticSum, message, { node: c, property: "quantity" });
+            if (once(`sum|${JSON.stringify(message)}|${c.$cstNode?.offset}`)) report(accept, "error", IssueCodes.AnestheticSum, message, { node: c, property: "quantity" });
           }
         }
         break;

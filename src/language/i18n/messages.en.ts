@@ -1,9 +1,12 @@
+import { dosesEn } from './diagnostics/doses.js';
+
 /**
  * The English catalogue: every text a user reads, by key. Placeholders are `{name}`; plurals are
  * `{count, plural, one {# session} other {# sessions}}` (Intl.PluralRules forms, `#` the number).
  * messages.it.ts must have the same keys and placeholders (test/language/i18n/catalogue.test.ts).
  */
 export const en = {
+    ...dosesEn,
     'cli.summary': '{files, plural, one {# file} other {# files}} checked: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}.',
     'cli.tooManyWarnings': 'Too many warnings: {warnings} (at most {max} allowed by --max-warnings).',
     'cli.noFiles': 'No .meso files found in {paths}.',

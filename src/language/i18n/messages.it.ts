@@ -1,10 +1,12 @@
 import type { MessageKey } from './messages.en.js';
+import { dosesIt } from './diagnostics/doses.js';
 
 /**
  * Il catalogo italiano: le stesse chiavi e gli stessi segnaposto di messages.en.ts, in italiano
  * clinico (quello dei riassunti delle caratteristiche del prodotto), non parola per parola.
  */
 export const it: Record<MessageKey, string> = {
+    ...dosesIt,
     'cli.summary': '{files, plural, one {# file controllato} other {# file controllati}}: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}.',
     'cli.tooManyWarnings': 'Troppi avvisi: {warnings} (--max-warnings ne consente al massimo {max}).',
     'cli.noFiles': 'Nessun file .meso trovato in {paths}.',

@@ -12,7 +12,7 @@ import { explainReservedWords } from './reserved-words.js';
 import { applySuppressions } from './suppression.js';
 import { applyConfiguredSeverities } from './configured-severities.js';
 import type { MesoProjectSettings } from '../workspace/project-settings.js';
-import { localizedMessage } from './report.js';
+import { localizedMessage, localizeRelated } from './report.js';
 import type { MesoLocale } from '../i18n/meso-locale.js';
 
 const LANGIUM_CODES: Record<string, string> = {
@@ -51,7 +51,10 @@ export class MesoDocumentValidator extends DefaultDocumentValidator {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const locale = this.locale.current;
         for (const d of diagnostics) {
-            if (locale !== 'en') d.message = localizedMessage(d, locale) ?? d.message;
+            if (locale !== 'en') {
+                d.message = localizedMessage(d, locale) ?? d.message;
+                localizeRelated(d, locale);
+            }
             const data = d.data as { code?: string } | undefined;
             const mapped = data?.code ? LANGIUM_CODES[data.code] : undefined;
             if (mapped) {

@@ -1,14 +1,10 @@
 import type { AstNode, DiagnosticInfo, ValidationAcceptor, ValidationSeverity } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IssueCode } from './issue-codes.js';
-import { t, type MessageArgs, type MessageKey } from '../i18n/translate.js';
+import { CATALOGUES, t, type CatalogueMessage, type MessageKey } from '../i18n/translate.js';
+import type { Locale } from '../i18n/locale.js';
 
-/** A message of the catalogue: English in the diagnostic, and its key and arguments in `data.message`
- * so that the document validator gives it in the run's or the server's language. */
-export interface CatalogueMessage {
-    readonly key: MessageKey;
-    readonly args?: MessageArgs;
-}
+export type { CatalogueMessage } from '../i18n/translate.js';
 
 /** Extra data a diagnostic carries for quick fixes; `code` is always present. */
 export type IssueData = Record<string, unknown>;
@@ -29,6 +25,18 @@ export function report<N extends AstNode>(
 export function localizedMessage(d: Diagnostic, locale: Parameters<typeof t>[0]): string | undefined {
     const message = (d.data as { message?: CatalogueMessage } | undefined)?.message;
     return message && typeof message === 'object' ? t(locale, message.key, message.args) : undefined;
+}
+
+let relatedKeys: Map<string, MessageKey> | undefined;
+
+/** The related information of a diagnostic in `locale`: each catalogue message (`related.*`) translated. */
+export function localizeRelated(d: Diagnostic, locale: Locale): void {
+    if (!d.relatedInformation?.length) return;
+    relatedKeys ??= new Map(Object.entries(CATALOGUES.en).filter(([k]) => k.startsWith('related.')).map(([k, v]) => [v, k as MessageKey]));
+    for (const r of d.relatedInformation) {
+        const key = relatedKeys.get(r.message);
+        if (key) r.message = t(locale, key);
+    }
 }
 
 /** The stable code of a diagnostic (Langium's own parse and link errors included). */
