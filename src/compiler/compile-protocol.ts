@@ -1,6 +1,6 @@
 import { isDepthSetting, isDeviceSetting, isExcludesClause, isAreaClause, type Protocol, type Substance } from '../language/generated/ast.js';
 import { classesOf, concentrationOf, provenanceOf } from '../language/semantics/library.js';
-import type { ProtocolSemantics, Dose } from '../language/semantics/protocol-semantics.js';
+import { syringeOf, type ProtocolSemantics, type Dose, type Syringe } from '../language/semantics/protocol-semantics.js';
 import { isConcentrationClause } from '../language/generated/ast.js';
 import { areasJson, sessionAreasField } from './compile-areas.js';
 import { careJson } from './compile-care.js';
@@ -89,7 +89,8 @@ export function compileProtocolBody(protocol: Protocol, semantics: ProtocolSeman
                 ...(t.volumePerPoint && { volumePerPoint: spanQuantity(t.volumePerPoint, 'mL') }),
                 ...(t.points !== undefined && { points: spanNumber(t.points) }),
                 ...(device && { device: device.kind as J.Technique['device'] }),
-                ...(device?.needles !== undefined && { needles: Number(device.needles) })
+                ...(device?.needles !== undefined && { needles: Number(device.needles) }),
+                ...syringeField(t.syringe)
             };
         }),
         sessions: semantics.schedule.map(s => ({
@@ -101,6 +102,7 @@ export function compileProtocolBody(protocol: Protocol, semantics: ProtocolSeman
             maintenance: s.maintenance,
             session: s.phase.session?.$refText ?? '',
             ...(s.facts?.injectedVolume && { injectedVolume: spanQuantity(s.facts.injectedVolume, 'mL') }),
+            ...syringeField(s.facts && syringeOf(s.facts.session.items)),
             doses: (s.facts?.doses ?? []).map(doseJson),
             ...(s.facts && s.facts.products.length > 0 && {
                 products: s.facts.products.map(p => ({ product: p.product.name, ...(p.volume && { volume: spanQuantity(p.volume, 'mL') }) }))
@@ -136,4 +138,9 @@ export function compileProtocol(protocol: Protocol, semantics: ProtocolSemantics
         protocol: compileProtocolBody(protocol, semantics),
         warnings
     };
+}
+
+/** `syringe: { capacity, note? }` when a syringe is named (a compiled protocol has read its capacity). */
+function syringeField(syringe: Syringe | undefined): { syringe?: J.Syringe } {
+    return syringe?.capacity ? { syringe: { capacity: quantity(syringe.capacity, 'mL'), ...(syringe.setting.note !== undefined && { note: syringe.setting.note }) } } : {};
 }

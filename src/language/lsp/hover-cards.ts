@@ -12,7 +12,7 @@ import {
 } from '../semantics/library.js';
 import type { Interaction } from '../generated/ast.js';
 import { componentDeliveries, componentTotals } from '../semantics/component-totals.js';
-import { mixtureFacts, techniqueFacts, type ProtocolSemantics } from '../semantics/protocol-semantics.js';
+import { mixtureFacts, syringeOf, techniqueFacts, type ProtocolSemantics, type Syringe } from '../semantics/protocol-semantics.js';
 import { formatAmount, formatMeasure, formatNumber, formatSpan, toAmount, toMeasure, type Measure } from '../units/quantity.js';
 import type { Span } from '../units/span.js';
 
@@ -168,6 +168,8 @@ export function sessionCard(session: Session, semantics: ProtocolSemantics): str
     const lines = [`**Session ${escapeMarkdown(session.name)}**`, '', '| substance | amount | volume |', '|---|---|---|'];
     for (const d of facts.doses) lines.push(`| ${escapeMarkdown(d.substance.name)} | ${amountText(d.amount)} | ${mL(d.volume)} |`);
     lines.push('', `Injected: ${mL(facts.injectedVolume)}${facts.points !== undefined ? ` in ${formatSpan(facts.points)} points` : ''}`);
+    const own = syringeOf(session.items);
+    if (own) lines.push(`  \n${syringeText(own)} for the injects whose technique names none`);
     const days = semantics.schedule.filter(s => s.facts === facts).map(s => `${s.day ? formatSpan(s.day) : '?'}${s.optional ? ' (optional)' : ''}`);
     if (days.length) lines.push(`  \nScheduled on days ${days.join(', ')}`);
     return lines.join('\n');
@@ -206,7 +208,13 @@ export function techniqueCard(technique: Technique): string {
         t.gauge !== undefined || t.needleLength ? `needle ${t.gauge ?? '?'}G ${t.needleLength ? formatSpan(t.needleLength) : '?'} mm` : undefined,
         t.depthLength ? `depth ${formatSpan(t.depthLength)} mm` : undefined,
         t.volumePerPoint && t.injectedVolume ? `${formatSpan(t.volumePerPoint)} mL × ${formatSpan(t.points!)} points = ${formatSpan(t.injectedVolume)} mL` : undefined,
-        t.device
+        t.device,
+        t.syringe ? syringeText(t.syringe) : undefined
     ].filter(Boolean);
     return `**Technique ${escapeMarkdown(technique.name)}**: ${parts.join(' · ')}`;
+}
+
+/** `syringe 1 mL "Luer-lock"` (`?` for a capacity that cannot be read). */
+function syringeText(syringe: Syringe): string {
+    return `syringe ${syringe.capacity ? formatNumber(syringe.capacity) : '?'} mL${syringe.setting.note ? ` ${escapeMarkdown(syringe.setting.note)}` : ''}`;
 }

@@ -1,9 +1,10 @@
 import { DEFAULT_PROFILE } from './profiles.js';
 import { Fraction } from 'fraction.js';
+import type { AstNode } from 'langium';
 import {
     isDurationClause, isInject, isMixture, isNeedleSetting, isDepthSetting, isPointsSetting, isSchedule, isSession,
-    isTechnique, isVolumePerPointSetting, isPatientsFromClause, isIndicationClause, isSkinTestPlan, isAreaClause,
-    type AreaClause, type Component, type Inject, type Mixture, type Protocol, type Session, type Substance, type Technique
+    isTechnique, isSyringeSetting, isVolumePerPointSetting, isPatientsFromClause, isIndicationClause, isSkinTestPlan, isAreaClause,
+    type AreaClause, type Component, type Inject, type Mixture, type Protocol, type Session, type Substance, type SyringeSetting, type Technique
 } from '../generated/ast.js';
 import { protocolCare, type CareFacts } from './care.js';
 import { areaFacts, drawOf, type AreaDelivery, type AreaFacts } from './areas.js';
@@ -54,8 +55,21 @@ export interface TechniqueFacts {
     /** points × volume per point, when the technique gives both. */
     readonly injectedVolume?: Span;
     readonly device?: string;
+    /** The syringe it names (`syringe 1 mL`) and its capacity, mL (undefined when it cannot be read). */
+    readonly syringe?: Syringe;
     /** Its points or volume per point are written but cannot be read: what it injects is unknown. */
     readonly unreadable: boolean;
+}
+
+export interface Syringe {
+    readonly setting: SyringeSetting;
+    readonly capacity?: Fraction;
+}
+
+/** The syringe a technique or session names, with its capacity. */
+export function syringeOf(settings: readonly AstNode[]): Syringe | undefined {
+    const setting = settings.find(isSyringeSetting);
+    return setting && { setting, capacity: known(readValue(setting.capacity, 'volume')) };
 }
 
 export interface InjectFacts {
@@ -68,6 +82,8 @@ export interface InjectFacts {
     readonly injectedVolume?: Span;
     /** Points given: the technique's, or summed over the areas it goes into. */
     readonly points?: Span;
+    /** The syringe its mixture is made up in: its technique's, else its session's. */
+    readonly syringe?: Syringe;
     readonly doses: Dose[];
     /** One entry per area named by `into` (resolved ones), in order. */
     readonly areas: AreaDelivery[];
@@ -148,6 +164,7 @@ export function techniqueFacts(technique: Technique): TechniqueFacts {
         points: knownPoints,
         injectedVolume: volumePerPoint && knownPoints ? mul(volumePerPoint, knownPoints) : undefined,
         device: technique.settings.find(s => s.$type === 'DeviceSetting')?.kind,
+        syringe: syringeOf(technique.settings),
         unreadable: vpp === 'unreadable' || points === 'unreadable'
     };
 }
@@ -215,7 +232,9 @@ function injectFacts(inject: Inject, mixtures: Map<Mixture, MixtureFacts>, techn
 }
 
 function sessionFacts(session: Session, mixtures: Map<Mixture, MixtureFacts>, techniques: Map<Technique, TechniqueFacts>, areas: Map<AreaClause, AreaFacts>): SessionFacts {
-    const injects = session.items.filter(isInject).map(i => injectFacts(i, mixtures, techniques, areas));
+    const own = syringeOf(session.items);
+    const injects = session.items.filter(isInject).map(i => injectFacts(i, mixtures, techniques, areas))
+        .map(i => ({ ...i, syringe: i.technique?.syringe ?? own }));
     return {
         session, injects, draws: mixtureDraws(injects), products: productDeliveries(injects),
         injectedVolume: sumKnown(injects.map(i => i.injectedVolume)),

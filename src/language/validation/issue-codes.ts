@@ -66,7 +66,8 @@ export const IssueCodes = {
     MissingPresentation: 'missing-presentation',
     AmbiguousAmount: 'ambiguous-amount',
     PresentationOverdrawn: 'presentation-overdrawn',
-    MixtureOverdrawn: 'mixture-overdrawn'
+    MixtureOverdrawn: 'mixture-overdrawn',
+    SyringeOverfilled: 'syringe-overfilled'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];

@@ -36,7 +36,7 @@ function limitText(limit: ResolvedLimit, unit: string): string {
     return [lo, hi].filter(Boolean).join(' and ');
 }
 
-/** depth-exceeds-needle, depth-out-of-range, needle-length, volume-per-point, multi-injector, insufficient-mixture, wrong-layer, points/volume per session. */
+/** depth-exceeds-needle, depth-out-of-range, needle-length, volume-per-point, multi-injector, insufficient-mixture, mixture-overdrawn, syringe-overfilled, wrong-layer, points/volume per session. */
 export class TechniqueChecks {
     constructor(private readonly services: MesoServices) {}
 
@@ -131,6 +131,7 @@ export class TechniqueChecks {
                 }
             }
             this.checkDrawsMustFitMixtures(s, accept);
+            this.checkMixturesMustFitSyringes(s, accept);
             const name = { node: s.session, property: 'name' as const };
             for (const limit of s.points !== undefined ? limits('points per session') : []) {
                 if (!violatesSpan(limit, s.points!)) continue;
@@ -144,6 +145,30 @@ export class TechniqueChecks {
                     `Session '${s.session.name}' injects ${worst(s.injectedVolume!, breakingEnd(limit, s.injectedVolume!), 'mL')}; the limit is ${limitText(limit, 'mL')} ${sourceNote(limit.limit)}.`,
                     { ...name, relatedInformation: relatedTo(limit.limit, 'limit declared here') });
             }
+        }
+    }
+
+    /**
+     * A mixture is made up in one syringe: its whole volume (its top, or what the inject draws
+     * when the volume is unknown) must fit the syringe its inject uses (the technique's, else the
+     * session's). Said once per mixture and syringe in a session, on the first such inject.
+     */
+    private checkMixturesMustFitSyringes(s: SessionFacts, accept: ValidationAcceptor): void {
+        const said = new Map<unknown, Set<unknown>>();
+        for (const i of s.injects) {
+            const capacity = i.syringe?.capacity;
+            const needed = i.mixture?.volume ?? i.injectedVolume;
+            if (!i.syringe || !capacity || !i.mixture || !needed || needed.high.compare(capacity) <= 0) continue;
+            const mixtures = said.get(i.syringe.setting) ?? new Set<unknown>();
+            if (mixtures.has(i.mixture)) continue;
+            said.set(i.syringe.setting, mixtures.add(i.mixture));
+            const whose = i.technique?.syringe === i.syringe ? `technique '${i.technique.technique.name}'` : `session '${s.session.name}'`;
+            const what = i.mixture.volume ? `mixture '${i.mixture.mixture.name}' is ${isPoint(needed) ? '' : 'up to '}${formatNumber(needed.high)} mL`
+                : `this inject draws ${isPoint(needed) ? '' : 'up to '}${formatNumber(needed.high)} mL of mixture '${i.mixture.mixture.name}'`;
+            report(accept, 'error', IssueCodes.SyringeOverfilled,
+                `The ${formatNumber(capacity)} mL syringe of ${whose} is too small: ${what}. Name a larger syringe, or split the mixture.`,
+                { node: i.inject, property: 'mixture', relatedInformation: relatedTo(i.syringe.setting, 'syringe declared here'),
+                    data: { needed: needed.high.valueOf(), capacity: capacity.valueOf() } });
         }
     }
 

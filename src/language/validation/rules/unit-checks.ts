@@ -1,7 +1,7 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import {
     isAreaClause, isCareItem, isComponent, isWashoutClause, isConcentrationClause, isDepthSetting, isDurationClause, isLayer, isLimit, isMaxAmountClause,
-    isMaxCourseClause, isMinIntervalClause, isNeedleSetting, isPatientsFromClause, isPhase, isSkinTestPlan, isVolumePerPointSetting,
+    isMaxCourseClause, isMinIntervalClause, isNeedleSetting, isPatientsFromClause, isPhase, isSkinTestPlan, isSyringeSetting, isVolumePerPointSetting,
     isWeightFact, isIngredient, isPresentationClause, isProduct, type Component, type LimitValue, type Quantity, type Unit
 } from '../../generated/ast.js';
 import { PRESENTATION_UNITS, productFacts } from '../../semantics/strengths.js';
@@ -88,6 +88,7 @@ export function slotOf(c: AstNode | undefined, prop: string | undefined): Slot |
     if (isNeedleSetting(c)) return { dims: ['length'], slot: 'a needle length', range: true, unchecked: 'the needle is not checked' };
     if (isDepthSetting(c)) return { dims: ['length'], slot: 'a depth', range: true, unchecked: 'the depth is not checked' };
     if (isVolumePerPointSetting(c)) return { dims: ['volume'], slot: 'a volume per point', range: true, unchecked: `the doses injected with ${named(c.$container, 'technique')} are not checked` };
+    if (isSyringeSetting(c)) return { dims: ['volume'], slot: 'a syringe capacity', range: false, unchecked: 'what the syringe must hold is not checked' };
     if (isPhase(c)) return { dims: ['time'], slot: 'a time', range: true, unchecked: 'the days of the schedule from here on are not checked' };
     if (isDurationClause(c) || isSkinTestPlan(c)) return { dims: ['time'], slot: 'a time', range: true };
     if (isPatientsFromClause(c)) return { dims: ['body-weight'], slot: 'a body weight', range: false, unchecked: 'the caps per kg of body weight are not checked' };
