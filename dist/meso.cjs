@@ -32375,7 +32375,7 @@ function parseProjectConfig(text) {
   const errors = [];
   const root2 = parseTree2(text, errors, { allowTrailingComma: false, disallowComments: true });
   for (const e of errors) problems.push(place(text, e.offset, Math.max(e.length, 1), `${CONFIG_FILE_NAME} is not valid JSON: ${printParseErrorCode(e.error)}.`));
-  const result = { severities: {}, formularies: [], ignore: [] };
+  const result = { severities: {}, formularies: [], ignore: [], formulariesAt: [] };
   if (!root2 || errors.length > 0) return { ...result, problems };
   if (root2.type !== "object") {
     problems.push(place(text, root2.offset, root2.length, `${CONFIG_FILE_NAME} must hold a JSON object.`));
@@ -32391,7 +32391,7 @@ function parseProjectConfig(text) {
     if (!valueNode) continue;
     if (key === "profile") readProfile(text, valueNode, result, problems);
     if (key === "severities") readSeverities(text, valueNode, result.severities, problems);
-    if (key === "formularies" || key === "ignore") readStrings(text, key, valueNode, result[key], problems);
+    if (key === "formularies" || key === "ignore") readStrings(text, key, valueNode, result[key], problems, key === "formularies" ? result.formulariesAt : []);
   }
   return { ...result, problems };
 }
@@ -32432,7 +32432,7 @@ function readSeverities(text, node, severities, problems) {
     severities[code] = value;
   }
 }
-function readStrings(text, key, node, into, problems) {
+function readStrings(text, key, node, into, problems, places) {
   const items = node.type === "array" ? node.children ?? [] : void 0;
   if (!items) {
     problems.push(place(text, node.offset, node.length, `'${key}' must be an array of strings.`));
@@ -32441,7 +32441,10 @@ function readStrings(text, key, node, into, problems) {
   for (const item of items) {
     if (item.type !== "string") problems.push(place(text, item.offset, item.length, `'${key}' must be an array of strings.`));
     else if (key === "formularies" && !String(item.value).endsWith(".meso")) problems.push(place(text, item.offset, item.length, `A formulary must be a .meso file: '${String(item.value)}'.`));
-    else into.push(String(item.value));
+    else {
+      into.push(String(item.value));
+      places.push(place(text, item.offset, item.length, ""));
+    }
   }
 }
 function unknownProfileProblem(parsed, declared) {
@@ -38943,8 +38946,22 @@ var MesoWorkspaceManager = class extends DefaultWorkspaceManager {
     await super.loadWorkspaceDocuments(uris, collector);
     if (this.langiumDocuments instanceof MesoLangiumDocuments) this.langiumDocuments.markWorkspaceLoaded();
   }
+  /**
+   * Std, and the formularies of meso.config.json that the search of the folders does not find
+   * (in `node_modules`, a dot folder, `out`), which `meso check` reads all the same; one that
+   * cannot be read is reported on meso.config.json (src/server/project-config-watch.ts).
+   */
   async loadAdditionalDocuments(_folders, collector) {
     for (const doc of addStdDocuments(this.shared)) collector(doc);
+    const settings = this.serviceRegistry.all[0]?.workspace?.ProjectSettings;
+    for (const formulary of settings?.allFormularies() ?? []) {
+      const uri = URI2.parse(formulary);
+      if (this.langiumDocuments.hasDocument(uri)) continue;
+      try {
+        collector(await this.langiumDocuments.getOrCreateDocument(uri));
+      } catch {
+      }
+    }
   }
   /** Only `.meso` files (the server answers for documents of any URI the editor opens, but loads no others). */
   shouldIncludeEntry(entry) {

@@ -25,6 +25,8 @@ export interface ParsedConfig {
     readonly problems: ConfigProblem[];
     /** Where `profile` is written, to report an unknown profile once the workspace is loaded. */
     readonly profileAt?: ConfigProblem;
+    /** Where each of `formularies` is written (same order), to report one that cannot be read. */
+    readonly formulariesAt: ConfigProblem[];
 }
 
 const KEYS = ['$schema', 'profile', 'severities', 'formularies', 'ignore'] as const;
@@ -60,7 +62,7 @@ export function parseProjectConfig(text: string): ParsedConfig {
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     for (const e of errors) problems.push(place(text, e.offset, Math.max(e.length, 1), `${CONFIG_FILE_NAME} is not valid JSON: ${printParseErrorCode(e.error)}.`));
-    const result: { profile?: string; severities: Record<string, ConfiguredSeverity>; formularies: string[]; ignore: string[]; profileAt?: ConfigProblem } = { severities: {}, formularies: [], ignore: [] };
+    const result: { profile?: string; severities: Record<string, ConfiguredSeverity>; formularies: string[]; ignore: string[]; profileAt?: ConfigProblem; formulariesAt: ConfigProblem[] } = { severities: {}, formularies: [], ignore: [], formulariesAt: [] };
     if (!root || errors.length > 0) return { ...result, problems };
     if (root.type !== 'object') {
         problems.push(place(text, root.offset, root.length, `${CONFIG_FILE_NAME} must hold a JSON object.`));
@@ -76,7 +78,7 @@ export function parseProjectConfig(text: string): ParsedConfig {
         if (!valueNode) continue;
         if (key === 'profile') readProfile(text, valueNode, result, problems);
         if (key === 'severities') readSeverities(text, valueNode, result.severities, problems);
-        if (key === 'formularies' || key === 'ignore') readStrings(text, key, valueNode, result[key], problems);
+        if (key === 'formularies' || key === 'ignore') readStrings(text, key, valueNode, result[key], problems, key === 'formularies' ? result.formulariesAt : []);
     }
     return { ...result, problems };
 }
@@ -120,7 +122,7 @@ function readSeverities(text: string, node: Node, severities: Record<string, Con
     }
 }
 
-function readStrings(text: string, key: string, node: Node, into: string[], problems: ConfigProblem[]): void {
+function readStrings(text: string, key: string, node: Node, into: string[], problems: ConfigProblem[], places: ConfigProblem[]): void {
     const items = node.type === 'array' ? node.children ?? [] : undefined;
     if (!items) {
         problems.push(place(text, node.offset, node.length, `'${key}' must be an array of strings.`));
@@ -129,7 +131,10 @@ function readStrings(text: string, key: string, node: Node, into: string[], prob
     for (const item of items) {
         if (item.type !== 'string') problems.push(place(text, item.offset, item.length, `'${key}' must be an array of strings.`));
         else if (key === 'formularies' && !String(item.value).endsWith('.meso')) problems.push(place(text, item.offset, item.length, `A formulary must be a .meso file: '${String(item.value)}'.`));
-        else into.push(String(item.value));
+        else {
+            into.push(String(item.value));
+            places.push(place(text, item.offset, item.length, ''));
+        }
     }
 }
 
@@ -137,6 +142,11 @@ function readStrings(text: string, key: string, node: Node, into: string[], prob
 export function unknownProfileProblem(parsed: ParsedConfig, declared: readonly string[]): ConfigProblem | undefined {
     if (parsed.profile === undefined || !parsed.profileAt || declared.includes(parsed.profile)) return undefined;
     return { ...parsed.profileAt, message: `Unknown profile '${parsed.profile}'; the profiles are ${declared.map(p => `'${p}'`).join(', ')}.${suggestion(parsed.profile, declared)}` };
+}
+
+/** The problem of a formulary that cannot be read (`meso check` stops on it: exit 2), at its entry. */
+export function formularyProblem(at: ConfigProblem, written: string, reason: string): ConfigProblem {
+    return { ...at, message: `The formulary '${written}' cannot be read: ${reason}.` };
 }
 
 /** The settings a parsed configuration gives, its formularies made absolute with `resolve`. */

@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, parseProjectConfig, toSettings, unknownProfileProblem, type ConfigProblem } from '../config/project-config.js';
+import { CONFIG_FILE_NAME, formularyProblem, parseProjectConfig, toSettings, unknownProfileProblem, type ConfigProblem } from '../config/project-config.js';
+import { readRegularFile, realProjectRoots } from '../files/read-file.js';
+import type { MesoNodeFileSystemProvider } from './text-file-system.js';
 import type { MesoLspServices } from '../language/lsp/lsp-module.js';
 import type { MesoDocumentUpdateHandler } from '../language/lsp/meso-document-update-handler.js';
 import { declaredProfiles } from '../language/semantics/profiles.js';
@@ -17,6 +19,7 @@ import { IssueCodes } from '../language/validation/issue-codes.js';
  */
 export function watchProjectConfigs(connection: Connection, shared: LangiumSharedServices, meso: MesoLspServices): void {
     const settings = meso.workspace.ProjectSettings;
+    const provider = shared.workspace.FileSystemProvider as MesoNodeFileSystemProvider;
     const folders = new Set<string>();
     const load = (folder: string): void => {
         const file = path.join(folder, CONFIG_FILE_NAME);
@@ -32,14 +35,25 @@ export function watchProjectConfigs(connection: Connection, shared: LangiumShare
         const declared = declaredProfiles(shared.workspace.LangiumDocuments.all.toArray());
         // Before the first build only std may be missing: the profile is checked once profiles are known.
         const unknown = declared.includes('label') ? unknownProfileProblem(parsed, declared) : undefined;
-        const problems: ConfigProblem[] = [...parsed.problems, ...(unknown ? [unknown] : [])];
+        // Each formulary read as `meso check` reads it: inside the project folders, a regular file, within the size limit.
+        const unread = new Set<string>();
+        // The workspace folders (the server's project folders), as the client gave them at initialize.
+        const roots = folders.size > 0 ? [...folders] : undefined;
+        const formularyProblems = parsed.formularies.flatMap((written, i) => {
+            const read = readRegularFile(path.resolve(folder, written), { roots: roots ? realProjectRoots(roots) : undefined, maxBytes: provider.maxBytes });
+            if (read.ok) return [];
+            unread.add(written);
+            return [formularyProblem(parsed.formulariesAt[i], written, read.reason)];
+        });
+        const problems: ConfigProblem[] = [...parsed.problems, ...(unknown ? [unknown] : []), ...formularyProblems];
         void connection.sendDiagnostics({
             uri, diagnostics: problems.map(p => ({
                 range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: p.endCharacter } },
                 severity: DiagnosticSeverity.Error, source: 'meso', code: IssueCodes.ConfigInvalid, message: p.message
             }))
         });
-        if (parsed.problems.length === 0) settings.set(URI.file(folder), toSettings(parsed, rel => URI.file(path.resolve(folder, rel)).toString(), unknown ? declared : undefined));
+        const readable = { ...parsed, formularies: parsed.formularies.filter(f => !unread.has(f)) };
+        if (parsed.problems.length === 0) settings.set(URI.file(folder), toSettings(readable, rel => URI.file(path.resolve(folder, rel)).toString(), unknown ? declared : undefined));
     };
     shared.lsp.LanguageServer.onInitialize(params => {
         for (const f of params.workspaceFolders ?? []) folders.add(URI.parse(f.uri).fsPath);
@@ -52,7 +66,10 @@ export function watchProjectConfigs(connection: Connection, shared: LangiumShare
             if (folders.has(folder)) load(folder);
         }
         // Every document is judged again under the new profile and severities.
-        const all = shared.workspace.LangiumDocuments.all.map(d => d.uri).filter(u => u.scheme !== 'meso-std').toArray();
-        void shared.workspace.DocumentBuilder.update(all, []);
+        const documents = shared.workspace.LangiumDocuments;
+        const all = documents.all.map(d => d.uri).filter(u => u.scheme !== 'meso-std').toArray();
+        // A formulary the search of the folders did not load (node_modules, a dot folder) is loaded now.
+        const added = settings.allFormularies().map(f => URI.parse(f)).filter(u => !documents.hasDocument(u));
+        void shared.workspace.DocumentBuilder.update([...all, ...added], []);
     };
 }

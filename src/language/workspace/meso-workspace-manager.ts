@@ -3,6 +3,7 @@ import {
 } from 'langium';
 import { MesoLangiumDocuments } from './meso-documents.js';
 import { addStdDocuments } from '../std/std-library.js';
+import type { MesoServices } from '../meso-module.js';
 
 /**
  * Loads the built-in std documents with the workspace, before the user's files; only `.meso`
@@ -22,8 +23,23 @@ export class MesoWorkspaceManager extends DefaultWorkspaceManager {
         if (this.langiumDocuments instanceof MesoLangiumDocuments) this.langiumDocuments.markWorkspaceLoaded();
     }
 
+    /**
+     * Std, and the formularies of meso.config.json that the search of the folders does not find
+     * (in `node_modules`, a dot folder, `out`), which `meso check` reads all the same; one that
+     * cannot be read is reported on meso.config.json (src/server/project-config-watch.ts).
+     */
     protected override async loadAdditionalDocuments(_folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
         for (const doc of addStdDocuments(this.shared)) collector(doc);
+        const settings = (this.serviceRegistry.all[0] as Partial<MesoServices> | undefined)?.workspace?.ProjectSettings;
+        for (const formulary of settings?.allFormularies() ?? []) {
+            const uri = URI.parse(formulary);
+            if (this.langiumDocuments.hasDocument(uri)) continue;
+            try {
+                collector(await this.langiumDocuments.getOrCreateDocument(uri));
+            } catch {
+                // Gone since the configuration was read: reported there when it is read again.
+            }
+        }
     }
 
     /** Only `.meso` files (the server answers for documents of any URI the editor opens, but loads no others). */
