@@ -1286,8 +1286,8 @@ var require_semaphore = __commonJS({
         this._waiting = [];
       }
       lock(thunk) {
-        return new Promise((resolve11, reject) => {
-          this._waiting.push({ thunk, resolve: resolve11, reject });
+        return new Promise((resolve12, reject) => {
+          this._waiting.push({ thunk, resolve: resolve12, reject });
           this.runNext();
         });
       }
@@ -2913,9 +2913,9 @@ ${JSON.stringify(message, null, 4)}`);
           if (typeof cancellationStrategy.sender.enableCancellation === "function") {
             cancellationStrategy.sender.enableCancellation(requestMessage);
           }
-          return new Promise(async (resolve11, reject) => {
+          return new Promise(async (resolve12, reject) => {
             const resolveWithCleanup = (r) => {
-              resolve11(r);
+              resolve12(r);
               cancellationStrategy.sender.cleanup(id);
               disposable?.dispose();
             };
@@ -7079,26 +7079,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path16) => {
-      const end = path16.length - 1;
-      const index = path16.lastIndexOf(
+    var basenameOf = (path17) => {
+      const end = path17.length - 1;
+      const index = path17.lastIndexOf(
         SLASH,
-        path16[end] === SLASH ? end - 1 : end
+        path17[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path16 : path16.slice(index + 1);
+      return index < 0 ? path17 : path17.slice(index + 1);
     };
-    var parentOf = (path16) => {
-      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path16.split(SLASH).filter(Boolean);
+    var parentOf = (path17) => {
+      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path17.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY2;
       }
-      const end = path16.length - 1;
-      const cut = path16.lastIndexOf(
+      const end = path17.length - 1;
+      const cut = path17.lastIndexOf(
         SLASH,
-        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY2 : path16.slice(0, cut + 1);
+      return cut < 0 ? EMPTY2 : path17.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -7248,7 +7248,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path16) {
+      testLiteral(path17) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -7257,7 +7257,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path16)) {
+          if (rule.checkRegex.test(path17)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -7277,15 +7277,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path16, mode) {
+      test(path17, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path16) : path16;
+        const basename2 = shortcut ? basenameOf(path17) : path17;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path16
+            shortcut && rule._basenameOnly ? basename2 : path17
           )) {
             const { negative } = rule;
             const ret = {
@@ -7307,17 +7307,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path16, originalPath, doThrow) => {
-      if (!isString(path16)) {
+    var checkPath = (path17, originalPath, doThrow) => {
+      if (!isString(path17)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path16) {
+      if (!path17) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path16)) {
+      if (checkPath.isNotRelative(path17)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -7326,25 +7326,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path16) => {
-      const first2 = path16.charCodeAt(0);
+    var isNotRelative = (path17) => {
+      const first2 = path17.charCodeAt(0);
       if (first2 === SLASH_CODE) {
         return true;
       }
       if (first2 !== DOT_CODE) {
         return false;
       }
-      if (path16.length === 1) {
+      if (path17.length === 1) {
         return true;
       }
-      const second = path16.charCodeAt(1);
+      const second = path17.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
+      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -7375,59 +7375,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path16) {
+      _test(originalPath, cache2, path17) {
         checkPath(
-          path16,
+          path17,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path16 ? this._t(path16, cache2) : {
+        return path17 ? this._t(path17, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path16 = convertPath(target);
-        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path16);
+        const path17 = convertPath(target);
+        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path17);
         }
-        const dir = this._t(path16, this._testCache);
+        const dir = this._t(path17, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path16);
+        const literal = this._rules.testLiteral(path17);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path16, cache2) {
-        const cached = cache2[path16];
+      _t(path17, cache2) {
+        const cached = cache2[path17];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf(path16);
+        const parentPath = parentOf(path17);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+        return cache2[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
       }
-      ignores(path16) {
-        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
+      ignores(path17) {
+        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
       }
       createFilter() {
-        return (path16) => !this.ignores(path16);
+        return (path17) => !this.ignores(path17);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path16) {
-        return this._test(path16, this._testCache, convertPath(path16));
+      test(path17) {
+        return this._test(path17, this._testCache, convertPath(path17));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
+    var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
+      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -7697,8 +7697,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path16, { windows } = {}) => {
-      const segs = path16.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path17, { windows } = {}) => {
+      const segs = path17.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -10381,7 +10381,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path16 = require("node:path");
+    var path17 = require("node:path");
     var fs4 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -11394,9 +11394,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path16.resolve(baseDir, baseName);
+          const localBin = path17.resolve(baseDir, baseName);
           if (fs4.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path16.extname(baseName))) return void 0;
+          if (sourceExt.includes(path17.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs4.existsSync(`${localBin}${ext}`)
           );
@@ -11414,17 +11414,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path16.resolve(
-            path16.dirname(resolvedScriptPath),
+          executableDir = path17.resolve(
+            path17.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path16.basename(
+            const legacyName = path17.basename(
               this._scriptPath,
-              path16.extname(this._scriptPath)
+              path17.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -11435,7 +11435,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path16.extname(executableFile));
+        launchWithNode = sourceExt.includes(path17.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -12350,7 +12350,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path16.basename(filename, path16.extname(filename));
+        this._name = path17.basename(filename, path17.extname(filename));
         return this;
       }
       /**
@@ -12364,9 +12364,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path17) {
-        if (path17 === void 0) return this._executableDir;
-        this._executableDir = path17;
+      executableDir(path18) {
+        if (path18 === void 0) return this._executableDir;
+        this._executableDir = path18;
         return this;
       }
       /**
@@ -12727,10 +12727,9 @@ var CliProblems = class extends CliError {
 
 // src/cli/load-workspace.ts
 var import_node_crypto = require("node:crypto");
-var path5 = __toESM(require("node:path"), 1);
+var path6 = __toESM(require("node:path"), 1);
 
 // src/cli/project-config-file.ts
-var import_node_fs3 = require("node:fs");
 var path3 = __toESM(require("node:path"), 1);
 
 // node_modules/langium/lib/utils/cst-utils.js
@@ -18216,12 +18215,12 @@ function assignCategoriesMapProp(tokenTypes) {
     singleAssignCategoriesToksMap([], currTokType);
   });
 }
-function singleAssignCategoriesToksMap(path16, nextNode) {
-  path16.forEach((pathNode) => {
+function singleAssignCategoriesToksMap(path17, nextNode) {
+  path17.forEach((pathNode) => {
     nextNode.categoryMatchesMap[pathNode.tokenTypeIdx] = true;
   });
   nextNode.CATEGORIES.forEach((nextCategory) => {
-    const newPath = path16.concat(nextNode);
+    const newPath = path17.concat(nextNode);
     if (!newPath.includes(nextCategory)) {
       singleAssignCategoriesToksMap(newPath, nextCategory);
     }
@@ -19092,10 +19091,10 @@ var GastRefResolverVisitor = class extends GAstVisitor {
 
 // node_modules/chevrotain/lib/src/parse/grammar/interpreter.js
 var AbstractNextPossibleTokensWalker = class extends RestWalker {
-  constructor(topProd, path16) {
+  constructor(topProd, path17) {
     super();
     this.topProd = topProd;
-    this.path = path16;
+    this.path = path17;
     this.possibleTokTypes = [];
     this.nextProductionName = "";
     this.nextProductionOccurrence = 0;
@@ -19139,9 +19138,9 @@ var AbstractNextPossibleTokensWalker = class extends RestWalker {
   }
 };
 var NextAfterTokenWalker = class extends AbstractNextPossibleTokensWalker {
-  constructor(topProd, path16) {
-    super(topProd, path16);
-    this.path = path16;
+  constructor(topProd, path17) {
+    super(topProd, path17);
+    this.path = path17;
     this.nextTerminalName = "";
     this.nextTerminalOccurrence = 0;
     this.nextTerminalName = this.path.lastTok.name;
@@ -19746,10 +19745,10 @@ function initializeArrayOfArrays(size) {
   }
   return result;
 }
-function pathToHashKeys(path16) {
+function pathToHashKeys(path17) {
   let keys2 = [""];
-  for (let i = 0; i < path16.length; i++) {
-    const tokType = path16[i];
+  for (let i = 0; i < path17.length; i++) {
+    const tokType = path17[i];
     const longerKeys = [];
     for (let j = 0; j < keys2.length; j++) {
       const currShorterKey = keys2[j];
@@ -19986,7 +19985,7 @@ function validateRuleIsOverridden(ruleName2, definedRulesNames, className) {
   }
   return errors;
 }
-function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path16 = []) {
+function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path17 = []) {
   const errors = [];
   const nextNonTerminals = getFirstNoneTerminal(currRule.definition);
   if (nextNonTerminals.length === 0) {
@@ -19998,16 +19997,16 @@ function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path16 = [])
       errors.push({
         message: errMsgProvider.buildLeftRecursionError({
           topLevelRule: topRule,
-          leftRecursionPath: path16
+          leftRecursionPath: path17
         }),
         type: ParserDefinitionErrorType.LEFT_RECURSION,
         ruleName: ruleName2
       });
     }
-    const excluded = path16.concat([topRule]);
+    const excluded = path17.concat([topRule]);
     const validNextSteps = nextNonTerminals.filter((x) => !excluded.includes(x));
     const errorsFromNextSteps = validNextSteps.flatMap((currRefRule) => {
-      const newPath = [...path16];
+      const newPath = [...path17];
       newPath.push(currRefRule);
       return validateNoLeftRecursion(topRule, currRefRule, errMsgProvider, newPath);
     });
@@ -23690,19 +23689,19 @@ function toKey(value) {
 var toKey_default = toKey;
 
 // node_modules/lodash-es/_baseGet.js
-function baseGet(object, path16) {
-  path16 = castPath_default(path16, object);
-  var index = 0, length = path16.length;
+function baseGet(object, path17) {
+  path17 = castPath_default(path17, object);
+  var index = 0, length = path17.length;
   while (object != null && index < length) {
-    object = object[toKey_default(path16[index++])];
+    object = object[toKey_default(path17[index++])];
   }
   return index && index == length ? object : void 0;
 }
 var baseGet_default = baseGet;
 
 // node_modules/lodash-es/get.js
-function get(object, path16, defaultValue) {
-  var result = object == null ? void 0 : baseGet_default(object, path16);
+function get(object, path17, defaultValue) {
+  var result = object == null ? void 0 : baseGet_default(object, path17);
   return result === void 0 ? defaultValue : result;
 }
 var get_default = get;
@@ -23714,11 +23713,11 @@ function baseHasIn(object, key) {
 var baseHasIn_default = baseHasIn;
 
 // node_modules/lodash-es/_hasPath.js
-function hasPath(object, path16, hasFunc) {
-  path16 = castPath_default(path16, object);
-  var index = -1, length = path16.length, result = false;
+function hasPath(object, path17, hasFunc) {
+  path17 = castPath_default(path17, object);
+  var index = -1, length = path17.length, result = false;
   while (++index < length) {
-    var key = toKey_default(path16[index]);
+    var key = toKey_default(path17[index]);
     if (!(result = object != null && hasFunc(object, key))) {
       break;
     }
@@ -23733,21 +23732,21 @@ function hasPath(object, path16, hasFunc) {
 var hasPath_default = hasPath;
 
 // node_modules/lodash-es/hasIn.js
-function hasIn(object, path16) {
-  return object != null && hasPath_default(object, path16, baseHasIn_default);
+function hasIn(object, path17) {
+  return object != null && hasPath_default(object, path17, baseHasIn_default);
 }
 var hasIn_default = hasIn;
 
 // node_modules/lodash-es/_baseMatchesProperty.js
 var COMPARE_PARTIAL_FLAG6 = 1;
 var COMPARE_UNORDERED_FLAG4 = 2;
-function baseMatchesProperty(path16, srcValue) {
-  if (isKey_default(path16) && isStrictComparable_default(srcValue)) {
-    return matchesStrictComparable_default(toKey_default(path16), srcValue);
+function baseMatchesProperty(path17, srcValue) {
+  if (isKey_default(path17) && isStrictComparable_default(srcValue)) {
+    return matchesStrictComparable_default(toKey_default(path17), srcValue);
   }
   return function(object) {
-    var objValue = get_default(object, path16);
-    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path16) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
+    var objValue = get_default(object, path17);
+    return objValue === void 0 && objValue === srcValue ? hasIn_default(object, path17) : baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG6 | COMPARE_UNORDERED_FLAG4);
   };
 }
 var baseMatchesProperty_default = baseMatchesProperty;
@@ -23767,16 +23766,16 @@ function baseProperty(key) {
 var baseProperty_default = baseProperty;
 
 // node_modules/lodash-es/_basePropertyDeep.js
-function basePropertyDeep(path16) {
+function basePropertyDeep(path17) {
   return function(object) {
-    return baseGet_default(object, path16);
+    return baseGet_default(object, path17);
   };
 }
 var basePropertyDeep_default = basePropertyDeep;
 
 // node_modules/lodash-es/property.js
-function property(path16) {
-  return isKey_default(path16) ? baseProperty_default(toKey_default(path16)) : basePropertyDeep_default(path16);
+function property(path17) {
+  return isKey_default(path17) ? baseProperty_default(toKey_default(path17)) : basePropertyDeep_default(path17);
 }
 var property_default = property;
 
@@ -24620,7 +24619,7 @@ var LLStarLookaheadStrategy = class extends LLkLookaheadStrategy {
       occurrence: prodOccurrence,
       prodType: "Alternation",
       rule
-    }), (currAlt) => map_default(currAlt, (path16) => path16[0]));
+    }), (currAlt) => map_default(currAlt, (path17) => path17[0]));
     if (isLL1Sequence(partialAlts, false) && !dynamicTokensEnabled) {
       const choiceToAlt = reduce_default(partialAlts, (result, currAlt, idx) => {
         forEach_default(currAlt, (currTokType) => {
@@ -24831,7 +24830,7 @@ function adaptivePredict(dfaCaches, decision, predicateSet, logging, incomplete)
 function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
   let previousD = s0;
   let i = 1;
-  const path16 = [];
+  const path17 = [];
   let t2 = this.LA_FAST(i++);
   while (true) {
     let d = getExistingTargetState(previousD, t2);
@@ -24839,7 +24838,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       d = computeLookaheadTarget.apply(this, [dfa, previousD, t2, i, predicateSet, logging]);
     }
     if (d === DFA_ERROR) {
-      return buildAdaptivePredictError(path16, previousD, t2);
+      return buildAdaptivePredictError(path17, previousD, t2);
     }
     if (d.isAcceptState === true) {
       if (incomplete === true && tokenMatcher(t2, EOF)) {
@@ -24851,7 +24850,7 @@ function performLookahead(dfa, s0, predicateSet, logging, incomplete) {
       return d.prediction;
     }
     previousD = d;
-    path16.push(t2);
+    path17.push(t2);
     t2 = this.LA(i++);
   }
 }
@@ -24924,13 +24923,13 @@ function getProductionDslName2(prod) {
     throw Error("non exhaustive match");
   }
 }
-function buildAdaptivePredictError(path16, previous, current) {
+function buildAdaptivePredictError(path17, previous, current) {
   const nextTransitions = flatMap_default(previous.configs.elements, (e) => e.state.transitions);
   const nextTokenTypes = uniqBy_default(nextTransitions.filter((e) => e instanceof AtomTransition).map((e) => e.tokenType), (e) => e.tokenTypeIdx);
   return {
     actualToken: current,
     possibleTokenTypes: nextTokenTypes,
-    tokenPath: path16
+    tokenPath: path17
   };
 }
 function getExistingTargetState(state, token) {
@@ -26670,11 +26669,11 @@ var import_vscode_languageserver_protocol = __toESM(require_api2(), 1);
 
 // node_modules/langium/lib/utils/promise-utils.js
 function delayNextTick() {
-  return new Promise((resolve11) => {
+  return new Promise((resolve12) => {
     if (typeof setImmediate === "undefined") {
-      setTimeout(resolve11, 0);
+      setTimeout(resolve12, 0);
     } else {
-      setImmediate(resolve11);
+      setImmediate(resolve12);
     }
   });
 }
@@ -26704,9 +26703,9 @@ async function interruptAndCheck(token) {
 }
 var Deferred = class {
   constructor() {
-    this.promise = new Promise((resolve11, reject) => {
+    this.promise = new Promise((resolve12, reject) => {
       this.resolve = (arg) => {
-        resolve11(arg);
+        resolve12(arg);
         return this;
       };
       this.reject = (err) => {
@@ -28060,12 +28059,12 @@ var DefaultReferences = class {
       const nameNode = this.nameProvider.getNameNode(selfNode);
       if (nameNode) {
         const doc = getDocument(selfNode);
-        const path16 = this.nodeLocator.getAstNodePath(selfNode);
+        const path17 = this.nodeLocator.getAstNodePath(selfNode);
         references.push({
           sourceUri: doc.uri,
-          sourcePath: path16,
+          sourcePath: path17,
           targetUri: doc.uri,
-          targetPath: path16,
+          targetPath: path17,
           segment: toDocumentSegment(nameNode),
           local: true
         });
@@ -29342,9 +29341,9 @@ var DefaultAstNodeDescriptionProvider = class {
   createDescription(node, name, document) {
     const doc = document ?? getDocument(node);
     name ?? (name = this.nameProvider.getName(node));
-    const path16 = this.astNodeLocator.getAstNodePath(node);
+    const path17 = this.astNodeLocator.getAstNodePath(node);
     if (!name) {
-      throw new Error(`Node at path ${path16} has no name.`);
+      throw new Error(`Node at path ${path17} has no name.`);
     }
     let nameNodeSegment;
     const nameSegmentGetter = () => nameNodeSegment ?? (nameNodeSegment = toDocumentSegment(this.nameProvider.getNameNode(node) ?? node.$cstNode));
@@ -29357,7 +29356,7 @@ var DefaultAstNodeDescriptionProvider = class {
       selectionSegment: toDocumentSegment(node.$cstNode),
       type: node.$type,
       documentUri: doc.uri,
-      path: path16
+      path: path17
     };
   }
 };
@@ -29431,8 +29430,8 @@ var DefaultAstNodeLocator = class {
     }
     return $containerProperty;
   }
-  getAstNode(node, path16) {
-    const segments = path16.split(this.segmentSeparator);
+  getAstNode(node, path17) {
+    const segments = path17.split(this.segmentSeparator);
     return segments.reduce((previousValue, currentValue) => {
       if (!previousValue || currentValue.length === 0) {
         return previousValue;
@@ -29852,12 +29851,12 @@ var DefaultDocumentBuilder = class {
     } else if (this.currentState >= state && state > document.state) {
       return Promise.reject(new import_vscode_languageserver_protocol3.ResponseError(import_vscode_languageserver_protocol3.LSPErrorCodes.RequestFailed, `Document state of ${uri.toString()} is ${DocumentState[document.state]}, requiring ${DocumentState[state]}, but workspace state is already ${DocumentState[this.currentState]}. Returning undefined.`));
     }
-    return new Promise((resolve11, reject) => {
+    return new Promise((resolve12, reject) => {
       const buildDisposable = this.onDocumentPhase(state, (doc) => {
         if (UriUtils.equals(doc.uri, uri)) {
           buildDisposable.dispose();
           cancelDisposable.dispose();
-          resolve11(doc.uri);
+          resolve12(doc.uri);
         }
       });
       const cancelDisposable = cancelToken.onCancellationRequested(() => {
@@ -29873,11 +29872,11 @@ var DefaultDocumentBuilder = class {
     } else if (cancelToken.isCancellationRequested) {
       return Promise.reject(OperationCancelled);
     }
-    return new Promise((resolve11, reject) => {
+    return new Promise((resolve12, reject) => {
       const buildDisposable = this.onBuildPhase(state, () => {
         buildDisposable.dispose();
         cancelDisposable.dispose();
-        resolve11();
+        resolve12();
       });
       const cancelDisposable = cancelToken.onCancellationRequested(() => {
         buildDisposable.dispose();
@@ -32451,12 +32450,12 @@ function unknownProfileProblem(parsed, declared) {
   if (parsed.profile === void 0 || !parsed.profileAt || declared.includes(parsed.profile)) return void 0;
   return { ...parsed.profileAt, message: `Unknown profile '${parsed.profile}'; the profiles are ${declared.map((p) => `'${p}'`).join(", ")}.${suggestion(parsed.profile, declared)}` };
 }
-function toSettings(parsed, resolve11, declaredProfiles2) {
+function toSettings(parsed, resolve12, declaredProfiles2) {
   const profileKnown = parsed.profile !== void 0 && (!declaredProfiles2 || declaredProfiles2.includes(parsed.profile));
   return {
     profile: profileKnown ? parsed.profile : void 0,
     severities: parsed.severities,
-    formularies: parsed.formularies.map(resolve11),
+    formularies: parsed.formularies.map(resolve12),
     ignore: parsed.ignore
   };
 }
@@ -32604,98 +32603,25 @@ function firstInvalidUtf8(b) {
   return -1;
 }
 
-// src/cli/ignore-rules.ts
+// src/config/find-project-config.ts
 var import_node_fs2 = require("node:fs");
 var path2 = __toESM(require("node:path"), 1);
-var import_ignore = __toESM(require_ignore(), 1);
 function repositoryRoot(folder) {
   for (let dir = path2.resolve(folder); ; dir = path2.dirname(dir)) {
     if ((0, import_node_fs2.existsSync)(path2.join(dir, ".git"))) return dir;
     if (path2.dirname(dir) === dir) return void 0;
   }
 }
-var posix = (p) => p.split(path2.sep).join("/");
-var IgnoreRules = class {
-  constructor(cwd, base, options) {
-    this.cwd = cwd;
-    const repo = options.gitignore ? repositoryRoot(base) : void 0;
-    this.base = repo ?? path2.resolve(base);
-    this.gitignore = options.gitignore;
-    this.patterns = options.patterns.length > 0 ? (0, import_ignore.default)().add(options.patterns) : void 0;
-    this.exclude = repo && options.gitignore ? this.load(path2.join(repo, ".git", "info", "exclude")) : void 0;
-  }
-  cwd;
-  base;
-  byFolder = /* @__PURE__ */ new Map();
-  ignoredFolders = /* @__PURE__ */ new Map();
-  patterns;
-  gitignore;
-  exclude;
-  /** Rules of one ignore file, or undefined when there is none (or it cannot be read). */
-  load(file) {
-    const read = readRegularFile(file, { maxBytes: 1e6 });
-    return read.ok ? (0, import_ignore.default)().add(read.bytes.toString("utf8")) : void 0;
-  }
-  rulesOf(folder) {
-    if (!this.byFolder.has(folder)) this.byFolder.set(folder, this.gitignore ? this.load(path2.join(folder, ".gitignore")) : void 0);
-    return this.byFolder.get(folder);
-  }
-  /** Whether the `--ignore-pattern` patterns leave this path out (files named on the command line too). */
-  matchesPattern(file, isFolder = false) {
-    const rel = posix(path2.relative(this.cwd, file));
-    if (!this.patterns || rel === "" || rel.startsWith("..") || path2.isAbsolute(rel)) return false;
-    return this.patterns.ignores(isFolder ? `${rel}/` : rel);
-  }
-  /** Whether git (and the patterns) would leave this file or folder out. */
-  ignores(file, isFolder = false) {
-    if (this.matchesPattern(file, isFolder)) return true;
-    const abs = path2.resolve(file);
-    const parent = path2.dirname(abs);
-    if (parent !== abs && this.isInsideBase(parent) && parent !== this.base && this.folderIgnored(parent)) return true;
-    return this.gitRules(abs, isFolder);
-  }
-  isInsideBase(p) {
-    const rel = path2.relative(this.base, p);
-    return !rel.startsWith("..") && !path2.isAbsolute(rel);
-  }
-  /** A folder is ignored when git ignores it or any folder above it (up to the base). */
-  folderIgnored(folder) {
-    const known2 = this.ignoredFolders.get(folder);
-    if (known2 !== void 0) return known2;
-    const parent = path2.dirname(folder);
-    const ignored = parent !== this.base && this.isInsideBase(parent) && this.folderIgnored(parent) || this.matchesPattern(folder, true) || this.gitRules(folder, true);
-    this.ignoredFolders.set(folder, ignored);
-    return ignored;
-  }
-  /** The verdict of the ignore files alone: the deepest folder whose rules decide wins. */
-  gitRules(abs, isFolder) {
-    if (!this.gitignore || !this.isInsideBase(abs) || abs === this.base) return false;
-    const suffix = isFolder ? "/" : "";
-    let ignored = this.exclude?.ignores(posix(path2.relative(this.base, abs)) + suffix) ?? false;
-    for (let dir = this.base; ; ) {
-      const rules = this.rulesOf(dir);
-      if (rules) {
-        const verdict = rules.test(posix(path2.relative(dir, abs)) + suffix);
-        if (verdict.ignored) ignored = true;
-        else if (verdict.unignored) ignored = false;
-      }
-      const rel = path2.relative(dir, path2.dirname(abs));
-      if (rel === "") break;
-      dir = path2.join(dir, rel.split(path2.sep)[0]);
-    }
-    return ignored;
-  }
-};
-
-// src/cli/project-config-file.ts
 function findProjectConfig(projectFolder) {
   const stop = repositoryRoot(projectFolder);
-  for (let dir = path3.resolve(projectFolder); ; dir = path3.dirname(dir)) {
-    const candidate = path3.join(dir, CONFIG_FILE_NAME);
-    if ((0, import_node_fs3.existsSync)(candidate)) return candidate;
-    if (dir === stop || path3.dirname(dir) === dir) return void 0;
+  for (let dir = path2.resolve(projectFolder); ; dir = path2.dirname(dir)) {
+    const candidate = path2.join(dir, CONFIG_FILE_NAME);
+    if ((0, import_node_fs2.existsSync)(candidate)) return candidate;
+    if (dir === stop || path2.dirname(dir) === dir) return void 0;
   }
 }
+
+// src/cli/project-config-file.ts
 function formatConfigProblems(file, problems, cwd) {
   const shown = path3.relative(cwd, file) || file;
   return problems.map((p) => `${shown}:${p.line + 1}:${p.character + 1}: error ${IssueCodes.ConfigInvalid}: ${p.message}`);
@@ -35036,9 +34962,9 @@ var NodeFileSystemProvider = class {
     };
   }
   exists(uri) {
-    return new Promise((resolve11) => {
+    return new Promise((resolve12) => {
       fs.stat(uri.fsPath, (err) => {
-        resolve11(!err);
+        resolve12(!err);
       });
     });
   }
@@ -36004,8 +35930,8 @@ substance troxerutin "Troxerutin" {
 
 // src/language/std/std-library.ts
 var STD_SCHEME = "meso-std";
-function stdUri(path16) {
-  return URI2.from({ scheme: STD_SCHEME, path: `/${path16}` });
+function stdUri(path17) {
+  return URI2.from({ scheme: STD_SCHEME, path: `/${path17}` });
 }
 function isStdUri(uri) {
   return (typeof uri === "string" ? uri : uri.toString()).startsWith(`${STD_SCHEME}:`);
@@ -42056,7 +41982,7 @@ var MesoLocale = class {
 };
 
 // src/language/workspace/project-settings.ts
-var import_ignore2 = __toESM(require_ignore(), 1);
+var import_ignore = __toESM(require_ignore(), 1);
 var MesoProjectSettings = class {
   roots = /* @__PURE__ */ new Map();
   matchers = /* @__PURE__ */ new Map();
@@ -42089,7 +42015,7 @@ var MesoProjectSettings = class {
     if (root2 === void 0) return false;
     if (!this.matchers.has(root2)) {
       const patterns = this.roots.get(root2).ignore ?? [];
-      this.matchers.set(root2, patterns.length > 0 ? (0, import_ignore2.default)().add([...patterns]) : void 0);
+      this.matchers.set(root2, patterns.length > 0 ? (0, import_ignore.default)().add([...patterns]) : void 0);
     }
     const matcher = this.matchers.get(root2);
     if (!matcher) return false;
@@ -42160,12 +42086,90 @@ function createMesoCoreServices(context) {
 }
 
 // src/cli/expand-paths.ts
-var import_node_fs4 = require("node:fs");
-var path4 = __toESM(require("node:path"), 1);
+var import_node_fs3 = require("node:fs");
+var path5 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/cli/ignore-rules.ts
+var path4 = __toESM(require("node:path"), 1);
+var import_ignore2 = __toESM(require_ignore(), 1);
+var posix = (p) => p.split(path4.sep).join("/");
+var IgnoreRules = class {
+  constructor(cwd, base, options) {
+    this.cwd = cwd;
+    const repo = options.gitignore ? repositoryRoot(base) : void 0;
+    this.base = repo ?? path4.resolve(base);
+    this.gitignore = options.gitignore;
+    this.patterns = options.patterns.length > 0 ? (0, import_ignore2.default)().add(options.patterns) : void 0;
+    this.exclude = repo && options.gitignore ? this.load(path4.join(repo, ".git", "info", "exclude")) : void 0;
+  }
+  cwd;
+  base;
+  byFolder = /* @__PURE__ */ new Map();
+  ignoredFolders = /* @__PURE__ */ new Map();
+  patterns;
+  gitignore;
+  exclude;
+  /** Rules of one ignore file, or undefined when there is none (or it cannot be read). */
+  load(file) {
+    const read = readRegularFile(file, { maxBytes: 1e6 });
+    return read.ok ? (0, import_ignore2.default)().add(read.bytes.toString("utf8")) : void 0;
+  }
+  rulesOf(folder) {
+    if (!this.byFolder.has(folder)) this.byFolder.set(folder, this.gitignore ? this.load(path4.join(folder, ".gitignore")) : void 0);
+    return this.byFolder.get(folder);
+  }
+  /** Whether the `--ignore-pattern` patterns leave this path out (files named on the command line too). */
+  matchesPattern(file, isFolder = false) {
+    const rel = posix(path4.relative(this.cwd, file));
+    if (!this.patterns || rel === "" || rel.startsWith("..") || path4.isAbsolute(rel)) return false;
+    return this.patterns.ignores(isFolder ? `${rel}/` : rel);
+  }
+  /** Whether git (and the patterns) would leave this file or folder out. */
+  ignores(file, isFolder = false) {
+    if (this.matchesPattern(file, isFolder)) return true;
+    const abs = path4.resolve(file);
+    const parent = path4.dirname(abs);
+    if (parent !== abs && this.isInsideBase(parent) && parent !== this.base && this.folderIgnored(parent)) return true;
+    return this.gitRules(abs, isFolder);
+  }
+  isInsideBase(p) {
+    const rel = path4.relative(this.base, p);
+    return !rel.startsWith("..") && !path4.isAbsolute(rel);
+  }
+  /** A folder is ignored when git ignores it or any folder above it (up to the base). */
+  folderIgnored(folder) {
+    const known2 = this.ignoredFolders.get(folder);
+    if (known2 !== void 0) return known2;
+    const parent = path4.dirname(folder);
+    const ignored = parent !== this.base && this.isInsideBase(parent) && this.folderIgnored(parent) || this.matchesPattern(folder, true) || this.gitRules(folder, true);
+    this.ignoredFolders.set(folder, ignored);
+    return ignored;
+  }
+  /** The verdict of the ignore files alone: the deepest folder whose rules decide wins. */
+  gitRules(abs, isFolder) {
+    if (!this.gitignore || !this.isInsideBase(abs) || abs === this.base) return false;
+    const suffix = isFolder ? "/" : "";
+    let ignored = this.exclude?.ignores(posix(path4.relative(this.base, abs)) + suffix) ?? false;
+    for (let dir = this.base; ; ) {
+      const rules = this.rulesOf(dir);
+      if (rules) {
+        const verdict = rules.test(posix(path4.relative(dir, abs)) + suffix);
+        if (verdict.ignored) ignored = true;
+        else if (verdict.unignored) ignored = false;
+      }
+      const rel = path4.relative(dir, path4.dirname(abs));
+      if (rel === "") break;
+      dir = path4.join(dir, rel.split(path4.sep)[0]);
+    }
+    return ignored;
+  }
+};
+
+// src/cli/expand-paths.ts
 var isGlob = (input) => import_picomatch.default.scan(input).isGlob;
 async function expandPaths(inputs, options = {}) {
-  const cwd = path4.resolve(options.cwd ?? process.cwd());
+  const cwd = path5.resolve(options.cwd ?? process.cwd());
   const rules = new IgnoreRules(cwd, await projectRoot(inputs, cwd), { gitignore: options.gitignore ?? true, patterns: options.ignorePatterns ?? [] });
   const found = /* @__PURE__ */ new Set();
   const unmatched = [];
@@ -42175,10 +42179,10 @@ async function expandPaths(inputs, options = {}) {
     if (isGlob(input)) {
       matched = expandGlob(input, cwd, rules);
     } else {
-      const abs = path4.resolve(cwd, input);
+      const abs = path5.resolve(cwd, input);
       let isFolder;
       try {
-        isFolder = (0, import_node_fs4.statSync)(abs).isDirectory();
+        isFolder = (0, import_node_fs3.statSync)(abs).isDirectory();
       } catch (e) {
         if (e.code === "ENOENT" && isLink(abs)) isFolder = false;
         else throw new CliError(`${input}: ${e.code === "ENOENT" ? "no such file or folder" : fsReason(e)}.`);
@@ -42192,27 +42196,27 @@ async function expandPaths(inputs, options = {}) {
 }
 function isLink(p) {
   try {
-    return (0, import_node_fs4.lstatSync)(p).isSymbolicLink();
+    return (0, import_node_fs3.lstatSync)(p).isSymbolicLink();
   } catch {
     return false;
   }
 }
 function expandGlob(input, cwd, rules) {
   const scan = import_picomatch.default.scan(input);
-  const base = path4.resolve(cwd, scan.base || ".");
+  const base = path5.resolve(cwd, scan.base || ".");
   let isFolder = false;
   try {
-    isFolder = (0, import_node_fs4.statSync)(base).isDirectory();
+    isFolder = (0, import_node_fs3.statSync)(base).isDirectory();
   } catch {
   }
   if (!isFolder) return [];
   const isMatch = (0, import_picomatch.default)(scan.glob, { dot: false });
-  return walk(base, rules).filter((f2) => isMatch(path4.relative(base, f2).split(path4.sep).join("/")));
+  return walk(base, rules).filter((f2) => isMatch(path5.relative(base, f2).split(path5.sep).join("/")));
 }
 function walk(dir, rules, visited = /* @__PURE__ */ new Set()) {
   let real;
   try {
-    real = (0, import_node_fs4.realpathSync)(dir);
+    real = (0, import_node_fs3.realpathSync)(dir);
   } catch (e) {
     throw new CliError(`cannot search the folder ${dir}: ${fsReason(e)}.`);
   }
@@ -42220,18 +42224,18 @@ function walk(dir, rules, visited = /* @__PURE__ */ new Set()) {
   visited.add(real);
   let entries;
   try {
-    entries = (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true });
+    entries = (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true });
   } catch (e) {
     throw new CliError(`cannot search the folder ${dir}: ${fsReason(e)}.`);
   }
   const result = [];
   for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
     if (e.name === "node_modules" || e.name.startsWith(".")) continue;
-    const full = path4.join(dir, e.name);
+    const full = path5.join(dir, e.name);
     let isFolder = e.isDirectory();
     if (e.isSymbolicLink()) {
       try {
-        isFolder = (0, import_node_fs4.statSync)(full).isDirectory();
+        isFolder = (0, import_node_fs3.statSync)(full).isDirectory();
       } catch {
         isFolder = false;
       }
@@ -42245,28 +42249,28 @@ function walk(dir, rules, visited = /* @__PURE__ */ new Set()) {
   return result;
 }
 async function projectRoot(inputs, cwd = process.cwd()) {
-  const folders = [path4.resolve(cwd)];
+  const folders = [path5.resolve(cwd)];
   for (const input of inputs) {
     if (isGlob(input)) {
-      folders.push(path4.resolve(cwd, import_picomatch.default.scan(input).base || "."));
+      folders.push(path5.resolve(cwd, import_picomatch.default.scan(input).base || "."));
       continue;
     }
-    const abs = path4.resolve(cwd, input);
+    const abs = path5.resolve(cwd, input);
     let isFolder = false;
     try {
-      isFolder = (0, import_node_fs4.statSync)(abs).isDirectory();
+      isFolder = (0, import_node_fs3.statSync)(abs).isDirectory();
     } catch {
     }
-    folders.push(isFolder ? abs : path4.dirname(abs));
+    folders.push(isFolder ? abs : path5.dirname(abs));
   }
   return folders.reduce(commonFolder);
 }
 function commonFolder(a, b) {
-  const as = a.split(path4.sep);
-  const bs = b.split(path4.sep);
+  const as = a.split(path5.sep);
+  const bs = b.split(path5.sep);
   let i = 0;
   while (i < as.length && i < bs.length && as[i] === bs[i]) i++;
-  return as.slice(0, i).join(path4.sep) || path4.parse(a).root;
+  return as.slice(0, i).join(path5.sep) || path5.parse(a).root;
 }
 
 // src/cli/load-workspace.ts
@@ -42283,7 +42287,7 @@ async function loadWorkspace(files, options = {}) {
   const lenient = /* @__PURE__ */ new Map();
   const hashes = /* @__PURE__ */ new Map();
   const importTargets = /* @__PURE__ */ new Map();
-  const formularies = options.config ? options.config.parsed.formularies.map((f2) => URI2.file(path5.resolve(options.config.folder, f2))) : [];
+  const formularies = options.config ? options.config.parsed.formularies.map((f2) => URI2.file(path6.resolve(options.config.folder, f2))) : [];
   const queue = [...files.map((f2) => URI2.file(f2)), ...formularies];
   const requested = new Set(queue.map((u) => u.toString()));
   while (queue.length > 0) {
@@ -42334,8 +42338,8 @@ async function loadWorkspace(files, options = {}) {
     const seen = [...importTargets.get(key) ?? [], ...formularies.map((f2) => f2.toString()).filter((f2) => f2 !== key)];
     const states = [...new Set(seen)].map((target) => {
       const hash = hashes.get(target);
-      const path16 = URI2.parse(target).fsPath;
-      return hash ? { path: path16, hash } : { path: path16, missing: imports.loadFailure(URI2.parse(target)) ?? "ENOENT" };
+      const path17 = URI2.parse(target).fsPath;
+      return hash ? { path: path17, hash } : { path: path17, missing: imports.loadFailure(URI2.parse(target)) ?? "ENOENT" };
     });
     return { path: document.uri.fsPath, document, diagnostics: document.diagnostics ?? [], sourceText, hash: hashes.get(key), imports: states };
   }).sort((a, b) => a.path.localeCompare(b.path));
@@ -42344,7 +42348,7 @@ async function loadWorkspace(files, options = {}) {
 
 // src/cli/problems.ts
 var import_node_crypto2 = require("node:crypto");
-var path6 = __toESM(require("node:path"), 1);
+var path7 = __toESM(require("node:path"), 1);
 
 // src/cli/diagnostics.ts
 function byPosition(a, b) {
@@ -42378,7 +42382,7 @@ function reportOf(files, cwd, quiet = false) {
   let errors = 0;
   let warnings = 0;
   for (const f2 of files) {
-    const file = path6.relative(cwd, f2.path).split(path6.sep).join("/") || f2.path;
+    const file = path7.relative(cwd, f2.path).split(path7.sep).join("/") || f2.path;
     names.push(file);
     for (const p of f2.problems) {
       if (p.severity === "error") errors++;
@@ -42419,10 +42423,10 @@ async function checkWorker(data, reply) {
   }
 }
 function inWorker(script, data) {
-  return new Promise((resolve11, reject) => {
+  return new Promise((resolve12, reject) => {
     const worker2 = new import_node_worker_threads.Worker(script, { workerData: { mesoCheckWorker: data }, argv: [], stdout: true, stderr: true });
     worker2.once("message", (m) => {
-      if ("results" in m) resolve11(m.results);
+      if ("results" in m) resolve12(m.results);
       else if (m.error.kind === "problems") reject(new CliProblems(m.error.lines ?? [m.error.message]));
       else if (m.error.kind === "cli") reject(new CliError(m.error.message, m.error.exitCode));
       else if (m.error.kind === "fs") reject(new FileSystemError(m.error.message));
@@ -43481,7 +43485,7 @@ function compileDocument(services, document, diagnosticsOf, context = defaultCom
 }
 
 // src/cli/commands/check.ts
-var path11 = __toESM(require("node:path"), 1);
+var path12 = __toESM(require("node:path"), 1);
 
 // src/cli/diagnostics-docs.generated.ts
 var diagnosticDocs = [
@@ -43843,17 +43847,17 @@ function diagnosticDocsUrl(code) {
 }
 
 // src/files/write-atomic.ts
-var import_node_fs6 = require("node:fs");
-var path8 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var path9 = __toESM(require("node:path"), 1);
 
 // src/files/temporaries.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs5 = require("node:fs");
-var path7 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var path8 = __toESM(require("node:path"), 1);
 var TEMPORARY = /^\.([0-9a-f]{16})\.([0-9]+)-([0-9]+)-([0-9a-f]{8})\.meso-(tmp|old)$/;
 function readText(file) {
   try {
-    return (0, import_node_fs5.readFileSync)(file, "utf8");
+    return (0, import_node_fs4.readFileSync)(file, "utf8");
   } catch {
     return void 0;
   }
@@ -43888,29 +43892,29 @@ function ownerRuns(pid, start, boot) {
   if (ticks !== void 0 && start !== "0") return ticks === start;
   return pidRuns(pid);
 }
-var nameHash2 = (target) => (0, import_node_crypto3.createHash)("sha256").update(path7.basename(target)).digest("hex").slice(0, 16);
+var nameHash2 = (target) => (0, import_node_crypto3.createHash)("sha256").update(path8.basename(target)).digest("hex").slice(0, 16);
 function temporaryOf(target) {
-  return path7.join(path7.dirname(target), `.${nameHash2(target)}.${ownerMark()}.meso-tmp`);
+  return path8.join(path8.dirname(target), `.${nameHash2(target)}.${ownerMark()}.meso-tmp`);
 }
 function backupOf(target) {
-  return path7.join(path7.dirname(target), `.${nameHash2(target)}.${ownerMark()}.meso-old`);
+  return path8.join(path8.dirname(target), `.${nameHash2(target)}.${ownerMark()}.meso-old`);
 }
 function removeStaleTemporaries(folders) {
   const removed = [];
   for (const folder of new Set(folders)) {
     let entries;
     try {
-      entries = (0, import_node_fs5.readdirSync)(folder);
+      entries = (0, import_node_fs4.readdirSync)(folder);
     } catch {
       continue;
     }
     for (const entry of entries) {
       const m = TEMPORARY.exec(entry);
       if (!m || ownerRuns(Number(m[2]), m[3], m[4])) continue;
-      const file = path7.join(folder, entry);
+      const file = path8.join(folder, entry);
       try {
-        if (!(0, import_node_fs5.lstatSync)(file).isFile()) continue;
-        (0, import_node_fs5.rmSync)(file, { force: true });
+        if (!(0, import_node_fs4.lstatSync)(file).isFile()) continue;
+        (0, import_node_fs4.rmSync)(file, { force: true });
         removed.push(file);
       } catch {
       }
@@ -43922,7 +43926,7 @@ function removeStaleTemporaries(folders) {
 // src/files/write-atomic.ts
 var PARALLEL_WRITES = 16;
 async function writeDurably(file, text) {
-  const handle = await import_node_fs6.promises.open(file, "wx");
+  const handle = await import_node_fs5.promises.open(file, "wx");
   try {
     await handle.writeFile(text, "utf8");
     await handle.sync();
@@ -43931,20 +43935,20 @@ async function writeDurably(file, text) {
   }
 }
 async function assertReplaceable(target) {
-  const stat2 = await import_node_fs6.promises.lstat(target).catch(() => void 0);
+  const stat2 = await import_node_fs5.promises.lstat(target).catch(() => void 0);
   if (stat2 && !stat2.isFile()) throw fileSystemError(`cannot write ${target}`, Object.assign(new Error("not a file"), { code: stat2.isDirectory() ? "EISDIR" : "EEXIST" }));
 }
 async function writeAllAtomically(files) {
-  removeStaleTemporaries(files.map((f2) => path8.dirname(f2.path)));
+  removeStaleTemporaries(files.map((f2) => path9.dirname(f2.path)));
   const temps = [];
   try {
     const folders = /* @__PURE__ */ new Set();
     for (let start = 0; start < files.length; start += PARALLEL_WRITES) {
       const batch = files.slice(start, start + PARALLEL_WRITES);
       for (const f2 of batch) {
-        const folder = path8.dirname(f2.path);
+        const folder = path9.dirname(f2.path);
         if (!folders.has(folder)) {
-          await import_node_fs6.promises.mkdir(folder, { recursive: true }).catch((e) => {
+          await import_node_fs5.promises.mkdir(folder, { recursive: true }).catch((e) => {
             throw fileSystemError(`cannot create the folder ${folder}`, e);
           });
           folders.add(folder);
@@ -43960,7 +43964,7 @@ async function writeAllAtomically(files) {
     for (const t2 of temps) await assertReplaceable(t2.target);
     await renameAll(temps);
   } finally {
-    await Promise.all(temps.map((t2) => import_node_fs6.promises.rm(t2.temp, { force: true }).catch(() => void 0)));
+    await Promise.all(temps.map((t2) => import_node_fs5.promises.rm(t2.temp, { force: true }).catch(() => void 0)));
   }
 }
 async function renameAll(temps) {
@@ -43968,23 +43972,23 @@ async function renameAll(temps) {
   try {
     for (const t2 of temps) {
       const backup = backupOf(t2.target);
-      const kept = await import_node_fs6.promises.link(t2.target, backup).catch(() => import_node_fs6.promises.copyFile(t2.target, backup)).then(() => true, (e) => {
+      const kept = await import_node_fs5.promises.link(t2.target, backup).catch(() => import_node_fs5.promises.copyFile(t2.target, backup)).then(() => true, (e) => {
         if (e.code === "ENOENT") return false;
         throw fileSystemError(`cannot write ${t2.target}`, e);
       });
       backups.push({ target: t2.target, backup: kept ? backup : void 0 });
-      await import_node_fs6.promises.rename(t2.temp, t2.target).catch((e) => {
+      await import_node_fs5.promises.rename(t2.temp, t2.target).catch((e) => {
         throw fileSystemError(`cannot write ${t2.target}`, e);
       });
     }
   } catch (e) {
     for (const b of backups) {
-      if (b.backup) await import_node_fs6.promises.rename(b.backup, b.target).catch(() => void 0);
-      else await import_node_fs6.promises.rm(b.target, { force: true }).catch(() => void 0);
+      if (b.backup) await import_node_fs5.promises.rename(b.backup, b.target).catch(() => void 0);
+      else await import_node_fs5.promises.rm(b.target, { force: true }).catch(() => void 0);
     }
     throw e;
   } finally {
-    await Promise.all(backups.map((b) => b.backup ? import_node_fs6.promises.rm(b.backup, { force: true }).catch(() => void 0) : void 0));
+    await Promise.all(backups.map((b) => b.backup ? import_node_fs5.promises.rm(b.backup, { force: true }).catch(() => void 0) : void 0));
   }
 }
 
@@ -44143,7 +44147,7 @@ function formatText(report2, color, locale = "en") {
 }
 
 // src/cli/inputs.ts
-var path9 = __toESM(require("node:path"), 1);
+var path10 = __toESM(require("node:path"), 1);
 async function resolveInputs(paths, options) {
   const cwd = options.cwd ?? process.cwd();
   const inputs = paths.length > 0 ? paths : ["."];
@@ -44166,7 +44170,7 @@ async function stdinInput(paths, bytes, filename, options) {
   if (!name.endsWith(".meso")) throw new CliError(`--stdin-filename must name a .meso file (got '${name}').`);
   const max = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (bytes.length > max) throw new CliError(`standard input: it is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(max)} per file.`);
-  const file = path9.resolve(cwd, name);
+  const file = path10.resolve(cwd, name);
   const root2 = await projectRoot([name], cwd);
   const configFile = findProjectConfig(root2);
   return { files: [file], root: root2, texts: /* @__PURE__ */ new Map([[file, bytes]]), config: configFile ? readProjectConfig(configFile, cwd) : void 0 };
@@ -44174,22 +44178,22 @@ async function stdinInput(paths, bytes, filename, options) {
 
 // src/cli/check-cache.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_fs7 = require("node:fs");
-var path10 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var path11 = __toESM(require("node:path"), 1);
 var MAGIC = "meso-check-cache 1";
 var DEFAULT_CACHE_FILE = ".mesocache";
 function configHash(files, root2) {
   const seen = /* @__PURE__ */ new Map();
   for (const file of files) {
-    for (let dir = path10.dirname(file); !seen.has(dir); dir = path10.dirname(dir)) {
+    for (let dir = path11.dirname(file); !seen.has(dir); dir = path11.dirname(dir)) {
       let text;
       try {
-        text = (0, import_node_crypto4.createHash)("sha256").update((0, import_node_fs7.readFileSync)(path10.join(dir, "meso.config.json"))).digest("hex");
+        text = (0, import_node_crypto4.createHash)("sha256").update((0, import_node_fs6.readFileSync)(path11.join(dir, "meso.config.json"))).digest("hex");
       } catch {
         text = void 0;
       }
       seen.set(dir, text);
-      if (dir === root2 || path10.dirname(dir) === dir || !dir.startsWith(root2)) break;
+      if (dir === root2 || path11.dirname(dir) === dir || !dir.startsWith(root2)) break;
     }
   }
   return JSON.stringify([...seen].filter(([, h]) => h !== void 0).sort());
@@ -44209,10 +44213,10 @@ function keyOf(context) {
   })).digest("hex");
 }
 function cacheFile(location, cwd) {
-  const file = path10.resolve(cwd, location ?? DEFAULT_CACHE_FILE);
-  if (location && /[\\/]$/.test(location)) return path10.join(file, DEFAULT_CACHE_FILE);
+  const file = path11.resolve(cwd, location ?? DEFAULT_CACHE_FILE);
+  if (location && /[\\/]$/.test(location)) return path11.join(file, DEFAULT_CACHE_FILE);
   try {
-    if ((0, import_node_fs7.statSync)(file).isDirectory()) return path10.join(file, DEFAULT_CACHE_FILE);
+    if ((0, import_node_fs6.statSync)(file).isDirectory()) return path11.join(file, DEFAULT_CACHE_FILE);
   } catch {
   }
   return file;
@@ -44227,7 +44231,7 @@ function entryOf(x) {
   const states = [];
   for (const i of imports) {
     const s = typeof i === "object" && i !== null ? i : {};
-    if (typeof s.path !== "string" || !path10.isAbsolute(s.path)) return void 0;
+    if (typeof s.path !== "string" || !path11.isAbsolute(s.path)) return void 0;
     if (isHash(s.hash)) states.push({ path: s.path, hash: s.hash });
     else if (typeof s.missing === "string") states.push({ path: s.path, missing: s.missing });
     else return void 0;
@@ -44259,7 +44263,7 @@ var CheckCache = class {
   load() {
     let text;
     try {
-      text = (0, import_node_fs7.readFileSync)(this.file, "utf8");
+      text = (0, import_node_fs6.readFileSync)(this.file, "utf8");
     } catch {
       return;
     }
@@ -44278,7 +44282,7 @@ var CheckCache = class {
     const entries = /* @__PURE__ */ new Map();
     for (const [file, x] of Object.entries(files)) {
       const entry = entryOf(x);
-      if (!path10.isAbsolute(file) || !entry) return;
+      if (!path11.isAbsolute(file) || !entry) return;
       entries.set(file, entry);
     }
     for (const [file, entry] of entries) this.entries.set(file, entry);
@@ -44360,7 +44364,7 @@ async function checkWithCache(files, root2, cwd, options, config) {
   const cache2 = options.cache ? new CheckCache(cacheFile(options.cacheLocation, cwd), { version: options.version ?? "dev", root: root2, maxBytes: options.maxBytes, locale: options.locale ?? "en", files, config }) : void 0;
   const cached = [];
   const misses = [];
-  const formularies = config ? config.parsed.formularies.map((f2) => path11.resolve(config.folder, f2)) : [];
+  const formularies = config ? config.parsed.formularies.map((f2) => path12.resolve(config.folder, f2)) : [];
   for (const file of [.../* @__PURE__ */ new Set([...files, ...formularies])]) {
     const hit = cache2?.lookup(file);
     if (hit) cached.push(hit);
@@ -44393,7 +44397,7 @@ async function checkCommand(paths, options) {
   if (tooManyWarnings && format2 === "text") output += `${t(locale, "cli.tooManyWarnings", { warnings: report2.warnings, max: options.maxWarnings })}
 `;
   if (options.outputFile) {
-    await writeAllAtomically([{ path: path11.resolve(cwd, options.outputFile), text: output }]);
+    await writeAllAtomically([{ path: path12.resolve(cwd, options.outputFile), text: output }]);
   } else {
     options.write(output);
   }
@@ -44402,23 +44406,23 @@ async function checkCommand(paths, options) {
 }
 
 // src/cli/commands/format.ts
-var path13 = __toESM(require("node:path"), 1);
+var path14 = __toESM(require("node:path"), 1);
 
 // src/cli/formatter-api.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_module = require("node:module");
-var path12 = __toESM(require("node:path"), 1);
+var path13 = __toESM(require("node:path"), 1);
 var import_node_url2 = require("node:url");
 function loadFormatter() {
-  const here = path12.dirname((0, import_node_url2.fileURLToPath)(__meso_import_meta_url));
-  const candidates = [path12.join(here, "format.cjs"), path12.join(here, "..", "out", "format.cjs"), path12.join(here, "..", "..", "out", "format.cjs")];
-  const bundle = candidates.find((c) => (0, import_node_fs8.existsSync)(c));
+  const here = path13.dirname((0, import_node_url2.fileURLToPath)(__meso_import_meta_url));
+  const candidates = [path13.join(here, "format.cjs"), path13.join(here, "..", "out", "format.cjs"), path13.join(here, "..", "..", "out", "format.cjs")];
+  const bundle = candidates.find((c) => (0, import_node_fs7.existsSync)(c));
   if (!bundle) throw new CliError(`meso format needs its formatter, format.cjs, beside the CLI (${candidates[0]}): install the meso package, or run 'npm run build' in a clone.`);
   return (0, import_node_module.createRequire)(__meso_import_meta_url)(bundle);
 }
 function serverBundle() {
-  const here = path12.dirname((0, import_node_url2.fileURLToPath)(__meso_import_meta_url));
-  return [path12.join(here, "server.cjs"), path12.join(here, "..", "out", "server.cjs"), path12.join(here, "..", "..", "out", "server.cjs")].find((c) => (0, import_node_fs8.existsSync)(c));
+  const here = path13.dirname((0, import_node_url2.fileURLToPath)(__meso_import_meta_url));
+  return [path13.join(here, "server.cjs"), path13.join(here, "..", "out", "server.cjs"), path13.join(here, "..", "..", "out", "server.cjs")].find((c) => (0, import_node_fs7.existsSync)(c));
 }
 
 // src/cli/commands/format.ts
@@ -44427,7 +44431,7 @@ async function formatCommand(paths, options) {
   if (options.check && options.write) throw new CliError("choose one of --check and --write.");
   const cwd = options.cwd ?? process.cwd();
   const formatter = loadFormatter();
-  const show = (file) => escapeControls(path13.relative(cwd, file).split(path13.sep).join("/") || file);
+  const show = (file) => escapeControls(path14.relative(cwd, file).split(path14.sep).join("/") || file);
   if (options.stdin) {
     if (options.write) throw new CliError("--write cannot write standard input: use --check, or no flag to print the formatted text.");
     const { files: files2, texts } = await stdinInput(paths, options.stdin, options.stdinFilename, { ...options, cwd });
@@ -44503,10 +44507,10 @@ function lspCommand() {
 }
 
 // src/cli/commands/compile.ts
-var path14 = __toESM(require("node:path"), 1);
+var path15 = __toESM(require("node:path"), 1);
 
 // src/cli/outdated-outputs.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var DECLARATION = new RegExp(`^[ \\t]*(protocol|patient)[ \\t]+(${IDENTIFIER2.source})`, "gm");
 function expectedOutputs(document, sourceText) {
   const found = /* @__PURE__ */ new Map();
@@ -44524,10 +44528,10 @@ function expectedOutputs(document, sourceText) {
 }
 var MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 async function holdsOutput(file, expected) {
-  const stat2 = await import_node_fs9.promises.stat(file).catch(() => void 0);
+  const stat2 = await import_node_fs8.promises.stat(file).catch(() => void 0);
   if (!stat2?.isFile() || stat2.size > MAX_OUTPUT_BYTES) return false;
   try {
-    const json = JSON.parse(await import_node_fs9.promises.readFile(file, "utf8"));
+    const json = JSON.parse(await import_node_fs8.promises.readFile(file, "utf8"));
     return expected.kind === "protocol" ? json.format === "meso-protocol" && json.protocol?.id === expected.id : json.format === "meso-plan" && json.patient?.id === expected.id;
   } catch {
     return false;
@@ -44537,7 +44541,7 @@ async function removeOutdatedOutputs(candidates) {
   const removed = [];
   for (const c of candidates) {
     if (removed.includes(c.path) || !await holdsOutput(c.path, c.expected)) continue;
-    await import_node_fs9.promises.rm(c.path, { force: true }).catch((e) => {
+    await import_node_fs8.promises.rm(c.path, { force: true }).catch((e) => {
       throw fileSystemError(`cannot remove the out-of-date ${c.path}`, e);
     });
     removed.push(c.path);
@@ -44554,14 +44558,14 @@ async function compileCommand(inputs, options) {
   if (files.length === 0) throw new CliError(`no .meso files in ${inputs.join(", ")}.`);
   const { services, files: checked } = await loadWorkspace(files, { root: root2, maxBytes: options.maxBytes, config });
   const report2 = collectProblems(checked, process.cwd(), true);
-  const targetOf = (source, fileName2) => options.output ? path14.resolve(options.output) : path14.join(options.outDir ? path14.resolve(options.outDir) : path14.dirname(source), fileName2);
+  const targetOf = (source, fileName2) => options.output ? path15.resolve(options.output) : path15.join(options.outDir ? path15.resolve(options.outDir) : path15.dirname(source), fileName2);
   const requested = new Set(files);
   const candidates = options.stdout ? [] : checked.filter((f2) => requested.has(f2.path)).flatMap((f2) => expectedOutputs(f2.document, f2.sourceText).map((expected) => ({ path: targetOf(f2.path, expected.fileName), expected })));
-  removeStaleTemporaries(candidates.map((c) => path14.dirname(c.path)));
+  removeStaleTemporaries(candidates.map((c) => path15.dirname(c.path)));
   if (report2.errors > 0) {
     options.write(formatText(report2, false));
     for (const removed of await removeOutdatedOutputs(candidates)) {
-      options.write(inertLines(`removed out-of-date ${escapeControls(path14.relative(process.cwd(), removed) || removed)}
+      options.write(inertLines(`removed out-of-date ${escapeControls(path15.relative(process.cwd(), removed) || removed)}
 `));
     }
     options.write("Nothing was written: fix the errors above first.\n");
@@ -44586,7 +44590,7 @@ async function compileCommand(inputs, options) {
   const clash = targets.find((t2, i) => firstOf.get(key(t2.path)) !== void 0 || (firstOf.set(key(t2.path), i), false));
   if (clash) throw new CliError(`two documents would be written to ${clash.path}: protocol and patient names must be unique.`);
   await writeAllAtomically(targets);
-  for (const t2 of targets) options.write(inertLines(`wrote ${escapeControls(path14.relative(process.cwd(), t2.path) || t2.path)}
+  for (const t2 of targets) options.write(inertLines(`wrote ${escapeControls(path15.relative(process.cwd(), t2.path) || t2.path)}
 `));
   return ExitCode.Ok;
 }
@@ -44613,7 +44617,7 @@ function schemaCommand(write) {
 }
 
 // src/cli/commands/rules.ts
-var path15 = __toESM(require("node:path"), 1);
+var path16 = __toESM(require("node:path"), 1);
 
 // src/language/semantics/effective-rules.ts
 var METRICS = ["sessions per cycle", "interval", "volume per point", "needle length", "depth", "active substances per mixture", "points per session", "volume per session"];
@@ -44671,13 +44675,13 @@ function line(rule) {
 async function rulesCommand(file, options) {
   const cwd = options.cwd ?? process.cwd();
   const { files, root: root2, config } = await resolveInputs([file], { ...options, cwd });
-  const target = path15.resolve(cwd, file);
+  const target = path16.resolve(cwd, file);
   if (!files.includes(target)) throw new CliError(`${file}: not a .meso file to read rules for.`);
   const { services, files: loaded } = await loadWorkspace([target], { root: root2, maxBytes: options.maxBytes, config });
   const document = loaded.find((f2) => f2.path === target)?.document;
   const model = document?.parseResult.value;
   if (!document || !isModel(model)) throw new CliError(`${file}: could not be read.`);
-  const show = (uri) => path15.relative(cwd, URI2.parse(uri).fsPath).split(path15.sep).join("/");
+  const show = (uri) => path16.relative(cwd, URI2.parse(uri).fsPath).split(path16.sep).join("/");
   const out2 = [`Rules in force for ${show(document.uri.toString())}`];
   out2.push(config ? `Configuration: ${show(URI2.file(config.path).toString())}` : "Configuration: none (meso.config.json not found)");
   const severities = Object.entries(services.workspace.ProjectSettings.forDocument(document.uri)?.severities ?? {});

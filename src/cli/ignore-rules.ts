@@ -1,15 +1,8 @@
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { repositoryRoot } from '../config/find-project-config.js';
 import { readRegularFile } from '../files/read-file.js';
 
-/** The repository holding `folder`: the nearest folder at or above it with a `.git` entry. */
-export function repositoryRoot(folder: string): string | undefined {
-    for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
-        if (existsSync(path.join(dir, '.git'))) return dir;
-        if (path.dirname(dir) === dir) return undefined;
-    }
-}
 
 const posix = (p: string) => p.split(path.sep).join('/');
 

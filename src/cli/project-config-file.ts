@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { CONFIG_FILE_NAME, parseProjectConfig, toSettings, unknownProfileProblem, type ConfigProblem, type ParsedConfig } from '../config/project-config.js';
+import { parseProjectConfig, toSettings, unknownProfileProblem, type ConfigProblem, type ParsedConfig } from '../config/project-config.js';
 import { readRegularFile } from '../files/read-file.js';
 import { decodeMesoText } from '../language/workspace/decode-text.js';
 import type { ProjectSettings } from '../language/workspace/project-settings.js';
 import { IssueCodes } from '../language/validation/issue-codes.js';
 import { CliError, CliProblems } from './exit-codes.js';
-import { repositoryRoot } from './ignore-rules.js';
 
 /** A project configuration file as the CLI read it. */
 export interface ProjectConfigFile {
@@ -16,18 +14,7 @@ export interface ProjectConfigFile {
     readonly parsed: ParsedConfig;
 }
 
-/**
- * The `meso.config.json` of the project folder: in that folder, else in the nearest folder
- * above it up to the repository's root. Undefined when there is none.
- */
-export function findProjectConfig(projectFolder: string): string | undefined {
-    const stop = repositoryRoot(projectFolder);
-    for (let dir = path.resolve(projectFolder); ; dir = path.dirname(dir)) {
-        const candidate = path.join(dir, CONFIG_FILE_NAME);
-        if (existsSync(candidate)) return candidate;
-        if (dir === stop || path.dirname(dir) === dir) return undefined;
-    }
-}
+export { findProjectConfig } from '../config/find-project-config.js';
 
 /** One line per problem, as `meso check` prints diagnostics (exit 2 follows). */
 export function formatConfigProblems(file: string, problems: readonly ConfigProblem[], cwd: string): string[] {

@@ -4,6 +4,7 @@ import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, formularyProblem, parseProjectConfig, toSettings, unknownProfileProblem, type ConfigProblem } from '../config/project-config.js';
+import { findProjectConfig } from '../config/find-project-config.js';
 import { readRegularFile, realProjectRoots } from '../files/read-file.js';
 import type { MesoNodeFileSystemProvider } from './text-file-system.js';
 import type { MesoLspServices } from '../language/lsp/lsp-module.js';
@@ -12,17 +13,28 @@ import { declaredProfiles } from '../language/semantics/profiles.js';
 import { IssueCodes } from '../language/validation/issue-codes.js';
 
 /**
- * The language server's side of meso.config.json: read at each workspace folder's root when the
- * client initializes (before the first build) and again whenever the file changes, created or
- * deleted; its problems are published on the file itself. A configuration with problems keeps
- * the last good settings (none at first).
+ * The language server's side of meso.config.json: found for each workspace folder as `meso check`
+ * finds it from its project folder (there, else up to the repository's root) when the client
+ * initializes (before the first build), and again whenever one changes, is created or deleted
+ * (the file watcher sees those in the workspace only); its problems are published on the file
+ * itself. A configuration with problems keeps the last good settings (none at first).
  */
 export function watchProjectConfigs(connection: Connection, shared: LangiumSharedServices, meso: MesoLspServices): void {
     const settings = meso.workspace.ProjectSettings;
     const provider = shared.workspace.FileSystemProvider as MesoNodeFileSystemProvider;
     const folders = new Set<string>();
-    const load = (folder: string): void => {
-        const file = path.join(folder, CONFIG_FILE_NAME);
+    /** The folder of the configuration applied to each workspace folder. */
+    const applied = new Map<string, string>();
+    const load = (workspaceFolder: string): void => {
+        // Found as the CLI finds it: in the folder, else in the nearest folder above it up to the repository's root.
+        const file = findProjectConfig(workspaceFolder) ?? path.join(workspaceFolder, CONFIG_FILE_NAME);
+        const folder = path.dirname(file);
+        const before = applied.get(workspaceFolder);
+        if (before !== undefined && before !== folder) {
+            settings.set(URI.file(before), undefined);
+            void connection.sendDiagnostics({ uri: URI.file(path.join(before, CONFIG_FILE_NAME)).toString(), diagnostics: [] });
+        }
+        applied.set(workspaceFolder, folder);
         const uri = URI.file(file).toString();
         if (!existsSync(file)) {
             settings.set(URI.file(folder), undefined);
@@ -60,11 +72,9 @@ export function watchProjectConfigs(connection: Connection, shared: LangiumShare
         if (folders.size === 0 && params.rootUri) folders.add(URI.parse(params.rootUri).fsPath);
         folders.forEach(load);
     });
-    (shared.lsp.DocumentUpdateHandler as MesoDocumentUpdateHandler).onConfigChange = uris => {
-        for (const uri of uris) {
-            const folder = path.dirname(URI.parse(uri).fsPath);
-            if (folders.has(folder)) load(folder);
-        }
+    (shared.lsp.DocumentUpdateHandler as MesoDocumentUpdateHandler).onConfigChange = () => {
+        // A configuration created, changed or deleted may change which one applies: each folder looks again.
+        folders.forEach(load);
         // Every document is judged again under the new profile and severities.
         const documents = shared.workspace.LangiumDocuments;
         const all = documents.all.map(d => d.uri).filter(u => u.scheme !== 'meso-std').toArray();

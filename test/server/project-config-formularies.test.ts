@@ -24,7 +24,7 @@ const PROTOCOL = `protocol zinc_face "Zinc" {
 }
 `;
 
-type Published = { diagnostics: Array<{ code?: string; message: string; range: { start: { line: number; character: number } } }> };
+type Published = { diagnostics: Array<{ code?: string; severity?: number; message: string; range: { start: { line: number; character: number } } }> };
 
 function project(name: string, formulary: string): string {
     const folder = join(dir, name);
@@ -77,5 +77,25 @@ describe('formularies of meso.config.json: the same answer from the CLI and the 
         expect(problems.map(d => [d.code, d.range.start.line, d.range.start.character, d.message])).toEqual([
             ['config-invalid', 1, 18, `The formulary '../shared/formulary.meso' cannot be read: ${reason}.`]
         ]);
+    }, 60_000);
+
+    test('a configuration above the workspace folder, up to the repository root, applies in the editor as in meso check', async () => {
+        const repo = join(dir, 'repo');
+        mkdirSync(join(repo, '.git'), { recursive: true });
+        mkdirSync(join(repo, 'proj'));
+        writeFileSync(join(repo, 'meso.config.json'), '{ "severities": { "unused": "error" } }\n');
+        const text = PROTOCOL.replace('    session s', '    mixture spare { saline 1 mL }\n    session s');
+        writeFileSync(join(repo, 'proj/face.meso'), text);
+        const folder = join(repo, 'proj');
+        const cli = run(process.execPath, [cliPath, 'check', '--format', 'json'], { cwd: folder });
+        const reported = (JSON.parse(cli.out) as Array<{ code: string; severity: string; line: number }>).map(d => [d.code, d.severity, d.line]);
+        expect(reported).toEqual([['unresolved-name', 'error', 3], ['unused', 'error', 5]]);
+        const published = await withServer(folder, async (client, uri) => {
+            await client.request('workspace/symbol', { query: 'zinc_face' });
+            const face = client.nextDiagnostics(uri('face.meso')) as Promise<Published>;
+            client.notify('textDocument/didOpen', { textDocument: { uri: uri('face.meso'), languageId: 'meso', version: 1, text } });
+            return (await face).diagnostics;
+        });
+        expect(published.map(d => [d.code, ['', 'error', 'warning', 'info'][d.severity ?? 0], d.range.start.line + 1])).toEqual(reported);
     }, 60_000);
 });
