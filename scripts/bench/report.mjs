@@ -132,7 +132,9 @@ const GROUPS = [
         ['Hover', 'lsp.workspace.hover'],
         ['Server RSS, workspace loaded (largest of: after load, after edits)', 'lsp.workspace.memory'],
         ['One-character edit in the formulary → its diagnostics (worst case)', 'lsp.workspace.formularyEdit.own'],
-        ['One-character edit in the formulary → all 1,000 dependants re-published', 'lsp.workspace.formularyEdit.allDependants']
+        ['One-character edit in the formulary → all 1,000 dependants re-published', 'lsp.workspace.formularyEdit.allDependants'],
+        ['didOpen → diagnostics, 200,000 lexer errors (1,001 published)', 'lsp.lexerErrors.open'],
+        ['Growth exponent of that time, 10k / 50k / 200k lexer errors', 'lsp.lexerErrors.exponent']
     ]],
     ['Extension', [
         ['`out/extension.cjs` size', 'extension.bundleSize'],

@@ -18,6 +18,7 @@ import { buildFloorBundle, runFloor } from './floor.mjs';
 import { benchImportGraphs } from './graph-bench.mjs';
 import { benchThreadsAndCache } from './cache-bench.mjs';
 import { benchBigProtocol, benchWorkspace } from './lsp-bench.mjs';
+import { benchLexerErrors } from './lexer-errors-bench.mjs';
 import { judge, keptSection, markdown } from './report.mjs';
 import { calibrate, log, machineDescription, summarize } from './util.mjs';
 
@@ -250,6 +251,12 @@ if (only.has('lsp')) {
         metrics['lsp.workspace.formularyEdit.allDependants'] = ws.formularyEdit.allDependants;
     }
     details.lspWorkspace = { files: ws.files, completion: { positions: ws.completion.positions }, hover: { positions: ws.hover.positions } };
+
+    log('language server: documents of 10,000 to 200,000 lexer errors');
+    const lexer = await benchLexerErrors({ serverPath });
+    metrics['lsp.lexerErrors.open'] = lexer.largest;
+    metrics['lsp.lexerErrors.exponent'] = { unit: '', value: Math.round(lexer.exponent * 100) / 100, note: 'growth of didOpen→diagnostics with the number of lexer errors (10k, 50k, 200k)' };
+    details.lspLexerErrors = lexer.bySize;
     await loadMark('lsp', 'end');
 }
 
