@@ -39237,9 +39237,147 @@ var dosesIt = {
   "diag.amountUnknown.share": "'{substance}' non ha una concentrazione dichiarata: non si possono calcolare n\xE9 il volume di questo componente n\xE9 la quota della miscela iniettata, e le sue dosi massime non si possono controllare. Dichiararne la concentrazione."
 };
 
+// src/language/i18n/diagnostics/schedules.ts
+var schedulesEn = {
+  "part.dayCount": "{n, plural, one {{days} day} other {{days} days}}",
+  "part.asLittleAs": "as little as {days}",
+  "part.upToSessions": "up to {n} ({low}\u2013{n})",
+  "part.forIndication": " for {indication}",
+  "part.course.maxConsecutive.days": "its maximum is {max} consecutive days{from}",
+  "part.course.maxConsecutive.weeks": "its maximum is {max} consecutive weeks{from}",
+  "part.course.longest": "its longest course is {days}{from}",
+  "part.course.onConsecutive.days": "on {n} consecutive days",
+  "part.course.onConsecutive.weeks": "on {n} consecutive weeks",
+  "part.course.over": "over {days}",
+  "related.minInterval": "minimum interval declared here",
+  "diag.sessionsPerCycle": "The cycle has {sessions} sessions (maintenance excluded); the limit{for} is {max} {note}.",
+  "diag.sessionsPerCycle.substance": "'{substance}' is given in {count, plural, one {# cycle session} other {# cycle sessions}}; its maximum is {max, plural, one {# session} other {# sessions}} per cycle {note}.",
+  "diag.intervalTooShort": "Sessions {a} and {b} are {gap} apart; the minimum interval is {min} {note}.",
+  "diag.intervalTooShort.substance": "'{substance}' is given in sessions {a} and {b}, {gap} apart; its minimum interval is {min} {note}.",
+  "diag.courseTooLong": "'{substance}' is given {what} (sessions {first}\u2013{last}); {limit} {note}.",
+  "diag.missingSkinTest.protocol": `Protocol '{protocol}' plans no skin test before the first session, which {reason}: add 'skin test 2 days before first session', or 'skin test not needed "<reason>"'.`
+};
+var schedulesIt = {
+  "part.dayCount": "{n, plural, one {{days} giorno} other {{days} giorni}}",
+  "part.asLittleAs": "appena {days}",
+  "part.upToSessions": "fino a {n} ({low}\u2013{n})",
+  "part.forIndication": " per {indication}",
+  "part.course.maxConsecutive.days": "il massimo \xE8 di {max} giorni consecutivi{from}",
+  "part.course.maxConsecutive.weeks": "il massimo \xE8 di {max} settimane consecutive{from}",
+  "part.course.longest": "la durata massima del trattamento \xE8 di {days}{from}",
+  "part.course.onConsecutive.days": "per {n} giorni consecutivi",
+  "part.course.onConsecutive.weeks": "per {n} settimane consecutive",
+  "part.course.over": "nell'arco di {days}",
+  "related.minInterval": "intervallo minimo dichiarato qui",
+  "diag.sessionsPerCycle": "Il ciclo comprende {sessions} sedute (mantenimento escluso); il limite{for} \xE8 {max} {note}.",
+  "diag.sessionsPerCycle.substance": "'{substance}' \xE8 somministrato in {count, plural, one {# seduta del ciclo} other {# sedute del ciclo}}; il massimo \xE8 {max, plural, one {# seduta} other {# sedute}} per ciclo {note}.",
+  "diag.intervalTooShort": "Tra le sedute {a} e {b} passano {gap}; l'intervallo minimo \xE8 di {min} {note}.",
+  "diag.intervalTooShort.substance": "'{substance}' \xE8 somministrato nelle sedute {a} e {b}, distanziate di {gap}; il suo intervallo minimo \xE8 di {min} {note}.",
+  "diag.courseTooLong": "'{substance}' \xE8 somministrato {what} (sedute {first}\u2013{last}); {limit} {note}.",
+  "diag.missingSkinTest.protocol": `Il protocollo '{protocol}' non prevede alcun test cutaneo prima della prima seduta, e il test {reason}: aggiungere 'test cutaneo 2 giorni prima first seduta', oppure 'test cutaneo non necessario "<motivo>"'.`
+};
+
+// src/language/i18n/diagnostics/patients.ts
+var patientsEn = {
+  "part.inMixture": "in mixture '{name}'",
+  "part.inSession": "in session '{name}'",
+  "part.inProduct": " (in product '{name}')",
+  "part.ofClass": " (class '{name}')",
+  "part.asMember": " (as a member of class '{name}')",
+  "part.besidesAnaesthetic": " besides the local anaesthetic '{name}'",
+  "part.who.pregnant": "'{patient}' is pregnant",
+  "part.who.breastfeeding": "'{patient}' is breastfeeding",
+  "part.who.takes": "'{patient}' takes '{medicine}'{since}{until}{washout}",
+  "part.who.took": "'{patient}' took '{medicine}'{since}{until}{washout}",
+  "part.who.therapy": "{who} (which counts as '{therapy}')",
+  "part.since": " since {date}",
+  "part.from": " from {date}",
+  "part.until": " until {date}",
+  "part.on": " on {date}",
+  "part.washout": " (washout {days, plural, one {# day} other {# days}})",
+  "part.skinTest.policy": "is required {note}",
+  "part.skinTest.substance": "'{substance}'{via} calls for {note}",
+  "related.interaction": "interaction declared here",
+  "related.withdrawal": "withdrawal declared here",
+  "related.limit": "limit declared here",
+  "related.mixing": "mixing rule declared here",
+  "related.contraindication": "contraindication declared here",
+  "related.skinTest": "skin test asked for here",
+  "related.minAge": "minimum age declared here",
+  "diag.interaction": "'{first}' and '{second}' {where}: {reason} {note}.",
+  "diag.interaction.medicine": "{who}, and protocol '{protocol}' gives '{substance}': {reason} {note}.",
+  "diag.withdrawn": "'{substance}'{via} is withdrawn: {reason} ({origin}).",
+  "diag.tooManySubstances": "Mixture '{mixture}' has {count, plural, one {# active substance} other {# active substances}} ({names}){besides}; the limit is {max} {note}. Diluents, vehicles and one local anaesthetic do not count.",
+  "diag.notForMixing": "'{substance}'{from} is mixed with {others} in mixture '{mixture}': {reason} {note}.",
+  "diag.contraindicated.protocol": "'{substance}' in protocol '{protocol}' is contraindicated in '{condition}'{via} {note}.",
+  "diag.contraindicated.who": "{who}, and '{substance}' in protocol '{protocol}' is contraindicated in '{condition}'{via} {note}.",
+  "diag.contraindicated.patientRule": "'{patient}' has '{condition}': {reason} {note}.",
+  "diag.contraindicated.whoRule": "{who}: {reason} {note}.",
+  "diag.contraindicated.excluded": "'{patient}' has '{condition}', which protocol '{protocol}' excludes.",
+  "diag.allergy": "'{patient}' is allergic to '{allergen}', and protocol '{protocol}' gives {substances}.",
+  "diag.underAge": "'{patient}' is {age}{when}, and '{substance}'{from} in protocol '{protocol}' is for {min} years and over {note}.",
+  "diag.skinTestPositive": "The skin test of {date} was positive: do not start protocol '{protocol}' without a clinical review.",
+  "diag.skinTestLate": "The skin test of {date} is after the first session on {start}: it must come before.",
+  "diag.missingSkinTest.patient": "'{patient}' has no skin test recorded before the first session, which {reason}: add 'skin test on <date> negative'.",
+  "diag.invalidDate.plan": "The plan of '{patient}' from {start} runs past 9999-12-31: its sessions have no calendar dates.",
+  "diag.invalidDate.notADate": "{text} is not a calendar date (YYYY-MM-DD).",
+  "diag.invalidDate.bornAfter": "'{patient}' is born on {date}, after the first session on {start}. Until it is fixed, no age rule is checked.",
+  "diag.invalidRange.medicine": "'{since} until {until}' runs backwards: the medicine is stopped before it is started. Until it is fixed, it is not checked against the protocol.",
+  "diag.invalidNumber.age": "An age must be a whole number of years from 0 to 130, not {age}."
+};
+var patientsIt = {
+  "part.inMixture": "nella miscela '{name}'",
+  "part.inSession": "nella seduta '{name}'",
+  "part.inProduct": " (nel prodotto '{name}')",
+  "part.ofClass": " (classe '{name}')",
+  "part.asMember": " (in quanto della classe '{name}')",
+  "part.besidesAnaesthetic": " oltre all'anestetico locale '{name}'",
+  "part.who.pregnant": "'{patient}' \xE8 in gravidanza",
+  "part.who.breastfeeding": "'{patient}' sta allattando",
+  "part.who.takes": "'{patient}' assume '{medicine}'{since}{until}{washout}",
+  "part.who.took": "'{patient}' ha assunto '{medicine}'{since}{until}{washout}",
+  "part.who.therapy": "{who} (che conta come '{therapy}')",
+  "part.since": " dal {date}",
+  "part.from": " dal {date}",
+  "part.until": " fino al {date}",
+  "part.on": " il {date}",
+  "part.washout": " (wash-out di {days, plural, one {# giorno} other {# giorni}})",
+  "part.skinTest.policy": "\xE8 obbligatorio {note}",
+  "part.skinTest.substance": "\xE8 richiesto da '{substance}'{via} {note}",
+  "related.interaction": "interazione dichiarata qui",
+  "related.withdrawal": "ritiro dichiarato qui",
+  "related.limit": "limite dichiarato qui",
+  "related.mixing": "regola di miscelazione dichiarata qui",
+  "related.contraindication": "controindicazione dichiarata qui",
+  "related.skinTest": "test cutaneo richiesto qui",
+  "related.minAge": "et\xE0 minima dichiarata qui",
+  "diag.interaction": "'{first}' e '{second}' {where}: {reason} {note}.",
+  "diag.interaction.medicine": "{who}, e il protocollo '{protocol}' somministra '{substance}': {reason} {note}.",
+  "diag.withdrawn": "'{substance}'{via} \xE8 ritirato dal commercio: {reason} ({origin}).",
+  "diag.tooManySubstances": "La miscela '{mixture}' contiene {count, plural, one {# principio attivo} other {# principi attivi}} ({names}){besides}; il limite \xE8 {max} {note}. Diluenti, veicoli e un anestetico locale non si contano.",
+  "diag.notForMixing": "'{substance}'{from} \xE8 miscelato con {others} nella miscela '{mixture}': {reason} {note}.",
+  "diag.contraindicated.protocol": "'{substance}' del protocollo '{protocol}' \xE8 controindicato in '{condition}'{via} {note}.",
+  "diag.contraindicated.who": "{who}, e '{substance}' del protocollo '{protocol}' \xE8 controindicato in '{condition}'{via} {note}.",
+  "diag.contraindicated.patientRule": "'{patient}' ha '{condition}': {reason} {note}.",
+  "diag.contraindicated.whoRule": "{who}: {reason} {note}.",
+  "diag.contraindicated.excluded": "'{patient}' ha '{condition}', condizione che il protocollo '{protocol}' esclude.",
+  "diag.allergy": "'{patient}': allergia a '{allergen}', e il protocollo '{protocol}' somministra {substances}.",
+  "diag.underAge": "'{patient}' ha {age, plural, one {# anno} other {# anni}}{when}, e '{substance}'{from} del protocollo '{protocol}' \xE8 indicato dai {min} anni in su {note}.",
+  "diag.skinTestPositive": "Il test cutaneo del {date} \xE8 risultato positivo: non iniziare il protocollo '{protocol}' senza una rivalutazione clinica.",
+  "diag.skinTestLate": "Il test cutaneo del {date} \xE8 successivo alla prima seduta del {start}: va eseguito prima.",
+  "diag.missingSkinTest.patient": "Per '{patient}' non \xE8 registrato alcun test cutaneo prima della prima seduta, e il test {reason}: aggiungere 'test cutaneo il <data> negativo'.",
+  "diag.invalidDate.plan": "Il piano di '{patient}' dal {start} va oltre il 9999-12-31: le sue sedute non hanno date di calendario.",
+  "diag.invalidDate.notADate": "{text} non \xE8 una data di calendario (AAAA-MM-GG).",
+  "diag.invalidDate.bornAfter": "La data di nascita di '{patient}', {date}, \xE8 successiva alla prima seduta del {start}. Finch\xE9 non \xE8 corretta, nessuna regola sull'et\xE0 viene controllata.",
+  "diag.invalidRange.medicine": "L'intervallo {since} \u2013 {until} va all'indietro: il farmaco risulta sospeso prima di essere iniziato. Finch\xE9 non \xE8 corretto, non viene confrontato con il protocollo.",
+  "diag.invalidNumber.age": "L'et\xE0 deve essere un numero intero di anni da 0 a 130, non {age}."
+};
+
 // src/language/i18n/messages.en.ts
 var en = {
   ...dosesEn,
+  ...schedulesEn,
+  ...patientsEn,
   "cli.summary": "{files, plural, one {# file} other {# files}} checked: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}.",
   "cli.tooManyWarnings": "Too many warnings: {warnings} (at most {max} allowed by --max-warnings).",
   "cli.noFiles": "No .meso files found in {paths}.",
@@ -39268,6 +39406,8 @@ var en = {
 // src/language/i18n/messages.it.ts
 var it = {
   ...dosesIt,
+  ...schedulesIt,
+  ...patientsIt,
   "cli.summary": "{files, plural, one {# file controllato} other {# file controllati}}: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}.",
   "cli.tooManyWarnings": "Troppi avvisi: {warnings} (--max-warnings ne consente al massimo {max}).",
   "cli.noFiles": "Nessun file .meso trovato in {paths}.",
@@ -39694,6 +39834,40 @@ var CareChecks = class {
   }
 };
 
+// src/language/validation/message-parts.ts
+function upTo(m) {
+  const point2 = formatUpTo(m);
+  if (!point2.startsWith("up to ")) return point2;
+  return msg("part.upTo", { high: formatMeasure({ span: { low: m.span.high, high: m.span.high }, dimension: m.dimension }), range: formatMeasure(m) });
+}
+function provenanceNote(node, source, evidence) {
+  return msg("part.source", {
+    origin: originOf(node),
+    source: source ? `: ${source}` : "",
+    evidence: evidence && evidence !== "regulatory" ? msg("part.evidence", { level: evidence }) : ""
+  });
+}
+function capSourceNote(cap) {
+  const p = provenanceOf(cap.clause);
+  return provenanceNote(cap.clause, p.source, p.evidence);
+}
+var CAP_KEYS = { session: "part.cap.session", cycle: "part.cap.cycle", day: "part.cap.day", week: "part.cap.week", point: "part.cap.point" };
+function capText(cap, weightKg) {
+  const base = msg(CAP_KEYS[cap.clause.scope] ?? "part.cap.area", { amount: formatAmount(cap.amount) });
+  if (cap.kind !== "per-kg" && !cap.perKg || !weightKg) return base;
+  return msg("part.cap.byWeight", { cap: base, weight: formatNumber(weightKg), total: formatNumber(cap.amount.value.mul(weightKg)) });
+}
+function inheritedFrom(cap, substance) {
+  return cap.from.name === substance ? "" : msg("part.fromClass", { name: cap.from.name });
+}
+function spanText(days2) {
+  if (days2.compare(1) < 0) return msg("part.hours", { hours: formatNumber(days2.mul(24)) });
+  return msg("part.days", { n: days2.valueOf(), days: formatNumber(days2) });
+}
+function withinText(scope) {
+  return msg(scope === "week" ? "part.within.week" : "part.within.day");
+}
+
 // src/language/validation/rules/combination-checks.ts
 function covers2(classifier, substance) {
   if (!classifier) return false;
@@ -39731,11 +39905,11 @@ var CombinationChecks = class {
         accept,
         interaction.severity,
         IssueCodes.Interaction,
-        `'${first2.name}' and '${second.name}' ${where}: ${interaction.message} (${originOf(interaction)}${interaction.source ? `: ${interaction.source}` : ""}).`,
+        msg("diag.interaction", { first: first2.name, second: second.name, where, reason: interaction.message, note: provenanceNote(interaction, interaction.source) }),
         {
           node: target,
           property: "substance",
-          relatedInformation: relatedTo(interaction, "interaction declared here"),
+          relatedInformation: relatedTo(interaction, "related.interaction"),
           data: { substances: [first2.name, second.name] }
         }
       );
@@ -39761,7 +39935,7 @@ var CombinationChecks = class {
         pairs(components, interaction, (a, b) => {
           if (a.component === b.component) return;
           const [first2, second] = a.component.$cstNode.offset < b.component.$cstNode.offset ? [a, b] : [b, a];
-          emit(interaction, first2.substance, second.substance, second.component, `in mixture '${mixture.mixture.name}'`);
+          emit(interaction, first2.substance, second.substance, second.component, msg("part.inMixture", { name: mixture.mixture.name }));
         });
       }
     }
@@ -39773,7 +39947,7 @@ var CombinationChecks = class {
         pairs(doses, interaction, (a, b) => {
           if (interaction.unless.length > 0 && [...mixturesOf(a.substance), ...mixturesOf(b.substance)].every((m) => cleared(interaction, m))) return;
           const [first2, second] = doses.indexOf(a) < doses.indexOf(b) ? [a, b] : [b, a];
-          emit(interaction, first2.substance, second.substance, second.components[0], `in session '${session.session.name}'`);
+          emit(interaction, first2.substance, second.substance, second.components[0], msg("part.inSession", { name: session.session.name }));
         });
       }
     }
@@ -39783,13 +39957,13 @@ var CombinationChecks = class {
     for (const substance of substancesOf(named2)) {
       const withdrawn = withdrawnOf(substance, profileAt(component, this.services.workspace.ProjectSettings));
       if (!withdrawn) continue;
-      const via = named2 === substance ? "" : ` (in product '${named2.name}')`;
+      const via = named2 === substance ? "" : msg("part.inProduct", { name: named2.name });
       report(
         accept,
         "error",
         IssueCodes.WithdrawnSubstance,
-        `'${substance.name}'${via} is withdrawn: ${withdrawn.reason} (${originOf(withdrawn)}).`,
-        { node: component, property: "substance", relatedInformation: relatedTo(withdrawn, "withdrawal declared here"), data: { substance: substance.name } }
+        msg("diag.withdrawn", { substance: substance.name, via, reason: withdrawn.reason, origin: originOf(withdrawn) }),
+        { node: component, property: "substance", relatedInformation: relatedTo(withdrawn, "related.withdrawal"), data: { substance: substance.name } }
       );
     }
   }
@@ -39812,8 +39986,15 @@ var CombinationChecks = class {
         accept,
         limit.severity,
         IssueCodes.TooManySubstances,
-        `Mixture '${mixture.name}' has ${counted.length} active substances (${counted.map((s) => `'${s.name}'`).join(", ")})${anaesthetic ? ` besides the local anaesthetic '${anaesthetic.name}'` : ""}; the limit is ${formatNumber(limit.max.value)} (${originOf(limit.limit)}${limit.limit.source ? `: ${limit.limit.source}` : ""}). Diluents, vehicles and one local anaesthetic do not count.`,
-        { node: mixture, property: "name", relatedInformation: relatedTo(limit.limit, "limit declared here"), data: { count: counted.length } }
+        msg("diag.tooManySubstances", {
+          mixture: mixture.name,
+          count: counted.length,
+          names: counted.map((s) => `'${s.name}'`).join(", "),
+          besides: anaesthetic ? msg("part.besidesAnaesthetic", { name: anaesthetic.name }) : "",
+          max: formatNumber(limit.max.value),
+          note: provenanceNote(limit.limit, limit.limit.source)
+        }),
+        { node: mixture, property: "name", relatedInformation: relatedTo(limit.limit, "related.limit"), data: { count: counted.length } }
       );
     }
     this.checkMixingRules(mixture, active, accept);
@@ -39828,13 +40009,20 @@ var CombinationChecks = class {
       const others = active.filter((s) => !own.includes(s) && !(isSubstanceClass(rule.from) && classesOf(s).includes(rule.from)));
       if (others.length === 0) continue;
       const p = provenanceOf(rule.clause);
-      const from = rule.from === substance ? "" : ` (class '${rule.from.name}')`;
+      const from = rule.from === substance ? "" : msg("part.ofClass", { name: rule.from.name });
       report(
         accept,
         rule.clause.severity,
         IssueCodes.NotForMixing,
-        `'${substance.name}'${from} is mixed with ${others.map((s) => `'${s.name}'`).join(", ")} in mixture '${mixture.name}': ${rule.clause.message} (${originOf(rule.clause)}${p.source ? `: ${p.source}` : ""}).`,
-        { node: component, property: "substance", relatedInformation: relatedTo(rule.clause, "mixing rule declared here"), data: { substance: substance.name } }
+        msg("diag.notForMixing", {
+          substance: substance.name,
+          from,
+          others: others.map((s) => `'${s.name}'`).join(", "),
+          mixture: mixture.name,
+          reason: rule.clause.message,
+          note: provenanceNote(rule.clause, p.source)
+        }),
+        { node: component, property: "substance", relatedInformation: relatedTo(rule.clause, "related.mixing"), data: { substance: substance.name } }
       );
     }
   }
@@ -39994,40 +40182,6 @@ function windowFindings(semantics, capsOf, allowedOf, weightOnly) {
     }
   }
   return findings;
-}
-
-// src/language/validation/message-parts.ts
-function upTo(m) {
-  const point2 = formatUpTo(m);
-  if (!point2.startsWith("up to ")) return point2;
-  return msg("part.upTo", { high: formatMeasure({ span: { low: m.span.high, high: m.span.high }, dimension: m.dimension }), range: formatMeasure(m) });
-}
-function provenanceNote(node, source, evidence) {
-  return msg("part.source", {
-    origin: originOf(node),
-    source: source ? `: ${source}` : "",
-    evidence: evidence && evidence !== "regulatory" ? msg("part.evidence", { level: evidence }) : ""
-  });
-}
-function capSourceNote(cap) {
-  const p = provenanceOf(cap.clause);
-  return provenanceNote(cap.clause, p.source, p.evidence);
-}
-var CAP_KEYS = { session: "part.cap.session", cycle: "part.cap.cycle", day: "part.cap.day", week: "part.cap.week", point: "part.cap.point" };
-function capText(cap, weightKg) {
-  const base = msg(CAP_KEYS[cap.clause.scope] ?? "part.cap.area", { amount: formatAmount(cap.amount) });
-  if (cap.kind !== "per-kg" && !cap.perKg || !weightKg) return base;
-  return msg("part.cap.byWeight", { cap: base, weight: formatNumber(weightKg), total: formatNumber(cap.amount.value.mul(weightKg)) });
-}
-function inheritedFrom(cap, substance) {
-  return cap.from.name === substance ? "" : msg("part.fromClass", { name: cap.from.name });
-}
-function spanText(days2) {
-  if (days2.compare(1) < 0) return msg("part.hours", { hours: formatNumber(days2.mul(24)) });
-  return msg("part.days", { n: days2.valueOf(), days: formatNumber(days2) });
-}
-function withinText(scope) {
-  return msg(scope === "week" ? "part.within.week" : "part.within.day");
 }
 
 // src/language/validation/rules/dose-checks.ts
@@ -40354,10 +40508,10 @@ function skinTestSeverity(need) {
 
 // src/language/validation/rules/skin-test-text.ts
 function skinTestReason(need) {
-  if (need.kind === "policy") return `is required ${sourceNote(need.requirement)}`;
+  if (need.kind === "policy") return msg("part.skinTest.policy", { note: provenanceNote(need.requirement, need.requirement.source) });
   const p = provenanceOf(need.rule.clause);
-  const via = need.rule.from === need.substance ? "" : ` (as a member of class '${need.rule.from.name}')`;
-  return `'${need.substance.name}'${via} calls for (${originOf(need.rule.clause)}${p.source ? `: ${p.source}` : ""})`;
+  const via = need.rule.from === need.substance ? "" : msg("part.asMember", { name: need.rule.from.name });
+  return msg("part.skinTest.substance", { substance: need.substance.name, via, note: provenanceNote(need.rule.clause, p.source) });
 }
 
 // src/language/validation/rules/patient-checks.ts
@@ -40379,13 +40533,13 @@ var PatientChecks = class {
         for (const s of substances) {
           for (const { clause, from } of contraindicationsInForce(s, this.services.semantics.Semantics.protocol(protocol).profile).filter((c) => c.condition === condition)) {
             const p = provenanceOf(clause);
-            const via = from === s ? "" : ` (as a member of class '${from.name}')`;
+            const via = from === s ? "" : msg("part.asMember", { name: from.name });
             report(
               accept,
               clause.severity ?? "error",
               IssueCodes.Contraindicated,
-              `'${s.name}' in protocol '${protocol.name}' is contraindicated in '${condition.name}'${via} (${originOf(clause)}${p.source ? `: ${p.source}` : ""}).`,
-              { node: fact, property: "conditions", index, relatedInformation: relatedTo(clause, "contraindication declared here"), data: { substance: s.name, condition: condition.name } }
+              msg("diag.contraindicated.protocol", { substance: s.name, protocol: protocol.name, condition: condition.name, via, note: provenanceNote(clause, p.source) }),
+              { node: fact, property: "conditions", index, relatedInformation: relatedTo(clause, "related.contraindication"), data: { substance: s.name, condition: condition.name } }
             );
           }
         }
@@ -40394,8 +40548,8 @@ var PatientChecks = class {
             accept,
             c.severity,
             IssueCodes.Contraindicated,
-            `'${patient.name}' has '${condition.name}': ${c.message} ${sourceNote(c)}.`,
-            { node: fact, property: "conditions", index, relatedInformation: relatedTo(c, "contraindication declared here"), data: { condition: condition.name } }
+            msg("diag.contraindicated.patientRule", { patient: patient.name, condition: condition.name, reason: c.message, note: provenanceNote(c, c.source) }),
+            { node: fact, property: "conditions", index, relatedInformation: relatedTo(c, "related.contraindication"), data: { condition: condition.name } }
           );
         }
       });
@@ -40408,7 +40562,7 @@ var PatientChecks = class {
           accept,
           "error",
           IssueCodes.Allergy,
-          `'${patient.name}' is allergic to '${ref.$refText}', and protocol '${protocol.name}' gives ${given2.map((s) => `'${s.name}'`).join(", ")}.`,
+          msg("diag.allergy", { patient: patient.name, allergen: ref.$refText, protocol: protocol.name, substances: given2.map((s) => `'${s.name}'`).join(", ") }),
           { node: fact, property: "allergens", index, data: { substances: given2.map((s) => s.name) } }
         );
       });
@@ -40421,7 +40575,7 @@ var PatientChecks = class {
         accept,
         "error",
         IssueCodes.InvalidDate,
-        `The plan of '${patient.name}' from ${follows.start} runs past 9999-12-31: its sessions have no calendar dates.`,
+        msg("diag.invalidDate.plan", { patient: patient.name, start: follows.start }),
         { node: follows, property: "start" }
       );
     }
@@ -40435,7 +40589,7 @@ var PatientChecks = class {
           accept,
           "error",
           IssueCodes.SkinTestPositive,
-          `The skin test of ${test.date} was positive: do not start protocol '${ps.protocol.name}' without a clinical review.`,
+          msg("diag.skinTestPositive", { date: test.date, protocol: ps.protocol.name }),
           { node: test, property: "result" }
         );
       }
@@ -40445,7 +40599,7 @@ var PatientChecks = class {
           accept,
           "error",
           IssueCodes.SkinTestLate,
-          `The skin test of ${test.date} is after the first session on ${ps.start}: it must come before.`,
+          msg("diag.skinTestLate", { date: test.date, start: ps.start }),
           { node: test, property: "date" }
         );
       }
@@ -40459,8 +40613,8 @@ var PatientChecks = class {
         accept,
         skinTestSeverity(need),
         IssueCodes.MissingSkinTest,
-        `'${patient.name}' has no skin test recorded before the first session, which ${skinTestReason(need)}: add 'skin test on <date> negative'.`,
-        { node: follows, property: "protocol", relatedInformation: relatedTo(need.kind === "policy" ? need.requirement : need.rule.clause, "skin test asked for here") }
+        msg("diag.missingSkinTest.patient", { patient: patient.name, reason: skinTestReason(need) }),
+        { node: follows, property: "protocol", relatedInformation: relatedTo(need.kind === "policy" ? need.requirement : need.rule.clause, "related.skinTest") }
       );
     }
   }
@@ -40524,8 +40678,7 @@ function minAgeOf(substance) {
 
 // src/language/validation/rules/patient-facts-checks.ts
 function ruleNote(clause) {
-  const p = provenanceOf(clause);
-  return `(${originOf(clause)}${p.source ? `: ${p.source}` : ""})`;
+  return provenanceNote(clause, provenanceOf(clause).source);
 }
 function sideCoversMedicine(side, medicine) {
   if (!side) return false;
@@ -40552,7 +40705,7 @@ var PatientFactsChecks = class {
       [!!patient.facts.find(isLactationFact) && !patient.facts.find(isLactationFact).not, LACTATION_CONDITION, { node: patient.facts.find(isLactationFact) }]
     ];
     for (const [applies, name, place2] of status) {
-      if (applies) this.meetCondition(patient, given.map((g) => g.substance), (c) => c.name === name, place2, `'${patient.name}' is ${name === PREGNANCY_CONDITION ? "pregnant" : "breastfeeding"}`, protocol.name, accept);
+      if (applies) this.meetCondition(patient, given.map((g) => g.substance), (c) => c.name === name, place2, msg(name === PREGNANCY_CONDITION ? "part.who.pregnant" : "part.who.breastfeeding", { patient: patient.name }), protocol.name, accept);
     }
     this.checkMedicines(patient, given, protocol.name, accept);
   }
@@ -40580,13 +40733,13 @@ var PatientFactsChecks = class {
       for (const { clause, from, condition } of contraindicationsInForce(s).filter((c) => match(c.condition))) {
         met.add(s);
         if (skip?.has(s)) continue;
-        const via = from === s ? "" : ` (as a member of class '${from.name}')`;
+        const via = from === s ? "" : msg("part.asMember", { name: from.name });
         report(
           accept,
           clause.severity ?? "error",
           IssueCodes.Contraindicated,
-          `${who}, and '${s.name}' in protocol '${protocol}' is contraindicated in '${condition.name}'${via} ${ruleNote(clause)}.`,
-          { ...place2, relatedInformation: relatedTo(clause, "contraindication declared here"), data: { substance: s.name, condition: condition.name } }
+          msg("diag.contraindicated.who", { who, substance: s.name, protocol, condition: condition.name, via, note: ruleNote(clause) }),
+          { ...place2, relatedInformation: relatedTo(clause, "related.contraindication"), data: { substance: s.name, condition: condition.name } }
         );
       }
     }
@@ -40595,8 +40748,8 @@ var PatientFactsChecks = class {
         accept,
         c.severity,
         IssueCodes.Contraindicated,
-        `${who}: ${c.message} ${sourceNote(c)}.`,
-        { ...place2, relatedInformation: relatedTo(c, "contraindication declared here"), data: { condition: c.condition.ref.name } }
+        msg("diag.contraindicated.whoRule", { who, reason: c.message, note: provenanceNote(c, c.source) }),
+        { ...place2, relatedInformation: relatedTo(c, "related.contraindication"), data: { condition: c.condition.ref.name } }
       );
     }
     return met;
@@ -40609,7 +40762,7 @@ var PatientFactsChecks = class {
           accept,
           "warning",
           IssueCodes.Contraindicated,
-          `'${patient.name}' has '${ref.ref.name}', which protocol '${protocol}' excludes.`,
+          msg("diag.contraindicated.excluded", { patient: patient.name, condition: ref.ref.name, protocol }),
           { node: fact, property: "conditions", index, data: { condition: ref.ref.name } }
         );
       });
@@ -40624,14 +40777,14 @@ var PatientFactsChecks = class {
       const first2 = dates.length > 0 ? Math.min(...dates) : start;
       const age = patientAge(patient, first2, parseIsoDate);
       if (age === void 0 || age >= Number(rule.clause.age)) continue;
-      const when = first2 !== void 0 ? ` on ${new Date(first2).toISOString().slice(0, 10)}` : "";
-      const from = rule.from === substance ? "" : ` (class '${rule.from.name}')`;
+      const when = first2 !== void 0 ? msg("part.on", { date: new Date(first2).toISOString().slice(0, 10) }) : "";
+      const from = rule.from === substance ? "" : msg("part.ofClass", { name: rule.from.name });
       report(
         accept,
         rule.clause.severity ?? "error",
         IssueCodes.UnderAge,
-        `'${patient.name}' is ${age}${when}, and '${substance.name}'${from} in protocol '${protocol}' is for ${rule.clause.age} years and over ${ruleNote(rule.clause)}.`,
-        { node: fact, property: isBirthFact(fact) ? "date" : "age", relatedInformation: relatedTo(rule.clause, "minimum age declared here"), data: { substance: substance.name, age } }
+        msg("diag.underAge", { patient: patient.name, age, when, substance: substance.name, from, protocol, min: rule.clause.age, note: ruleNote(rule.clause) }),
+        { node: fact, property: isBirthFact(fact) ? "date" : "age", relatedInformation: relatedTo(rule.clause, "related.minAge"), data: { substance: substance.name, age } }
       );
     }
   }
@@ -40644,10 +40797,10 @@ var PatientFactsChecks = class {
       const during = given.filter((g) => g.substance !== m.medicine && (g.dates.length > 0 ? g.dates.some((d) => takenOn(m, d, parseIsoDate)) : !m.fact.until));
       if (during.length === 0) continue;
       const place2 = { node: m.fact, property: "medicines", index: m.index };
-      const who = `'${patient.name}' ${this.takesText(m)}`;
+      const who = this.takesText(patient, m);
       const met = /* @__PURE__ */ new Set();
       for (const therapy of m.therapies) {
-        this.meetCondition(patient, during.map((g) => g.substance), (c) => c === therapy, place2, `${who} (which counts as '${therapy.name}')`, protocol, accept).forEach((s) => met.add(s));
+        this.meetCondition(patient, during.map((g) => g.substance), (c) => c === therapy, place2, msg("part.who.therapy", { who, therapy: therapy.name }), protocol, accept).forEach((s) => met.add(s));
       }
       for (const x of interactions) {
         for (const [mine, theirs] of [[x.left?.ref, x.right?.ref], [x.right?.ref, x.left?.ref]]) {
@@ -40658,19 +40811,24 @@ var PatientFactsChecks = class {
               accept,
               x.severity,
               IssueCodes.Interaction,
-              `${who}, and protocol '${protocol}' gives '${g.substance.name}': ${x.message} (${originOf(x)}${x.source ? `: ${x.source}` : ""}).`,
-              { ...place2, relatedInformation: relatedTo(x, "interaction declared here"), data: { substances: [m.medicine.name, g.substance.name] } }
+              msg("diag.interaction.medicine", { who, protocol, substance: g.substance.name, reason: x.message, note: provenanceNote(x, x.source) }),
+              { ...place2, relatedInformation: relatedTo(x, "related.interaction"), data: { substances: [m.medicine.name, g.substance.name] } }
             );
           }
         }
       }
     }
   }
-  takesText(m) {
+  /** `'ada' takes 'warfarin' since 2026-01-01`, `'ada' took 'isotretinoin' from … until … (washout 30 days)`. */
+  takesText(patient, m) {
     const f2 = m.fact;
-    const range = `${f2.since ? ` ${f2.took ? "from" : "since"} ${f2.since}` : ""}${f2.until ? ` until ${f2.until}` : ""}`;
-    const washout = f2.until && m.washoutDays ? ` (washout ${m.washoutDays.valueOf()} days)` : "";
-    return `${f2.took ? "took" : "takes"} '${m.medicine.name}'${range}${washout}`;
+    return msg(f2.took ? "part.who.took" : "part.who.takes", {
+      patient: patient.name,
+      medicine: m.medicine.name,
+      since: f2.since ? msg(f2.took ? "part.from" : "part.since", { date: f2.since }) : "",
+      until: f2.until ? msg("part.until", { date: f2.until }) : "",
+      washout: f2.until && m.washoutDays ? msg("part.washout", { days: m.washoutDays.valueOf() }) : ""
+    });
   }
   /** Dates that do not exist, a medicine stopped before it was started, a birth after the first session. */
   checkDates(patient, accept) {
@@ -40679,14 +40837,14 @@ var PatientFactsChecks = class {
         const since = fact.since ? parseIsoDate(fact.since) : void 0;
         const until = fact.until ? parseIsoDate(fact.until) : void 0;
         for (const [prop, text, value] of [["since", fact.since, since], ["until", fact.until, until]]) {
-          if (text && value === void 0) report(accept, "error", IssueCodes.InvalidDate, `${text} is not a calendar date (YYYY-MM-DD).`, { node: fact, property: prop });
+          if (text && value === void 0) report(accept, "error", IssueCodes.InvalidDate, msg("diag.invalidDate.notADate", { text }), { node: fact, property: prop });
         }
         if (since !== void 0 && until !== void 0 && until < since) {
           report(
             accept,
             "error",
             IssueCodes.InvalidRange,
-            `'${fact.since} until ${fact.until}' runs backwards: the medicine is stopped before it is started. Until it is fixed, it is not checked against the protocol.`,
+            msg("diag.invalidRange.medicine", { since: fact.since, until: fact.until }),
             { node: fact, property: "until" }
           );
         }
@@ -40694,10 +40852,10 @@ var PatientFactsChecks = class {
         const born = parseIsoDate(fact.date);
         const start = patient.facts.find(isFollowsFact);
         const first2 = start ? parseIsoDate(start.start) : void 0;
-        if (born === void 0) report(accept, "error", IssueCodes.InvalidDate, `${fact.date} is not a calendar date (YYYY-MM-DD).`, { node: fact, property: "date" });
-        else if (first2 !== void 0 && born > first2) report(accept, "error", IssueCodes.InvalidDate, `'${patient.name}' is born on ${fact.date}, after the first session on ${start.start}. Until it is fixed, no age rule is checked.`, { node: fact, property: "date" });
+        if (born === void 0) report(accept, "error", IssueCodes.InvalidDate, msg("diag.invalidDate.notADate", { text: fact.date }), { node: fact, property: "date" });
+        else if (first2 !== void 0 && born > first2) report(accept, "error", IssueCodes.InvalidDate, msg("diag.invalidDate.bornAfter", { patient: patient.name, date: fact.date, start: start.start }), { node: fact, property: "date" });
       } else if (isAgeFact(fact) && (!/^[0-9]+$/.test(fact.age) || Number(fact.age) > 130)) {
-        report(accept, "error", IssueCodes.InvalidNumber, `An age must be a whole number of years from 0 to 130, not ${fact.age}.`, { node: fact, property: "age" });
+        report(accept, "error", IssueCodes.InvalidNumber, msg("diag.invalidNumber.age", { age: fact.age }), { node: fact, property: "age" });
       }
     }
   }
@@ -40784,10 +40942,10 @@ function gapTarget(s, previous) {
 function countTarget(s) {
   return { node: s.phase, property: s.optional && s.phase.countHigh !== void 0 ? "countHigh" : "count" };
 }
-var days = (f2) => `${formatNumber(f2)} day${f2.equals(1) ? "" : "s"}`;
+var days = (f2) => msg("part.dayCount", { n: f2.valueOf(), days: formatNumber(f2) });
 function atLeast(gap, schedule, i, j) {
   const ranged = schedule.slice(i + 1, j + 1).some((s) => s.optional || s.gapBefore && !s.gapBefore.low.equals(s.gapBefore.high));
-  return ranged ? `as little as ${days(gap)}` : days(gap);
+  return ranged ? msg("part.asLittleAs", { days: days(gap) }) : days(gap);
 }
 var ScheduleChecks = class {
   constructor(services) {
@@ -40803,13 +40961,18 @@ var ScheduleChecks = class {
     for (const limit of counted) {
       if (!violates(limit, new Fraction(cycle.length)) || !limit.max) continue;
       const firstOver = cycle[Number(limit.max.value.floor().valueOf()) + (limit.max.inclusive ? 0 : -1)] ?? cycle[cycle.length - 1];
-      const sessions = mandatory === cycle.length ? `${cycle.length}` : `up to ${cycle.length} (${mandatory}\u2013${cycle.length})`;
+      const sessions = mandatory === cycle.length ? `${cycle.length}` : msg("part.upToSessions", { n: cycle.length, low: mandatory });
       report(
         accept,
         limit.severity,
         IssueCodes.SessionsPerCycle,
-        `The cycle has ${sessions} sessions (maintenance excluded); the limit${limit.limit.indication ? ` for ${limit.limit.indication}` : ""} is ${formatNumber(limit.max.value)} ${sourceNote(limit.limit)}.`,
-        { ...countTarget(firstOver), relatedInformation: relatedTo(limit.limit, "limit declared here"), data: { max: limit.max.value.valueOf() } }
+        msg("diag.sessionsPerCycle", {
+          sessions,
+          for: limit.limit.indication ? msg("part.forIndication", { indication: limit.limit.indication }) : "",
+          max: formatNumber(limit.max.value),
+          note: provenanceNote(limit.limit, limit.limit.source)
+        }),
+        { ...countTarget(firstOver), relatedInformation: relatedTo(limit.limit, "related.limit"), data: { max: limit.max.value.valueOf() } }
       );
     }
     for (const total of semantics.countsUnknown ? [] : semantics.totals.cycleSubstances) {
@@ -40823,8 +40986,8 @@ var ScheduleChecks = class {
         accept,
         clause.severity ?? "warning",
         IssueCodes.SessionsPerCycle,
-        `'${total.substance.name}' is given in ${using.length} cycle sessions; its maximum is ${max} sessions per cycle (${originOf(clause)}${p.source ? `: ${p.source}` : ""}).`,
-        { ...countTarget(using[max]), relatedInformation: relatedTo(clause, "maximum declared here"), data: { max } }
+        msg("diag.sessionsPerCycle.substance", { substance: total.substance.name, count: using.length, max, note: provenanceNote(clause, p.source) }),
+        { ...countTarget(using[max]), relatedInformation: relatedTo(clause, "related.maximum"), data: { max } }
       );
     }
     this.checkIntervals(protocol, accept);
@@ -40836,13 +40999,12 @@ var ScheduleChecks = class {
     if (skinTestPlanOf(protocol)) return;
     const semantics = this.services.semantics.Semantics.protocol(protocol);
     for (const need of skinTestNeeds(semantics, this.services.semantics.Rules.skinTestRequirement(protocol))) {
-      const why = skinTestReason(need);
       report(
         accept,
         skinTestSeverity(need),
         IssueCodes.MissingSkinTest,
-        `Protocol '${protocol.name}' plans no skin test before the first session, which ${why}: add 'skin test 2 days before first session', or 'skin test not needed "<reason>"'.`,
-        { node: protocol, property: "name", relatedInformation: relatedTo(need.kind === "policy" ? need.requirement : need.rule.clause, "skin test asked for here") }
+        msg("diag.missingSkinTest.protocol", { protocol: protocol.name, reason: skinTestReason(need) }),
+        { node: protocol, property: "name", relatedInformation: relatedTo(need.kind === "policy" ? need.requirement : need.rule.clause, "related.skinTest") }
       );
     }
   }
@@ -40851,15 +41013,15 @@ var ScheduleChecks = class {
     const semantics = this.services.semantics.Semantics.protocol(protocol);
     for (const f2 of evaluateCourses(semantics)) {
       const p = provenanceOf(f2.clause);
-      const from = f2.from.name === f2.substance.name ? "" : ` (from class '${f2.from.name}')`;
-      const limit = f2.kind === "consecutive" ? `its maximum is ${formatNumber(f2.max)} consecutive ${f2.unit}${from}` : `its longest course is ${days(f2.max)}${from}`;
-      const what = f2.kind === "consecutive" ? `on ${f2.length} consecutive ${f2.unit}` : `over ${days(f2.length)}`;
+      const from = f2.from.name === f2.substance.name ? "" : msg("part.fromClass", { name: f2.from.name });
+      const limit = f2.kind === "consecutive" ? msg(`part.course.maxConsecutive.${f2.unit}`, { max: formatNumber(f2.max), from }) : msg("part.course.longest", { days: days(f2.max), from });
+      const what = f2.kind === "consecutive" ? msg(`part.course.onConsecutive.${f2.unit}`, { n: f2.length }) : msg("part.course.over", { days: days(f2.length) });
       report(
         accept,
         f2.clause.severity ?? "warning",
         IssueCodes.CourseTooLong,
-        `'${f2.substance.name}' is given ${what} (sessions ${f2.first.index}\u2013${f2.last.index}); ${limit} (${originOf(f2.clause)}${p.source ? `: ${p.source}` : ""}).`,
-        { node: f2.last.phase, property: "count", relatedInformation: relatedTo(f2.clause, "maximum declared here"), data: { substance: f2.substance.name } }
+        msg("diag.courseTooLong", { substance: f2.substance.name, what, first: f2.first.index, last: f2.last.index, limit, note: provenanceNote(f2.clause, p.source) }),
+        { node: f2.last.phase, property: "count", relatedInformation: relatedTo(f2.clause, "related.maximum"), data: { substance: f2.substance.name } }
       );
     }
   }
@@ -40880,8 +41042,14 @@ var ScheduleChecks = class {
           accept,
           limit.severity,
           IssueCodes.IntervalTooShort,
-          `Sessions ${schedule[i - 1].index} and ${schedule[i].index} are ${gapSpan.low.equals(gapSpan.high) ? days(gap) : `as little as ${days(gap)}`} apart; the minimum interval is ${days(limit.min?.value ?? gap)} ${sourceNote(limit.limit)}.`,
-          { ...target, relatedInformation: relatedTo(limit.limit, "limit declared here"), data: { min: limit.min?.value.valueOf() } }
+          msg("diag.intervalTooShort", {
+            a: schedule[i - 1].index,
+            b: schedule[i].index,
+            gap: gapSpan.low.equals(gapSpan.high) ? days(gap) : msg("part.asLittleAs", { days: days(gap) }),
+            min: days(limit.min?.value ?? gap),
+            note: provenanceNote(limit.limit, limit.limit.source)
+          }),
+          { ...target, relatedInformation: relatedTo(limit.limit, "related.limit"), data: { min: limit.min?.value.valueOf() } }
         );
       }
     }
@@ -40900,8 +41068,15 @@ var ScheduleChecks = class {
           accept,
           clause.severity ?? "warning",
           IssueCodes.IntervalTooShort,
-          `'${total.substance.name}' is given in sessions ${using[i - 1].s.index} and ${using[i].s.index}, ${atLeast(gap, schedule, using[i - 1].at, using[i].at)} apart; its minimum interval is ${days(amount)} (${originOf(clause)}${p.source ? `: ${p.source}` : ""}).`,
-          { ...target, relatedInformation: relatedTo(clause, "minimum interval declared here"), data: { min: amount.valueOf() } }
+          msg("diag.intervalTooShort.substance", {
+            substance: total.substance.name,
+            a: using[i - 1].s.index,
+            b: using[i].s.index,
+            gap: atLeast(gap, schedule, using[i - 1].at, using[i].at),
+            min: days(amount),
+            note: provenanceNote(clause, p.source)
+          }),
+          { ...target, relatedInformation: relatedTo(clause, "related.minInterval"), data: { min: amount.valueOf() } }
         );
       }
     }

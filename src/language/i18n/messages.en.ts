@@ -1,4 +1,6 @@
 import { dosesEn } from './diagnostics/doses.js';
+import { schedulesEn } from './diagnostics/schedules.js';
+import { patientsEn } from './diagnostics/patients.js';
 
 /**
  * The English catalogue: every text a user reads, by key. Placeholders are `{name}`; plurals are
@@ -7,6 +9,8 @@ import { dosesEn } from './diagnostics/doses.js';
  */
 export const en = {
     ...dosesEn,
+    ...schedulesEn,
+    ...patientsEn,
     'cli.summary': '{files, plural, one {# file} other {# files}} checked: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}.',
     'cli.tooManyWarnings': 'Too many warnings: {warnings} (at most {max} allowed by --max-warnings).',
     'cli.noFiles': 'No .meso files found in {paths}.',

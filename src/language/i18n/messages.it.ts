@@ -1,5 +1,7 @@
 import type { MessageKey } from './messages.en.js';
 import { dosesIt } from './diagnostics/doses.js';
+import { schedulesIt } from './diagnostics/schedules.js';
+import { patientsIt } from './diagnostics/patients.js';
 
 /**
  * Il catalogo italiano: le stesse chiavi e gli stessi segnaposto di messages.en.ts, in italiano
@@ -7,6 +9,8 @@ import { dosesIt } from './diagnostics/doses.js';
  */
 export const it: Record<MessageKey, string> = {
     ...dosesIt,
+    ...schedulesIt,
+    ...patientsIt,
     'cli.summary': '{files, plural, one {# file controllato} other {# file controllati}}: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}.',
     'cli.tooManyWarnings': 'Troppi avvisi: {warnings} (--max-warnings ne consente al massimo {max}).',
     'cli.noFiles': 'Nessun file .meso trovato in {paths}.',

@@ -18,7 +18,9 @@ describe('quick-fix data carried by diagnostics', () => {
     session s { inject m using t }
     schedule { phase a: 1 session of s every 7 days }
 }`, 'overdose-session');
-        expect(d).toEqual({ code: 'overdose-session', substance: 'piroxicam', allowed: 20, largestVolume: 0.33 });
+        const { message, ...fix } = d as { message: { key: string } };
+        expect(fix).toEqual({ code: 'overdose-session', substance: 'piroxicam', allowed: 20, largestVolume: 0.33 });
+        expect(message.key).toBe('diag.overdose.session');
     });
 
     test('without points the largest volume is the cap over the strength', async () => {

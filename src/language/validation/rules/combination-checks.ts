@@ -8,6 +8,8 @@ import { formatNumber } from '../../units/quantity.js';
 import { IssueCodes } from '../issue-codes.js';
 import { originOf, relatedTo } from '../related.js';
 import { report } from '../report.js';
+import { msg } from '../../i18n/translate.js';
+import { provenanceNote } from '../message-parts.js';
 import { Fraction } from 'fraction.js';
 import { profileAt } from '../../semantics/profiles.js';
 
@@ -44,13 +46,13 @@ export class CombinationChecks {
         const given = [...new Set(semantics.mixtures.flatMap(m => m.components.flatMap(c => c.carries.map(x => x.substance))))].map(sidesOf);
         const relevant = interactions.filter(x => given.some(g => g.left.has(x)) && given.some(g => g.right.has(x)));
         if (relevant.length === 0) return;
-        const emit = (interaction: Interaction, first: Substance, second: Substance, target: Component, where: string) => {
+        const emit = (interaction: Interaction, first: Substance, second: Substance, target: Component, where: ReturnType<typeof msg>) => {
             const key = `${first.name}|${target.$cstNode?.offset}|${interaction.$cstNode?.offset}|${originOf(interaction)}`;
             if (reported.has(key)) return;
             reported.add(key);
             report(accept, interaction.severity as ValidationSeverity, IssueCodes.Interaction,
-                `'${first.name}' and '${second.name}' ${where}: ${interaction.message} (${originOf(interaction)}${interaction.source ? `: ${interaction.source}` : ''}).`,
-                { node: target, property: 'substance', relatedInformation: relatedTo(interaction, 'interaction declared here'),
+                msg('diag.interaction', { first: first.name, second: second.name, where, reason: interaction.message, note: provenanceNote(interaction, interaction.source) }),
+                { node: target, property: 'substance', relatedInformation: relatedTo(interaction, 'related.interaction'),
                     data: { substances: [first.name, second.name] } });
         };
         // `unless X`: the interaction is cleared when X (a vehicle, say) is in the same mixture.
@@ -80,7 +82,7 @@ export class CombinationChecks {
                     if (a.component === b.component) return;
                     // Report on the later component of the pair, once per pair and interaction.
                     const [first, second] = a.component.$cstNode!.offset < b.component.$cstNode!.offset ? [a, b] : [b, a];
-                    emit(interaction, first.substance, second.substance, second.component, `in mixture '${mixture.mixture.name}'`);
+                    emit(interaction, first.substance, second.substance, second.component, msg('part.inMixture', { name: mixture.mixture.name }));
                 });
             }
         }
@@ -93,7 +95,7 @@ export class CombinationChecks {
                 pairs(doses, interaction, (a, b) => {
                     if (interaction.unless.length > 0 && [...mixturesOf(a.substance), ...mixturesOf(b.substance)].every(m => cleared(interaction, m))) return;
                     const [first, second] = doses.indexOf(a) < doses.indexOf(b) ? [a, b] : [b, a];
-                    emit(interaction, first.substance, second.substance, second.components[0], `in session '${session.session.name}'`);
+                    emit(interaction, first.substance, second.substance, second.components[0], msg('part.inSession', { name: session.session.name }));
                 });
             }
         }
@@ -104,10 +106,10 @@ export class CombinationChecks {
         for (const substance of substancesOf(named)) {
             const withdrawn = withdrawnOf(substance, profileAt(component, this.services.workspace.ProjectSettings));
             if (!withdrawn) continue;
-            const via = named === substance ? '' : ` (in product '${named!.name}')`;
+            const via = named === substance ? '' : msg('part.inProduct', { name: named!.name });
             report(accept, 'error', IssueCodes.WithdrawnSubstance,
-                `'${substance.name}'${via} is withdrawn: ${withdrawn.reason} (${originOf(withdrawn)}).`,
-                { node: component, property: 'substance', relatedInformation: relatedTo(withdrawn, 'withdrawal declared here'), data: { substance: substance.name } });
+                msg('diag.withdrawn', { substance: substance.name, via, reason: withdrawn.reason, origin: originOf(withdrawn) }),
+                { node: component, property: 'substance', relatedInformation: relatedTo(withdrawn, 'related.withdrawal'), data: { substance: substance.name } });
         }
     }
 
@@ -127,8 +129,12 @@ export class CombinationChecks {
             const over = limit.max.inclusive ? n.compare(limit.max.value) > 0 : n.compare(limit.max.value) >= 0;
             if (!over) continue;
             report(accept, limit.severity, IssueCodes.TooManySubstances,
-                `Mixture '${mixture.name}' has ${counted.length} active substances (${counted.map(s => `'${s.name}'`).join(', ')})${anaesthetic ? ` besides the local anaesthetic '${anaesthetic.name}'` : ''}; the limit is ${formatNumber(limit.max.value)} (${originOf(limit.limit)}${limit.limit.source ? `: ${limit.limit.source}` : ''}). Diluents, vehicles and one local anaesthetic do not count.`,
-                { node: mixture, property: 'name', relatedInformation: relatedTo(limit.limit, 'limit declared here'), data: { count: counted.length } });
+                msg('diag.tooManySubstances', {
+                    mixture: mixture.name, count: counted.length, names: counted.map(s => `'${s.name}'`).join(', '),
+                    besides: anaesthetic ? msg('part.besidesAnaesthetic', { name: anaesthetic.name }) : '', max: formatNumber(limit.max.value),
+                    note: provenanceNote(limit.limit, limit.limit.source)
+                }),
+                { node: mixture, property: 'name', relatedInformation: relatedTo(limit.limit, 'related.limit'), data: { count: counted.length } });
         }
         this.checkMixingRules(mixture, active, accept);
     }
@@ -145,10 +151,13 @@ export class CombinationChecks {
             const others = active.filter(s => !own.includes(s) && !(isSubstanceClass(rule.from) && classesOf(s).includes(rule.from)));
             if (others.length === 0) continue;
             const p = provenanceOf(rule.clause);
-            const from = rule.from === substance ? '' : ` (class '${rule.from.name}')`;
+            const from = rule.from === substance ? '' : msg('part.ofClass', { name: rule.from.name });
             report(accept, rule.clause.severity as ValidationSeverity, IssueCodes.NotForMixing,
-                `'${substance.name}'${from} is mixed with ${others.map(s => `'${s.name}'`).join(', ')} in mixture '${mixture.name}': ${rule.clause.message} (${originOf(rule.clause)}${p.source ? `: ${p.source}` : ''}).`,
-                { node: component, property: 'substance', relatedInformation: relatedTo(rule.clause, 'mixing rule declared here'), data: { substance: substance.name } });
+                msg('diag.notForMixing', {
+                    substance: substance.name, from, others: others.map(s => `'${s.name}'`).join(', '), mixture: mixture.name,
+                    reason: rule.clause.message, note: provenanceNote(rule.clause, p.source)
+                }),
+                { node: component, property: 'substance', relatedInformation: relatedTo(rule.clause, 'related.mixing'), data: { substance: substance.name } });
         }
     }
 }

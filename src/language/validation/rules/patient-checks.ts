@@ -7,8 +7,10 @@ import { skinTestReason } from './skin-test-text.js';
 import { parseIsoDate } from '../../semantics/patient-semantics.js';
 import { covers } from './combination-checks.js';
 import { IssueCodes } from '../issue-codes.js';
-import { originOf, relatedTo, sourceNote } from '../related.js';
+import { relatedTo } from '../related.js';
 import { report } from '../report.js';
+import { msg } from '../../i18n/translate.js';
+import { provenanceNote } from '../message-parts.js';
 
 /** contraindicated, allergy, skin-test-late, skin-test-positive, missing-skin-test (patient side), a plan off the calendar (invalid-date). */
 export class PatientChecks {
@@ -28,16 +30,16 @@ export class PatientChecks {
                 for (const s of substances) {
                     for (const { clause, from } of contraindicationsInForce(s, this.services.semantics.Semantics.protocol(protocol).profile).filter(c => c.condition === condition)) {
                         const p = provenanceOf(clause);
-                        const via = from === s ? '' : ` (as a member of class '${from.name}')`;
+                        const via = from === s ? '' : msg('part.asMember', { name: from.name });
                         report(accept, (clause.severity ?? 'error') as ValidationSeverity, IssueCodes.Contraindicated,
-                            `'${s.name}' in protocol '${protocol.name}' is contraindicated in '${condition.name}'${via} (${originOf(clause)}${p.source ? `: ${p.source}` : ''}).`,
-                            { node: fact, property: 'conditions', index, relatedInformation: relatedTo(clause, 'contraindication declared here'), data: { substance: s.name, condition: condition.name } });
+                            msg('diag.contraindicated.protocol', { substance: s.name, protocol: protocol.name, condition: condition.name, via, note: provenanceNote(clause, p.source) }),
+                            { node: fact, property: 'conditions', index, relatedInformation: relatedTo(clause, 'related.contraindication'), data: { substance: s.name, condition: condition.name } });
                     }
                 }
                 for (const c of this.services.semantics.Rules.contraindications(patient).filter(c => c.condition?.ref === condition)) {
                     report(accept, c.severity as ValidationSeverity, IssueCodes.Contraindicated,
-                        `'${patient.name}' has '${condition.name}': ${c.message} ${sourceNote(c)}.`,
-                        { node: fact, property: 'conditions', index, relatedInformation: relatedTo(c, 'contraindication declared here'), data: { condition: condition.name } });
+                        msg('diag.contraindicated.patientRule', { patient: patient.name, condition: condition.name, reason: c.message, note: provenanceNote(c, c.source) }),
+                        { node: fact, property: 'conditions', index, relatedInformation: relatedTo(c, 'related.contraindication'), data: { condition: condition.name } });
                 }
             });
         }
@@ -46,7 +48,7 @@ export class PatientChecks {
                 const given = substances.filter(s => covers(ref.ref, s));
                 if (given.length === 0) return;
                 report(accept, 'error', IssueCodes.Allergy,
-                    `'${patient.name}' is allergic to '${ref.$refText}', and protocol '${protocol.name}' gives ${given.map(s => `'${s.name}'`).join(', ')}.`,
+                    msg('diag.allergy', { patient: patient.name, allergen: ref.$refText, protocol: protocol.name, substances: given.map(s => `'${s.name}'`).join(', ') }),
                     { node: fact, property: 'allergens', index, data: { substances: given.map(s => s.name) } });
             });
         }
@@ -56,7 +58,7 @@ export class PatientChecks {
         // Days that could not be read have no dates either; their error is in the protocol.
         if (follows && parseIsoDate(follows.start) !== undefined && protocolSemantics.schedule.length > 0 && !protocolSemantics.daysUnknown && ps.dates.length === 0) {
             report(accept, 'error', IssueCodes.InvalidDate,
-                `The plan of '${patient.name}' from ${follows.start} runs past 9999-12-31: its sessions have no calendar dates.`,
+                msg('diag.invalidDate.plan', { patient: patient.name, start: follows.start }),
                 { node: follows, property: 'start' });
         }
     }
@@ -67,13 +69,13 @@ export class PatientChecks {
         for (const test of ps.skinTests) {
             if (test.result === 'positive') {
                 report(accept, 'error', IssueCodes.SkinTestPositive,
-                    `The skin test of ${test.date} was positive: do not start protocol '${ps.protocol!.name}' without a clinical review.`,
+                    msg('diag.skinTestPositive', { date: test.date, protocol: ps.protocol!.name }),
                     { node: test, property: 'result' });
             }
             const date = parseIsoDate(test.date);
             if (start !== undefined && date !== undefined && date > start) {
                 report(accept, 'error', IssueCodes.SkinTestLate,
-                    `The skin test of ${test.date} is after the first session on ${ps.start}: it must come before.`,
+                    msg('diag.skinTestLate', { date: test.date, start: ps.start! }),
                     { node: test, property: 'date' });
             }
         }
@@ -84,8 +86,8 @@ export class PatientChecks {
         const semantics = this.services.semantics.Semantics.protocol(protocol);
         for (const need of skinTestNeeds(semantics, this.services.semantics.Rules.skinTestRequirement(patient))) {
             report(accept, skinTestSeverity(need), IssueCodes.MissingSkinTest,
-                `'${patient.name}' has no skin test recorded before the first session, which ${skinTestReason(need)}: add 'skin test on <date> negative'.`,
-                { node: follows, property: 'protocol', relatedInformation: relatedTo(need.kind === 'policy' ? need.requirement : need.rule.clause, 'skin test asked for here') });
+                msg('diag.missingSkinTest.patient', { patient: patient.name, reason: skinTestReason(need) }),
+                { node: follows, property: 'protocol', relatedInformation: relatedTo(need.kind === 'policy' ? need.requirement : need.rule.clause, 'related.skinTest') });
         }
     }
 }

@@ -10,8 +10,10 @@ import {
     LACTATION_CONDITION, PREGNANCY_CONDITION, medicineClasses, medicinesOf, minAgeOf, patientAge, takenOn, type MedicineFacts
 } from '../../semantics/patient-facts.js';
 import { IssueCodes } from '../issue-codes.js';
-import { originOf, relatedTo, sourceNote } from '../related.js';
+import { relatedTo } from '../related.js';
 import { report } from '../report.js';
+import { msg, type MessageArg } from '../../i18n/translate.js';
+import { provenanceNote } from '../message-parts.js';
 
 type Place = { node: Patient['facts'][number]; property?: string; index?: number };
 
@@ -19,9 +21,8 @@ type Place = { node: Patient['facts'][number]; property?: string; index?: number
 interface Given { readonly substance: Substance; readonly dates: number[] }
 
 /** `(std: <source>)` for a substance rule. */
-function ruleNote(clause: Parameters<typeof provenanceOf>[0]): string {
-    const p = provenanceOf(clause);
-    return `(${originOf(clause)}${p.source ? `: ${p.source}` : ''})`;
+function ruleNote(clause: Parameters<typeof provenanceOf>[0]): MessageArg {
+    return provenanceNote(clause, provenanceOf(clause).source);
 }
 
 /** True when an interaction side (substance or class) covers a medicine written as a substance or a class. */
@@ -55,7 +56,7 @@ export class PatientFactsChecks {
             [!!patient.facts.find(isLactationFact) && !patient.facts.find(isLactationFact)!.not, LACTATION_CONDITION, { node: patient.facts.find(isLactationFact)! }]
         ];
         for (const [applies, name, place] of status) {
-            if (applies) this.meetCondition(patient, given.map(g => g.substance), c => c.name === name, place, `'${patient.name}' is ${name === PREGNANCY_CONDITION ? 'pregnant' : 'breastfeeding'}`, protocol.name, accept);
+            if (applies) this.meetCondition(patient, given.map(g => g.substance), c => c.name === name, place, msg(name === PREGNANCY_CONDITION ? 'part.who.pregnant' : 'part.who.breastfeeding', { patient: patient.name }), protocol.name, accept);
         }
         this.checkMedicines(patient, given, protocol.name, accept);
     }
@@ -79,21 +80,21 @@ export class PatientFactsChecks {
         return [...byS].map(([substance, dates]) => ({ substance, dates }));
     }
 
-    private meetCondition(patient: Patient, substances: Substance[], match: (c: Condition) => boolean, place: Place, who: string, protocol: string, accept: ValidationAcceptor, skip?: Set<Substance>): Set<Substance> {
+    private meetCondition(patient: Patient, substances: Substance[], match: (c: Condition) => boolean, place: Place, who: MessageArg, protocol: string, accept: ValidationAcceptor, skip?: Set<Substance>): Set<Substance> {
         const met = new Set<Substance>();
         for (const s of substances) {
             for (const { clause, from, condition } of contraindicationsInForce(s).filter(c => match(c.condition))) {
                 met.add(s);
                 if (skip?.has(s)) continue;
-                const via = from === s ? '' : ` (as a member of class '${from.name}')`;
+                const via = from === s ? '' : msg('part.asMember', { name: from.name });
                 report(accept, (clause.severity ?? 'error') as ValidationSeverity, IssueCodes.Contraindicated,
-                    `${who}, and '${s.name}' in protocol '${protocol}' is contraindicated in '${condition.name}'${via} ${ruleNote(clause)}.`,
-                    { ...place, relatedInformation: relatedTo(clause, 'contraindication declared here'), data: { substance: s.name, condition: condition.name } });
+                    msg('diag.contraindicated.who', { who, substance: s.name, protocol, condition: condition.name, via, note: ruleNote(clause) }),
+                    { ...place, relatedInformation: relatedTo(clause, 'related.contraindication'), data: { substance: s.name, condition: condition.name } });
             }
         }
         for (const c of this.services.semantics.Rules.contraindications(patient).filter(c => c.condition?.ref && match(c.condition.ref))) {
-            report(accept, c.severity as ValidationSeverity, IssueCodes.Contraindicated, `${who}: ${c.message} ${sourceNote(c)}.`,
-                { ...place, relatedInformation: relatedTo(c, 'contraindication declared here'), data: { condition: c.condition.ref!.name } });
+            report(accept, c.severity as ValidationSeverity, IssueCodes.Contraindicated, msg('diag.contraindicated.whoRule', { who, reason: c.message, note: provenanceNote(c, c.source) }),
+                { ...place, relatedInformation: relatedTo(c, 'related.contraindication'), data: { condition: c.condition.ref!.name } });
         }
         return met;
     }
@@ -103,7 +104,7 @@ export class PatientFactsChecks {
             fact.conditions.forEach((ref, index) => {
                 if (!ref.ref || !excluded.includes(ref.ref)) return;
                 report(accept, 'warning', IssueCodes.Contraindicated,
-                    `'${patient.name}' has '${ref.ref.name}', which protocol '${protocol}' excludes.`,
+                    msg('diag.contraindicated.excluded', { patient: patient.name, condition: ref.ref.name, protocol }),
                     { node: fact, property: 'conditions', index, data: { condition: ref.ref.name } });
             });
         }
@@ -119,11 +120,11 @@ export class PatientFactsChecks {
             const first = dates.length > 0 ? Math.min(...dates) : start;
             const age = patientAge(patient, first, parseIsoDate);
             if (age === undefined || age >= Number(rule.clause.age)) continue;
-            const when = first !== undefined ? ` on ${new Date(first).toISOString().slice(0, 10)}` : '';
-            const from = rule.from === substance ? '' : ` (class '${rule.from.name}')`;
+            const when = first !== undefined ? msg('part.on', { date: new Date(first).toISOString().slice(0, 10) }) : '';
+            const from = rule.from === substance ? '' : msg('part.ofClass', { name: rule.from.name });
             report(accept, (rule.clause.severity ?? 'error') as ValidationSeverity, IssueCodes.UnderAge,
-                `'${patient.name}' is ${age}${when}, and '${substance.name}'${from} in protocol '${protocol}' is for ${rule.clause.age} years and over ${ruleNote(rule.clause)}.`,
-                { node: fact, property: isBirthFact(fact) ? 'date' : 'age', relatedInformation: relatedTo(rule.clause, 'minimum age declared here'), data: { substance: substance.name, age } });
+                msg('diag.underAge', { patient: patient.name, age, when, substance: substance.name, from, protocol, min: rule.clause.age, note: ruleNote(rule.clause) }),
+                { node: fact, property: isBirthFact(fact) ? 'date' : 'age', relatedInformation: relatedTo(rule.clause, 'related.minAge'), data: { substance: substance.name, age } });
         }
     }
 
@@ -138,10 +139,10 @@ export class PatientFactsChecks {
             const during = given.filter(g => g.substance !== m.medicine && (g.dates.length > 0 ? g.dates.some(d => takenOn(m, d, parseIsoDate)) : !m.fact.until));
             if (during.length === 0) continue;
             const place: Place = { node: m.fact, property: 'medicines', index: m.index };
-            const who = `'${patient.name}' ${this.takesText(m)}`;
+            const who = this.takesText(patient, m);
             const met = new Set<Substance>();
             for (const therapy of m.therapies) {
-                this.meetCondition(patient, during.map(g => g.substance), c => c === therapy, place, `${who} (which counts as '${therapy.name}')`, protocol, accept)
+                this.meetCondition(patient, during.map(g => g.substance), c => c === therapy, place, msg('part.who.therapy', { who, therapy: therapy.name }), protocol, accept)
                     .forEach(s => met.add(s));
             }
             for (const x of interactions) {
@@ -150,19 +151,23 @@ export class PatientFactsChecks {
                     for (const g of during.filter(g => !met.has(g.substance) && sideCovers(theirs, g.substance))) {
                         met.add(g.substance);
                         report(accept, x.severity as ValidationSeverity, IssueCodes.Interaction,
-                            `${who}, and protocol '${protocol}' gives '${g.substance.name}': ${x.message} (${originOf(x)}${x.source ? `: ${x.source}` : ''}).`,
-                            { ...place, relatedInformation: relatedTo(x, 'interaction declared here'), data: { substances: [m.medicine.name, g.substance.name] } });
+                            msg('diag.interaction.medicine', { who, protocol, substance: g.substance.name, reason: x.message, note: provenanceNote(x, x.source) }),
+                            { ...place, relatedInformation: relatedTo(x, 'related.interaction'), data: { substances: [m.medicine.name, g.substance.name] } });
                     }
                 }
             }
         }
     }
 
-    private takesText(m: MedicineFacts): string {
+    /** `'ada' takes 'warfarin' since 2026-01-01`, `'ada' took 'isotretinoin' from … until … (washout 30 days)`. */
+    private takesText(patient: Patient, m: MedicineFacts): MessageArg {
         const f = m.fact as MedicationFact;
-        const range = `${f.since ? ` ${f.took ? 'from' : 'since'} ${f.since}` : ''}${f.until ? ` until ${f.until}` : ''}`;
-        const washout = f.until && m.washoutDays ? ` (washout ${m.washoutDays.valueOf()} days)` : '';
-        return `${f.took ? 'took' : 'takes'} '${m.medicine.name}'${range}${washout}`;
+        return msg(f.took ? 'part.who.took' : 'part.who.takes', {
+            patient: patient.name, medicine: m.medicine.name,
+            since: f.since ? msg(f.took ? 'part.from' : 'part.since', { date: f.since }) : '',
+            until: f.until ? msg('part.until', { date: f.until }) : '',
+            washout: f.until && m.washoutDays ? msg('part.washout', { days: m.washoutDays.valueOf() }) : ''
+        });
     }
 
     /** Dates that do not exist, a medicine stopped before it was started, a birth after the first session. */
@@ -172,20 +177,20 @@ export class PatientFactsChecks {
                 const since = fact.since ? parseIsoDate(fact.since) : undefined;
                 const until = fact.until ? parseIsoDate(fact.until) : undefined;
                 for (const [prop, text, value] of [['since', fact.since, since], ['until', fact.until, until]] as const) {
-                    if (text && value === undefined) report(accept, 'error', IssueCodes.InvalidDate, `${text} is not a calendar date (YYYY-MM-DD).`, { node: fact, property: prop });
+                    if (text && value === undefined) report(accept, 'error', IssueCodes.InvalidDate, msg('diag.invalidDate.notADate', { text }), { node: fact, property: prop });
                 }
                 if (since !== undefined && until !== undefined && until < since) {
-                    report(accept, 'error', IssueCodes.InvalidRange, `'${fact.since} until ${fact.until}' runs backwards: the medicine is stopped before it is started. Until it is fixed, it is not checked against the protocol.`,
+                    report(accept, 'error', IssueCodes.InvalidRange, msg('diag.invalidRange.medicine', { since: fact.since!, until: fact.until! }),
                         { node: fact, property: 'until' });
                 }
             } else if (isBirthFact(fact)) {
                 const born = parseIsoDate(fact.date);
                 const start = patient.facts.find(isFollowsFact);
                 const first = start ? parseIsoDate(start.start) : undefined;
-                if (born === undefined) report(accept, 'error', IssueCodes.InvalidDate, `${fact.date} is not a calendar date (YYYY-MM-DD).`, { node: fact, property: 'date' });
-                else if (first !== undefined && born > first) report(accept, 'error', IssueCodes.InvalidDate, `'${patient.name}' is born on ${fact.date}, after the first session on ${start!.start}. Until it is fixed, no age rule is checked.`, { node: fact, property: 'date' });
+                if (born === undefined) report(accept, 'error', IssueCodes.InvalidDate, msg('diag.invalidDate.notADate', { text: fact.date }), { node: fact, property: 'date' });
+                else if (first !== undefined && born > first) report(accept, 'error', IssueCodes.InvalidDate, msg('diag.invalidDate.bornAfter', { patient: patient.name, date: fact.date, start: start!.start }), { node: fact, property: 'date' });
             } else if (isAgeFact(fact) && (!/^[0-9]+$/.test(fact.age) || Number(fact.age) > 130)) {
-                report(accept, 'error', IssueCodes.InvalidNumber, `An age must be a whole number of years from 0 to 130, not ${fact.age}.`, { node: fact, property: 'age' });
+                report(accept, 'error', IssueCodes.InvalidNumber, msg('diag.invalidNumber.age', { age: fact.age }), { node: fact, property: 'age' });
             }
         }
     }

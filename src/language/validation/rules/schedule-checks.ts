@@ -11,8 +11,10 @@ import type { ScheduledSession } from '../../semantics/protocol-semantics.js';
 import { shortestGap } from '../../semantics/schedule.js';
 import { formatNumber, toMeasure } from '../../units/quantity.js';
 import { IssueCodes } from '../issue-codes.js';
-import { originOf, relatedTo, sourceNote } from '../related.js';
+import { relatedTo } from '../related.js';
 import { report } from '../report.js';
+import { msg, type MessageArg } from '../../i18n/translate.js';
+import { provenanceNote } from '../message-parts.js';
 
 /** The quantity that sets the gap before a scheduled session: the phase's `after` for its first session, else `every`. */
 function gapTarget(s: ScheduledSession, previous: ScheduledSession): { node: Phase; property: 'gap' | 'interval' } {
@@ -25,12 +27,12 @@ function countTarget(s: ScheduledSession): { node: Phase; property: 'count' | 'c
     return { node: s.phase, property: s.optional && s.phase.countHigh !== undefined ? 'countHigh' : 'count' };
 }
 
-const days = (f: Fraction) => `${formatNumber(f)} day${f.equals(1) ? '' : 's'}`;
+const days = (f: Fraction): MessageArg => msg('part.dayCount', { n: f.valueOf(), days: formatNumber(f) });
 
 /** `7 days`, or `as little as 7 days` when a range of gaps lies between the two sessions. */
-function atLeast(gap: Fraction, schedule: ScheduledSession[], i: number, j: number): string {
+function atLeast(gap: Fraction, schedule: ScheduledSession[], i: number, j: number): MessageArg {
     const ranged = schedule.slice(i + 1, j + 1).some(s => s.optional || (s.gapBefore && !s.gapBefore.low.equals(s.gapBefore.high)));
-    return ranged ? `as little as ${days(gap)}` : days(gap);
+    return ranged ? msg('part.asLittleAs', { days: days(gap) }) : days(gap);
 }
 
 /** sessions-per-cycle, interval-too-short, missing-skin-test. */
@@ -47,10 +49,13 @@ export class ScheduleChecks {
         for (const limit of counted) {
             if (!violates(limit, new Fraction(cycle.length)) || !limit.max) continue;
             const firstOver = cycle[Number(limit.max.value.floor().valueOf()) + (limit.max.inclusive ? 0 : -1)] ?? cycle[cycle.length - 1];
-            const sessions = mandatory === cycle.length ? `${cycle.length}` : `up to ${cycle.length} (${mandatory}–${cycle.length})`;
+            const sessions = mandatory === cycle.length ? `${cycle.length}` : msg('part.upToSessions', { n: cycle.length, low: mandatory });
             report(accept, limit.severity, IssueCodes.SessionsPerCycle,
-                `The cycle has ${sessions} sessions (maintenance excluded); the limit${limit.limit.indication ? ` for ${limit.limit.indication}` : ''} is ${formatNumber(limit.max.value)} ${sourceNote(limit.limit)}.`,
-                { ...countTarget(firstOver), relatedInformation: relatedTo(limit.limit, 'limit declared here'), data: { max: limit.max.value.valueOf() } });
+                msg('diag.sessionsPerCycle', {
+                    sessions, for: limit.limit.indication ? msg('part.forIndication', { indication: limit.limit.indication }) : '',
+                    max: formatNumber(limit.max.value), note: provenanceNote(limit.limit, limit.limit.source)
+                }),
+                { ...countTarget(firstOver), relatedInformation: relatedTo(limit.limit, 'related.limit'), data: { max: limit.max.value.valueOf() } });
         }
         for (const total of semantics.countsUnknown ? [] : semantics.totals.cycleSubstances) {
             const clause = maxSessionsOf(total.substance, semantics.profile);
@@ -60,8 +65,8 @@ export class ScheduleChecks {
             if (using.length <= max) continue;
             const p = provenanceOf(clause!);
             report(accept, (clause!.severity ?? 'warning') as 'warning', IssueCodes.SessionsPerCycle,
-                `'${total.substance.name}' is given in ${using.length} cycle sessions; its maximum is ${max} sessions per cycle (${originOf(clause!)}${p.source ? `: ${p.source}` : ''}).`,
-                { ...countTarget(using[max]), relatedInformation: relatedTo(clause!, 'maximum declared here'), data: { max } });
+                msg('diag.sessionsPerCycle.substance', { substance: total.substance.name, count: using.length, max, note: provenanceNote(clause!, p.source) }),
+                { ...countTarget(using[max]), relatedInformation: relatedTo(clause!, 'related.maximum'), data: { max } });
         }
         this.checkIntervals(protocol, accept);
         this.checkSkinTestPlanned(protocol, accept);
@@ -73,10 +78,9 @@ export class ScheduleChecks {
         if (skinTestPlanOf(protocol)) return;
         const semantics = this.services.semantics.Semantics.protocol(protocol);
         for (const need of skinTestNeeds(semantics, this.services.semantics.Rules.skinTestRequirement(protocol))) {
-            const why = skinTestReason(need);
             report(accept, skinTestSeverity(need), IssueCodes.MissingSkinTest,
-                `Protocol '${protocol.name}' plans no skin test before the first session, which ${why}: add 'skin test 2 days before first session', or 'skin test not needed "<reason>"'.`,
-                { node: protocol, property: 'name', relatedInformation: relatedTo(need.kind === 'policy' ? need.requirement : need.rule.clause, 'skin test asked for here') });
+                msg('diag.missingSkinTest.protocol', { protocol: protocol.name, reason: skinTestReason(need) }),
+                { node: protocol, property: 'name', relatedInformation: relatedTo(need.kind === 'policy' ? need.requirement : need.rule.clause, 'related.skinTest') });
         }
     }
 
@@ -85,16 +89,16 @@ export class ScheduleChecks {
         const semantics = this.services.semantics.Semantics.protocol(protocol);
         for (const f of evaluateCourses(semantics)) {
             const p = provenanceOf(f.clause);
-            const from = f.from.name === f.substance.name ? '' : ` (from class '${f.from.name}')`;
+            const from = f.from.name === f.substance.name ? '' : msg('part.fromClass', { name: f.from.name });
             const limit = f.kind === 'consecutive'
-                ? `its maximum is ${formatNumber(f.max)} consecutive ${f.unit}${from}`
-                : `its longest course is ${days(f.max)}${from}`;
+                ? msg(`part.course.maxConsecutive.${f.unit}`, { max: formatNumber(f.max), from })
+                : msg('part.course.longest', { days: days(f.max), from });
             const what = f.kind === 'consecutive'
-                ? `on ${f.length} consecutive ${f.unit}`
-                : `over ${days(f.length)}`;
+                ? msg(`part.course.onConsecutive.${f.unit}`, { n: f.length })
+                : msg('part.course.over', { days: days(f.length) });
             report(accept, (f.clause.severity ?? 'warning') as 'warning', IssueCodes.CourseTooLong,
-                `'${f.substance.name}' is given ${what} (sessions ${f.first.index}–${f.last.index}); ${limit} (${originOf(f.clause)}${p.source ? `: ${p.source}` : ''}).`,
-                { node: f.last.phase, property: 'count', relatedInformation: relatedTo(f.clause, 'maximum declared here'), data: { substance: f.substance.name } });
+                msg('diag.courseTooLong', { substance: f.substance.name, what, first: f.first.index, last: f.last.index, limit, note: provenanceNote(f.clause, p.source) }),
+                { node: f.last.phase, property: 'count', relatedInformation: relatedTo(f.clause, 'related.maximum'), data: { substance: f.substance.name } });
         }
     }
 
@@ -114,8 +118,11 @@ export class ScheduleChecks {
                 const target = gapTarget(schedule[i], schedule[i - 1]);
                 if (!once(`limit|${target.node.$cstNode?.offset}|${target.property}`)) continue;
                 report(accept, limit.severity, IssueCodes.IntervalTooShort,
-                    `Sessions ${schedule[i - 1].index} and ${schedule[i].index} are ${gapSpan.low.equals(gapSpan.high) ? days(gap) : `as little as ${days(gap)}`} apart; the minimum interval is ${days(limit.min?.value ?? gap)} ${sourceNote(limit.limit)}.`,
-                    { ...target, relatedInformation: relatedTo(limit.limit, 'limit declared here'), data: { min: limit.min?.value.valueOf() } });
+                    msg('diag.intervalTooShort', {
+                        a: schedule[i - 1].index, b: schedule[i].index, gap: gapSpan.low.equals(gapSpan.high) ? days(gap) : msg('part.asLittleAs', { days: days(gap) }),
+                        min: days(limit.min?.value ?? gap), note: provenanceNote(limit.limit, limit.limit.source)
+                    }),
+                    { ...target, relatedInformation: relatedTo(limit.limit, 'related.limit'), data: { min: limit.min?.value.valueOf() } });
             }
         }
         for (const total of semantics.totals.substances) {
@@ -130,8 +137,11 @@ export class ScheduleChecks {
                 if (!once(`substance|${total.substance.name}|${target.node.$cstNode?.offset}|${target.property}`)) continue;
                 const p = provenanceOf(clause);
                 report(accept, (clause.severity ?? 'warning') as 'warning', IssueCodes.IntervalTooShort,
-                    `'${total.substance.name}' is given in sessions ${using[i - 1].s.index} and ${using[i].s.index}, ${atLeast(gap, schedule, using[i - 1].at, using[i].at)} apart; its minimum interval is ${days(amount)} (${originOf(clause)}${p.source ? `: ${p.source}` : ''}).`,
-                    { ...target, relatedInformation: relatedTo(clause, 'minimum interval declared here'), data: { min: amount.valueOf() } });
+                    msg('diag.intervalTooShort.substance', {
+                        substance: total.substance.name, a: using[i - 1].s.index, b: using[i].s.index,
+                        gap: atLeast(gap, schedule, using[i - 1].at, using[i].at), min: days(amount), note: provenanceNote(clause, p.source)
+                    }),
+                    { ...target, relatedInformation: relatedTo(clause, 'related.minInterval'), data: { min: amount.valueOf() } });
             }
         }
     }
